@@ -1,0 +1,3 @@
+"""pqlkit: Product Qualified Leads as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Events: the Segment spec, identity resolution and importers."""

@@ -1,0 +1,1 @@
+"""The store: an Ibis connection chosen by URL, its schema and migrations."""

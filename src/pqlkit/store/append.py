@@ -1,0 +1,50 @@
+"""Append staged events to the store, once each.
+
+A staged relation holds the event columns without ``source`` and ``loaded_at``. Rows whose
+``message_id`` is already stored are skipped with an anti-join limited to stored events within
+``DEDUPE_MARGIN`` of the batch's time range: DuckDB prunes the rest of the table by its
+min/max statistics, so the check does not grow with the whole history as a per-row key probe
+would. A retried call keeps its messageId and its timestamp (up to clock-skew correction, which
+moves it by the network delay), so the margin is generous.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from pqlkit.store.schema import EVENT_COLUMNS
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+    from pqlkit.store.store import Store
+
+DEDUPE_MARGIN = timedelta(days=7)
+
+
+def append_events(store: Store, staged: ir.Table, source: str) -> int:
+    """Insert the staged rows not yet stored; return how many were inserted.
+
+    ``staged`` must live on the store's own backend and have unique message ids.
+    """
+    import ibis
+
+    bounds = staged.aggregate(lo=staged.timestamp.min(), hi=staged.timestamp.max()).execute()
+    lo, hi = bounds["lo"].iloc[0], bounds["hi"].iloc[0]
+    if lo is None or lo != lo:  # no rows (NaT)
+        return 0
+    events = store.events
+    window = events.filter(
+        events.timestamp.between(
+            ibis.literal(lo.to_pydatetime() - DEDUPE_MARGIN),
+            ibis.literal(hi.to_pydatetime() + DEDUPE_MARGIN),
+        )
+    ).select("message_id")
+    new = staged.anti_join(window, "message_id")
+    loaded_at = datetime.now(UTC).replace(tzinfo=None)
+    rows = new.mutate(source=ibis.literal(source), loaded_at=ibis.literal(loaded_at))
+    rows = rows.select(*EVENT_COLUMNS)
+    before = int(events.count().execute())
+    store.backend.insert("events", rows)
+    return int(store.events.count().execute()) - before

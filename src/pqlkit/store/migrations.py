@@ -1,0 +1,77 @@
+"""Versioned schema migrations, applied in order when a store is opened for writing.
+
+Each migration has a number and a function of the Ibis backend; the applied numbers are kept
+in ``pqlkit_migrations``. Add a migration at the end, never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from pqlkit.store import schema
+
+if TYPE_CHECKING:
+    from ibis.backends.sql import SQLBackend
+
+MIGRATIONS_TABLE = "pqlkit_migrations"
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[SQLBackend], None]
+
+
+def _create_event_log(backend: SQLBackend) -> None:
+    backend.create_table("events", schema=schema.EVENTS)
+    backend.create_table("ingest_runs", schema=schema.INGEST_RUNS)
+    backend.create_table("rejects", schema=schema.REJECTS)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "event log, ingest runs and rejects", _create_event_log),
+)
+
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def applied_version(backend: SQLBackend) -> int:
+    if MIGRATIONS_TABLE not in backend.list_tables():
+        return 0
+    value = backend.table(MIGRATIONS_TABLE).version.max().execute()
+    return int(value) if value is not None else 0
+
+
+def migrate(backend: SQLBackend) -> list[Migration]:
+    """Bring the store to the current schema; return the migrations applied now."""
+    import ibis
+
+    if MIGRATIONS_TABLE not in backend.list_tables():
+        backend.create_table(
+            MIGRATIONS_TABLE,
+            schema=ibis.schema(
+                {"version": "int64", "description": "string", "applied_at": "timestamp"}
+            ),
+        )
+    current = applied_version(backend)
+    done = []
+    for migration in MIGRATIONS:
+        if migration.version <= current:
+            continue
+        migration.apply(backend)
+        backend.insert(
+            MIGRATIONS_TABLE,
+            [
+                {
+                    "version": migration.version,
+                    "description": migration.description,
+                    "applied_at": datetime.now(UTC).replace(tzinfo=None),
+                }
+            ],
+        )
+        done.append(migration)
+    return done

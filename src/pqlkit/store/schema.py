@@ -1,0 +1,69 @@
+"""Table schemas of the store.
+
+``events`` is the one event log: every Segment call, every imported export row and every row of
+an imported entity table (as an ``identify`` or ``group`` call) lands here once, deduplicated by
+``message_id``. Identity links and traits are read from it through views (see
+:mod:`pqlkit.events.identity`), so nothing is ever rewritten.
+
+All timestamps are naive ``TIMESTAMP`` values in UTC; JSON columns hold the call's
+``properties``, ``traits`` and ``context`` objects as JSON text.
+"""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.datatypes as dt
+import ibis.expr.schema as sch
+
+EVENT_TYPES = ("track", "identify", "group", "page", "screen", "alias")
+
+EVENTS: sch.Schema = ibis.schema(
+    {
+        "message_id": dt.String(nullable=False),
+        "type": dt.String(nullable=False),
+        "event": dt.string,  # track: the event name
+        "name": dt.string,  # page / screen: the page name ("Pricing")
+        "user_id": dt.string,
+        "anonymous_id": dt.string,
+        "group_id": dt.string,  # group: groupId; other calls: context.groupId
+        "previous_id": dt.string,  # alias: the id being merged into user_id
+        "timestamp": dt.Timestamp(nullable=False),  # when it happened, clock-skew corrected
+        "original_timestamp": dt.timestamp,  # the client's own clock
+        "sent_at": dt.timestamp,
+        "received_at": dt.timestamp,
+        "properties": dt.json,
+        "traits": dt.json,
+        "context": dt.json,
+        "source": dt.string,  # "file:<name>", "table:<name>", "key:<id>"
+        "loaded_at": dt.timestamp,
+    }
+)
+
+# What an importer hands to the store before source and loaded_at are stamped on it.
+EVENT_COLUMNS: tuple[str, ...] = tuple(EVENTS.names)
+
+INGEST_RUNS: sch.Schema = ibis.schema(
+    {
+        "run_id": dt.string,
+        "source": dt.string,
+        "format": dt.string,
+        "started_at": dt.timestamp,
+        "finished_at": dt.timestamp,
+        "rows_read": dt.int64,
+        "inserted": dt.int64,
+        "duplicates": dt.int64,
+        "rejected": dt.int64,
+    }
+)
+
+REJECTS: sch.Schema = ibis.schema(
+    {
+        "run_id": dt.string,
+        "source": dt.string,
+        "line": dt.int64,  # 1-based line (files) or index in a batch (API)
+        "field": dt.string,
+        "reason": dt.string,
+        "raw": dt.string,  # the offending record, truncated to 2 KB
+        "rejected_at": dt.timestamp,
+    }
+)

@@ -1,0 +1,61 @@
+"""The lock file a running `pql serve` keeps beside an embedded store.
+
+DuckDB lets one process open a database file for writing and then refuses every other process,
+even read-only. The server therefore announces itself in ``<store>.server.json`` (its pid and
+where its admin API listens) so that other commands can find it instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    pid: int
+    url: str  # base URL of the running server's API
+
+
+def lock_path(store: Path) -> Path:
+    return store.with_name(store.name + ".server.json")
+
+
+def write(store: Path, info: ServerInfo) -> Path:
+    path = lock_path(store)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"pid": info.pid, "url": info.url}))
+    tmp.replace(path)
+    return path
+
+
+def remove(store: Path) -> None:
+    lock_path(store).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read(store: Path) -> ServerInfo | None:
+    """The running server that owns ``store``, if any (a stale file is ignored)."""
+    path = lock_path(store)
+    try:
+        data = json.loads(path.read_text())
+        info = ServerInfo(pid=int(data["pid"]), url=str(data["url"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return info if _alive(info.pid) else None
+
+
+def describe_owner(store: Path) -> str | None:
+    info = read(store)
+    return f"pql serve (pid {info.pid}, {info.url})" if info else None
