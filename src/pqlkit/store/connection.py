@@ -91,13 +91,16 @@ def connect(location: StoreLocation, *, read_only: bool = False) -> SQLBackend:
             backend = ibis.connect(location.url)
         except Exception as exc:
             raise StoreError(f"cannot connect to {location}: {exc}") from None
-    _use_utc(backend)
+    _session_defaults(backend)
     return backend  # type: ignore[return-value]
 
 
-def _use_utc(backend: object) -> None:
+def _session_defaults(backend: object) -> None:
+    """UTC everywhere; DuckDB never draws its own progress bar (the core never prints)."""
     name = getattr(backend, "name", "")
     if name == "duckdb":
         backend.raw_sql("SET TimeZone = 'UTC'")  # type: ignore[attr-defined]
+        backend.raw_sql("SET enable_progress_bar = true")  # type: ignore[attr-defined]
+        backend.raw_sql("SET enable_progress_bar_print = false")  # type: ignore[attr-defined]
     elif name == "postgres":
         backend.raw_sql("SET TIME ZONE 'UTC'")  # type: ignore[attr-defined]

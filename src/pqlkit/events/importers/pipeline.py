@@ -86,7 +86,7 @@ def _workspace(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
     import duckdb
 
     con = duckdb.connect()
-    con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET TimeZone = 'UTC'; SET enable_progress_bar_print = false")
     try:
         yield con
     finally:
@@ -259,7 +259,7 @@ def _append(
                     con.execute("ROLLBACK")
                     raise
             else:
-                arrow = con.execute(f"SELECT * FROM {valid}").fetch_arrow_table()
+                arrow = con.execute(f"SELECT * FROM {valid}").to_arrow_table()
                 store.backend.create_table(valid, arrow, temp=True, overwrite=True)
                 try:
                     inserted = append_events(store, store.backend.table(valid), source)
