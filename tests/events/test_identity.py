@@ -28,11 +28,36 @@ def test_an_alias_gives_the_anonymous_visits_to_the_user(store: Store, tmp_path:
         store,
         tmp_path,
         [
-            {"type": "page", "name": "Pricing", "anonymousId": "anon-1", "timestamp": "2026-01-01T09:00:00Z"},
-            {"type": "page", "name": "Docs", "anonymousId": "anon-1", "timestamp": "2026-01-01T09:05:00Z"},
-            {"type": "alias", "previousId": "anon-1", "userId": "u1", "timestamp": "2026-01-02T10:00:00Z"},
-            {"type": "track", "event": "Signed Up", "userId": "u1", "timestamp": "2026-01-02T10:00:01Z"},
-            {"type": "page", "name": "Home", "anonymousId": "anon-2", "timestamp": "2026-01-02T11:00:00Z"},
+            {
+                "type": "page",
+                "name": "Pricing",
+                "anonymousId": "anon-1",
+                "timestamp": "2026-01-01T09:00:00Z",
+            },
+            {
+                "type": "page",
+                "name": "Docs",
+                "anonymousId": "anon-1",
+                "timestamp": "2026-01-01T09:05:00Z",
+            },
+            {
+                "type": "alias",
+                "previousId": "anon-1",
+                "userId": "u1",
+                "timestamp": "2026-01-02T10:00:00Z",
+            },
+            {
+                "type": "track",
+                "event": "Signed Up",
+                "userId": "u1",
+                "timestamp": "2026-01-02T10:00:01Z",
+            },
+            {
+                "type": "page",
+                "name": "Home",
+                "anonymousId": "anon-2",
+                "timestamp": "2026-01-02T11:00:00Z",
+            },
         ],
     )
     resolved = identity.resolve_events(store.events).execute()
@@ -46,8 +71,18 @@ def test_before_the_alias_is_known_the_visits_stay_anonymous(store: Store, tmp_p
         store,
         tmp_path,
         [
-            {"type": "page", "name": "Pricing", "anonymousId": "anon-1", "timestamp": "2026-01-01T09:00:00Z"},
-            {"type": "alias", "previousId": "anon-1", "userId": "u1", "timestamp": "2026-01-02T10:00:00Z"},
+            {
+                "type": "page",
+                "name": "Pricing",
+                "anonymousId": "anon-1",
+                "timestamp": "2026-01-01T09:00:00Z",
+            },
+            {
+                "type": "alias",
+                "previousId": "anon-1",
+                "userId": "u1",
+                "timestamp": "2026-01-02T10:00:00Z",
+            },
         ],
     )
     as_of = datetime(2026, 1, 2)
@@ -62,11 +97,29 @@ def test_a_late_alias_reattributes_history_without_rewriting_events(
         store,
         tmp_path,
         [
-            {"type": "track", "event": "Report Created", "anonymousId": "anon-9", "timestamp": "2026-01-01T09:00:00Z"},
-            {"type": "track", "event": "Report Created", "userId": "u9", "timestamp": "2026-01-03T09:00:00Z"},
+            {
+                "type": "track",
+                "event": "Report Created",
+                "anonymousId": "anon-9",
+                "timestamp": "2026-01-01T09:00:00Z",
+            },
+            {
+                "type": "track",
+                "event": "Report Created",
+                "userId": "u9",
+                "timestamp": "2026-01-03T09:00:00Z",
+            },
         ],
     )
-    late = [{"type": "alias", "previousId": "anon-9", "userId": "u9", "messageId": "late", "timestamp": "2026-01-05T00:00:00Z"}]
+    late = [
+        {
+            "type": "alias",
+            "previousId": "anon-9",
+            "userId": "u9",
+            "messageId": "late",
+            "timestamp": "2026-01-05T00:00:00Z",
+        }
+    ]
     ingest_file(store, write_jsonl(tmp_path / "late.jsonl", late))
     resolved = identity.resolve_events(store.events).execute()
     assert set(resolved.person_id) == {"u9"}
@@ -79,9 +132,24 @@ def test_chained_aliases_are_followed(store: Store, tmp_path: Path) -> None:
         store,
         tmp_path,
         [
-            {"type": "track", "event": "A", "anonymousId": "anon", "timestamp": "2026-01-01T00:00:00Z"},
-            {"type": "alias", "previousId": "anon", "userId": "old-id", "timestamp": "2026-01-02T00:00:00Z"},
-            {"type": "alias", "previousId": "old-id", "userId": "new-id", "timestamp": "2026-01-03T00:00:00Z"},
+            {
+                "type": "track",
+                "event": "A",
+                "anonymousId": "anon",
+                "timestamp": "2026-01-01T00:00:00Z",
+            },
+            {
+                "type": "alias",
+                "previousId": "anon",
+                "userId": "old-id",
+                "timestamp": "2026-01-02T00:00:00Z",
+            },
+            {
+                "type": "alias",
+                "previousId": "old-id",
+                "userId": "new-id",
+                "timestamp": "2026-01-03T00:00:00Z",
+            },
         ],
     )
     resolved = identity.resolve_events(store.events).execute()
@@ -90,14 +158,56 @@ def test_chained_aliases_are_followed(store: Store, tmp_path: Path) -> None:
 
 def _company_events() -> list[dict[str, Any]]:
     return [
-        {"type": "group", "userId": "ann", "groupId": "acc-acme", "traits": {"name": "Acme", "domain": "https://www.Acme.com/"}, "timestamp": "2026-01-01T00:00:00Z"},
-        {"type": "identify", "userId": "ann", "traits": {"email": "ann@acme.com"}, "timestamp": "2026-01-01T00:00:00Z"},
-        {"type": "identify", "userId": "bob", "traits": {"email": "Bob@ACME.com"}, "timestamp": "2026-01-02T00:00:00Z"},
-        {"type": "identify", "userId": "cat", "traits": {"email": "cat@gmail.com"}, "timestamp": "2026-01-02T00:00:00Z"},
-        {"type": "identify", "userId": "dan", "traits": {"email": "dan@initech.io"}, "timestamp": "2026-01-02T00:00:00Z"},
-        {"type": "identify", "userId": "eve", "traits": {"email": "eve@initech.io"}, "timestamp": "2026-01-03T00:00:00Z"},
-        {"type": "track", "event": "Signed In", "userId": "fay", "context": {"groupId": "acc-globex"}, "timestamp": "2026-01-03T00:00:00Z"},
-        {"type": "identify", "userId": "fay", "traits": {"email": "fay@gmail.com"}, "timestamp": "2026-01-03T00:00:00Z"},
+        {
+            "type": "group",
+            "userId": "ann",
+            "groupId": "acc-acme",
+            "traits": {"name": "Acme", "domain": "https://www.Acme.com/"},
+            "timestamp": "2026-01-01T00:00:00Z",
+        },
+        {
+            "type": "identify",
+            "userId": "ann",
+            "traits": {"email": "ann@acme.com"},
+            "timestamp": "2026-01-01T00:00:00Z",
+        },
+        {
+            "type": "identify",
+            "userId": "bob",
+            "traits": {"email": "Bob@ACME.com"},
+            "timestamp": "2026-01-02T00:00:00Z",
+        },
+        {
+            "type": "identify",
+            "userId": "cat",
+            "traits": {"email": "cat@gmail.com"},
+            "timestamp": "2026-01-02T00:00:00Z",
+        },
+        {
+            "type": "identify",
+            "userId": "dan",
+            "traits": {"email": "dan@initech.io"},
+            "timestamp": "2026-01-02T00:00:00Z",
+        },
+        {
+            "type": "identify",
+            "userId": "eve",
+            "traits": {"email": "eve@initech.io"},
+            "timestamp": "2026-01-03T00:00:00Z",
+        },
+        {
+            "type": "track",
+            "event": "Signed In",
+            "userId": "fay",
+            "context": {"groupId": "acc-globex"},
+            "timestamp": "2026-01-03T00:00:00Z",
+        },
+        {
+            "type": "identify",
+            "userId": "fay",
+            "traits": {"email": "fay@gmail.com"},
+            "timestamp": "2026-01-03T00:00:00Z",
+        },
     ]
 
 
@@ -109,7 +219,10 @@ def test_users_find_their_account_by_group_then_domain_never_by_free_mail(
     assert (users["ann"]["account_id"], users["ann"]["account_via"]) == ("acc-acme", "group")
     assert (users["bob"]["account_id"], users["bob"]["account_via"]) == ("acc-acme", "domain")
     assert users["cat"]["account_id"] is None
-    assert (users["dan"]["account_id"], users["dan"]["account_via"]) == ("domain:initech.io", "email")
+    assert (users["dan"]["account_id"], users["dan"]["account_via"]) == (
+        "domain:initech.io",
+        "email",
+    )
     assert users["eve"]["account_id"] == "domain:initech.io"
     assert (users["fay"]["account_id"], users["fay"]["account_via"]) == ("acc-globex", "group")
 
@@ -137,9 +250,27 @@ def test_traits_are_read_as_they_were(store: Store, tmp_path: Path) -> None:
         store,
         tmp_path,
         [
-            {"type": "group", "userId": "ann", "groupId": "acc", "traits": {"plan": "free", "employees": 40}, "timestamp": "2026-01-01T00:00:00Z"},
-            {"type": "group", "userId": "ann", "groupId": "acc", "traits": {"plan": "paid"}, "timestamp": "2026-02-01T00:00:00Z"},
-            {"type": "group", "userId": "ann", "groupId": "acc", "traits": {"employees": 250}, "timestamp": "2026-03-01T00:00:00Z"},
+            {
+                "type": "group",
+                "userId": "ann",
+                "groupId": "acc",
+                "traits": {"plan": "free", "employees": 40},
+                "timestamp": "2026-01-01T00:00:00Z",
+            },
+            {
+                "type": "group",
+                "userId": "ann",
+                "groupId": "acc",
+                "traits": {"plan": "paid"},
+                "timestamp": "2026-02-01T00:00:00Z",
+            },
+            {
+                "type": "group",
+                "userId": "ann",
+                "groupId": "acc",
+                "traits": {"employees": 250},
+                "timestamp": "2026-03-01T00:00:00Z",
+            },
         ],
     )
     calls = store.events.filter(store.events.type == "group")

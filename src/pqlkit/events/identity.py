@@ -167,13 +167,11 @@ def user_accounts(
         ibis.null(),
     )
     account = joined.group_account.coalesce(joined.domain_account, domain_only)
-    via = (
-        ibis.cases(
-            (joined.group_account.notnull(), "group"),
-            (joined.domain_account.notnull(), "domain"),
-            (domain_only.notnull(), "email"),
-            else_=ibis.null(),
-        )
+    via = ibis.cases(
+        (joined.group_account.notnull(), "group"),
+        (joined.domain_account.notnull(), "domain"),
+        (domain_only.notnull(), "email"),
+        else_=ibis.null(),
     )
     return joined.select(
         "user_id",
@@ -197,7 +195,9 @@ def account_domains(events: ir.Table, as_of: datetime | None = None) -> ir.Table
         "group_id", "since", domain=normalize_domain(current.domain.coalesce(current.website))
     )
     claimed = claimed.filter(claimed.domain.notnull())
-    rank = ibis.row_number().over(group_by=claimed.domain, order_by=[claimed.since, claimed.group_id])
+    rank = ibis.row_number().over(
+        group_by=claimed.domain, order_by=[claimed.since, claimed.group_id]
+    )
     ranked = claimed.mutate(rank=rank)
     return ranked.filter(ranked.rank == 0).select("domain", domain_account=ranked.group_id)
 

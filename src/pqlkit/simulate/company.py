@@ -221,12 +221,7 @@ def build_population(
     )
     inviter = np.where(invited, first_index[account] + inviter_rank, -1)
     attach = np.where(founder, 0.72, 0.3)
-    grouped = (
-        free_mail
-        | invited
-        | (founder & accounts.trial[account])
-        | (rng.random(n) < attach)
-    )
+    grouped = free_mail | invited | (founder & accounts.trial[account]) | (rng.random(n) < attach)
 
     title = _titles(rng, small, founder)
     seniority = np.array([t.seniority for t in ref.TITLES], dtype=np.int64)[title]
@@ -250,9 +245,9 @@ def build_population(
 
     depth = _activation_depth(rng, engagement, activation_steps)
     churn_now = rng.random(n) < 0.36 - 0.24 * depth / max(activation_steps, 1)
-    lifetime = rng.lognormal(
-        np.log(28.0 * (1.0 + 0.4 * depth) * engagement**0.3), 0.9
-    ) * np.where(churn_now, 0.0, 1.0)
+    lifetime = rng.lognormal(np.log(28.0 * (1.0 + 0.4 * depth) * engagement**0.3), 0.9) * np.where(
+        churn_now, 0.0, 1.0
+    )
 
     first_name = rng.integers(0, len(ref.FIRST_NAMES), n)
     last_name = rng.integers(0, len(ref.LAST_NAMES), n)

@@ -22,9 +22,7 @@ def fixed_width_strings(chars: npt.NDArray[np.uint8]) -> pa.StringArray:
     n, width = chars.shape
     offsets = np.arange(0, (n + 1) * width, width, dtype=np.int32)
     data = np.ascontiguousarray(chars).reshape(-1)
-    array = pa.Array.from_buffers(
-        pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)]
-    )
+    array = pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
     assert isinstance(array, pa.StringArray)
     return array
 

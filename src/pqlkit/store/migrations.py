@@ -30,10 +30,11 @@ def _create_event_log(backend: SQLBackend) -> None:
     backend.create_table("events", schema=schema.EVENTS)
     backend.create_table("ingest_runs", schema=schema.INGEST_RUNS)
     backend.create_table("rejects", schema=schema.REJECTS)
+    backend.create_table("entity_tables", schema=schema.ENTITY_TABLES)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "event log, ingest runs and rejects", _create_event_log),
+    Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -67,3 +67,14 @@ REJECTS: sch.Schema = ibis.schema(
         "rejected_at": dt.timestamp,
     }
 )
+
+ENTITY_TABLES: sch.Schema = ibis.schema(
+    {
+        "source": dt.string,  # "table:<file name>"
+        "entity": dt.string,  # user | account
+        "id_column": dt.string,
+        "outcome_column": dt.string,
+        "as_of": dt.timestamp,  # when the table's traits are known from
+        "rows": dt.int64,
+    }
+)

@@ -63,7 +63,9 @@ def _json_lines(path: Path, shape: dict[str, str], select: str) -> str:
     """
     return f"""(
       SELECT line_no, line AS raw, strlen(line) AS size,
-        CASE WHEN s IS NULL THEN 'unreadable' END AS parse_error,
+        CASE WHEN s IS NULL THEN 'unreadable'
+             WHEN left(line, 1) <> '{{' AND NOT regexp_matches(line, '^[[:space:]]*[{{]')
+             THEN 'must be a JSON object' END AS parse_error,
         {select}
       FROM (
         SELECT line_no, line, try(json_transform(line, {_json_shape(shape)})) AS s
@@ -175,14 +177,14 @@ def mixpanel_sql(path: Path) -> str:
     """
     shape = {"event": "VARCHAR", "properties": "JSON"}
     time = "TRY_CAST(s.properties->>'time' AS DOUBLE)"
-    distinct = "s.properties->>'distinct_id'"
+    distinct = "(s.properties->>'distinct_id')"
     select = f"""
-        'track' AS type, s.properties->>'$insert_id' AS message_id, s.event AS event,
+        'track' AS type, (s.properties->>'$."$insert_id"') AS message_id, s.event AS event,
         NULL AS name,
-        coalesce(s.properties->>'$user_id',
-                 CASE WHEN {distinct} NOT LIKE '$device:%' AND s.properties->>'$device_id' IS NULL
+        coalesce((s.properties->>'$."$user_id"'),
+                 CASE WHEN {distinct} NOT LIKE '$device:%' AND (s.properties->>'$."$device_id"') IS NULL
                       THEN {distinct} END) AS user_id,
-        coalesce(s.properties->>'$device_id',
+        coalesce((s.properties->>'$."$device_id"'),
                  CASE WHEN {distinct} LIKE '$device:%' THEN substr({distinct}, 9) END)
           AS anonymous_id,
         NULL AS group_id, NULL AS previous_id,

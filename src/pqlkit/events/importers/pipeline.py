@@ -141,6 +141,10 @@ def _parsed_sql(
     raise ConfigError(f"--format: unknown format {fmt!r} (formats: {', '.join(formats.FORMATS)})")
 
 
+Parser = Callable[["duckdb.DuckDBPyConnection", str], tuple[str, list[Reject]]]
+"""Given the workspace and a unique name, SQL of the parsed relation and the reader's rejects."""
+
+
 def ingest_file(
     store: Store,
     path: Path,
@@ -150,47 +154,65 @@ def ingest_file(
     missing: tuple[str, ...] = tabular.DEFAULT_MISSING,
     source: str | None = None,
     console: Console | None = None,
-    transform: Callable[[str], str] | None = None,
 ) -> ImportReport:
-    """Import one file of events into the store and report what happened.
-
-    ``transform`` may wrap the parsed relation's SQL (entity tables use it to turn rows into
-    identify or group calls).
-    """
-    console = console or SilentConsole()
+    """Import one file of events into the store and report what happened."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     fmt = fmt or detect_format(path)
-    mapping = mapping or formats.ColumnMapping()
+    chosen = mapping or formats.ColumnMapping()
+
+    def parse(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str, list[Reject]]:
+        return _parsed_sql(con, path, fmt, chosen, missing, name)
+
+    return run_import(store, path, fmt, parse, source=source, console=console)
+
+
+def run_import(
+    store: Store,
+    path: Path,
+    fmt: str,
+    parse: Parser,
+    *,
+    source: str | None = None,
+    console: Console | None = None,
+) -> ImportReport:
+    """Parse a file with ``parse``, check every row, append the good ones, report the rest."""
+    console = console or SilentConsole()
     source = source or f"file:{path.name}"
     run_id = uuid.uuid4().hex[:12]
     name = f"_pql_{run_id}_{next(_counter)}"
     started = datetime.now(UTC).replace(tzinfo=None)
     with _workspace(store) as con:
-        parsed, reader_rejects = _parsed_sql(con, path, fmt, mapping, missing, name)
-        if transform is not None:
-            parsed = transform(parsed)
         stage = f"{name}_stage"
-        track_query(
-            con,
-            console,
-            f"reading {path.name}",
-            f"""CREATE OR REPLACE TEMP TABLE {stage} AS
-            SELECT * REPLACE (CASE WHEN reason IS NOT NULL THEN raw END AS raw)
-            FROM ({stage_sql(parsed)})""",
-        )
         try:
-            report = _append(
+            parsed, reader_rejects = parse(con, name)
+            track_query(
+                con,
+                console,
+                f"reading {path.name}",
+                f"""CREATE OR REPLACE TEMP TABLE {stage} AS
+                SELECT * REPLACE (CASE WHEN reason IS NOT NULL THEN raw END AS raw)
+                FROM ({stage_sql(parsed)})""",
+            )
+            return _append(
                 store, con, stage, str(path), fmt, source, reader_rejects, run_id, started, console
             )
         finally:
-            con.execute(f"DROP TABLE IF EXISTS {stage}")
-            con.execute(f"DROP VIEW IF EXISTS {name}")
-            con.execute(f"DROP TABLE IF EXISTS {name}")
-            con.execute(f"DROP TABLE IF EXISTS {name}_reader_rejects")
-            con.execute(f"DROP TABLE IF EXISTS {name}_reader_scans")
-    return report
+            _drop_temporaries(con, name)
+
+
+def _drop_temporaries(con: duckdb.DuckDBPyConnection, prefix: str) -> None:
+    """Drop the temp tables and views an import made (all named after its run)."""
+    for kind, catalog in (("VIEW", "duckdb_views()"), ("TABLE", "duckdb_tables()")):
+        rows = con.execute(
+            f"SELECT view_name FROM {catalog} WHERE temporary AND starts_with(view_name, ?)"
+            if kind == "VIEW"
+            else f"SELECT table_name FROM {catalog} WHERE temporary AND starts_with(table_name, ?)",
+            [prefix],
+        ).fetchall()
+        for (object_name,) in rows:
+            con.execute(f"DROP {kind} IF EXISTS {object_name}")
 
 
 def _append(
@@ -277,8 +299,7 @@ def _append(
                     rejects,
                 )
     finally:
-        con.execute(f"DROP VIEW IF EXISTS {valid}")
-        con.execute(f"DROP TABLE IF EXISTS {valid}")
+        _drop_temporaries(con, valid)
     return ImportReport(
         source=path,
         format=fmt,

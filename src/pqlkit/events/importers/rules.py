@@ -60,6 +60,19 @@ def _rules() -> list[tuple[str, str | None, str]]:
             "userId",
             "'userId or anonymousId is required'",
         ),
+        *(
+            (
+                f"regexp_matches({column}, '^[[{{]')",
+                label,
+                f"'{label} must be a string, not an object or array'",
+            )
+            for column, label in (
+                ("user_id", "userId"),
+                ("anonymous_id", "anonymousId"),
+                ("group_id", "groupId"),
+                ("event", "event"),
+            )
+        ),
         ("type = 'track' AND event IS NULL", "event", "'event is required in a track call'"),
         ("type = 'group' AND group_id IS NULL", "groupId", "'groupId is required in a group call'"),
         (

@@ -9,6 +9,7 @@ several lines counts once). Parquet rows are numbered from 1.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,15 +44,19 @@ def read_csv(
     try:
         sniffed = con.execute(
             f"SELECT Delimiter, Quote, Escape, HasHeader, Columns "
-            f"FROM sniff_csv({source}, nullstr={nulls}, sample_size=20480)"
+            f"FROM sniff_csv({source}, nullstr={nulls}, sample_size=20480, ignore_errors=true)"
         ).fetchone()
     except Exception as exc:
         raise InputError(f"{path}: cannot read as CSV: {exc}") from None
     assert sniffed is not None
-    delim, quote, escape, header, columns = sniffed
-    names = [c["name"] for c in columns]
+    delim, quote, escape, header, columns = (
+        "" if value == "(empty)" else value for value in sniffed
+    )
+    every = [c["name"] for c in columns]
     types = {c["name"]: c["type"] for c in columns}
-    as_text = ", ".join(f"{sql_string(n)}: 'VARCHAR'" for n in names)
+    blank = _blank_unnamed(con, source, delim, quote, escape, header, every, nulls)
+    names = [n for n in every if n not in blank]
+    as_text = ", ".join(f"{sql_string(n)}: 'VARCHAR'" for n in every)
     rejects_table = f"{table}_reader_rejects"
     rejects_scan = f"{table}_reader_scans"
     con.execute(f"DROP TABLE IF EXISTS {rejects_table}; DROP TABLE IF EXISTS {rejects_scan}")
@@ -99,6 +104,29 @@ def read_csv(
     )
     con.execute(f"DROP TABLE {table}_text; DROP TABLE {table}_lines")
     return TypedRelation(table, names, reader_rejects)
+
+
+def _blank_unnamed(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    delim: str,
+    quote: str,
+    escape: str,
+    header: bool,
+    names: list[str],
+    nulls: str,
+) -> set[str]:
+    """Unnamed columns with no value at all (a header ending in a comma makes one)."""
+    unnamed = [n for n in names if re.fullmatch(r"column\d+", n)]
+    if not unnamed or not header:
+        return set()
+    counts = ", ".join(f"count({quote_ident(n)})" for n in unnamed)
+    row = con.execute(
+        f"SELECT {counts} FROM read_csv({source}, delim={sql_string(delim)}, "
+        f"quote={sql_string(quote)}, escape={sql_string(escape)}, header=true, "
+        f"all_varchar=true, nullstr={nulls}, ignore_errors=true)"
+    ).fetchone()
+    return {name for name, count in zip(unnamed, row or (), strict=False) if count == 0}
 
 
 def read_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> TypedRelation:
