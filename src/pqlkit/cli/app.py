@@ -55,7 +55,7 @@ def main() -> None:
 
     debug = "--debug" in sys.argv[1:] or os.environ.get("PQLKIT_DEBUG") == "1"
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except PqlError as exc:
         if debug:
             raise
@@ -69,12 +69,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except typer.TyperException as exc:  # usage errors: typer words them
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        sys.exit(getattr(exc, "exit_code", 2))
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         if debug:
             raise
         typer.echo(
@@ -83,3 +83,4 @@ def main() -> None:
             err=True,
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -45,6 +45,8 @@ class Overview:
 
 
 def overview(store: Store, top: int = 10) -> Overview:
+    import ibis
+
     events = store.events
     by_type = events.group_by("type").agg(n=events.count()).order_by(lambda t: t.n.desc()).execute()
     span = events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()).execute()
@@ -68,31 +70,31 @@ def overview(store: Store, top: int = 10) -> Overview:
     top_events = (
         track.group_by("event").agg(n=track.count()).order_by(lambda t: t.n.desc()).limit(top)
     ).execute()
+    known_people = people.filter(people.known)
     top_users = (
-        people.filter(people.known)
-        .join(members, people.person_id == members.user_id)
-        .order_by([people.n.desc(), people.person_id])
-        .limit(top)
+        known_people.join(members, known_people.person_id == members.user_id)
         .select(
-            user_id=people.person_id,
+            user_id=known_people.person_id,
             email=members.email,
             account_id=members.account_id,
-            events=people.n,
-            active_days=people.days,
-            last_seen=people.last_seen,
+            events=known_people.n,
+            active_days=known_people.days,
+            last_seen=known_people.last_seen,
         )
+        .order_by([ibis.desc("events"), "user_id"])
+        .limit(top)
     ).execute()
+    known = resolved.filter(resolved.is_known)
     per_account = (
-        resolved.filter(resolved.is_known)
-        .join(members, resolved.person_id == members.user_id)
+        known.join(members, known.person_id == members.user_id)
         .group_by(a_id=members.account_id)
-        .agg(events=resolved.count())
+        .agg(events=lambda t: t.count())
     )
     top_accounts = (
         accounts.join(per_account, accounts.account_id == per_account.a_id)
-        .order_by([per_account.events.desc(), accounts.account_id])
-        .limit(top)
         .select("account_id", "name", "domain", "users", "events")
+        .order_by([ibis.desc("events"), "account_id"])
+        .limit(top)
     ).execute()
 
     def _first(frame: Any, column: str) -> Any:

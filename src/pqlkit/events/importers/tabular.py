@@ -95,7 +95,7 @@ def read_csv(
             f"THEN 'column {name.replace(chr(39), chr(39) * 2)}: ''' || t.{ident} "
             f"|| ''' is not a valid {kind.lower()} like the rest of the column'"
         )
-    cast_error = ("CASE " + " ".join(checks) + " END") if checks else "NULL"
+    cast_error = ("CASE " + " ".join(checks) + " END") if checks else "NULL::VARCHAR"
     row_text = " || ',' || ".join(f"coalesce(t.{quote_ident(n)}, '')" for n in names)
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {table} AS

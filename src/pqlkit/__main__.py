@@ -1,0 +1,5 @@
+"""`python -m pqlkit` is `pql`."""
+
+from pqlkit.cli.app import main
+
+main()
