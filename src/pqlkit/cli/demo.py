@@ -77,7 +77,7 @@ def demo(
     out.print(
         f"done in {time.monotonic() - started:.0f} s. Explore: "
         f"[bold]pql status --db {store_path}[/bold]; "
-        f"ground truth in {files.truth_users_path.name} / {files.truth_accounts_path.name}."
+        f"ground truth in {files.users_path.name} / {files.accounts_path.name}."
     )
 
 

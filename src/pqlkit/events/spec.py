@@ -184,7 +184,7 @@ class Page(_Call):
 class Alias(_Call):
     type: Literal["alias"]
     previous_id: str = Field(alias="previousId", min_length=1, max_length=200)
-    user_id: str = Field(alias="userId", min_length=1, max_length=200)  # type: ignore[assignment]
+    user_id: str = Field(alias="userId", min_length=1, max_length=200)
 
     def to_row(self, *, received_at: datetime, source: str | None = None) -> dict[str, Any]:
         row = super().to_row(received_at=received_at, source=source)

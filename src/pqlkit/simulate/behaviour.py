@@ -22,7 +22,7 @@ import numpy as np
 from pqlkit.simulate import reference as ref
 from pqlkit.simulate import text
 from pqlkit.simulate.catalog import Catalog, Kind
-from pqlkit.simulate.clock import SECOND, F64, I64
+from pqlkit.simulate.clock import F64, I64, SECOND
 from pqlkit.simulate.company import Population
 from pqlkit.simulate.frame import EventFrame
 from pqlkit.simulate.sessions import Sessions

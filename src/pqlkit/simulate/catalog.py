@@ -16,7 +16,7 @@ from enum import IntEnum
 import numpy as np
 
 from pqlkit.simulate import reference as ref
-from pqlkit.simulate.clock import I64, Bool, F64
+from pqlkit.simulate.clock import F64, I64, Bool
 from pqlkit.simulate.vocabulary import Vocabulary
 
 

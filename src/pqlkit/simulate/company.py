@@ -25,8 +25,7 @@ import numpy.typing as npt
 import pyarrow as pa
 
 from pqlkit.simulate import reference as ref
-from pqlkit.simulate.clock import DAY, HOUR, MINUTE, F64, I64, Bool, local_instant
-from pqlkit.simulate.clock import move_off_weekend
+from pqlkit.simulate.clock import DAY, F64, HOUR, I64, MINUTE, Bool, local_instant, move_off_weekend
 from pqlkit.simulate.identifiers import prefixed_ids, uuid_strings
 
 Strings = npt.NDArray[np.str_]

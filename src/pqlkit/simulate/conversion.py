@@ -38,7 +38,7 @@ import numpy as np
 from pqlkit.errors import SimulationError
 from pqlkit.simulate import text
 from pqlkit.simulate.catalog import Catalog, Kind
-from pqlkit.simulate.clock import DAY, HOUR, F64, I64, Bool
+from pqlkit.simulate.clock import DAY, F64, HOUR, I64, Bool
 from pqlkit.simulate.company import TRIAL_DAYS, Population
 from pqlkit.simulate.frame import PLAN_FREE, PLAN_PAID, PLAN_TRIAL, EventFrame
 from pqlkit.simulate.sessions import Sessions

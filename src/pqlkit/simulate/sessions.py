@@ -16,12 +16,12 @@ import numpy as np
 
 from pqlkit.simulate.clock import (
     DAY,
+    F64,
     HOUR,
+    I64,
     MINUTE,
     WEEKEND_ACTIVITY,
-    I64,
     Bool,
-    F64,
     is_weekend,
     local_instant,
     local_midnight,

@@ -24,7 +24,7 @@ import pyarrow as pa
 from pqlkit.simulate import reference as ref
 from pqlkit.simulate import text
 from pqlkit.simulate.catalog import Catalog, Kind
-from pqlkit.simulate.clock import DAY, HOUR, MINUTE, SECOND, I64, local_instant, local_midnight
+from pqlkit.simulate.clock import DAY, HOUR, I64, MINUTE, SECOND, local_instant, local_midnight
 from pqlkit.simulate.company import TRIAL_DAYS, Population
 from pqlkit.simulate.frame import PLAN_FREE, PLAN_TRIAL, EventFrame
 from pqlkit.simulate.sessions import Sessions

@@ -92,7 +92,7 @@ def connect(location: StoreLocation, *, read_only: bool = False) -> SQLBackend:
         except Exception as exc:
             raise StoreError(f"cannot connect to {location}: {exc}") from None
     _session_defaults(backend)
-    return backend  # type: ignore[return-value]
+    return backend
 
 
 def _session_defaults(backend: object) -> None:

@@ -55,7 +55,7 @@ class Store:
         """The raw DuckDB connection of an embedded store (for DuckDB's file readers)."""
         if not self.is_duckdb:
             raise StoreError(f"{self.location} is not a DuckDB store")
-        return self.backend.con  # type: ignore[attr-defined,no-any-return]
+        return self.backend.con  # type: ignore[no-any-return]
 
     # -- lifecycle ------------------------------------------------------------------------------
 

@@ -79,8 +79,8 @@ def import_entity_table(
           SELECT line_no, raw, NULL AS size,
             coalesce(cast_error, {missing_id}, {duplicate}) AS parse_error,
             '{kind}' AS type,
-            'table-' || md5('{entity}|' || coalesce({id_text}, '') || '|' || CAST({traits_json} AS VARCHAR))
-              AS message_id,
+            'table-' || md5('{entity}|' || coalesce({id_text}, '') || '|'
+                            || CAST({traits_json} AS VARCHAR)) AS message_id,
             NULL AS event, NULL AS name,
             {id_text if who == "user_id" else "NULL"} AS user_id, NULL AS anonymous_id,
             {id_text if who == "group_id" else "NULL"} AS group_id, NULL AS previous_id,

@@ -145,7 +145,8 @@ def amplitude_sql(path: Path) -> str:
         "uuid": "VARCHAR",
     }
     first_group = (
-        "CASE WHEN json_type(s.groups) = 'OBJECT' AND json_array_length(json_keys(s.groups)::JSON) > 0 "
+        "CASE WHEN json_type(s.groups) = 'OBJECT' "
+        "AND json_array_length(json_keys(s.groups)::JSON) > 0 "
         "THEN coalesce(json_extract_string(s.groups, '$.' || json_keys(s.groups)[1] || '[0]'), "
         "json_extract_string(s.groups, '$.' || json_keys(s.groups)[1])) END"
     )
@@ -182,7 +183,8 @@ def mixpanel_sql(path: Path) -> str:
         'track' AS type, (s.properties->>'$."$insert_id"') AS message_id, s.event AS event,
         NULL AS name,
         coalesce((s.properties->>'$."$user_id"'),
-                 CASE WHEN {distinct} NOT LIKE '$device:%' AND (s.properties->>'$."$device_id"') IS NULL
+                 CASE WHEN {distinct} NOT LIKE '$device:%'
+                           AND (s.properties->>'$."$device_id"') IS NULL
                       THEN {distinct} END) AS user_id,
         coalesce((s.properties->>'$."$device_id"'),
                  CASE WHEN {distinct} LIKE '$device:%' THEN substr({distinct}, 9) END)

@@ -239,7 +239,8 @@ def _append(
             raw[:2048] if raw is not None else None,
         )
         for line, field, reason, raw in con.execute(
-            f"SELECT line_no, field, reason, raw FROM {stage} WHERE reason IS NOT NULL ORDER BY line_no"
+            f"SELECT line_no, field, reason, raw FROM {stage} "
+            "WHERE reason IS NOT NULL ORDER BY line_no"
         ).fetchall()
         if not (reason == formats.UNREADABLE and (raw or "").strip() == "")  # blank line
     ]
@@ -257,7 +258,8 @@ def _append(
     else:  # the file repeats some messageIds: keep the first line of each
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE {valid} AS SELECT {', '.join(columns)} FROM {stage} "
-            "WHERE reason IS NULL QUALIFY row_number() OVER (PARTITION BY message_id ORDER BY line_no) = 1"
+            "WHERE reason IS NULL "
+            "QUALIFY row_number() OVER (PARTITION BY message_id ORDER BY line_no) = 1"
         )
     try:
         with console.progress(f"storing {Path(path).name}") as _:

@@ -25,7 +25,7 @@ DEFAULT_MISSING = ("",)
 
 @dataclass(frozen=True)
 class TypedRelation:
-    """A temp table or view with ``line_no``, ``raw``, ``cast_error`` and the file's typed columns."""
+    """A temp table or view: ``line_no``, ``raw``, ``cast_error`` and the file's typed columns."""
 
     table: str
     columns: list[str]
@@ -49,9 +49,8 @@ def read_csv(
     except Exception as exc:
         raise InputError(f"{path}: cannot read as CSV: {exc}") from None
     assert sniffed is not None
-    delim, quote, escape, header, columns = (
-        "" if value == "(empty)" else value for value in sniffed
-    )
+    delim, quote, escape = ("" if v == "(empty)" else str(v) for v in sniffed[:3])
+    header, columns = bool(sniffed[3]), list(sniffed[4])
     every = [c["name"] for c in columns]
     types = {c["name"]: c["type"] for c in columns}
     blank = _blank_unnamed(con, source, delim, quote, escape, header, every, nulls)
