@@ -1,0 +1,1 @@
+"""Benchmarks: each compares pqlkit with a baseline measured in the same run."""

@@ -1,0 +1,1 @@
+"""PQL models as code: the YAML schema, its loader with line numbers, validation, templates."""

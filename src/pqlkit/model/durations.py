@@ -1,0 +1,30 @@
+"""Durations as written in model files: ``30m``, ``4h``, ``14d``, ``2w``."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$")
+
+
+def parse_duration(text: str) -> timedelta:
+    """``"14d"`` → 14 days; raises ValueError with the accepted forms otherwise."""
+    match = _PATTERN.match(str(text))
+    if not match:
+        raise ValueError(
+            f"{text!r} is not a duration: write a number and a unit, e.g. 30m, 4h, 14d or 2w"
+        )
+    amount, unit = float(match.group(1)), match.group(2)
+    if amount <= 0:
+        raise ValueError(f"{text!r} must be longer than zero")
+    return timedelta(**{_UNITS[unit]: amount})
+
+
+def format_duration(value: timedelta) -> str:
+    seconds = int(value.total_seconds())
+    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
