@@ -153,7 +153,7 @@ def _allowed_keys(path: Path_) -> list[str]:
     return [(f.alias or n) for n, f in cls.model_fields.items() if n != "kind"]
 
 
-def _word(error: dict[str, Any], path: Path_) -> str:
+def _word(error: Any, path: Path_) -> str:
     kind = error["type"]
     name = ".".join(str(p) for p in path)
     if kind == "extra_forbidden":

@@ -10,7 +10,9 @@ like to collaborate; about half of them because a teammate invited them.
 People have a job title with a seniority (individual contributor … founder), an email at the
 company domain or, for about 15 %, at a free-mail provider (gmail.com …), a latent *engagement*
 (heavy-tailed: a few power users do most of the work), how far they mean to go through the
-activation funnel, and how long they stay before drifting away. About 30 % of users are never
+activation funnel, and how long they stay before drifting away. Engagement is partly the
+person's and partly the team's: in an account where the product fits the work, everyone uses it
+more. About 30 % of users are never
 attached to the account in the product's data (no ``group`` call, no ``context.groupId``): only
 their company email tells which account they belong to. Free-mail users are always attached,
 since nothing else could tell.
@@ -47,6 +49,7 @@ class Accounts:
     trial: Bool  # started on a 14-day trial rather than the free plan
     created_at: I64  # the first user's signup
     team_affinity: F64  # latent: how much this team collaborates (invites, joins)
+    adoption: F64  # latent: how much the product fits this team's work (members' engagement)
     hidden: F64  # latent: budget / champion; drives conversion, no event shows it
 
 
@@ -150,6 +153,7 @@ def build_accounts(
         trial=trial,
         created_at=created,
         team_affinity=rng.lognormal(0.0, 0.5, count),
+        adoption=rng.lognormal(0.0, 0.6, count),
         hidden=rng.normal(0.0, 1.0, count),
     )
 
@@ -219,7 +223,7 @@ def build_population(
         rng.random(n) < 0.5, 0, np.floor(rng.random(n) * np.maximum(rank, 1)).astype(np.int64)
     )
     inviter = np.where(invited, first_index[account] + inviter_rank, -1)
-    attach = np.where(founder, 0.72, 0.3)
+    attach = np.where(founder, 0.66, 0.2)
     grouped = free_mail | invited | (founder & accounts.trial[account]) | (rng.random(n) < attach)
 
     title = _titles(rng, small, founder)
@@ -240,7 +244,12 @@ def build_population(
             for t in ref.TITLES
         ]
     )[title]
-    engagement = rng.lognormal(0.0, 0.85, n) * role_factor * np.where(invited, 0.85, 1.0)
+    engagement = (
+        rng.lognormal(0.0, 0.65, n)
+        * accounts.adoption[account] ** 0.9
+        * role_factor
+        * np.where(invited, 0.85, 1.0)
+    )
 
     depth = _activation_depth(rng, engagement, activation_steps)
     churn_now = rng.random(n) < 0.36 - 0.24 * depth / max(activation_steps, 1)

@@ -1,32 +1,37 @@
 """Who pays, when, and with what probability (the ground truth).
 
-Conversion is decided per account, at a moment of its own: some weeks after the account's first
-signup (a random delay, median 18 days), at the first session any member has from then on. The
-member in that session is the one who converts. What the account did *before* that moment — and
-only before — sets its probability of converting there:
+An account considers buying at *decision moments*: the first one some days after its first
+signup (median 10), then about every two weeks until the period ends, each in the first session
+any member has within a week (the member in that session is the one who would buy) or, if the
+team has gone quiet, on the day itself (the account's first user would come back just to buy). At each moment, what the account did *before* it — and only before — sets the
+probability of buying there:
 
 * usage: sessions in the last 14 days (saturating; none at all hurts), the core feature used
   around 5+ times in 30 days (a soft threshold), breadth of features used;
-* activation: any member completed the activation steps (more if within 7 days of signup);
-* team: active teammates in the last 14 days and invitations — worth far more in large companies
-  than in small ones;
-* intent: paywall hits (worth much more once the account is activated), enterprise-feature views
-  (worth more the bigger the company), pricing and billing views, an abandoned checkout;
-* fit: company size (best around a few hundred employees, poor under 5), ideal-customer industry,
-  a senior person among the members, a trial rather than the free plan;
+* activation: a member completed the activation steps (more if within 7 days of signup);
+* team: teammates active in the last 14 days and invitations sent — worth far more in large
+  companies than in small ones;
+* intent: paywall hits in the last 30 days (worth much more once the account is activated),
+  enterprise-feature views (worth more the bigger the company), pricing and billing views in the
+  last 14 days, a checkout started in the last 30 days;
+* fit: company size (best around a few hundred employees, poor under 5), ideal-customer
+  industry, a senior person among the members, a trial rather than the free plan;
 * a hidden factor (budget, a champion) that no event reveals.
 
-The logit is the sum of these non-linear terms plus an intercept chosen so the user-level
-conversion rate lands in the configured range; an account converts when its uniform draw falls
-below the resulting probability. A converting account's member starts a checkout (usually after a
-look at the pricing page) and a few minutes later the backend sends ``Subscription Started`` and a
-``group`` call with ``plan = paid`` at the same instant. Afterwards the team keeps using the
-product, but nobody hits a paywall, starts a checkout or sees the upgrade page again, and a trial
-that had not ended yet never sends ``Trial Ended``.
+The log-odds are the sum of these non-linear terms plus one intercept, chosen so the user-level
+conversion rate lands in the configured range. Each account draws one uniform number and converts
+at the first moment where it falls below the cumulative probability of having converted by then;
+that cumulative probability over the whole period is the account's ``true_probability`` (for a
+user: the probability that the account converts at a moment after the user signed up). A buying
+member starts a checkout (usually after a look at the pricing page) and a few minutes later the
+backend sends ``Subscription Started`` and a ``group`` call with ``plan = paid`` at the same
+instant. Afterwards the team keeps using the product, but nobody hits a paywall, starts a
+checkout or sees the upgrade page again, and a trial that had not ended never sends
+``Trial Ended``.
 
-No rule or model can be perfect here: the hidden factor, the draw itself, and the moment of the
-decision (which a model scoring at a fixed date does not know) all stand between the events and
-the outcome. The probability each draw used is kept as ``true_probability``, the oracle ranking.
+No rule or model can be perfect here: the hidden factor, the draw, and the decision moments
+(which a model scoring at a fixed date does not know) all stand between the events and the
+outcome; ``true_probability`` is the oracle ranking a model can be compared with.
 """
 
 from __future__ import annotations
@@ -38,18 +43,31 @@ import numpy as np
 from pqlkit.errors import SimulationError
 from pqlkit.simulate import text
 from pqlkit.simulate.catalog import Catalog, Kind
-from pqlkit.simulate.clock import DAY, F64, HOUR, I64, Bool
+from pqlkit.simulate.clock import (
+    DAY,
+    HOUR,
+    MINUTE,
+    F64,
+    I64,
+    Bool,
+    local_instant,
+    local_midnight,
+)
 from pqlkit.simulate.company import TRIAL_DAYS, Population
 from pqlkit.simulate.frame import PLAN_FREE, PLAN_PAID, PLAN_TRIAL, EventFrame
 from pqlkit.simulate.sessions import Sessions
 from pqlkit.simulate.signup import Funnel
 
-DECISION_DELAY_MEDIAN_DAYS = 18.0
+FIRST_MOMENT_MEDIAN_DAYS = 10.0
+MOMENT_SPACING_DAYS = 14.0
+QUIET_AFTER_DAYS = 7
+HIDDEN_WEIGHT = float(__import__('os').environ.get('HW', 1.2))
+OBSERVABLE_WEIGHT = float(__import__('os').environ.get('OW', 1.0))
 
 
 @dataclass(frozen=True)
 class Signals:
-    """What each account had done before its decision moment."""
+    """What each account had done before a decision moment."""
 
     members: F64
     max_seniority: F64
@@ -60,10 +78,10 @@ class Signals:
     activated: Bool
     activated_fast: Bool
     invites: F64
-    paywall_hits: F64
+    paywall_hits_30d: F64
     enterprise_views: F64
-    pricing_views_30d: F64
-    checkouts: F64
+    pricing_views_14d: F64
+    checkouts_30d: F64
 
 
 @dataclass(frozen=True)
@@ -71,7 +89,8 @@ class Conversion:
     frame: EventFrame  # the events of the conversions themselves
     keep: Bool  # rows of the other events that still happen (mask)
     plan: I64  # the plan trait of every row of the other events (for group calls)
-    probability: F64  # per account: the probability the draw used (0: no decision moment)
+    probability: F64  # per account: probability of converting within the period
+    user_probability: F64  # per user: probability the account converts after their signup
     converted: Bool  # per account
     converted_at: I64  # per account, -1 if not converted
     converting_user: I64  # per account, -1 if not converted
@@ -81,179 +100,298 @@ def _sigmoid(x: F64) -> F64:
     return np.asarray(1.0 / (1.0 + np.exp(-x)), dtype=np.float64)
 
 
-def decision_moments(
-    rng: np.random.Generator, population: Population, sessions: Sessions
-) -> tuple[I64, I64, I64]:
-    """Per account: decision time, the session it falls in, and its user (-1 where none)."""
-    users, accounts = population.users, population.accounts
-    delay = np.maximum(rng.lognormal(np.log(DECISION_DELAY_MEDIAN_DAYS), 0.8, accounts.count), 1.0)
-    earliest = accounts.created_at + (delay * DAY).astype(np.int64)
-    session_account = users.account[sessions.user]
-    order = np.lexsort((sessions.start, session_account))
-    width = sessions.width_ms
-    key = session_account[order] * width + (sessions.start[order] - sessions.base_us) // 1000
-    query = np.arange(accounts.count, dtype=np.int64) * width + np.clip(
-        (earliest - sessions.base_us) // 1000, 0, width - 1
-    )
-    pos = np.searchsorted(key, query, side="left")
-    found = pos < len(key)
-    pos = np.minimum(pos, len(key) - 1)
-    session = order[pos]
-    found &= session_account[session] == np.arange(accounts.count)
-    frac = rng.uniform(0.5, 0.95, accounts.count)
-    moment = sessions.start[session] + (frac * sessions.duration[session]).astype(np.int64)
-    found &= moment < population.end_us - HOUR
-    return (
-        np.where(found, moment, -1),
-        np.where(found, session, -1),
-        np.where(found, sessions.user[session], -1),
-    )
+class _Timeline:
+    """Times of one kind of event, per account, sorted: counts in a window by binary search."""
+
+    def __init__(self, owner: I64, t: I64, sessions: Sessions) -> None:
+        self._base = sessions.base_us
+        self._width = sessions.width_ms
+        self._key = np.sort(owner * self._width + self._ms(t))
+
+    def _ms(self, t: I64) -> I64:
+        return np.clip((t - self._base) // 1000, 0, self._width - 1)
+
+    def count(self, owner: I64, since: I64, until: I64) -> F64:
+        """Events of each owner at or after ``since`` and strictly before ``until``."""
+        lo = np.searchsorted(self._key, owner * self._width + self._ms(since), side="left")
+        hi = np.searchsorted(self._key, owner * self._width + self._ms(until), side="left")
+        return np.maximum(hi - lo, 0).astype(np.float64)
 
 
-def measure(
-    population: Population,
-    sessions: Sessions,
-    funnel: Funnel,
-    catalog: Catalog,
-    events: EventFrame,
-    moment: I64,
-) -> Signals:
-    """Every account's signals from its events strictly before its decision moment."""
-    users, accounts = population.users, population.accounts
-    a_count = accounts.count
-    decided = np.where(moment >= 0, moment, np.iinfo(np.int64).min)
+class _History:
+    """Everything the signals are measured from, indexed once for many decision moments."""
 
-    def per_account(account: I64, weights: F64 | None = None) -> F64:
-        return np.bincount(account, weights=weights, minlength=a_count).astype(np.float64)
+    def __init__(
+        self,
+        population: Population,
+        sessions: Sessions,
+        funnel: Funnel,
+        catalog: Catalog,
+        events: EventFrame,
+    ) -> None:
+        self.population = population
+        self.sessions = sessions
+        self.funnel = funnel
+        users = population.users
+        kind = catalog.kind_of[events.code]
+        account = users.account[events.user]
+        known = events.known
 
-    member = users.signup_at < decided[users.account]
-    seniority = np.zeros(a_count, dtype=np.float64)
-    np.maximum.at(seniority, users.account[member], users.seniority[member].astype(np.float64))
+        def timeline(*kinds: Kind) -> _Timeline:
+            rows = known & np.isin(kind, kinds)
+            return _Timeline(account[rows], events.t[rows], sessions)
 
-    s_account = users.account[sessions.user]
-    s_until = decided[s_account]
-    recent = (sessions.start < s_until) & (sessions.start >= s_until - 14 * DAY)
-    active = np.bincount(sessions.user[recent], minlength=users.count) > 0
+        self.session_account = users.account[sessions.user]
+        self.session_order = np.lexsort((sessions.start, self.session_account))
+        self.session_key = (
+            self.session_account[self.session_order] * sessions.width_ms
+            + (sessions.start[self.session_order] - sessions.base_us) // 1000
+        )
+        self.sessions_by_account = _Timeline(self.session_account, sessions.start, sessions)
+        self.core = timeline(Kind.CORE)
+        self.invites = timeline(Kind.INVITE)
+        self.paywall = timeline(Kind.PAYWALL)
+        self.enterprise = timeline(Kind.ENTERPRISE)
+        self.pricing = timeline(Kind.PRICING_PAGE, Kind.BILLING_PAGE)
+        self.checkout = timeline(Kind.CHECKOUT)
 
-    activated = (funnel.activated_at >= 0) & (funnel.activated_at < decided[users.account])
-    fast = activated & (funnel.activated_at - users.signup_at <= 7 * DAY)
+        # first use of each feature by each account: distinct features used before a moment
+        used = known & np.isin(kind, (Kind.CORE, Kind.FEATURE, Kind.ADVANCED))
+        slot = (kind[used] - Kind.CORE) * 16 + catalog.detail_of[events.code[used]]
+        cell = account[used] * 64 + slot
+        first_use = np.full(population.accounts.count * 64, np.iinfo(np.int64).max)
+        np.minimum.at(first_use, cell, events.t[used])
+        seen = np.flatnonzero(first_use < np.iinfo(np.int64).max)
+        self.features = _Timeline(seen // 64, first_use[seen], sessions)
 
-    kind = catalog.kind_of[events.code]
-    e_account = users.account[events.user]
-    until = decided[e_account]
-    before = events.known & (events.t < until)
+    def measure(self, moment: I64) -> Signals:
+        """Each account's signals from its events strictly before its moment (-1: none)."""
+        users = self.population.users
+        a_count = self.population.accounts.count
+        accounts = np.arange(a_count, dtype=np.int64)
+        never = np.iinfo(np.int64).min // 2
+        until = np.where(moment >= 0, moment, never)
+        start = np.full(a_count, never)
 
-    def count(kinds: tuple[Kind, ...], window_days: int | None = None) -> F64:
-        mask = before & np.isin(kind, kinds)
-        if window_days is not None:
-            mask &= events.t >= until - window_days * DAY
-        return per_account(e_account[mask])
+        def per_account(account: I64, weights: F64 | None = None) -> F64:
+            return np.bincount(account, weights=weights, minlength=a_count).astype(np.float64)
 
-    used = before & np.isin(kind, (Kind.CORE, Kind.FEATURE, Kind.ADVANCED))
-    feature_key = (
-        e_account[used] * 64 + (kind[used] - Kind.CORE) * 16 + catalog.detail_of[events.code[used]]
-    )
-    distinct = per_account(np.unique(feature_key) // 64)
+        user_until = until[users.account]
+        member = users.signup_at < user_until
+        seniority = np.zeros(a_count, dtype=np.float64)
+        np.maximum.at(seniority, users.account[member], users.seniority[member].astype(np.float64))
+        everyone = np.arange(users.count, dtype=np.int64)
+        user_sessions = _count_sessions(self.sessions, everyone, user_until - 14 * DAY, user_until)
+        activated_at = self.funnel.activated_at
+        activated = (activated_at >= 0) & (activated_at < user_until)
+        fast = activated & (activated_at - users.signup_at <= 7 * DAY)
 
-    return Signals(
-        members=per_account(users.account[member]),
-        max_seniority=seniority,
-        sessions_14d=per_account(s_account[recent]),
-        active_users_14d=per_account(users.account, active.astype(np.float64)),
-        core_30d=count((Kind.CORE,), 30),
-        distinct_features=distinct,
-        activated=per_account(users.account[activated]) > 0,
-        activated_fast=per_account(users.account[fast]) > 0,
-        invites=count((Kind.INVITE,)),
-        paywall_hits=count((Kind.PAYWALL,)),
-        enterprise_views=count((Kind.ENTERPRISE,)),
-        pricing_views_30d=count((Kind.PRICING_PAGE, Kind.BILLING_PAGE), 30),
-        checkouts=count((Kind.CHECKOUT,)),
-    )
+        return Signals(
+            members=per_account(users.account[member]),
+            max_seniority=seniority,
+            sessions_14d=self.sessions_by_account.count(accounts, until - 14 * DAY, until),
+            active_users_14d=per_account(users.account, (user_sessions > 0).astype(np.float64)),
+            core_30d=self.core.count(accounts, until - 30 * DAY, until),
+            distinct_features=self.features.count(accounts, start, until),
+            activated=per_account(users.account[activated]) > 0,
+            activated_fast=per_account(users.account[fast]) > 0,
+            invites=self.invites.count(accounts, start, until),
+            paywall_hits_30d=self.paywall.count(accounts, until - 30 * DAY, until),
+            enterprise_views=self.enterprise.count(accounts, start, until),
+            pricing_views_14d=self.pricing.count(accounts, until - 14 * DAY, until),
+            checkouts_30d=self.checkout.count(accounts, until - 30 * DAY, until),
+        )
+
+
+def _count_sessions(sessions: Sessions, users: I64, since: I64, until: I64) -> F64:
+    def key(t: I64) -> I64:
+        return users * sessions.width_ms + np.clip(
+            (t - sessions.base_us) // 1000, 0, sessions.width_ms - 1
+        )
+
+    lo = np.searchsorted(sessions.key, key(since), side="left")
+    hi = np.searchsorted(sessions.key, key(until), side="left")
+    return np.maximum(hi - lo, 0).astype(np.float64)
 
 
 def logit(signals: Signals, population: Population) -> F64:
-    """The account's log-odds of converting, before the intercept (see the module docstring)."""
+    """An account's log-odds of buying at a moment, before the intercept (see module docs)."""
     accounts = population.accounts
     employees = accounts.employees.astype(np.float64)
     size = np.log10(employees)
     activated = signals.activated.astype(np.float64)
 
-    fit = 1.1 * np.exp(-(((size - 2.5) / 1.1) ** 2)) - 0.9 * (employees < 5)
+    fit = 0.8 * np.exp(-(((size - 2.5) / 1.1) ** 2)) - 0.5 * (employees < 5)
     team_weight = 0.2 + 1.0 * _sigmoid(2.5 * (size - 2.0))
-    team = team_weight * 1.2 * np.log1p(np.maximum(signals.active_users_14d - 1, 0))
-    team += 0.25 * np.tanh(signals.invites / 3)
-    usage = 1.4 * np.tanh(signals.sessions_14d / 8) - 0.9 * (signals.sessions_14d == 0)
-    core = 0.7 * _sigmoid(1.5 * (signals.core_30d - 4.5))
+    team = team_weight * 1.3 * np.log1p(np.maximum(signals.active_users_14d - 1, 0))
+    team += 0.3 * np.tanh(signals.invites / 3)
+    usage = 2.0 * np.tanh(signals.sessions_14d / 6) - 1.0 * (signals.sessions_14d == 0)
+    core = 0.9 * _sigmoid(1.5 * (signals.core_30d - 4.5))
     breadth = 0.4 * np.tanh(signals.distinct_features / 5)
-    activation = 0.8 * activated + 0.35 * signals.activated_fast
-    paywall = (signals.paywall_hits > 0) * (0.25 + 1.1 * activated)
-    paywall += 0.15 * np.minimum(signals.paywall_hits, 5) / 5
-    enterprise = (signals.enterprise_views > 0) * (0.15 + 1.0 * _sigmoid(3 * (size - 2.3)))
-    pricing = 0.5 * np.tanh(signals.pricing_views_30d / 2)
-    checkout = 0.9 * (signals.checkouts > 0)
+    activation = 1.0 * activated + 0.4 * signals.activated_fast
+    paywall = (signals.paywall_hits_30d > 0) * (0.4 + 1.2 * activated)
+    paywall += 0.2 * np.minimum(signals.paywall_hits_30d, 5) / 5
+    enterprise = (signals.enterprise_views > 0) * (0.2 + 1.0 * _sigmoid(3 * (size - 2.3)))
+    pricing = 0.6 * np.tanh(signals.pricing_views_14d / 2)
+    checkout = 1.0 * (signals.checkouts_30d > 0)
     icp = 0.35 * accounts.icp
     persona = 0.3 * (signals.max_seniority >= 4)
     trial = 0.3 * accounts.trial
-    hidden = 1.0 * accounts.hidden
-    total = (
+    hidden = HIDDEN_WEIGHT * accounts.hidden
+    observable = (
         fit + team + usage + core + breadth + activation + paywall + enterprise + pricing
-        + checkout + icp + persona + trial + hidden
+        + checkout + icp + persona + trial
     )  # fmt: skip
+    total = OBSERVABLE_WEIGHT * observable + hidden
     return np.asarray(total, dtype=np.float64)
 
 
-def _user_rate(converted: Bool, members: F64, total_users: int) -> float:
-    return float((converted * members).sum() / total_users)
+@dataclass(frozen=True)
+class _Moments:
+    """Decision moments, one row per round: (rounds, accounts) arrays; -1 where none."""
+
+    time: I64
+    session: I64
+    user: I64
+    z: F64  # log-odds before the intercept
+    members: F64  # users signed up before the moment
+
+
+def _next_session(history: _History, earliest: I64) -> tuple[I64, Bool]:
+    """Per account: the first session of any member starting at or after ``earliest``."""
+    sessions = history.sessions
+    order, key, owner = history.session_order, history.session_key, history.session_account
+    width = sessions.width_ms
+    accounts = np.arange(len(earliest), dtype=np.int64)
+    query = accounts * width + np.clip((earliest - sessions.base_us) // 1000, 0, width - 1)
+    pos = np.minimum(np.searchsorted(key, query, side="left"), len(key) - 1)
+    session = order[pos]
+    found = (earliest >= 0) & (owner[session] == accounts) & (sessions.start[session] >= earliest)
+    return np.where(found, session, -1), found
+
+
+def decision_moments(
+    rng: np.random.Generator, population: Population, sessions: Sessions, history: _History
+) -> _Moments:
+    """Every account's decision moments until the period ends.
+
+    A moment falls in the first session any member has within a week of its due date; if the
+    team has gone quiet it falls on the due date itself, with the account's first user (who would
+    come back just to buy).
+    """
+    users, accounts = population.users, population.accounts
+    a_count = accounts.count
+    founder = np.searchsorted(users.account, np.arange(a_count))
+    offset = users.offset_us[founder]
+    delay = np.maximum(rng.lognormal(np.log(FIRST_MOMENT_MEDIAN_DAYS), 0.6, a_count), 2.0)
+    due = accounts.created_at + (delay * DAY).astype(np.int64)
+    last = population.end_us - HOUR
+    times, sessions_, users_, zs, members = [], [], [], [], []
+    while True:
+        open_ = due < last
+        if not open_.any():
+            break
+        session, found = _next_session(history, np.where(open_, due, -1))
+        safe = np.maximum(session, 0)
+        found &= sessions.start[safe] < due + QUIET_AFTER_DAYS * DAY
+        frac = rng.uniform(0.5, 0.95, a_count)
+        in_session = sessions.start[safe] + (frac * sessions.duration[safe]).astype(np.int64)
+        quiet = np.maximum(local_instant(rng, local_midnight(due, offset), offset), due)
+        moment = np.where(found, in_session, quiet)
+        valid = open_ & (moment < last)
+        moment = np.where(valid, moment, -1)
+        signals = history.measure(moment)
+        times.append(moment)
+        sessions_.append(np.where(valid & found, session, -1))
+        users_.append(np.where(valid, np.where(found, sessions.user[safe], founder), -1))
+        zs.append(logit(signals, population))
+        members.append(signals.members)
+        spacing = rng.uniform(0.7, 1.3, a_count) * MOMENT_SPACING_DAYS * DAY
+        due = np.where(valid, moment + spacing.astype(np.int64), last)
+    if not times:
+        none_i = np.full((1, a_count), -1, dtype=np.int64)
+        none_f = np.zeros((1, a_count))
+        return _Moments(none_i, none_i, none_i, none_f, none_f)
+    return _Moments(
+        time=np.stack(times),
+        session=np.stack(sessions_),
+        user=np.stack(users_),
+        z=np.stack(zs),
+        members=np.stack(members),
+    )
+
+
+def _survival(moments: _Moments, intercept: float) -> tuple[F64, F64]:
+    """Per-moment probabilities and the probability of not having converted after each."""
+    p = np.where(moments.time >= 0, _sigmoid(moments.z + intercept), 0.0)
+    return p, np.cumprod(1.0 - p, axis=0)
+
+
+def _first_conversion(moments: _Moments, draw: F64, intercept: float) -> I64:
+    """Per account: the round it converts in (first where the draw < P(converted by then))."""
+    _, survival = _survival(moments, intercept)
+    by_then = 1.0 - survival
+    hit = draw[None, :] < by_then
+    return np.where(hit.any(axis=0), hit.argmax(axis=0), -1)
+
+
+def _user_rate(moments: _Moments, round_: I64, total_users: int) -> float:
+    converted = round_ >= 0
+    members = moments.members[np.maximum(round_, 0), np.arange(len(round_))]
+    return float((members * converted).sum() / total_users)
 
 
 def decide(
     rng: np.random.Generator,
-    z: F64,
-    eligible: Bool,
-    members: F64,
+    moments: _Moments,
     total_users: int,
     rate_range: tuple[float, float],
-) -> tuple[F64, Bool]:
-    """Probabilities and draws, with an intercept that puts the user-level rate in range."""
+) -> tuple[float, I64]:
+    """The intercept and each account's converting round (-1: never), rate in range."""
     low, high = rate_range
     target = (low + high) / 2
-    reachable = float(members[eligible].sum()) / total_users
+    first_members = np.where(moments.time >= 0, moments.members, 0.0).max(axis=0)
+    reachable = float(first_members.sum()) / total_users
     if reachable < low:
         raise SimulationError(
             f"conversion_rate {rate_range} cannot be reached: only {reachable:.1%} of users "
-            "belong to accounts still active long enough to convert; lower the range or "
-            "simulate more days"
+            "belong to accounts still active when they could buy; lower the range or simulate "
+            "more days"
         )
-    draw = rng.random(len(z))
+    draw = rng.random(moments.time.shape[1])
 
-    def probability(intercept: float) -> F64:
-        return np.where(eligible, _sigmoid(z + intercept), 0.0)
+    def expected(intercept: float) -> float:
+        p, survival = _survival(moments, intercept)
+        before = np.vstack([np.ones((1, p.shape[1])), survival[:-1]])
+        return float((before * p * moments.members).sum()) / total_users
 
-    def search(rate: object) -> float:
-        lo, hi = -40.0, 40.0
-        for _ in range(80):
-            mid = (lo + hi) / 2
-            if rate(mid) < target:  # type: ignore[operator]
-                lo = mid
-            else:
-                hi = mid
-        return hi
+    def realised(intercept: float) -> float:
+        return _user_rate(moments, _first_conversion(moments, draw, intercept), total_users)
 
-    expected = search(lambda b: float((probability(b) * members).sum()) / total_users)
-    p = probability(expected)
-    converted = draw < p
-    if not low <= _user_rate(converted, members, total_users) <= high:
-        realised = search(lambda b: _user_rate(draw < probability(b), members, total_users))
-        p = probability(realised)
-        converted = draw < p
-        rate = _user_rate(converted, members, total_users)
+    intercept = _solve(expected, target)
+    round_ = _first_conversion(moments, draw, intercept)
+    if not low <= _user_rate(moments, round_, total_users) <= high:
+        intercept = _solve(realised, target)
+        round_ = _first_conversion(moments, draw, intercept)
+        rate = _user_rate(moments, round_, total_users)
         if not low <= rate <= high:
             raise SimulationError(
                 f"with {total_users} users the user-level conversion rate cannot land in "
                 f"{rate_range} (closest: {rate:.1%}); simulate more accounts or widen the range"
             )
-    return p, converted
+    return intercept, round_
+
+
+def _solve(rate: object, target: float) -> float:
+    """The smallest intercept whose (non-decreasing) rate reaches the target."""
+    lo, hi = -40.0, 40.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if rate(mid) < target:  # type: ignore[operator]
+            lo = mid
+        else:
+            hi = mid
+    return hi
 
 
 def convert(
@@ -266,20 +404,31 @@ def convert(
     rate_range: tuple[float, float],
 ) -> Conversion:
     users, accounts = population.users, population.accounts
-    moment, session, converter = decision_moments(rng, population, sessions)
-    signals = measure(population, sessions, funnel, catalog, events, moment)
-    probability, converted = decide(
-        rng, logit(signals, population), moment >= 0, signals.members, users.count, rate_range
-    )
-    converted_at = np.where(converted, moment, -1)
-    converting_user = np.where(converted, converter, -1)
+    history = _History(population, sessions, funnel, catalog, events)
+    moments = decision_moments(rng, population, sessions, history)
+    intercept, round_ = decide(rng, moments, users.count, rate_range)
+    converted = round_ >= 0
+    columns = np.arange(accounts.count)
+    at = np.maximum(round_, 0)
+    converted_at = np.where(converted, moments.time[at, columns], -1)
+    converting_user = np.where(converted, moments.user[at, columns], -1)
+    session = np.where(converted, moments.session[at, columns], -1)
+    members = moments.members[at, columns]
 
-    frame = _conversion_events(rng, population, sessions, catalog, signals, converted, moment,
-                               session, converter)  # fmt: skip
+    _, survival = _survival(moments, intercept)
+    before = np.vstack([np.ones((1, accounts.count)), survival])  # before[k]: not by round k
+    probability = 1.0 - survival[-1]
+    # a user converts if the account converts at a moment after their signup
+    time_u = moments.time[:, users.account]
+    first_round = ((time_u >= 0) & (time_u <= users.signup_at[None, :])).sum(axis=0)
+    user_probability = before[first_round, users.account] - survival[-1, users.account]
+
+    frame = _conversion_events(rng, population, sessions, catalog, members, converted,
+                               converted_at, session, converting_user)  # fmt: skip
 
     kind = catalog.kind_of[events.code]
     account = users.account[events.user]
-    after = converted[account] & (events.t > moment[account])
+    after = converted[account] & (events.t > converted_at[account])
     gone = np.isin(kind, (Kind.PAYWALL, Kind.CHECKOUT, Kind.UPGRADE_PAGE, Kind.TRIAL_ENDED))
     gone |= (kind == Kind.GROUP) & catalog.server_of[events.code]
     keep = ~(after & gone)
@@ -296,6 +445,7 @@ def convert(
         keep=keep,
         plan=plan,
         probability=probability,
+        user_probability=np.clip(user_probability, 0.0, 1.0),
         converted=converted,
         converted_at=converted_at,
         converting_user=converting_user,
@@ -307,7 +457,7 @@ def _conversion_events(
     population: Population,
     sessions: Sessions,
     catalog: Catalog,
-    signals: Signals,
+    members: F64,
     converted: Bool,
     moment: I64,
     session: I64,
@@ -317,12 +467,14 @@ def _conversion_events(
     which = np.flatnonzero(converted)
     user = converter[which]
     at = moment[which]
-    start = sessions.start[session[which]]
+    quiet = session[which] < 0  # came back just to buy: a short session of its own
+    comeback = at - (rng.uniform(3, 12, len(which)) * MINUTE).astype(np.int64)
+    start = np.where(quiet, comeback, sessions.start[np.maximum(session[which], 0)])
     grouped = users.grouped[user]
     employees = accounts.employees[which]
     tier = np.select([employees < 50, employees < 1000], [0, 1], 2)
     annual = rng.random(len(which)) < 0.35
-    seats = np.maximum(signals.members[which], 1).astype(np.int64) + rng.poisson(1.0, len(which))
+    seats = np.maximum(members[which], 1).astype(np.int64) + rng.poisson(1.0, len(which))
     price = np.array([15, 40, 75])[tier]
     plan_name = np.array(['"team"', '"business"', '"enterprise"'])[tier]
     props = text.concat(
@@ -342,6 +494,12 @@ def _conversion_events(
     group_server = catalog.codes(Kind.GROUP, 1)[0]
     return EventFrame.concat(
         [
+            EventFrame.make(
+                start[quiet],
+                user[quiet],
+                catalog.pick_n(rng, Kind.SIGNED_IN, int(quiet.sum())),
+                group=grouped[quiet],
+            ),
             EventFrame.make(
                 pricing_at[looked],
                 user[looked],

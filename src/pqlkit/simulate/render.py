@@ -26,7 +26,7 @@ from pqlkit.simulate.company import Population
 from pqlkit.simulate.frame import PLANS, EventFrame
 from pqlkit.simulate.identifiers import keyed_numbers, uuid_strings
 
-CHUNK_ROWS = 500_000
+CHUNK_ROWS = 131_072
 THREADS = 2
 
 EVENT_SCHEMA = pa.schema(

@@ -4,8 +4,10 @@
 ``group`` call for it); ``truth_users`` one row per signed-up user. A user counts as converted when
 their account converted after they had signed up (teammates who join a paying account later did
 not convert themselves). ``true_probability`` is the probability the account's conversion draw
-used — 0 for an account that never had a decision moment within the period — and is repeated on
-each of its users: it is the oracle ranking a model can be compared with.
+implied: the probability, given everything the account did and its hidden factor, that it
+converts within the period (0 for an account nobody used after its first days); for a user, the
+probability that the account converts at a moment after the user signed up. It is the oracle
+ranking a model can be compared with.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def truth_users(population: Population, conversion: Conversion) -> pa.Table:
             population.accounts.ids.take(pa.array(account)),
             text.strings(users.email),
             _times(users.signup_at, np.zeros(users.count, dtype=bool)),
-            pa.array(conversion.probability[account]),
+            pa.array(conversion.user_probability),
             pa.array(converted),
             _times(np.where(converted, converted_at, 0), ~converted),
         ],

@@ -6,7 +6,7 @@ from importlib.resources import files
 
 TEMPLATES: dict[str, str] = {
     "pillars": "three pillars in four capped layers; PQL at 50, hot at 70 or on a hot trigger",
-    "weighted-110": "110-point model: frequency, activation, team, depth, intent, fit; PQL 40, hot 70",
+    "weighted-110": "110 points: frequency, activation, team, depth, intent, fit; PQL 40, hot 70",
     "weighted-70": "six weighted actions; PQL at 70",
     "threshold": "core feature 5+ times AND a teammate invited AND 3+ sign-in days in 7",
     "account-threshold": "accounts: 5+ users AND 10+ core workflows in 7 days AND 50+ employees",
