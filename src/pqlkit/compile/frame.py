@@ -1,0 +1,48 @@
+"""The event frame a model is computed on: events before T, attributed to people and accounts.
+
+Every signal reads this one relation, so identity is resolved once per scoring run:
+``person_id`` (aliases followed), ``account_id`` (group, else company domain), and
+``entity_id`` (the person for user models, the account for account models). Only known people
+count; anonymous visits count once an alias ties them to a user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from pqlkit.events import identity
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+    from pqlkit.model.schema import Model
+
+
+@dataclass(frozen=True)
+class Frame:
+    events: ir.Table  # the raw events table (for traits and identity as of T)
+    rows: ir.Table  # resolved events before T, with person_id, account_id, entity_id
+    accounts: ir.Table  # user_id → account_id, email_domain, as of T
+    as_of: datetime
+    entity: str
+
+
+def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
+    resolved = identity.resolve_events(events, as_of)
+    known = resolved.filter(resolved.is_known)
+    members = identity.user_accounts(events, as_of).select(
+        m_user="user_id", account_id="account_id", email_domain="email_domain"
+    )
+    joined = known.left_join(members, known.person_id == members.m_user)
+    columns = [c for c in known.columns if c not in ("is_known",)]
+    rows = joined.select(
+        *columns,
+        account_id=joined.account_id,
+        email_domain=joined.email_domain,
+        entity_id=joined.person_id if model.entity == "user" else joined.account_id,
+    ).view()
+    if model.entity == "account":
+        rows = rows.filter(rows.entity_id.notnull())
+    return Frame(events, rows, members, as_of, model.entity)

@@ -1,0 +1,212 @@
+"""A model compiled for one point in time: the Ibis expression of every entity's score.
+
+``compile_model(model, events, as_of)`` returns a :class:`CompiledModel` whose ``table`` has one
+row per entity in the model's population with ``entity_id``, every signal's value
+(``s__<signal>``), every rule's points, every layer's subtotal, ``score`` and ``tier``. Nothing
+runs until the table is executed, on whichever engine holds ``events``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.compile import points
+from pqlkit.compile.frame import Frame, build_frame
+from pqlkit.compile.signals import (
+    SignalCompiler,
+    column,
+    fills_zero,
+    is_aggregate,
+    match,
+    needs_start,
+)
+from pqlkit.events import identity
+from pqlkit.model.schema import (
+    EventMatch,
+    Milestone,
+    Model,
+    Rollup,
+    Sessions,
+    Signal,
+    TimeBetween,
+    Trait,
+)
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+
+@dataclass(frozen=True)
+class CompiledModel:
+    model: Model
+    as_of: datetime
+    table: ir.Table
+
+    def sql(self, dialect: str = "duckdb") -> str:
+        import ibis
+
+        return str(ibis.to_sql(self.table, dialect=dialect))
+
+
+def _group(
+    rows: ir.Table, key: str, compiler: SignalCompiler, signals: dict[str, Signal]
+) -> ir.Table:
+    aggregates = {column(name): compiler.aggregate(rows, s.spec) for name, s in signals.items()}
+    return rows.group_by(key=rows[key]).agg(**aggregates)
+
+
+def _converted(model: Model, frame: Frame) -> ir.Table:
+    """Entities already converted before T: ``key`` of each."""
+    import ibis
+
+    conversion = model.conversion
+    rows = frame.rows
+    if conversion.event is not None:
+        hit = rows.filter(match(rows, model, EventMatch(event=conversion.event)))
+        keys = [hit.select(key=hit.entity_id)]
+        if model.entity == "user":  # a teammate's purchase makes the whole account paying
+            accounts = hit.filter(hit.account_id.notnull()).select(acc=hit.account_id).distinct()
+            members = rows.filter(rows.account_id.notnull())
+            paying = members.join(accounts, members.account_id == accounts.acc)
+            keys.append(paying.select(key=paying.entity_id))
+        return ibis.union(*keys, distinct=True)
+    assert conversion.trait is not None
+    spec = Trait(name=conversion.trait, of="account" if model.entity == "account" else "user")
+    values, _ = SignalCompiler(model, frame).trait(
+        spec.model_copy(
+            update={
+                "type": "number"
+                if isinstance(conversion.equals, int | float)
+                and not isinstance(conversion.equals, bool)
+                else "boolean"
+                if isinstance(conversion.equals, bool)
+                else "string"
+            }
+        )
+    )
+    hit = values.filter(values.value == conversion.equals)
+    return hit.select("key")
+
+
+def compile_model(
+    model: Model, events: ir.Table, as_of: datetime, *, triggered: ir.Table | None = None
+) -> CompiledModel:
+    """The model as of ``as_of`` on ``events``; ``triggered`` lists entities with a live trigger."""
+    import ibis
+
+    frame = build_frame(events, model, as_of)
+    compiler = SignalCompiler(model, frame)
+    rows = frame.rows
+    if any(needs_start(s) for s in model.signals.values() if s.level is None):
+        rows = compiler.rows_with_start(rows, "entity_id")
+
+    own = {n: s for n, s in model.signals.items() if s.level is None}
+    scoped = {
+        n: s
+        for n, s in own.items()
+        if getattr(s.spec, "scope", "entity") == "account" and model.entity == "user"
+    }
+    entity_level = {n: s for n, s in own.items() if n not in scoped}
+
+    universe = rows.group_by(entity_id=rows.entity_id).agg(
+        account_id=rows.account_id.max(),
+        first_seen=rows.timestamp.min(),
+        last_seen=rows.timestamp.max(),
+    )
+    pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
+    aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
+    if aggregates:
+        pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
+    if scoped:
+        account_rows = frame.rows.filter(frame.rows.account_id.notnull())
+        if any(needs_start(s) for s in scoped.values()):
+            account_rows = compiler.rows_with_start(account_rows, "account_id")
+        pieces.append((_group(account_rows, "account_id", compiler, scoped), "account_id", scoped))
+
+    for name, signal in entity_level.items():
+        spec = signal.spec
+        one = {name: signal}
+        if isinstance(spec, Sessions):
+            t = compiler.sessions(rows, "entity_id", spec)
+            pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
+        elif isinstance(spec, TimeBetween):
+            t = compiler.time_between(rows, "entity_id", spec)
+            pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
+        elif isinstance(spec, Milestone) and spec.ordered:
+            t = compiler.ordered_milestone(rows, "entity_id", spec)
+            pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
+        elif isinstance(spec, Trait):
+            t, on = compiler.trait(spec)
+            on = "entity_id" if (on == "person_id" or model.entity == "account") else on
+            pieces.append((t.select("key", **{column(name): t.value}), on, one))
+        elif isinstance(spec, Rollup):
+            pieces.append((_rollup(model, frame, compiler, name, spec), "entity_id", one))
+
+    table = universe
+    for piece, on, signals in pieces:
+        right = piece.view()
+        joined = table.left_join(right, table[on] == right.key)
+        values = {}
+        for name, signal in signals.items():
+            value = joined[column(name)]
+            values[column(name)] = value.fill_null(0) if fills_zero(signal) else value
+        table = joined.select(*table.columns, **values).view()
+
+    converted = _converted(model, frame).distinct().view()
+    flagged = table.left_join(converted, table.entity_id == converted.key)
+    table = flagged.select(*table.columns, paying=flagged.key.notnull()).view()
+    if model.population == "free":
+        table = table.filter(~table.paying)
+    elif model.population == "paying":
+        table = table.filter(table.paying)
+
+    live = None
+    if triggered is not None:
+        hot = triggered.select(t_key="entity_id").distinct().view()
+        marked = table.left_join(hot, table.entity_id == hot.t_key)
+        table = marked.select(*table.columns, triggered=marked.t_key.notnull()).view()
+        live = table.triggered
+    scored = table.mutate(**points.score_columns(model, table, live))
+    scored = scored.mutate(entity_type=ibis.literal(model.entity), as_of=ibis.literal(as_of))
+    return CompiledModel(model, as_of, scored)
+
+
+def _rollup(
+    model: Model, frame: Frame, compiler: SignalCompiler, name: str, spec: Rollup
+) -> ir.Table:
+    """An account value from its users' values of a per-user signal."""
+    from pqlkit.compile import conditions
+    from pqlkit.compile.signals import kind_of
+
+    target = model.signals[spec.signal]
+    rows = frame.rows
+    if needs_start(target):
+        rows = compiler.rows_with_start(rows, "person_id")
+    if isinstance(target.spec, Sessions):
+        per_user = compiler.sessions(rows, "person_id", target.spec)
+    else:
+        per_user = rows.group_by(key=rows.person_id).agg(
+            value=compiler.aggregate(rows, target.spec)
+        )
+    members = frame.accounts.filter(frame.accounts.account_id.notnull())
+    joined = per_user.join(members, per_user.key == members.m_user)
+    value = joined.value
+    if spec.fn == "count":
+        passed = (
+            conditions.test(value, spec.where, kind_of(target))
+            if spec.where
+            else conditions.truthy(value, kind_of(target))
+        )
+        reduced = passed.cast("int64").sum()
+    else:
+        reduced = {"sum": value.sum, "max": value.max, "min": value.min, "avg": value.mean}[
+            spec.fn
+        ]()
+    out = joined.group_by(key=joined.account_id).agg(**{column(name): reduced})
+    return out
+
+
+def identity_tables(events: ir.Table, as_of: datetime) -> Any:
+    return identity.user_accounts(events, as_of)

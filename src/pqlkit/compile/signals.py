@@ -1,0 +1,287 @@
+"""Signals as Ibis expressions over the event frame, all as of the scoring time.
+
+Most signals are conditional aggregates, computed together in one pass over the frame grouped
+by entity (``count(*) FILTER (WHERE …)`` and friends). Sessions need the gap to the previous
+event, ordered milestones the time each step was reached, traits their latest value before T,
+rollups a per-user pass first; each of those is one more relation joined on the entity.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.compile import conditions, vocabulary
+from pqlkit.compile.frame import Frame
+from pqlkit.events import identity
+from pqlkit.model.schema import (
+    ActiveDays,
+    Aggregate,
+    Condition,
+    Count,
+    DaysSince,
+    Distinct,
+    EventMatch,
+    Milestone,
+    Model,
+    Rollup,
+    Sessions,
+    Signal,
+    Step,
+    TimeBetween,
+    Trait,
+    Trend,
+    Windowed,
+)
+from pqlkit.model.validate import value_type
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+ACTIVITY_TYPES = ("track", "page", "screen")
+DAY = 86400.0
+COUNT_LIKE = (Count, ActiveDays, Sessions, Distinct, Trend)
+
+
+def column(name: str) -> str:
+    """The column holding a signal's value."""
+    return f"s__{name}"
+
+
+def _seconds(delta: timedelta) -> ir.IntervalScalar:
+    import ibis
+
+    return ibis.interval(seconds=int(delta.total_seconds()))
+
+
+def _property_test(model: Model, prop: ir.JSONValue, raw: Any) -> ir.BooleanValue:
+    import ibis
+
+    want = vocabulary.value(model, raw)
+    if isinstance(want, Condition):
+        numeric = bool({"at_least", "at_most", "between"} & set(want.tests()))
+        target = prop.unwrap_as("float64") if numeric else prop.unwrap_as("string")
+        return conditions.test(target, want, "number" if numeric else "string")
+    values = want if isinstance(want, list | tuple) else [want]
+    texts = [v for v in values if isinstance(v, str)]
+    flags = [v for v in values if isinstance(v, bool)]
+    numbers = [float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    checks = []
+    if texts:
+        checks.append(prop.unwrap_as("string").isin(texts))
+    if numbers:
+        checks.append(prop.unwrap_as("float64").isin(numbers))
+    if flags:
+        checks.append(prop.unwrap_as("boolean").isin(flags))
+    return ibis.or_(*checks).fill_null(False)  # type: ignore[no-any-return]
+
+
+def match(rows: ir.Table, model: Model, spec: EventMatch | Step, *, activity: bool = True) -> Any:
+    """Which rows a signal looks at: named events or pages, filtered by properties."""
+    import ibis
+
+    checks = []
+    if spec.event is not None:
+        checks.append((rows.type == "track") & rows.event.isin(vocabulary.names(model, spec.event)))
+    elif spec.page is not None:
+        pages = vocabulary.names(model, spec.page)
+        checks.append(rows.type.isin(("page", "screen")) & rows.name.isin(pages))
+    elif activity:
+        checks.append(rows.type.isin(ACTIVITY_TYPES))
+    for key, raw in spec.where.items():
+        checks.append(_property_test(model, rows.properties[key], raw))
+    return ibis.and_(*checks) if checks else ibis.literal(True)
+
+
+def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime) -> Any:
+    import ibis
+
+    if spec.window is not None:
+        return rows.timestamp >= ibis.literal(as_of - spec.window)
+    if spec.within is not None:
+        return rows.timestamp < rows.start + _seconds(spec.within)
+    return ibis.literal(True)
+
+
+def _days(later: Any, earlier: Any) -> Any:
+    return (later.epoch_seconds() - earlier.epoch_seconds()) / DAY
+
+
+class SignalCompiler:
+    """Builds the per-entity table of every signal a model defines."""
+
+    def __init__(self, model: Model, frame: Frame) -> None:
+        self.model = model
+        self.frame = frame
+        self.as_of = frame.as_of
+
+    # -- the pieces -------------------------------------------------------------------------
+
+    def rows_with_start(self, rows: ir.Table, key: str) -> ir.Table:
+        """Rows with ``start``: the entity's sign-up (or first event), for ``within`` windows."""
+        import ibis
+
+        signup = ibis.ifelse(
+            (rows.type == "track") & (rows.event == "Signed Up"), rows.timestamp, ibis.null()
+        )
+        start = (
+            signup.min()
+            .over(group_by=rows[key])
+            .coalesce(rows.timestamp.min().over(group_by=rows[key]))
+        )
+        return rows.mutate(start=start)
+
+    def aggregate(self, rows: ir.Table, spec: Any) -> Any:
+        """One signal as a reduction over ``rows`` (already grouped by the caller)."""
+        import ibis
+
+        model, as_of = self.model, self.as_of
+        if isinstance(spec, Count):
+            return rows.count(where=match(rows, model, spec) & _in_window(rows, spec, as_of))
+        if isinstance(spec, ActiveDays):
+            keep = match(rows, model, spec) & _in_window(rows, spec, as_of)
+            return rows.timestamp.date().nunique(where=keep)
+        if isinstance(spec, Distinct):
+            keep = match(rows, model, spec) & _in_window(rows, spec, as_of)
+            if spec.of == "event":
+                return ibis.ifelse(rows.type == "track", rows.event, rows.name).nunique(where=keep)
+            if spec.of == "user":
+                return rows.person_id.nunique(where=keep)
+            prop = spec.of.removeprefix("property:")
+            return rows.properties[prop].cast("string").nunique(where=keep)
+        if isinstance(spec, Aggregate):
+            keep = match(rows, model, spec) & _in_window(rows, spec, as_of)
+            prop = rows.properties[spec.property]
+            if spec.fn == "distinct":
+                return prop.cast("string").nunique(where=keep)
+            number = prop.unwrap_as("float64")
+            if spec.fn == "last":
+                return number.argmax(rows.timestamp, where=keep & number.notnull())
+            reducer = {"sum": number.sum, "max": number.max, "min": number.min, "avg": number.mean}
+            return reducer[spec.fn](where=keep)
+        if isinstance(spec, Trend):
+            assert spec.window is not None
+            base = match(rows, model, spec)
+            now = rows.count(where=base & (rows.timestamp >= ibis.literal(as_of - spec.window)))
+            before = rows.count(
+                where=base
+                & (rows.timestamp >= ibis.literal(as_of - 2 * spec.window))
+                & (rows.timestamp < ibis.literal(as_of - spec.window))
+            )
+            if spec.measure == "ratio":
+                return now.cast("float64") / before.nullif(0).cast("float64")
+            return now - before
+        if isinstance(spec, DaysSince):
+            keep = match(rows, model, spec)
+            moment = (
+                rows.timestamp.max(where=keep)
+                if spec.which == "last"
+                else rows.timestamp.min(where=keep)
+            )
+            return _days(ibis.literal(as_of), moment)
+        if isinstance(spec, Milestone) and not spec.ordered:
+            done = []
+            for step in _steps(spec):
+                keep = match(rows, model, step)
+                if spec.within is not None:
+                    keep = keep & (rows.timestamp < rows.start + _seconds(spec.within))
+                done.append(rows.count(where=keep) >= step.at_least)
+            return ibis.and_(*done)
+        raise TypeError(f"not an aggregate signal: {spec.kind}")
+
+    def sessions(self, rows: ir.Table, key: str, spec: Sessions) -> ir.Table:
+        """Sessions (a gap over ``timeout`` starts a new one) with an event in the window."""
+        import ibis
+
+        keep = rows.filter(match(rows, self.model, spec) & _in_window(rows, spec, self.as_of))
+        ordered = ibis.window(group_by=keep[key], order_by=keep.timestamp)
+        previous = keep.timestamp.lag().over(ordered)
+        gap = keep.timestamp.epoch_seconds() - previous.epoch_seconds()
+        starts = (previous.isnull() | (gap > spec.timeout.total_seconds())).cast("int64")
+        marked = keep.select(key=keep[key], new=starts)
+        return marked.group_by("key").agg(value=marked.new.sum())
+
+    def time_between(self, rows: ir.Table, key: str, spec: TimeBetween) -> ir.Table:
+        begin = rows.filter(match(rows, self.model, EventMatch(event=spec.start)))
+        first = begin.group_by(b_key=begin[key]).agg(t0=begin.timestamp.min())
+        end = rows.filter(match(rows, self.model, EventMatch(event=spec.end)))
+        joined = end.join(first, end[key] == first.b_key)
+        after = joined.filter(joined.timestamp >= joined.t0)
+        reached = after.group_by(key=after.b_key).agg(t0=after.t0.min(), t1=after.timestamp.min())
+        return reached.select("key", value=_days(reached.t1, reached.t0))
+
+    def ordered_milestone(self, rows: ir.Table, key: str, spec: Milestone) -> ir.Table:
+        """Each step reached (``at_least`` times) after the previous one; within the limit."""
+        import ibis
+
+        reached: ir.Table | None = None
+        for step in _steps(spec):
+            hits = rows.filter(match(rows, self.model, step))
+            if reached is not None:
+                joined = hits.join(reached, hits[key] == reached.key)
+                hits = joined.filter(joined.timestamp > joined.t).select(*rows.columns)
+            ranked = hits.mutate(
+                n=ibis.row_number().over(group_by=hits[key], order_by=hits.timestamp)
+            )
+            nth = ranked.filter(ranked.n == step.at_least - 1)
+            reached = nth.select(key=nth[key], t=nth.timestamp, start=nth.start).view()
+        assert reached is not None
+        done = reached.t.notnull()
+        if spec.within is not None:
+            done = done & (reached.t < reached.start + _seconds(spec.within))
+        return reached.select("key", value=done)
+
+    def trait(self, spec: Trait) -> tuple[ir.Table, str]:
+        """The latest value of a trait before T, keyed by user or account id."""
+        events = self.frame.events
+        dtype = {"number": "float64", "string": "string", "boolean": "boolean"}[spec.type]
+        if spec.of == "account":
+            calls = events.filter(events.type == "group")
+            values = identity.latest_traits(calls, "group_id", {spec.name: dtype}, self.as_of)
+            return values.select(key="group_id", value=spec.name), "account_id"
+        resolved = identity.resolve_events(events, self.as_of)
+        calls = resolved.filter(resolved.is_known & (resolved.type != "group"))
+        values = identity.latest_traits(calls, "person_id", {spec.name: dtype}, self.as_of)
+        return values.select(key="person_id", value=spec.name), "person_id"
+
+
+def _steps(spec: Milestone) -> list[Step]:
+    raw = spec.steps if isinstance(spec.steps, list) else [spec.steps]
+    return [Step(event=s) if isinstance(s, str) else s for s in raw]
+
+
+def needs_start(signal: Signal) -> bool:
+    spec = signal.spec
+    return getattr(spec, "within", None) is not None or (
+        isinstance(spec, Milestone) and spec.ordered
+    )
+
+
+def is_aggregate(signal: Signal) -> bool:
+    spec = signal.spec
+    if isinstance(spec, Milestone):
+        return not spec.ordered
+    return isinstance(spec, Count | ActiveDays | Distinct | Aggregate | Trend | DaysSince)
+
+
+def fills_zero(signal: Signal) -> bool:
+    """Counts are 0, not missing, for an entity with nothing to count."""
+    return isinstance(signal.spec, COUNT_LIKE) and not (
+        isinstance(signal.spec, Trend) and signal.spec.measure == "ratio"
+    )
+
+
+def kind_of(signal: Signal) -> str:
+    return value_type(signal)
+
+
+__all__ = [
+    "Rollup",
+    "SignalCompiler",
+    "column",
+    "fills_zero",
+    "is_aggregate",
+    "kind_of",
+    "match",
+    "needs_start",
+]
