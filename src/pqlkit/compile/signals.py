@@ -181,7 +181,7 @@ class SignalCompiler:
             return _days(ibis.literal(as_of), moment)
         if isinstance(spec, Milestone) and not spec.ordered:
             done = []
-            for step in _steps(spec):
+            for step in steps(self.model, spec):
                 keep = match(rows, model, step)
                 if spec.within is not None:
                     keep = keep & (rows.timestamp < rows.start + _seconds(spec.within))
@@ -215,7 +215,7 @@ class SignalCompiler:
         import ibis
 
         reached: ir.Table | None = None
-        for step in _steps(spec):
+        for step in steps(self.model, spec):
             hits = rows.filter(match(rows, self.model, step))
             if reached is not None:
                 joined = hits.join(reached, hits[key] == reached.key)
@@ -245,9 +245,16 @@ class SignalCompiler:
         return values.select(key="person_id", value=spec.name), "person_id"
 
 
-def _steps(spec: Milestone) -> list[Step]:
+def steps(model: Model, spec: Milestone) -> list[Step]:
+    """The milestone's steps; a name (or a ``$entry`` naming several) is one step per name."""
     raw = spec.steps if isinstance(spec.steps, list) else [spec.steps]
-    return [Step(event=s) if isinstance(s, str) else s for s in raw]
+    out: list[Step] = []
+    for item in raw:
+        if isinstance(item, str):
+            out.extend(Step(event=name) for name in vocabulary.names(model, item))
+        else:
+            out.append(item)
+    return out
 
 
 def needs_start(signal: Signal) -> bool:
