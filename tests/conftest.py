@@ -25,3 +25,11 @@ def write_jsonl(path: Path, records: list[Any]) -> Path:
             line = record.encode() if isinstance(record, str) else orjson.dumps(record)
             out.write(line + b"\n")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="Rewrite the golden SQL snapshots under tests/snapshots/ instead of comparing.",
+    )

@@ -40,9 +40,9 @@ def _root(
 
 
 def _register() -> None:
-    from pqlkit.cli import demo, ingest, simulate, status
+    from pqlkit.cli import demo, ingest, model, score, simulate, status
 
-    for module in (ingest, simulate, status, demo):
+    for module in (ingest, simulate, status, model, score, demo):
         module.register(app)
 
 

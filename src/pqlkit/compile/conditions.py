@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 def truthy(value: ir.Value, kind: str) -> ir.BooleanValue:
     """The default test: true for a yes/no signal, above zero for a number, present for text."""
     if kind == "boolean":
-        return value.fill_null(False)  # type: ignore[union-attr,no-any-return]
+        return value.fill_null(False)
     if kind == "number":
-        return (value > 0).fill_null(False)  # type: ignore[operator,no-any-return]
-    return value.notnull() & (value != "")  # type: ignore[operator,no-any-return]
+        return (value > 0).fill_null(False)
+    return value.notnull() & (value != "")
 
 
 def test(value: ir.Value, cond: Condition, kind: str) -> ir.BooleanValue:
@@ -30,12 +30,12 @@ def test(value: ir.Value, cond: Condition, kind: str) -> ir.BooleanValue:
 
     checks: list[Any] = []
     if cond.at_least is not None:
-        checks.append(value >= cond.at_least)  # type: ignore[operator]
+        checks.append(value >= cond.at_least)
     if cond.at_most is not None:
-        checks.append(value <= cond.at_most)  # type: ignore[operator]
+        checks.append(value <= cond.at_most)
     if cond.between is not None:
         low, high = cond.between
-        checks.append((value >= low) & (value <= high))  # type: ignore[operator]
+        checks.append((value >= low) & (value <= high))
     if cond.equals is not None:
         checks.append(value == cond.equals)
     if cond.in_ is not None:
@@ -43,11 +43,11 @@ def test(value: ir.Value, cond: Condition, kind: str) -> ir.BooleanValue:
     if cond.not_in is not None:
         checks.append(~value.isin(cond.not_in))
     if cond.matches_any is not None:
-        text = value.cast("string").lower()  # type: ignore[attr-defined]
+        text = value.cast("string").lower()
         hits = [text.contains(word.lower()) for word in cond.matches_any]
         checks.append(ibis.or_(*hits) if hits else ibis.literal(False))
     if cond.is_ is not None:
         checks.append(value == cond.is_)
     if not checks:
         return truthy(value, kind)
-    return ibis.and_(*checks).fill_null(False)  # type: ignore[no-any-return]
+    return ibis.and_(*checks).fill_null(False)

@@ -56,7 +56,8 @@ def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[
     out: dict[str, Any] = {}
     if model.type == "threshold":
         assert model.qualify is not None
-        all_ok, any_ok = [], []
+        all_ok: list[Any] = []
+        any_ok: list[Any] = []
         for group, rules, sink in (
             ("all", model.qualify.all, all_ok),
             ("any", model.qualify.any, any_ok),
@@ -69,7 +70,9 @@ def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[
         qualifies = ibis.and_(*all_ok) if all_ok else ibis.literal(True)
         if any_ok:
             qualifies = qualifies & ibis.or_(*any_ok)
-        met = sum((p.cast("int64") for p in all_ok + any_ok), ibis.literal(0))
+        met: Any = ibis.literal(0)
+        for passed in all_ok + any_ok:
+            met = met + passed.cast("int64")
         out["score"] = met.cast("float64")
         tier = ibis.ifelse(qualifies, PQL, NOT_QUALIFIED)
     else:
@@ -87,7 +90,8 @@ def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[
                 total = ibis.least(total, float(layer.cap))
             out[layer_column(name)] = total
             layers[name] = total
-        score = sum(list(layers.values())[1:], list(layers.values())[0])
+        subtotals = list(layers.values())
+        score = sum(subtotals[1:], subtotals[0])
         if model.require_layers:
             gate = ibis.and_(*(layers[n] > 0 for n in model.require_layers))
             score = ibis.ifelse(gate, score, 0.0)

@@ -73,7 +73,7 @@ def _property_test(model: Model, prop: ir.JSONValue, raw: Any) -> ir.BooleanValu
         checks.append(prop.unwrap_as("float64").isin(numbers))
     if flags:
         checks.append(prop.unwrap_as("boolean").isin(flags))
-    return ibis.or_(*checks).fill_null(False)  # type: ignore[no-any-return]
+    return ibis.or_(*checks).fill_null(False)
 
 
 def match(rows: ir.Table, model: Model, spec: EventMatch | Step, *, activity: bool = True) -> Any:

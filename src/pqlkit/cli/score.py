@@ -1,0 +1,81 @@
+"""`pql score` and `pql explain`: scores, tiers and every point's reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pqlkit.cli.model import MODEL_HELP, _parse_time
+from pqlkit.cli.options import db_option
+
+
+def score(
+    model: str = typer.Option(..., "--model", help=MODEL_HELP),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Score as of this time (UTC; default now)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="Write every row to FILE.csv, .parquet or .jsonl."
+    ),
+    top: int = typer.Option(20, "--top", help="How many of the best rows to show."),
+    db: str | None = db_option(),
+) -> None:
+    """Score every user or account in the model's population, with a breakdown of every point.
+
+    Rows: entity_id, entity_type, score, tier, triggers, reasons, breakdown (JSON: per rule the
+    signal's value and the points, per layer the cap), as_of, model.
+    """
+    from rich.table import Table
+
+    from pqlkit.cli.console import CliConsole
+    from pqlkit.model.loader import load
+    from pqlkit.scoring.output import write_rows
+    from pqlkit.scoring.run import OUTPUT_COLUMNS, score_events
+    from pqlkit.store.store import Store
+
+    console = CliConsole()
+    loaded = load(model)
+    moment = _parse_time(as_of) if as_of else None
+    with Store.open(db, read_only=True) as store, console.progress("scoring", total=None):
+        run = score_events(store.events, loaded, moment)
+    if out is not None:
+        write_rows(run.rows(), out, OUTPUT_COLUMNS)
+        console.info(f"wrote {len(run):,} rows to {out}")
+    tiers = run.table.column("tier").to_pylist()
+    counts = {tier: tiers.count(tier) for tier in ("hot", "pql", "not qualified")}
+    table = Table("entity", "score", "tier", "reasons", box=None)
+    for row in run.rows(top):
+        table.add_row(
+            str(row["entity_id"]), f"{row['score']:g}", str(row["tier"]), str(row["reasons"])
+        )
+    console.out.print(table)
+    console.out.print(
+        f"{loaded.model.name} as of {run.as_of:%Y-%m-%d %H:%M} UTC: {len(run):,} {loaded.model.entity}s scored, "
+        f"{counts['hot']:,} hot, {counts['pql']:,} PQL, {counts['not qualified']:,} not qualified"
+    )
+
+
+def explain(
+    entity_id: str = typer.Argument(..., help="The user or account id."),
+    model: str = typer.Option(..., "--model", help=MODEL_HELP),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Explain as of this time (UTC; default now)."
+    ),
+    db: str | None = db_option(),
+) -> None:
+    """Show how one user's or account's score comes about, signal by signal and rule by rule."""
+    from pqlkit.model.loader import load
+    from pqlkit.scoring.explain import explain_entity
+    from pqlkit.store.store import Store
+
+    loaded = load(model)
+    moment = _parse_time(as_of) if as_of else None
+    with Store.open(db, read_only=True) as store:
+        text = explain_entity(store.events, loaded, entity_id, moment)
+    typer.echo(text)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score)
+    app.command("explain")(explain)
