@@ -11,6 +11,8 @@ import orjson
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import explain_row
+from pqlkit.triggers import batch
+from pqlkit.triggers.batch import Alert
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -41,6 +43,8 @@ class ScoreRun:
     loaded: LoadedModel
     compiled: CompiledModel
     table: pa.Table
+    live: dict[str, list[str]]  # entity → its triggers active at as_of
+    alerts: list[Alert]  # every alert fired before as_of
 
     @property
     def as_of(self) -> datetime:
@@ -55,7 +59,7 @@ class ScoreRun:
         raw = self.table.slice(0, top).to_pylist() if top is not None else self.table.to_pylist()
         out = []
         for row in raw:
-            triggers = list(row.get("triggers") or [])
+            triggers = self.live.get(row["entity_id"], [])
             explained = explain_row(model, row, triggers)
             out.append(
                 {
@@ -73,21 +77,25 @@ class ScoreRun:
         return out
 
 
-def score_events(
-    events: ir.Table,
-    loaded: LoadedModel,
-    as_of: datetime | None = None,
-    *,
-    triggered: ir.Table | None = None,
-) -> ScoreRun:
-    """Score on ``events`` (any Ibis table with the store's event columns)."""
+def score_events(events: ir.Table, loaded: LoadedModel, as_of: datetime | None = None) -> ScoreRun:
+    """Score on ``events`` (any Ibis table with the store's event columns).
+
+    Triggers are evaluated first; an entity with a trigger active at ``as_of`` is hot.
+    """
     import ibis
 
     moment = as_of or now()
-    compiled = compile_model(loaded.model, events, moment, triggered=triggered)
-    table = compiled.table.order_by([ibis.desc("score"), "entity_id"])
-    result = table.to_pyarrow()
-    return ScoreRun(loaded, compiled, _sorted(result))
+    model = loaded.model
+    alerts = batch.evaluate(events, model, moment) if model.triggers else []
+    live = batch.active(alerts, moment)
+    triggered = (
+        ibis.memtable({"entity_id": sorted(live)}, schema={"entity_id": "string"})
+        if model.triggers
+        else None
+    )
+    compiled = compile_model(model, events, moment, triggered=triggered)
+    result = compiled.table.to_pyarrow()
+    return ScoreRun(loaded, compiled, _sorted(result), live, alerts)
 
 
 def _sorted(table: pa.Table) -> pa.Table:
