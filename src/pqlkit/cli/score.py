@@ -19,12 +19,18 @@ def score(
         None, "--out", help="Write every row to FILE.csv, .parquet or .jsonl."
     ),
     top: int = typer.Option(20, "--top", help="How many of the best rows to show."),
+    ledger: bool = typer.Option(True, "--ledger/--no-ledger", help="Record changes in the scores ledger."),
+    backfill: bool = typer.Option(False, "--backfill", help="First score every --every from --from up to --as-of."),
+    every: str = typer.Option("1d", "--every", help="Step of --backfill (e.g. 1d, 7d)."),
+    since: str | None = typer.Option(None, "--from", help="Start of --backfill (default: the first event)."),
     db: str | None = db_option(),
 ) -> None:
     """Score every user or account in the model's population, with a breakdown of every point.
 
     Rows: entity_id, entity_type, score, tier, triggers, reasons, breakdown (JSON: per rule the
-    signal's value and the points, per layer the cap), as_of, model.
+    signal's value and the points, per layer the cap), as_of, model, pql_since (from the
+    scores ledger: when the current run as a PQL began). With --backfill the ledger is filled
+    from past events first, so "PQL since" is true from day one.
     """
     from rich.table import Table
 
@@ -34,11 +40,30 @@ def score(
     from pqlkit.scoring.run import OUTPUT_COLUMNS, score_events
     from pqlkit.store.store import Store
 
+    from dataclasses import replace
+
+    from pqlkit.scoring import ledger as scores_ledger
+    from pqlkit.scoring.run import now
+
     console = CliConsole()
     loaded = load(model)
-    moment = _parse_time(as_of) if as_of else None
-    with Store.open(db, read_only=True) as store, console.progress("scoring", total=None):
-        run = score_events(store.events, loaded, moment)
+    moment = _parse_time(as_of) if as_of else now()
+    with Store.open(db, read_only=not (ledger or backfill)) as store:
+        if backfill:
+            step = _duration("--every", every)
+            start = _parse_time(since) if since else scores_ledger.first_day(store)
+            dates = scores_ledger.backfill_dates(start, moment, step)
+            with console.progress(f"backfilling {len(dates)} dates", total=len(dates)) as bar:
+                for date in dates:
+                    scores_ledger.record(store, score_events(store.events, loaded, date))
+                    bar.advance()
+        with console.progress("scoring", total=None):
+            run = score_events(store.events, loaded, moment)
+        if ledger or backfill:
+            written = scores_ledger.record(store, run)
+            started = scores_ledger.pql_since(store, loaded.model.name, loaded.model.entity, moment)
+            run = replace(run, since=started)
+            console.info(f"ledger: {written.changed:,} of {written.scored:,} entities changed")
     if out is not None:
         write_rows(run.rows(), out, OUTPUT_COLUMNS)
         console.info(f"wrote {len(run):,} rows to {out}")
@@ -54,6 +79,16 @@ def score(
         f"{loaded.model.name} as of {run.as_of:%Y-%m-%d %H:%M} UTC: {len(run):,} {loaded.model.entity}s scored, "
         f"{counts['hot']:,} hot, {counts['pql']:,} PQL, {counts['not qualified']:,} not qualified"
     )
+
+
+def _duration(option: str, text: str):  # type: ignore[no-untyped-def]
+    from pqlkit.errors import ConfigError
+    from pqlkit.model.durations import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        raise ConfigError(f"{option}: {exc}") from None
 
 
 def explain(

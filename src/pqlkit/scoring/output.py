@@ -44,5 +44,5 @@ def write_rows(rows: list[dict[str, Any]], path: Path, columns: tuple[str, ...])
 def _schema(columns: tuple[str, ...]) -> Any:
     import pyarrow as pa
 
-    types = {"score": pa.float64(), "as_of": pa.timestamp("us")}
+    types = {"score": pa.float64(), "as_of": pa.timestamp("us"), "pql_since": pa.timestamp("us")}
     return pa.schema([(name, types.get(name, pa.string())) for name in columns])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ OUTPUT_COLUMNS = (
     "breakdown",
     "as_of",
     "model",
+    "pql_since",
 )
 TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}
 
@@ -45,6 +46,7 @@ class ScoreRun:
     table: pa.Table
     live: dict[str, list[str]]  # entity → its triggers active at as_of
     alerts: list[Alert]  # every alert fired before as_of
+    since: dict[str, datetime] = field(default_factory=dict)  # from the ledger, when recorded
 
     @property
     def as_of(self) -> datetime:
@@ -72,6 +74,7 @@ class ScoreRun:
                     "breakdown": orjson.dumps(explained.breakdown).decode(),
                     "as_of": self.as_of,
                     "model": model.name,
+                    "pql_since": self.since.get(row["entity_id"]),
                 }
             )
         return out

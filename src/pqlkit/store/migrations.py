@@ -33,8 +33,14 @@ def _create_event_log(backend: SQLBackend) -> None:
     backend.create_table("entity_tables", schema=schema.ENTITY_TABLES)
 
 
+def _create_scores_ledger(backend: SQLBackend) -> None:
+    backend.create_table("scores_ledger", schema=schema.SCORES_LEDGER)
+    backend.create_table("breakdowns", schema=schema.BREAKDOWNS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
+    Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

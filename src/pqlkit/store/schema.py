@@ -78,3 +78,19 @@ ENTITY_TABLES: sch.Schema = ibis.schema(
         "rows": dt.int64,
     }
 )
+
+SCORES_LEDGER: sch.Schema = ibis.schema(
+    {
+        "model": dt.string,
+        "model_hash": dt.string,
+        "entity_type": dt.string,
+        "entity_id": dt.string,
+        "as_of": dt.timestamp,  # the scoring time at which this score or tier began
+        "score": dt.float64,
+        "tier": dt.string,
+        "breakdown_hash": dt.string,
+        "recorded_at": dt.timestamp,
+    }
+)
+
+BREAKDOWNS: sch.Schema = ibis.schema({"breakdown_hash": dt.string, "breakdown": dt.string})

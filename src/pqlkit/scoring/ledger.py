@@ -1,0 +1,137 @@
+"""The scores ledger: a row only when an entity's score or tier changes.
+
+History stays small and queryable: each row says from which scoring time an entity had a score
+and tier; breakdowns are stored once by content (``breakdowns``). From it: when an entity
+became a PQL ("PQL since", and so how long it has been one) and how its score moved.
+``pql score --backfill`` fills it from past events so "PQL since" is true from day one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.scoring.run import ScoreRun
+
+if TYPE_CHECKING:
+    from pqlkit.store.store import Store
+
+QUALIFIED = ("pql", "hot")
+
+
+@dataclass(frozen=True)
+class LedgerWrite:
+    scored: int
+    changed: int
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def record(store: Store, run: ScoreRun) -> LedgerWrite:
+    """Append the run's rows whose score or tier differ from the entity's latest ledger row."""
+    import ibis
+    import pyarrow as pa
+
+    model = run.loaded.model
+    rows = run.rows()
+    if not rows:
+        return LedgerWrite(0, 0)
+    hashes = [_hash(r["breakdown"]) for r in rows]
+    now = datetime.now(UTC).replace(tzinfo=None)
+    batch = pa.table(
+        {
+            "model": [model.name] * len(rows),
+            "model_hash": [run.loaded.hash] * len(rows),
+            "entity_type": [model.entity] * len(rows),
+            "entity_id": [r["entity_id"] for r in rows],
+            "as_of": pa.array([run.as_of] * len(rows), pa.timestamp("us")),
+            "score": pa.array([float(r["score"]) for r in rows], pa.float64()),
+            "tier": [r["tier"] for r in rows],
+            "breakdown_hash": hashes,
+            "recorded_at": pa.array([now] * len(rows), pa.timestamp("us")),
+        }
+    )
+    backend = store.backend
+    ledger = store.table("scores_ledger")
+    before = ledger.filter(
+        (ledger.model == model.name)
+        & (ledger.entity_type == model.entity)
+        & (ledger.as_of < run.as_of)
+    )
+    latest = before.mutate(
+        rank=ibis.row_number().over(group_by=before.entity_id, order_by=ibis.desc(before.as_of))
+    )
+    latest = latest.filter(latest.rank == 0).select(
+        l_entity="entity_id", l_score="score", l_tier="tier"
+    )
+    fresh = ibis.memtable(batch)
+    joined = fresh.left_join(latest, fresh.entity_id == latest.l_entity)
+    changed = joined.filter(
+        joined.l_entity.isnull() | (joined.l_score != joined.score) | (joined.l_tier != joined.tier)
+    ).select(*batch.schema.names)
+    to_write = changed.to_pyarrow()
+    if to_write.num_rows:
+        backend.insert("scores_ledger", to_write)
+        _store_breakdowns(store, rows, hashes, set(to_write.column("breakdown_hash").to_pylist()))
+    return LedgerWrite(len(rows), int(to_write.num_rows))
+
+
+def _store_breakdowns(store: Store, rows: list[dict[str, Any]], hashes: list[str], wanted: set[str]) -> None:
+    import ibis
+    import pyarrow as pa
+
+    unique = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True) if h in wanted}
+    known = store.table("breakdowns")
+    present = known.filter(known.breakdown_hash.isin(sorted(unique))).breakdown_hash.to_pyarrow()
+    missing = {h: b for h, b in unique.items() if h not in set(present.to_pylist())}
+    if missing:
+        table = pa.table({"breakdown_hash": list(missing), "breakdown": list(missing.values())})
+        store.backend.insert("breakdowns", ibis.memtable(table))
+
+
+def first_day(store: Store) -> datetime:
+    """Midnight after the first stored event: where a backfill starts by default."""
+    from pqlkit.errors import StoreError
+
+    first = store.events.timestamp.min().execute()
+    if first is None or first != first:
+        raise StoreError("the store has no events to backfill from")
+    day = datetime(first.year, first.month, first.day)
+    return day + timedelta(days=1)
+
+
+def backfill_dates(start: datetime, end: datetime, step: timedelta) -> list[datetime]:
+    """Scoring times from ``start`` up to (not including) ``end``."""
+    dates = []
+    moment = start
+    while moment < end:
+        dates.append(moment)
+        moment += step
+    return dates
+
+
+def pql_since(store: Store, model: str, entity_type: str, as_of: datetime) -> dict[str, datetime]:
+    """Entity → the scoring time its current unbroken PQL-or-hot run began (as of ``as_of``)."""
+    import ibis
+
+    ledger = store.table("scores_ledger")
+    rows = ledger.filter(
+        (ledger.model == model) & (ledger.entity_type == entity_type) & (ledger.as_of <= as_of)
+    )
+    qualified = rows.tier.isin(QUALIFIED)
+    ordered = ibis.window(group_by=rows.entity_id, order_by=rows.as_of)
+    marked = rows.mutate(
+        qualified=qualified,
+        previous_qualified=qualified.lag().over(ordered),
+        rank=ibis.row_number().over(group_by=rows.entity_id, order_by=ibis.desc(rows.as_of)),
+    )
+    starts = marked.filter(marked.qualified & ~marked.previous_qualified.fill_null(False))
+    last_start = starts.group_by("entity_id").agg(since=starts.as_of.max())
+    current = marked.filter((marked.rank == 0) & marked.qualified).select(c_entity="entity_id")
+    joined = last_start.join(current, last_start.entity_id == current.c_entity)
+    result = joined.select("entity_id", "since").to_pyarrow().to_pylist()
+    return {r["entity_id"]: r["since"] for r in result}
