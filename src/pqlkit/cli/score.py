@@ -32,18 +32,16 @@ def score(
     scores ledger: when the current run as a PQL began). With --backfill the ledger is filled
     from past events first, so "PQL since" is true from day one.
     """
+    from dataclasses import replace
+
     from rich.table import Table
 
     from pqlkit.cli.console import CliConsole
     from pqlkit.model.loader import load
-    from pqlkit.scoring.output import write_rows
-    from pqlkit.scoring.run import OUTPUT_COLUMNS, score_events
-    from pqlkit.store.store import Store
-
-    from dataclasses import replace
-
     from pqlkit.scoring import ledger as scores_ledger
-    from pqlkit.scoring.run import now
+    from pqlkit.scoring.output import write_rows
+    from pqlkit.scoring.run import OUTPUT_COLUMNS, now, score_events
+    from pqlkit.store.store import Store
 
     console = CliConsole()
     loaded = load(model)

@@ -31,6 +31,7 @@ from pqlkit.model.schema import (
     TimeBetween,
     Trait,
     Trend,
+    Trigger,
     Windowed,
 )
 from pqlkit.model.validate import value_type
@@ -76,7 +77,9 @@ def _property_test(model: Model, prop: ir.JSONValue, raw: Any) -> ir.BooleanValu
     return ibis.or_(*checks).fill_null(False)
 
 
-def match(rows: ir.Table, model: Model, spec: EventMatch | Step, *, activity: bool = True) -> Any:
+def match(
+    rows: ir.Table, model: Model, spec: EventMatch | Step | Trigger, *, activity: bool = True
+) -> Any:
     """Which rows a signal looks at: named events or pages, filtered by properties."""
     import ibis
 

@@ -25,6 +25,7 @@ from pqlkit.simulate.catalog import Catalog, Kind
 from pqlkit.simulate.clock import F64, I64, SECOND
 from pqlkit.simulate.company import Population
 from pqlkit.simulate.frame import EventFrame
+from pqlkit.simulate.sampling import choice
 from pqlkit.simulate.sessions import Sessions
 from pqlkit.simulate.signup import Funnel
 
@@ -35,11 +36,13 @@ def usage_means(population: Population, sessions: Sessions, intensity: float) ->
     """Expected number of work events (beyond the opening one) in each session."""
     engagement = population.users.engagement[sessions.user]
     mean = (1.2 + 4.0 * engagement**0.6) * intensity**0.5
-    return np.where(sessions.at_signup, 0.5 * mean, mean)
+    means: F64 = np.where(sessions.at_signup, 0.5 * mean, mean)
+    return means
 
 
-def session_openers(rng: np.random.Generator, population: Population, sessions: Sessions,
-                    catalog: Catalog) -> EventFrame:  # fmt: skip
+def session_openers(
+    rng: np.random.Generator, population: Population, sessions: Sessions, catalog: Catalog
+) -> EventFrame:
     returning = np.flatnonzero(~sessions.at_signup)
     user = sessions.user[returning]
     start = sessions.start[returning]
@@ -99,21 +102,15 @@ def usage_events(
     code[is_page] = catalog.pick_n(rng, Kind.APP_PAGE, int(is_page.sum()))
     code[is_core] = catalog.pick_n(rng, Kind.CORE, int(is_core.sum()))
     basic = len(catalog.vocabulary.features)
-    basic_weights = 1.0 / np.arange(1, basic + 1) ** 0.8
-    code[is_basic] = catalog.pick(rng, Kind.FEATURE, _weighted(rng, basic_weights, is_basic))
-    advanced = len(catalog.vocabulary.advanced_features)
+    basic_weights = 1.0 / np.arange(1, basic + 1, dtype=np.float64) ** 0.8
+    code[is_basic] = catalog.pick(
+        rng, Kind.FEATURE, choice(rng, basic_weights, int(is_basic.sum()))
+    )
+    advanced = np.ones(len(catalog.vocabulary.advanced_features))
     code[is_advanced] = catalog.pick(
-        rng, Kind.ADVANCED, _weighted(rng, np.ones(advanced), is_advanced)
+        rng, Kind.ADVANCED, choice(rng, advanced, int(is_advanced.sum()))
     )
     return EventFrame.make(t, user, code, num=catalog.numbers(rng, code), group=users.grouped[user])
-
-
-def _weighted(rng: np.random.Generator, weights: F64, mask: np.ndarray) -> I64:  # type: ignore[type-arg]
-    n = int(mask.sum())
-    cdf = np.cumsum(weights / weights.sum())
-    return np.minimum(np.searchsorted(cdf, rng.random(n), side="right"), len(weights) - 1).astype(
-        np.int64
-    )
 
 
 def _placed(
@@ -191,8 +188,10 @@ def intent_events(
     user, session, t = _placed(rng, sessions, 0.012 * visits**0.5 * buyer * size, anytime)
     track(Kind.CHECKOUT, user, t)
     looked = rng.random(len(user)) < 0.7
-    before = np.maximum(t[looked] - rng.integers(10, 120, int(looked.sum())) * SECOND,
-                        sessions.start[session[looked]] + 1000)  # fmt: skip
+    before = np.maximum(
+        t[looked] - rng.integers(10, 120, int(looked.sum())) * SECOND,
+        sessions.start[session[looked]] + 1000,
+    )
     track(Kind.PRICING_PAGE, user[looked], before)
     return EventFrame.concat(frames)
 
@@ -210,7 +209,7 @@ def spare_invites(
         * np.where(users.seniority >= 2, 1.5, 1.0)
         * np.where(employees >= 10, 1.0, 0.3)
     )
-    inviter, session, t = _placed(rng, sessions, rate, users.signup_at)
+    inviter, _, t = _placed(rng, sessions, rate, users.signup_at)
     size = rng.geometric(0.45, len(inviter))
     burst = np.repeat(np.arange(len(inviter)), size)
     first = np.concatenate([[0], np.cumsum(size)[:-1]])

@@ -17,7 +17,11 @@ import numpy as np
 
 from pqlkit.simulate import reference as ref
 from pqlkit.simulate.clock import F64, I64, Bool
+from pqlkit.simulate.sampling import choice
 from pqlkit.simulate.vocabulary import Vocabulary
+
+# the properties head of messages whose whole properties object is made per row (side properties)
+ROW_SPECIFIC = ""
 
 
 class Kind(IntEnum):
@@ -54,7 +58,8 @@ class Entry:
     type: str  # track | identify | group | page | alias
     event: str | None = None
     name: str | None = None
-    head: str | None = None  # properties text before the number (all of it if no number)
+    head: str | None = None  # properties text before the number (all of it if no number);
+    # None: the call has no properties (identify, group, alias); ROW_SPECIFIC: made per row
     tail: str = ""  # properties text after the number
     num_mean: float = -1.0  # mean of the number (Poisson); < 0: the template takes none
     page: str = ""  # the context.page fragment (starting with a comma), "" for none
@@ -78,6 +83,80 @@ def _numbered(number_key: str, **fixed: object) -> str:
     """JSON object text up to the value of ``number_key``, which the renderer fills in."""
     head = _j(fixed)[:-1] + "," if fixed else "{"
     return head + _j(number_key) + ":"
+
+
+# (page path, [(properties head, tail, number mean, weight)]) for activation steps 1..6
+_Variant = tuple[str, str, float, float]
+STEP_TEMPLATES: tuple[tuple[str, tuple[_Variant, ...]], ...] = (
+    (
+        "/projects/new",
+        tuple(
+            (_j({"project_type": t}), "", -1.0, w) for t, w in (("blank", 0.6), ("template", 0.4))
+        ),
+    ),
+    (
+        "/data-sources/new",
+        tuple(
+            (_j({"source_type": t}), "", -1.0, w)
+            for t, w in (
+                ("postgres", 0.25),
+                ("snowflake", 0.2),
+                ("bigquery", 0.15),
+                ("google_sheets", 0.2),
+                ("csv_upload", 0.12),
+                ("salesforce", 0.08),
+            )
+        ),
+    ),
+    ("/dashboards/new", (('{"charts":', "}", 4.0, 1.0),)),
+    (
+        "/dashboards",
+        tuple(
+            (_j({"share_type": t}), "", -1.0, w)
+            for t, w in (("link", 0.5), ("email", 0.3), ("slack", 0.2))
+        ),
+    ),
+    ("/workspace", (('{"items":', "}", 3.0, 1.0),)),
+    ("/workspace", (('{"items":', "}", 3.0, 1.0),)),
+)
+REPORT_TYPES: tuple[tuple[str, float], ...] = (
+    ("table", 0.3),
+    ("line", 0.2),
+    ("bar", 0.2),
+    ("funnel", 0.12),
+    ("cohort", 0.1),
+    ("retention", 0.08),
+)
+# (properties head up to a number, number mean, page path), by the feature's position
+FEATURE_TEMPLATES: tuple[tuple[str, float, str], ...] = (
+    ('{"view_mode":"interactive","duration_seconds":', 45.0, "/reports"),
+    ('{"chart_type":"bar","changes":', 3.0, "/reports"),
+    ('{"rows_returned":', 400.0, "/explore"),
+    ('{"filter_type":"date_range","filters":', 2.0, "/reports"),
+    ('{"format":"csv","rows":', 900.0, "/reports"),
+    ('{"mentions":', 1.0, "/reports"),
+    ('{"rows":', 5000.0, "/data-sources"),
+    ('{"template":"weekly_kpis","charts":', 5.0, "/templates"),
+)
+ADVANCED_TEMPLATES: tuple[tuple[str, float, str], ...] = (
+    ('{"channel":"email","threshold":', 100.0, "/alerts/new"),
+    ('{"frequency":"weekly","recipients":', 4.0, "/schedules/new"),
+    ('{"scopes":', 3.0, "/settings/api"),
+    ('{"definition_length":', 120.0, "/metrics/new"),
+)
+PAYWALL_LIMITS: tuple[tuple[str, float, float], ...] = (
+    ("reports", 25.0, 0.4),
+    ("seats", 3.0, 0.2),
+    ("data_sources", 2.0, 0.25),
+    ("history_days", 30.0, 0.15),
+)
+CHECKOUT_PLANS: tuple[tuple[str, str, float, float], ...] = (
+    ("team", "monthly", 49.0, 0.35),
+    ("team", "annual", 490.0, 0.2),
+    ("business", "monthly", 199.0, 0.3),
+    ("business", "annual", 1990.0, 0.15),
+)
+ENTERPRISE_SHARES = {"SSO": 0.35, "SCIM": 0.15, "Audit Log": 0.2, "Admin Settings": 0.3}
 
 
 class Catalog:
@@ -130,16 +209,18 @@ class Catalog:
         return self._pick_among(rng, self.codes(kind, detail), n)
 
     def _pick_among(self, rng: np.random.Generator, codes: I64, n: int) -> I64:
-        weights = np.array([self.entries[c].weight for c in codes], dtype=np.float64)
-        cdf = np.cumsum(weights / weights.sum())
-        chosen = np.minimum(np.searchsorted(cdf, rng.random(n), side="right"), len(codes) - 1)
-        return codes[chosen]
+        weights = [self.entries[c].weight for c in codes]
+        return codes[choice(rng, weights, n)]
 
     def numbers(self, rng: np.random.Generator, codes: I64) -> I64:
-        """The number each row's property template takes (-1 where it takes none)."""
+        """The number each row's property template takes (-1 where it takes none).
+
+        Exponentially distributed around the template's mean, at least 1.
+        """
         mean = self.num_mean_of[codes]
-        drawn = rng.poisson(np.maximum(mean, 0.0)) + (mean >= 1.0)
-        return np.where(mean < 0, -1, drawn).astype(np.int64)
+        drawn = np.floor(rng.exponential(1.0, len(codes)) * np.maximum(mean - 1.0, 0.0)) + 1
+        out: I64 = np.where(mean < 0, -1, drawn).astype(np.int64)
+        return out
 
     # building -----------------------------------------------------------------------------
 
@@ -156,9 +237,6 @@ class Catalog:
         }
         return ',"page":' + _j(page)
 
-    def _add(self, entry: Entry) -> None:
-        self.entries.append(entry)
-
     def _track(
         self,
         kind: Kind,
@@ -174,163 +252,169 @@ class Catalog:
         server: bool = False,
     ) -> None:
         page = "" if server else self._page(path, title, ref.APP_URL + "/dashboard")
-        self._add(
-            Entry(
-                kind,
-                "track",
-                event=event,
-                head=props,
-                tail=tail,
-                num_mean=num_mean,
-                page=page,
-                server=server,
-                detail=detail,
-                weight=weight,
-            )
+        entry = Entry(
+            kind,
+            "track",
+            event=event,
+            head=props,
+            tail=tail,
+            num_mean=num_mean,
+            page=page,
+            server=server,
+            detail=detail,
+            weight=weight,
         )
+        self.entries.append(entry)
 
     def _page_call(
-        self, kind: Kind, name: str, path: str, referrer: str, *, www: bool = False,
-        detail: int = 0, weight: float = 1.0,
-    ) -> None:  # fmt: skip
+        self,
+        kind: Kind,
+        name: str,
+        path: str,
+        referrer: str,
+        *,
+        www: bool = False,
+        detail: int = 0,
+        weight: float = 1.0,
+    ) -> None:
         base = ref.WWW_URL if www else ref.APP_URL
+        title = f"{name} | {ref.PRODUCT}"
         props = _j(
-            {
-                "path": path,
-                "referrer": referrer,
-                "search": "",
-                "title": f"{name} | {ref.PRODUCT}",
-                "url": base + path,
-            }
+            {"path": path, "referrer": referrer, "search": "", "title": title, "url": base + path}
         )
         page = self._page(path, name, referrer, www)
-        self._add(
-            Entry(kind, "page", name=name, head=props, page=page, detail=detail, weight=weight)
-        )
+        entry = Entry(kind, "page", name=name, head=props, page=page, detail=detail, weight=weight)
+        self.entries.append(entry)
 
     def _build(self) -> None:
         v = self.vocabulary
-        K = Kind
-        # marketing site, before signup: landing pages (from outside) and internal pages
+        self._build_identity()
+        self._track(Kind.INVITE, v.invite_sent, "/settings/team", "Team", ROW_SPECIFIC)
+        self._track(
+            Kind.ONBOARDING,
+            v.onboarding_completed,
+            "/onboarding",
+            "Welcome",
+            _numbered("duration_seconds", steps_completed=5),
+            tail="}",
+            num_mean=240.0,
+        )
+        for i, step in enumerate(v.activation_steps):
+            path, variants = STEP_TEMPLATES[i]
+            for head, tail, mean, weight in variants:
+                self._track(
+                    Kind.STEP,
+                    step,
+                    path,
+                    step,
+                    head,
+                    tail=tail,
+                    num_mean=mean,
+                    detail=i,
+                    weight=weight,
+                )
+        for report_type, weight in REPORT_TYPES:
+            self._track(
+                Kind.CORE,
+                v.core_feature,
+                "/reports/new",
+                "New report",
+                _numbered("filters", report_type=report_type),
+                tail="}",
+                num_mean=2.0,
+                weight=weight,
+            )
+        for kind, names, templates in (
+            (Kind.FEATURE, v.features, FEATURE_TEMPLATES),
+            (Kind.ADVANCED, v.advanced_features, ADVANCED_TEMPLATES),
+        ):
+            for i, feature in enumerate(names):
+                head, mean, path = templates[i % len(templates)]
+                self._track(kind, feature, path, feature, head, tail="}", num_mean=mean, detail=i)
+        self._build_pages()
+        self._build_intent()
+
+    def _build_identity(self) -> None:
+        v = self.vocabulary
+        # the marketing site, before signup: landing pages (from outside) and inner pages
         www_pages = [*v.marketing_pages, v.pricing_page, v.docs_page]
         for i, page in enumerate(www_pages):
             path = "/" if i == 0 else "/" + _slug(page)
             for referrer in ref.MARKETING_REFERRERS:
-                self._page_call(K.MARKETING_PAGE, page, path, referrer, www=True, detail=i)
-            self._page_call(
-                K.MARKETING_PAGE, page, path, ref.WWW_URL + "/", www=True, detail=i + 100
+                self._page_call(Kind.MARKETING_PAGE, page, path, referrer, www=True, detail=i)
+            inner = ref.WWW_URL + "/"
+            self._page_call(Kind.MARKETING_PAGE, page, path, inner, www=True, detail=i + 100)
+        signup_referrer = ref.WWW_URL + "/pricing"
+        self._page_call(Kind.SIGNUP_PAGE, v.signup_page, "/signup", signup_referrer, www=True)
+        signup_page = self._page("/signup", v.signup_page, "", True)
+        self.entries.append(Entry(Kind.ALIAS, "alias", page=signup_page))
+        self.entries.append(Entry(Kind.IDENTIFY, "identify", page=signup_page))
+        welcome = self._page("/onboarding", "Welcome", "")
+        self.entries.append(Entry(Kind.GROUP, "group", page=welcome))
+        self.entries.append(Entry(Kind.GROUP, "group", server=True, detail=1))
+
+        self._track(Kind.SIGNED_UP, v.signed_up, "/signup", v.signup_page, ROW_SPECIFIC)
+        for method, weight in (("password", 0.5), ("google", 0.35), ("sso", 0.15)):
+            props = _j({"method": method})
+            self._track(Kind.SIGNED_IN, v.signed_in, "/login", "Log In", props, weight=weight)
+        path = "/onboarding/workspace"
+        self._track(Kind.ACCOUNT_CREATED, v.account_created, path, "Welcome", ROW_SPECIFIC)
+        self._track(Kind.TRIAL_STARTED, v.trial_started, "", "", ROW_SPECIFIC, server=True)
+        self._track(Kind.TRIAL_ENDED, v.trial_ended, "", "", ROW_SPECIFIC, server=True)
+        for role, weight in (("member", 0.8), ("admin", 0.2)):
+            props = _j({"role": role})
+            event = v.account_added_user
+            self._track(
+                Kind.ADDED_USER, event, "/invite/accept", "Join your team", props, weight=weight
             )
-        self._page_call(K.SIGNUP_PAGE, v.signup_page, "/signup", ref.WWW_URL + "/pricing", www=True)
-        self._add(Entry(K.ALIAS, "alias", page=self._page("/signup", v.signup_page, "", True)))
-        self._add(
-            Entry(K.IDENTIFY, "identify", page=self._page("/signup", v.signup_page, "", True))
-        )
-        self._add(Entry(K.GROUP, "group", page=self._page("/onboarding", "Welcome", "")))
-        self._add(Entry(K.GROUP, "group", server=True, detail=1))
 
-        self._track(K.SIGNED_UP, v.signed_up, "/signup", v.signup_page, None)
-        for method, w in (("password", 0.5), ("google", 0.35), ("sso", 0.15)):
-            self._track(K.SIGNED_IN, v.signed_in, "/login", "Log In", _j({"method": method}),
-                        weight=w)  # fmt: skip
-        self._track(K.ACCOUNT_CREATED, v.account_created, "/onboarding/workspace", "Welcome", None)
-        self._track(K.TRIAL_STARTED, v.trial_started, "", "", None, server=True)
-        self._track(K.TRIAL_ENDED, v.trial_ended, "", "", None, server=True)
-        for role, w in (("member", 0.8), ("admin", 0.2)):
-            self._track(K.ADDED_USER, v.account_added_user, "/invite/accept", "Join your team",
-                        _j({"role": role}), weight=w)  # fmt: skip
-        self._track(K.INVITE, v.invite_sent, "/settings/team", "Team", None)
-        self._track(
-            K.ONBOARDING, v.onboarding_completed, "/onboarding", "Welcome",
-            _numbered("duration_seconds", steps_completed=5), tail="}", num_mean=240.0,
-        )  # fmt: skip
-
-        step_variants: list[list[tuple[str, str, float, float]]] = [
-            [
-                (_j({"project_type": t}), "", -1.0, w)
-                for t, w in (("blank", 0.6), ("template", 0.4))
-            ],
-            [
-                (_j({"source_type": t}), "", -1.0, w)
-                for t, w in (
-                    ("postgres", 0.25),
-                    ("snowflake", 0.2),
-                    ("bigquery", 0.15),
-                    ("google_sheets", 0.2),
-                    ("csv_upload", 0.12),
-                    ("salesforce", 0.08),
-                )
-            ],  # fmt: skip
-            [('{"charts":', "}", 4.0, 1.0)],
-            [
-                (_j({"share_type": t}), "", -1.0, w)
-                for t, w in (("link", 0.5), ("email", 0.3), ("slack", 0.2))
-            ],  # fmt: skip
-            [('{"items":', "}", 3.0, 1.0)],
-            [('{"items":', "}", 3.0, 1.0)],
-        ]
-        step_paths = ["/projects/new", "/data-sources/new", "/dashboards/new", "/dashboards",
-                      "/workspace", "/workspace"]  # fmt: skip
-        for i, step in enumerate(v.activation_steps):
-            for head, tail, mean, w in step_variants[i]:
-                self._track(K.STEP, step, step_paths[i], step, head, tail=tail, num_mean=mean,
-                            detail=i, weight=w)  # fmt: skip
-
-        for report_type, w in (("table", 0.3), ("line", 0.2), ("bar", 0.2), ("funnel", 0.12),
-                               ("cohort", 0.1), ("retention", 0.08)):  # fmt: skip
-            self._track(K.CORE, v.core_feature, "/reports/new", "New report",
-                        _numbered("filters", report_type=report_type), tail="}", num_mean=2.0,
-                        weight=w)  # fmt: skip
-
-        basic_templates = [
-            ('{"view_mode":"interactive","duration_seconds":', 45.0, "/reports"),
-            ('{"chart_type":"bar","changes":', 3.0, "/reports"),
-            ('{"rows_returned":', 400.0, "/explore"),
-            ('{"filter_type":"date_range","filters":', 2.0, "/reports"),
-            ('{"format":"csv","rows":', 900.0, "/reports"),
-            ('{"mentions":', 1.0, "/reports"),
-            ('{"rows":', 5000.0, "/data-sources"),
-            ('{"template":"weekly_kpis","charts":', 5.0, "/templates"),
-        ]
-        for i, feature in enumerate(v.features):
-            head, mean, path = basic_templates[i % len(basic_templates)]
-            self._track(K.FEATURE, feature, path, feature, head, tail="}", num_mean=mean,
-                        detail=i)  # fmt: skip
-        advanced_templates = [
-            ('{"channel":"email","threshold":', 100.0, "/alerts/new"),
-            ('{"frequency":"weekly","recipients":', 4.0, "/schedules/new"),
-            ('{"scopes":', 3.0, "/settings/api"),
-            ('{"definition_length":', 120.0, "/metrics/new"),
-        ]
-        for i, feature in enumerate(v.advanced_features):
-            head, mean, path = advanced_templates[i % len(advanced_templates)]
-            self._track(K.ADVANCED, feature, path, feature, head, tail="}", num_mean=mean,
-                        detail=i)  # fmt: skip
-
+    def _build_pages(self) -> None:
+        v = self.vocabulary
+        from_dashboard = ref.APP_URL + "/dashboard"
         app_pages = [(v.dashboard_page, "/dashboard", 0.4), (v.docs_page, "/docs", 0.08)]
         app_pages += [(p, "/" + _slug(p), 0.52 / len(v.app_pages)) for p in v.app_pages]
-        for i, (page, path, w) in enumerate(app_pages):
-            self._page_call(K.APP_PAGE, page, path, ref.APP_URL + "/dashboard", detail=i, weight=w)
-        self._page_call(K.PRICING_PAGE, v.pricing_page, "/pricing", ref.APP_URL + "/dashboard")
-        self._page_call(K.BILLING_PAGE, v.billing_page, "/settings/billing",
-                        ref.APP_URL + "/settings")  # fmt: skip
-        self._page_call(K.UPGRADE_PAGE, v.upgrade_page, "/upgrade", ref.APP_URL + "/reports/new")
+        for i, (page, path, weight) in enumerate(app_pages):
+            self._page_call(Kind.APP_PAGE, page, path, from_dashboard, detail=i, weight=weight)
+        self._page_call(Kind.PRICING_PAGE, v.pricing_page, "/pricing", from_dashboard)
+        from_settings = ref.APP_URL + "/settings"
+        self._page_call(Kind.BILLING_PAGE, v.billing_page, "/settings/billing", from_settings)
+        from_report = ref.APP_URL + "/reports/new"
+        self._page_call(Kind.UPGRADE_PAGE, v.upgrade_page, "/upgrade", from_report)
 
-        for limit, mean, w in (("reports", 25.0, 0.4), ("seats", 3.0, 0.2),
-                               ("data_sources", 2.0, 0.25), ("history_days", 30.0, 0.15)):  # fmt: skip
-            self._track(K.PAYWALL, v.paywall_hit, "/reports/new", "New report",
-                        _numbered("usage", limit=limit, plan="free"), tail="}", num_mean=mean,
-                        weight=w)  # fmt: skip
-        for plan, cycle, value, w in (("team", "monthly", 49.0, 0.35), ("team", "annual", 490.0, 0.2),
-                                      ("business", "monthly", 199.0, 0.3),
-                                      ("business", "annual", 1990.0, 0.15)):  # fmt: skip
-            self._track(K.CHECKOUT, v.checkout_started, "/billing/checkout", "Checkout",
-                        _numbered("value", plan=plan, billing_cycle=cycle, currency="USD"),
-                        tail="}", num_mean=value, weight=w)  # fmt: skip
-        self._track(K.SUBSCRIPTION, v.subscription_started, "", "", None, server=True)
-
-        enterprise_weights = {"SSO": 0.35, "SCIM": 0.15, "Audit Log": 0.2, "Admin Settings": 0.3}
+    def _build_intent(self) -> None:
+        v = self.vocabulary
+        for limit, mean, weight in PAYWALL_LIMITS:
+            self._track(
+                Kind.PAYWALL,
+                v.paywall_hit,
+                "/reports/new",
+                "New report",
+                _numbered("usage", limit=limit, plan="free"),
+                tail="}",
+                num_mean=mean,
+                weight=weight,
+            )
+        # the order matters: conversion picks the checkout matching the subscription bought
+        for plan, cycle, value, weight in CHECKOUT_PLANS:
+            self._track(
+                Kind.CHECKOUT,
+                v.checkout_started,
+                "/billing/checkout",
+                "Checkout",
+                _numbered("value", plan=plan, billing_cycle=cycle, currency="USD"),
+                tail="}",
+                num_mean=value,
+                weight=weight,
+            )
+        self._track(Kind.SUBSCRIPTION, v.subscription_started, "", "", ROW_SPECIFIC, server=True)
         for i, feature in enumerate(v.enterprise_features):
             path = "/settings/" + _slug(feature)
-            self._track(K.ENTERPRISE, v.enterprise_feature_viewed, path, feature,
-                        _j({"feature": feature}), detail=i,
-                        weight=enterprise_weights.get(feature, 0.25))  # fmt: skip
+            self._track(
+                Kind.ENTERPRISE,
+                v.enterprise_feature_viewed,
+                path,
+                feature,
+                _j({"feature": feature}),
+                detail=i,
+                weight=ENTERPRISE_SHARES.get(feature, 0.25),
+            )

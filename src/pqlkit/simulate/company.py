@@ -11,11 +11,10 @@ People have a job title with a seniority (individual contributor … founder), a
 company domain or, for about 15 %, at a free-mail provider (gmail.com …), a latent *engagement*
 (heavy-tailed: a few power users do most of the work), how far they mean to go through the
 activation funnel, and how long they stay before drifting away. Engagement is partly the
-person's and partly the team's: in an account where the product fits the work, everyone uses it
-more. About 30 % of users are never
-attached to the account in the product's data (no ``group`` call, no ``context.groupId``): only
-their company email tells which account they belong to. Free-mail users are always attached,
-since nothing else could tell.
+person's and partly the team's: where the product fits the team's work, everyone uses it more.
+About 30 % of users are never attached to the account in the product's data (no ``group`` call,
+no ``context.groupId``): only their company email tells which account they belong to. Free-mail
+users are always attached, since nothing else could tell.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ import pyarrow as pa
 from pqlkit.simulate import reference as ref
 from pqlkit.simulate.clock import DAY, F64, HOUR, I64, MINUTE, Bool, local_instant, move_off_weekend
 from pqlkit.simulate.identifiers import prefixed_ids, uuid_strings
+from pqlkit.simulate.sampling import choice
 
 Strings = npt.NDArray[np.str_]
 
@@ -76,6 +76,8 @@ class Users:
     depth: I64  # activation steps the user means to complete
     lifetime_days: F64  # how long the user keeps coming back (0: never after signup)
     client: I64  # index into reference.CLIENTS
+    device_ids: pa.StringArray
+    campaign: I64  # index into reference.CAMPAIGNS, -1 for none
     screen: I64  # index into reference.SCREENS
     ip: npt.NDArray[np.uint8]  # (n, 4) octets
 
@@ -86,14 +88,6 @@ class Population:
     users: Users
     start_us: int
     end_us: int
-
-
-def _choice(rng: np.random.Generator, weights: tuple[float, ...] | F64, n: int) -> I64:
-    p = np.asarray(weights, dtype=np.float64)
-    cdf = np.cumsum(p / p.sum())
-    return np.minimum(np.searchsorted(cdf, rng.random(n), side="right"), len(p) - 1).astype(
-        np.int64
-    )
 
 
 def _dedupe(values: Strings, suffix_source: I64, before: str) -> Strings:
@@ -116,10 +110,10 @@ def build_accounts(
     employees = np.clip(np.round(rng.lognormal(np.log(35.0), 1.7, count)), 1, 50_000).astype(
         np.int64
     )
-    industry = _choice(rng, tuple(w for _, w in ref.INDUSTRIES), count)
+    industry = choice(rng, tuple(w for _, w in ref.INDUSTRIES), count)
     icp_index = [i for i, (name, _) in enumerate(ref.INDUSTRIES) if name in ref.ICP_INDUSTRIES]
     icp = np.isin(industry, icp_index)
-    region = _choice(rng, tuple(w for _, w in ref.REGIONS), count)
+    region = choice(rng, tuple(w for _, w in ref.REGIONS), count)
     trial = rng.random(count) < 0.35
 
     words = np.array(ref.COMPANY_WORDS)
@@ -129,7 +123,7 @@ def build_accounts(
     two_words = rng.random(count) < 0.6
     stem = np.where(two_words, np.char.add(w1, w2), w1)
     names = np.char.add(np.char.add(stem, " "), suffixes[rng.integers(0, len(suffixes), count)])
-    tlds = np.array(ref.COMPANY_TLDS)[_choice(rng, ref.COMPANY_TLD_WEIGHTS, count)]
+    tlds = np.array(ref.COMPANY_TLDS)[choice(rng, ref.COMPANY_TLD_WEIGHTS, count)]
     domains = np.char.add(np.char.add(np.char.lower(np.char.replace(names, " ", "")), "."), tlds)
     domains = _dedupe(domains, np.arange(count, dtype=np.int64) + 2, ".")
 
@@ -183,6 +177,7 @@ def build_population(
     end_us: int,
     activation_steps: int,
     id_key: int,
+    user_key: int,
 ) -> Population:
     accounts = build_accounts(rng, account_count, start_us, end_us, id_key)
     seats = _intended_seats(rng, accounts)
@@ -222,7 +217,10 @@ def build_population(
     inviter_rank = np.where(
         rng.random(n) < 0.5, 0, np.floor(rng.random(n) * np.maximum(rank, 1)).astype(np.int64)
     )
-    inviter = np.where(invited, first_index[account] + inviter_rank, -1)
+    inviter = first_index[account] + inviter_rank
+    # a teammate who joined only minutes earlier cannot have sent the invitation: the first user did
+    inviter = np.where(signup[inviter] <= signup - HOUR, inviter, first_index[account])
+    inviter = np.where(invited, inviter, -1)
     attach = np.where(founder, 0.66, 0.2)
     grouped = free_mail | invited | (founder & accounts.trial[account]) | (rng.random(n) < attach)
 
@@ -265,7 +263,7 @@ def build_population(
 
     users = Users(
         count=n,
-        ids=prefixed_ids("usr_", n, id_key >> 7),
+        ids=prefixed_ids("usr_", n, user_key),
         anonymous_ids=uuid_strings(rng.integers(0, 256, (n, 16), dtype=np.uint8)),
         account=account,
         rank=rank,
@@ -284,7 +282,11 @@ def build_population(
         engagement=engagement,
         depth=depth,
         lifetime_days=lifetime,
-        client=_choice(rng, tuple(c.share for c in ref.CLIENTS), n),
+        client=choice(rng, tuple(c.share for c in ref.CLIENTS), n),
+        device_ids=uuid_strings(rng.integers(0, 256, (n, 16), dtype=np.uint8)),
+        campaign=np.where(
+            rng.random(n) < ref.CAMPAIGN_SHARE, rng.integers(0, len(ref.CAMPAIGNS), n), -1
+        ),
         screen=rng.integers(0, len(ref.SCREENS), n),
         ip=ip,
     )
@@ -301,7 +303,7 @@ def _titles(rng: np.random.Generator, small: Bool, founder: Bool) -> I64:
             weights = np.array([t.weight_small if is_small else t.weight_large for t in ref.TITLES])
             if is_founder:
                 weights = weights * np.where(senior, 4.0 if is_small else 1.5, 1.0)
-            out[members] = _choice(rng, weights, len(members))
+            out[members] = choice(rng, weights, len(members))
     return out
 
 
@@ -310,7 +312,8 @@ def _activation_depth(rng: np.random.Generator, engagement: F64, steps: int) -> 
     base = np.array([0.88, 0.8, 0.85, 0.72, 0.8, 0.8][:steps])
     willingness = np.clip(0.55 + 0.35 * np.log1p(engagement), 0.3, 1.0)
     done = rng.random((len(engagement), steps)) < base[None, :] * willingness[:, None]
-    return np.cumprod(done, axis=1).sum(axis=1).astype(np.int64)
+    depth: I64 = np.cumprod(done, axis=1).sum(axis=1).astype(np.int64)
+    return depth
 
 
 def _emails(
@@ -326,7 +329,7 @@ def _emails(
         np.where(rng.random(n) < 0.6, dotted, np.char.add(firsts, lasts)),
         rng.integers(1, 1000, n).astype(str),
     )
-    free_domains = np.array(ref.FREE_MAIL_DOMAINS)[_choice(rng, ref.FREE_MAIL_WEIGHTS, n)]
+    free_domains = np.array(ref.FREE_MAIL_DOMAINS)[choice(rng, ref.FREE_MAIL_WEIGHTS, n)]
     local = np.where(free_mail, numbered, local)
     domain = np.where(free_mail, free_domains, company_domain)
     email = np.char.add(np.char.add(local, "@"), domain)

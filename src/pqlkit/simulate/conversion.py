@@ -3,8 +3,9 @@
 An account considers buying at *decision moments*: the first one some days after its first
 signup (median 10), then about every two weeks until the period ends, each in the first session
 any member has within a week (the member in that session is the one who would buy) or, if the
-team has gone quiet, on the day itself (the account's first user would come back just to buy). At each moment, what the account did *before* it — and only before — sets the
-probability of buying there:
+team has gone quiet, on the day itself (the account's first user would come back just to buy).
+At each moment, what the account did *before* it — and only before — sets the probability of
+buying there:
 
 * usage: sessions in the last 14 days (saturating; none at all hurts), the core feature used
   around 5+ times in 30 days (a soft threshold), breadth of features used;
@@ -18,16 +19,16 @@ probability of buying there:
   industry, a senior person among the members, a trial rather than the free plan;
 * a hidden factor (budget, a champion) that no event reveals.
 
-The log-odds are the sum of these non-linear terms plus one intercept, chosen so the user-level
-conversion rate lands in the configured range. Each account draws one uniform number and converts
-at the first moment where it falls below the cumulative probability of having converted by then;
-that cumulative probability over the whole period is the account's ``true_probability`` (for a
-user: the probability that the account converts at a moment after the user signed up). A buying
-member starts a checkout (usually after a look at the pricing page) and a few minutes later the
-backend sends ``Subscription Started`` and a ``group`` call with ``plan = paid`` at the same
-instant. Afterwards the team keeps using the product, but nobody hits a paywall, starts a
-checkout or sees the upgrade page again, and a trial that had not ended never sends
-``Trial Ended``.
+The log-odds are the sum of these non-linear terms (scaled by 0.6), the hidden factor (a
+standard normal times 1.3) and one intercept, chosen so the user-level conversion rate lands in
+the configured range. Each account draws one uniform number and converts at the first moment
+where it falls below the cumulative probability of having converted by then; that cumulative
+probability over the whole period is the account's ``true_probability`` (for a user: the
+probability that the account converts at a moment after the user signed up). A buying member
+starts a checkout (usually after a look at the pricing page) and a few minutes later the backend
+sends ``Subscription Started`` and a ``group`` call with ``plan = paid`` at the same instant.
+Afterwards the team keeps using the product, but nobody hits a paywall, starts a checkout or sees
+the upgrade page again, and a trial that had not ended never sends ``Trial Ended``.
 
 No rule or model can be perfect here: the hidden factor, the draw, and the decision moments
 (which a model scoring at a fixed date does not know) all stand between the events and the
@@ -39,20 +40,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from pqlkit.errors import SimulationError
 from pqlkit.simulate import text
 from pqlkit.simulate.catalog import Catalog, Kind
-from pqlkit.simulate.clock import (
-    DAY,
-    HOUR,
-    MINUTE,
-    F64,
-    I64,
-    Bool,
-    local_instant,
-    local_midnight,
-)
+from pqlkit.simulate.clock import DAY, F64, HOUR, I64, MINUTE, Bool, local_instant, local_midnight
 from pqlkit.simulate.company import TRIAL_DAYS, Population
 from pqlkit.simulate.frame import PLAN_FREE, PLAN_PAID, PLAN_TRIAL, EventFrame
 from pqlkit.simulate.sessions import Sessions
@@ -61,8 +54,8 @@ from pqlkit.simulate.signup import Funnel
 FIRST_MOMENT_MEDIAN_DAYS = 10.0
 MOMENT_SPACING_DAYS = 14.0
 QUIET_AFTER_DAYS = 7
-HIDDEN_WEIGHT = float(__import__('os').environ.get('HW', 1.2))
-OBSERVABLE_WEIGHT = float(__import__('os').environ.get('OW', 1.0))
+OBSERVABLE_WEIGHT = 0.6  # all observable terms together
+HIDDEN_WEIGHT = 1.3  # the hidden factor, a standard normal per account
 
 
 @dataclass(frozen=True)
@@ -88,7 +81,7 @@ class Signals:
 class Conversion:
     frame: EventFrame  # the events of the conversions themselves
     keep: Bool  # rows of the other events that still happen (mask)
-    plan: I64  # the plan trait of every row of the other events (for group calls)
+    plan: npt.NDArray[np.int8]  # the plan trait of every row of the other events (group calls)
     probability: F64  # per account: probability of converting within the period
     user_probability: F64  # per user: probability the account converts after their signup
     converted: Bool  # per account
@@ -115,7 +108,8 @@ class _Timeline:
         """Events of each owner at or after ``since`` and strictly before ``until``."""
         lo = np.searchsorted(self._key, owner * self._width + self._ms(since), side="left")
         hi = np.searchsorted(self._key, owner * self._width + self._ms(until), side="left")
-        return np.maximum(hi - lo, 0).astype(np.float64)
+        counts: F64 = np.maximum(hi - lo, 0).astype(np.float64)
+        return counts
 
 
 class _History:
@@ -211,7 +205,8 @@ def _count_sessions(sessions: Sessions, users: I64, since: I64, until: I64) -> F
 
     lo = np.searchsorted(sessions.key, key(since), side="left")
     hi = np.searchsorted(sessions.key, key(until), side="left")
-    return np.maximum(hi - lo, 0).astype(np.float64)
+    counts: F64 = np.maximum(hi - lo, 0).astype(np.float64)
+    return counts
 
 
 def logit(signals: Signals, population: Population) -> F64:
@@ -221,20 +216,20 @@ def logit(signals: Signals, population: Population) -> F64:
     size = np.log10(employees)
     activated = signals.activated.astype(np.float64)
 
-    fit = 0.8 * np.exp(-(((size - 2.5) / 1.1) ** 2)) - 0.5 * (employees < 5)
+    fit = 0.6 * np.exp(-(((size - 2.5) / 1.1) ** 2)) - 0.5 * (employees < 5)
     team_weight = 0.2 + 1.0 * _sigmoid(2.5 * (size - 2.0))
-    team = team_weight * 1.3 * np.log1p(np.maximum(signals.active_users_14d - 1, 0))
+    team = team_weight * 1.0 * np.log1p(np.maximum(signals.active_users_14d - 1, 0))
     team += 0.3 * np.tanh(signals.invites / 3)
     usage = 2.0 * np.tanh(signals.sessions_14d / 6) - 1.0 * (signals.sessions_14d == 0)
     core = 0.9 * _sigmoid(1.5 * (signals.core_30d - 4.5))
     breadth = 0.4 * np.tanh(signals.distinct_features / 5)
     activation = 1.0 * activated + 0.4 * signals.activated_fast
-    paywall = (signals.paywall_hits_30d > 0) * (0.4 + 1.2 * activated)
+    paywall = (signals.paywall_hits_30d > 0) * (0.6 + 1.2 * activated)
     paywall += 0.2 * np.minimum(signals.paywall_hits_30d, 5) / 5
-    enterprise = (signals.enterprise_views > 0) * (0.2 + 1.0 * _sigmoid(3 * (size - 2.3)))
-    pricing = 0.6 * np.tanh(signals.pricing_views_14d / 2)
-    checkout = 1.0 * (signals.checkouts_30d > 0)
-    icp = 0.35 * accounts.icp
+    enterprise = (signals.enterprise_views > 0) * (0.3 + 1.2 * _sigmoid(3 * (size - 2.3)))
+    pricing = 0.9 * np.tanh(signals.pricing_views_14d / 2)
+    checkout = 1.5 * (signals.checkouts_30d > 0)
+    icp = 0.5 * accounts.icp
     persona = 0.3 * (signals.max_seniority >= 4)
     trial = 0.3 * accounts.trial
     hidden = HIDDEN_WEIGHT * accounts.hidden
@@ -323,8 +318,9 @@ def decision_moments(
 
 def _survival(moments: _Moments, intercept: float) -> tuple[F64, F64]:
     """Per-moment probabilities and the probability of not having converted after each."""
-    p = np.where(moments.time >= 0, _sigmoid(moments.z + intercept), 0.0)
-    return p, np.cumprod(1.0 - p, axis=0)
+    p: F64 = np.where(moments.time >= 0, _sigmoid(moments.z + intercept), 0.0)
+    survival: F64 = np.cumprod(1.0 - p, axis=0, dtype=np.float64)
+    return p, survival
 
 
 def _first_conversion(moments: _Moments, draw: F64, intercept: float) -> I64:
@@ -358,7 +354,7 @@ def decide(
             "belong to accounts still active when they could buy; lower the range or simulate "
             "more days"
         )
-    draw = rng.random(moments.time.shape[1])
+    draw: F64 = rng.random(int(moments.time.shape[1]))
 
     def expected(intercept: float) -> float:
         p, survival = _survival(moments, intercept)
@@ -423,8 +419,17 @@ def convert(
     first_round = ((time_u >= 0) & (time_u <= users.signup_at[None, :])).sum(axis=0)
     user_probability = before[first_round, users.account] - survival[-1, users.account]
 
-    frame = _conversion_events(rng, population, sessions, catalog, members, converted,
-                               converted_at, session, converting_user)  # fmt: skip
+    frame = _conversion_events(
+        rng,
+        population,
+        sessions,
+        catalog,
+        members,
+        converted,
+        converted_at,
+        session,
+        converting_user,
+    )
 
     kind = catalog.kind_of[events.code]
     account = users.account[events.user]
@@ -439,7 +444,7 @@ def convert(
         PLAN_PAID,
         np.where(accounts.trial[account] & (events.t < trial_end[account]), PLAN_TRIAL, PLAN_FREE),
     )
-    plan = np.where(kind == Kind.GROUP, plan, events.plan)
+    plan = np.where(kind == Kind.GROUP, plan, events.plan).astype(np.int8)
     return Conversion(
         frame=frame,
         keep=keep,

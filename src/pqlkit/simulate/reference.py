@@ -204,7 +204,18 @@ SCREENS: tuple[tuple[int, int, int], ...] = (
     (1366, 768, 1),
 )
 
-# where marketing-site visitors come from: (referrer, utm source) pairs
+# first-touch campaigns some users arrived through: (name, source, medium, term, content)
+CAMPAIGNS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("q1_launch", "google", "cpc", "product analytics tool", "search_ad_a"),
+    ("brand_search", "google", "cpc", "lumio", "brand_ad"),
+    ("retargeting_jan", "linkedin", "paid_social", "", "carousel_v2"),
+    ("newsletter_2026_01", "newsletter", "email", "", "cta_button"),
+    ("g2_comparison", "g2", "referral", "", "listing"),
+    ("webinar_dashboards", "webinar", "event", "", "registration_page"),
+)
+CAMPAIGN_SHARE = 0.45  # of users
+
+# where marketing-site visitors come from
 MARKETING_REFERRERS: tuple[str, ...] = (
     "https://www.google.com/",
     "https://www.linkedin.com/",

@@ -10,18 +10,19 @@ message's template, its number and, for a few messages, a row-specific object.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pqlkit.simulate import reference as ref
 from pqlkit.simulate import text
 from pqlkit.simulate.catalog import Catalog, Kind
-from pqlkit.simulate.clock import I64
 from pqlkit.simulate.company import Population
 from pqlkit.simulate.frame import PLANS, EventFrame
 from pqlkit.simulate.identifiers import keyed_numbers, uuid_strings
@@ -64,12 +65,10 @@ class Lookups:
     name: pa.StringArray
     head: pa.StringArray  # null: the message has no properties
     tail: pa.StringArray
-    page: pa.StringArray
     user_ids: pa.StringArray
     anonymous_ids: pa.StringArray
     account_ids: pa.StringArray
-    context_prefix: pa.StringArray  # per user, then the server library last
-    group_suffix: pa.StringArray  # "}" then one per account
+    context: text.Fragments  # per-user prefix (server library last), page, groupId suffix
     traits: pa.StringArray  # identify traits per user, then group traits per (account, plan)
     side: pa.StringArray  # "" then the frame's row-specific properties
 
@@ -85,9 +84,30 @@ def _client_fragments() -> pa.StringArray:
         out.append(
             f',"userAgent":"{c.user_agent}"{ua_data}'
             f',"os":{{"name":"{c.os_name}","version":"{c.os_version}"}}'
-            f',"device":{{"type":"desktop","manufacturer":"{c.manufacturer}","model":"{c.model}"}}'
         )
     return text.strings(out)
+
+
+def _device_fragments() -> pa.StringArray:
+    """The rest of ``device`` after its id, per client."""
+    return text.strings(
+        [
+            f'","type":"desktop","manufacturer":"{c.manufacturer}","model":"{c.model}"}}'
+            for c in ref.CLIENTS
+        ]
+    )
+
+
+def _campaign_fragments() -> pa.StringArray:
+    """``campaign`` per reference campaign, then "" for users who came without one (last)."""
+    out = []
+    for name, source, medium, term, content in ref.CAMPAIGNS:
+        campaign = {"name": name, "source": source, "medium": medium}
+        if term:
+            campaign["term"] = term
+        campaign["content"] = content
+        out.append(',"campaign":' + json.dumps(campaign, separators=(",", ":")))
+    return text.strings([*out, ""])
 
 
 def _context_prefix(population: Population, rich: bool) -> pa.StringArray:
@@ -99,12 +119,15 @@ def _context_prefix(population: Population, rich: bool) -> pa.StringArray:
     screens = text.strings(
         [f',"screen":{{"width":{w},"height":{h},"density":{d}}}' for w, h, d in ref.SCREENS]
     )
+    campaign = np.where(users.campaign >= 0, users.campaign, len(ref.CAMPAIGNS))
     per_user = text.concat(
         BROWSER_LIBRARY,
         ',"ip":"', octets[0], ".", octets[1], ".", octets[2], ".", octets[3], '"',
         text.take(_client_fragments(), users.client),
+        ',"device":{"id":"', users.device_ids, text.take(_device_fragments(), users.client),
         text.take(zones, users.zone),
         text.take(screens, users.screen),
+        text.take(_campaign_fragments(), campaign),
     )  # fmt: skip
     out = pa.concat_arrays([per_user, text.strings([SERVER_LIBRARY])])
     assert isinstance(out, pa.StringArray)
@@ -166,19 +189,23 @@ def build_lookups(
         name=column([e.name for e in entries]),
         head=column([e.head for e in entries]),
         tail=column([e.tail for e in entries]),
-        page=column([e.page for e in entries]),
         user_ids=population.users.ids,
         anonymous_ids=population.users.anonymous_ids,
         account_ids=accounts.ids,
-        context_prefix=_context_prefix(population, rich),
-        group_suffix=group_suffix,
+        context=text.Fragments(
+            [_context_prefix(population, rich), column([e.page for e in entries]), group_suffix]
+        ),
         traits=_traits(population),
         side=side,
     )
 
 
-def _masked(values: I64, null: np.ndarray) -> pa.Array:  # type: ignore[type-arg]
+def _masked(values: npt.NDArray[np.integer], null: np.ndarray) -> pa.Array:
     return pa.array(values, mask=null)
+
+
+def _message_key(seed: int) -> int:
+    return int(np.random.SeedSequence([seed, 0x3E55]).generate_state(1, dtype=np.uint64)[0])
 
 
 def _render_chunk(
@@ -191,14 +218,13 @@ def _render_chunk(
     seed: int,
 ) -> list[pa.Array]:
     n = hi - lo
-    code = frame.code[lo:hi]
-    user = frame.user[lo:hi]
+    code = frame.code[lo:hi].astype(np.int64)
+    user = frame.user[lo:hi].astype(np.int64)
     kind = catalog.kind_of[code]
     account = population.users.account[user]
     rng = np.random.default_rng([seed, 0x6D736731, lo])
-    message_id = uuid_strings(
-        rng.integers(0, 256, (n, 16), dtype=np.uint8), keyed_numbers(n, seed * 7919 + 1, lo)
-    )
+    random_bytes = np.frombuffer(rng.bytes(16 * n), dtype=np.uint8).reshape(n, 16)
+    message_id = uuid_strings(random_bytes, keyed_numbers(n, _message_key(seed), lo))
     timestamp = pa.array(frame.t[lo:hi].astype("datetime64[us]"))
     num = frame.num[lo:hi]
     number_text = pc.fill_null(pc.cast(_masked(num, num < 0), pa.string()), "")
@@ -214,17 +240,23 @@ def _render_chunk(
     trait_index = np.where(
         kind == Kind.IDENTIFY,
         user,
-        users_count + account * len(PLANS) + np.maximum(frame.plan[lo:hi], 0),
+        users_count + account * len(PLANS) + np.maximum(frame.plan[lo:hi], 0).astype(np.int64),
     )
     traits = lookups.traits.take(
         _masked(trait_index, (kind != Kind.IDENTIFY) & (kind != Kind.GROUP))
     )
     server = catalog.server_of[code]
     group = frame.group[lo:hi]
-    context = text.concat(
-        lookups.context_prefix.take(pa.array(np.where(server, users_count, user))),
-        lookups.page.take(pa.array(code)),
-        lookups.group_suffix.take(pa.array(np.where(group, account + 1, 0))),
+    _, page_at, group_at = lookups.context.offsets
+    context = lookups.context.join(
+        np.stack(
+            [
+                np.where(server, users_count, user),
+                page_at + code,
+                group_at + np.where(group, account + 1, 0),
+            ],
+            axis=1,
+        )
     )
     no_time = pa.nulls(n, pa.timestamp("us"))
     return [

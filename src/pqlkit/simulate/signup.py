@@ -6,7 +6,7 @@ calls in order: ``alias`` (the anonymous id becomes the user id), ``identify`` (
 role, created_at), ``Signed Up`` and, for users the product attaches to their account, a ``group``
 call with the account's traits. The account's first attached user also sends ``Account Created``;
 trial accounts get ``Trial Started`` (and ``Trial Ended`` 14 days later, from the backend); an
-invited teammate's ``Invite Sent`` precedes their signup and their ``Account Added User`` follows it.
+invited teammate's ``Invite Sent`` precedes their signup, their ``Account Added User`` follows it.
 
 Activation is a funnel: ``Onboarding Completed`` (about two thirds of users), then the activation
 steps in order. Each user means to go a certain depth (more engaged users further); a step happens
@@ -27,6 +27,7 @@ from pqlkit.simulate.catalog import Catalog, Kind
 from pqlkit.simulate.clock import DAY, HOUR, I64, MINUTE, SECOND, local_instant, local_midnight
 from pqlkit.simulate.company import TRIAL_DAYS, Population
 from pqlkit.simulate.frame import PLAN_FREE, PLAN_TRIAL, EventFrame
+from pqlkit.simulate.sampling import choice
 from pqlkit.simulate.sessions import Sessions
 
 MS = 1000
@@ -76,18 +77,11 @@ def anonymous_visits(
     inner_weights = np.array([0.1, *([0.4 * share] * others), 0.35, 0.15])
     detail = np.where(
         position == 0,
-        _weighted(rng, landing_weights, len(t)),
-        _weighted(rng, inner_weights, len(t)) + 100,
+        choice(rng, landing_weights, len(t)),
+        choice(rng, inner_weights, len(t)) + 100,
     )
     code = catalog.pick(rng, Kind.MARKETING_PAGE, detail)
     return EventFrame.make(t, who[visit], code, known=False)
-
-
-def _weighted(rng: np.random.Generator, weights: np.ndarray, n: int) -> I64:  # type: ignore[type-arg]
-    cdf = np.cumsum(weights / weights.sum())
-    return np.minimum(np.searchsorted(cdf, rng.random(n), side="right"), len(weights) - 1).astype(
-        np.int64
-    )
 
 
 def signup_calls(rng: np.random.Generator, population: Population, catalog: Catalog) -> EventFrame:
@@ -97,8 +91,9 @@ def signup_calls(rng: np.random.Generator, population: Population, catalog: Cata
     everyone = np.arange(n, dtype=np.int64)
     s = users.signup_at
     trial_end = accounts.created_at + TRIAL_DAYS * DAY
-    plan = np.where(accounts.trial[users.account] & (s < trial_end[users.account]), PLAN_TRIAL,
-                    PLAN_FREE)  # fmt: skip
+    plan = np.where(
+        accounts.trial[users.account] & (s < trial_end[users.account]), PLAN_TRIAL, PLAN_FREE
+    )
 
     first, last = _user_names(population)
     titles = text.take(text.strings([t.title for t in ref.TITLES]), users.title)

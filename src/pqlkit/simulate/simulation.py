@@ -82,13 +82,15 @@ def _activity(
 ) -> _Activity:
     start_us = to_us(config.start)
     end_us = start_us + config.days * DAY
+    id_keys = np.random.SeedSequence([config.seed, 0x1D5]).generate_state(2, dtype=np.uint64)
     population = build_population(
         streams["market"],
         accounts,
         start_us,
         end_us,
         len(config.vocabulary.activation_steps),
-        id_key=config.seed * 1_000_003 + 17,
+        id_key=int(id_keys[0]),
+        user_key=int(id_keys[1]),
     )
     sessions = build_sessions(streams["sessions"], population, intensity)
     funnel = signup.activation(streams["activation"], population, sessions, catalog)
@@ -173,6 +175,8 @@ def generate(config: SimulationConfig, progress: Progress | None = None) -> Simu
 
 
 def _final_events(events: EventFrame, conversion: Conversion) -> EventFrame:
-    kept = replace(events, plan=conversion.plan).select(conversion.keep)
-    merged = EventFrame.concat([kept, conversion.frame])
-    return merged.select(np.argsort(merged.t, kind="stable"))
+    """Everything that still happens, with the conversions, in timestamp order."""
+    merged = EventFrame.concat([replace(events, plan=conversion.plan), conversion.frame])
+    keep = np.concatenate([conversion.keep, np.ones(conversion.frame.size, dtype=bool)])
+    rows = np.flatnonzero(keep)
+    return merged.select(rows[np.argsort(merged.t[rows], kind="stable")])

@@ -45,7 +45,7 @@ ACCOUNTS_SCHEMA = pa.schema(
 )
 
 
-def _times(values: np.ndarray, missing: np.ndarray) -> pa.Array:  # type: ignore[type-arg]
+def _times(values: np.ndarray, missing: np.ndarray) -> pa.Array:
     return pa.array(values.astype("datetime64[us]"), mask=missing)
 
 

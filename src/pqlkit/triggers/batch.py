@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.compile.frame import Frame, build_frame
 from pqlkit.compile.signals import match
 from pqlkit.events import identity
+from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.model.schema import Model, Trigger
 from pqlkit.triggers.seniority import seniority
 
@@ -63,8 +64,8 @@ def candidates(frame: Frame, model: Model, name: str, trigger: Trigger) -> ir.Ta
 
     rows = frame.rows
     if trigger.per == "domain":
-        free = identity.FREEMAIL_DOMAINS
-        rows = rows.filter(rows.email_domain.notnull() & ~rows.email_domain.isin(sorted(free)))
+        free = sorted(FREEMAIL_DOMAINS)
+        rows = rows.filter(rows.email_domain.notnull() & ~rows.email_domain.isin(free))
     hits = rows.filter(match(rows, model, trigger, activity=False))
     hits = hits.select(
         key=_key(hits, model, trigger),
