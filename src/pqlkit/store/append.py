@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from pqlkit.store.schema import EVENT_COLUMNS
+from pqlkit.store.schema import EVENT_COLUMNS, EVENTS
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -46,5 +46,35 @@ def append_events(store: Store, staged: ir.Table, source: str) -> int:
     rows = new.mutate(source=ibis.literal(source), loaded_at=ibis.literal(loaded_at))
     rows = rows.select(*EVENT_COLUMNS)
     before = int(events.count().execute())
-    store.backend.insert("events", rows)
+    if store.is_duckdb:
+        store.backend.insert("events", rows)
+    else:
+        _insert_casting_json(store, rows)
     return int(store.events.count().execute()) - before
+
+
+def _insert_casting_json(store: Store, rows: ir.Table) -> None:
+    """INSERT … SELECT with JSON columns cast explicitly.
+
+    Rows that came through Arrow carry JSON as text, and ibis casts JSON back to text on
+    Postgres, so the cast is written here.
+    """
+    import sqlglot.expressions as sge
+
+    backend = store.backend
+    dialect = backend.dialect  # type: ignore[attr-defined]
+    source = sge.to_identifier("s")
+    values = []
+    for name, dtype in EVENTS.items():
+        column: sge.Expression = sge.column(name, table=source, quoted=True)
+        if dtype.is_json():
+            column = sge.Cast(this=column, to=sge.DataType.build("JSON"))
+        values.append(column)
+    subquery = sge.maybe_parse(backend.compile(rows), dialect=dialect)
+    insert = sge.insert(
+        sge.select(*values).from_(subquery.subquery(source)),
+        sge.table_("events", quoted=True),
+        columns=list(EVENTS.names),
+    )
+    with backend._safe_raw_sql(insert.sql(dialect)):  # type: ignore[attr-defined]
+        pass
