@@ -22,11 +22,39 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Frame:
-    events: ir.Table  # the raw events table (for traits and identity as of T)
+    events: ir.Table  # the raw events table (for account traits as of T)
     rows: ir.Table  # resolved events before T, with person_id, account_id, entity_id
     accounts: ir.Table  # user_id → account_id, email_domain, as of T
     as_of: datetime
     entity: str
+
+    def materialize(self) -> Frame:
+        """The same frame with rows and accounts computed once into temporary tables.
+
+        Scoring reads the frame many times (signals, triggers, population); computing identity
+        once keeps every engine's plan small (Postgres plans the inlined views very slowly).
+        """
+        import uuid
+
+        suffix = uuid.uuid4().hex[:10]
+        rows = _temporary(self.rows, f"_pql_frame_{suffix}")
+        accounts = _temporary(self.accounts, f"_pql_members_{suffix}")
+        return Frame(self.events, rows, accounts, self.as_of, self.entity)
+
+
+def _temporary(expr: ir.Table, name: str) -> ir.Table:
+    """``expr`` computed into a temporary table on its own engine.
+
+    SQL engines get ``CREATE TEMPORARY TABLE … AS``, which keeps JSON columns JSON (ibis's own
+    create_table casts them to text on Postgres); others get ibis's temporary table.
+    """
+    backend = expr._find_backend()
+    if backend.name in ("duckdb", "postgres"):
+        sql = f'CREATE TEMPORARY TABLE "{name}" AS {backend.compile(expr)}'
+        with backend._safe_raw_sql(sql):  # type: ignore[attr-defined]
+            pass
+        return backend.table(name)  # type: ignore[no-any-return]
+    return backend.create_table(name, expr, temp=True)  # type: ignore[no-any-return]
 
 
 def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:

@@ -91,12 +91,20 @@ def _converted(model: Model, frame: Frame) -> ir.Table:
 
 
 def compile_model(
-    model: Model, events: ir.Table, as_of: datetime, *, triggered: ir.Table | None = None
+    model: Model,
+    events: ir.Table,
+    as_of: datetime,
+    *,
+    triggered: ir.Table | None = None,
+    frame: Frame | None = None,
 ) -> CompiledModel:
-    """The model as of ``as_of`` on ``events``; ``triggered`` lists entities with a live trigger."""
+    """The model as of ``as_of`` on ``events``; ``triggered`` lists entities with a live trigger.
+
+    ``frame`` may be given already built (and materialized) for the same model and time.
+    """
     import ibis
 
-    frame = build_frame(events, model, as_of)
+    frame = frame or build_frame(events, model, as_of)
     compiler = SignalCompiler(model, frame)
     rows = frame.rows
     if any(needs_start(s) for s in model.signals.values() if s.level is None):
@@ -177,6 +185,8 @@ def _rollup(
     model: Model, frame: Frame, compiler: SignalCompiler, name: str, spec: Rollup
 ) -> ir.Table:
     """An account value from its users' values of a per-user signal."""
+    import ibis
+
     from pqlkit.compile import conditions
     from pqlkit.compile.signals import kind_of
 
@@ -199,7 +209,7 @@ def _rollup(
             if spec.where
             else conditions.truthy(value, kind_of(target))
         )
-        reduced = passed.cast("int64").sum()
+        reduced = ibis.ifelse(passed, 1, 0).sum()
     else:
         reduced = {"sum": value.sum, "max": value.max, "min": value.min, "avg": value.mean}[
             spec.fn

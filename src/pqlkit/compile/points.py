@@ -44,9 +44,12 @@ def rule_points(model: Model, table: ir.Table, rule: Rule) -> Any:
             if band.to is not None:
                 inside = inside & (value <= band.to)
             branches.append((inside, ibis.literal(float(band.points))))
-        return ibis.cases(*branches, else_=ibis.literal(0.0)).fill_null(0.0)
-    passed = conditions.test(value, rule, kind_of(signal))
-    return ibis.ifelse(passed, float(rule.points or 0), 0.0)
+        points = ibis.cases(*branches, else_=ibis.literal(0.0)).fill_null(0.0)
+    else:
+        passed = conditions.test(value, rule, kind_of(signal))
+        points = ibis.ifelse(passed, float(rule.points or 0), 0.0)
+    # Postgres reads 20.0 as numeric; every engine must hand back a float
+    return points.cast("float64")
 
 
 def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[str, Any]:
@@ -72,7 +75,7 @@ def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[
             qualifies = qualifies & ibis.or_(*any_ok)
         met: Any = ibis.literal(0)
         for passed in all_ok + any_ok:
-            met = met + passed.cast("int64")
+            met = met + ibis.ifelse(passed, 1, 0)
         out["score"] = met.cast("float64")
         tier = ibis.ifelse(qualifies, PQL, NOT_QUALIFIED)
     else:
@@ -87,14 +90,14 @@ def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[
                 ibis.greatest(*points) if layer.combine == "best" else sum(points[1:], points[0])
             )
             if layer.cap is not None:
-                total = ibis.least(total, float(layer.cap))
+                total = ibis.least(total, ibis.literal(float(layer.cap), type="float64"))
             out[layer_column(name)] = total
             layers[name] = total
         subtotals = list(layers.values())
         score = sum(subtotals[1:], subtotals[0])
         if model.require_layers:
             gate = ibis.and_(*(layers[n] > 0 for n in model.require_layers))
-            score = ibis.ifelse(gate, score, 0.0)
+            score = ibis.ifelse(gate, score, ibis.literal(0.0, type="float64"))
         out["score"] = score
         assert model.tiers is not None
         branches = []

@@ -200,7 +200,7 @@ class SignalCompiler:
         ordered = ibis.window(group_by=keep[key], order_by=keep.timestamp)
         previous = keep.timestamp.lag().over(ordered)
         gap = keep.timestamp.epoch_seconds() - previous.epoch_seconds()
-        starts = (previous.isnull() | (gap > spec.timeout.total_seconds())).cast("int64")
+        starts = ibis.ifelse(previous.isnull() | (gap > spec.timeout.total_seconds()), 1, 0)
         marked = keep.select(key=keep[key], new=starts)
         return marked.group_by("key").agg(value=marked.new.sum())
 
@@ -242,8 +242,8 @@ class SignalCompiler:
             calls = events.filter(events.type == "group")
             values = identity.latest_traits(calls, "group_id", {spec.name: dtype}, self.as_of)
             return values.select(key="group_id", value=spec.name), "account_id"
-        resolved = identity.resolve_events(events, self.as_of)
-        calls = resolved.filter(resolved.is_known & (resolved.type != "group"))
+        rows = self.frame.rows
+        calls = rows.filter(rows.type != "group")
         values = identity.latest_traits(calls, "person_id", {spec.name: dtype}, self.as_of)
         return values.select(key="person_id", value=spec.name), "person_id"
 

@@ -58,8 +58,8 @@ def overview(store: Store, top: int = 10) -> Overview:
         last_seen=resolved.timestamp.max(),
     )
     counts = people.aggregate(
-        users=people.known.cast("int64").sum(),
-        anonymous=(~people.known).cast("int64").sum(),
+        users=ibis.ifelse(people.known, 1, 0).sum(),
+        anonymous=ibis.ifelse(people.known, 0, 1).sum(),
     ).execute()
     members = identity.user_accounts(events)
     via = members.group_by(via=members.account_via.fill_null("none")).agg(n=members.count())

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from pqlkit.compile.frame import build_frame
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import explain_row
@@ -89,14 +90,15 @@ def score_events(events: ir.Table, loaded: LoadedModel, as_of: datetime | None =
 
     moment = as_of or now()
     model = loaded.model
-    alerts = batch.evaluate(events, model, moment) if model.triggers else []
+    frame = build_frame(events, model, moment).materialize()
+    alerts = batch.evaluate(events, model, moment, frame) if model.triggers else []
     live = batch.active(alerts, moment)
     triggered = (
         ibis.memtable({"entity_id": sorted(live)}, schema={"entity_id": "string"})
         if model.triggers
         else None
     )
-    compiled = compile_model(model, events, moment, triggered=triggered)
+    compiled = compile_model(model, events, moment, triggered=triggered, frame=frame)
     result = compiled.table.to_pyarrow()
     return ScoreRun(loaded, compiled, _sorted(result), live, alerts)
 

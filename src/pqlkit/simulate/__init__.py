@@ -20,14 +20,41 @@ Usage::
 
     sim = generate(SimulationConfig(accounts=500, seed=7))
     files = write(sim, Path("demo"), "parquet")
+
+Importing the package is light (the config and vocabulary only); numpy and pyarrow load when
+``generate``, ``write`` or the schemas are first used.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from pqlkit.simulate.config import SimulationConfig
-from pqlkit.simulate.render import EVENT_SCHEMA
-from pqlkit.simulate.simulation import Simulation, generate
-from pqlkit.simulate.truth import ACCOUNTS_SCHEMA, USERS_SCHEMA
 from pqlkit.simulate.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from pqlkit.simulate.writer import SimulationFiles, write
+
+if TYPE_CHECKING:
+    from pqlkit.simulate.render import EVENT_SCHEMA
+    from pqlkit.simulate.simulation import Simulation, generate
+    from pqlkit.simulate.truth import ACCOUNTS_SCHEMA, USERS_SCHEMA
+    from pqlkit.simulate.writer import SimulationFiles, write
+
+_LAZY = {
+    "EVENT_SCHEMA": "pqlkit.simulate.render",
+    "Simulation": "pqlkit.simulate.simulation",
+    "generate": "pqlkit.simulate.simulation",
+    "ACCOUNTS_SCHEMA": "pqlkit.simulate.truth",
+    "USERS_SCHEMA": "pqlkit.simulate.truth",
+    "SimulationFiles": "pqlkit.simulate.writer",
+    "write": "pqlkit.simulate.writer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'pqlkit.simulate' has no attribute {name!r}")
+
 
 __all__ = [
     "ACCOUNTS_SCHEMA",

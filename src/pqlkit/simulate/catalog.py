@@ -9,15 +9,27 @@ entries by their number (the *code*); the renderer turns codes into text once, a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
+import numpy.typing as npt
 
 from pqlkit.simulate import reference as ref
 from pqlkit.simulate.clock import F64, I64, Bool
 from pqlkit.simulate.sampling import choice
+from pqlkit.simulate.templates import (
+    ADVANCED_TEMPLATES,
+    CHECKOUT_PLANS,
+    ENTERPRISE_SHARES,
+    FEATURE_TEMPLATES,
+    PAYWALL_LIMITS,
+    REPORT_TYPES,
+    STEP_TEMPLATES,
+    compact_json,
+    numbered,
+    slug,
+)
 from pqlkit.simulate.vocabulary import Vocabulary
 
 # the properties head of messages whose whole properties object is made per row (side properties)
@@ -25,6 +37,8 @@ ROW_SPECIFIC = ""
 
 
 class Kind(IntEnum):
+    """What a message means to the simulation (the vocabulary decides what it is called)."""
+
     MARKETING_PAGE = 0
     SIGNUP_PAGE = 1
     ALIAS = 2
@@ -61,102 +75,11 @@ class Entry:
     head: str | None = None  # properties text before the number (all of it if no number);
     # None: the call has no properties (identify, group, alias); ROW_SPECIFIC: made per row
     tail: str = ""  # properties text after the number
-    num_mean: float = -1.0  # mean of the number (Poisson); < 0: the template takes none
+    num_mean: float = -1.0  # mean of the number (exponential, >= 1); < 0: the template takes none
     page: str = ""  # the context.page fragment (starting with a comma), "" for none
     server: bool = False  # sent by the backend library
     detail: int = 0  # which feature / step / enterprise feature
     weight: float = 1.0  # share among the entries of the same kind and detail
-
-
-def _j(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _slug(name: str) -> str:
-    out = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
-    while "--" in out:
-        out = out.replace("--", "-")
-    return out or "page"
-
-
-def _numbered(number_key: str, **fixed: object) -> str:
-    """JSON object text up to the value of ``number_key``, which the renderer fills in."""
-    head = _j(fixed)[:-1] + "," if fixed else "{"
-    return head + _j(number_key) + ":"
-
-
-# (page path, [(properties head, tail, number mean, weight)]) for activation steps 1..6
-_Variant = tuple[str, str, float, float]
-STEP_TEMPLATES: tuple[tuple[str, tuple[_Variant, ...]], ...] = (
-    (
-        "/projects/new",
-        tuple(
-            (_j({"project_type": t}), "", -1.0, w) for t, w in (("blank", 0.6), ("template", 0.4))
-        ),
-    ),
-    (
-        "/data-sources/new",
-        tuple(
-            (_j({"source_type": t}), "", -1.0, w)
-            for t, w in (
-                ("postgres", 0.25),
-                ("snowflake", 0.2),
-                ("bigquery", 0.15),
-                ("google_sheets", 0.2),
-                ("csv_upload", 0.12),
-                ("salesforce", 0.08),
-            )
-        ),
-    ),
-    ("/dashboards/new", (('{"charts":', "}", 4.0, 1.0),)),
-    (
-        "/dashboards",
-        tuple(
-            (_j({"share_type": t}), "", -1.0, w)
-            for t, w in (("link", 0.5), ("email", 0.3), ("slack", 0.2))
-        ),
-    ),
-    ("/workspace", (('{"items":', "}", 3.0, 1.0),)),
-    ("/workspace", (('{"items":', "}", 3.0, 1.0),)),
-)
-REPORT_TYPES: tuple[tuple[str, float], ...] = (
-    ("table", 0.3),
-    ("line", 0.2),
-    ("bar", 0.2),
-    ("funnel", 0.12),
-    ("cohort", 0.1),
-    ("retention", 0.08),
-)
-# (properties head up to a number, number mean, page path), by the feature's position
-FEATURE_TEMPLATES: tuple[tuple[str, float, str], ...] = (
-    ('{"view_mode":"interactive","duration_seconds":', 45.0, "/reports"),
-    ('{"chart_type":"bar","changes":', 3.0, "/reports"),
-    ('{"rows_returned":', 400.0, "/explore"),
-    ('{"filter_type":"date_range","filters":', 2.0, "/reports"),
-    ('{"format":"csv","rows":', 900.0, "/reports"),
-    ('{"mentions":', 1.0, "/reports"),
-    ('{"rows":', 5000.0, "/data-sources"),
-    ('{"template":"weekly_kpis","charts":', 5.0, "/templates"),
-)
-ADVANCED_TEMPLATES: tuple[tuple[str, float, str], ...] = (
-    ('{"channel":"email","threshold":', 100.0, "/alerts/new"),
-    ('{"frequency":"weekly","recipients":', 4.0, "/schedules/new"),
-    ('{"scopes":', 3.0, "/settings/api"),
-    ('{"definition_length":', 120.0, "/metrics/new"),
-)
-PAYWALL_LIMITS: tuple[tuple[str, float, float], ...] = (
-    ("reports", 25.0, 0.4),
-    ("seats", 3.0, 0.2),
-    ("data_sources", 2.0, 0.25),
-    ("history_days", 30.0, 0.15),
-)
-CHECKOUT_PLANS: tuple[tuple[str, str, float, float], ...] = (
-    ("team", "monthly", 49.0, 0.35),
-    ("team", "annual", 490.0, 0.2),
-    ("business", "monthly", 199.0, 0.3),
-    ("business", "annual", 1990.0, 0.15),
-)
-ENTERPRISE_SHARES = {"SSO": 0.35, "SCIM": 0.15, "Audit Log": 0.2, "Admin Settings": 0.3}
 
 
 class Catalog:
@@ -185,6 +108,12 @@ class Catalog:
         if len(found) != 1:
             raise LookupError(f"{kind.name} detail={detail} has {len(found)} entries, not one")
         return int(found[0])
+
+    def is_kind(self, codes: npt.NDArray[np.integer], *kinds: Kind) -> Bool:
+        """Which rows' messages are of one of ``kinds`` (a lookup, faster than ``np.isin``)."""
+        table = np.isin(self.kind_of, kinds)
+        out: Bool = table[codes]
+        return out
 
     def pick(self, rng: np.random.Generator, kind: Kind, detail: I64) -> I64:
         """A code per row, chosen among the variants of ``kind`` with the row's detail."""
@@ -235,7 +164,7 @@ class Catalog:
             "title": f"{title} | {ref.PRODUCT}",
             "url": base + path,
         }
-        return ',"page":' + _j(page)
+        return ',"page":' + compact_json(page)
 
     def _track(
         self,
@@ -279,7 +208,7 @@ class Catalog:
     ) -> None:
         base = ref.WWW_URL if www else ref.APP_URL
         title = f"{name} | {ref.PRODUCT}"
-        props = _j(
+        props = compact_json(
             {"path": path, "referrer": referrer, "search": "", "title": title, "url": base + path}
         )
         page = self._page(path, name, referrer, www)
@@ -295,7 +224,7 @@ class Catalog:
             v.onboarding_completed,
             "/onboarding",
             "Welcome",
-            _numbered("duration_seconds", steps_completed=5),
+            numbered("duration_seconds", steps_completed=5),
             tail="}",
             num_mean=240.0,
         )
@@ -319,7 +248,7 @@ class Catalog:
                 v.core_feature,
                 "/reports/new",
                 "New report",
-                _numbered("filters", report_type=report_type),
+                numbered("filters", report_type=report_type),
                 tail="}",
                 num_mean=2.0,
                 weight=weight,
@@ -339,7 +268,7 @@ class Catalog:
         # the marketing site, before signup: landing pages (from outside) and inner pages
         www_pages = [*v.marketing_pages, v.pricing_page, v.docs_page]
         for i, page in enumerate(www_pages):
-            path = "/" if i == 0 else "/" + _slug(page)
+            path = "/" if i == 0 else "/" + slug(page)
             for referrer in ref.MARKETING_REFERRERS:
                 self._page_call(Kind.MARKETING_PAGE, page, path, referrer, www=True, detail=i)
             inner = ref.WWW_URL + "/"
@@ -355,14 +284,14 @@ class Catalog:
 
         self._track(Kind.SIGNED_UP, v.signed_up, "/signup", v.signup_page, ROW_SPECIFIC)
         for method, weight in (("password", 0.5), ("google", 0.35), ("sso", 0.15)):
-            props = _j({"method": method})
+            props = compact_json({"method": method})
             self._track(Kind.SIGNED_IN, v.signed_in, "/login", "Log In", props, weight=weight)
         path = "/onboarding/workspace"
         self._track(Kind.ACCOUNT_CREATED, v.account_created, path, "Welcome", ROW_SPECIFIC)
         self._track(Kind.TRIAL_STARTED, v.trial_started, "", "", ROW_SPECIFIC, server=True)
         self._track(Kind.TRIAL_ENDED, v.trial_ended, "", "", ROW_SPECIFIC, server=True)
         for role, weight in (("member", 0.8), ("admin", 0.2)):
-            props = _j({"role": role})
+            props = compact_json({"role": role})
             event = v.account_added_user
             self._track(
                 Kind.ADDED_USER, event, "/invite/accept", "Join your team", props, weight=weight
@@ -372,7 +301,7 @@ class Catalog:
         v = self.vocabulary
         from_dashboard = ref.APP_URL + "/dashboard"
         app_pages = [(v.dashboard_page, "/dashboard", 0.4), (v.docs_page, "/docs", 0.08)]
-        app_pages += [(p, "/" + _slug(p), 0.52 / len(v.app_pages)) for p in v.app_pages]
+        app_pages += [(p, "/" + slug(p), 0.52 / len(v.app_pages)) for p in v.app_pages]
         for i, (page, path, weight) in enumerate(app_pages):
             self._page_call(Kind.APP_PAGE, page, path, from_dashboard, detail=i, weight=weight)
         self._page_call(Kind.PRICING_PAGE, v.pricing_page, "/pricing", from_dashboard)
@@ -389,7 +318,7 @@ class Catalog:
                 v.paywall_hit,
                 "/reports/new",
                 "New report",
-                _numbered("usage", limit=limit, plan="free"),
+                numbered("usage", limit=limit, plan="free"),
                 tail="}",
                 num_mean=mean,
                 weight=weight,
@@ -401,20 +330,20 @@ class Catalog:
                 v.checkout_started,
                 "/billing/checkout",
                 "Checkout",
-                _numbered("value", plan=plan, billing_cycle=cycle, currency="USD"),
+                numbered("value", plan=plan, billing_cycle=cycle, currency="USD"),
                 tail="}",
                 num_mean=value,
                 weight=weight,
             )
         self._track(Kind.SUBSCRIPTION, v.subscription_started, "", "", ROW_SPECIFIC, server=True)
         for i, feature in enumerate(v.enterprise_features):
-            path = "/settings/" + _slug(feature)
+            path = "/settings/" + slug(feature)
             self._track(
                 Kind.ENTERPRISE,
                 v.enterprise_feature_viewed,
                 path,
                 feature,
-                _j({"feature": feature}),
+                compact_json({"feature": feature}),
                 detail=i,
                 weight=ENTERPRISE_SHARES.get(feature, 0.25),
             )

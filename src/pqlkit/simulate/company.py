@@ -221,7 +221,7 @@ def build_population(
     # a teammate who joined only minutes earlier cannot have sent the invitation: the first user did
     inviter = np.where(signup[inviter] <= signup - HOUR, inviter, first_index[account])
     inviter = np.where(invited, inviter, -1)
-    attach = np.where(founder, 0.66, 0.2)
+    attach = np.where(founder, 0.62, 0.16)
     grouped = free_mail | invited | (founder & accounts.trial[account]) | (rng.random(n) < attach)
 
     title = _titles(rng, small, founder)

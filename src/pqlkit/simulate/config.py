@@ -3,8 +3,14 @@
 A :class:`SimulationConfig` names the size of the simulated company's market (``accounts``), the
 period (``start`` and ``days``), the seed that makes every byte reproducible, an optional
 ``target_events`` that sizes the activity to a benchmark, the range the user-level conversion rate
-must land in, whether events carry a realistic (≥ 1 KB) Segment context, and the product's event
-vocabulary. Impossible settings raise :class:`pqlkit.errors.SimulationError` at construction.
+must land in, whether events carry a realistic (≥ 1 KB per JSON line) Segment context, and the
+product's event vocabulary. Impossible settings raise :class:`pqlkit.errors.SimulationError` at
+construction (or, for a conversion range the population cannot reach, from ``generate``).
+
+With ``target_events`` the total lands within a few percent of the target. ``accounts`` is kept
+when that needs 0.5–2× the natural activity per user; beyond that the market grows or shrinks
+(about 300 events per account over 120 days at natural activity), so a 10-million-event benchmark
+looks like a bigger company, not like superhuman users.
 """
 
 from __future__ import annotations

@@ -49,6 +49,7 @@ from pqlkit.simulate.clock import DAY, F64, HOUR, I64, MINUTE, Bool, local_insta
 from pqlkit.simulate.company import TRIAL_DAYS, Population
 from pqlkit.simulate.frame import PLAN_FREE, PLAN_PAID, PLAN_TRIAL, EventFrame
 from pqlkit.simulate.sessions import Sessions
+from pqlkit.simulate.signals import History, Signals
 from pqlkit.simulate.signup import Funnel
 
 FIRST_MOMENT_MEDIAN_DAYS = 10.0
@@ -56,25 +57,6 @@ MOMENT_SPACING_DAYS = 14.0
 QUIET_AFTER_DAYS = 7
 OBSERVABLE_WEIGHT = 0.6  # all observable terms together
 HIDDEN_WEIGHT = 1.3  # the hidden factor, a standard normal per account
-
-
-@dataclass(frozen=True)
-class Signals:
-    """What each account had done before a decision moment."""
-
-    members: F64
-    max_seniority: F64
-    sessions_14d: F64
-    active_users_14d: F64
-    core_30d: F64
-    distinct_features: F64
-    activated: Bool
-    activated_fast: Bool
-    invites: F64
-    paywall_hits_30d: F64
-    enterprise_views: F64
-    pricing_views_14d: F64
-    checkouts_30d: F64
 
 
 @dataclass(frozen=True)
@@ -91,122 +73,6 @@ class Conversion:
 
 def _sigmoid(x: F64) -> F64:
     return np.asarray(1.0 / (1.0 + np.exp(-x)), dtype=np.float64)
-
-
-class _Timeline:
-    """Times of one kind of event, per account, sorted: counts in a window by binary search."""
-
-    def __init__(self, owner: I64, t: I64, sessions: Sessions) -> None:
-        self._base = sessions.base_us
-        self._width = sessions.width_ms
-        self._key = np.sort(owner * self._width + self._ms(t))
-
-    def _ms(self, t: I64) -> I64:
-        return np.clip((t - self._base) // 1000, 0, self._width - 1)
-
-    def count(self, owner: I64, since: I64, until: I64) -> F64:
-        """Events of each owner at or after ``since`` and strictly before ``until``."""
-        lo = np.searchsorted(self._key, owner * self._width + self._ms(since), side="left")
-        hi = np.searchsorted(self._key, owner * self._width + self._ms(until), side="left")
-        counts: F64 = np.maximum(hi - lo, 0).astype(np.float64)
-        return counts
-
-
-class _History:
-    """Everything the signals are measured from, indexed once for many decision moments."""
-
-    def __init__(
-        self,
-        population: Population,
-        sessions: Sessions,
-        funnel: Funnel,
-        catalog: Catalog,
-        events: EventFrame,
-    ) -> None:
-        self.population = population
-        self.sessions = sessions
-        self.funnel = funnel
-        users = population.users
-        kind = catalog.kind_of[events.code]
-        account = users.account[events.user]
-        known = events.known
-
-        def timeline(*kinds: Kind) -> _Timeline:
-            rows = known & np.isin(kind, kinds)
-            return _Timeline(account[rows], events.t[rows], sessions)
-
-        self.session_account = users.account[sessions.user]
-        self.session_order = np.lexsort((sessions.start, self.session_account))
-        self.session_key = (
-            self.session_account[self.session_order] * sessions.width_ms
-            + (sessions.start[self.session_order] - sessions.base_us) // 1000
-        )
-        self.sessions_by_account = _Timeline(self.session_account, sessions.start, sessions)
-        self.core = timeline(Kind.CORE)
-        self.invites = timeline(Kind.INVITE)
-        self.paywall = timeline(Kind.PAYWALL)
-        self.enterprise = timeline(Kind.ENTERPRISE)
-        self.pricing = timeline(Kind.PRICING_PAGE, Kind.BILLING_PAGE)
-        self.checkout = timeline(Kind.CHECKOUT)
-
-        # first use of each feature by each account: distinct features used before a moment
-        used = known & np.isin(kind, (Kind.CORE, Kind.FEATURE, Kind.ADVANCED))
-        slot = (kind[used] - Kind.CORE) * 16 + catalog.detail_of[events.code[used]]
-        cell = account[used] * 64 + slot
-        first_use = np.full(population.accounts.count * 64, np.iinfo(np.int64).max)
-        np.minimum.at(first_use, cell, events.t[used])
-        seen = np.flatnonzero(first_use < np.iinfo(np.int64).max)
-        self.features = _Timeline(seen // 64, first_use[seen], sessions)
-
-    def measure(self, moment: I64) -> Signals:
-        """Each account's signals from its events strictly before its moment (-1: none)."""
-        users = self.population.users
-        a_count = self.population.accounts.count
-        accounts = np.arange(a_count, dtype=np.int64)
-        never = np.iinfo(np.int64).min // 2
-        until = np.where(moment >= 0, moment, never)
-        start = np.full(a_count, never)
-
-        def per_account(account: I64, weights: F64 | None = None) -> F64:
-            return np.bincount(account, weights=weights, minlength=a_count).astype(np.float64)
-
-        user_until = until[users.account]
-        member = users.signup_at < user_until
-        seniority = np.zeros(a_count, dtype=np.float64)
-        np.maximum.at(seniority, users.account[member], users.seniority[member].astype(np.float64))
-        everyone = np.arange(users.count, dtype=np.int64)
-        user_sessions = _count_sessions(self.sessions, everyone, user_until - 14 * DAY, user_until)
-        activated_at = self.funnel.activated_at
-        activated = (activated_at >= 0) & (activated_at < user_until)
-        fast = activated & (activated_at - users.signup_at <= 7 * DAY)
-
-        return Signals(
-            members=per_account(users.account[member]),
-            max_seniority=seniority,
-            sessions_14d=self.sessions_by_account.count(accounts, until - 14 * DAY, until),
-            active_users_14d=per_account(users.account, (user_sessions > 0).astype(np.float64)),
-            core_30d=self.core.count(accounts, until - 30 * DAY, until),
-            distinct_features=self.features.count(accounts, start, until),
-            activated=per_account(users.account[activated]) > 0,
-            activated_fast=per_account(users.account[fast]) > 0,
-            invites=self.invites.count(accounts, start, until),
-            paywall_hits_30d=self.paywall.count(accounts, until - 30 * DAY, until),
-            enterprise_views=self.enterprise.count(accounts, start, until),
-            pricing_views_14d=self.pricing.count(accounts, until - 14 * DAY, until),
-            checkouts_30d=self.checkout.count(accounts, until - 30 * DAY, until),
-        )
-
-
-def _count_sessions(sessions: Sessions, users: I64, since: I64, until: I64) -> F64:
-    def key(t: I64) -> I64:
-        return users * sessions.width_ms + np.clip(
-            (t - sessions.base_us) // 1000, 0, sessions.width_ms - 1
-        )
-
-    lo = np.searchsorted(sessions.key, key(since), side="left")
-    hi = np.searchsorted(sessions.key, key(until), side="left")
-    counts: F64 = np.maximum(hi - lo, 0).astype(np.float64)
-    return counts
 
 
 def logit(signals: Signals, population: Population) -> F64:
@@ -229,7 +95,7 @@ def logit(signals: Signals, population: Population) -> F64:
     enterprise = (signals.enterprise_views > 0) * (0.3 + 1.2 * _sigmoid(3 * (size - 2.3)))
     pricing = 0.9 * np.tanh(signals.pricing_views_14d / 2)
     checkout = 1.5 * (signals.checkouts_30d > 0)
-    icp = 0.5 * accounts.icp
+    icp = 0.9 * accounts.icp
     persona = 0.3 * (signals.max_seniority >= 4)
     trial = 0.3 * accounts.trial
     hidden = HIDDEN_WEIGHT * accounts.hidden
@@ -252,7 +118,7 @@ class _Moments:
     members: F64  # users signed up before the moment
 
 
-def _next_session(history: _History, earliest: I64) -> tuple[I64, Bool]:
+def _next_session(history: History, earliest: I64) -> tuple[I64, Bool]:
     """Per account: the first session of any member starting at or after ``earliest``."""
     sessions = history.sessions
     order, key, owner = history.session_order, history.session_key, history.session_account
@@ -266,7 +132,7 @@ def _next_session(history: _History, earliest: I64) -> tuple[I64, Bool]:
 
 
 def decision_moments(
-    rng: np.random.Generator, population: Population, sessions: Sessions, history: _History
+    rng: np.random.Generator, population: Population, sessions: Sessions, history: History
 ) -> _Moments:
     """Every account's decision moments until the period ends.
 
@@ -400,7 +266,7 @@ def convert(
     rate_range: tuple[float, float],
 ) -> Conversion:
     users, accounts = population.users, population.accounts
-    history = _History(population, sessions, funnel, catalog, events)
+    history = History(population, sessions, funnel, catalog, events)
     moments = decision_moments(rng, population, sessions, history)
     intercept, round_ = decide(rng, moments, users.count, rate_range)
     converted = round_ >= 0
@@ -434,7 +300,9 @@ def convert(
     kind = catalog.kind_of[events.code]
     account = users.account[events.user]
     after = converted[account] & (events.t > converted_at[account])
-    gone = np.isin(kind, (Kind.PAYWALL, Kind.CHECKOUT, Kind.UPGRADE_PAGE, Kind.TRIAL_ENDED))
+    gone = catalog.is_kind(
+        events.code, Kind.PAYWALL, Kind.CHECKOUT, Kind.UPGRADE_PAGE, Kind.TRIAL_ENDED
+    )
     gone |= (kind == Kind.GROUP) & catalog.server_of[events.code]
     keep = ~(after & gone)
 

@@ -8,7 +8,7 @@ call with the account's traits. The account's first attached user also sends ``A
 trial accounts get ``Trial Started`` (and ``Trial Ended`` 14 days later, from the backend); an
 invited teammate's ``Invite Sent`` precedes their signup, their ``Account Added User`` follows it.
 
-Activation is a funnel: ``Onboarding Completed`` (about two thirds of users), then the activation
+Activation is a funnel: ``Onboarding Completed`` (about 60 % of users), then the activation
 steps in order. Each user means to go a certain depth (more engaged users further); a step happens
 after a short pause in the same session, or days later in a later session, and a user whose
 sessions run out before the next step drops off there.

@@ -166,6 +166,9 @@ def _problems(vocabulary: Vocabulary) -> list[str]:
     problems: list[str] = []
     for f in fields(vocabulary):
         value = getattr(vocabulary, f.name)
+        if f.name in _TUPLE_FIELDS and not isinstance(value, tuple):
+            problems.append(f"'{f.name}' takes a tuple of names")
+            continue
         names = value if isinstance(value, tuple) else (value,)
         if f.name in _TUPLE_FIELDS and not names:
             problems.append(f"'{f.name}' needs at least one name")

@@ -87,9 +87,7 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def write(
-    sim: Simulation, directory: Path, fmt: Literal["parquet", "jsonl"] = "parquet"
-) -> SimulationFiles:
+def write(sim: Simulation, directory: Path, fmt: Literal["parquet", "jsonl"]) -> SimulationFiles:
     """Write ``events.parquet`` or ``events.jsonl``, ``truth_users.parquet`` and
     ``truth_accounts.parquet`` into ``directory`` (created if missing)."""
     if fmt not in ("parquet", "jsonl"):

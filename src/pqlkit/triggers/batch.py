@@ -95,9 +95,8 @@ def candidates(frame: Frame, model: Model, name: str, trigger: Trigger) -> ir.Ta
 
 def _senior_users(frame: Frame, as_of: datetime) -> dict[str, str]:
     """Company domain → its most senior known user (by title; ties: earliest seen)."""
-    events = frame.events
-    resolved = identity.resolve_events(events, as_of)
-    calls = resolved.filter(resolved.is_known & (resolved.type != "group"))
+    rows = frame.rows
+    calls = rows.filter(rows.type != "group")
     titles = identity.latest_traits(calls, "person_id", {"title": "string"}, as_of).to_pyarrow()
     members = frame.accounts.to_pyarrow().to_pylist()
     title_of = dict(

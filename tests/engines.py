@@ -1,0 +1,45 @@
+"""The engines the conformance suite runs on: DuckDB always; Postgres and Spark when available.
+
+Postgres: ``PQLKIT_TEST_POSTGRES`` names a database the tests may wipe (``make test`` starts a
+throwaway server with scripts/postgres.sh and sets it). Spark: runs when pyspark and Java are
+installed. In CI (``CI=true``) a missing engine fails the run instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+POSTGRES_URL = os.environ.get("PQLKIT_TEST_POSTGRES")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_postgres() -> str:
+    if POSTGRES_URL:
+        return POSTGRES_URL
+    if IN_CI:
+        pytest.fail("PQLKIT_TEST_POSTGRES is not set: CI runs the Postgres conformance suite")
+    pytest.skip("Postgres conformance: set PQLKIT_TEST_POSTGRES (make test does)")
+
+
+def wipe_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+def require_spark() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        if IN_CI:
+            pytest.fail("pyspark is not installed: CI runs the Spark conformance suite")
+        pytest.skip("Spark conformance: pip install 'pqlkit[spark]'")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        if IN_CI:
+            pytest.fail("no Java: CI runs the Spark conformance suite")
+        pytest.skip("Spark conformance: needs Java")
