@@ -1,6 +1,7 @@
 # Two commands set up and prove pqlkit on a fresh machine:
 #   make demo   creates .venv, installs pqlkit, runs `pql demo`
-#   make test   installs dev dependencies, starts what the tests need, runs lint, types, tests
+#   make test   installs dev dependencies, starts what the tests need (a throwaway Postgres on
+#               127.0.0.1, scripts/postgres.sh), runs lint, types, tests
 # Both are idempotent: a second run reuses the venv (reinstalling only when pyproject.toml changes).
 
 PYTHON ?= python3
@@ -31,7 +32,7 @@ types: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 unit: $(VENV)/.installed-dev
-	$(BIN)/pytest -n 2
+	PQLKIT_TEST_POSTGRES=$$(scripts/postgres.sh) $(BIN)/pytest -n 2
 
 test: lint types unit
 

@@ -57,8 +57,11 @@ def _ours(file: Path, db: Path) -> tuple[float, int]:
 def _cli(file: Path, db: Path) -> float:
     pql = Path(sys.executable).with_name("pql")
     started = time.perf_counter()
-    subprocess.run([str(pql), "ingest", str(file), "--db", str(_fresh(db))], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(pql), "ingest", str(file), "--db", str(_fresh(db))],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -82,18 +85,24 @@ def main() -> None:
         del sim
     events = None
     db = data / "bench.duckdb"
-    print(f"{'file':<16}{'size':>10}{'raw s':>9}{'pqlkit s':>10}{'cli s':>9}{'raw ev/s':>12}"
-          f"{'pqlkit ev/s':>13}{'ratio':>8}")
+    print(
+        f"{'file':<16}{'size':>10}{'raw s':>9}{'pqlkit s':>10}{'cli s':>9}{'raw ev/s':>12}"
+        f"{'pqlkit ev/s':>13}{'ratio':>8}"
+    )
     for file, reader in ((parquet, "read_parquet"), (jsonl, "read_json")):
         raw = _raw(file, reader, db)
         ours, events = _ours(file, db)
         cli = _cli(file, db)
         size = file.stat().st_size / 2**30
-        print(f"{file.name:<16}{size:>8.2f}GB{raw:>9.1f}{ours:>10.1f}{cli:>9.1f}"
-              f"{events / raw:>12,.0f}{events / ours:>13,.0f}{raw / ours:>8.2f}")
+        print(
+            f"{file.name:<16}{size:>8.2f}GB{raw:>9.1f}{ours:>10.1f}{cli:>9.1f}"
+            f"{events / raw:>12,.0f}{events / ours:>13,.0f}{raw / ours:>8.2f}"
+        )
     _fresh(db)
-    print(f"bytes per JSONL event: {jsonl.stat().st_size / (events or 1):,.0f}; "
-          f"cores: {os.cpu_count()}; free disk: {shutil.disk_usage(data).free / 2**30:.0f} GB")
+    print(
+        f"bytes per JSONL event: {jsonl.stat().st_size / (events or 1):,.0f}; "
+        f"cores: {os.cpu_count()}; free disk: {shutil.disk_usage(data).free / 2**30:.0f} GB"
+    )
 
 
 if __name__ == "__main__":

@@ -19,10 +19,16 @@ def score(
         None, "--out", help="Write every row to FILE.csv, .parquet or .jsonl."
     ),
     top: int = typer.Option(20, "--top", help="How many of the best rows to show."),
-    ledger: bool = typer.Option(True, "--ledger/--no-ledger", help="Record changes in the scores ledger."),
-    backfill: bool = typer.Option(False, "--backfill", help="First score every --every from --from up to --as-of."),
+    ledger: bool = typer.Option(
+        True, "--ledger/--no-ledger", help="Record changes in the scores ledger."
+    ),
+    backfill: bool = typer.Option(
+        False, "--backfill", help="First score every --every from --from up to --as-of."
+    ),
     every: str = typer.Option("1d", "--every", help="Step of --backfill (e.g. 1d, 7d)."),
-    since: str | None = typer.Option(None, "--from", help="Start of --backfill (default: the first event)."),
+    since: str | None = typer.Option(
+        None, "--from", help="Start of --backfill (default: the first event)."
+    ),
     db: str | None = db_option(),
 ) -> None:
     """Score every user or account in the model's population, with a breakdown of every point.

@@ -51,10 +51,10 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
     backend = expr._find_backend()
     if backend.name in ("duckdb", "postgres"):
         sql = f'CREATE TEMPORARY TABLE "{name}" AS {backend.compile(expr)}'
-        with backend._safe_raw_sql(sql):  # type: ignore[attr-defined]
+        with backend._safe_raw_sql(sql):
             pass
-        return backend.table(name)  # type: ignore[no-any-return]
-    return backend.create_table(name, expr, temp=True)  # type: ignore[no-any-return]
+        return backend.table(name)
+    return backend.create_table(name, expr, temp=True)
 
 
 def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:

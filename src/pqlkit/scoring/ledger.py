@@ -80,7 +80,9 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
     return LedgerWrite(len(rows), int(to_write.num_rows))
 
 
-def _store_breakdowns(store: Store, rows: list[dict[str, Any]], hashes: list[str], wanted: set[str]) -> None:
+def _store_breakdowns(
+    store: Store, rows: list[dict[str, Any]], hashes: list[str], wanted: set[str]
+) -> None:
     import ibis
     import pyarrow as pa
 

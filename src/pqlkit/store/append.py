@@ -62,7 +62,7 @@ def _insert_casting_json(store: Store, rows: ir.Table) -> None:
     import sqlglot.expressions as sge
 
     backend = store.backend
-    dialect = backend.dialect  # type: ignore[attr-defined]
+    dialect = backend.dialect
     source = sge.to_identifier("s")
     values = []
     for name, dtype in EVENTS.items():
@@ -76,5 +76,5 @@ def _insert_casting_json(store: Store, rows: ir.Table) -> None:
         sge.table_("events", quoted=True),
         columns=list(EVENTS.names),
     )
-    with backend._safe_raw_sql(insert.sql(dialect)):  # type: ignore[attr-defined]
+    with backend._safe_raw_sql(insert.sql(dialect)):
         pass

@@ -26,7 +26,9 @@ def _tolerant_unwrap(kind: type) -> Any:
     from pyspark.sql import functions as F
     from pyspark.sql.types import BooleanType, DoubleType, LongType, StringType
 
-    spark_type = {str: StringType(), int: LongType(), bool: BooleanType(), float: DoubleType()}[kind]
+    spark_type = {str: StringType(), int: LongType(), bool: BooleanType(), float: DoubleType()}[
+        kind
+    ]
 
     def parse(raw: Any) -> Any:
         if raw is None or (isinstance(raw, float) and pd.isna(raw)):
@@ -44,7 +46,7 @@ def _tolerant_unwrap(kind: type) -> Any:
 
     # pyspark reads the hints at run time; postponed (string) annotations would not resolve
     unwrap.__annotations__ = {"values": pd.Series, "return": pd.Series}
-    return F.pandas_udf(unwrap, returnType=spark_type)  # type: ignore[call-overload]
+    return F.pandas_udf(unwrap, returnType=spark_type)  # type: ignore[attr-defined]
 
 
 def connect(session: Any | None = None) -> Backend:
@@ -71,11 +73,11 @@ def connect(session: Any | None = None) -> Backend:
         session.sparkContext.setLogLevel("ERROR")
     backend = ibis.pyspark.connect(session)
     _patch_json_udfs()
-    return backend  # type: ignore[no-any-return]
+    return backend
 
 
 def _patch_json_udfs() -> None:
     import ibis.backends.pyspark as module
 
-    module.unwrap_json = _tolerant_unwrap  # type: ignore[attr-defined]
-    module.unwrap_json_float = _tolerant_unwrap(float)  # type: ignore[attr-defined]
+    module.unwrap_json = _tolerant_unwrap
+    module.unwrap_json_float = _tolerant_unwrap(float)
