@@ -819,7 +819,7 @@ SELECT
   COALESCE(`t96`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
   COALESCE(`t96`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
   COALESCE(`t96`.`s__employees` >= 51.0, FALSE) AS `q__all__2`,
-  CAST(0 + CAST(COALESCE(`t96`.`s__users` >= 5.0, FALSE) AS INT64) + CAST(COALESCE(`t96`.`s__core_workflows_7d` >= 10.0, FALSE) AS INT64) + CAST(COALESCE(`t96`.`s__employees` >= 51.0, FALSE) AS INT64) AS FLOAT64) AS `score`,
+  CAST(0 + IF(COALESCE(`t96`.`s__users` >= 5.0, FALSE), 1, 0) + IF(COALESCE(`t96`.`s__core_workflows_7d` >= 10.0, FALSE), 1, 0) + IF(COALESCE(`t96`.`s__employees` >= 51.0, FALSE), 1, 0) AS FLOAT64) AS `score`,
   IF(
     COALESCE(`t96`.`s__users` >= 5.0, FALSE)
     AND COALESCE(`t96`.`s__core_workflows_7d` >= 10.0, FALSE)

@@ -861,7 +861,7 @@ SELECT
   COALESCE("t96"."s__users" >= 5.0, FALSE) AS "q__all__0",
   COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
   COALESCE("t96"."s__employees" >= 51.0, FALSE) AS "q__all__2",
-  CAST(0 + CAST(COALESCE("t96"."s__users" >= 5.0, FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__employees" >= 51.0, FALSE) AS BIGINT) AS DOUBLE) AS "score",
+  CAST(0 + CASE WHEN COALESCE("t96"."s__users" >= 5.0, FALSE) THEN 1 ELSE 0 END + CASE WHEN COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) THEN 1 ELSE 0 END + CASE WHEN COALESCE("t96"."s__employees" >= 51.0, FALSE) THEN 1 ELSE 0 END AS DOUBLE) AS "score",
   CASE
     WHEN COALESCE("t96"."s__users" >= 5.0, FALSE)
     AND COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE)

@@ -681,14 +681,14 @@ WITH "t18" AS (
                 ARRAY_AGG(
                   CASE
                     WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t66"."traits", 'email')) = 'string'
-                    THEN JSON_EXTRACT_PATH("t66"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t66"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
                   END ORDER BY "t66"."timestamp" DESC NULLS LAST
                 ) FILTER(WHERE
                   "t66"."timestamp" IS NOT NULL
                   AND CASE
                     WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t66"."traits", 'email')) = 'string'
-                    THEN JSON_EXTRACT_PATH("t66"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t66"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
                   END IS NOT NULL)
               )[1] AS "email"
@@ -774,14 +774,14 @@ WITH "t18" AS (
                       ARRAY_AGG(
                         CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END ORDER BY "t6"."timestamp" DESC NULLS LAST
                       ) FILTER(WHERE
                         "t6"."timestamp" IS NOT NULL
                         AND CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END IS NOT NULL)
                     )[1] AS "domain",
@@ -789,14 +789,14 @@ WITH "t18" AS (
                       ARRAY_AGG(
                         CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END ORDER BY "t6"."timestamp" DESC NULLS LAST
                       ) FILTER(WHERE
                         "t6"."timestamp" IS NOT NULL
                         AND CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END IS NOT NULL)
                     )[1] AS "website"
@@ -858,7 +858,7 @@ SELECT
   COALESCE("t96"."s__users" >= 5.0, FALSE) AS "q__all__0",
   COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
   COALESCE("t96"."s__employees" >= 51.0, FALSE) AS "q__all__2",
-  CAST(0 + CAST(COALESCE("t96"."s__users" >= 5.0, FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__employees" >= 51.0, FALSE) AS BIGINT) AS DOUBLE PRECISION) AS "score",
+  CAST(0 + CASE WHEN COALESCE("t96"."s__users" >= 5.0, FALSE) THEN 1 ELSE 0 END + CASE WHEN COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) THEN 1 ELSE 0 END + CASE WHEN COALESCE("t96"."s__employees" >= 51.0, FALSE) THEN 1 ELSE 0 END AS DOUBLE PRECISION) AS "score",
   CASE
     WHEN COALESCE("t96"."s__users" >= 5.0, FALSE)
     AND COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE)
@@ -935,14 +935,14 @@ FROM (
             ARRAY_AGG(
               CASE
                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t5"."traits", 'employees')) = 'number'
-                THEN CAST(JSON_EXTRACT_PATH("t5"."traits", 'employees') ->> VARIADIC ARRAY[]::TEXT[] AS DOUBLE PRECISION)
+                THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t5"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
                 ELSE NULL
               END ORDER BY "t5"."timestamp" DESC NULLS LAST
             ) FILTER(WHERE
               "t5"."timestamp" IS NOT NULL
               AND CASE
                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t5"."traits", 'employees')) = 'number'
-                THEN CAST(JSON_EXTRACT_PATH("t5"."traits", 'employees') ->> VARIADIC ARRAY[]::TEXT[] AS DOUBLE PRECISION)
+                THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t5"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
                 ELSE NULL
               END IS NOT NULL)
           )[1] AS "employees"
@@ -1474,14 +1474,14 @@ FROM (
                   ARRAY_AGG(
                     CASE
                       WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t66"."traits", 'email')) = 'string'
-                      THEN JSON_EXTRACT_PATH("t66"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t66"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                       ELSE NULL
                     END ORDER BY "t66"."timestamp" DESC NULLS LAST
                   ) FILTER(WHERE
                     "t66"."timestamp" IS NOT NULL
                     AND CASE
                       WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t66"."traits", 'email')) = 'string'
-                      THEN JSON_EXTRACT_PATH("t66"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t66"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                       ELSE NULL
                     END IS NOT NULL)
                 )[1] AS "email"
@@ -1567,14 +1567,14 @@ FROM (
                         ARRAY_AGG(
                           CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END ORDER BY "t6"."timestamp" DESC NULLS LAST
                         ) FILTER(WHERE
                           "t6"."timestamp" IS NOT NULL
                           AND CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END IS NOT NULL)
                       )[1] AS "domain",
@@ -1582,14 +1582,14 @@ FROM (
                         ARRAY_AGG(
                           CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END ORDER BY "t6"."timestamp" DESC NULLS LAST
                         ) FILTER(WHERE
                           "t6"."timestamp" IS NOT NULL
                           AND CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END IS NOT NULL)
                       )[1] AS "website"

@@ -819,7 +819,7 @@ SELECT
   COALESCE("t96"."s__users" >= 5.0, FALSE) AS "q__all__0",
   COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
   COALESCE("t96"."s__employees" >= 51.0, FALSE) AS "q__all__2",
-  CAST(0 + CAST(COALESCE("t96"."s__users" >= 5.0, FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__employees" >= 51.0, FALSE) AS BIGINT) AS DOUBLE) AS "score",
+  CAST(0 + IFF(COALESCE("t96"."s__users" >= 5.0, FALSE), 1, 0) + IFF(COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE), 1, 0) + IFF(COALESCE("t96"."s__employees" >= 51.0, FALSE), 1, 0) AS DOUBLE) AS "score",
   IFF(
     COALESCE("t96"."s__users" >= 5.0, FALSE)
     AND COALESCE("t96"."s__core_workflows_7d" >= 10.0, FALSE)

@@ -835,7 +835,7 @@ SELECT
   COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE) AS "q__all__0",
   COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE) AS "q__all__1",
   COALESCE("t96"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE) AS "q__all__2",
-  CAST(0 + CAST(COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE) AS BIGINT) + CAST(COALESCE("t96"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE) AS BIGINT) AS DOUBLE) AS "score",
+  CAST(0 + IF(COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE), 1, 0) + IF(COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE), 1, 0) + IF(COALESCE("t96"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE), 1, 0) AS DOUBLE) AS "score",
   IF(
     COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE)
     AND COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE)

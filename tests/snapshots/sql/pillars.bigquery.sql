@@ -1276,16 +1276,20 @@ FROM (
             FROM (
               SELECT
                 `t96`.`entity_id` AS `key`,
-                CAST((
-                  LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC) IS NULL
-                )
-                OR (
+                IF(
                   (
-                    UNIX_SECONDS(`t96`.`timestamp`) - UNIX_SECONDS(
-                      LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC)
-                    )
-                  ) > 1800.0
-                ) AS INT64) AS `new`
+                    LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC) IS NULL
+                  )
+                  OR (
+                    (
+                      UNIX_SECONDS(`t96`.`timestamp`) - UNIX_SECONDS(
+                        LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC)
+                      )
+                    ) > 1800.0
+                  ),
+                  1,
+                  0
+                ) AS `new`
               FROM (
                 SELECT
                   *

@@ -1408,24 +1408,28 @@ FROM (
             FROM (
               SELECT
                 "t96"."entity_id" AS "key",
-                CAST((
-                  LAG("t96"."timestamp") OVER (
-                    PARTITION BY "t96"."entity_id"
-                    ORDER BY "t96"."timestamp" ASC
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                  ) IS NULL
-                )
-                OR (
-                  (
-                    EPOCH(CAST("t96"."timestamp" AS TIMESTAMP)) - EPOCH(
-                      CAST(LAG("t96"."timestamp") OVER (
-                        PARTITION BY "t96"."entity_id"
-                        ORDER BY "t96"."timestamp" ASC
-                        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                      ) AS TIMESTAMP)
-                    )
-                  ) > 1800.0
-                ) AS BIGINT) AS "new"
+                CASE
+                  WHEN (
+                    LAG("t96"."timestamp") OVER (
+                      PARTITION BY "t96"."entity_id"
+                      ORDER BY "t96"."timestamp" ASC
+                      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+                    ) IS NULL
+                  )
+                  OR (
+                    (
+                      EPOCH(CAST("t96"."timestamp" AS TIMESTAMP)) - EPOCH(
+                        CAST(LAG("t96"."timestamp") OVER (
+                          PARTITION BY "t96"."entity_id"
+                          ORDER BY "t96"."timestamp" ASC
+                          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+                        ) AS TIMESTAMP)
+                      )
+                    ) > 1800.0
+                  )
+                  THEN 1
+                  ELSE 0
+                END AS "new"
               FROM (
                 SELECT
                   *

@@ -730,14 +730,14 @@ WITH "t5" AS (
                 ARRAY_AGG(
                   CASE
                     WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                    THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
                   END ORDER BY "t70"."timestamp" DESC NULLS LAST
                 ) FILTER(WHERE
                   "t70"."timestamp" IS NOT NULL
                   AND CASE
                     WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                    THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
                   END IS NOT NULL)
               )[1] AS "email"
@@ -823,14 +823,14 @@ WITH "t5" AS (
                       ARRAY_AGG(
                         CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END ORDER BY "t6"."timestamp" DESC NULLS LAST
                       ) FILTER(WHERE
                         "t6"."timestamp" IS NOT NULL
                         AND CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END IS NOT NULL)
                     )[1] AS "domain",
@@ -838,14 +838,14 @@ WITH "t5" AS (
                       ARRAY_AGG(
                         CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END ORDER BY "t6"."timestamp" DESC NULLS LAST
                       ) FILTER(WHERE
                         "t6"."timestamp" IS NOT NULL
                         AND CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END IS NOT NULL)
                     )[1] AS "website"
@@ -1374,7 +1374,7 @@ FROM (
                 AND COALESCE(
                   CASE
                     WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t92"."properties", 'feature')) = 'string'
-                    THEN JSON_EXTRACT_PATH("t92"."properties", 'feature') ->> VARIADIC ARRAY[]::TEXT[]
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t92"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
                   END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                   FALSE
@@ -1403,22 +1403,26 @@ FROM (
             FROM (
               SELECT
                 "t96"."entity_id" AS "key",
-                CAST((
-                  LAG("t96"."timestamp") OVER (
-                    PARTITION BY "t96"."entity_id"
-                    ORDER BY "t96"."timestamp" ASC
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                  ) IS NULL
-                )
-                OR (
-                  (
-                    EXTRACT('epoch' FROM "t96"."timestamp") - EXTRACT('epoch' FROM LAG("t96"."timestamp") OVER (
+                CASE
+                  WHEN (
+                    LAG("t96"."timestamp") OVER (
                       PARTITION BY "t96"."entity_id"
                       ORDER BY "t96"."timestamp" ASC
                       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                    ))
-                  ) > 1800.0
-                ) AS BIGINT) AS "new"
+                    ) IS NULL
+                  )
+                  OR (
+                    (
+                      EXTRACT('epoch' FROM "t96"."timestamp") - EXTRACT('epoch' FROM LAG("t96"."timestamp") OVER (
+                        PARTITION BY "t96"."entity_id"
+                        ORDER BY "t96"."timestamp" ASC
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+                      ))
+                    ) > 1800.0
+                  )
+                  THEN 1
+                  ELSE 0
+                END AS "new"
               FROM (
                 SELECT
                   *
@@ -1445,14 +1449,14 @@ FROM (
               ARRAY_AGG(
                 CASE
                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'employees')) = 'number'
-                  THEN CAST(JSON_EXTRACT_PATH("t9"."traits", 'employees') ->> VARIADIC ARRAY[]::TEXT[] AS DOUBLE PRECISION)
+                  THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
                   ELSE NULL
                 END ORDER BY "t9"."timestamp" DESC NULLS LAST
               ) FILTER(WHERE
                 "t9"."timestamp" IS NOT NULL
                 AND CASE
                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'employees')) = 'number'
-                  THEN CAST(JSON_EXTRACT_PATH("t9"."traits", 'employees') ->> VARIADIC ARRAY[]::TEXT[] AS DOUBLE PRECISION)
+                  THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
                   ELSE NULL
                 END IS NOT NULL)
             )[1] AS "employees"
@@ -1474,14 +1478,14 @@ FROM (
             ARRAY_AGG(
               CASE
                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'industry')) = 'string'
-                THEN JSON_EXTRACT_PATH("t9"."traits", 'industry') ->> VARIADIC ARRAY[]::TEXT[]
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
                 ELSE NULL
               END ORDER BY "t9"."timestamp" DESC NULLS LAST
             ) FILTER(WHERE
               "t9"."timestamp" IS NOT NULL
               AND CASE
                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'industry')) = 'string'
-                THEN JSON_EXTRACT_PATH("t9"."traits", 'industry') ->> VARIADIC ARRAY[]::TEXT[]
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
                 ELSE NULL
               END IS NOT NULL)
           )[1] AS "industry"
@@ -2010,14 +2014,14 @@ FROM (
                       ARRAY_AGG(
                         CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END ORDER BY "t70"."timestamp" DESC NULLS LAST
                       ) FILTER(WHERE
                         "t70"."timestamp" IS NOT NULL
                         AND CASE
                           WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                          THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                           ELSE NULL
                         END IS NOT NULL)
                     )[1] AS "email"
@@ -2103,14 +2107,14 @@ FROM (
                             ARRAY_AGG(
                               CASE
                                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                                 ELSE NULL
                               END ORDER BY "t6"."timestamp" DESC NULLS LAST
                             ) FILTER(WHERE
                               "t6"."timestamp" IS NOT NULL
                               AND CASE
                                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                                 ELSE NULL
                               END IS NOT NULL)
                           )[1] AS "domain",
@@ -2118,14 +2122,14 @@ FROM (
                             ARRAY_AGG(
                               CASE
                                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                                 ELSE NULL
                               END ORDER BY "t6"."timestamp" DESC NULLS LAST
                             ) FILTER(WHERE
                               "t6"."timestamp" IS NOT NULL
                               AND CASE
                                 WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                                 ELSE NULL
                               END IS NOT NULL)
                           )[1] AS "website"
@@ -2693,14 +2697,14 @@ FROM (
                         ARRAY_AGG(
                           CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END ORDER BY "t70"."timestamp" DESC NULLS LAST
                         ) FILTER(WHERE
                           "t70"."timestamp" IS NOT NULL
                           AND CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END IS NOT NULL)
                       )[1] AS "email"
@@ -2786,14 +2790,14 @@ FROM (
                               ARRAY_AGG(
                                 CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END ORDER BY "t6"."timestamp" DESC NULLS LAST
                               ) FILTER(WHERE
                                 "t6"."timestamp" IS NOT NULL
                                 AND CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END IS NOT NULL)
                             )[1] AS "domain",
@@ -2801,14 +2805,14 @@ FROM (
                               ARRAY_AGG(
                                 CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END ORDER BY "t6"."timestamp" DESC NULLS LAST
                               ) FILTER(WHERE
                                 "t6"."timestamp" IS NOT NULL
                                 AND CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END IS NOT NULL)
                             )[1] AS "website"
@@ -3370,14 +3374,14 @@ FROM (
                         ARRAY_AGG(
                           CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END ORDER BY "t70"."timestamp" DESC NULLS LAST
                         ) FILTER(WHERE
                           "t70"."timestamp" IS NOT NULL
                           AND CASE
                             WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t70"."traits", 'email')) = 'string'
-                            THEN JSON_EXTRACT_PATH("t70"."traits", 'email') ->> VARIADIC ARRAY[]::TEXT[]
+                            THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t70"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                             ELSE NULL
                           END IS NOT NULL)
                       )[1] AS "email"
@@ -3463,14 +3467,14 @@ FROM (
                               ARRAY_AGG(
                                 CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END ORDER BY "t6"."timestamp" DESC NULLS LAST
                               ) FILTER(WHERE
                                 "t6"."timestamp" IS NOT NULL
                                 AND CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'domain') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END IS NOT NULL)
                             )[1] AS "domain",
@@ -3478,14 +3482,14 @@ FROM (
                               ARRAY_AGG(
                                 CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END ORDER BY "t6"."timestamp" DESC NULLS LAST
                               ) FILTER(WHERE
                                 "t6"."timestamp" IS NOT NULL
                                 AND CASE
                                   WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                  THEN JSON_EXTRACT_PATH("t6"."traits", 'website') ->> VARIADIC ARRAY[]::TEXT[]
+                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
                                   ELSE NULL
                                 END IS NOT NULL)
                             )[1] AS "website"

@@ -1308,16 +1308,20 @@ FROM (
             FROM (
               SELECT
                 `t96`.`entity_id` AS `key`,
-                CAST((
-                  LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC NULLS LAST) IS NULL
-                )
-                OR (
+                IF(
                   (
-                    UNIX_TIMESTAMP(CAST(`t96`.`timestamp` AS TIMESTAMP)) - UNIX_TIMESTAMP(
-                      CAST(LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC NULLS LAST) AS TIMESTAMP)
-                    )
-                  ) > 1800.0
-                ) AS BIGINT) AS `new`
+                    LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC NULLS LAST) IS NULL
+                  )
+                  OR (
+                    (
+                      UNIX_TIMESTAMP(CAST(`t96`.`timestamp` AS TIMESTAMP)) - UNIX_TIMESTAMP(
+                        CAST(LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC NULLS LAST) AS TIMESTAMP)
+                      )
+                    ) > 1800.0
+                  ),
+                  1,
+                  0
+                ) AS `new`
               FROM (
                 SELECT
                   *

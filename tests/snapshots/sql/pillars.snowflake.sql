@@ -1278,17 +1278,21 @@ FROM (
             FROM (
               SELECT
                 "t96"."entity_id" AS "key",
-                CAST((
-                  LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC) IS NULL
-                )
-                OR (
+                IFF(
                   (
-                    DATE_PART('epoch', "t96"."timestamp") - DATE_PART(
-                      'epoch',
-                      LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC)
-                    )
-                  ) > 1800.0
-                ) AS BIGINT) AS "new"
+                    LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC) IS NULL
+                  )
+                  OR (
+                    (
+                      DATE_PART('epoch', "t96"."timestamp") - DATE_PART(
+                        'epoch',
+                        LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC)
+                      )
+                    ) > 1800.0
+                  ),
+                  1,
+                  0
+                ) AS "new"
               FROM (
                 SELECT
                   *

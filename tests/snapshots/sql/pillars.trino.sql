@@ -1409,16 +1409,20 @@ FROM (
             FROM (
               SELECT
                 "t96"."entity_id" AS "key",
-                CAST((
-                  LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC) IS NULL
-                )
-                OR (
+                IF(
                   (
-                    TO_UNIXTIME("t96"."timestamp") - TO_UNIXTIME(
-                      LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC)
-                    )
-                  ) > CAST(1800.0 AS DOUBLE)
-                ) AS BIGINT) AS "new"
+                    LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC) IS NULL
+                  )
+                  OR (
+                    (
+                      TO_UNIXTIME("t96"."timestamp") - TO_UNIXTIME(
+                        LAG("t96"."timestamp") OVER (PARTITION BY "t96"."entity_id" ORDER BY "t96"."timestamp" ASC)
+                      )
+                    ) > CAST(1800.0 AS DOUBLE)
+                  ),
+                  1,
+                  0
+                ) AS "new"
               FROM (
                 SELECT
                   *
