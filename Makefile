@@ -37,7 +37,8 @@ unit: $(VENV)/.installed-dev
 test: lint types unit
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.cli_startup
+	$(BIN)/python -m bench.import_speed
 
 clean:
 	rm -rf $(VENV) pqlkit-demo .pytest_cache .mypy_cache .ruff_cache

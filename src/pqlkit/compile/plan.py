@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pqlkit.compile import points
 from pqlkit.compile.frame import Frame, build_frame
@@ -22,7 +22,6 @@ from pqlkit.compile.signals import (
     match,
     needs_start,
 )
-from pqlkit.events import identity
 from pqlkit.model.schema import (
     EventMatch,
     Milestone,
@@ -216,7 +215,3 @@ def _rollup(
         ]()
     out = joined.group_by(key=joined.account_id).agg(**{column(name): reduced})
     return out
-
-
-def identity_tables(events: ir.Table, as_of: datetime) -> Any:
-    return identity.user_accounts(events, as_of)

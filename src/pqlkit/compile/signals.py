@@ -24,7 +24,6 @@ from pqlkit.model.schema import (
     EventMatch,
     Milestone,
     Model,
-    Rollup,
     Sessions,
     Signal,
     Step,
@@ -283,15 +282,3 @@ def fills_zero(signal: Signal) -> bool:
 
 def kind_of(signal: Signal) -> str:
     return value_type(signal)
-
-
-__all__ = [
-    "Rollup",
-    "SignalCompiler",
-    "column",
-    "fills_zero",
-    "is_aggregate",
-    "kind_of",
-    "match",
-    "needs_start",
-]

@@ -261,23 +261,19 @@ def _append(
             "WHERE reason IS NULL "
             "QUALIFY row_number() OVER (PARTITION BY message_id ORDER BY line_no) = 1"
         )
+
+    def record(inserted: int) -> None:
+        _record(
+            store, run_id, source, fmt, started, rows_read, inserted, int(total) - inserted, rejects
+        )
+
     try:
-        with console.progress(f"storing {Path(path).name}") as _:
-            if store.is_duckdb:
+        with console.progress(f"storing {Path(path).name}"):
+            if store.is_duckdb:  # the events and the run's record land together or not at all
                 con.execute("BEGIN TRANSACTION")
                 try:
                     inserted = append_events(store, store.backend.table(valid), source)
-                    _record(
-                        store,
-                        run_id,
-                        source,
-                        fmt,
-                        started,
-                        rows_read,
-                        inserted,
-                        int(total) - inserted,
-                        rejects,
-                    )
+                    record(inserted)
                     con.execute("COMMIT")
                 except BaseException:
                     con.execute("ROLLBACK")
@@ -289,17 +285,7 @@ def _append(
                     inserted = append_events(store, store.backend.table(valid), source)
                 finally:
                     store.backend.drop_table(valid, force=True)
-                _record(
-                    store,
-                    run_id,
-                    source,
-                    fmt,
-                    started,
-                    rows_read,
-                    inserted,
-                    int(total) - inserted,
-                    rejects,
-                )
+                record(inserted)
     finally:
         _drop_temporaries(con, valid)
     return ImportReport(
