@@ -32,8 +32,10 @@ def main() -> None:
     pql = str(Path(sys.executable).with_name("pql"))
     bare = _time([sys.executable, "-c", "pass"], args.runs)
     helps = _time([pql, "--help"], args.runs)
-    print(f"python -c pass: {bare * 1000:.0f} ms; pql --help: {helps * 1000:.0f} ms "
-          f"(median of {args.runs}); ratio {helps / bare:.1f}x; goal < 500 ms")
+    print(
+        f"python -c pass: {bare * 1000:.0f} ms; pql --help: {helps * 1000:.0f} ms "
+        f"(median of {args.runs}); ratio {helps / bare:.1f}x; goal < 500 ms"
+    )
 
 
 if __name__ == "__main__":
