@@ -144,10 +144,12 @@ class SignalCompiler:
             keep = match(rows, model, spec) & _in_window(rows, spec, as_of)
             return rows.timestamp.date().nunique(where=keep)
         if isinstance(spec, Distinct):
-            keep = match(rows, model, spec) & _in_window(rows, spec, as_of)
+            counts_any_call = spec.of == "member"  # members: whoever belongs, active or not
+            keep = match(rows, model, spec, activity=not counts_any_call)
+            keep = keep & _in_window(rows, spec, as_of)
             if spec.of == "event":
                 return ibis.ifelse(rows.type == "track", rows.event, rows.name).nunique(where=keep)
-            if spec.of == "user":
+            if spec.of in ("user", "member"):
                 return rows.person_id.nunique(where=keep)
             prop = spec.of.removeprefix("property:")
             return rows.properties[prop].cast("string").nunique(where=keep)

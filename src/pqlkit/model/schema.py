@@ -109,10 +109,11 @@ class Sessions(Windowed):
 
 
 class Distinct(Windowed):
-    """Distinct values: event names (features used), a property's values, or users (teammates)."""
+    """Distinct values: event names (features used), a property's values, active users
+    (``user``: teammates with product activity) or ``member``s (anyone with any call)."""
 
     kind: Literal["distinct"] = "distinct"
-    of: str = "event"  # "event", "user" or "property:<name>"
+    of: str = "event"  # "event", "user", "member" or "property:<name>"
 
 
 class DaysSince(EventMatch):

@@ -27,7 +27,7 @@ from pqlkit.model.schema import (
 
 Path_ = tuple[str | int, ...]
 NUMERIC_TESTS = ("at_least", "at_most", "between")
-DISTINCT_OF = ("event", "user")
+DISTINCT_OF = ("event", "user", "member")
 
 
 def value_type(signal: Signal) -> str:
@@ -146,7 +146,7 @@ class _Checker:
                 if of not in DISTINCT_OF and not of.startswith("property:"):
                     self.error(
                         (*path, "of"),
-                        f"signal {name!r}: distinct of {of!r}: use event, user or property:<name>",
+                        f"signal {name!r}: distinct of {of!r}: use event, user, member or property:<name>",
                     )
             if isinstance(spec, Milestone):
                 steps = spec.steps if isinstance(spec.steps, list) else [spec.steps]

@@ -909,7 +909,7 @@ FROM (
         SELECT
           "t83"."entity_id" AS "key",
           COUNT(DISTINCT "t83"."person_id") FILTER(WHERE
-            "t83"."type" IN ('track', 'page', 'screen') AND TRUE) AS "s__users",
+            TRUE AND TRUE) AS "s__users",
           COUNT(*) FILTER(WHERE
             (
               "t83"."type" = 'track'

@@ -887,9 +887,7 @@ FROM (
       LEFT OUTER JOIN (
         SELECT
           `t83`.`entity_id` AS `key`,
-          COUNT(
-            DISTINCT IF(`t83`.`type` IN ('track', 'page', 'screen') AND TRUE, `t83`.`person_id`, NULL)
-          ) AS `s__users`,
+          COUNT(DISTINCT IF(TRUE AND TRUE, `t83`.`person_id`, NULL)) AS `s__users`,
           SUM(
             CAST((
               `t83`.`type` = 'track'

@@ -869,9 +869,7 @@ FROM (
       LEFT OUTER JOIN (
         SELECT
           "t83"."entity_id" AS "key",
-          COUNT(
-            DISTINCT IFF("t83"."type" IN ('track', 'page', 'screen') AND TRUE, "t83"."person_id", NULL)
-          ) AS "s__users",
+          COUNT(DISTINCT IFF(TRUE AND TRUE, "t83"."person_id", NULL)) AS "s__users",
           COUNT_IF(
             (
               "t83"."type" = 'track'

@@ -1,0 +1,70 @@
+"""The other seed templates, by persona: threshold gates, best-of layers, account models."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pqlkit.store.store import Store
+from tests.history import History
+from tests.scoring.test_pillars import DAY, T, score, signup
+
+HOUR = timedelta(hours=1)
+
+
+def test_threshold_needs_all_three_conditions(store: Store, tmp_path: Path) -> None:
+    h = History()
+    for user in ("all3", "two"):
+        signup(h, user, T - 20 * DAY)
+        h.repeat(user, "Report Created", 5, T - 10 * DAY, HOUR)  # core feature 5x in 30 days
+        h.track(user, "Invite Sent", T - 9 * DAY)
+        h.repeat(user, "Signed In", 3 if user == "all3" else 2, T - 3 * DAY, DAY)
+    rows = score(h.load(store, tmp_path), model="threshold")
+    assert (rows["all3"]["tier"], rows["all3"]["score"]) == ("pql", 3)
+    assert (rows["two"]["tier"], rows["two"]["score"]) == ("not qualified", 2)
+    assert [rows["two"][f"q__all__{i}"] for i in range(3)] == [True, True, False]
+
+
+def test_weighted_110_counts_only_the_best_activation(store: Store, tmp_path: Path) -> None:
+    h = History()
+    signup(h, "best", T - 20 * DAY)
+    h.track("best", "Onboarding Completed", T - 19 * DAY)  # 5
+    h.track("best", "Data Source Connected", T - 18 * DAY)  # primary 15
+    h.track("best", "Dashboard Shared", T - 17 * DAY)  # secondary 25
+    row = score(h.load(store, tmp_path), model="weighted-110")["best"]
+    assert [row[f"p__activation__{i}"] for i in range(3)] == [5, 15, 25]
+    assert row["l__activation"] == 25  # best of, not 45
+
+
+def test_weighted_110_intent_and_persona(store: Store, tmp_path: Path) -> None:
+    h = History()
+    signup(h, "vp", T - 20 * DAY, employees=300, industry="Software")
+    h.identify("vp", T - 20 * DAY, title="VP of Engineering")
+    h.page("vp", "Pricing", T - 2 * DAY)
+    h.page("vp", "Billing", T - 2 * DAY)
+    row = score(h.load(store, tmp_path), model="weighted-110")["vp"]
+    assert row["l__intent"] == 5  # billing (5) beats pricing (3)
+    assert row["l__firmographic"] == 10  # size 5 + industry 3 + persona 2
+
+
+def test_account_threshold_scores_accounts(store: Store, tmp_path: Path) -> None:
+    h = History()
+
+    def company(name: str, people: int, workflows: int, employees: int) -> None:
+        for n in range(people):
+            user = f"{name}-{n}"
+            h.identify(user, T - 20 * DAY, email=f"{user}@{name}.com")
+            h.group(user, name, T - 20 * DAY, employees=employees, domain=f"{name}.com")
+        h.repeat(f"{name}-0", "Report Created", workflows, T - 5 * DAY, HOUR)
+
+    company("ready", people=5, workflows=10, employees=51)
+    company("small", people=5, workflows=10, employees=50)
+    company("quiet", people=6, workflows=9, employees=400)
+    rows: dict[str, dict[str, Any]] = score(h.load(store, tmp_path), model="account-threshold")
+    assert {k: v["tier"] for k, v in rows.items()} == {
+        "ready": "pql",
+        "small": "not qualified",
+        "quiet": "not qualified",
+    }
+    assert rows["ready"]["s__users"] == 5
