@@ -60,7 +60,7 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
 def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     resolved = identity.resolve_events(events, as_of)
     known = resolved.filter(resolved.is_known)
-    members = identity.user_accounts(events, as_of).select(
+    members = identity.user_accounts(events, as_of, resolved=resolved).select(
         m_user="user_id", account_id="account_id", email_domain="email_domain"
     )
     joined = known.left_join(members, known.person_id == members.m_user)

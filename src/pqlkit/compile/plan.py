@@ -174,8 +174,8 @@ def compile_model(
         hot = triggered.select(t_key="entity_id").distinct().view()
         marked = table.left_join(hot, table.entity_id == hot.t_key)
         table = marked.select(*table.columns, triggered=marked.t_key.notnull()).view()
-        live = table.triggered
-    scored = table.mutate(**points.score_columns(model, table, live))
+        live = "triggered"
+    scored = points.score(model, table, live)
     scored = scored.mutate(entity_type=ibis.literal(model.entity), as_of=ibis.literal(as_of))
     return CompiledModel(model, as_of, scored)
 
@@ -187,7 +187,7 @@ def _rollup(
     import ibis
 
     from pqlkit.compile import conditions
-    from pqlkit.compile.signals import kind_of
+    from pqlkit.model.validate import value_type
 
     target = model.signals[spec.signal]
     rows = frame.rows
@@ -204,9 +204,9 @@ def _rollup(
     value = joined.value
     if spec.fn == "count":
         passed = (
-            conditions.test(value, spec.where, kind_of(target))
+            conditions.test(value, spec.where, value_type(target))
             if spec.where
-            else conditions.truthy(value, kind_of(target))
+            else conditions.truthy(value, value_type(target))
         )
         reduced = ibis.ifelse(passed, 1, 0).sum()
     else:

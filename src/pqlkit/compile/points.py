@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import conditions
-from pqlkit.compile.signals import column, kind_of
+from pqlkit.compile.signals import column
 from pqlkit.model.schema import Model, Rule
+from pqlkit.model.validate import value_type
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -46,66 +47,71 @@ def rule_points(model: Model, table: ir.Table, rule: Rule) -> Any:
             branches.append((inside, ibis.literal(float(band.points))))
         points = ibis.cases(*branches, else_=ibis.literal(0.0)).fill_null(0.0)
     else:
-        passed = conditions.test(value, rule, kind_of(signal))
+        passed = conditions.test(value, rule, value_type(signal))
         points = ibis.ifelse(passed, float(rule.points or 0), 0.0)
     # Postgres reads 20.0 as numeric; every engine must hand back a float
     return points.cast("float64")
 
 
-def score_columns(model: Model, table: ir.Table, triggered: Any | None) -> dict[str, Any]:
-    """The points, subtotal, score and tier columns to add to a table of signal values."""
+def score(model: Model, table: ir.Table, triggered: str | None) -> ir.Table:
+    """``table`` with the points, subtotal, score and tier columns added, stage by stage.
+
+    Each stage reads the columns of the one before (rule points → layer subtotals → score →
+    tier), so the SQL computes every expression once instead of repeating it inside the next.
+    ``triggered`` names a boolean column: a live trigger makes the tier hot.
+    """
     import ibis
 
-    out: dict[str, Any] = {}
     if model.type == "threshold":
         assert model.qualify is not None
-        all_ok: list[Any] = []
-        any_ok: list[Any] = []
-        for group, rules, sink in (
-            ("all", model.qualify.all, all_ok),
-            ("any", model.qualify.any, any_ok),
-        ):
-            for index, rule in enumerate(rules):
-                value = table[column(rule.signal)]
-                passed = conditions.test(value, rule, kind_of(model.signals[rule.signal]))
-                out[condition_column(group, index)] = passed
-                sink.append(passed)
+        passed = {
+            condition_column(group, index): conditions.test(
+                table[column(rule.signal)], rule, value_type(model.signals[rule.signal])
+            )
+            for group in ("all", "any")
+            for index, rule in enumerate(getattr(model.qualify, group))
+        }
+        table = table.mutate(**passed).view()
+        all_ok = [table[c] for c in passed if c.startswith("q__all__")]
+        any_ok = [table[c] for c in passed if c.startswith("q__any__")]
         qualifies = ibis.and_(*all_ok) if all_ok else ibis.literal(True)
         if any_ok:
             qualifies = qualifies & ibis.or_(*any_ok)
         met: Any = ibis.literal(0)
-        for passed in all_ok + any_ok:
-            met = met + ibis.ifelse(passed, 1, 0)
-        out["score"] = met.cast("float64")
-        tier = ibis.ifelse(qualifies, PQL, NOT_QUALIFIED)
+        for check in all_ok + any_ok:
+            met = met + ibis.ifelse(check, 1, 0)
+        table = table.mutate(score=met.cast("float64"), qualifies=qualifies).view()
+        tier = ibis.ifelse(table.qualifies, PQL, NOT_QUALIFIED)
     else:
-        layers = {}
+        rules = {
+            rule_column(name, index): rule_points(model, table, rule)
+            for name, layer in model.layers.items()
+            for index, rule in enumerate(layer.rules)
+        }
+        table = table.mutate(**rules).view()
+        subtotals = {}
         for name, layer in model.layers.items():
-            points = []
-            for index, rule in enumerate(layer.rules):
-                expr = rule_points(model, table, rule)
-                out[rule_column(name, index)] = expr
-                points.append(expr)
+            points = [table[rule_column(name, i)] for i in range(len(layer.rules))]
             total = (
                 ibis.greatest(*points) if layer.combine == "best" else sum(points[1:], points[0])
             )
             if layer.cap is not None:
                 total = ibis.least(total, ibis.literal(float(layer.cap), type="float64"))
-            out[layer_column(name)] = total
-            layers[name] = total
-        subtotals = list(layers.values())
-        score = sum(subtotals[1:], subtotals[0])
+            subtotals[layer_column(name)] = total
+        table = table.mutate(**subtotals).view()
+        layers = [table[c] for c in subtotals]
+        total_score = sum(layers[1:], layers[0])
         if model.require_layers:
-            gate = ibis.and_(*(layers[n] > 0 for n in model.require_layers))
-            score = ibis.ifelse(gate, score, ibis.literal(0.0, type="float64"))
-        out["score"] = score
+            gate = ibis.and_(*(table[layer_column(n)] > 0 for n in model.require_layers))
+            total_score = ibis.ifelse(gate, total_score, ibis.literal(0.0, type="float64"))
+        table = table.mutate(score=total_score).view()
         assert model.tiers is not None
         branches = []
         if model.tiers.hot is not None:
-            branches.append((score >= model.tiers.hot, HOT))
-        branches.append((score >= model.tiers.pql, PQL))
+            branches.append((table.score >= model.tiers.hot, HOT))
+        branches.append((table.score >= model.tiers.pql, PQL))
         tier = ibis.cases(*branches, else_=NOT_QUALIFIED)
     if triggered is not None:
-        tier = ibis.ifelse(triggered, HOT, tier)
-    out["tier"] = tier
-    return out
+        tier = ibis.ifelse(table[triggered], HOT, tier)
+    table = table.mutate(tier=tier)
+    return table.drop("qualifies") if model.type == "threshold" else table

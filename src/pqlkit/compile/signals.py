@@ -33,7 +33,6 @@ from pqlkit.model.schema import (
     Trigger,
     Windowed,
 )
-from pqlkit.model.validate import value_type
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -280,7 +279,3 @@ def fills_zero(signal: Signal) -> bool:
     return isinstance(signal.spec, COUNT_LIKE) and not (
         isinstance(signal.spec, Trend) and signal.spec.measure == "ratio"
     )
-
-
-def kind_of(signal: Signal) -> str:
-    return value_type(signal)

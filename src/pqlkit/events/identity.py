@@ -123,7 +123,11 @@ def email_domain(email: ir.StringValue) -> ir.StringValue:
 
 
 def user_accounts(
-    events: ir.Table, as_of: datetime | None = None, freemail: frozenset[str] = FREEMAIL_DOMAINS
+    events: ir.Table,
+    as_of: datetime | None = None,
+    freemail: frozenset[str] = FREEMAIL_DOMAINS,
+    *,
+    resolved: ir.Table | None = None,
 ) -> ir.Table:
     """Per known user: ``user_id, email, email_domain, account_id, account_via``.
 
@@ -133,7 +137,9 @@ def user_accounts(
     """
     import ibis
 
-    resolved = resolve_events(events, as_of).filter(lambda t: t.is_known)
+    if resolved is None:  # callers that already resolved the events pass them in
+        resolved = resolve_events(events, as_of)
+    resolved = resolved.filter(lambda t: t.is_known)
     people = resolved.group_by(user_id=resolved.person_id).agg(
         first_seen=resolved.timestamp.min(), last_seen=resolved.timestamp.max()
     )

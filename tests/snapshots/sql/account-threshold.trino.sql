@@ -57,7 +57,7 @@ WITH "t18" AS (
   FROM "t18" AS "t19"
   WHERE
     "t19"."rank" = 0
-), "t60" AS (
+), "t44" AS (
   SELECT
     "t7"."message_id",
     "t7"."type",
@@ -76,11 +76,11 @@ WITH "t18" AS (
     "t7"."context",
     "t7"."source",
     "t7"."loaded_at",
-    COALESCE(COALESCE("t57"."u_person", "t7"."user_id"), "t58"."a_person", "t7"."anonymous_id") AS "person_id",
+    COALESCE(COALESCE("t42"."u_person", "t7"."user_id"), "t43"."a_person", "t7"."anonymous_id") AS "person_id",
     (
       "t7"."user_id" IS NOT NULL
     ) OR (
-      "t58"."a_person" IS NOT NULL
+      "t43"."a_person" IS NOT NULL
     ) AS "is_known"
   FROM (
     SELECT
@@ -91,16 +91,16 @@ WITH "t18" AS (
   ) AS "t7"
   LEFT OUTER JOIN (
     SELECT
-      "t50"."from_id" AS "u_from",
-      "t50"."person_id" AS "u_person"
+      "t39"."from_id" AS "u_from",
+      "t39"."person_id" AS "u_person"
     FROM (
       SELECT
-        "t44"."from_id",
-        COALESCE("t36"."next_to", "t44"."person_id") AS "person_id"
+        "t35"."from_id",
+        COALESCE("t30"."next_to", "t35"."person_id") AS "person_id"
       FROM (
         SELECT
           "t23"."from_id",
-          COALESCE("t37"."next_to", "t23"."person_id") AS "person_id"
+          COALESCE("t31"."next_to", "t23"."person_id") AS "person_id"
         FROM (
           SELECT
             "t19"."from_id",
@@ -111,34 +111,34 @@ WITH "t18" AS (
         ) AS "t23"
         LEFT OUTER JOIN (
           SELECT
-            "t28"."from_id" AS "next_from",
-            "t28"."to_id" AS "next_to"
-          FROM "t21" AS "t28"
-        ) AS "t37"
-          ON "t23"."person_id" = "t37"."next_from"
-      ) AS "t44"
+            "t26"."from_id" AS "next_from",
+            "t26"."to_id" AS "next_to"
+          FROM "t21" AS "t26"
+        ) AS "t31"
+          ON "t23"."person_id" = "t31"."next_from"
+      ) AS "t35"
       LEFT OUTER JOIN (
         SELECT
-          "t27"."from_id" AS "next_from",
-          "t27"."to_id" AS "next_to"
-        FROM "t21" AS "t27"
-      ) AS "t36"
-        ON "t44"."person_id" = "t36"."next_from"
-    ) AS "t50"
-  ) AS "t57"
-    ON "t7"."user_id" = "t57"."u_from"
+          "t25"."from_id" AS "next_from",
+          "t25"."to_id" AS "next_to"
+        FROM "t21" AS "t25"
+      ) AS "t30"
+        ON "t35"."person_id" = "t30"."next_from"
+    ) AS "t39"
+  ) AS "t42"
+    ON "t7"."user_id" = "t42"."u_from"
   LEFT OUTER JOIN (
     SELECT
-      "t50"."from_id" AS "a_from",
-      "t50"."person_id" AS "a_person"
+      "t39"."from_id" AS "a_from",
+      "t39"."person_id" AS "a_person"
     FROM (
       SELECT
-        "t44"."from_id",
-        COALESCE("t36"."next_to", "t44"."person_id") AS "person_id"
+        "t35"."from_id",
+        COALESCE("t30"."next_to", "t35"."person_id") AS "person_id"
       FROM (
         SELECT
           "t23"."from_id",
-          COALESCE("t37"."next_to", "t23"."person_id") AS "person_id"
+          COALESCE("t31"."next_to", "t23"."person_id") AS "person_id"
         FROM (
           SELECT
             "t19"."from_id",
@@ -149,184 +149,76 @@ WITH "t18" AS (
         ) AS "t23"
         LEFT OUTER JOIN (
           SELECT
-            "t28"."from_id" AS "next_from",
-            "t28"."to_id" AS "next_to"
-          FROM "t21" AS "t28"
-        ) AS "t37"
-          ON "t23"."person_id" = "t37"."next_from"
-      ) AS "t44"
+            "t26"."from_id" AS "next_from",
+            "t26"."to_id" AS "next_to"
+          FROM "t21" AS "t26"
+        ) AS "t31"
+          ON "t23"."person_id" = "t31"."next_from"
+      ) AS "t35"
       LEFT OUTER JOIN (
         SELECT
-          "t27"."from_id" AS "next_from",
-          "t27"."to_id" AS "next_to"
-        FROM "t21" AS "t27"
-      ) AS "t36"
-        ON "t44"."person_id" = "t36"."next_from"
-    ) AS "t50"
-  ) AS "t58"
-    ON "t7"."anonymous_id" = "t58"."a_from"
-), "t81" AS (
+          "t25"."from_id" AS "next_from",
+          "t25"."to_id" AS "next_to"
+        FROM "t21" AS "t25"
+      ) AS "t30"
+        ON "t35"."person_id" = "t30"."next_from"
+    ) AS "t39"
+  ) AS "t43"
+    ON "t7"."anonymous_id" = "t43"."a_from"
+), "t46" AS (
+  SELECT
+    *
+  FROM "t44" AS "t45"
+  WHERE
+    "t45"."is_known"
+), "t65" AS (
   SELECT
     *
   FROM (
     SELECT
-      "t63"."message_id",
-      "t63"."type",
-      "t63"."event",
-      "t63"."name",
-      "t63"."user_id",
-      "t63"."anonymous_id",
-      "t63"."group_id",
-      "t63"."previous_id",
-      "t63"."timestamp",
-      "t63"."original_timestamp",
-      "t63"."sent_at",
-      "t63"."received_at",
-      "t63"."properties",
-      "t63"."traits",
-      "t63"."context",
-      "t63"."source",
-      "t63"."loaded_at",
-      "t63"."person_id",
-      "t78"."account_id",
-      "t78"."email_domain",
-      "t78"."account_id" AS "entity_id"
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          "t7"."message_id",
-          "t7"."type",
-          "t7"."event",
-          "t7"."name",
-          "t7"."user_id",
-          "t7"."anonymous_id",
-          "t7"."group_id",
-          "t7"."previous_id",
-          "t7"."timestamp",
-          "t7"."original_timestamp",
-          "t7"."sent_at",
-          "t7"."received_at",
-          "t7"."properties",
-          "t7"."traits",
-          "t7"."context",
-          "t7"."source",
-          "t7"."loaded_at",
-          COALESCE(COALESCE("t55"."u_person", "t7"."user_id"), "t56"."a_person", "t7"."anonymous_id") AS "person_id",
-          (
-            "t7"."user_id" IS NOT NULL
-          ) OR (
-            "t56"."a_person" IS NOT NULL
-          ) AS "is_known"
-        FROM (
-          SELECT
-            *
-          FROM "events" AS "t0"
-          WHERE
-            "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-        ) AS "t7"
-        LEFT OUTER JOIN (
-          SELECT
-            "t49"."from_id" AS "u_from",
-            "t49"."person_id" AS "u_person"
-          FROM (
-            SELECT
-              "t43"."from_id",
-              COALESCE("t34"."next_to", "t43"."person_id") AS "person_id"
-            FROM (
-              SELECT
-                "t23"."from_id",
-                COALESCE("t35"."next_to", "t23"."person_id") AS "person_id"
-              FROM (
-                SELECT
-                  "t19"."from_id",
-                  "t19"."to_id" AS "person_id"
-                FROM "t18" AS "t19"
-                WHERE
-                  "t19"."rank" = 0
-              ) AS "t23"
-              LEFT OUTER JOIN (
-                SELECT
-                  "t26"."from_id" AS "next_from",
-                  "t26"."to_id" AS "next_to"
-                FROM "t21" AS "t26"
-              ) AS "t35"
-                ON "t23"."person_id" = "t35"."next_from"
-            ) AS "t43"
-            LEFT OUTER JOIN (
-              SELECT
-                "t25"."from_id" AS "next_from",
-                "t25"."to_id" AS "next_to"
-              FROM "t21" AS "t25"
-            ) AS "t34"
-              ON "t43"."person_id" = "t34"."next_from"
-          ) AS "t49"
-        ) AS "t55"
-          ON "t7"."user_id" = "t55"."u_from"
-        LEFT OUTER JOIN (
-          SELECT
-            "t49"."from_id" AS "a_from",
-            "t49"."person_id" AS "a_person"
-          FROM (
-            SELECT
-              "t43"."from_id",
-              COALESCE("t34"."next_to", "t43"."person_id") AS "person_id"
-            FROM (
-              SELECT
-                "t23"."from_id",
-                COALESCE("t35"."next_to", "t23"."person_id") AS "person_id"
-              FROM (
-                SELECT
-                  "t19"."from_id",
-                  "t19"."to_id" AS "person_id"
-                FROM "t18" AS "t19"
-                WHERE
-                  "t19"."rank" = 0
-              ) AS "t23"
-              LEFT OUTER JOIN (
-                SELECT
-                  "t26"."from_id" AS "next_from",
-                  "t26"."to_id" AS "next_to"
-                FROM "t21" AS "t26"
-              ) AS "t35"
-                ON "t23"."person_id" = "t35"."next_from"
-            ) AS "t43"
-            LEFT OUTER JOIN (
-              SELECT
-                "t25"."from_id" AS "next_from",
-                "t25"."to_id" AS "next_to"
-              FROM "t21" AS "t25"
-            ) AS "t34"
-              ON "t43"."person_id" = "t34"."next_from"
-          ) AS "t49"
-        ) AS "t56"
-          ON "t7"."anonymous_id" = "t56"."a_from"
-      ) AS "t59"
-      WHERE
-        "t59"."is_known"
-    ) AS "t63"
+      "t50"."message_id",
+      "t50"."type",
+      "t50"."event",
+      "t50"."name",
+      "t50"."user_id",
+      "t50"."anonymous_id",
+      "t50"."group_id",
+      "t50"."previous_id",
+      "t50"."timestamp",
+      "t50"."original_timestamp",
+      "t50"."sent_at",
+      "t50"."received_at",
+      "t50"."properties",
+      "t50"."traits",
+      "t50"."context",
+      "t50"."source",
+      "t50"."loaded_at",
+      "t50"."person_id",
+      "t62"."account_id",
+      "t62"."email_domain",
+      "t62"."account_id" AS "entity_id"
+    FROM "t46" AS "t50"
     LEFT OUTER JOIN (
       SELECT
-        "t76"."user_id" AS "m_user",
-        "t76"."account_id",
-        "t76"."email_domain"
+        "t60"."user_id" AS "m_user",
+        "t60"."account_id",
+        "t60"."email_domain"
       FROM (
         SELECT
-          "t75"."user_id",
-          "t75"."email",
-          "t75"."email_domain",
-          "t75"."first_seen",
-          "t75"."last_seen",
+          "t59"."user_id",
+          "t59"."email",
+          "t59"."email_domain",
+          "t59"."first_seen",
+          "t59"."last_seen",
           COALESCE(
-            "t75"."group_account",
-            "t46"."domain_account",
+            "t59"."group_account",
+            "t37"."domain_account",
             IF(
               (
-                "t75"."email_domain" IS NOT NULL
+                "t59"."email_domain" IS NOT NULL
               )
               AND NOT (
-                "t75"."email_domain" IN (
+                "t59"."email_domain" IN (
                   '10minutemail.com',
                   '126.com',
                   '163.com',
@@ -454,21 +346,21 @@ WITH "t18" AS (
                   'zohomail.com'
                 )
               ),
-              CONCAT('domain:', "t75"."email_domain"),
+              CONCAT('domain:', "t59"."email_domain"),
               NULL
             )
           ) AS "account_id",
           CASE
-            WHEN "t75"."group_account" IS NOT NULL
+            WHEN "t59"."group_account" IS NOT NULL
             THEN 'group'
-            WHEN "t46"."domain_account" IS NOT NULL
+            WHEN "t37"."domain_account" IS NOT NULL
             THEN 'domain'
             WHEN IF(
               (
-                "t75"."email_domain" IS NOT NULL
+                "t59"."email_domain" IS NOT NULL
               )
               AND NOT (
-                "t75"."email_domain" IN (
+                "t59"."email_domain" IN (
                   '10minutemail.com',
                   '126.com',
                   '163.com',
@@ -596,7 +488,7 @@ WITH "t18" AS (
                   'zohomail.com'
                 )
               ),
-              CONCAT('domain:', "t75"."email_domain"),
+              CONCAT('domain:', "t59"."email_domain"),
               NULL
             ) IS NOT NULL
             THEN 'email'
@@ -604,36 +496,36 @@ WITH "t18" AS (
           END AS "account_via"
         FROM (
           SELECT
-            "t69"."user_id",
-            "t69"."first_seen",
-            "t69"."last_seen",
-            "t70"."group_account",
-            "t72"."email",
+            "t54"."user_id",
+            "t54"."first_seen",
+            "t54"."last_seen",
+            "t53"."group_account",
+            "t56"."email",
             NULLIF(
               IF(
                 (
                   STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
+' FROM "t56"."email")), '@') - 1
                 ) >= 0,
                 SUBSTR(
                   LOWER(TRIM(' 	
-' FROM "t72"."email")),
+' FROM "t56"."email")),
                   IF(
                     (
                       (
                         STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
+' FROM "t56"."email")), '@') - 1
                       ) + 1 + 1
                     ) >= 1,
                     (
                       STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
+' FROM "t56"."email")), '@') - 1
                     ) + 1 + 1,
                     (
                       STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
+' FROM "t56"."email")), '@') - 1
                     ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t72"."email")))
+' FROM "t56"."email")))
                   )
                 ),
                 NULL
@@ -642,92 +534,86 @@ WITH "t18" AS (
             ) AS "email_domain"
           FROM (
             SELECT
-              "t64"."person_id" AS "user_id",
-              MIN("t64"."timestamp") AS "first_seen",
-              MAX("t64"."timestamp") AS "last_seen"
+              "t49"."person_id" AS "user_id",
+              MIN("t49"."timestamp") AS "first_seen",
+              MAX("t49"."timestamp") AS "last_seen"
+            FROM "t46" AS "t49"
+            GROUP BY
+              1
+          ) AS "t54"
+          LEFT OUTER JOIN (
+            SELECT
+              "t47"."person_id" AS "m_user",
+              MAX_BY("t47"."group_id", "t47"."timestamp") AS "group_account"
             FROM (
               SELECT
                 *
-              FROM "t60" AS "t61"
+              FROM "t44" AS "t45"
               WHERE
-                "t61"."is_known"
-            ) AS "t64"
+                "t45"."is_known" AND "t45"."group_id" IS NOT NULL
+            ) AS "t47"
             GROUP BY
               1
-          ) AS "t69"
+          ) AS "t53"
+            ON "t54"."user_id" = "t53"."m_user"
           LEFT OUTER JOIN (
             SELECT
-              "t65"."person_id" AS "m_user",
-              MAX_BY("t65"."group_id", "t65"."timestamp") AS "group_account"
-            FROM (
-              SELECT
-                *
-              FROM "t60" AS "t61"
-              WHERE
-                "t61"."is_known" AND "t61"."group_id" IS NOT NULL
-            ) AS "t65"
-            GROUP BY
-              1
-          ) AS "t70"
-            ON "t69"."user_id" = "t70"."m_user"
-          LEFT OUTER JOIN (
-            SELECT
-              "t66"."e_user",
+              "t48"."e_user",
               MAX_BY(
                 JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t66"."traits", FORMAT('$["%s"]', 'email'))),
+                  JSON_FORMAT(JSON_EXTRACT("t48"."traits", FORMAT('$["%s"]', 'email'))),
                   'strict $?($.type() == "string")'
                 ),
-                "t66"."timestamp"
+                "t48"."timestamp"
               ) FILTER(WHERE
                 JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t66"."traits", FORMAT('$["%s"]', 'email'))),
+                  JSON_FORMAT(JSON_EXTRACT("t48"."traits", FORMAT('$["%s"]', 'email'))),
                   'strict $?($.type() == "string")'
                 ) IS NOT NULL) AS "email"
             FROM (
               SELECT
-                "t61"."message_id",
-                "t61"."type",
-                "t61"."event",
-                "t61"."name",
-                "t61"."user_id",
-                "t61"."anonymous_id",
-                "t61"."group_id",
-                "t61"."previous_id",
-                "t61"."timestamp",
-                "t61"."original_timestamp",
-                "t61"."sent_at",
-                "t61"."received_at",
-                "t61"."properties",
-                "t61"."traits",
-                "t61"."context",
-                "t61"."source",
-                "t61"."loaded_at",
-                "t61"."person_id",
-                "t61"."is_known",
-                "t61"."person_id" AS "e_user"
-              FROM "t60" AS "t61"
+                "t45"."message_id",
+                "t45"."type",
+                "t45"."event",
+                "t45"."name",
+                "t45"."user_id",
+                "t45"."anonymous_id",
+                "t45"."group_id",
+                "t45"."previous_id",
+                "t45"."timestamp",
+                "t45"."original_timestamp",
+                "t45"."sent_at",
+                "t45"."received_at",
+                "t45"."properties",
+                "t45"."traits",
+                "t45"."context",
+                "t45"."source",
+                "t45"."loaded_at",
+                "t45"."person_id",
+                "t45"."is_known",
+                "t45"."person_id" AS "e_user"
+              FROM "t44" AS "t45"
               WHERE
-                "t61"."is_known"
-                AND "t61"."type" <> 'group'
-                AND "t61"."traits" IS NOT NULL
-                AND "t61"."person_id" IS NOT NULL
-            ) AS "t66"
+                "t45"."is_known"
+                AND "t45"."type" <> 'group'
+                AND "t45"."traits" IS NOT NULL
+                AND "t45"."person_id" IS NOT NULL
+            ) AS "t48"
             GROUP BY
               1
-          ) AS "t72"
-            ON "t69"."user_id" = "t72"."e_user"
-        ) AS "t75"
+          ) AS "t56"
+            ON "t54"."user_id" = "t56"."e_user"
+        ) AS "t59"
         LEFT OUTER JOIN (
           SELECT
-            "t38"."domain",
-            "t38"."group_id" AS "domain_account"
+            "t32"."domain",
+            "t32"."group_id" AS "domain_account"
           FROM (
             SELECT
-              "t29"."group_id",
-              "t29"."since",
-              "t29"."domain",
-              ROW_NUMBER() OVER (PARTITION BY "t29"."domain" ORDER BY "t29"."since" ASC, "t29"."group_id" ASC) - 1 AS "rank"
+              "t27"."group_id",
+              "t27"."since",
+              "t27"."domain",
+              ROW_NUMBER() OVER (PARTITION BY "t27"."domain" ORDER BY "t27"."since" ASC, "t27"."group_id" ASC) - 1 AS "rank"
             FROM (
               SELECT
                 *
@@ -810,794 +696,731 @@ WITH "t18" AS (
               ) AS "t22"
               WHERE
                 "t22"."domain" IS NOT NULL
-            ) AS "t29"
-          ) AS "t38"
+            ) AS "t27"
+          ) AS "t32"
           WHERE
-            "t38"."rank" = 0
-        ) AS "t46"
-          ON "t75"."email_domain" = "t46"."domain"
-      ) AS "t76"
-    ) AS "t78"
-      ON "t63"."person_id" = "t78"."m_user"
-  ) AS "t80"
+            "t32"."rank" = 0
+        ) AS "t37"
+          ON "t59"."email_domain" = "t37"."domain"
+      ) AS "t60"
+    ) AS "t62"
+      ON "t50"."person_id" = "t62"."m_user"
+  ) AS "t64"
   WHERE
-    "t80"."entity_id" IS NOT NULL
+    "t64"."entity_id" IS NOT NULL
 )
 SELECT
-  "t96"."entity_id",
-  "t96"."account_id",
-  "t96"."first_seen",
-  "t96"."last_seen",
-  "t96"."s__users",
-  "t96"."s__core_workflows_7d",
-  "t96"."s__employees",
-  "t96"."paying",
-  COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE) AS "q__all__0",
-  COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE) AS "q__all__1",
-  COALESCE("t96"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE) AS "q__all__2",
-  CAST(0 + IF(COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE), 1, 0) + IF(COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE), 1, 0) + IF(COALESCE("t96"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE), 1, 0) AS DOUBLE) AS "score",
-  IF(
-    COALESCE("t96"."s__users" >= CAST(5.0 AS DOUBLE), FALSE)
-    AND COALESCE("t96"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE)
-    AND COALESCE("t96"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE),
-    'pql',
-    'not qualified'
-  ) AS "tier",
+  "t86"."entity_id",
+  "t86"."account_id",
+  "t86"."first_seen",
+  "t86"."last_seen",
+  "t86"."s__users",
+  "t86"."s__core_workflows_7d",
+  "t86"."s__employees",
+  "t86"."paying",
+  "t86"."q__all__0",
+  "t86"."q__all__1",
+  "t86"."q__all__2",
+  "t86"."score",
+  "t86"."tier",
   'account' AS "entity_type",
   CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP) AS "as_of"
 FROM (
   SELECT
-    "t94"."entity_id",
-    "t94"."account_id",
-    "t94"."first_seen",
-    "t94"."last_seen",
-    "t94"."s__users",
-    "t94"."s__core_workflows_7d",
-    "t94"."s__employees",
-    "t84"."key" IS NOT NULL AS "paying"
+    "t85"."entity_id",
+    "t85"."account_id",
+    "t85"."first_seen",
+    "t85"."last_seen",
+    "t85"."s__users",
+    "t85"."s__core_workflows_7d",
+    "t85"."s__employees",
+    "t85"."paying",
+    "t85"."q__all__0",
+    "t85"."q__all__1",
+    "t85"."q__all__2",
+    "t85"."score",
+    "t85"."tier"
   FROM (
     SELECT
-      "t91"."entity_id",
-      "t91"."account_id",
-      "t91"."first_seen",
-      "t91"."last_seen",
-      "t91"."s__users",
-      "t91"."s__core_workflows_7d",
-      "t17"."s__employees"
+      "t84"."entity_id",
+      "t84"."account_id",
+      "t84"."first_seen",
+      "t84"."last_seen",
+      "t84"."s__users",
+      "t84"."s__core_workflows_7d",
+      "t84"."s__employees",
+      "t84"."paying",
+      "t84"."q__all__0",
+      "t84"."q__all__1",
+      "t84"."q__all__2",
+      "t84"."score",
+      "t84"."qualifies",
+      IF("t84"."qualifies", 'pql', 'not qualified') AS "tier"
     FROM (
       SELECT
-        "t86"."entity_id",
-        "t86"."account_id",
-        "t86"."first_seen",
-        "t86"."last_seen",
-        COALESCE("t88"."s__users", 0) AS "s__users",
-        COALESCE("t88"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+        "t82"."entity_id",
+        "t82"."account_id",
+        "t82"."first_seen",
+        "t82"."last_seen",
+        "t82"."s__users",
+        "t82"."s__core_workflows_7d",
+        "t82"."s__employees",
+        "t82"."paying",
+        "t82"."q__all__0",
+        "t82"."q__all__1",
+        "t82"."q__all__2",
+        CAST(0 + IF("t82"."q__all__0", 1, 0) + IF("t82"."q__all__1", 1, 0) + IF("t82"."q__all__2", 1, 0) AS DOUBLE) AS "score",
+        "t82"."q__all__0" AND "t82"."q__all__1" AND "t82"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t83"."entity_id",
-          MAX("t83"."account_id") AS "account_id",
-          MIN("t83"."timestamp") AS "first_seen",
-          MAX("t83"."timestamp") AS "last_seen"
-        FROM "t81" AS "t83"
-        GROUP BY
-          1
-      ) AS "t86"
-      LEFT OUTER JOIN (
-        SELECT
-          "t83"."entity_id" AS "key",
-          COUNT(DISTINCT "t83"."person_id") FILTER(WHERE
-            TRUE AND TRUE) AS "s__users",
-          COUNT(*) FILTER(WHERE
-            (
-              "t83"."type" = 'track'
-            )
-            AND "t83"."event" IN ('Report Created')
-            AND (
-              "t83"."timestamp" >= CAST(FROM_ISO8601_TIMESTAMP('2026-03-25T00:00:00') AS TIMESTAMP)
-            )) AS "s__core_workflows_7d"
-        FROM "t81" AS "t83"
-        GROUP BY
-          1
-      ) AS "t88"
-        ON "t86"."entity_id" = "t88"."key"
-    ) AS "t91"
-    LEFT OUTER JOIN (
-      SELECT
-        "t12"."group_id" AS "key",
-        "t12"."employees" AS "s__employees"
-      FROM (
-        SELECT
-          "t5"."group_id",
-          MAX_BY(
-            CAST(JSON_VALUE(
-              JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
-              'strict $?($.type() == "number")'
-            ) AS DOUBLE),
-            "t5"."timestamp"
-          ) FILTER(WHERE
-            CAST(JSON_VALUE(
-              JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
-              'strict $?($.type() == "number")'
-            ) AS DOUBLE) IS NOT NULL) AS "employees"
+          "t80"."entity_id",
+          "t80"."account_id",
+          "t80"."first_seen",
+          "t80"."last_seen",
+          "t80"."s__users",
+          "t80"."s__core_workflows_7d",
+          "t80"."s__employees",
+          "t80"."paying",
+          COALESCE("t80"."s__users" >= CAST(5.0 AS DOUBLE), FALSE) AS "q__all__0",
+          COALESCE("t80"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE) AS "q__all__1",
+          COALESCE("t80"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE) AS "q__all__2"
         FROM (
           SELECT
-            *
-          FROM "events" AS "t0"
-          WHERE
-            "t0"."type" = 'group'
-            AND "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-            AND "t0"."traits" IS NOT NULL
-            AND "t0"."group_id" IS NOT NULL
-        ) AS "t5"
-        GROUP BY
-          1
-      ) AS "t12"
-    ) AS "t17"
-      ON "t91"."entity_id" = "t17"."key"
-  ) AS "t94"
-  LEFT OUTER JOIN (
-    SELECT DISTINCT
-      "t80"."entity_id" AS "key"
-    FROM (
-      SELECT
-        "t63"."message_id",
-        "t63"."type",
-        "t63"."event",
-        "t63"."name",
-        "t63"."user_id",
-        "t63"."anonymous_id",
-        "t63"."group_id",
-        "t63"."previous_id",
-        "t63"."timestamp",
-        "t63"."original_timestamp",
-        "t63"."sent_at",
-        "t63"."received_at",
-        "t63"."properties",
-        "t63"."traits",
-        "t63"."context",
-        "t63"."source",
-        "t63"."loaded_at",
-        "t63"."person_id",
-        "t78"."account_id",
-        "t78"."email_domain",
-        "t78"."account_id" AS "entity_id"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "t7"."message_id",
-            "t7"."type",
-            "t7"."event",
-            "t7"."name",
-            "t7"."user_id",
-            "t7"."anonymous_id",
-            "t7"."group_id",
-            "t7"."previous_id",
-            "t7"."timestamp",
-            "t7"."original_timestamp",
-            "t7"."sent_at",
-            "t7"."received_at",
-            "t7"."properties",
-            "t7"."traits",
-            "t7"."context",
-            "t7"."source",
-            "t7"."loaded_at",
-            COALESCE(COALESCE("t55"."u_person", "t7"."user_id"), "t56"."a_person", "t7"."anonymous_id") AS "person_id",
-            (
-              "t7"."user_id" IS NOT NULL
-            ) OR (
-              "t56"."a_person" IS NOT NULL
-            ) AS "is_known"
+            "t78"."entity_id",
+            "t78"."account_id",
+            "t78"."first_seen",
+            "t78"."last_seen",
+            "t78"."s__users",
+            "t78"."s__core_workflows_7d",
+            "t78"."s__employees",
+            "t68"."key" IS NOT NULL AS "paying"
           FROM (
             SELECT
-              *
-            FROM "events" AS "t0"
-            WHERE
-              "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-          ) AS "t7"
-          LEFT OUTER JOIN (
-            SELECT
-              "t49"."from_id" AS "u_from",
-              "t49"."person_id" AS "u_person"
+              "t75"."entity_id",
+              "t75"."account_id",
+              "t75"."first_seen",
+              "t75"."last_seen",
+              "t75"."s__users",
+              "t75"."s__core_workflows_7d",
+              "t17"."s__employees"
             FROM (
               SELECT
-                "t43"."from_id",
-                COALESCE("t34"."next_to", "t43"."person_id") AS "person_id"
+                "t70"."entity_id",
+                "t70"."account_id",
+                "t70"."first_seen",
+                "t70"."last_seen",
+                COALESCE("t72"."s__users", 0) AS "s__users",
+                COALESCE("t72"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t23"."from_id",
-                  COALESCE("t35"."next_to", "t23"."person_id") AS "person_id"
-                FROM (
-                  SELECT
-                    "t19"."from_id",
-                    "t19"."to_id" AS "person_id"
-                  FROM "t18" AS "t19"
-                  WHERE
-                    "t19"."rank" = 0
-                ) AS "t23"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t26"."from_id" AS "next_from",
-                    "t26"."to_id" AS "next_to"
-                  FROM "t21" AS "t26"
-                ) AS "t35"
-                  ON "t23"."person_id" = "t35"."next_from"
-              ) AS "t43"
+                  "t67"."entity_id",
+                  MAX("t67"."account_id") AS "account_id",
+                  MIN("t67"."timestamp") AS "first_seen",
+                  MAX("t67"."timestamp") AS "last_seen"
+                FROM "t65" AS "t67"
+                GROUP BY
+                  1
+              ) AS "t70"
               LEFT OUTER JOIN (
                 SELECT
-                  "t25"."from_id" AS "next_from",
-                  "t25"."to_id" AS "next_to"
-                FROM "t21" AS "t25"
-              ) AS "t34"
-                ON "t43"."person_id" = "t34"."next_from"
-            ) AS "t49"
-          ) AS "t55"
-            ON "t7"."user_id" = "t55"."u_from"
-          LEFT OUTER JOIN (
-            SELECT
-              "t49"."from_id" AS "a_from",
-              "t49"."person_id" AS "a_person"
-            FROM (
-              SELECT
-                "t43"."from_id",
-                COALESCE("t34"."next_to", "t43"."person_id") AS "person_id"
-              FROM (
-                SELECT
-                  "t23"."from_id",
-                  COALESCE("t35"."next_to", "t23"."person_id") AS "person_id"
-                FROM (
-                  SELECT
-                    "t19"."from_id",
-                    "t19"."to_id" AS "person_id"
-                  FROM "t18" AS "t19"
-                  WHERE
-                    "t19"."rank" = 0
-                ) AS "t23"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t26"."from_id" AS "next_from",
-                    "t26"."to_id" AS "next_to"
-                  FROM "t21" AS "t26"
-                ) AS "t35"
-                  ON "t23"."person_id" = "t35"."next_from"
-              ) AS "t43"
-              LEFT OUTER JOIN (
-                SELECT
-                  "t25"."from_id" AS "next_from",
-                  "t25"."to_id" AS "next_to"
-                FROM "t21" AS "t25"
-              ) AS "t34"
-                ON "t43"."person_id" = "t34"."next_from"
-            ) AS "t49"
-          ) AS "t56"
-            ON "t7"."anonymous_id" = "t56"."a_from"
-        ) AS "t59"
-        WHERE
-          "t59"."is_known"
-      ) AS "t63"
-      LEFT OUTER JOIN (
-        SELECT
-          "t76"."user_id" AS "m_user",
-          "t76"."account_id",
-          "t76"."email_domain"
-        FROM (
-          SELECT
-            "t75"."user_id",
-            "t75"."email",
-            "t75"."email_domain",
-            "t75"."first_seen",
-            "t75"."last_seen",
-            COALESCE(
-              "t75"."group_account",
-              "t46"."domain_account",
-              IF(
-                (
-                  "t75"."email_domain" IS NOT NULL
-                )
-                AND NOT (
-                  "t75"."email_domain" IN (
-                    '10minutemail.com',
-                    '126.com',
-                    '163.com',
-                    'aim.com',
-                    'alice.it',
-                    'aliyun.com',
-                    'aol.com',
-                    'arcor.de',
-                    'att.net',
-                    'bellsouth.net',
-                    'bigpond.com',
-                    'bk.ru',
-                    'bol.com.br',
-                    'btinternet.com',
-                    'charter.net',
-                    'comcast.net',
-                    'cox.net',
-                    'daum.net',
-                    'dispostable.com',
-                    'duck.com',
-                    'earthlink.net',
-                    'email.com',
-                    'fastmail.com',
-                    'fastmail.fm',
-                    'foxmail.com',
-                    'free.fr',
-                    'freenet.de',
-                    'getnada.com',
-                    'gmail.com',
-                    'gmx.at',
-                    'gmx.ch',
-                    'gmx.com',
-                    'gmx.de',
-                    'gmx.net',
-                    'googlemail.com',
-                    'guerrillamail.com',
-                    'hanmail.net',
-                    'hey.com',
-                    'hotmail.co.uk',
-                    'hotmail.com',
-                    'hotmail.de',
-                    'hotmail.es',
-                    'hotmail.fr',
-                    'hotmail.it',
-                    'hushmail.com',
-                    'icloud.com',
-                    'inbox.ru',
-                    'interia.pl',
-                    'laposte.net',
-                    'libero.it',
-                    'list.ru',
-                    'live.co.uk',
-                    'live.com',
-                    'live.fr',
-                    'mac.com',
-                    'mail.com',
-                    'mail.ru',
-                    'mailbox.org',
-                    'mailfence.com',
-                    'mailinator.com',
-                    'me.com',
-                    'msn.com',
-                    'naver.com',
-                    'ntlworld.com',
-                    'o2.pl',
-                    'onet.pl',
-                    'optonline.net',
-                    'optusnet.com.au',
-                    'orange.fr',
-                    'outlook.com',
-                    'pm.me',
-                    'posteo.de',
-                    'proton.me',
-                    'protonmail.com',
-                    'qq.com',
-                    'rambler.ru',
-                    'rediffmail.com',
-                    'rocketmail.com',
-                    'rogers.com',
-                    'runbox.com',
-                    'sbcglobal.net',
-                    'seznam.cz',
-                    'sfr.fr',
-                    'sharklasers.com',
-                    'shaw.ca',
-                    'sina.com',
-                    'sky.com',
-                    'sohu.com',
-                    'sympatico.ca',
-                    't-online.de',
-                    'talktalk.net',
-                    'telus.net',
-                    'temp-mail.org',
-                    'terra.com.br',
-                    'tiscali.it',
-                    'trashmail.com',
-                    'tuta.io',
-                    'tutanota.com',
-                    'uol.com.br',
-                    'verizon.net',
-                    'virgilio.it',
-                    'virginmedia.com',
-                    'wanadoo.fr',
-                    'web.de',
-                    'windowslive.com',
-                    'wp.pl',
-                    'ya.ru',
-                    'yahoo.ca',
-                    'yahoo.co.in',
-                    'yahoo.co.jp',
-                    'yahoo.co.uk',
-                    'yahoo.com',
-                    'yahoo.com.au',
-                    'yahoo.com.br',
-                    'yahoo.de',
-                    'yahoo.es',
-                    'yahoo.fr',
-                    'yahoo.it',
-                    'yandex.com',
-                    'yandex.ru',
-                    'yeah.net',
-                    'ymail.com',
-                    'yopmail.com',
-                    'zoho.com',
-                    'zohomail.com'
-                  )
-                ),
-                CONCAT('domain:', "t75"."email_domain"),
-                NULL
-              )
-            ) AS "account_id",
-            CASE
-              WHEN "t75"."group_account" IS NOT NULL
-              THEN 'group'
-              WHEN "t46"."domain_account" IS NOT NULL
-              THEN 'domain'
-              WHEN IF(
-                (
-                  "t75"."email_domain" IS NOT NULL
-                )
-                AND NOT (
-                  "t75"."email_domain" IN (
-                    '10minutemail.com',
-                    '126.com',
-                    '163.com',
-                    'aim.com',
-                    'alice.it',
-                    'aliyun.com',
-                    'aol.com',
-                    'arcor.de',
-                    'att.net',
-                    'bellsouth.net',
-                    'bigpond.com',
-                    'bk.ru',
-                    'bol.com.br',
-                    'btinternet.com',
-                    'charter.net',
-                    'comcast.net',
-                    'cox.net',
-                    'daum.net',
-                    'dispostable.com',
-                    'duck.com',
-                    'earthlink.net',
-                    'email.com',
-                    'fastmail.com',
-                    'fastmail.fm',
-                    'foxmail.com',
-                    'free.fr',
-                    'freenet.de',
-                    'getnada.com',
-                    'gmail.com',
-                    'gmx.at',
-                    'gmx.ch',
-                    'gmx.com',
-                    'gmx.de',
-                    'gmx.net',
-                    'googlemail.com',
-                    'guerrillamail.com',
-                    'hanmail.net',
-                    'hey.com',
-                    'hotmail.co.uk',
-                    'hotmail.com',
-                    'hotmail.de',
-                    'hotmail.es',
-                    'hotmail.fr',
-                    'hotmail.it',
-                    'hushmail.com',
-                    'icloud.com',
-                    'inbox.ru',
-                    'interia.pl',
-                    'laposte.net',
-                    'libero.it',
-                    'list.ru',
-                    'live.co.uk',
-                    'live.com',
-                    'live.fr',
-                    'mac.com',
-                    'mail.com',
-                    'mail.ru',
-                    'mailbox.org',
-                    'mailfence.com',
-                    'mailinator.com',
-                    'me.com',
-                    'msn.com',
-                    'naver.com',
-                    'ntlworld.com',
-                    'o2.pl',
-                    'onet.pl',
-                    'optonline.net',
-                    'optusnet.com.au',
-                    'orange.fr',
-                    'outlook.com',
-                    'pm.me',
-                    'posteo.de',
-                    'proton.me',
-                    'protonmail.com',
-                    'qq.com',
-                    'rambler.ru',
-                    'rediffmail.com',
-                    'rocketmail.com',
-                    'rogers.com',
-                    'runbox.com',
-                    'sbcglobal.net',
-                    'seznam.cz',
-                    'sfr.fr',
-                    'sharklasers.com',
-                    'shaw.ca',
-                    'sina.com',
-                    'sky.com',
-                    'sohu.com',
-                    'sympatico.ca',
-                    't-online.de',
-                    'talktalk.net',
-                    'telus.net',
-                    'temp-mail.org',
-                    'terra.com.br',
-                    'tiscali.it',
-                    'trashmail.com',
-                    'tuta.io',
-                    'tutanota.com',
-                    'uol.com.br',
-                    'verizon.net',
-                    'virgilio.it',
-                    'virginmedia.com',
-                    'wanadoo.fr',
-                    'web.de',
-                    'windowslive.com',
-                    'wp.pl',
-                    'ya.ru',
-                    'yahoo.ca',
-                    'yahoo.co.in',
-                    'yahoo.co.jp',
-                    'yahoo.co.uk',
-                    'yahoo.com',
-                    'yahoo.com.au',
-                    'yahoo.com.br',
-                    'yahoo.de',
-                    'yahoo.es',
-                    'yahoo.fr',
-                    'yahoo.it',
-                    'yandex.com',
-                    'yandex.ru',
-                    'yeah.net',
-                    'ymail.com',
-                    'yopmail.com',
-                    'zoho.com',
-                    'zohomail.com'
-                  )
-                ),
-                CONCAT('domain:', "t75"."email_domain"),
-                NULL
-              ) IS NOT NULL
-              THEN 'email'
-              ELSE NULL
-            END AS "account_via"
-          FROM (
-            SELECT
-              "t69"."user_id",
-              "t69"."first_seen",
-              "t69"."last_seen",
-              "t70"."group_account",
-              "t72"."email",
-              NULLIF(
-                IF(
-                  (
-                    STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
-                  ) >= 0,
-                  SUBSTR(
-                    LOWER(TRIM(' 	
-' FROM "t72"."email")),
-                    IF(
-                      (
-                        (
-                          STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
-                        ) + 1 + 1
-                      ) >= 1,
-                      (
-                        STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
-                      ) + 1 + 1,
-                      (
-                        STRPOS(LOWER(TRIM(' 	
-' FROM "t72"."email")), '@') - 1
-                      ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t72"."email")))
+                  "t67"."entity_id" AS "key",
+                  COUNT(DISTINCT "t67"."person_id") FILTER(WHERE
+                    TRUE AND TRUE) AS "s__users",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t67"."type" = 'track'
                     )
-                  ),
-                  NULL
-                ),
-                ''
-              ) AS "email_domain"
-            FROM (
-              SELECT
-                "t64"."person_id" AS "user_id",
-                MIN("t64"."timestamp") AS "first_seen",
-                MAX("t64"."timestamp") AS "last_seen"
-              FROM (
-                SELECT
-                  *
-                FROM "t60" AS "t61"
-                WHERE
-                  "t61"."is_known"
-              ) AS "t64"
-              GROUP BY
-                1
-            ) AS "t69"
+                    AND "t67"."event" IN ('Report Created')
+                    AND (
+                      "t67"."timestamp" >= CAST(FROM_ISO8601_TIMESTAMP('2026-03-25T00:00:00') AS TIMESTAMP)
+                    )) AS "s__core_workflows_7d"
+                FROM "t65" AS "t67"
+                GROUP BY
+                  1
+              ) AS "t72"
+                ON "t70"."entity_id" = "t72"."key"
+            ) AS "t75"
             LEFT OUTER JOIN (
               SELECT
-                "t65"."person_id" AS "m_user",
-                MAX_BY("t65"."group_id", "t65"."timestamp") AS "group_account"
+                "t12"."group_id" AS "key",
+                "t12"."employees" AS "s__employees"
               FROM (
                 SELECT
-                  *
-                FROM "t60" AS "t61"
-                WHERE
-                  "t61"."is_known" AND "t61"."group_id" IS NOT NULL
-              ) AS "t65"
-              GROUP BY
-                1
-            ) AS "t70"
-              ON "t69"."user_id" = "t70"."m_user"
-            LEFT OUTER JOIN (
-              SELECT
-                "t66"."e_user",
-                MAX_BY(
-                  JSON_VALUE(
-                    JSON_FORMAT(JSON_EXTRACT("t66"."traits", FORMAT('$["%s"]', 'email'))),
-                    'strict $?($.type() == "string")'
-                  ),
-                  "t66"."timestamp"
-                ) FILTER(WHERE
-                  JSON_VALUE(
-                    JSON_FORMAT(JSON_EXTRACT("t66"."traits", FORMAT('$["%s"]', 'email'))),
-                    'strict $?($.type() == "string")'
-                  ) IS NOT NULL) AS "email"
-              FROM (
-                SELECT
-                  "t61"."message_id",
-                  "t61"."type",
-                  "t61"."event",
-                  "t61"."name",
-                  "t61"."user_id",
-                  "t61"."anonymous_id",
-                  "t61"."group_id",
-                  "t61"."previous_id",
-                  "t61"."timestamp",
-                  "t61"."original_timestamp",
-                  "t61"."sent_at",
-                  "t61"."received_at",
-                  "t61"."properties",
-                  "t61"."traits",
-                  "t61"."context",
-                  "t61"."source",
-                  "t61"."loaded_at",
-                  "t61"."person_id",
-                  "t61"."is_known",
-                  "t61"."person_id" AS "e_user"
-                FROM "t60" AS "t61"
-                WHERE
-                  "t61"."is_known"
-                  AND "t61"."type" <> 'group'
-                  AND "t61"."traits" IS NOT NULL
-                  AND "t61"."person_id" IS NOT NULL
-              ) AS "t66"
-              GROUP BY
-                1
-            ) AS "t72"
-              ON "t69"."user_id" = "t72"."e_user"
-          ) AS "t75"
-          LEFT OUTER JOIN (
-            SELECT
-              "t38"."domain",
-              "t38"."group_id" AS "domain_account"
-            FROM (
-              SELECT
-                "t29"."group_id",
-                "t29"."since",
-                "t29"."domain",
-                ROW_NUMBER() OVER (PARTITION BY "t29"."domain" ORDER BY "t29"."since" ASC, "t29"."group_id" ASC) - 1 AS "rank"
-              FROM (
-                SELECT
-                  *
+                  "t5"."group_id",
+                  MAX_BY(
+                    CAST(JSON_VALUE(
+                      JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
+                      'strict $?($.type() == "number")'
+                    ) AS DOUBLE),
+                    "t5"."timestamp"
+                  ) FILTER(WHERE
+                    CAST(JSON_VALUE(
+                      JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
+                      'strict $?($.type() == "number")'
+                    ) AS DOUBLE) IS NOT NULL) AS "employees"
                 FROM (
                   SELECT
-                    "t15"."group_id",
-                    "t10"."since",
-                    NULLIF(
-                      REGEXP_REPLACE(
-                        REGEXP_REPLACE(
-                          REGEXP_REPLACE(
-                            LOWER(TRIM(' 	
-' FROM COALESCE("t15"."domain", "t15"."website"))),
-                            '^[a-z]+://',
-                            ''
-                          ),
-                          '^www\.',
-                          ''
+                    *
+                  FROM "events" AS "t0"
+                  WHERE
+                    "t0"."type" = 'group'
+                    AND "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
+                    AND "t0"."traits" IS NOT NULL
+                    AND "t0"."group_id" IS NOT NULL
+                ) AS "t5"
+                GROUP BY
+                  1
+              ) AS "t12"
+            ) AS "t17"
+              ON "t75"."entity_id" = "t17"."key"
+          ) AS "t78"
+          LEFT OUTER JOIN (
+            SELECT DISTINCT
+              "t64"."entity_id" AS "key"
+            FROM (
+              SELECT
+                "t50"."message_id",
+                "t50"."type",
+                "t50"."event",
+                "t50"."name",
+                "t50"."user_id",
+                "t50"."anonymous_id",
+                "t50"."group_id",
+                "t50"."previous_id",
+                "t50"."timestamp",
+                "t50"."original_timestamp",
+                "t50"."sent_at",
+                "t50"."received_at",
+                "t50"."properties",
+                "t50"."traits",
+                "t50"."context",
+                "t50"."source",
+                "t50"."loaded_at",
+                "t50"."person_id",
+                "t62"."account_id",
+                "t62"."email_domain",
+                "t62"."account_id" AS "entity_id"
+              FROM "t46" AS "t50"
+              LEFT OUTER JOIN (
+                SELECT
+                  "t60"."user_id" AS "m_user",
+                  "t60"."account_id",
+                  "t60"."email_domain"
+                FROM (
+                  SELECT
+                    "t59"."user_id",
+                    "t59"."email",
+                    "t59"."email_domain",
+                    "t59"."first_seen",
+                    "t59"."last_seen",
+                    COALESCE(
+                      "t59"."group_account",
+                      "t37"."domain_account",
+                      IF(
+                        (
+                          "t59"."email_domain" IS NOT NULL
+                        )
+                        AND NOT (
+                          "t59"."email_domain" IN (
+                            '10minutemail.com',
+                            '126.com',
+                            '163.com',
+                            'aim.com',
+                            'alice.it',
+                            'aliyun.com',
+                            'aol.com',
+                            'arcor.de',
+                            'att.net',
+                            'bellsouth.net',
+                            'bigpond.com',
+                            'bk.ru',
+                            'bol.com.br',
+                            'btinternet.com',
+                            'charter.net',
+                            'comcast.net',
+                            'cox.net',
+                            'daum.net',
+                            'dispostable.com',
+                            'duck.com',
+                            'earthlink.net',
+                            'email.com',
+                            'fastmail.com',
+                            'fastmail.fm',
+                            'foxmail.com',
+                            'free.fr',
+                            'freenet.de',
+                            'getnada.com',
+                            'gmail.com',
+                            'gmx.at',
+                            'gmx.ch',
+                            'gmx.com',
+                            'gmx.de',
+                            'gmx.net',
+                            'googlemail.com',
+                            'guerrillamail.com',
+                            'hanmail.net',
+                            'hey.com',
+                            'hotmail.co.uk',
+                            'hotmail.com',
+                            'hotmail.de',
+                            'hotmail.es',
+                            'hotmail.fr',
+                            'hotmail.it',
+                            'hushmail.com',
+                            'icloud.com',
+                            'inbox.ru',
+                            'interia.pl',
+                            'laposte.net',
+                            'libero.it',
+                            'list.ru',
+                            'live.co.uk',
+                            'live.com',
+                            'live.fr',
+                            'mac.com',
+                            'mail.com',
+                            'mail.ru',
+                            'mailbox.org',
+                            'mailfence.com',
+                            'mailinator.com',
+                            'me.com',
+                            'msn.com',
+                            'naver.com',
+                            'ntlworld.com',
+                            'o2.pl',
+                            'onet.pl',
+                            'optonline.net',
+                            'optusnet.com.au',
+                            'orange.fr',
+                            'outlook.com',
+                            'pm.me',
+                            'posteo.de',
+                            'proton.me',
+                            'protonmail.com',
+                            'qq.com',
+                            'rambler.ru',
+                            'rediffmail.com',
+                            'rocketmail.com',
+                            'rogers.com',
+                            'runbox.com',
+                            'sbcglobal.net',
+                            'seznam.cz',
+                            'sfr.fr',
+                            'sharklasers.com',
+                            'shaw.ca',
+                            'sina.com',
+                            'sky.com',
+                            'sohu.com',
+                            'sympatico.ca',
+                            't-online.de',
+                            'talktalk.net',
+                            'telus.net',
+                            'temp-mail.org',
+                            'terra.com.br',
+                            'tiscali.it',
+                            'trashmail.com',
+                            'tuta.io',
+                            'tutanota.com',
+                            'uol.com.br',
+                            'verizon.net',
+                            'virgilio.it',
+                            'virginmedia.com',
+                            'wanadoo.fr',
+                            'web.de',
+                            'windowslive.com',
+                            'wp.pl',
+                            'ya.ru',
+                            'yahoo.ca',
+                            'yahoo.co.in',
+                            'yahoo.co.jp',
+                            'yahoo.co.uk',
+                            'yahoo.com',
+                            'yahoo.com.au',
+                            'yahoo.com.br',
+                            'yahoo.de',
+                            'yahoo.es',
+                            'yahoo.fr',
+                            'yahoo.it',
+                            'yandex.com',
+                            'yandex.ru',
+                            'yeah.net',
+                            'ymail.com',
+                            'yopmail.com',
+                            'zoho.com',
+                            'zohomail.com'
+                          )
                         ),
-                        '[/:?#].*$',
-                        ''
-                      ),
-                      ''
-                    ) AS "domain"
+                        CONCAT('domain:', "t59"."email_domain"),
+                        NULL
+                      )
+                    ) AS "account_id",
+                    CASE
+                      WHEN "t59"."group_account" IS NOT NULL
+                      THEN 'group'
+                      WHEN "t37"."domain_account" IS NOT NULL
+                      THEN 'domain'
+                      WHEN IF(
+                        (
+                          "t59"."email_domain" IS NOT NULL
+                        )
+                        AND NOT (
+                          "t59"."email_domain" IN (
+                            '10minutemail.com',
+                            '126.com',
+                            '163.com',
+                            'aim.com',
+                            'alice.it',
+                            'aliyun.com',
+                            'aol.com',
+                            'arcor.de',
+                            'att.net',
+                            'bellsouth.net',
+                            'bigpond.com',
+                            'bk.ru',
+                            'bol.com.br',
+                            'btinternet.com',
+                            'charter.net',
+                            'comcast.net',
+                            'cox.net',
+                            'daum.net',
+                            'dispostable.com',
+                            'duck.com',
+                            'earthlink.net',
+                            'email.com',
+                            'fastmail.com',
+                            'fastmail.fm',
+                            'foxmail.com',
+                            'free.fr',
+                            'freenet.de',
+                            'getnada.com',
+                            'gmail.com',
+                            'gmx.at',
+                            'gmx.ch',
+                            'gmx.com',
+                            'gmx.de',
+                            'gmx.net',
+                            'googlemail.com',
+                            'guerrillamail.com',
+                            'hanmail.net',
+                            'hey.com',
+                            'hotmail.co.uk',
+                            'hotmail.com',
+                            'hotmail.de',
+                            'hotmail.es',
+                            'hotmail.fr',
+                            'hotmail.it',
+                            'hushmail.com',
+                            'icloud.com',
+                            'inbox.ru',
+                            'interia.pl',
+                            'laposte.net',
+                            'libero.it',
+                            'list.ru',
+                            'live.co.uk',
+                            'live.com',
+                            'live.fr',
+                            'mac.com',
+                            'mail.com',
+                            'mail.ru',
+                            'mailbox.org',
+                            'mailfence.com',
+                            'mailinator.com',
+                            'me.com',
+                            'msn.com',
+                            'naver.com',
+                            'ntlworld.com',
+                            'o2.pl',
+                            'onet.pl',
+                            'optonline.net',
+                            'optusnet.com.au',
+                            'orange.fr',
+                            'outlook.com',
+                            'pm.me',
+                            'posteo.de',
+                            'proton.me',
+                            'protonmail.com',
+                            'qq.com',
+                            'rambler.ru',
+                            'rediffmail.com',
+                            'rocketmail.com',
+                            'rogers.com',
+                            'runbox.com',
+                            'sbcglobal.net',
+                            'seznam.cz',
+                            'sfr.fr',
+                            'sharklasers.com',
+                            'shaw.ca',
+                            'sina.com',
+                            'sky.com',
+                            'sohu.com',
+                            'sympatico.ca',
+                            't-online.de',
+                            'talktalk.net',
+                            'telus.net',
+                            'temp-mail.org',
+                            'terra.com.br',
+                            'tiscali.it',
+                            'trashmail.com',
+                            'tuta.io',
+                            'tutanota.com',
+                            'uol.com.br',
+                            'verizon.net',
+                            'virgilio.it',
+                            'virginmedia.com',
+                            'wanadoo.fr',
+                            'web.de',
+                            'windowslive.com',
+                            'wp.pl',
+                            'ya.ru',
+                            'yahoo.ca',
+                            'yahoo.co.in',
+                            'yahoo.co.jp',
+                            'yahoo.co.uk',
+                            'yahoo.com',
+                            'yahoo.com.au',
+                            'yahoo.com.br',
+                            'yahoo.de',
+                            'yahoo.es',
+                            'yahoo.fr',
+                            'yahoo.it',
+                            'yandex.com',
+                            'yandex.ru',
+                            'yeah.net',
+                            'ymail.com',
+                            'yopmail.com',
+                            'zoho.com',
+                            'zohomail.com'
+                          )
+                        ),
+                        CONCAT('domain:', "t59"."email_domain"),
+                        NULL
+                      ) IS NOT NULL
+                      THEN 'email'
+                      ELSE NULL
+                    END AS "account_via"
                   FROM (
                     SELECT
-                      "t6"."group_id",
-                      MAX_BY(
-                        JSON_VALUE(
-                          JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'domain'))),
-                          'strict $?($.type() == "string")'
+                      "t54"."user_id",
+                      "t54"."first_seen",
+                      "t54"."last_seen",
+                      "t53"."group_account",
+                      "t56"."email",
+                      NULLIF(
+                        IF(
+                          (
+                            STRPOS(LOWER(TRIM(' 	
+' FROM "t56"."email")), '@') - 1
+                          ) >= 0,
+                          SUBSTR(
+                            LOWER(TRIM(' 	
+' FROM "t56"."email")),
+                            IF(
+                              (
+                                (
+                                  STRPOS(LOWER(TRIM(' 	
+' FROM "t56"."email")), '@') - 1
+                                ) + 1 + 1
+                              ) >= 1,
+                              (
+                                STRPOS(LOWER(TRIM(' 	
+' FROM "t56"."email")), '@') - 1
+                              ) + 1 + 1,
+                              (
+                                STRPOS(LOWER(TRIM(' 	
+' FROM "t56"."email")), '@') - 1
+                              ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
+' FROM "t56"."email")))
+                            )
+                          ),
+                          NULL
                         ),
-                        "t6"."timestamp"
-                      ) FILTER(WHERE
-                        JSON_VALUE(
-                          JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'domain'))),
-                          'strict $?($.type() == "string")'
-                        ) IS NOT NULL) AS "domain",
-                      MAX_BY(
-                        JSON_VALUE(
-                          JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'website'))),
-                          'strict $?($.type() == "string")'
-                        ),
-                        "t6"."timestamp"
-                      ) FILTER(WHERE
-                        JSON_VALUE(
-                          JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'website'))),
-                          'strict $?($.type() == "string")'
-                        ) IS NOT NULL) AS "website"
+                        ''
+                      ) AS "email_domain"
                     FROM (
                       SELECT
-                        *
-                      FROM "events" AS "t0"
-                      WHERE
-                        "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-                        AND "t0"."type" = 'group'
-                        AND "t0"."group_id" IS NOT NULL
-                        AND "t0"."traits" IS NOT NULL
-                    ) AS "t6"
-                    GROUP BY
-                      1
-                  ) AS "t15"
-                  INNER JOIN (
+                        "t49"."person_id" AS "user_id",
+                        MIN("t49"."timestamp") AS "first_seen",
+                        MAX("t49"."timestamp") AS "last_seen"
+                      FROM "t46" AS "t49"
+                      GROUP BY
+                        1
+                    ) AS "t54"
+                    LEFT OUTER JOIN (
+                      SELECT
+                        "t47"."person_id" AS "m_user",
+                        MAX_BY("t47"."group_id", "t47"."timestamp") AS "group_account"
+                      FROM (
+                        SELECT
+                          *
+                        FROM "t44" AS "t45"
+                        WHERE
+                          "t45"."is_known" AND "t45"."group_id" IS NOT NULL
+                      ) AS "t47"
+                      GROUP BY
+                        1
+                    ) AS "t53"
+                      ON "t54"."user_id" = "t53"."m_user"
+                    LEFT OUTER JOIN (
+                      SELECT
+                        "t48"."e_user",
+                        MAX_BY(
+                          JSON_VALUE(
+                            JSON_FORMAT(JSON_EXTRACT("t48"."traits", FORMAT('$["%s"]', 'email'))),
+                            'strict $?($.type() == "string")'
+                          ),
+                          "t48"."timestamp"
+                        ) FILTER(WHERE
+                          JSON_VALUE(
+                            JSON_FORMAT(JSON_EXTRACT("t48"."traits", FORMAT('$["%s"]', 'email'))),
+                            'strict $?($.type() == "string")'
+                          ) IS NOT NULL) AS "email"
+                      FROM (
+                        SELECT
+                          "t45"."message_id",
+                          "t45"."type",
+                          "t45"."event",
+                          "t45"."name",
+                          "t45"."user_id",
+                          "t45"."anonymous_id",
+                          "t45"."group_id",
+                          "t45"."previous_id",
+                          "t45"."timestamp",
+                          "t45"."original_timestamp",
+                          "t45"."sent_at",
+                          "t45"."received_at",
+                          "t45"."properties",
+                          "t45"."traits",
+                          "t45"."context",
+                          "t45"."source",
+                          "t45"."loaded_at",
+                          "t45"."person_id",
+                          "t45"."is_known",
+                          "t45"."person_id" AS "e_user"
+                        FROM "t44" AS "t45"
+                        WHERE
+                          "t45"."is_known"
+                          AND "t45"."type" <> 'group'
+                          AND "t45"."traits" IS NOT NULL
+                          AND "t45"."person_id" IS NOT NULL
+                      ) AS "t48"
+                      GROUP BY
+                        1
+                    ) AS "t56"
+                      ON "t54"."user_id" = "t56"."e_user"
+                  ) AS "t59"
+                  LEFT OUTER JOIN (
                     SELECT
-                      "t2"."group_id" AS "fs_group",
-                      MIN("t2"."timestamp") AS "since"
+                      "t32"."domain",
+                      "t32"."group_id" AS "domain_account"
                     FROM (
                       SELECT
-                        *
-                      FROM "events" AS "t0"
-                      WHERE
-                        "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-                        AND "t0"."type" = 'group'
-                        AND "t0"."group_id" IS NOT NULL
-                    ) AS "t2"
-                    GROUP BY
-                      1
-                  ) AS "t10"
-                    ON "t15"."group_id" = "t10"."fs_group"
-                ) AS "t22"
-                WHERE
-                  "t22"."domain" IS NOT NULL
-              ) AS "t29"
-            ) AS "t38"
+                        "t27"."group_id",
+                        "t27"."since",
+                        "t27"."domain",
+                        ROW_NUMBER() OVER (PARTITION BY "t27"."domain" ORDER BY "t27"."since" ASC, "t27"."group_id" ASC) - 1 AS "rank"
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t15"."group_id",
+                            "t10"."since",
+                            NULLIF(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    LOWER(TRIM(' 	
+' FROM COALESCE("t15"."domain", "t15"."website"))),
+                                    '^[a-z]+://',
+                                    ''
+                                  ),
+                                  '^www\.',
+                                  ''
+                                ),
+                                '[/:?#].*$',
+                                ''
+                              ),
+                              ''
+                            ) AS "domain"
+                          FROM (
+                            SELECT
+                              "t6"."group_id",
+                              MAX_BY(
+                                JSON_VALUE(
+                                  JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'domain'))),
+                                  'strict $?($.type() == "string")'
+                                ),
+                                "t6"."timestamp"
+                              ) FILTER(WHERE
+                                JSON_VALUE(
+                                  JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'domain'))),
+                                  'strict $?($.type() == "string")'
+                                ) IS NOT NULL) AS "domain",
+                              MAX_BY(
+                                JSON_VALUE(
+                                  JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'website'))),
+                                  'strict $?($.type() == "string")'
+                                ),
+                                "t6"."timestamp"
+                              ) FILTER(WHERE
+                                JSON_VALUE(
+                                  JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'website'))),
+                                  'strict $?($.type() == "string")'
+                                ) IS NOT NULL) AS "website"
+                            FROM (
+                              SELECT
+                                *
+                              FROM "events" AS "t0"
+                              WHERE
+                                "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
+                                AND "t0"."type" = 'group'
+                                AND "t0"."group_id" IS NOT NULL
+                                AND "t0"."traits" IS NOT NULL
+                            ) AS "t6"
+                            GROUP BY
+                              1
+                          ) AS "t15"
+                          INNER JOIN (
+                            SELECT
+                              "t2"."group_id" AS "fs_group",
+                              MIN("t2"."timestamp") AS "since"
+                            FROM (
+                              SELECT
+                                *
+                              FROM "events" AS "t0"
+                              WHERE
+                                "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
+                                AND "t0"."type" = 'group'
+                                AND "t0"."group_id" IS NOT NULL
+                            ) AS "t2"
+                            GROUP BY
+                              1
+                          ) AS "t10"
+                            ON "t15"."group_id" = "t10"."fs_group"
+                        ) AS "t22"
+                        WHERE
+                          "t22"."domain" IS NOT NULL
+                      ) AS "t27"
+                    ) AS "t32"
+                    WHERE
+                      "t32"."rank" = 0
+                  ) AS "t37"
+                    ON "t59"."email_domain" = "t37"."domain"
+                ) AS "t60"
+              ) AS "t62"
+                ON "t50"."person_id" = "t62"."m_user"
+            ) AS "t64"
             WHERE
-              "t38"."rank" = 0
-          ) AS "t46"
-            ON "t75"."email_domain" = "t46"."domain"
-        ) AS "t76"
-      ) AS "t78"
-        ON "t63"."person_id" = "t78"."m_user"
-    ) AS "t80"
-    WHERE
-      "t80"."entity_id" IS NOT NULL
-      AND "t80"."type" = 'track'
-      AND "t80"."event" IN ('Subscription Started')
-  ) AS "t84"
-    ON "t94"."entity_id" = "t84"."key"
-) AS "t96"
-WHERE
-  NOT (
-    "t96"."paying"
-  );
+              "t64"."entity_id" IS NOT NULL
+              AND "t64"."type" = 'track'
+              AND "t64"."event" IN ('Subscription Started')
+          ) AS "t68"
+            ON "t78"."entity_id" = "t68"."key"
+        ) AS "t80"
+        WHERE
+          NOT (
+            "t80"."paying"
+          )
+      ) AS "t82"
+    ) AS "t84"
+  ) AS "t85"
+) AS "t86";

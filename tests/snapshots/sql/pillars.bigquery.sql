@@ -66,7 +66,7 @@ WITH `t5` AS (
   FROM `t22` AS `t23`
   WHERE
     `t23`.`rank` = 0
-), `t64` AS (
+), `t48` AS (
   SELECT
     `t7`.`message_id`,
     `t7`.`type`,
@@ -85,11 +85,11 @@ WITH `t5` AS (
     `t7`.`context`,
     `t7`.`source`,
     `t7`.`loaded_at`,
-    COALESCE(COALESCE(`t61`.`u_person`, `t7`.`user_id`), `t62`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
+    COALESCE(COALESCE(`t46`.`u_person`, `t7`.`user_id`), `t47`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
     (
       `t7`.`user_id` IS NOT NULL
     ) OR (
-      `t62`.`a_person` IS NOT NULL
+      `t47`.`a_person` IS NOT NULL
     ) AS `is_known`
   FROM (
     SELECT
@@ -100,16 +100,16 @@ WITH `t5` AS (
   ) AS `t7`
   LEFT OUTER JOIN (
     SELECT
-      `t54`.`from_id` AS `u_from`,
-      `t54`.`person_id` AS `u_person`
+      `t43`.`from_id` AS `u_from`,
+      `t43`.`person_id` AS `u_person`
     FROM (
       SELECT
-        `t48`.`from_id`,
-        COALESCE(`t40`.`next_to`, `t48`.`person_id`) AS `person_id`
+        `t39`.`from_id`,
+        COALESCE(`t34`.`next_to`, `t39`.`person_id`) AS `person_id`
       FROM (
         SELECT
           `t27`.`from_id`,
-          COALESCE(`t41`.`next_to`, `t27`.`person_id`) AS `person_id`
+          COALESCE(`t35`.`next_to`, `t27`.`person_id`) AS `person_id`
         FROM (
           SELECT
             `t23`.`from_id`,
@@ -120,34 +120,34 @@ WITH `t5` AS (
         ) AS `t27`
         LEFT OUTER JOIN (
           SELECT
-            `t32`.`from_id` AS `next_from`,
-            `t32`.`to_id` AS `next_to`
-          FROM `t25` AS `t32`
-        ) AS `t41`
-          ON `t27`.`person_id` = `t41`.`next_from`
-      ) AS `t48`
+            `t30`.`from_id` AS `next_from`,
+            `t30`.`to_id` AS `next_to`
+          FROM `t25` AS `t30`
+        ) AS `t35`
+          ON `t27`.`person_id` = `t35`.`next_from`
+      ) AS `t39`
       LEFT OUTER JOIN (
         SELECT
-          `t31`.`from_id` AS `next_from`,
-          `t31`.`to_id` AS `next_to`
-        FROM `t25` AS `t31`
-      ) AS `t40`
-        ON `t48`.`person_id` = `t40`.`next_from`
-    ) AS `t54`
-  ) AS `t61`
-    ON `t7`.`user_id` = `t61`.`u_from`
+          `t29`.`from_id` AS `next_from`,
+          `t29`.`to_id` AS `next_to`
+        FROM `t25` AS `t29`
+      ) AS `t34`
+        ON `t39`.`person_id` = `t34`.`next_from`
+    ) AS `t43`
+  ) AS `t46`
+    ON `t7`.`user_id` = `t46`.`u_from`
   LEFT OUTER JOIN (
     SELECT
-      `t54`.`from_id` AS `a_from`,
-      `t54`.`person_id` AS `a_person`
+      `t43`.`from_id` AS `a_from`,
+      `t43`.`person_id` AS `a_person`
     FROM (
       SELECT
-        `t48`.`from_id`,
-        COALESCE(`t40`.`next_to`, `t48`.`person_id`) AS `person_id`
+        `t39`.`from_id`,
+        COALESCE(`t34`.`next_to`, `t39`.`person_id`) AS `person_id`
       FROM (
         SELECT
           `t27`.`from_id`,
-          COALESCE(`t41`.`next_to`, `t27`.`person_id`) AS `person_id`
+          COALESCE(`t35`.`next_to`, `t27`.`person_id`) AS `person_id`
         FROM (
           SELECT
             `t23`.`from_id`,
@@ -158,224 +158,116 @@ WITH `t5` AS (
         ) AS `t27`
         LEFT OUTER JOIN (
           SELECT
-            `t32`.`from_id` AS `next_from`,
-            `t32`.`to_id` AS `next_to`
-          FROM `t25` AS `t32`
-        ) AS `t41`
-          ON `t27`.`person_id` = `t41`.`next_from`
-      ) AS `t48`
+            `t30`.`from_id` AS `next_from`,
+            `t30`.`to_id` AS `next_to`
+          FROM `t25` AS `t30`
+        ) AS `t35`
+          ON `t27`.`person_id` = `t35`.`next_from`
+      ) AS `t39`
       LEFT OUTER JOIN (
         SELECT
-          `t31`.`from_id` AS `next_from`,
-          `t31`.`to_id` AS `next_to`
-        FROM `t25` AS `t31`
-      ) AS `t40`
-        ON `t48`.`person_id` = `t40`.`next_from`
-    ) AS `t54`
-  ) AS `t62`
-    ON `t7`.`anonymous_id` = `t62`.`a_from`
-), `t90` AS (
+          `t29`.`from_id` AS `next_from`,
+          `t29`.`to_id` AS `next_to`
+        FROM `t25` AS `t29`
+      ) AS `t34`
+        ON `t39`.`person_id` = `t34`.`next_from`
+    ) AS `t43`
+  ) AS `t47`
+    ON `t7`.`anonymous_id` = `t47`.`a_from`
+), `t50` AS (
   SELECT
-    `t84`.`message_id`,
-    `t84`.`type`,
-    `t84`.`event`,
-    `t84`.`name`,
-    `t84`.`user_id`,
-    `t84`.`anonymous_id`,
-    `t84`.`group_id`,
-    `t84`.`previous_id`,
-    `t84`.`timestamp`,
-    `t84`.`original_timestamp`,
-    `t84`.`sent_at`,
-    `t84`.`received_at`,
-    `t84`.`properties`,
-    `t84`.`traits`,
-    `t84`.`context`,
-    `t84`.`source`,
-    `t84`.`loaded_at`,
-    `t84`.`person_id`,
-    `t84`.`account_id`,
-    `t84`.`email_domain`,
-    `t84`.`entity_id`,
+    *
+  FROM `t48` AS `t49`
+  WHERE
+    `t49`.`is_known`
+), `t74` AS (
+  SELECT
+    `t68`.`message_id`,
+    `t68`.`type`,
+    `t68`.`event`,
+    `t68`.`name`,
+    `t68`.`user_id`,
+    `t68`.`anonymous_id`,
+    `t68`.`group_id`,
+    `t68`.`previous_id`,
+    `t68`.`timestamp`,
+    `t68`.`original_timestamp`,
+    `t68`.`sent_at`,
+    `t68`.`received_at`,
+    `t68`.`properties`,
+    `t68`.`traits`,
+    `t68`.`context`,
+    `t68`.`source`,
+    `t68`.`loaded_at`,
+    `t68`.`person_id`,
+    `t68`.`account_id`,
+    `t68`.`email_domain`,
+    `t68`.`entity_id`,
     COALESCE(
       MIN(
         IF(
           (
-            `t84`.`type` = 'track'
+            `t68`.`type` = 'track'
           ) AND (
-            `t84`.`event` = 'Signed Up'
+            `t68`.`event` = 'Signed Up'
           ),
-          `t84`.`timestamp`,
+          `t68`.`timestamp`,
           NULL
         )
       ) OVER (
-        PARTITION BY `t84`.`entity_id`
+        PARTITION BY `t68`.`entity_id`
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       ),
-      MIN(`t84`.`timestamp`) OVER (
-        PARTITION BY `t84`.`entity_id`
+      MIN(`t68`.`timestamp`) OVER (
+        PARTITION BY `t68`.`entity_id`
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
       )
     ) AS `start`
   FROM (
     SELECT
-      `t67`.`message_id`,
-      `t67`.`type`,
-      `t67`.`event`,
-      `t67`.`name`,
-      `t67`.`user_id`,
-      `t67`.`anonymous_id`,
-      `t67`.`group_id`,
-      `t67`.`previous_id`,
-      `t67`.`timestamp`,
-      `t67`.`original_timestamp`,
-      `t67`.`sent_at`,
-      `t67`.`received_at`,
-      `t67`.`properties`,
-      `t67`.`traits`,
-      `t67`.`context`,
-      `t67`.`source`,
-      `t67`.`loaded_at`,
-      `t67`.`person_id`,
-      `t82`.`account_id`,
-      `t82`.`email_domain`,
-      `t67`.`person_id` AS `entity_id`
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t7`.`message_id`,
-          `t7`.`type`,
-          `t7`.`event`,
-          `t7`.`name`,
-          `t7`.`user_id`,
-          `t7`.`anonymous_id`,
-          `t7`.`group_id`,
-          `t7`.`previous_id`,
-          `t7`.`timestamp`,
-          `t7`.`original_timestamp`,
-          `t7`.`sent_at`,
-          `t7`.`received_at`,
-          `t7`.`properties`,
-          `t7`.`traits`,
-          `t7`.`context`,
-          `t7`.`source`,
-          `t7`.`loaded_at`,
-          COALESCE(COALESCE(`t59`.`u_person`, `t7`.`user_id`), `t60`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
-          (
-            `t7`.`user_id` IS NOT NULL
-          ) OR (
-            `t60`.`a_person` IS NOT NULL
-          ) AS `is_known`
-        FROM (
-          SELECT
-            *
-          FROM `events` AS `t0`
-          WHERE
-            `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-        ) AS `t7`
-        LEFT OUTER JOIN (
-          SELECT
-            `t53`.`from_id` AS `u_from`,
-            `t53`.`person_id` AS `u_person`
-          FROM (
-            SELECT
-              `t47`.`from_id`,
-              COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-            FROM (
-              SELECT
-                `t27`.`from_id`,
-                COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-              FROM (
-                SELECT
-                  `t23`.`from_id`,
-                  `t23`.`to_id` AS `person_id`
-                FROM `t22` AS `t23`
-                WHERE
-                  `t23`.`rank` = 0
-              ) AS `t27`
-              LEFT OUTER JOIN (
-                SELECT
-                  `t30`.`from_id` AS `next_from`,
-                  `t30`.`to_id` AS `next_to`
-                FROM `t25` AS `t30`
-              ) AS `t39`
-                ON `t27`.`person_id` = `t39`.`next_from`
-            ) AS `t47`
-            LEFT OUTER JOIN (
-              SELECT
-                `t29`.`from_id` AS `next_from`,
-                `t29`.`to_id` AS `next_to`
-              FROM `t25` AS `t29`
-            ) AS `t38`
-              ON `t47`.`person_id` = `t38`.`next_from`
-          ) AS `t53`
-        ) AS `t59`
-          ON `t7`.`user_id` = `t59`.`u_from`
-        LEFT OUTER JOIN (
-          SELECT
-            `t53`.`from_id` AS `a_from`,
-            `t53`.`person_id` AS `a_person`
-          FROM (
-            SELECT
-              `t47`.`from_id`,
-              COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-            FROM (
-              SELECT
-                `t27`.`from_id`,
-                COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-              FROM (
-                SELECT
-                  `t23`.`from_id`,
-                  `t23`.`to_id` AS `person_id`
-                FROM `t22` AS `t23`
-                WHERE
-                  `t23`.`rank` = 0
-              ) AS `t27`
-              LEFT OUTER JOIN (
-                SELECT
-                  `t30`.`from_id` AS `next_from`,
-                  `t30`.`to_id` AS `next_to`
-                FROM `t25` AS `t30`
-              ) AS `t39`
-                ON `t27`.`person_id` = `t39`.`next_from`
-            ) AS `t47`
-            LEFT OUTER JOIN (
-              SELECT
-                `t29`.`from_id` AS `next_from`,
-                `t29`.`to_id` AS `next_to`
-              FROM `t25` AS `t29`
-            ) AS `t38`
-              ON `t47`.`person_id` = `t38`.`next_from`
-          ) AS `t53`
-        ) AS `t60`
-          ON `t7`.`anonymous_id` = `t60`.`a_from`
-      ) AS `t63`
-      WHERE
-        `t63`.`is_known`
-    ) AS `t67`
+      `t54`.`message_id`,
+      `t54`.`type`,
+      `t54`.`event`,
+      `t54`.`name`,
+      `t54`.`user_id`,
+      `t54`.`anonymous_id`,
+      `t54`.`group_id`,
+      `t54`.`previous_id`,
+      `t54`.`timestamp`,
+      `t54`.`original_timestamp`,
+      `t54`.`sent_at`,
+      `t54`.`received_at`,
+      `t54`.`properties`,
+      `t54`.`traits`,
+      `t54`.`context`,
+      `t54`.`source`,
+      `t54`.`loaded_at`,
+      `t54`.`person_id`,
+      `t66`.`account_id`,
+      `t66`.`email_domain`,
+      `t54`.`person_id` AS `entity_id`
+    FROM `t50` AS `t54`
     LEFT OUTER JOIN (
       SELECT
-        `t80`.`user_id` AS `m_user`,
-        `t80`.`account_id`,
-        `t80`.`email_domain`
+        `t64`.`user_id` AS `m_user`,
+        `t64`.`account_id`,
+        `t64`.`email_domain`
       FROM (
         SELECT
-          `t79`.`user_id`,
-          `t79`.`email`,
-          `t79`.`email_domain`,
-          `t79`.`first_seen`,
-          `t79`.`last_seen`,
+          `t63`.`user_id`,
+          `t63`.`email`,
+          `t63`.`email_domain`,
+          `t63`.`first_seen`,
+          `t63`.`last_seen`,
           COALESCE(
-            `t79`.`group_account`,
-            `t50`.`domain_account`,
+            `t63`.`group_account`,
+            `t41`.`domain_account`,
             IF(
               (
-                `t79`.`email_domain` IS NOT NULL
+                `t63`.`email_domain` IS NOT NULL
               )
               AND NOT (
-                `t79`.`email_domain` IN (
+                `t63`.`email_domain` IN (
                   '10minutemail.com',
                   '126.com',
                   '163.com',
@@ -503,21 +395,21 @@ WITH `t5` AS (
                   'zohomail.com'
                 )
               ),
-              CONCAT('domain:', `t79`.`email_domain`),
+              CONCAT('domain:', `t63`.`email_domain`),
               NULL
             )
           ) AS `account_id`,
           CASE
-            WHEN `t79`.`group_account` IS NOT NULL
+            WHEN `t63`.`group_account` IS NOT NULL
             THEN 'group'
-            WHEN `t50`.`domain_account` IS NOT NULL
+            WHEN `t41`.`domain_account` IS NOT NULL
             THEN 'domain'
             WHEN IF(
               (
-                `t79`.`email_domain` IS NOT NULL
+                `t63`.`email_domain` IS NOT NULL
               )
               AND NOT (
-                `t79`.`email_domain` IN (
+                `t63`.`email_domain` IN (
                   '10minutemail.com',
                   '126.com',
                   '163.com',
@@ -645,7 +537,7 @@ WITH `t5` AS (
                   'zohomail.com'
                 )
               ),
-              CONCAT('domain:', `t79`.`email_domain`),
+              CONCAT('domain:', `t63`.`email_domain`),
               NULL
             ) IS NOT NULL
             THEN 'email'
@@ -653,30 +545,30 @@ WITH `t5` AS (
           END AS `account_via`
         FROM (
           SELECT
-            `t73`.`user_id`,
-            `t73`.`first_seen`,
-            `t73`.`last_seen`,
-            `t74`.`group_account`,
-            `t76`.`email`,
+            `t58`.`user_id`,
+            `t58`.`first_seen`,
+            `t58`.`last_seen`,
+            `t57`.`group_account`,
+            `t60`.`email`,
             NULLIF(
               IF(
                 (
-                  INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) >= 0,
                 SUBSTRING(
-                  LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')),
+                  LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')),
                   IF(
                     (
                       (
-                        INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
+                        INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
                       ) + 1 + 1
                     ) >= 1,
                     (
-                      INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
+                      INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
                     ) + 1 + 1,
                     (
-                      INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                    ) + 1 + 1 + LENGTH(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')))
+                      INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                    ) + 1 + 1 + LENGTH(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')))
                   )
                 ),
                 NULL
@@ -685,89 +577,83 @@ WITH `t5` AS (
             ) AS `email_domain`
           FROM (
             SELECT
-              `t68`.`person_id` AS `user_id`,
-              MIN(`t68`.`timestamp`) AS `first_seen`,
-              MAX(`t68`.`timestamp`) AS `last_seen`
+              `t53`.`person_id` AS `user_id`,
+              MIN(`t53`.`timestamp`) AS `first_seen`,
+              MAX(`t53`.`timestamp`) AS `last_seen`
+            FROM `t50` AS `t53`
+            GROUP BY
+              1
+          ) AS `t58`
+          LEFT OUTER JOIN (
+            SELECT
+              `t51`.`person_id` AS `m_user`,
+              MAX_BY(`t51`.`group_id`, `t51`.`timestamp`) AS `group_account`
             FROM (
               SELECT
                 *
-              FROM `t64` AS `t65`
+              FROM `t48` AS `t49`
               WHERE
-                `t65`.`is_known`
-            ) AS `t68`
+                `t49`.`is_known` AND `t49`.`group_id` IS NOT NULL
+            ) AS `t51`
             GROUP BY
               1
-          ) AS `t73`
+          ) AS `t57`
+            ON `t58`.`user_id` = `t57`.`m_user`
           LEFT OUTER JOIN (
             SELECT
-              `t69`.`person_id` AS `m_user`,
-              MAX_BY(`t69`.`group_id`, `t69`.`timestamp`) AS `group_account`
-            FROM (
-              SELECT
-                *
-              FROM `t64` AS `t65`
-              WHERE
-                `t65`.`is_known` AND `t65`.`group_id` IS NOT NULL
-            ) AS `t69`
-            GROUP BY
-              1
-          ) AS `t74`
-            ON `t73`.`user_id` = `t74`.`m_user`
-          LEFT OUTER JOIN (
-            SELECT
-              `t70`.`e_user`,
+              `t52`.`e_user`,
               MAX_BY(
                 IF(
-                  safe.string(`t70`.`traits`['email']) IS NOT NULL,
-                  safe.string(`t70`.`traits`['email']),
+                  safe.string(`t52`.`traits`['email']) IS NOT NULL,
+                  safe.string(`t52`.`traits`['email']),
                   NULL
                 ),
-                IF(safe.string(`t70`.`traits`['email']) IS NOT NULL, `t70`.`timestamp`, NULL)
+                IF(safe.string(`t52`.`traits`['email']) IS NOT NULL, `t52`.`timestamp`, NULL)
               ) AS `email`
             FROM (
               SELECT
-                `t65`.`message_id`,
-                `t65`.`type`,
-                `t65`.`event`,
-                `t65`.`name`,
-                `t65`.`user_id`,
-                `t65`.`anonymous_id`,
-                `t65`.`group_id`,
-                `t65`.`previous_id`,
-                `t65`.`timestamp`,
-                `t65`.`original_timestamp`,
-                `t65`.`sent_at`,
-                `t65`.`received_at`,
-                `t65`.`properties`,
-                `t65`.`traits`,
-                `t65`.`context`,
-                `t65`.`source`,
-                `t65`.`loaded_at`,
-                `t65`.`person_id`,
-                `t65`.`is_known`,
-                `t65`.`person_id` AS `e_user`
-              FROM `t64` AS `t65`
+                `t49`.`message_id`,
+                `t49`.`type`,
+                `t49`.`event`,
+                `t49`.`name`,
+                `t49`.`user_id`,
+                `t49`.`anonymous_id`,
+                `t49`.`group_id`,
+                `t49`.`previous_id`,
+                `t49`.`timestamp`,
+                `t49`.`original_timestamp`,
+                `t49`.`sent_at`,
+                `t49`.`received_at`,
+                `t49`.`properties`,
+                `t49`.`traits`,
+                `t49`.`context`,
+                `t49`.`source`,
+                `t49`.`loaded_at`,
+                `t49`.`person_id`,
+                `t49`.`is_known`,
+                `t49`.`person_id` AS `e_user`
+              FROM `t48` AS `t49`
               WHERE
-                `t65`.`is_known`
-                AND `t65`.`type` <> 'group'
-                AND `t65`.`traits` IS NOT NULL
-                AND `t65`.`person_id` IS NOT NULL
-            ) AS `t70`
+                `t49`.`is_known`
+                AND `t49`.`type` <> 'group'
+                AND `t49`.`traits` IS NOT NULL
+                AND `t49`.`person_id` IS NOT NULL
+            ) AS `t52`
             GROUP BY
               1
-          ) AS `t76`
-            ON `t73`.`user_id` = `t76`.`e_user`
-        ) AS `t79`
+          ) AS `t60`
+            ON `t58`.`user_id` = `t60`.`e_user`
+        ) AS `t63`
         LEFT OUTER JOIN (
           SELECT
-            `t42`.`domain`,
-            `t42`.`group_id` AS `domain_account`
+            `t36`.`domain`,
+            `t36`.`group_id` AS `domain_account`
           FROM (
             SELECT
-              `t33`.`group_id`,
-              `t33`.`since`,
-              `t33`.`domain`,
-              ROW_NUMBER() OVER (PARTITION BY `t33`.`domain` ORDER BY `t33`.`since` ASC, `t33`.`group_id` ASC) - 1 AS `rank`
+              `t31`.`group_id`,
+              `t31`.`since`,
+              `t31`.`domain`,
+              ROW_NUMBER() OVER (PARTITION BY `t31`.`domain` ORDER BY `t31`.`since` ASC, `t31`.`group_id` ASC) - 1 AS `rank`
             FROM (
               SELECT
                 *
@@ -843,252 +729,50 @@ WITH `t5` AS (
               ) AS `t26`
               WHERE
                 `t26`.`domain` IS NOT NULL
-            ) AS `t33`
-          ) AS `t42`
+            ) AS `t31`
+          ) AS `t36`
           WHERE
-            `t42`.`rank` = 0
-        ) AS `t50`
-          ON `t79`.`email_domain` = `t50`.`domain`
-      ) AS `t80`
-    ) AS `t82`
-      ON `t67`.`person_id` = `t82`.`m_user`
-  ) AS `t84`
+            `t36`.`rank` = 0
+        ) AS `t41`
+          ON `t63`.`email_domain` = `t41`.`domain`
+      ) AS `t64`
+    ) AS `t66`
+      ON `t54`.`person_id` = `t66`.`m_user`
+  ) AS `t68`
 )
 SELECT
-  `t118`.`entity_id`,
-  `t118`.`account_id`,
-  `t118`.`first_seen`,
-  `t118`.`last_seen`,
-  `t118`.`s__activated`,
-  `t118`.`s__activated_within_7d`,
-  `t118`.`s__core_feature_30d`,
-  `t118`.`s__paywall_hits_30d`,
-  `t118`.`s__enterprise_views_30d`,
-  `t118`.`s__teammates_invited`,
-  `t118`.`s__sessions_14d`,
-  `t118`.`s__employees`,
-  `t118`.`s__industry`,
-  `t118`.`paying`,
-  IF(COALESCE(`t118`.`s__activated`, FALSE), 20.0, 0.0) AS `p__activation__0`,
-  IF(COALESCE(`t118`.`s__activated_within_7d`, FALSE), 10.0, 0.0) AS `p__activation__1`,
-  LEAST(
-    IF(COALESCE(`t118`.`s__activated`, FALSE), 20.0, 0.0) + IF(COALESCE(`t118`.`s__activated_within_7d`, FALSE), 10.0, 0.0),
-    30.0
-  ) AS `l__activation`,
-  COALESCE(
-    CASE
-      WHEN (
-        `t118`.`s__sessions_14d` >= 3.0
-      ) AND (
-        `t118`.`s__sessions_14d` <= 6.0
-      )
-      THEN 10.0
-      WHEN `t118`.`s__sessions_14d` >= 7.0
-      THEN 20.0
-      ELSE 0.0
-    END,
-    0.0
-  ) AS `p__usage__0`,
-  IF(COALESCE(`t118`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0) AS `p__usage__1`,
-  LEAST(
-    COALESCE(
-      CASE
-        WHEN (
-          `t118`.`s__sessions_14d` >= 3.0
-        ) AND (
-          `t118`.`s__sessions_14d` <= 6.0
-        )
-        THEN 10.0
-        WHEN `t118`.`s__sessions_14d` >= 7.0
-        THEN 20.0
-        ELSE 0.0
-      END,
-      0.0
-    ) + IF(COALESCE(`t118`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0),
-    30.0
-  ) AS `l__usage`,
-  COALESCE(
-    CASE
-      WHEN (
-        `t118`.`s__employees` >= 50.0
-      ) AND (
-        `t118`.`s__employees` <= 199.0
-      )
-      THEN 10.0
-      WHEN `t118`.`s__employees` >= 200.0
-      THEN 20.0
-      ELSE 0.0
-    END,
-    0.0
-  ) AS `p__firmographic__0`,
-  IF(
-    COALESCE(`t118`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-    5.0,
-    0.0
-  ) AS `p__firmographic__1`,
-  LEAST(
-    COALESCE(
-      CASE
-        WHEN (
-          `t118`.`s__employees` >= 50.0
-        ) AND (
-          `t118`.`s__employees` <= 199.0
-        )
-        THEN 10.0
-        WHEN `t118`.`s__employees` >= 200.0
-        THEN 20.0
-        ELSE 0.0
-      END,
-      0.0
-    ) + IF(
-      COALESCE(`t118`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-      5.0,
-      0.0
-    ),
-    25.0
-  ) AS `l__firmographic`,
-  IF(COALESCE(`t118`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) AS `p__intent__0`,
-  IF(COALESCE(`t118`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) AS `p__intent__1`,
-  IF(COALESCE(`t118`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0) AS `p__intent__2`,
-  LEAST(
-    IF(COALESCE(`t118`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0),
-    30.0
-  ) AS `l__intent`,
-  LEAST(
-    IF(COALESCE(`t118`.`s__activated`, FALSE), 20.0, 0.0) + IF(COALESCE(`t118`.`s__activated_within_7d`, FALSE), 10.0, 0.0),
-    30.0
-  ) + LEAST(
-    COALESCE(
-      CASE
-        WHEN (
-          `t118`.`s__sessions_14d` >= 3.0
-        ) AND (
-          `t118`.`s__sessions_14d` <= 6.0
-        )
-        THEN 10.0
-        WHEN `t118`.`s__sessions_14d` >= 7.0
-        THEN 20.0
-        ELSE 0.0
-      END,
-      0.0
-    ) + IF(COALESCE(`t118`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0),
-    30.0
-  ) + LEAST(
-    COALESCE(
-      CASE
-        WHEN (
-          `t118`.`s__employees` >= 50.0
-        ) AND (
-          `t118`.`s__employees` <= 199.0
-        )
-        THEN 10.0
-        WHEN `t118`.`s__employees` >= 200.0
-        THEN 20.0
-        ELSE 0.0
-      END,
-      0.0
-    ) + IF(
-      COALESCE(`t118`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-      5.0,
-      0.0
-    ),
-    25.0
-  ) + LEAST(
-    IF(COALESCE(`t118`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0),
-    30.0
-  ) AS `score`,
+  `t108`.`entity_id`,
+  `t108`.`account_id`,
+  `t108`.`first_seen`,
+  `t108`.`last_seen`,
+  `t108`.`s__activated`,
+  `t108`.`s__activated_within_7d`,
+  `t108`.`s__core_feature_30d`,
+  `t108`.`s__paywall_hits_30d`,
+  `t108`.`s__enterprise_views_30d`,
+  `t108`.`s__teammates_invited`,
+  `t108`.`s__sessions_14d`,
+  `t108`.`s__employees`,
+  `t108`.`s__industry`,
+  `t108`.`paying`,
+  `t108`.`p__activation__0`,
+  `t108`.`p__activation__1`,
+  `t108`.`p__usage__0`,
+  `t108`.`p__usage__1`,
+  `t108`.`p__firmographic__0`,
+  `t108`.`p__firmographic__1`,
+  `t108`.`p__intent__0`,
+  `t108`.`p__intent__1`,
+  `t108`.`p__intent__2`,
+  `t108`.`l__activation`,
+  `t108`.`l__usage`,
+  `t108`.`l__firmographic`,
+  `t108`.`l__intent`,
+  `t108`.`score`,
   CASE
-    WHEN (
-      LEAST(
-        IF(COALESCE(`t118`.`s__activated`, FALSE), 20.0, 0.0) + IF(COALESCE(`t118`.`s__activated_within_7d`, FALSE), 10.0, 0.0),
-        30.0
-      ) + LEAST(
-        COALESCE(
-          CASE
-            WHEN (
-              `t118`.`s__sessions_14d` >= 3.0
-            ) AND (
-              `t118`.`s__sessions_14d` <= 6.0
-            )
-            THEN 10.0
-            WHEN `t118`.`s__sessions_14d` >= 7.0
-            THEN 20.0
-            ELSE 0.0
-          END,
-          0.0
-        ) + IF(COALESCE(`t118`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0),
-        30.0
-      ) + LEAST(
-        COALESCE(
-          CASE
-            WHEN (
-              `t118`.`s__employees` >= 50.0
-            ) AND (
-              `t118`.`s__employees` <= 199.0
-            )
-            THEN 10.0
-            WHEN `t118`.`s__employees` >= 200.0
-            THEN 20.0
-            ELSE 0.0
-          END,
-          0.0
-        ) + IF(
-          COALESCE(`t118`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-          5.0,
-          0.0
-        ),
-        25.0
-      ) + LEAST(
-        IF(COALESCE(`t118`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0),
-        30.0
-      )
-    ) >= 70.0
+    WHEN `t108`.`score` >= 70.0
     THEN 'hot'
-    WHEN (
-      LEAST(
-        IF(COALESCE(`t118`.`s__activated`, FALSE), 20.0, 0.0) + IF(COALESCE(`t118`.`s__activated_within_7d`, FALSE), 10.0, 0.0),
-        30.0
-      ) + LEAST(
-        COALESCE(
-          CASE
-            WHEN (
-              `t118`.`s__sessions_14d` >= 3.0
-            ) AND (
-              `t118`.`s__sessions_14d` <= 6.0
-            )
-            THEN 10.0
-            WHEN `t118`.`s__sessions_14d` >= 7.0
-            THEN 20.0
-            ELSE 0.0
-          END,
-          0.0
-        ) + IF(COALESCE(`t118`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0),
-        30.0
-      ) + LEAST(
-        COALESCE(
-          CASE
-            WHEN (
-              `t118`.`s__employees` >= 50.0
-            ) AND (
-              `t118`.`s__employees` <= 199.0
-            )
-            THEN 10.0
-            WHEN `t118`.`s__employees` >= 200.0
-            THEN 20.0
-            ELSE 0.0
-          END,
-          0.0
-        ) + IF(
-          COALESCE(`t118`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-          5.0,
-          0.0
-        ),
-        25.0
-      ) + LEAST(
-        IF(COALESCE(`t118`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) + IF(COALESCE(`t118`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0),
-        30.0
-      )
-    ) >= 50.0
+    WHEN `t108`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -1096,2206 +780,1963 @@ SELECT
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t116`.`entity_id`,
-    `t116`.`account_id`,
-    `t116`.`first_seen`,
-    `t116`.`last_seen`,
-    `t116`.`s__activated`,
-    `t116`.`s__activated_within_7d`,
-    `t116`.`s__core_feature_30d`,
-    `t116`.`s__paywall_hits_30d`,
-    `t116`.`s__enterprise_views_30d`,
-    `t116`.`s__teammates_invited`,
-    `t116`.`s__sessions_14d`,
-    `t116`.`s__employees`,
-    `t116`.`s__industry`,
-    `t97`.`key` IS NOT NULL AS `paying`
+    `t106`.`entity_id`,
+    `t106`.`account_id`,
+    `t106`.`first_seen`,
+    `t106`.`last_seen`,
+    `t106`.`s__activated`,
+    `t106`.`s__activated_within_7d`,
+    `t106`.`s__core_feature_30d`,
+    `t106`.`s__paywall_hits_30d`,
+    `t106`.`s__enterprise_views_30d`,
+    `t106`.`s__teammates_invited`,
+    `t106`.`s__sessions_14d`,
+    `t106`.`s__employees`,
+    `t106`.`s__industry`,
+    `t106`.`paying`,
+    `t106`.`p__activation__0`,
+    `t106`.`p__activation__1`,
+    `t106`.`p__usage__0`,
+    `t106`.`p__usage__1`,
+    `t106`.`p__firmographic__0`,
+    `t106`.`p__firmographic__1`,
+    `t106`.`p__intent__0`,
+    `t106`.`p__intent__1`,
+    `t106`.`p__intent__2`,
+    `t106`.`l__activation`,
+    `t106`.`l__usage`,
+    `t106`.`l__firmographic`,
+    `t106`.`l__intent`,
+    `t106`.`l__activation` + `t106`.`l__usage` + `t106`.`l__firmographic` + `t106`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t113`.`entity_id`,
-      `t113`.`account_id`,
-      `t113`.`first_seen`,
-      `t113`.`last_seen`,
-      `t113`.`s__activated`,
-      `t113`.`s__activated_within_7d`,
-      `t113`.`s__core_feature_30d`,
-      `t113`.`s__paywall_hits_30d`,
-      `t113`.`s__enterprise_views_30d`,
-      `t113`.`s__teammates_invited`,
-      `t113`.`s__sessions_14d`,
-      `t113`.`s__employees`,
-      `t20`.`s__industry`
+      `t104`.`entity_id`,
+      `t104`.`account_id`,
+      `t104`.`first_seen`,
+      `t104`.`last_seen`,
+      `t104`.`s__activated`,
+      `t104`.`s__activated_within_7d`,
+      `t104`.`s__core_feature_30d`,
+      `t104`.`s__paywall_hits_30d`,
+      `t104`.`s__enterprise_views_30d`,
+      `t104`.`s__teammates_invited`,
+      `t104`.`s__sessions_14d`,
+      `t104`.`s__employees`,
+      `t104`.`s__industry`,
+      `t104`.`paying`,
+      `t104`.`p__activation__0`,
+      `t104`.`p__activation__1`,
+      `t104`.`p__usage__0`,
+      `t104`.`p__usage__1`,
+      `t104`.`p__firmographic__0`,
+      `t104`.`p__firmographic__1`,
+      `t104`.`p__intent__0`,
+      `t104`.`p__intent__1`,
+      `t104`.`p__intent__2`,
+      LEAST(`t104`.`p__activation__0` + `t104`.`p__activation__1`, 30.0) AS `l__activation`,
+      LEAST(`t104`.`p__usage__0` + `t104`.`p__usage__1`, 30.0) AS `l__usage`,
+      LEAST(`t104`.`p__firmographic__0` + `t104`.`p__firmographic__1`, 25.0) AS `l__firmographic`,
+      LEAST(`t104`.`p__intent__0` + `t104`.`p__intent__1` + `t104`.`p__intent__2`, 30.0) AS `l__intent`
     FROM (
       SELECT
-        `t110`.`entity_id`,
-        `t110`.`account_id`,
-        `t110`.`first_seen`,
-        `t110`.`last_seen`,
-        `t110`.`s__activated`,
-        `t110`.`s__activated_within_7d`,
-        `t110`.`s__core_feature_30d`,
-        `t110`.`s__paywall_hits_30d`,
-        `t110`.`s__enterprise_views_30d`,
-        `t110`.`s__teammates_invited`,
-        `t110`.`s__sessions_14d`,
-        `t21`.`s__employees`
+        `t102`.`entity_id`,
+        `t102`.`account_id`,
+        `t102`.`first_seen`,
+        `t102`.`last_seen`,
+        `t102`.`s__activated`,
+        `t102`.`s__activated_within_7d`,
+        `t102`.`s__core_feature_30d`,
+        `t102`.`s__paywall_hits_30d`,
+        `t102`.`s__enterprise_views_30d`,
+        `t102`.`s__teammates_invited`,
+        `t102`.`s__sessions_14d`,
+        `t102`.`s__employees`,
+        `t102`.`s__industry`,
+        `t102`.`paying`,
+        IF(COALESCE(`t102`.`s__activated`, FALSE), 20.0, 0.0) AS `p__activation__0`,
+        IF(COALESCE(`t102`.`s__activated_within_7d`, FALSE), 10.0, 0.0) AS `p__activation__1`,
+        COALESCE(
+          CASE
+            WHEN (
+              `t102`.`s__sessions_14d` >= 3.0
+            ) AND (
+              `t102`.`s__sessions_14d` <= 6.0
+            )
+            THEN 10.0
+            WHEN `t102`.`s__sessions_14d` >= 7.0
+            THEN 20.0
+            ELSE 0.0
+          END,
+          0.0
+        ) AS `p__usage__0`,
+        IF(COALESCE(`t102`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0) AS `p__usage__1`,
+        COALESCE(
+          CASE
+            WHEN (
+              `t102`.`s__employees` >= 50.0
+            ) AND (
+              `t102`.`s__employees` <= 199.0
+            )
+            THEN 10.0
+            WHEN `t102`.`s__employees` >= 200.0
+            THEN 20.0
+            ELSE 0.0
+          END,
+          0.0
+        ) AS `p__firmographic__0`,
+        IF(
+          COALESCE(`t102`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          5.0,
+          0.0
+        ) AS `p__firmographic__1`,
+        IF(COALESCE(`t102`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) AS `p__intent__0`,
+        IF(COALESCE(`t102`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) AS `p__intent__1`,
+        IF(COALESCE(`t102`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0) AS `p__intent__2`
       FROM (
         SELECT
-          `t105`.`entity_id`,
-          `t105`.`account_id`,
-          `t105`.`first_seen`,
-          `t105`.`last_seen`,
-          `t105`.`s__activated`,
-          `t105`.`s__activated_within_7d`,
-          `t105`.`s__core_feature_30d`,
-          `t105`.`s__paywall_hits_30d`,
-          `t105`.`s__enterprise_views_30d`,
-          `t105`.`s__teammates_invited`,
-          COALESCE(`t107`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+          `t100`.`entity_id`,
+          `t100`.`account_id`,
+          `t100`.`first_seen`,
+          `t100`.`last_seen`,
+          `t100`.`s__activated`,
+          `t100`.`s__activated_within_7d`,
+          `t100`.`s__core_feature_30d`,
+          `t100`.`s__paywall_hits_30d`,
+          `t100`.`s__enterprise_views_30d`,
+          `t100`.`s__teammates_invited`,
+          `t100`.`s__sessions_14d`,
+          `t100`.`s__employees`,
+          `t100`.`s__industry`,
+          `t81`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t98`.`entity_id`,
-            `t98`.`account_id`,
-            `t98`.`first_seen`,
-            `t98`.`last_seen`,
-            `t100`.`s__activated`,
-            `t100`.`s__activated_within_7d`,
-            COALESCE(`t100`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-            COALESCE(`t100`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-            COALESCE(`t100`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-            COALESCE(`t100`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+            `t97`.`entity_id`,
+            `t97`.`account_id`,
+            `t97`.`first_seen`,
+            `t97`.`last_seen`,
+            `t97`.`s__activated`,
+            `t97`.`s__activated_within_7d`,
+            `t97`.`s__core_feature_30d`,
+            `t97`.`s__paywall_hits_30d`,
+            `t97`.`s__enterprise_views_30d`,
+            `t97`.`s__teammates_invited`,
+            `t97`.`s__sessions_14d`,
+            `t97`.`s__employees`,
+            `t20`.`s__industry`
           FROM (
             SELECT
-              `t92`.`entity_id`,
-              MAX(`t92`.`account_id`) AS `account_id`,
-              MIN(`t92`.`timestamp`) AS `first_seen`,
-              MAX(`t92`.`timestamp`) AS `last_seen`
-            FROM `t90` AS `t92`
-            GROUP BY
-              1
-          ) AS `t98`
-          LEFT OUTER JOIN (
-            SELECT
-              `t92`.`entity_id` AS `key`,
-              (
-                COUNTIF((
-                  `t92`.`type` = 'track'
-                ) AND `t92`.`event` IN ('Project Created')) >= 1
-              )
-              AND (
-                COUNTIF((
-                  `t92`.`type` = 'track'
-                ) AND `t92`.`event` IN ('Data Source Connected')) >= 1
-              )
-              AND (
-                COUNTIF((
-                  `t92`.`type` = 'track'
-                ) AND `t92`.`event` IN ('Dashboard Created')) >= 1
-              ) AS `s__activated`,
-              (
-                COUNTIF(
-                  (
-                    `t92`.`type` = 'track'
-                  )
-                  AND `t92`.`event` IN ('Project Created')
-                  AND (
-                    `t92`.`timestamp` < TIMESTAMP_ADD(`t92`.`start`, INTERVAL '604800' SECOND)
-                  )
-                ) >= 1
-              )
-              AND (
-                COUNTIF(
-                  (
-                    `t92`.`type` = 'track'
-                  )
-                  AND `t92`.`event` IN ('Data Source Connected')
-                  AND (
-                    `t92`.`timestamp` < TIMESTAMP_ADD(`t92`.`start`, INTERVAL '604800' SECOND)
-                  )
-                ) >= 1
-              )
-              AND (
-                COUNTIF(
-                  (
-                    `t92`.`type` = 'track'
-                  )
-                  AND `t92`.`event` IN ('Dashboard Created')
-                  AND (
-                    `t92`.`timestamp` < TIMESTAMP_ADD(`t92`.`start`, INTERVAL '604800' SECOND)
-                  )
-                ) >= 1
-              ) AS `s__activated_within_7d`,
-              COUNTIF(
-                (
-                  `t92`.`type` = 'track'
-                )
-                AND `t92`.`event` IN ('Report Created')
-                AND (
-                  `t92`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
-                )
-              ) AS `s__core_feature_30d`,
-              COUNTIF(
-                (
-                  `t92`.`type` = 'track'
-                )
-                AND `t92`.`event` IN ('Paywall Hit')
-                AND (
-                  `t92`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
-                )
-              ) AS `s__paywall_hits_30d`,
-              COUNTIF(
-                (
-                  `t92`.`type` = 'track'
-                )
-                AND `t92`.`event` IN ('Enterprise Feature Viewed')
-                AND COALESCE(
-                  safe.string(`t92`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
-                  FALSE
-                )
-                AND (
-                  `t92`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
-                )
-              ) AS `s__enterprise_views_30d`,
-              COUNTIF((
-                `t92`.`type` = 'track'
-              ) AND `t92`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
-            FROM `t90` AS `t92`
-            GROUP BY
-              1
-          ) AS `t100`
-            ON `t98`.`entity_id` = `t100`.`key`
-        ) AS `t105`
-        LEFT OUTER JOIN (
-          SELECT
-            `t103`.`key`,
-            `t103`.`value` AS `s__sessions_14d`
-          FROM (
-            SELECT
-              `t101`.`key`,
-              SUM(`t101`.`new`) AS `value`
+              `t94`.`entity_id`,
+              `t94`.`account_id`,
+              `t94`.`first_seen`,
+              `t94`.`last_seen`,
+              `t94`.`s__activated`,
+              `t94`.`s__activated_within_7d`,
+              `t94`.`s__core_feature_30d`,
+              `t94`.`s__paywall_hits_30d`,
+              `t94`.`s__enterprise_views_30d`,
+              `t94`.`s__teammates_invited`,
+              `t94`.`s__sessions_14d`,
+              `t21`.`s__employees`
             FROM (
               SELECT
-                `t96`.`entity_id` AS `key`,
-                IF(
-                  (
-                    LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC) IS NULL
-                  )
-                  OR (
-                    (
-                      UNIX_SECONDS(`t96`.`timestamp`) - UNIX_SECONDS(
-                        LAG(`t96`.`timestamp`) OVER (PARTITION BY `t96`.`entity_id` ORDER BY `t96`.`timestamp` ASC)
-                      )
-                    ) > 1800.0
-                  ),
-                  1,
-                  0
-                ) AS `new`
+                `t89`.`entity_id`,
+                `t89`.`account_id`,
+                `t89`.`first_seen`,
+                `t89`.`last_seen`,
+                `t89`.`s__activated`,
+                `t89`.`s__activated_within_7d`,
+                `t89`.`s__core_feature_30d`,
+                `t89`.`s__paywall_hits_30d`,
+                `t89`.`s__enterprise_views_30d`,
+                `t89`.`s__teammates_invited`,
+                COALESCE(`t91`.`s__sessions_14d`, 0) AS `s__sessions_14d`
               FROM (
                 SELECT
-                  *
-                FROM `t90` AS `t92`
-                WHERE
-                  `t92`.`type` IN ('track', 'page', 'screen')
-                  AND `t92`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
-              ) AS `t96`
-            ) AS `t101`
-            GROUP BY
-              1
-          ) AS `t103`
-        ) AS `t107`
-          ON `t105`.`entity_id` = `t107`.`key`
-      ) AS `t110`
-      LEFT OUTER JOIN (
-        SELECT
-          `t16`.`group_id` AS `key`,
-          `t16`.`employees` AS `s__employees`
-        FROM (
-          SELECT
-            `t9`.`group_id`,
-            MAX_BY(
-              IF(
-                safe.float64(`t9`.`traits`['employees']) IS NOT NULL,
-                safe.float64(`t9`.`traits`['employees']),
-                NULL
-              ),
-              IF(safe.float64(`t9`.`traits`['employees']) IS NOT NULL, `t9`.`timestamp`, NULL)
-            ) AS `employees`
-          FROM `t5` AS `t9`
-          GROUP BY
-            1
-        ) AS `t16`
-      ) AS `t21`
-        ON `t110`.`account_id` = `t21`.`key`
-    ) AS `t113`
-    LEFT OUTER JOIN (
-      SELECT
-        `t15`.`group_id` AS `key`,
-        `t15`.`industry` AS `s__industry`
-      FROM (
-        SELECT
-          `t9`.`group_id`,
-          MAX_BY(
-            IF(
-              safe.string(`t9`.`traits`['industry']) IS NOT NULL,
-              safe.string(`t9`.`traits`['industry']),
-              NULL
-            ),
-            IF(safe.string(`t9`.`traits`['industry']) IS NOT NULL, `t9`.`timestamp`, NULL)
-          ) AS `industry`
-        FROM `t5` AS `t9`
-        GROUP BY
-          1
-      ) AS `t15`
-    ) AS `t20`
-      ON `t113`.`account_id` = `t20`.`key`
-  ) AS `t116`
-  LEFT OUTER JOIN (
-    SELECT DISTINCT
-      *
-    FROM (
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t84`.`entity_id` AS `key`
-        FROM (
-          SELECT
-            `t67`.`message_id`,
-            `t67`.`type`,
-            `t67`.`event`,
-            `t67`.`name`,
-            `t67`.`user_id`,
-            `t67`.`anonymous_id`,
-            `t67`.`group_id`,
-            `t67`.`previous_id`,
-            `t67`.`timestamp`,
-            `t67`.`original_timestamp`,
-            `t67`.`sent_at`,
-            `t67`.`received_at`,
-            `t67`.`properties`,
-            `t67`.`traits`,
-            `t67`.`context`,
-            `t67`.`source`,
-            `t67`.`loaded_at`,
-            `t67`.`person_id`,
-            `t82`.`account_id`,
-            `t82`.`email_domain`,
-            `t67`.`person_id` AS `entity_id`
+                  `t82`.`entity_id`,
+                  `t82`.`account_id`,
+                  `t82`.`first_seen`,
+                  `t82`.`last_seen`,
+                  `t84`.`s__activated`,
+                  `t84`.`s__activated_within_7d`,
+                  COALESCE(`t84`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                  COALESCE(`t84`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                  COALESCE(`t84`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                  COALESCE(`t84`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+                FROM (
+                  SELECT
+                    `t76`.`entity_id`,
+                    MAX(`t76`.`account_id`) AS `account_id`,
+                    MIN(`t76`.`timestamp`) AS `first_seen`,
+                    MAX(`t76`.`timestamp`) AS `last_seen`
+                  FROM `t74` AS `t76`
+                  GROUP BY
+                    1
+                ) AS `t82`
+                LEFT OUTER JOIN (
+                  SELECT
+                    `t76`.`entity_id` AS `key`,
+                    (
+                      COUNTIF((
+                        `t76`.`type` = 'track'
+                      ) AND `t76`.`event` IN ('Project Created')) >= 1
+                    )
+                    AND (
+                      COUNTIF((
+                        `t76`.`type` = 'track'
+                      ) AND `t76`.`event` IN ('Data Source Connected')) >= 1
+                    )
+                    AND (
+                      COUNTIF((
+                        `t76`.`type` = 'track'
+                      ) AND `t76`.`event` IN ('Dashboard Created')) >= 1
+                    ) AS `s__activated`,
+                    (
+                      COUNTIF(
+                        (
+                          `t76`.`type` = 'track'
+                        )
+                        AND `t76`.`event` IN ('Project Created')
+                        AND (
+                          `t76`.`timestamp` < TIMESTAMP_ADD(`t76`.`start`, INTERVAL '604800' SECOND)
+                        )
+                      ) >= 1
+                    )
+                    AND (
+                      COUNTIF(
+                        (
+                          `t76`.`type` = 'track'
+                        )
+                        AND `t76`.`event` IN ('Data Source Connected')
+                        AND (
+                          `t76`.`timestamp` < TIMESTAMP_ADD(`t76`.`start`, INTERVAL '604800' SECOND)
+                        )
+                      ) >= 1
+                    )
+                    AND (
+                      COUNTIF(
+                        (
+                          `t76`.`type` = 'track'
+                        )
+                        AND `t76`.`event` IN ('Dashboard Created')
+                        AND (
+                          `t76`.`timestamp` < TIMESTAMP_ADD(`t76`.`start`, INTERVAL '604800' SECOND)
+                        )
+                      ) >= 1
+                    ) AS `s__activated_within_7d`,
+                    COUNTIF(
+                      (
+                        `t76`.`type` = 'track'
+                      )
+                      AND `t76`.`event` IN ('Report Created')
+                      AND (
+                        `t76`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      )
+                    ) AS `s__core_feature_30d`,
+                    COUNTIF(
+                      (
+                        `t76`.`type` = 'track'
+                      )
+                      AND `t76`.`event` IN ('Paywall Hit')
+                      AND (
+                        `t76`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      )
+                    ) AS `s__paywall_hits_30d`,
+                    COUNTIF(
+                      (
+                        `t76`.`type` = 'track'
+                      )
+                      AND `t76`.`event` IN ('Enterprise Feature Viewed')
+                      AND COALESCE(
+                        safe.string(`t76`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                        FALSE
+                      )
+                      AND (
+                        `t76`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      )
+                    ) AS `s__enterprise_views_30d`,
+                    COUNTIF((
+                      `t76`.`type` = 'track'
+                    ) AND `t76`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
+                  FROM `t74` AS `t76`
+                  GROUP BY
+                    1
+                ) AS `t84`
+                  ON `t82`.`entity_id` = `t84`.`key`
+              ) AS `t89`
+              LEFT OUTER JOIN (
+                SELECT
+                  `t87`.`key`,
+                  `t87`.`value` AS `s__sessions_14d`
+                FROM (
+                  SELECT
+                    `t85`.`key`,
+                    SUM(`t85`.`new`) AS `value`
+                  FROM (
+                    SELECT
+                      `t80`.`entity_id` AS `key`,
+                      IF(
+                        (
+                          LAG(`t80`.`timestamp`) OVER (PARTITION BY `t80`.`entity_id` ORDER BY `t80`.`timestamp` ASC) IS NULL
+                        )
+                        OR (
+                          (
+                            UNIX_SECONDS(`t80`.`timestamp`) - UNIX_SECONDS(
+                              LAG(`t80`.`timestamp`) OVER (PARTITION BY `t80`.`entity_id` ORDER BY `t80`.`timestamp` ASC)
+                            )
+                          ) > 1800.0
+                        ),
+                        1,
+                        0
+                      ) AS `new`
+                    FROM (
+                      SELECT
+                        *
+                      FROM `t74` AS `t76`
+                      WHERE
+                        `t76`.`type` IN ('track', 'page', 'screen')
+                        AND `t76`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
+                    ) AS `t80`
+                  ) AS `t85`
+                  GROUP BY
+                    1
+                ) AS `t87`
+              ) AS `t91`
+                ON `t89`.`entity_id` = `t91`.`key`
+            ) AS `t94`
+            LEFT OUTER JOIN (
+              SELECT
+                `t16`.`group_id` AS `key`,
+                `t16`.`employees` AS `s__employees`
+              FROM (
+                SELECT
+                  `t9`.`group_id`,
+                  MAX_BY(
+                    IF(
+                      safe.float64(`t9`.`traits`['employees']) IS NOT NULL,
+                      safe.float64(`t9`.`traits`['employees']),
+                      NULL
+                    ),
+                    IF(safe.float64(`t9`.`traits`['employees']) IS NOT NULL, `t9`.`timestamp`, NULL)
+                  ) AS `employees`
+                FROM `t5` AS `t9`
+                GROUP BY
+                  1
+              ) AS `t16`
+            ) AS `t21`
+              ON `t94`.`account_id` = `t21`.`key`
+          ) AS `t97`
+          LEFT OUTER JOIN (
+            SELECT
+              `t15`.`group_id` AS `key`,
+              `t15`.`industry` AS `s__industry`
+            FROM (
+              SELECT
+                `t9`.`group_id`,
+                MAX_BY(
+                  IF(
+                    safe.string(`t9`.`traits`['industry']) IS NOT NULL,
+                    safe.string(`t9`.`traits`['industry']),
+                    NULL
+                  ),
+                  IF(safe.string(`t9`.`traits`['industry']) IS NOT NULL, `t9`.`timestamp`, NULL)
+                ) AS `industry`
+              FROM `t5` AS `t9`
+              GROUP BY
+                1
+            ) AS `t15`
+          ) AS `t20`
+            ON `t97`.`account_id` = `t20`.`key`
+        ) AS `t100`
+        LEFT OUTER JOIN (
+          SELECT DISTINCT
+            *
           FROM (
             SELECT
               *
             FROM (
               SELECT
-                `t7`.`message_id`,
-                `t7`.`type`,
-                `t7`.`event`,
-                `t7`.`name`,
-                `t7`.`user_id`,
-                `t7`.`anonymous_id`,
-                `t7`.`group_id`,
-                `t7`.`previous_id`,
-                `t7`.`timestamp`,
-                `t7`.`original_timestamp`,
-                `t7`.`sent_at`,
-                `t7`.`received_at`,
-                `t7`.`properties`,
-                `t7`.`traits`,
-                `t7`.`context`,
-                `t7`.`source`,
-                `t7`.`loaded_at`,
-                COALESCE(COALESCE(`t59`.`u_person`, `t7`.`user_id`), `t60`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
-                (
-                  `t7`.`user_id` IS NOT NULL
-                ) OR (
-                  `t60`.`a_person` IS NOT NULL
-                ) AS `is_known`
+                `t68`.`entity_id` AS `key`
+              FROM (
+                SELECT
+                  `t54`.`message_id`,
+                  `t54`.`type`,
+                  `t54`.`event`,
+                  `t54`.`name`,
+                  `t54`.`user_id`,
+                  `t54`.`anonymous_id`,
+                  `t54`.`group_id`,
+                  `t54`.`previous_id`,
+                  `t54`.`timestamp`,
+                  `t54`.`original_timestamp`,
+                  `t54`.`sent_at`,
+                  `t54`.`received_at`,
+                  `t54`.`properties`,
+                  `t54`.`traits`,
+                  `t54`.`context`,
+                  `t54`.`source`,
+                  `t54`.`loaded_at`,
+                  `t54`.`person_id`,
+                  `t66`.`account_id`,
+                  `t66`.`email_domain`,
+                  `t54`.`person_id` AS `entity_id`
+                FROM `t50` AS `t54`
+                LEFT OUTER JOIN (
+                  SELECT
+                    `t64`.`user_id` AS `m_user`,
+                    `t64`.`account_id`,
+                    `t64`.`email_domain`
+                  FROM (
+                    SELECT
+                      `t63`.`user_id`,
+                      `t63`.`email`,
+                      `t63`.`email_domain`,
+                      `t63`.`first_seen`,
+                      `t63`.`last_seen`,
+                      COALESCE(
+                        `t63`.`group_account`,
+                        `t41`.`domain_account`,
+                        IF(
+                          (
+                            `t63`.`email_domain` IS NOT NULL
+                          )
+                          AND NOT (
+                            `t63`.`email_domain` IN (
+                              '10minutemail.com',
+                              '126.com',
+                              '163.com',
+                              'aim.com',
+                              'alice.it',
+                              'aliyun.com',
+                              'aol.com',
+                              'arcor.de',
+                              'att.net',
+                              'bellsouth.net',
+                              'bigpond.com',
+                              'bk.ru',
+                              'bol.com.br',
+                              'btinternet.com',
+                              'charter.net',
+                              'comcast.net',
+                              'cox.net',
+                              'daum.net',
+                              'dispostable.com',
+                              'duck.com',
+                              'earthlink.net',
+                              'email.com',
+                              'fastmail.com',
+                              'fastmail.fm',
+                              'foxmail.com',
+                              'free.fr',
+                              'freenet.de',
+                              'getnada.com',
+                              'gmail.com',
+                              'gmx.at',
+                              'gmx.ch',
+                              'gmx.com',
+                              'gmx.de',
+                              'gmx.net',
+                              'googlemail.com',
+                              'guerrillamail.com',
+                              'hanmail.net',
+                              'hey.com',
+                              'hotmail.co.uk',
+                              'hotmail.com',
+                              'hotmail.de',
+                              'hotmail.es',
+                              'hotmail.fr',
+                              'hotmail.it',
+                              'hushmail.com',
+                              'icloud.com',
+                              'inbox.ru',
+                              'interia.pl',
+                              'laposte.net',
+                              'libero.it',
+                              'list.ru',
+                              'live.co.uk',
+                              'live.com',
+                              'live.fr',
+                              'mac.com',
+                              'mail.com',
+                              'mail.ru',
+                              'mailbox.org',
+                              'mailfence.com',
+                              'mailinator.com',
+                              'me.com',
+                              'msn.com',
+                              'naver.com',
+                              'ntlworld.com',
+                              'o2.pl',
+                              'onet.pl',
+                              'optonline.net',
+                              'optusnet.com.au',
+                              'orange.fr',
+                              'outlook.com',
+                              'pm.me',
+                              'posteo.de',
+                              'proton.me',
+                              'protonmail.com',
+                              'qq.com',
+                              'rambler.ru',
+                              'rediffmail.com',
+                              'rocketmail.com',
+                              'rogers.com',
+                              'runbox.com',
+                              'sbcglobal.net',
+                              'seznam.cz',
+                              'sfr.fr',
+                              'sharklasers.com',
+                              'shaw.ca',
+                              'sina.com',
+                              'sky.com',
+                              'sohu.com',
+                              'sympatico.ca',
+                              't-online.de',
+                              'talktalk.net',
+                              'telus.net',
+                              'temp-mail.org',
+                              'terra.com.br',
+                              'tiscali.it',
+                              'trashmail.com',
+                              'tuta.io',
+                              'tutanota.com',
+                              'uol.com.br',
+                              'verizon.net',
+                              'virgilio.it',
+                              'virginmedia.com',
+                              'wanadoo.fr',
+                              'web.de',
+                              'windowslive.com',
+                              'wp.pl',
+                              'ya.ru',
+                              'yahoo.ca',
+                              'yahoo.co.in',
+                              'yahoo.co.jp',
+                              'yahoo.co.uk',
+                              'yahoo.com',
+                              'yahoo.com.au',
+                              'yahoo.com.br',
+                              'yahoo.de',
+                              'yahoo.es',
+                              'yahoo.fr',
+                              'yahoo.it',
+                              'yandex.com',
+                              'yandex.ru',
+                              'yeah.net',
+                              'ymail.com',
+                              'yopmail.com',
+                              'zoho.com',
+                              'zohomail.com'
+                            )
+                          ),
+                          CONCAT('domain:', `t63`.`email_domain`),
+                          NULL
+                        )
+                      ) AS `account_id`,
+                      CASE
+                        WHEN `t63`.`group_account` IS NOT NULL
+                        THEN 'group'
+                        WHEN `t41`.`domain_account` IS NOT NULL
+                        THEN 'domain'
+                        WHEN IF(
+                          (
+                            `t63`.`email_domain` IS NOT NULL
+                          )
+                          AND NOT (
+                            `t63`.`email_domain` IN (
+                              '10minutemail.com',
+                              '126.com',
+                              '163.com',
+                              'aim.com',
+                              'alice.it',
+                              'aliyun.com',
+                              'aol.com',
+                              'arcor.de',
+                              'att.net',
+                              'bellsouth.net',
+                              'bigpond.com',
+                              'bk.ru',
+                              'bol.com.br',
+                              'btinternet.com',
+                              'charter.net',
+                              'comcast.net',
+                              'cox.net',
+                              'daum.net',
+                              'dispostable.com',
+                              'duck.com',
+                              'earthlink.net',
+                              'email.com',
+                              'fastmail.com',
+                              'fastmail.fm',
+                              'foxmail.com',
+                              'free.fr',
+                              'freenet.de',
+                              'getnada.com',
+                              'gmail.com',
+                              'gmx.at',
+                              'gmx.ch',
+                              'gmx.com',
+                              'gmx.de',
+                              'gmx.net',
+                              'googlemail.com',
+                              'guerrillamail.com',
+                              'hanmail.net',
+                              'hey.com',
+                              'hotmail.co.uk',
+                              'hotmail.com',
+                              'hotmail.de',
+                              'hotmail.es',
+                              'hotmail.fr',
+                              'hotmail.it',
+                              'hushmail.com',
+                              'icloud.com',
+                              'inbox.ru',
+                              'interia.pl',
+                              'laposte.net',
+                              'libero.it',
+                              'list.ru',
+                              'live.co.uk',
+                              'live.com',
+                              'live.fr',
+                              'mac.com',
+                              'mail.com',
+                              'mail.ru',
+                              'mailbox.org',
+                              'mailfence.com',
+                              'mailinator.com',
+                              'me.com',
+                              'msn.com',
+                              'naver.com',
+                              'ntlworld.com',
+                              'o2.pl',
+                              'onet.pl',
+                              'optonline.net',
+                              'optusnet.com.au',
+                              'orange.fr',
+                              'outlook.com',
+                              'pm.me',
+                              'posteo.de',
+                              'proton.me',
+                              'protonmail.com',
+                              'qq.com',
+                              'rambler.ru',
+                              'rediffmail.com',
+                              'rocketmail.com',
+                              'rogers.com',
+                              'runbox.com',
+                              'sbcglobal.net',
+                              'seznam.cz',
+                              'sfr.fr',
+                              'sharklasers.com',
+                              'shaw.ca',
+                              'sina.com',
+                              'sky.com',
+                              'sohu.com',
+                              'sympatico.ca',
+                              't-online.de',
+                              'talktalk.net',
+                              'telus.net',
+                              'temp-mail.org',
+                              'terra.com.br',
+                              'tiscali.it',
+                              'trashmail.com',
+                              'tuta.io',
+                              'tutanota.com',
+                              'uol.com.br',
+                              'verizon.net',
+                              'virgilio.it',
+                              'virginmedia.com',
+                              'wanadoo.fr',
+                              'web.de',
+                              'windowslive.com',
+                              'wp.pl',
+                              'ya.ru',
+                              'yahoo.ca',
+                              'yahoo.co.in',
+                              'yahoo.co.jp',
+                              'yahoo.co.uk',
+                              'yahoo.com',
+                              'yahoo.com.au',
+                              'yahoo.com.br',
+                              'yahoo.de',
+                              'yahoo.es',
+                              'yahoo.fr',
+                              'yahoo.it',
+                              'yandex.com',
+                              'yandex.ru',
+                              'yeah.net',
+                              'ymail.com',
+                              'yopmail.com',
+                              'zoho.com',
+                              'zohomail.com'
+                            )
+                          ),
+                          CONCAT('domain:', `t63`.`email_domain`),
+                          NULL
+                        ) IS NOT NULL
+                        THEN 'email'
+                        ELSE NULL
+                      END AS `account_via`
+                    FROM (
+                      SELECT
+                        `t58`.`user_id`,
+                        `t58`.`first_seen`,
+                        `t58`.`last_seen`,
+                        `t57`.`group_account`,
+                        `t60`.`email`,
+                        NULLIF(
+                          IF(
+                            (
+                              INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                            ) >= 0,
+                            SUBSTRING(
+                              LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')),
+                              IF(
+                                (
+                                  (
+                                    INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                  ) + 1 + 1
+                                ) >= 1,
+                                (
+                                  INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                ) + 1 + 1,
+                                (
+                                  INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                ) + 1 + 1 + LENGTH(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')))
+                              )
+                            ),
+                            NULL
+                          ),
+                          ''
+                        ) AS `email_domain`
+                      FROM (
+                        SELECT
+                          `t53`.`person_id` AS `user_id`,
+                          MIN(`t53`.`timestamp`) AS `first_seen`,
+                          MAX(`t53`.`timestamp`) AS `last_seen`
+                        FROM `t50` AS `t53`
+                        GROUP BY
+                          1
+                      ) AS `t58`
+                      LEFT OUTER JOIN (
+                        SELECT
+                          `t51`.`person_id` AS `m_user`,
+                          MAX_BY(`t51`.`group_id`, `t51`.`timestamp`) AS `group_account`
+                        FROM (
+                          SELECT
+                            *
+                          FROM `t48` AS `t49`
+                          WHERE
+                            `t49`.`is_known` AND `t49`.`group_id` IS NOT NULL
+                        ) AS `t51`
+                        GROUP BY
+                          1
+                      ) AS `t57`
+                        ON `t58`.`user_id` = `t57`.`m_user`
+                      LEFT OUTER JOIN (
+                        SELECT
+                          `t52`.`e_user`,
+                          MAX_BY(
+                            IF(
+                              safe.string(`t52`.`traits`['email']) IS NOT NULL,
+                              safe.string(`t52`.`traits`['email']),
+                              NULL
+                            ),
+                            IF(safe.string(`t52`.`traits`['email']) IS NOT NULL, `t52`.`timestamp`, NULL)
+                          ) AS `email`
+                        FROM (
+                          SELECT
+                            `t49`.`message_id`,
+                            `t49`.`type`,
+                            `t49`.`event`,
+                            `t49`.`name`,
+                            `t49`.`user_id`,
+                            `t49`.`anonymous_id`,
+                            `t49`.`group_id`,
+                            `t49`.`previous_id`,
+                            `t49`.`timestamp`,
+                            `t49`.`original_timestamp`,
+                            `t49`.`sent_at`,
+                            `t49`.`received_at`,
+                            `t49`.`properties`,
+                            `t49`.`traits`,
+                            `t49`.`context`,
+                            `t49`.`source`,
+                            `t49`.`loaded_at`,
+                            `t49`.`person_id`,
+                            `t49`.`is_known`,
+                            `t49`.`person_id` AS `e_user`
+                          FROM `t48` AS `t49`
+                          WHERE
+                            `t49`.`is_known`
+                            AND `t49`.`type` <> 'group'
+                            AND `t49`.`traits` IS NOT NULL
+                            AND `t49`.`person_id` IS NOT NULL
+                        ) AS `t52`
+                        GROUP BY
+                          1
+                      ) AS `t60`
+                        ON `t58`.`user_id` = `t60`.`e_user`
+                    ) AS `t63`
+                    LEFT OUTER JOIN (
+                      SELECT
+                        `t36`.`domain`,
+                        `t36`.`group_id` AS `domain_account`
+                      FROM (
+                        SELECT
+                          `t31`.`group_id`,
+                          `t31`.`since`,
+                          `t31`.`domain`,
+                          ROW_NUMBER() OVER (PARTITION BY `t31`.`domain` ORDER BY `t31`.`since` ASC, `t31`.`group_id` ASC) - 1 AS `rank`
+                        FROM (
+                          SELECT
+                            *
+                          FROM (
+                            SELECT
+                              `t17`.`group_id`,
+                              `t11`.`since`,
+                              NULLIF(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(
+                                      LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
+                                      '^[a-z]+://',
+                                      ''
+                                    ),
+                                    '^www\\.',
+                                    ''
+                                  ),
+                                  '[/:?#].*$',
+                                  ''
+                                ),
+                                ''
+                              ) AS `domain`
+                            FROM (
+                              SELECT
+                                `t6`.`group_id`,
+                                MAX_BY(
+                                  IF(
+                                    safe.string(`t6`.`traits`['domain']) IS NOT NULL,
+                                    safe.string(`t6`.`traits`['domain']),
+                                    NULL
+                                  ),
+                                  IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                                ) AS `domain`,
+                                MAX_BY(
+                                  IF(
+                                    safe.string(`t6`.`traits`['website']) IS NOT NULL,
+                                    safe.string(`t6`.`traits`['website']),
+                                    NULL
+                                  ),
+                                  IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                                ) AS `website`
+                              FROM (
+                                SELECT
+                                  *
+                                FROM `events` AS `t0`
+                                WHERE
+                                  `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                  AND `t0`.`type` = 'group'
+                                  AND `t0`.`group_id` IS NOT NULL
+                                  AND `t0`.`traits` IS NOT NULL
+                              ) AS `t6`
+                              GROUP BY
+                                1
+                            ) AS `t17`
+                            INNER JOIN (
+                              SELECT
+                                `t2`.`group_id` AS `fs_group`,
+                                MIN(`t2`.`timestamp`) AS `since`
+                              FROM (
+                                SELECT
+                                  *
+                                FROM `events` AS `t0`
+                                WHERE
+                                  `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                  AND `t0`.`type` = 'group'
+                                  AND `t0`.`group_id` IS NOT NULL
+                              ) AS `t2`
+                              GROUP BY
+                                1
+                            ) AS `t11`
+                              ON `t17`.`group_id` = `t11`.`fs_group`
+                          ) AS `t26`
+                          WHERE
+                            `t26`.`domain` IS NOT NULL
+                        ) AS `t31`
+                      ) AS `t36`
+                      WHERE
+                        `t36`.`rank` = 0
+                    ) AS `t41`
+                      ON `t63`.`email_domain` = `t41`.`domain`
+                  ) AS `t64`
+                ) AS `t66`
+                  ON `t54`.`person_id` = `t66`.`m_user`
+              ) AS `t68`
+              WHERE
+                `t68`.`type` = 'track' AND `t68`.`event` IN ('Subscription Started')
+            ) AS `t69`
+            UNION DISTINCT
+            SELECT
+              *
+            FROM (
+              SELECT
+                `t72`.`entity_id` AS `key`
               FROM (
                 SELECT
                   *
-                FROM `events` AS `t0`
-                WHERE
-                  `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-              ) AS `t7`
-              LEFT OUTER JOIN (
-                SELECT
-                  `t53`.`from_id` AS `u_from`,
-                  `t53`.`person_id` AS `u_person`
                 FROM (
                   SELECT
-                    `t47`.`from_id`,
-                    COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-                  FROM (
-                    SELECT
-                      `t27`.`from_id`,
-                      COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-                    FROM (
-                      SELECT
-                        `t23`.`from_id`,
-                        `t23`.`to_id` AS `person_id`
-                      FROM `t22` AS `t23`
-                      WHERE
-                        `t23`.`rank` = 0
-                    ) AS `t27`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t30`.`from_id` AS `next_from`,
-                        `t30`.`to_id` AS `next_to`
-                      FROM `t25` AS `t30`
-                    ) AS `t39`
-                      ON `t27`.`person_id` = `t39`.`next_from`
-                  ) AS `t47`
+                    `t54`.`message_id`,
+                    `t54`.`type`,
+                    `t54`.`event`,
+                    `t54`.`name`,
+                    `t54`.`user_id`,
+                    `t54`.`anonymous_id`,
+                    `t54`.`group_id`,
+                    `t54`.`previous_id`,
+                    `t54`.`timestamp`,
+                    `t54`.`original_timestamp`,
+                    `t54`.`sent_at`,
+                    `t54`.`received_at`,
+                    `t54`.`properties`,
+                    `t54`.`traits`,
+                    `t54`.`context`,
+                    `t54`.`source`,
+                    `t54`.`loaded_at`,
+                    `t54`.`person_id`,
+                    `t66`.`account_id`,
+                    `t66`.`email_domain`,
+                    `t54`.`person_id` AS `entity_id`
+                  FROM `t50` AS `t54`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t29`.`from_id` AS `next_from`,
-                      `t29`.`to_id` AS `next_to`
-                    FROM `t25` AS `t29`
-                  ) AS `t38`
-                    ON `t47`.`person_id` = `t38`.`next_from`
-                ) AS `t53`
-              ) AS `t59`
-                ON `t7`.`user_id` = `t59`.`u_from`
-              LEFT OUTER JOIN (
-                SELECT
-                  `t53`.`from_id` AS `a_from`,
-                  `t53`.`person_id` AS `a_person`
-                FROM (
-                  SELECT
-                    `t47`.`from_id`,
-                    COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-                  FROM (
-                    SELECT
-                      `t27`.`from_id`,
-                      COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
+                      `t64`.`user_id` AS `m_user`,
+                      `t64`.`account_id`,
+                      `t64`.`email_domain`
                     FROM (
                       SELECT
-                        `t23`.`from_id`,
-                        `t23`.`to_id` AS `person_id`
-                      FROM `t22` AS `t23`
-                      WHERE
-                        `t23`.`rank` = 0
-                    ) AS `t27`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t30`.`from_id` AS `next_from`,
-                        `t30`.`to_id` AS `next_to`
-                      FROM `t25` AS `t30`
-                    ) AS `t39`
-                      ON `t27`.`person_id` = `t39`.`next_from`
-                  ) AS `t47`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t29`.`from_id` AS `next_from`,
-                      `t29`.`to_id` AS `next_to`
-                    FROM `t25` AS `t29`
-                  ) AS `t38`
-                    ON `t47`.`person_id` = `t38`.`next_from`
-                ) AS `t53`
-              ) AS `t60`
-                ON `t7`.`anonymous_id` = `t60`.`a_from`
-            ) AS `t63`
-            WHERE
-              `t63`.`is_known`
-          ) AS `t67`
-          LEFT OUTER JOIN (
-            SELECT
-              `t80`.`user_id` AS `m_user`,
-              `t80`.`account_id`,
-              `t80`.`email_domain`
-            FROM (
-              SELECT
-                `t79`.`user_id`,
-                `t79`.`email`,
-                `t79`.`email_domain`,
-                `t79`.`first_seen`,
-                `t79`.`last_seen`,
-                COALESCE(
-                  `t79`.`group_account`,
-                  `t50`.`domain_account`,
-                  IF(
-                    (
-                      `t79`.`email_domain` IS NOT NULL
-                    )
-                    AND NOT (
-                      `t79`.`email_domain` IN (
-                        '10minutemail.com',
-                        '126.com',
-                        '163.com',
-                        'aim.com',
-                        'alice.it',
-                        'aliyun.com',
-                        'aol.com',
-                        'arcor.de',
-                        'att.net',
-                        'bellsouth.net',
-                        'bigpond.com',
-                        'bk.ru',
-                        'bol.com.br',
-                        'btinternet.com',
-                        'charter.net',
-                        'comcast.net',
-                        'cox.net',
-                        'daum.net',
-                        'dispostable.com',
-                        'duck.com',
-                        'earthlink.net',
-                        'email.com',
-                        'fastmail.com',
-                        'fastmail.fm',
-                        'foxmail.com',
-                        'free.fr',
-                        'freenet.de',
-                        'getnada.com',
-                        'gmail.com',
-                        'gmx.at',
-                        'gmx.ch',
-                        'gmx.com',
-                        'gmx.de',
-                        'gmx.net',
-                        'googlemail.com',
-                        'guerrillamail.com',
-                        'hanmail.net',
-                        'hey.com',
-                        'hotmail.co.uk',
-                        'hotmail.com',
-                        'hotmail.de',
-                        'hotmail.es',
-                        'hotmail.fr',
-                        'hotmail.it',
-                        'hushmail.com',
-                        'icloud.com',
-                        'inbox.ru',
-                        'interia.pl',
-                        'laposte.net',
-                        'libero.it',
-                        'list.ru',
-                        'live.co.uk',
-                        'live.com',
-                        'live.fr',
-                        'mac.com',
-                        'mail.com',
-                        'mail.ru',
-                        'mailbox.org',
-                        'mailfence.com',
-                        'mailinator.com',
-                        'me.com',
-                        'msn.com',
-                        'naver.com',
-                        'ntlworld.com',
-                        'o2.pl',
-                        'onet.pl',
-                        'optonline.net',
-                        'optusnet.com.au',
-                        'orange.fr',
-                        'outlook.com',
-                        'pm.me',
-                        'posteo.de',
-                        'proton.me',
-                        'protonmail.com',
-                        'qq.com',
-                        'rambler.ru',
-                        'rediffmail.com',
-                        'rocketmail.com',
-                        'rogers.com',
-                        'runbox.com',
-                        'sbcglobal.net',
-                        'seznam.cz',
-                        'sfr.fr',
-                        'sharklasers.com',
-                        'shaw.ca',
-                        'sina.com',
-                        'sky.com',
-                        'sohu.com',
-                        'sympatico.ca',
-                        't-online.de',
-                        'talktalk.net',
-                        'telus.net',
-                        'temp-mail.org',
-                        'terra.com.br',
-                        'tiscali.it',
-                        'trashmail.com',
-                        'tuta.io',
-                        'tutanota.com',
-                        'uol.com.br',
-                        'verizon.net',
-                        'virgilio.it',
-                        'virginmedia.com',
-                        'wanadoo.fr',
-                        'web.de',
-                        'windowslive.com',
-                        'wp.pl',
-                        'ya.ru',
-                        'yahoo.ca',
-                        'yahoo.co.in',
-                        'yahoo.co.jp',
-                        'yahoo.co.uk',
-                        'yahoo.com',
-                        'yahoo.com.au',
-                        'yahoo.com.br',
-                        'yahoo.de',
-                        'yahoo.es',
-                        'yahoo.fr',
-                        'yahoo.it',
-                        'yandex.com',
-                        'yandex.ru',
-                        'yeah.net',
-                        'ymail.com',
-                        'yopmail.com',
-                        'zoho.com',
-                        'zohomail.com'
-                      )
-                    ),
-                    CONCAT('domain:', `t79`.`email_domain`),
-                    NULL
-                  )
-                ) AS `account_id`,
-                CASE
-                  WHEN `t79`.`group_account` IS NOT NULL
-                  THEN 'group'
-                  WHEN `t50`.`domain_account` IS NOT NULL
-                  THEN 'domain'
-                  WHEN IF(
-                    (
-                      `t79`.`email_domain` IS NOT NULL
-                    )
-                    AND NOT (
-                      `t79`.`email_domain` IN (
-                        '10minutemail.com',
-                        '126.com',
-                        '163.com',
-                        'aim.com',
-                        'alice.it',
-                        'aliyun.com',
-                        'aol.com',
-                        'arcor.de',
-                        'att.net',
-                        'bellsouth.net',
-                        'bigpond.com',
-                        'bk.ru',
-                        'bol.com.br',
-                        'btinternet.com',
-                        'charter.net',
-                        'comcast.net',
-                        'cox.net',
-                        'daum.net',
-                        'dispostable.com',
-                        'duck.com',
-                        'earthlink.net',
-                        'email.com',
-                        'fastmail.com',
-                        'fastmail.fm',
-                        'foxmail.com',
-                        'free.fr',
-                        'freenet.de',
-                        'getnada.com',
-                        'gmail.com',
-                        'gmx.at',
-                        'gmx.ch',
-                        'gmx.com',
-                        'gmx.de',
-                        'gmx.net',
-                        'googlemail.com',
-                        'guerrillamail.com',
-                        'hanmail.net',
-                        'hey.com',
-                        'hotmail.co.uk',
-                        'hotmail.com',
-                        'hotmail.de',
-                        'hotmail.es',
-                        'hotmail.fr',
-                        'hotmail.it',
-                        'hushmail.com',
-                        'icloud.com',
-                        'inbox.ru',
-                        'interia.pl',
-                        'laposte.net',
-                        'libero.it',
-                        'list.ru',
-                        'live.co.uk',
-                        'live.com',
-                        'live.fr',
-                        'mac.com',
-                        'mail.com',
-                        'mail.ru',
-                        'mailbox.org',
-                        'mailfence.com',
-                        'mailinator.com',
-                        'me.com',
-                        'msn.com',
-                        'naver.com',
-                        'ntlworld.com',
-                        'o2.pl',
-                        'onet.pl',
-                        'optonline.net',
-                        'optusnet.com.au',
-                        'orange.fr',
-                        'outlook.com',
-                        'pm.me',
-                        'posteo.de',
-                        'proton.me',
-                        'protonmail.com',
-                        'qq.com',
-                        'rambler.ru',
-                        'rediffmail.com',
-                        'rocketmail.com',
-                        'rogers.com',
-                        'runbox.com',
-                        'sbcglobal.net',
-                        'seznam.cz',
-                        'sfr.fr',
-                        'sharklasers.com',
-                        'shaw.ca',
-                        'sina.com',
-                        'sky.com',
-                        'sohu.com',
-                        'sympatico.ca',
-                        't-online.de',
-                        'talktalk.net',
-                        'telus.net',
-                        'temp-mail.org',
-                        'terra.com.br',
-                        'tiscali.it',
-                        'trashmail.com',
-                        'tuta.io',
-                        'tutanota.com',
-                        'uol.com.br',
-                        'verizon.net',
-                        'virgilio.it',
-                        'virginmedia.com',
-                        'wanadoo.fr',
-                        'web.de',
-                        'windowslive.com',
-                        'wp.pl',
-                        'ya.ru',
-                        'yahoo.ca',
-                        'yahoo.co.in',
-                        'yahoo.co.jp',
-                        'yahoo.co.uk',
-                        'yahoo.com',
-                        'yahoo.com.au',
-                        'yahoo.com.br',
-                        'yahoo.de',
-                        'yahoo.es',
-                        'yahoo.fr',
-                        'yahoo.it',
-                        'yandex.com',
-                        'yandex.ru',
-                        'yeah.net',
-                        'ymail.com',
-                        'yopmail.com',
-                        'zoho.com',
-                        'zohomail.com'
-                      )
-                    ),
-                    CONCAT('domain:', `t79`.`email_domain`),
-                    NULL
-                  ) IS NOT NULL
-                  THEN 'email'
-                  ELSE NULL
-                END AS `account_via`
-              FROM (
-                SELECT
-                  `t73`.`user_id`,
-                  `t73`.`first_seen`,
-                  `t73`.`last_seen`,
-                  `t74`.`group_account`,
-                  `t76`.`email`,
-                  NULLIF(
-                    IF(
-                      (
-                        INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                      ) >= 0,
-                      SUBSTRING(
-                        LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')),
-                        IF(
-                          (
-                            (
-                              INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                            ) + 1 + 1
-                          ) >= 1,
-                          (
-                            INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                          ) + 1 + 1,
-                          (
-                            INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                          ) + 1 + 1 + LENGTH(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')))
-                        )
-                      ),
-                      NULL
-                    ),
-                    ''
-                  ) AS `email_domain`
-                FROM (
-                  SELECT
-                    `t68`.`person_id` AS `user_id`,
-                    MIN(`t68`.`timestamp`) AS `first_seen`,
-                    MAX(`t68`.`timestamp`) AS `last_seen`
-                  FROM (
-                    SELECT
-                      *
-                    FROM `t64` AS `t65`
-                    WHERE
-                      `t65`.`is_known`
-                  ) AS `t68`
-                  GROUP BY
-                    1
-                ) AS `t73`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t69`.`person_id` AS `m_user`,
-                    MAX_BY(`t69`.`group_id`, `t69`.`timestamp`) AS `group_account`
-                  FROM (
-                    SELECT
-                      *
-                    FROM `t64` AS `t65`
-                    WHERE
-                      `t65`.`is_known` AND `t65`.`group_id` IS NOT NULL
-                  ) AS `t69`
-                  GROUP BY
-                    1
-                ) AS `t74`
-                  ON `t73`.`user_id` = `t74`.`m_user`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t70`.`e_user`,
-                    MAX_BY(
-                      IF(
-                        safe.string(`t70`.`traits`['email']) IS NOT NULL,
-                        safe.string(`t70`.`traits`['email']),
-                        NULL
-                      ),
-                      IF(safe.string(`t70`.`traits`['email']) IS NOT NULL, `t70`.`timestamp`, NULL)
-                    ) AS `email`
-                  FROM (
-                    SELECT
-                      `t65`.`message_id`,
-                      `t65`.`type`,
-                      `t65`.`event`,
-                      `t65`.`name`,
-                      `t65`.`user_id`,
-                      `t65`.`anonymous_id`,
-                      `t65`.`group_id`,
-                      `t65`.`previous_id`,
-                      `t65`.`timestamp`,
-                      `t65`.`original_timestamp`,
-                      `t65`.`sent_at`,
-                      `t65`.`received_at`,
-                      `t65`.`properties`,
-                      `t65`.`traits`,
-                      `t65`.`context`,
-                      `t65`.`source`,
-                      `t65`.`loaded_at`,
-                      `t65`.`person_id`,
-                      `t65`.`is_known`,
-                      `t65`.`person_id` AS `e_user`
-                    FROM `t64` AS `t65`
-                    WHERE
-                      `t65`.`is_known`
-                      AND `t65`.`type` <> 'group'
-                      AND `t65`.`traits` IS NOT NULL
-                      AND `t65`.`person_id` IS NOT NULL
-                  ) AS `t70`
-                  GROUP BY
-                    1
-                ) AS `t76`
-                  ON `t73`.`user_id` = `t76`.`e_user`
-              ) AS `t79`
-              LEFT OUTER JOIN (
-                SELECT
-                  `t42`.`domain`,
-                  `t42`.`group_id` AS `domain_account`
-                FROM (
-                  SELECT
-                    `t33`.`group_id`,
-                    `t33`.`since`,
-                    `t33`.`domain`,
-                    ROW_NUMBER() OVER (PARTITION BY `t33`.`domain` ORDER BY `t33`.`since` ASC, `t33`.`group_id` ASC) - 1 AS `rank`
-                  FROM (
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        `t17`.`group_id`,
-                        `t11`.`since`,
-                        NULLIF(
-                          REGEXP_REPLACE(
-                            REGEXP_REPLACE(
-                              REGEXP_REPLACE(
-                                LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
-                                '^[a-z]+://',
-                                ''
-                              ),
-                              '^www\\.',
-                              ''
-                            ),
-                            '[/:?#].*$',
-                            ''
-                          ),
-                          ''
-                        ) AS `domain`
-                      FROM (
-                        SELECT
-                          `t6`.`group_id`,
-                          MAX_BY(
-                            IF(
-                              safe.string(`t6`.`traits`['domain']) IS NOT NULL,
-                              safe.string(`t6`.`traits`['domain']),
-                              NULL
-                            ),
-                            IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                          ) AS `domain`,
-                          MAX_BY(
-                            IF(
-                              safe.string(`t6`.`traits`['website']) IS NOT NULL,
-                              safe.string(`t6`.`traits`['website']),
-                              NULL
-                            ),
-                            IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                          ) AS `website`
-                        FROM (
-                          SELECT
-                            *
-                          FROM `events` AS `t0`
-                          WHERE
-                            `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                            AND `t0`.`type` = 'group'
-                            AND `t0`.`group_id` IS NOT NULL
-                            AND `t0`.`traits` IS NOT NULL
-                        ) AS `t6`
-                        GROUP BY
-                          1
-                      ) AS `t17`
-                      INNER JOIN (
-                        SELECT
-                          `t2`.`group_id` AS `fs_group`,
-                          MIN(`t2`.`timestamp`) AS `since`
-                        FROM (
-                          SELECT
-                            *
-                          FROM `events` AS `t0`
-                          WHERE
-                            `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                            AND `t0`.`type` = 'group'
-                            AND `t0`.`group_id` IS NOT NULL
-                        ) AS `t2`
-                        GROUP BY
-                          1
-                      ) AS `t11`
-                        ON `t17`.`group_id` = `t11`.`fs_group`
-                    ) AS `t26`
-                    WHERE
-                      `t26`.`domain` IS NOT NULL
-                  ) AS `t33`
-                ) AS `t42`
-                WHERE
-                  `t42`.`rank` = 0
-              ) AS `t50`
-                ON `t79`.`email_domain` = `t50`.`domain`
-            ) AS `t80`
-          ) AS `t82`
-            ON `t67`.`person_id` = `t82`.`m_user`
-        ) AS `t84`
-        WHERE
-          `t84`.`type` = 'track' AND `t84`.`event` IN ('Subscription Started')
-      ) AS `t85`
-      UNION DISTINCT
-      SELECT
-        *
-      FROM (
-        SELECT
-          `t88`.`entity_id` AS `key`
-        FROM (
-          SELECT
-            *
-          FROM (
-            SELECT
-              `t67`.`message_id`,
-              `t67`.`type`,
-              `t67`.`event`,
-              `t67`.`name`,
-              `t67`.`user_id`,
-              `t67`.`anonymous_id`,
-              `t67`.`group_id`,
-              `t67`.`previous_id`,
-              `t67`.`timestamp`,
-              `t67`.`original_timestamp`,
-              `t67`.`sent_at`,
-              `t67`.`received_at`,
-              `t67`.`properties`,
-              `t67`.`traits`,
-              `t67`.`context`,
-              `t67`.`source`,
-              `t67`.`loaded_at`,
-              `t67`.`person_id`,
-              `t82`.`account_id`,
-              `t82`.`email_domain`,
-              `t67`.`person_id` AS `entity_id`
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  `t7`.`message_id`,
-                  `t7`.`type`,
-                  `t7`.`event`,
-                  `t7`.`name`,
-                  `t7`.`user_id`,
-                  `t7`.`anonymous_id`,
-                  `t7`.`group_id`,
-                  `t7`.`previous_id`,
-                  `t7`.`timestamp`,
-                  `t7`.`original_timestamp`,
-                  `t7`.`sent_at`,
-                  `t7`.`received_at`,
-                  `t7`.`properties`,
-                  `t7`.`traits`,
-                  `t7`.`context`,
-                  `t7`.`source`,
-                  `t7`.`loaded_at`,
-                  COALESCE(COALESCE(`t59`.`u_person`, `t7`.`user_id`), `t60`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
-                  (
-                    `t7`.`user_id` IS NOT NULL
-                  ) OR (
-                    `t60`.`a_person` IS NOT NULL
-                  ) AS `is_known`
-                FROM (
-                  SELECT
-                    *
-                  FROM `events` AS `t0`
-                  WHERE
-                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                ) AS `t7`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t53`.`from_id` AS `u_from`,
-                    `t53`.`person_id` AS `u_person`
-                  FROM (
-                    SELECT
-                      `t47`.`from_id`,
-                      COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-                    FROM (
-                      SELECT
-                        `t27`.`from_id`,
-                        COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-                      FROM (
-                        SELECT
-                          `t23`.`from_id`,
-                          `t23`.`to_id` AS `person_id`
-                        FROM `t22` AS `t23`
-                        WHERE
-                          `t23`.`rank` = 0
-                      ) AS `t27`
-                      LEFT OUTER JOIN (
-                        SELECT
-                          `t30`.`from_id` AS `next_from`,
-                          `t30`.`to_id` AS `next_to`
-                        FROM `t25` AS `t30`
-                      ) AS `t39`
-                        ON `t27`.`person_id` = `t39`.`next_from`
-                    ) AS `t47`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t29`.`from_id` AS `next_from`,
-                        `t29`.`to_id` AS `next_to`
-                      FROM `t25` AS `t29`
-                    ) AS `t38`
-                      ON `t47`.`person_id` = `t38`.`next_from`
-                  ) AS `t53`
-                ) AS `t59`
-                  ON `t7`.`user_id` = `t59`.`u_from`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t53`.`from_id` AS `a_from`,
-                    `t53`.`person_id` AS `a_person`
-                  FROM (
-                    SELECT
-                      `t47`.`from_id`,
-                      COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-                    FROM (
-                      SELECT
-                        `t27`.`from_id`,
-                        COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-                      FROM (
-                        SELECT
-                          `t23`.`from_id`,
-                          `t23`.`to_id` AS `person_id`
-                        FROM `t22` AS `t23`
-                        WHERE
-                          `t23`.`rank` = 0
-                      ) AS `t27`
-                      LEFT OUTER JOIN (
-                        SELECT
-                          `t30`.`from_id` AS `next_from`,
-                          `t30`.`to_id` AS `next_to`
-                        FROM `t25` AS `t30`
-                      ) AS `t39`
-                        ON `t27`.`person_id` = `t39`.`next_from`
-                    ) AS `t47`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t29`.`from_id` AS `next_from`,
-                        `t29`.`to_id` AS `next_to`
-                      FROM `t25` AS `t29`
-                    ) AS `t38`
-                      ON `t47`.`person_id` = `t38`.`next_from`
-                  ) AS `t53`
-                ) AS `t60`
-                  ON `t7`.`anonymous_id` = `t60`.`a_from`
-              ) AS `t63`
-              WHERE
-                `t63`.`is_known`
-            ) AS `t67`
-            LEFT OUTER JOIN (
-              SELECT
-                `t80`.`user_id` AS `m_user`,
-                `t80`.`account_id`,
-                `t80`.`email_domain`
-              FROM (
-                SELECT
-                  `t79`.`user_id`,
-                  `t79`.`email`,
-                  `t79`.`email_domain`,
-                  `t79`.`first_seen`,
-                  `t79`.`last_seen`,
-                  COALESCE(
-                    `t79`.`group_account`,
-                    `t50`.`domain_account`,
-                    IF(
-                      (
-                        `t79`.`email_domain` IS NOT NULL
-                      )
-                      AND NOT (
-                        `t79`.`email_domain` IN (
-                          '10minutemail.com',
-                          '126.com',
-                          '163.com',
-                          'aim.com',
-                          'alice.it',
-                          'aliyun.com',
-                          'aol.com',
-                          'arcor.de',
-                          'att.net',
-                          'bellsouth.net',
-                          'bigpond.com',
-                          'bk.ru',
-                          'bol.com.br',
-                          'btinternet.com',
-                          'charter.net',
-                          'comcast.net',
-                          'cox.net',
-                          'daum.net',
-                          'dispostable.com',
-                          'duck.com',
-                          'earthlink.net',
-                          'email.com',
-                          'fastmail.com',
-                          'fastmail.fm',
-                          'foxmail.com',
-                          'free.fr',
-                          'freenet.de',
-                          'getnada.com',
-                          'gmail.com',
-                          'gmx.at',
-                          'gmx.ch',
-                          'gmx.com',
-                          'gmx.de',
-                          'gmx.net',
-                          'googlemail.com',
-                          'guerrillamail.com',
-                          'hanmail.net',
-                          'hey.com',
-                          'hotmail.co.uk',
-                          'hotmail.com',
-                          'hotmail.de',
-                          'hotmail.es',
-                          'hotmail.fr',
-                          'hotmail.it',
-                          'hushmail.com',
-                          'icloud.com',
-                          'inbox.ru',
-                          'interia.pl',
-                          'laposte.net',
-                          'libero.it',
-                          'list.ru',
-                          'live.co.uk',
-                          'live.com',
-                          'live.fr',
-                          'mac.com',
-                          'mail.com',
-                          'mail.ru',
-                          'mailbox.org',
-                          'mailfence.com',
-                          'mailinator.com',
-                          'me.com',
-                          'msn.com',
-                          'naver.com',
-                          'ntlworld.com',
-                          'o2.pl',
-                          'onet.pl',
-                          'optonline.net',
-                          'optusnet.com.au',
-                          'orange.fr',
-                          'outlook.com',
-                          'pm.me',
-                          'posteo.de',
-                          'proton.me',
-                          'protonmail.com',
-                          'qq.com',
-                          'rambler.ru',
-                          'rediffmail.com',
-                          'rocketmail.com',
-                          'rogers.com',
-                          'runbox.com',
-                          'sbcglobal.net',
-                          'seznam.cz',
-                          'sfr.fr',
-                          'sharklasers.com',
-                          'shaw.ca',
-                          'sina.com',
-                          'sky.com',
-                          'sohu.com',
-                          'sympatico.ca',
-                          't-online.de',
-                          'talktalk.net',
-                          'telus.net',
-                          'temp-mail.org',
-                          'terra.com.br',
-                          'tiscali.it',
-                          'trashmail.com',
-                          'tuta.io',
-                          'tutanota.com',
-                          'uol.com.br',
-                          'verizon.net',
-                          'virgilio.it',
-                          'virginmedia.com',
-                          'wanadoo.fr',
-                          'web.de',
-                          'windowslive.com',
-                          'wp.pl',
-                          'ya.ru',
-                          'yahoo.ca',
-                          'yahoo.co.in',
-                          'yahoo.co.jp',
-                          'yahoo.co.uk',
-                          'yahoo.com',
-                          'yahoo.com.au',
-                          'yahoo.com.br',
-                          'yahoo.de',
-                          'yahoo.es',
-                          'yahoo.fr',
-                          'yahoo.it',
-                          'yandex.com',
-                          'yandex.ru',
-                          'yeah.net',
-                          'ymail.com',
-                          'yopmail.com',
-                          'zoho.com',
-                          'zohomail.com'
-                        )
-                      ),
-                      CONCAT('domain:', `t79`.`email_domain`),
-                      NULL
-                    )
-                  ) AS `account_id`,
-                  CASE
-                    WHEN `t79`.`group_account` IS NOT NULL
-                    THEN 'group'
-                    WHEN `t50`.`domain_account` IS NOT NULL
-                    THEN 'domain'
-                    WHEN IF(
-                      (
-                        `t79`.`email_domain` IS NOT NULL
-                      )
-                      AND NOT (
-                        `t79`.`email_domain` IN (
-                          '10minutemail.com',
-                          '126.com',
-                          '163.com',
-                          'aim.com',
-                          'alice.it',
-                          'aliyun.com',
-                          'aol.com',
-                          'arcor.de',
-                          'att.net',
-                          'bellsouth.net',
-                          'bigpond.com',
-                          'bk.ru',
-                          'bol.com.br',
-                          'btinternet.com',
-                          'charter.net',
-                          'comcast.net',
-                          'cox.net',
-                          'daum.net',
-                          'dispostable.com',
-                          'duck.com',
-                          'earthlink.net',
-                          'email.com',
-                          'fastmail.com',
-                          'fastmail.fm',
-                          'foxmail.com',
-                          'free.fr',
-                          'freenet.de',
-                          'getnada.com',
-                          'gmail.com',
-                          'gmx.at',
-                          'gmx.ch',
-                          'gmx.com',
-                          'gmx.de',
-                          'gmx.net',
-                          'googlemail.com',
-                          'guerrillamail.com',
-                          'hanmail.net',
-                          'hey.com',
-                          'hotmail.co.uk',
-                          'hotmail.com',
-                          'hotmail.de',
-                          'hotmail.es',
-                          'hotmail.fr',
-                          'hotmail.it',
-                          'hushmail.com',
-                          'icloud.com',
-                          'inbox.ru',
-                          'interia.pl',
-                          'laposte.net',
-                          'libero.it',
-                          'list.ru',
-                          'live.co.uk',
-                          'live.com',
-                          'live.fr',
-                          'mac.com',
-                          'mail.com',
-                          'mail.ru',
-                          'mailbox.org',
-                          'mailfence.com',
-                          'mailinator.com',
-                          'me.com',
-                          'msn.com',
-                          'naver.com',
-                          'ntlworld.com',
-                          'o2.pl',
-                          'onet.pl',
-                          'optonline.net',
-                          'optusnet.com.au',
-                          'orange.fr',
-                          'outlook.com',
-                          'pm.me',
-                          'posteo.de',
-                          'proton.me',
-                          'protonmail.com',
-                          'qq.com',
-                          'rambler.ru',
-                          'rediffmail.com',
-                          'rocketmail.com',
-                          'rogers.com',
-                          'runbox.com',
-                          'sbcglobal.net',
-                          'seznam.cz',
-                          'sfr.fr',
-                          'sharklasers.com',
-                          'shaw.ca',
-                          'sina.com',
-                          'sky.com',
-                          'sohu.com',
-                          'sympatico.ca',
-                          't-online.de',
-                          'talktalk.net',
-                          'telus.net',
-                          'temp-mail.org',
-                          'terra.com.br',
-                          'tiscali.it',
-                          'trashmail.com',
-                          'tuta.io',
-                          'tutanota.com',
-                          'uol.com.br',
-                          'verizon.net',
-                          'virgilio.it',
-                          'virginmedia.com',
-                          'wanadoo.fr',
-                          'web.de',
-                          'windowslive.com',
-                          'wp.pl',
-                          'ya.ru',
-                          'yahoo.ca',
-                          'yahoo.co.in',
-                          'yahoo.co.jp',
-                          'yahoo.co.uk',
-                          'yahoo.com',
-                          'yahoo.com.au',
-                          'yahoo.com.br',
-                          'yahoo.de',
-                          'yahoo.es',
-                          'yahoo.fr',
-                          'yahoo.it',
-                          'yandex.com',
-                          'yandex.ru',
-                          'yeah.net',
-                          'ymail.com',
-                          'yopmail.com',
-                          'zoho.com',
-                          'zohomail.com'
-                        )
-                      ),
-                      CONCAT('domain:', `t79`.`email_domain`),
-                      NULL
-                    ) IS NOT NULL
-                    THEN 'email'
-                    ELSE NULL
-                  END AS `account_via`
-                FROM (
-                  SELECT
-                    `t73`.`user_id`,
-                    `t73`.`first_seen`,
-                    `t73`.`last_seen`,
-                    `t74`.`group_account`,
-                    `t76`.`email`,
-                    NULLIF(
-                      IF(
-                        (
-                          INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                        ) >= 0,
-                        SUBSTRING(
-                          LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')),
+                        `t63`.`user_id`,
+                        `t63`.`email`,
+                        `t63`.`email_domain`,
+                        `t63`.`first_seen`,
+                        `t63`.`last_seen`,
+                        COALESCE(
+                          `t63`.`group_account`,
+                          `t41`.`domain_account`,
                           IF(
                             (
-                              (
-                                INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                              ) + 1 + 1
-                            ) >= 1,
-                            (
-                              INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                            ) + 1 + 1,
-                            (
-                              INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                            ) + 1 + 1 + LENGTH(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')))
+                              `t63`.`email_domain` IS NOT NULL
+                            )
+                            AND NOT (
+                              `t63`.`email_domain` IN (
+                                '10minutemail.com',
+                                '126.com',
+                                '163.com',
+                                'aim.com',
+                                'alice.it',
+                                'aliyun.com',
+                                'aol.com',
+                                'arcor.de',
+                                'att.net',
+                                'bellsouth.net',
+                                'bigpond.com',
+                                'bk.ru',
+                                'bol.com.br',
+                                'btinternet.com',
+                                'charter.net',
+                                'comcast.net',
+                                'cox.net',
+                                'daum.net',
+                                'dispostable.com',
+                                'duck.com',
+                                'earthlink.net',
+                                'email.com',
+                                'fastmail.com',
+                                'fastmail.fm',
+                                'foxmail.com',
+                                'free.fr',
+                                'freenet.de',
+                                'getnada.com',
+                                'gmail.com',
+                                'gmx.at',
+                                'gmx.ch',
+                                'gmx.com',
+                                'gmx.de',
+                                'gmx.net',
+                                'googlemail.com',
+                                'guerrillamail.com',
+                                'hanmail.net',
+                                'hey.com',
+                                'hotmail.co.uk',
+                                'hotmail.com',
+                                'hotmail.de',
+                                'hotmail.es',
+                                'hotmail.fr',
+                                'hotmail.it',
+                                'hushmail.com',
+                                'icloud.com',
+                                'inbox.ru',
+                                'interia.pl',
+                                'laposte.net',
+                                'libero.it',
+                                'list.ru',
+                                'live.co.uk',
+                                'live.com',
+                                'live.fr',
+                                'mac.com',
+                                'mail.com',
+                                'mail.ru',
+                                'mailbox.org',
+                                'mailfence.com',
+                                'mailinator.com',
+                                'me.com',
+                                'msn.com',
+                                'naver.com',
+                                'ntlworld.com',
+                                'o2.pl',
+                                'onet.pl',
+                                'optonline.net',
+                                'optusnet.com.au',
+                                'orange.fr',
+                                'outlook.com',
+                                'pm.me',
+                                'posteo.de',
+                                'proton.me',
+                                'protonmail.com',
+                                'qq.com',
+                                'rambler.ru',
+                                'rediffmail.com',
+                                'rocketmail.com',
+                                'rogers.com',
+                                'runbox.com',
+                                'sbcglobal.net',
+                                'seznam.cz',
+                                'sfr.fr',
+                                'sharklasers.com',
+                                'shaw.ca',
+                                'sina.com',
+                                'sky.com',
+                                'sohu.com',
+                                'sympatico.ca',
+                                't-online.de',
+                                'talktalk.net',
+                                'telus.net',
+                                'temp-mail.org',
+                                'terra.com.br',
+                                'tiscali.it',
+                                'trashmail.com',
+                                'tuta.io',
+                                'tutanota.com',
+                                'uol.com.br',
+                                'verizon.net',
+                                'virgilio.it',
+                                'virginmedia.com',
+                                'wanadoo.fr',
+                                'web.de',
+                                'windowslive.com',
+                                'wp.pl',
+                                'ya.ru',
+                                'yahoo.ca',
+                                'yahoo.co.in',
+                                'yahoo.co.jp',
+                                'yahoo.co.uk',
+                                'yahoo.com',
+                                'yahoo.com.au',
+                                'yahoo.com.br',
+                                'yahoo.de',
+                                'yahoo.es',
+                                'yahoo.fr',
+                                'yahoo.it',
+                                'yandex.com',
+                                'yandex.ru',
+                                'yeah.net',
+                                'ymail.com',
+                                'yopmail.com',
+                                'zoho.com',
+                                'zohomail.com'
+                              )
+                            ),
+                            CONCAT('domain:', `t63`.`email_domain`),
+                            NULL
                           )
-                        ),
-                        NULL
-                      ),
-                      ''
-                    ) AS `email_domain`
-                  FROM (
-                    SELECT
-                      `t68`.`person_id` AS `user_id`,
-                      MIN(`t68`.`timestamp`) AS `first_seen`,
-                      MAX(`t68`.`timestamp`) AS `last_seen`
-                    FROM (
-                      SELECT
-                        *
-                      FROM `t64` AS `t65`
-                      WHERE
-                        `t65`.`is_known`
-                    ) AS `t68`
-                    GROUP BY
-                      1
-                  ) AS `t73`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t69`.`person_id` AS `m_user`,
-                      MAX_BY(`t69`.`group_id`, `t69`.`timestamp`) AS `group_account`
-                    FROM (
-                      SELECT
-                        *
-                      FROM `t64` AS `t65`
-                      WHERE
-                        `t65`.`is_known` AND `t65`.`group_id` IS NOT NULL
-                    ) AS `t69`
-                    GROUP BY
-                      1
-                  ) AS `t74`
-                    ON `t73`.`user_id` = `t74`.`m_user`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t70`.`e_user`,
-                      MAX_BY(
-                        IF(
-                          safe.string(`t70`.`traits`['email']) IS NOT NULL,
-                          safe.string(`t70`.`traits`['email']),
-                          NULL
-                        ),
-                        IF(safe.string(`t70`.`traits`['email']) IS NOT NULL, `t70`.`timestamp`, NULL)
-                      ) AS `email`
-                    FROM (
-                      SELECT
-                        `t65`.`message_id`,
-                        `t65`.`type`,
-                        `t65`.`event`,
-                        `t65`.`name`,
-                        `t65`.`user_id`,
-                        `t65`.`anonymous_id`,
-                        `t65`.`group_id`,
-                        `t65`.`previous_id`,
-                        `t65`.`timestamp`,
-                        `t65`.`original_timestamp`,
-                        `t65`.`sent_at`,
-                        `t65`.`received_at`,
-                        `t65`.`properties`,
-                        `t65`.`traits`,
-                        `t65`.`context`,
-                        `t65`.`source`,
-                        `t65`.`loaded_at`,
-                        `t65`.`person_id`,
-                        `t65`.`is_known`,
-                        `t65`.`person_id` AS `e_user`
-                      FROM `t64` AS `t65`
-                      WHERE
-                        `t65`.`is_known`
-                        AND `t65`.`type` <> 'group'
-                        AND `t65`.`traits` IS NOT NULL
-                        AND `t65`.`person_id` IS NOT NULL
-                    ) AS `t70`
-                    GROUP BY
-                      1
-                  ) AS `t76`
-                    ON `t73`.`user_id` = `t76`.`e_user`
-                ) AS `t79`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t42`.`domain`,
-                    `t42`.`group_id` AS `domain_account`
-                  FROM (
-                    SELECT
-                      `t33`.`group_id`,
-                      `t33`.`since`,
-                      `t33`.`domain`,
-                      ROW_NUMBER() OVER (PARTITION BY `t33`.`domain` ORDER BY `t33`.`since` ASC, `t33`.`group_id` ASC) - 1 AS `rank`
-                    FROM (
-                      SELECT
-                        *
+                        ) AS `account_id`,
+                        CASE
+                          WHEN `t63`.`group_account` IS NOT NULL
+                          THEN 'group'
+                          WHEN `t41`.`domain_account` IS NOT NULL
+                          THEN 'domain'
+                          WHEN IF(
+                            (
+                              `t63`.`email_domain` IS NOT NULL
+                            )
+                            AND NOT (
+                              `t63`.`email_domain` IN (
+                                '10minutemail.com',
+                                '126.com',
+                                '163.com',
+                                'aim.com',
+                                'alice.it',
+                                'aliyun.com',
+                                'aol.com',
+                                'arcor.de',
+                                'att.net',
+                                'bellsouth.net',
+                                'bigpond.com',
+                                'bk.ru',
+                                'bol.com.br',
+                                'btinternet.com',
+                                'charter.net',
+                                'comcast.net',
+                                'cox.net',
+                                'daum.net',
+                                'dispostable.com',
+                                'duck.com',
+                                'earthlink.net',
+                                'email.com',
+                                'fastmail.com',
+                                'fastmail.fm',
+                                'foxmail.com',
+                                'free.fr',
+                                'freenet.de',
+                                'getnada.com',
+                                'gmail.com',
+                                'gmx.at',
+                                'gmx.ch',
+                                'gmx.com',
+                                'gmx.de',
+                                'gmx.net',
+                                'googlemail.com',
+                                'guerrillamail.com',
+                                'hanmail.net',
+                                'hey.com',
+                                'hotmail.co.uk',
+                                'hotmail.com',
+                                'hotmail.de',
+                                'hotmail.es',
+                                'hotmail.fr',
+                                'hotmail.it',
+                                'hushmail.com',
+                                'icloud.com',
+                                'inbox.ru',
+                                'interia.pl',
+                                'laposte.net',
+                                'libero.it',
+                                'list.ru',
+                                'live.co.uk',
+                                'live.com',
+                                'live.fr',
+                                'mac.com',
+                                'mail.com',
+                                'mail.ru',
+                                'mailbox.org',
+                                'mailfence.com',
+                                'mailinator.com',
+                                'me.com',
+                                'msn.com',
+                                'naver.com',
+                                'ntlworld.com',
+                                'o2.pl',
+                                'onet.pl',
+                                'optonline.net',
+                                'optusnet.com.au',
+                                'orange.fr',
+                                'outlook.com',
+                                'pm.me',
+                                'posteo.de',
+                                'proton.me',
+                                'protonmail.com',
+                                'qq.com',
+                                'rambler.ru',
+                                'rediffmail.com',
+                                'rocketmail.com',
+                                'rogers.com',
+                                'runbox.com',
+                                'sbcglobal.net',
+                                'seznam.cz',
+                                'sfr.fr',
+                                'sharklasers.com',
+                                'shaw.ca',
+                                'sina.com',
+                                'sky.com',
+                                'sohu.com',
+                                'sympatico.ca',
+                                't-online.de',
+                                'talktalk.net',
+                                'telus.net',
+                                'temp-mail.org',
+                                'terra.com.br',
+                                'tiscali.it',
+                                'trashmail.com',
+                                'tuta.io',
+                                'tutanota.com',
+                                'uol.com.br',
+                                'verizon.net',
+                                'virgilio.it',
+                                'virginmedia.com',
+                                'wanadoo.fr',
+                                'web.de',
+                                'windowslive.com',
+                                'wp.pl',
+                                'ya.ru',
+                                'yahoo.ca',
+                                'yahoo.co.in',
+                                'yahoo.co.jp',
+                                'yahoo.co.uk',
+                                'yahoo.com',
+                                'yahoo.com.au',
+                                'yahoo.com.br',
+                                'yahoo.de',
+                                'yahoo.es',
+                                'yahoo.fr',
+                                'yahoo.it',
+                                'yandex.com',
+                                'yandex.ru',
+                                'yeah.net',
+                                'ymail.com',
+                                'yopmail.com',
+                                'zoho.com',
+                                'zohomail.com'
+                              )
+                            ),
+                            CONCAT('domain:', `t63`.`email_domain`),
+                            NULL
+                          ) IS NOT NULL
+                          THEN 'email'
+                          ELSE NULL
+                        END AS `account_via`
                       FROM (
                         SELECT
-                          `t17`.`group_id`,
-                          `t11`.`since`,
+                          `t58`.`user_id`,
+                          `t58`.`first_seen`,
+                          `t58`.`last_seen`,
+                          `t57`.`group_account`,
+                          `t60`.`email`,
                           NULLIF(
-                            REGEXP_REPLACE(
-                              REGEXP_REPLACE(
-                                REGEXP_REPLACE(
-                                  LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
-                                  '^[a-z]+://',
-                                  ''
-                                ),
-                                '^www\\.',
-                                ''
+                            IF(
+                              (
+                                INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                              ) >= 0,
+                              SUBSTRING(
+                                LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')),
+                                IF(
+                                  (
+                                    (
+                                      INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                    ) + 1 + 1
+                                  ) >= 1,
+                                  (
+                                    INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                  ) + 1 + 1,
+                                  (
+                                    INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                  ) + 1 + 1 + LENGTH(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')))
+                                )
                               ),
-                              '[/:?#].*$',
-                              ''
+                              NULL
                             ),
                             ''
-                          ) AS `domain`
+                          ) AS `email_domain`
                         FROM (
                           SELECT
-                            `t6`.`group_id`,
-                            MAX_BY(
-                              IF(
-                                safe.string(`t6`.`traits`['domain']) IS NOT NULL,
-                                safe.string(`t6`.`traits`['domain']),
-                                NULL
-                              ),
-                              IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                            ) AS `domain`,
-                            MAX_BY(
-                              IF(
-                                safe.string(`t6`.`traits`['website']) IS NOT NULL,
-                                safe.string(`t6`.`traits`['website']),
-                                NULL
-                              ),
-                              IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                            ) AS `website`
-                          FROM (
-                            SELECT
-                              *
-                            FROM `events` AS `t0`
-                            WHERE
-                              `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                              AND `t0`.`type` = 'group'
-                              AND `t0`.`group_id` IS NOT NULL
-                              AND `t0`.`traits` IS NOT NULL
-                          ) AS `t6`
+                            `t53`.`person_id` AS `user_id`,
+                            MIN(`t53`.`timestamp`) AS `first_seen`,
+                            MAX(`t53`.`timestamp`) AS `last_seen`
+                          FROM `t50` AS `t53`
                           GROUP BY
                             1
-                        ) AS `t17`
-                        INNER JOIN (
+                        ) AS `t58`
+                        LEFT OUTER JOIN (
                           SELECT
-                            `t2`.`group_id` AS `fs_group`,
-                            MIN(`t2`.`timestamp`) AS `since`
+                            `t51`.`person_id` AS `m_user`,
+                            MAX_BY(`t51`.`group_id`, `t51`.`timestamp`) AS `group_account`
                           FROM (
                             SELECT
                               *
-                            FROM `events` AS `t0`
+                            FROM `t48` AS `t49`
                             WHERE
-                              `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                              AND `t0`.`type` = 'group'
-                              AND `t0`.`group_id` IS NOT NULL
-                          ) AS `t2`
+                              `t49`.`is_known` AND `t49`.`group_id` IS NOT NULL
+                          ) AS `t51`
                           GROUP BY
                             1
-                        ) AS `t11`
-                          ON `t17`.`group_id` = `t11`.`fs_group`
-                      ) AS `t26`
-                      WHERE
-                        `t26`.`domain` IS NOT NULL
-                    ) AS `t33`
-                  ) AS `t42`
-                  WHERE
-                    `t42`.`rank` = 0
-                ) AS `t50`
-                  ON `t79`.`email_domain` = `t50`.`domain`
-              ) AS `t80`
-            ) AS `t82`
-              ON `t67`.`person_id` = `t82`.`m_user`
-          ) AS `t84`
-          WHERE
-            `t84`.`account_id` IS NOT NULL
-        ) AS `t88`
-        INNER JOIN (
-          SELECT DISTINCT
-            `t84`.`account_id` AS `acc`
-          FROM (
-            SELECT
-              `t67`.`message_id`,
-              `t67`.`type`,
-              `t67`.`event`,
-              `t67`.`name`,
-              `t67`.`user_id`,
-              `t67`.`anonymous_id`,
-              `t67`.`group_id`,
-              `t67`.`previous_id`,
-              `t67`.`timestamp`,
-              `t67`.`original_timestamp`,
-              `t67`.`sent_at`,
-              `t67`.`received_at`,
-              `t67`.`properties`,
-              `t67`.`traits`,
-              `t67`.`context`,
-              `t67`.`source`,
-              `t67`.`loaded_at`,
-              `t67`.`person_id`,
-              `t82`.`account_id`,
-              `t82`.`email_domain`,
-              `t67`.`person_id` AS `entity_id`
-            FROM (
-              SELECT
-                *
-              FROM (
-                SELECT
-                  `t7`.`message_id`,
-                  `t7`.`type`,
-                  `t7`.`event`,
-                  `t7`.`name`,
-                  `t7`.`user_id`,
-                  `t7`.`anonymous_id`,
-                  `t7`.`group_id`,
-                  `t7`.`previous_id`,
-                  `t7`.`timestamp`,
-                  `t7`.`original_timestamp`,
-                  `t7`.`sent_at`,
-                  `t7`.`received_at`,
-                  `t7`.`properties`,
-                  `t7`.`traits`,
-                  `t7`.`context`,
-                  `t7`.`source`,
-                  `t7`.`loaded_at`,
-                  COALESCE(COALESCE(`t59`.`u_person`, `t7`.`user_id`), `t60`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
-                  (
-                    `t7`.`user_id` IS NOT NULL
-                  ) OR (
-                    `t60`.`a_person` IS NOT NULL
-                  ) AS `is_known`
-                FROM (
-                  SELECT
-                    *
-                  FROM `events` AS `t0`
-                  WHERE
-                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                ) AS `t7`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t53`.`from_id` AS `u_from`,
-                    `t53`.`person_id` AS `u_person`
-                  FROM (
-                    SELECT
-                      `t47`.`from_id`,
-                      COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-                    FROM (
-                      SELECT
-                        `t27`.`from_id`,
-                        COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-                      FROM (
-                        SELECT
-                          `t23`.`from_id`,
-                          `t23`.`to_id` AS `person_id`
-                        FROM `t22` AS `t23`
-                        WHERE
-                          `t23`.`rank` = 0
-                      ) AS `t27`
+                        ) AS `t57`
+                          ON `t58`.`user_id` = `t57`.`m_user`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t52`.`e_user`,
+                            MAX_BY(
+                              IF(
+                                safe.string(`t52`.`traits`['email']) IS NOT NULL,
+                                safe.string(`t52`.`traits`['email']),
+                                NULL
+                              ),
+                              IF(safe.string(`t52`.`traits`['email']) IS NOT NULL, `t52`.`timestamp`, NULL)
+                            ) AS `email`
+                          FROM (
+                            SELECT
+                              `t49`.`message_id`,
+                              `t49`.`type`,
+                              `t49`.`event`,
+                              `t49`.`name`,
+                              `t49`.`user_id`,
+                              `t49`.`anonymous_id`,
+                              `t49`.`group_id`,
+                              `t49`.`previous_id`,
+                              `t49`.`timestamp`,
+                              `t49`.`original_timestamp`,
+                              `t49`.`sent_at`,
+                              `t49`.`received_at`,
+                              `t49`.`properties`,
+                              `t49`.`traits`,
+                              `t49`.`context`,
+                              `t49`.`source`,
+                              `t49`.`loaded_at`,
+                              `t49`.`person_id`,
+                              `t49`.`is_known`,
+                              `t49`.`person_id` AS `e_user`
+                            FROM `t48` AS `t49`
+                            WHERE
+                              `t49`.`is_known`
+                              AND `t49`.`type` <> 'group'
+                              AND `t49`.`traits` IS NOT NULL
+                              AND `t49`.`person_id` IS NOT NULL
+                          ) AS `t52`
+                          GROUP BY
+                            1
+                        ) AS `t60`
+                          ON `t58`.`user_id` = `t60`.`e_user`
+                      ) AS `t63`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t30`.`from_id` AS `next_from`,
-                          `t30`.`to_id` AS `next_to`
-                        FROM `t25` AS `t30`
-                      ) AS `t39`
-                        ON `t27`.`person_id` = `t39`.`next_from`
-                    ) AS `t47`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t29`.`from_id` AS `next_from`,
-                        `t29`.`to_id` AS `next_to`
-                      FROM `t25` AS `t29`
-                    ) AS `t38`
-                      ON `t47`.`person_id` = `t38`.`next_from`
-                  ) AS `t53`
-                ) AS `t59`
-                  ON `t7`.`user_id` = `t59`.`u_from`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t53`.`from_id` AS `a_from`,
-                    `t53`.`person_id` AS `a_person`
-                  FROM (
-                    SELECT
-                      `t47`.`from_id`,
-                      COALESCE(`t38`.`next_to`, `t47`.`person_id`) AS `person_id`
-                    FROM (
-                      SELECT
-                        `t27`.`from_id`,
-                        COALESCE(`t39`.`next_to`, `t27`.`person_id`) AS `person_id`
-                      FROM (
-                        SELECT
-                          `t23`.`from_id`,
-                          `t23`.`to_id` AS `person_id`
-                        FROM `t22` AS `t23`
+                          `t36`.`domain`,
+                          `t36`.`group_id` AS `domain_account`
+                        FROM (
+                          SELECT
+                            `t31`.`group_id`,
+                            `t31`.`since`,
+                            `t31`.`domain`,
+                            ROW_NUMBER() OVER (PARTITION BY `t31`.`domain` ORDER BY `t31`.`since` ASC, `t31`.`group_id` ASC) - 1 AS `rank`
+                          FROM (
+                            SELECT
+                              *
+                            FROM (
+                              SELECT
+                                `t17`.`group_id`,
+                                `t11`.`since`,
+                                NULLIF(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(
+                                      REGEXP_REPLACE(
+                                        LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
+                                        '^[a-z]+://',
+                                        ''
+                                      ),
+                                      '^www\\.',
+                                      ''
+                                    ),
+                                    '[/:?#].*$',
+                                    ''
+                                  ),
+                                  ''
+                                ) AS `domain`
+                              FROM (
+                                SELECT
+                                  `t6`.`group_id`,
+                                  MAX_BY(
+                                    IF(
+                                      safe.string(`t6`.`traits`['domain']) IS NOT NULL,
+                                      safe.string(`t6`.`traits`['domain']),
+                                      NULL
+                                    ),
+                                    IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                                  ) AS `domain`,
+                                  MAX_BY(
+                                    IF(
+                                      safe.string(`t6`.`traits`['website']) IS NOT NULL,
+                                      safe.string(`t6`.`traits`['website']),
+                                      NULL
+                                    ),
+                                    IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                                  ) AS `website`
+                                FROM (
+                                  SELECT
+                                    *
+                                  FROM `events` AS `t0`
+                                  WHERE
+                                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                    AND `t0`.`type` = 'group'
+                                    AND `t0`.`group_id` IS NOT NULL
+                                    AND `t0`.`traits` IS NOT NULL
+                                ) AS `t6`
+                                GROUP BY
+                                  1
+                              ) AS `t17`
+                              INNER JOIN (
+                                SELECT
+                                  `t2`.`group_id` AS `fs_group`,
+                                  MIN(`t2`.`timestamp`) AS `since`
+                                FROM (
+                                  SELECT
+                                    *
+                                  FROM `events` AS `t0`
+                                  WHERE
+                                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                    AND `t0`.`type` = 'group'
+                                    AND `t0`.`group_id` IS NOT NULL
+                                ) AS `t2`
+                                GROUP BY
+                                  1
+                              ) AS `t11`
+                                ON `t17`.`group_id` = `t11`.`fs_group`
+                            ) AS `t26`
+                            WHERE
+                              `t26`.`domain` IS NOT NULL
+                          ) AS `t31`
+                        ) AS `t36`
                         WHERE
-                          `t23`.`rank` = 0
-                      ) AS `t27`
-                      LEFT OUTER JOIN (
-                        SELECT
-                          `t30`.`from_id` AS `next_from`,
-                          `t30`.`to_id` AS `next_to`
-                        FROM `t25` AS `t30`
-                      ) AS `t39`
-                        ON `t27`.`person_id` = `t39`.`next_from`
-                    ) AS `t47`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t29`.`from_id` AS `next_from`,
-                        `t29`.`to_id` AS `next_to`
-                      FROM `t25` AS `t29`
-                    ) AS `t38`
-                      ON `t47`.`person_id` = `t38`.`next_from`
-                  ) AS `t53`
-                ) AS `t60`
-                  ON `t7`.`anonymous_id` = `t60`.`a_from`
-              ) AS `t63`
-              WHERE
-                `t63`.`is_known`
-            ) AS `t67`
-            LEFT OUTER JOIN (
-              SELECT
-                `t80`.`user_id` AS `m_user`,
-                `t80`.`account_id`,
-                `t80`.`email_domain`
-              FROM (
-                SELECT
-                  `t79`.`user_id`,
-                  `t79`.`email`,
-                  `t79`.`email_domain`,
-                  `t79`.`first_seen`,
-                  `t79`.`last_seen`,
-                  COALESCE(
-                    `t79`.`group_account`,
-                    `t50`.`domain_account`,
-                    IF(
-                      (
-                        `t79`.`email_domain` IS NOT NULL
-                      )
-                      AND NOT (
-                        `t79`.`email_domain` IN (
-                          '10minutemail.com',
-                          '126.com',
-                          '163.com',
-                          'aim.com',
-                          'alice.it',
-                          'aliyun.com',
-                          'aol.com',
-                          'arcor.de',
-                          'att.net',
-                          'bellsouth.net',
-                          'bigpond.com',
-                          'bk.ru',
-                          'bol.com.br',
-                          'btinternet.com',
-                          'charter.net',
-                          'comcast.net',
-                          'cox.net',
-                          'daum.net',
-                          'dispostable.com',
-                          'duck.com',
-                          'earthlink.net',
-                          'email.com',
-                          'fastmail.com',
-                          'fastmail.fm',
-                          'foxmail.com',
-                          'free.fr',
-                          'freenet.de',
-                          'getnada.com',
-                          'gmail.com',
-                          'gmx.at',
-                          'gmx.ch',
-                          'gmx.com',
-                          'gmx.de',
-                          'gmx.net',
-                          'googlemail.com',
-                          'guerrillamail.com',
-                          'hanmail.net',
-                          'hey.com',
-                          'hotmail.co.uk',
-                          'hotmail.com',
-                          'hotmail.de',
-                          'hotmail.es',
-                          'hotmail.fr',
-                          'hotmail.it',
-                          'hushmail.com',
-                          'icloud.com',
-                          'inbox.ru',
-                          'interia.pl',
-                          'laposte.net',
-                          'libero.it',
-                          'list.ru',
-                          'live.co.uk',
-                          'live.com',
-                          'live.fr',
-                          'mac.com',
-                          'mail.com',
-                          'mail.ru',
-                          'mailbox.org',
-                          'mailfence.com',
-                          'mailinator.com',
-                          'me.com',
-                          'msn.com',
-                          'naver.com',
-                          'ntlworld.com',
-                          'o2.pl',
-                          'onet.pl',
-                          'optonline.net',
-                          'optusnet.com.au',
-                          'orange.fr',
-                          'outlook.com',
-                          'pm.me',
-                          'posteo.de',
-                          'proton.me',
-                          'protonmail.com',
-                          'qq.com',
-                          'rambler.ru',
-                          'rediffmail.com',
-                          'rocketmail.com',
-                          'rogers.com',
-                          'runbox.com',
-                          'sbcglobal.net',
-                          'seznam.cz',
-                          'sfr.fr',
-                          'sharklasers.com',
-                          'shaw.ca',
-                          'sina.com',
-                          'sky.com',
-                          'sohu.com',
-                          'sympatico.ca',
-                          't-online.de',
-                          'talktalk.net',
-                          'telus.net',
-                          'temp-mail.org',
-                          'terra.com.br',
-                          'tiscali.it',
-                          'trashmail.com',
-                          'tuta.io',
-                          'tutanota.com',
-                          'uol.com.br',
-                          'verizon.net',
-                          'virgilio.it',
-                          'virginmedia.com',
-                          'wanadoo.fr',
-                          'web.de',
-                          'windowslive.com',
-                          'wp.pl',
-                          'ya.ru',
-                          'yahoo.ca',
-                          'yahoo.co.in',
-                          'yahoo.co.jp',
-                          'yahoo.co.uk',
-                          'yahoo.com',
-                          'yahoo.com.au',
-                          'yahoo.com.br',
-                          'yahoo.de',
-                          'yahoo.es',
-                          'yahoo.fr',
-                          'yahoo.it',
-                          'yandex.com',
-                          'yandex.ru',
-                          'yeah.net',
-                          'ymail.com',
-                          'yopmail.com',
-                          'zoho.com',
-                          'zohomail.com'
-                        )
-                      ),
-                      CONCAT('domain:', `t79`.`email_domain`),
-                      NULL
-                    )
-                  ) AS `account_id`,
-                  CASE
-                    WHEN `t79`.`group_account` IS NOT NULL
-                    THEN 'group'
-                    WHEN `t50`.`domain_account` IS NOT NULL
-                    THEN 'domain'
-                    WHEN IF(
-                      (
-                        `t79`.`email_domain` IS NOT NULL
-                      )
-                      AND NOT (
-                        `t79`.`email_domain` IN (
-                          '10minutemail.com',
-                          '126.com',
-                          '163.com',
-                          'aim.com',
-                          'alice.it',
-                          'aliyun.com',
-                          'aol.com',
-                          'arcor.de',
-                          'att.net',
-                          'bellsouth.net',
-                          'bigpond.com',
-                          'bk.ru',
-                          'bol.com.br',
-                          'btinternet.com',
-                          'charter.net',
-                          'comcast.net',
-                          'cox.net',
-                          'daum.net',
-                          'dispostable.com',
-                          'duck.com',
-                          'earthlink.net',
-                          'email.com',
-                          'fastmail.com',
-                          'fastmail.fm',
-                          'foxmail.com',
-                          'free.fr',
-                          'freenet.de',
-                          'getnada.com',
-                          'gmail.com',
-                          'gmx.at',
-                          'gmx.ch',
-                          'gmx.com',
-                          'gmx.de',
-                          'gmx.net',
-                          'googlemail.com',
-                          'guerrillamail.com',
-                          'hanmail.net',
-                          'hey.com',
-                          'hotmail.co.uk',
-                          'hotmail.com',
-                          'hotmail.de',
-                          'hotmail.es',
-                          'hotmail.fr',
-                          'hotmail.it',
-                          'hushmail.com',
-                          'icloud.com',
-                          'inbox.ru',
-                          'interia.pl',
-                          'laposte.net',
-                          'libero.it',
-                          'list.ru',
-                          'live.co.uk',
-                          'live.com',
-                          'live.fr',
-                          'mac.com',
-                          'mail.com',
-                          'mail.ru',
-                          'mailbox.org',
-                          'mailfence.com',
-                          'mailinator.com',
-                          'me.com',
-                          'msn.com',
-                          'naver.com',
-                          'ntlworld.com',
-                          'o2.pl',
-                          'onet.pl',
-                          'optonline.net',
-                          'optusnet.com.au',
-                          'orange.fr',
-                          'outlook.com',
-                          'pm.me',
-                          'posteo.de',
-                          'proton.me',
-                          'protonmail.com',
-                          'qq.com',
-                          'rambler.ru',
-                          'rediffmail.com',
-                          'rocketmail.com',
-                          'rogers.com',
-                          'runbox.com',
-                          'sbcglobal.net',
-                          'seznam.cz',
-                          'sfr.fr',
-                          'sharklasers.com',
-                          'shaw.ca',
-                          'sina.com',
-                          'sky.com',
-                          'sohu.com',
-                          'sympatico.ca',
-                          't-online.de',
-                          'talktalk.net',
-                          'telus.net',
-                          'temp-mail.org',
-                          'terra.com.br',
-                          'tiscali.it',
-                          'trashmail.com',
-                          'tuta.io',
-                          'tutanota.com',
-                          'uol.com.br',
-                          'verizon.net',
-                          'virgilio.it',
-                          'virginmedia.com',
-                          'wanadoo.fr',
-                          'web.de',
-                          'windowslive.com',
-                          'wp.pl',
-                          'ya.ru',
-                          'yahoo.ca',
-                          'yahoo.co.in',
-                          'yahoo.co.jp',
-                          'yahoo.co.uk',
-                          'yahoo.com',
-                          'yahoo.com.au',
-                          'yahoo.com.br',
-                          'yahoo.de',
-                          'yahoo.es',
-                          'yahoo.fr',
-                          'yahoo.it',
-                          'yandex.com',
-                          'yandex.ru',
-                          'yeah.net',
-                          'ymail.com',
-                          'yopmail.com',
-                          'zoho.com',
-                          'zohomail.com'
-                        )
-                      ),
-                      CONCAT('domain:', `t79`.`email_domain`),
-                      NULL
-                    ) IS NOT NULL
-                    THEN 'email'
-                    ELSE NULL
-                  END AS `account_via`
+                          `t36`.`rank` = 0
+                      ) AS `t41`
+                        ON `t63`.`email_domain` = `t41`.`domain`
+                    ) AS `t64`
+                  ) AS `t66`
+                    ON `t54`.`person_id` = `t66`.`m_user`
+                ) AS `t68`
+                WHERE
+                  `t68`.`account_id` IS NOT NULL
+              ) AS `t72`
+              INNER JOIN (
+                SELECT DISTINCT
+                  `t68`.`account_id` AS `acc`
                 FROM (
                   SELECT
-                    `t73`.`user_id`,
-                    `t73`.`first_seen`,
-                    `t73`.`last_seen`,
-                    `t74`.`group_account`,
-                    `t76`.`email`,
-                    NULLIF(
-                      IF(
-                        (
-                          INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                        ) >= 0,
-                        SUBSTRING(
-                          LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')),
+                    `t54`.`message_id`,
+                    `t54`.`type`,
+                    `t54`.`event`,
+                    `t54`.`name`,
+                    `t54`.`user_id`,
+                    `t54`.`anonymous_id`,
+                    `t54`.`group_id`,
+                    `t54`.`previous_id`,
+                    `t54`.`timestamp`,
+                    `t54`.`original_timestamp`,
+                    `t54`.`sent_at`,
+                    `t54`.`received_at`,
+                    `t54`.`properties`,
+                    `t54`.`traits`,
+                    `t54`.`context`,
+                    `t54`.`source`,
+                    `t54`.`loaded_at`,
+                    `t54`.`person_id`,
+                    `t66`.`account_id`,
+                    `t66`.`email_domain`,
+                    `t54`.`person_id` AS `entity_id`
+                  FROM `t50` AS `t54`
+                  LEFT OUTER JOIN (
+                    SELECT
+                      `t64`.`user_id` AS `m_user`,
+                      `t64`.`account_id`,
+                      `t64`.`email_domain`
+                    FROM (
+                      SELECT
+                        `t63`.`user_id`,
+                        `t63`.`email`,
+                        `t63`.`email_domain`,
+                        `t63`.`first_seen`,
+                        `t63`.`last_seen`,
+                        COALESCE(
+                          `t63`.`group_account`,
+                          `t41`.`domain_account`,
                           IF(
                             (
-                              (
-                                INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                              ) + 1 + 1
-                            ) >= 1,
-                            (
-                              INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                            ) + 1 + 1,
-                            (
-                              INSTR(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')), '@') - 1
-                            ) + 1 + 1 + LENGTH(LOWER(TRIM(`t76`.`email`, ' \t\n\r\v\f')))
+                              `t63`.`email_domain` IS NOT NULL
+                            )
+                            AND NOT (
+                              `t63`.`email_domain` IN (
+                                '10minutemail.com',
+                                '126.com',
+                                '163.com',
+                                'aim.com',
+                                'alice.it',
+                                'aliyun.com',
+                                'aol.com',
+                                'arcor.de',
+                                'att.net',
+                                'bellsouth.net',
+                                'bigpond.com',
+                                'bk.ru',
+                                'bol.com.br',
+                                'btinternet.com',
+                                'charter.net',
+                                'comcast.net',
+                                'cox.net',
+                                'daum.net',
+                                'dispostable.com',
+                                'duck.com',
+                                'earthlink.net',
+                                'email.com',
+                                'fastmail.com',
+                                'fastmail.fm',
+                                'foxmail.com',
+                                'free.fr',
+                                'freenet.de',
+                                'getnada.com',
+                                'gmail.com',
+                                'gmx.at',
+                                'gmx.ch',
+                                'gmx.com',
+                                'gmx.de',
+                                'gmx.net',
+                                'googlemail.com',
+                                'guerrillamail.com',
+                                'hanmail.net',
+                                'hey.com',
+                                'hotmail.co.uk',
+                                'hotmail.com',
+                                'hotmail.de',
+                                'hotmail.es',
+                                'hotmail.fr',
+                                'hotmail.it',
+                                'hushmail.com',
+                                'icloud.com',
+                                'inbox.ru',
+                                'interia.pl',
+                                'laposte.net',
+                                'libero.it',
+                                'list.ru',
+                                'live.co.uk',
+                                'live.com',
+                                'live.fr',
+                                'mac.com',
+                                'mail.com',
+                                'mail.ru',
+                                'mailbox.org',
+                                'mailfence.com',
+                                'mailinator.com',
+                                'me.com',
+                                'msn.com',
+                                'naver.com',
+                                'ntlworld.com',
+                                'o2.pl',
+                                'onet.pl',
+                                'optonline.net',
+                                'optusnet.com.au',
+                                'orange.fr',
+                                'outlook.com',
+                                'pm.me',
+                                'posteo.de',
+                                'proton.me',
+                                'protonmail.com',
+                                'qq.com',
+                                'rambler.ru',
+                                'rediffmail.com',
+                                'rocketmail.com',
+                                'rogers.com',
+                                'runbox.com',
+                                'sbcglobal.net',
+                                'seznam.cz',
+                                'sfr.fr',
+                                'sharklasers.com',
+                                'shaw.ca',
+                                'sina.com',
+                                'sky.com',
+                                'sohu.com',
+                                'sympatico.ca',
+                                't-online.de',
+                                'talktalk.net',
+                                'telus.net',
+                                'temp-mail.org',
+                                'terra.com.br',
+                                'tiscali.it',
+                                'trashmail.com',
+                                'tuta.io',
+                                'tutanota.com',
+                                'uol.com.br',
+                                'verizon.net',
+                                'virgilio.it',
+                                'virginmedia.com',
+                                'wanadoo.fr',
+                                'web.de',
+                                'windowslive.com',
+                                'wp.pl',
+                                'ya.ru',
+                                'yahoo.ca',
+                                'yahoo.co.in',
+                                'yahoo.co.jp',
+                                'yahoo.co.uk',
+                                'yahoo.com',
+                                'yahoo.com.au',
+                                'yahoo.com.br',
+                                'yahoo.de',
+                                'yahoo.es',
+                                'yahoo.fr',
+                                'yahoo.it',
+                                'yandex.com',
+                                'yandex.ru',
+                                'yeah.net',
+                                'ymail.com',
+                                'yopmail.com',
+                                'zoho.com',
+                                'zohomail.com'
+                              )
+                            ),
+                            CONCAT('domain:', `t63`.`email_domain`),
+                            NULL
                           )
-                        ),
-                        NULL
-                      ),
-                      ''
-                    ) AS `email_domain`
-                  FROM (
-                    SELECT
-                      `t68`.`person_id` AS `user_id`,
-                      MIN(`t68`.`timestamp`) AS `first_seen`,
-                      MAX(`t68`.`timestamp`) AS `last_seen`
-                    FROM (
-                      SELECT
-                        *
-                      FROM `t64` AS `t65`
-                      WHERE
-                        `t65`.`is_known`
-                    ) AS `t68`
-                    GROUP BY
-                      1
-                  ) AS `t73`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t69`.`person_id` AS `m_user`,
-                      MAX_BY(`t69`.`group_id`, `t69`.`timestamp`) AS `group_account`
-                    FROM (
-                      SELECT
-                        *
-                      FROM `t64` AS `t65`
-                      WHERE
-                        `t65`.`is_known` AND `t65`.`group_id` IS NOT NULL
-                    ) AS `t69`
-                    GROUP BY
-                      1
-                  ) AS `t74`
-                    ON `t73`.`user_id` = `t74`.`m_user`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t70`.`e_user`,
-                      MAX_BY(
-                        IF(
-                          safe.string(`t70`.`traits`['email']) IS NOT NULL,
-                          safe.string(`t70`.`traits`['email']),
-                          NULL
-                        ),
-                        IF(safe.string(`t70`.`traits`['email']) IS NOT NULL, `t70`.`timestamp`, NULL)
-                      ) AS `email`
-                    FROM (
-                      SELECT
-                        `t65`.`message_id`,
-                        `t65`.`type`,
-                        `t65`.`event`,
-                        `t65`.`name`,
-                        `t65`.`user_id`,
-                        `t65`.`anonymous_id`,
-                        `t65`.`group_id`,
-                        `t65`.`previous_id`,
-                        `t65`.`timestamp`,
-                        `t65`.`original_timestamp`,
-                        `t65`.`sent_at`,
-                        `t65`.`received_at`,
-                        `t65`.`properties`,
-                        `t65`.`traits`,
-                        `t65`.`context`,
-                        `t65`.`source`,
-                        `t65`.`loaded_at`,
-                        `t65`.`person_id`,
-                        `t65`.`is_known`,
-                        `t65`.`person_id` AS `e_user`
-                      FROM `t64` AS `t65`
-                      WHERE
-                        `t65`.`is_known`
-                        AND `t65`.`type` <> 'group'
-                        AND `t65`.`traits` IS NOT NULL
-                        AND `t65`.`person_id` IS NOT NULL
-                    ) AS `t70`
-                    GROUP BY
-                      1
-                  ) AS `t76`
-                    ON `t73`.`user_id` = `t76`.`e_user`
-                ) AS `t79`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t42`.`domain`,
-                    `t42`.`group_id` AS `domain_account`
-                  FROM (
-                    SELECT
-                      `t33`.`group_id`,
-                      `t33`.`since`,
-                      `t33`.`domain`,
-                      ROW_NUMBER() OVER (PARTITION BY `t33`.`domain` ORDER BY `t33`.`since` ASC, `t33`.`group_id` ASC) - 1 AS `rank`
-                    FROM (
-                      SELECT
-                        *
+                        ) AS `account_id`,
+                        CASE
+                          WHEN `t63`.`group_account` IS NOT NULL
+                          THEN 'group'
+                          WHEN `t41`.`domain_account` IS NOT NULL
+                          THEN 'domain'
+                          WHEN IF(
+                            (
+                              `t63`.`email_domain` IS NOT NULL
+                            )
+                            AND NOT (
+                              `t63`.`email_domain` IN (
+                                '10minutemail.com',
+                                '126.com',
+                                '163.com',
+                                'aim.com',
+                                'alice.it',
+                                'aliyun.com',
+                                'aol.com',
+                                'arcor.de',
+                                'att.net',
+                                'bellsouth.net',
+                                'bigpond.com',
+                                'bk.ru',
+                                'bol.com.br',
+                                'btinternet.com',
+                                'charter.net',
+                                'comcast.net',
+                                'cox.net',
+                                'daum.net',
+                                'dispostable.com',
+                                'duck.com',
+                                'earthlink.net',
+                                'email.com',
+                                'fastmail.com',
+                                'fastmail.fm',
+                                'foxmail.com',
+                                'free.fr',
+                                'freenet.de',
+                                'getnada.com',
+                                'gmail.com',
+                                'gmx.at',
+                                'gmx.ch',
+                                'gmx.com',
+                                'gmx.de',
+                                'gmx.net',
+                                'googlemail.com',
+                                'guerrillamail.com',
+                                'hanmail.net',
+                                'hey.com',
+                                'hotmail.co.uk',
+                                'hotmail.com',
+                                'hotmail.de',
+                                'hotmail.es',
+                                'hotmail.fr',
+                                'hotmail.it',
+                                'hushmail.com',
+                                'icloud.com',
+                                'inbox.ru',
+                                'interia.pl',
+                                'laposte.net',
+                                'libero.it',
+                                'list.ru',
+                                'live.co.uk',
+                                'live.com',
+                                'live.fr',
+                                'mac.com',
+                                'mail.com',
+                                'mail.ru',
+                                'mailbox.org',
+                                'mailfence.com',
+                                'mailinator.com',
+                                'me.com',
+                                'msn.com',
+                                'naver.com',
+                                'ntlworld.com',
+                                'o2.pl',
+                                'onet.pl',
+                                'optonline.net',
+                                'optusnet.com.au',
+                                'orange.fr',
+                                'outlook.com',
+                                'pm.me',
+                                'posteo.de',
+                                'proton.me',
+                                'protonmail.com',
+                                'qq.com',
+                                'rambler.ru',
+                                'rediffmail.com',
+                                'rocketmail.com',
+                                'rogers.com',
+                                'runbox.com',
+                                'sbcglobal.net',
+                                'seznam.cz',
+                                'sfr.fr',
+                                'sharklasers.com',
+                                'shaw.ca',
+                                'sina.com',
+                                'sky.com',
+                                'sohu.com',
+                                'sympatico.ca',
+                                't-online.de',
+                                'talktalk.net',
+                                'telus.net',
+                                'temp-mail.org',
+                                'terra.com.br',
+                                'tiscali.it',
+                                'trashmail.com',
+                                'tuta.io',
+                                'tutanota.com',
+                                'uol.com.br',
+                                'verizon.net',
+                                'virgilio.it',
+                                'virginmedia.com',
+                                'wanadoo.fr',
+                                'web.de',
+                                'windowslive.com',
+                                'wp.pl',
+                                'ya.ru',
+                                'yahoo.ca',
+                                'yahoo.co.in',
+                                'yahoo.co.jp',
+                                'yahoo.co.uk',
+                                'yahoo.com',
+                                'yahoo.com.au',
+                                'yahoo.com.br',
+                                'yahoo.de',
+                                'yahoo.es',
+                                'yahoo.fr',
+                                'yahoo.it',
+                                'yandex.com',
+                                'yandex.ru',
+                                'yeah.net',
+                                'ymail.com',
+                                'yopmail.com',
+                                'zoho.com',
+                                'zohomail.com'
+                              )
+                            ),
+                            CONCAT('domain:', `t63`.`email_domain`),
+                            NULL
+                          ) IS NOT NULL
+                          THEN 'email'
+                          ELSE NULL
+                        END AS `account_via`
                       FROM (
                         SELECT
-                          `t17`.`group_id`,
-                          `t11`.`since`,
+                          `t58`.`user_id`,
+                          `t58`.`first_seen`,
+                          `t58`.`last_seen`,
+                          `t57`.`group_account`,
+                          `t60`.`email`,
                           NULLIF(
-                            REGEXP_REPLACE(
-                              REGEXP_REPLACE(
-                                REGEXP_REPLACE(
-                                  LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
-                                  '^[a-z]+://',
-                                  ''
-                                ),
-                                '^www\\.',
-                                ''
+                            IF(
+                              (
+                                INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                              ) >= 0,
+                              SUBSTRING(
+                                LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')),
+                                IF(
+                                  (
+                                    (
+                                      INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                    ) + 1 + 1
+                                  ) >= 1,
+                                  (
+                                    INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                  ) + 1 + 1,
+                                  (
+                                    INSTR(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')), '@') - 1
+                                  ) + 1 + 1 + LENGTH(LOWER(TRIM(`t60`.`email`, ' \t\n\r\v\f')))
+                                )
                               ),
-                              '[/:?#].*$',
-                              ''
+                              NULL
                             ),
                             ''
-                          ) AS `domain`
+                          ) AS `email_domain`
                         FROM (
                           SELECT
-                            `t6`.`group_id`,
-                            MAX_BY(
-                              IF(
-                                safe.string(`t6`.`traits`['domain']) IS NOT NULL,
-                                safe.string(`t6`.`traits`['domain']),
-                                NULL
-                              ),
-                              IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                            ) AS `domain`,
-                            MAX_BY(
-                              IF(
-                                safe.string(`t6`.`traits`['website']) IS NOT NULL,
-                                safe.string(`t6`.`traits`['website']),
-                                NULL
-                              ),
-                              IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                            ) AS `website`
-                          FROM (
-                            SELECT
-                              *
-                            FROM `events` AS `t0`
-                            WHERE
-                              `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                              AND `t0`.`type` = 'group'
-                              AND `t0`.`group_id` IS NOT NULL
-                              AND `t0`.`traits` IS NOT NULL
-                          ) AS `t6`
+                            `t53`.`person_id` AS `user_id`,
+                            MIN(`t53`.`timestamp`) AS `first_seen`,
+                            MAX(`t53`.`timestamp`) AS `last_seen`
+                          FROM `t50` AS `t53`
                           GROUP BY
                             1
-                        ) AS `t17`
-                        INNER JOIN (
+                        ) AS `t58`
+                        LEFT OUTER JOIN (
                           SELECT
-                            `t2`.`group_id` AS `fs_group`,
-                            MIN(`t2`.`timestamp`) AS `since`
+                            `t51`.`person_id` AS `m_user`,
+                            MAX_BY(`t51`.`group_id`, `t51`.`timestamp`) AS `group_account`
                           FROM (
                             SELECT
                               *
-                            FROM `events` AS `t0`
+                            FROM `t48` AS `t49`
                             WHERE
-                              `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                              AND `t0`.`type` = 'group'
-                              AND `t0`.`group_id` IS NOT NULL
-                          ) AS `t2`
+                              `t49`.`is_known` AND `t49`.`group_id` IS NOT NULL
+                          ) AS `t51`
                           GROUP BY
                             1
-                        ) AS `t11`
-                          ON `t17`.`group_id` = `t11`.`fs_group`
-                      ) AS `t26`
-                      WHERE
-                        `t26`.`domain` IS NOT NULL
-                    ) AS `t33`
-                  ) AS `t42`
-                  WHERE
-                    `t42`.`rank` = 0
-                ) AS `t50`
-                  ON `t79`.`email_domain` = `t50`.`domain`
-              ) AS `t80`
-            ) AS `t82`
-              ON `t67`.`person_id` = `t82`.`m_user`
-          ) AS `t84`
-          WHERE
-            `t84`.`type` = 'track'
-            AND `t84`.`event` IN ('Subscription Started')
-            AND `t84`.`account_id` IS NOT NULL
-        ) AS `t89`
-          ON `t88`.`account_id` = `t89`.`acc`
-      ) AS `t91`
-    ) AS `t93`
-  ) AS `t97`
-    ON `t116`.`entity_id` = `t97`.`key`
-) AS `t118`
-WHERE
-  NOT (
-    `t118`.`paying`
-  );
+                        ) AS `t57`
+                          ON `t58`.`user_id` = `t57`.`m_user`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t52`.`e_user`,
+                            MAX_BY(
+                              IF(
+                                safe.string(`t52`.`traits`['email']) IS NOT NULL,
+                                safe.string(`t52`.`traits`['email']),
+                                NULL
+                              ),
+                              IF(safe.string(`t52`.`traits`['email']) IS NOT NULL, `t52`.`timestamp`, NULL)
+                            ) AS `email`
+                          FROM (
+                            SELECT
+                              `t49`.`message_id`,
+                              `t49`.`type`,
+                              `t49`.`event`,
+                              `t49`.`name`,
+                              `t49`.`user_id`,
+                              `t49`.`anonymous_id`,
+                              `t49`.`group_id`,
+                              `t49`.`previous_id`,
+                              `t49`.`timestamp`,
+                              `t49`.`original_timestamp`,
+                              `t49`.`sent_at`,
+                              `t49`.`received_at`,
+                              `t49`.`properties`,
+                              `t49`.`traits`,
+                              `t49`.`context`,
+                              `t49`.`source`,
+                              `t49`.`loaded_at`,
+                              `t49`.`person_id`,
+                              `t49`.`is_known`,
+                              `t49`.`person_id` AS `e_user`
+                            FROM `t48` AS `t49`
+                            WHERE
+                              `t49`.`is_known`
+                              AND `t49`.`type` <> 'group'
+                              AND `t49`.`traits` IS NOT NULL
+                              AND `t49`.`person_id` IS NOT NULL
+                          ) AS `t52`
+                          GROUP BY
+                            1
+                        ) AS `t60`
+                          ON `t58`.`user_id` = `t60`.`e_user`
+                      ) AS `t63`
+                      LEFT OUTER JOIN (
+                        SELECT
+                          `t36`.`domain`,
+                          `t36`.`group_id` AS `domain_account`
+                        FROM (
+                          SELECT
+                            `t31`.`group_id`,
+                            `t31`.`since`,
+                            `t31`.`domain`,
+                            ROW_NUMBER() OVER (PARTITION BY `t31`.`domain` ORDER BY `t31`.`since` ASC, `t31`.`group_id` ASC) - 1 AS `rank`
+                          FROM (
+                            SELECT
+                              *
+                            FROM (
+                              SELECT
+                                `t17`.`group_id`,
+                                `t11`.`since`,
+                                NULLIF(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(
+                                      REGEXP_REPLACE(
+                                        LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
+                                        '^[a-z]+://',
+                                        ''
+                                      ),
+                                      '^www\\.',
+                                      ''
+                                    ),
+                                    '[/:?#].*$',
+                                    ''
+                                  ),
+                                  ''
+                                ) AS `domain`
+                              FROM (
+                                SELECT
+                                  `t6`.`group_id`,
+                                  MAX_BY(
+                                    IF(
+                                      safe.string(`t6`.`traits`['domain']) IS NOT NULL,
+                                      safe.string(`t6`.`traits`['domain']),
+                                      NULL
+                                    ),
+                                    IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                                  ) AS `domain`,
+                                  MAX_BY(
+                                    IF(
+                                      safe.string(`t6`.`traits`['website']) IS NOT NULL,
+                                      safe.string(`t6`.`traits`['website']),
+                                      NULL
+                                    ),
+                                    IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                                  ) AS `website`
+                                FROM (
+                                  SELECT
+                                    *
+                                  FROM `events` AS `t0`
+                                  WHERE
+                                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                    AND `t0`.`type` = 'group'
+                                    AND `t0`.`group_id` IS NOT NULL
+                                    AND `t0`.`traits` IS NOT NULL
+                                ) AS `t6`
+                                GROUP BY
+                                  1
+                              ) AS `t17`
+                              INNER JOIN (
+                                SELECT
+                                  `t2`.`group_id` AS `fs_group`,
+                                  MIN(`t2`.`timestamp`) AS `since`
+                                FROM (
+                                  SELECT
+                                    *
+                                  FROM `events` AS `t0`
+                                  WHERE
+                                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                    AND `t0`.`type` = 'group'
+                                    AND `t0`.`group_id` IS NOT NULL
+                                ) AS `t2`
+                                GROUP BY
+                                  1
+                              ) AS `t11`
+                                ON `t17`.`group_id` = `t11`.`fs_group`
+                            ) AS `t26`
+                            WHERE
+                              `t26`.`domain` IS NOT NULL
+                          ) AS `t31`
+                        ) AS `t36`
+                        WHERE
+                          `t36`.`rank` = 0
+                      ) AS `t41`
+                        ON `t63`.`email_domain` = `t41`.`domain`
+                    ) AS `t64`
+                  ) AS `t66`
+                    ON `t54`.`person_id` = `t66`.`m_user`
+                ) AS `t68`
+                WHERE
+                  `t68`.`type` = 'track'
+                  AND `t68`.`event` IN ('Subscription Started')
+                  AND `t68`.`account_id` IS NOT NULL
+              ) AS `t73`
+                ON `t72`.`account_id` = `t73`.`acc`
+            ) AS `t75`
+          ) AS `t77`
+        ) AS `t81`
+          ON `t100`.`entity_id` = `t81`.`key`
+      ) AS `t102`
+      WHERE
+        NOT (
+          `t102`.`paying`
+        )
+    ) AS `t104`
+  ) AS `t106`
+) AS `t108`;
