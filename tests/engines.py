@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import Any
 
 import pytest
+
+from pqlkit.store.store import Store
 
 POSTGRES_URL = os.environ.get("PQLKIT_TEST_POSTGRES")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -43,3 +46,39 @@ def require_spark() -> None:
         if IN_CI:
             pytest.fail("no Java: CI runs the Spark conformance suite")
         pytest.skip("Spark conformance: needs Java")
+
+
+def postgres_database(url: str, worker: str) -> str:
+    """A database of its own for this pytest-xdist worker (tests on it wipe it freely)."""
+    import psycopg
+
+    if worker in ("", "master"):
+        return url
+    base, _, name = url.rpartition("/")
+    mine = f"{name}_{worker}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (mine,)).fetchone()
+        if found is None:
+            conn.execute(f'CREATE DATABASE "{mine}"')
+    return f"{base}/{mine}"
+
+
+class SparkStore(Store):
+    """A DuckDB store whose events are scored by a local Spark (for the conformance suite).
+
+    Events are ingested into DuckDB as always, then handed to Spark as a temporary view.
+    """
+
+    spark: Any = None
+
+    def engine_events(self) -> Any:
+        from pqlkit.store import spark
+
+        arrow = self.backend.table("events").to_pyarrow()
+        self.spark._session.createDataFrame(arrow).createOrReplaceTempView("events")
+        return spark.events(self.spark)
+
+
+def engine_events(store: Store) -> Any:
+    """The events table of ``store`` on the engine the test runs on."""
+    return store.engine_events() if isinstance(store, SparkStore) else store.events

@@ -1,6 +1,67 @@
-"""Scoring specifications run on the embedded DuckDB store.
+"""Scoring specifications run on every engine: the same events, the same scores.
 
-Postgres and Spark conformance (the same specifications, identical scores) is the next step of
-the engines work: on Postgres, temporary tables read back JSON and numeric columns with types
-that need explicit casts (see docs/engines.md); until that lands those runs are not collected.
+``store`` is parametrized: the embedded DuckDB store always; Postgres (events ingested into a
+Postgres store) and Spark (events ingested into DuckDB, then handed to a local Spark session)
+when available, and always in CI.
 """
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pqlkit.store.store import Store
+from tests.engines import (
+    SparkStore,
+    postgres_database,
+    require_postgres,
+    require_spark,
+    wipe_postgres,
+)
+
+ENGINES = [
+    "duckdb",
+    pytest.param("postgres", marks=pytest.mark.postgres),
+    pytest.param(
+        "spark",
+        marks=[
+            pytest.mark.spark,
+            # py4j leaves its sockets to the garbage collector
+            pytest.mark.filterwarnings("ignore::ResourceWarning"),
+            pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+        ],
+    ),
+]
+
+
+@pytest.fixture(scope="session")
+def spark_backend() -> Any:
+    require_spark()
+    from pqlkit.store.spark import connect
+
+    backend = connect()
+    backend._session.conf.set("spark.sql.shuffle.partitions", "1")  # tiny data: one task
+    return backend
+
+
+@pytest.fixture(params=ENGINES)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    engine = request.param
+    if engine == "postgres":
+        worker = getattr(request.config, "workerinput", {}).get("workerid", "master")
+        url = postgres_database(require_postgres(), worker)
+        wipe_postgres(url)
+        with Store.open(url) as opened:
+            yield opened
+    elif engine == "spark":
+        spark = request.getfixturevalue("spark_backend")
+        with SparkStore.open(tmp_path / "test.duckdb") as opened:
+            assert isinstance(opened, SparkStore)
+            opened.spark = spark
+            yield opened
+    else:
+        with Store.open(tmp_path / "test.duckdb") as opened:
+            yield opened

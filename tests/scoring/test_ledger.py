@@ -9,6 +9,7 @@ from pqlkit.model.loader import load
 from pqlkit.scoring import ledger
 from pqlkit.scoring.run import score_events
 from pqlkit.store.store import Store
+from tests.engines import engine_events
 from tests.history import History
 from tests.scoring.test_pillars import DAY, T, signup
 
@@ -27,7 +28,8 @@ def test_only_changes_are_recorded_and_pql_since_is_when_the_run_began(
     h.load(store, tmp_path)
     days = [T - 20 * DAY, T - 19 * DAY, T - 9 * DAY, T - 8 * DAY, T]
     writes = [
-        ledger.record(store, score_events(store.events, PILLARS, day)).changed for day in days
+        ledger.record(store, score_events(engine_events(store), PILLARS, day)).changed
+        for day in days
     ]
     rows = store.table("scores_ledger").order_by("as_of").to_pyarrow().to_pylist()
     assert [(r["as_of"], r["score"], r["tier"]) for r in rows] == [
@@ -45,7 +47,7 @@ def test_breakdowns_are_stored_once_by_content(store: Store, tmp_path: Path) -> 
     for user in ("bo", "cy"):
         signup(h, user, T - 30 * DAY)  # identical histories, identical breakdowns
     h.load(store, tmp_path)
-    ledger.record(store, score_events(store.events, PILLARS, T))
+    ledger.record(store, score_events(engine_events(store), PILLARS, T))
     assert store.table("scores_ledger").count().execute() == 2
     assert store.table("breakdowns").count().execute() == 1
 

@@ -15,6 +15,7 @@ import pytest
 from pqlkit.compile.plan import compile_model
 from pqlkit.model.loader import load
 from pqlkit.store.store import Store
+from tests.engines import engine_events
 from tests.history import History
 
 T = datetime(2026, 3, 1)
@@ -23,7 +24,7 @@ STEPS = ("Project Created", "Data Source Connected", "Dashboard Created")
 
 
 def score(store: Store, as_of: datetime = T, model: str = "pillars") -> dict[str, dict[str, Any]]:
-    table = compile_model(load(model).model, store.events, as_of).table
+    table = compile_model(load(model).model, engine_events(store), as_of).table
     return {row["entity_id"]: row for row in table.to_pyarrow().to_pylist()}
 
 

@@ -45,16 +45,28 @@ class Frame:
 def _temporary(expr: ir.Table, name: str) -> ir.Table:
     """``expr`` computed into a temporary table on its own engine.
 
-    SQL engines get ``CREATE TEMPORARY TABLE … AS``, which keeps JSON columns JSON (ibis's own
-    create_table casts them to text on Postgres); others get ibis's temporary table.
+    SQL engines get ``CREATE TEMPORARY TABLE … AS``, which keeps JSON columns JSON; others
+    (Spark) cache the result for the session. The query is compiled without the Postgres compiler's last step,
+    which turns JSON columns into text for fetching them into Python.
     """
     backend = expr._find_backend()
     if backend.name in ("duckdb", "postgres"):
-        sql = f'CREATE TEMPORARY TABLE "{name}" AS {backend.compile(expr)}'
+        compiler = backend.compiler
+        query = super(type(compiler), compiler).to_sqlglot(expr)
+        sql = f'CREATE TEMPORARY TABLE "{name}" AS {query.sql(compiler.dialect)}'
         with backend._safe_raw_sql(sql):
             pass
         return backend.table(name)
-    return backend.create_table(name, expr, temp=True)
+    register = getattr(backend, "_register_udfs", None)
+    if register is not None:  # Spark: the JSON UDFs the cached query calls
+        register(expr)
+    cached = expr.cache()
+    retyped = {  # Spark reads JSON back from its cache as strings
+        name: cached[name].cast("json")
+        for name, dtype in expr.schema().items()
+        if dtype.is_json() and not cached[name].type().is_json()
+    }
+    return cached.mutate(**retyped) if retyped else cached
 
 
 def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:

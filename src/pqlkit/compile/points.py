@@ -44,13 +44,23 @@ def rule_points(model: Model, table: ir.Table, rule: Rule) -> Any:
             inside = value >= band.from_
             if band.to is not None:
                 inside = inside & (value <= band.to)
-            branches.append((inside, ibis.literal(float(band.points))))
-        points = ibis.cases(*branches, else_=ibis.literal(0.0)).fill_null(0.0)
-    else:
-        passed = conditions.test(value, rule, value_type(signal))
-        points = ibis.ifelse(passed, float(rule.points or 0), 0.0)
-    # Postgres reads 20.0 as numeric; every engine must hand back a float
-    return points.cast("float64")
+            branches.append((inside, number(band.points)))
+        return ibis.cases(*branches, else_=number(0)).fill_null(number(0))
+    passed = conditions.test(value, rule, value_type(signal))
+    return ibis.ifelse(passed, number(rule.points or 0), number(0))
+
+
+def number(value: float) -> Any:
+    """``value`` as a float64 expression on every engine.
+
+    A bare ``20.0`` is a numeric (decimal) on Postgres, and Ibis drops a cast to the type it
+    already believes the literal has; an integer literal cast to float64 is a float everywhere.
+    """
+    import ibis
+
+    if float(value).is_integer():
+        return ibis.literal(int(value)).cast("float64")
+    return ibis.literal(value, type="decimal(18, 6)").cast("float64")
 
 
 def score(model: Model, table: ir.Table, triggered: str | None) -> ir.Table:
@@ -96,14 +106,14 @@ def score(model: Model, table: ir.Table, triggered: str | None) -> ir.Table:
                 ibis.greatest(*points) if layer.combine == "best" else sum(points[1:], points[0])
             )
             if layer.cap is not None:
-                total = ibis.least(total, ibis.literal(float(layer.cap), type="float64"))
+                total = ibis.least(total, number(layer.cap))
             subtotals[layer_column(name)] = total
         table = table.mutate(**subtotals).view()
         layers = [table[c] for c in subtotals]
         total_score = sum(layers[1:], layers[0])
         if model.require_layers:
             gate = ibis.and_(*(table[layer_column(n)] > 0 for n in model.require_layers))
-            total_score = ibis.ifelse(gate, total_score, ibis.literal(0.0, type="float64"))
+            total_score = ibis.ifelse(gate, total_score, number(0))
         table = table.mutate(score=total_score).view()
         assert model.tiers is not None
         branches = []

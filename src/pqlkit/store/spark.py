@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import ibis.expr.types as ir
     from ibis.backends.pyspark import Backend
 
 
@@ -81,3 +82,20 @@ def _patch_json_udfs() -> None:
 
     module.unwrap_json = _tolerant_unwrap
     module.unwrap_json_float = _tolerant_unwrap(float)
+
+
+def events(backend: Backend, name: str = "events") -> ir.Table:
+    """The table ``name`` (pqlkit's events columns) as Spark reads it, JSON columns as JSON.
+
+    Spark keeps JSON as strings; typing them as JSON lets properties and traits be read the
+    way every other engine reads them.
+    """
+    from pqlkit.store.schema import EVENTS
+
+    table = backend.table(name)
+    as_json = {
+        column: table[column].cast("json")
+        for column, dtype in EVENTS.items()
+        if dtype.is_json() and column in table.columns and not table[column].type().is_json()
+    }
+    return table.mutate(**as_json) if as_json else table

@@ -872,10 +872,19 @@ FROM (
       "t104"."p__intent__0",
       "t104"."p__intent__1",
       "t104"."p__intent__2",
-      LEAST("t104"."p__activation__0" + "t104"."p__activation__1", 30.0) AS "l__activation",
-      LEAST("t104"."p__usage__0" + "t104"."p__usage__1", 30.0) AS "l__usage",
-      LEAST("t104"."p__firmographic__0" + "t104"."p__firmographic__1", 25.0) AS "l__firmographic",
-      LEAST("t104"."p__intent__0" + "t104"."p__intent__1" + "t104"."p__intent__2", 30.0) AS "l__intent"
+      LEAST(
+        "t104"."p__activation__0" + "t104"."p__activation__1",
+        CAST(30 AS DOUBLE PRECISION)
+      ) AS "l__activation",
+      LEAST("t104"."p__usage__0" + "t104"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
+      LEAST(
+        "t104"."p__firmographic__0" + "t104"."p__firmographic__1",
+        CAST(25 AS DOUBLE PRECISION)
+      ) AS "l__firmographic",
+      LEAST(
+        "t104"."p__intent__0" + "t104"."p__intent__1" + "t104"."p__intent__2",
+        CAST(30 AS DOUBLE PRECISION)
+      ) AS "l__intent"
     FROM (
       SELECT
         "t102"."entity_id",
@@ -892,8 +901,16 @@ FROM (
         "t102"."s__employees",
         "t102"."s__industry",
         "t102"."paying",
-        CASE WHEN COALESCE("t102"."s__activated", FALSE) THEN 20.0 ELSE 0.0 END AS "p__activation__0",
-        CASE WHEN COALESCE("t102"."s__activated_within_7d", FALSE) THEN 10.0 ELSE 0.0 END AS "p__activation__1",
+        CASE
+          WHEN COALESCE("t102"."s__activated", FALSE)
+          THEN CAST(20 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END AS "p__activation__0",
+        CASE
+          WHEN COALESCE("t102"."s__activated_within_7d", FALSE)
+          THEN CAST(10 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
@@ -901,17 +918,17 @@ FROM (
             ) AND (
               "t102"."s__sessions_14d" <= 6.0
             )
-            THEN 10.0
+            THEN CAST(10 AS DOUBLE PRECISION)
             WHEN "t102"."s__sessions_14d" >= 7.0
-            THEN 20.0
-            ELSE 0.0
+            THEN CAST(20 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
           END,
-          0.0
+          CAST(0 AS DOUBLE PRECISION)
         ) AS "p__usage__0",
         CASE
           WHEN COALESCE("t102"."s__core_feature_30d" >= 5.0, FALSE)
-          THEN 10.0
-          ELSE 0.0
+          THEN CAST(10 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__usage__1",
         COALESCE(
           CASE
@@ -920,32 +937,32 @@ FROM (
             ) AND (
               "t102"."s__employees" <= 199.0
             )
-            THEN 10.0
+            THEN CAST(10 AS DOUBLE PRECISION)
             WHEN "t102"."s__employees" >= 200.0
-            THEN 20.0
-            ELSE 0.0
+            THEN CAST(20 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
           END,
-          0.0
+          CAST(0 AS DOUBLE PRECISION)
         ) AS "p__firmographic__0",
         CASE
           WHEN COALESCE("t102"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
-          THEN 5.0
-          ELSE 0.0
+          THEN CAST(5 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__firmographic__1",
         CASE
           WHEN COALESCE("t102"."s__paywall_hits_30d" >= 1.0, FALSE)
-          THEN 15.0
-          ELSE 0.0
+          THEN CAST(15 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__0",
         CASE
           WHEN COALESCE("t102"."s__enterprise_views_30d" >= 1.0, FALSE)
-          THEN 15.0
-          ELSE 0.0
+          THEN CAST(15 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__1",
         CASE
           WHEN COALESCE("t102"."s__teammates_invited" >= 2.0, FALSE)
-          THEN 10.0
-          ELSE 0.0
+          THEN CAST(10 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__2"
       FROM (
         SELECT

@@ -851,10 +851,13 @@ FROM (
       `t104`.`p__intent__0`,
       `t104`.`p__intent__1`,
       `t104`.`p__intent__2`,
-      LEAST(`t104`.`p__activation__0` + `t104`.`p__activation__1`, 30.0) AS `l__activation`,
-      LEAST(`t104`.`p__usage__0` + `t104`.`p__usage__1`, 30.0) AS `l__usage`,
-      LEAST(`t104`.`p__firmographic__0` + `t104`.`p__firmographic__1`, 25.0) AS `l__firmographic`,
-      LEAST(`t104`.`p__intent__0` + `t104`.`p__intent__1` + `t104`.`p__intent__2`, 30.0) AS `l__intent`
+      LEAST(`t104`.`p__activation__0` + `t104`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
+      LEAST(`t104`.`p__usage__0` + `t104`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
+      LEAST(`t104`.`p__firmographic__0` + `t104`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
+      LEAST(
+        `t104`.`p__intent__0` + `t104`.`p__intent__1` + `t104`.`p__intent__2`,
+        CAST(30 AS DOUBLE)
+      ) AS `l__intent`
     FROM (
       SELECT
         `t102`.`entity_id`,
@@ -871,8 +874,12 @@ FROM (
         `t102`.`s__employees`,
         `t102`.`s__industry`,
         `t102`.`paying`,
-        IF(COALESCE(`t102`.`s__activated`, FALSE), 20.0, 0.0) AS `p__activation__0`,
-        IF(COALESCE(`t102`.`s__activated_within_7d`, FALSE), 10.0, 0.0) AS `p__activation__1`,
+        IF(COALESCE(`t102`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
+        IF(
+          COALESCE(`t102`.`s__activated_within_7d`, FALSE),
+          CAST(10 AS DOUBLE),
+          CAST(0 AS DOUBLE)
+        ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
@@ -880,14 +887,18 @@ FROM (
             ) AND (
               `t102`.`s__sessions_14d` <= 6.0
             )
-            THEN 10.0
+            THEN CAST(10 AS DOUBLE)
             WHEN `t102`.`s__sessions_14d` >= 7.0
-            THEN 20.0
-            ELSE 0.0
+            THEN CAST(20 AS DOUBLE)
+            ELSE CAST(0 AS DOUBLE)
           END,
-          0.0
+          CAST(0 AS DOUBLE)
         ) AS `p__usage__0`,
-        IF(COALESCE(`t102`.`s__core_feature_30d` >= 5.0, FALSE), 10.0, 0.0) AS `p__usage__1`,
+        IF(
+          COALESCE(`t102`.`s__core_feature_30d` >= 5.0, FALSE),
+          CAST(10 AS DOUBLE),
+          CAST(0 AS DOUBLE)
+        ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
@@ -895,21 +906,33 @@ FROM (
             ) AND (
               `t102`.`s__employees` <= 199.0
             )
-            THEN 10.0
+            THEN CAST(10 AS DOUBLE)
             WHEN `t102`.`s__employees` >= 200.0
-            THEN 20.0
-            ELSE 0.0
+            THEN CAST(20 AS DOUBLE)
+            ELSE CAST(0 AS DOUBLE)
           END,
-          0.0
+          CAST(0 AS DOUBLE)
         ) AS `p__firmographic__0`,
         IF(
           COALESCE(`t102`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-          5.0,
-          0.0
+          CAST(5 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS `p__firmographic__1`,
-        IF(COALESCE(`t102`.`s__paywall_hits_30d` >= 1.0, FALSE), 15.0, 0.0) AS `p__intent__0`,
-        IF(COALESCE(`t102`.`s__enterprise_views_30d` >= 1.0, FALSE), 15.0, 0.0) AS `p__intent__1`,
-        IF(COALESCE(`t102`.`s__teammates_invited` >= 2.0, FALSE), 10.0, 0.0) AS `p__intent__2`
+        IF(
+          COALESCE(`t102`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          CAST(15 AS DOUBLE),
+          CAST(0 AS DOUBLE)
+        ) AS `p__intent__0`,
+        IF(
+          COALESCE(`t102`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          CAST(15 AS DOUBLE),
+          CAST(0 AS DOUBLE)
+        ) AS `p__intent__1`,
+        IF(
+          COALESCE(`t102`.`s__teammates_invited` >= 2.0, FALSE),
+          CAST(10 AS DOUBLE),
+          CAST(0 AS DOUBLE)
+        ) AS `p__intent__2`
       FROM (
         SELECT
           `t100`.`entity_id`,

@@ -849,12 +849,12 @@ FROM (
       "t104"."p__intent__0",
       "t104"."p__intent__1",
       "t104"."p__intent__2",
-      LEAST("t104"."p__activation__0" + "t104"."p__activation__1", CAST(30.0 AS DOUBLE)) AS "l__activation",
-      LEAST("t104"."p__usage__0" + "t104"."p__usage__1", CAST(30.0 AS DOUBLE)) AS "l__usage",
-      LEAST("t104"."p__firmographic__0" + "t104"."p__firmographic__1", CAST(25.0 AS DOUBLE)) AS "l__firmographic",
+      LEAST("t104"."p__activation__0" + "t104"."p__activation__1", CAST(30 AS DOUBLE)) AS "l__activation",
+      LEAST("t104"."p__usage__0" + "t104"."p__usage__1", CAST(30 AS DOUBLE)) AS "l__usage",
+      LEAST("t104"."p__firmographic__0" + "t104"."p__firmographic__1", CAST(25 AS DOUBLE)) AS "l__firmographic",
       LEAST(
         "t104"."p__intent__0" + "t104"."p__intent__1" + "t104"."p__intent__2",
-        CAST(30.0 AS DOUBLE)
+        CAST(30 AS DOUBLE)
       ) AS "l__intent"
     FROM (
       SELECT
@@ -872,11 +872,11 @@ FROM (
         "t102"."s__employees",
         "t102"."s__industry",
         "t102"."paying",
-        IF(COALESCE("t102"."s__activated", FALSE), CAST(20.0 AS DOUBLE), CAST(0.0 AS DOUBLE)) AS "p__activation__0",
+        IF(COALESCE("t102"."s__activated", FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS "p__activation__0",
         IF(
           COALESCE("t102"."s__activated_within_7d", FALSE),
-          CAST(10.0 AS DOUBLE),
-          CAST(0.0 AS DOUBLE)
+          CAST(10 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS "p__activation__1",
         COALESCE(
           CASE
@@ -886,17 +886,17 @@ FROM (
             AND (
               "t102"."s__sessions_14d" <= CAST(6.0 AS DOUBLE)
             )
-            THEN CAST(10.0 AS DOUBLE)
+            THEN CAST(10 AS DOUBLE)
             WHEN "t102"."s__sessions_14d" >= CAST(7.0 AS DOUBLE)
-            THEN CAST(20.0 AS DOUBLE)
-            ELSE CAST(0.0 AS DOUBLE)
+            THEN CAST(20 AS DOUBLE)
+            ELSE CAST(0 AS DOUBLE)
           END,
-          CAST(0.0 AS DOUBLE)
+          CAST(0 AS DOUBLE)
         ) AS "p__usage__0",
         IF(
           COALESCE("t102"."s__core_feature_30d" >= CAST(5.0 AS DOUBLE), FALSE),
-          CAST(10.0 AS DOUBLE),
-          CAST(0.0 AS DOUBLE)
+          CAST(10 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS "p__usage__1",
         COALESCE(
           CASE
@@ -906,32 +906,32 @@ FROM (
             AND (
               "t102"."s__employees" <= CAST(199.0 AS DOUBLE)
             )
-            THEN CAST(10.0 AS DOUBLE)
+            THEN CAST(10 AS DOUBLE)
             WHEN "t102"."s__employees" >= CAST(200.0 AS DOUBLE)
-            THEN CAST(20.0 AS DOUBLE)
-            ELSE CAST(0.0 AS DOUBLE)
+            THEN CAST(20 AS DOUBLE)
+            ELSE CAST(0 AS DOUBLE)
           END,
-          CAST(0.0 AS DOUBLE)
+          CAST(0 AS DOUBLE)
         ) AS "p__firmographic__0",
         IF(
           COALESCE("t102"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
-          CAST(5.0 AS DOUBLE),
-          CAST(0.0 AS DOUBLE)
+          CAST(5 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS "p__firmographic__1",
         IF(
           COALESCE("t102"."s__paywall_hits_30d" >= CAST(1.0 AS DOUBLE), FALSE),
-          CAST(15.0 AS DOUBLE),
-          CAST(0.0 AS DOUBLE)
+          CAST(15 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS "p__intent__0",
         IF(
           COALESCE("t102"."s__enterprise_views_30d" >= CAST(1.0 AS DOUBLE), FALSE),
-          CAST(15.0 AS DOUBLE),
-          CAST(0.0 AS DOUBLE)
+          CAST(15 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS "p__intent__1",
         IF(
           COALESCE("t102"."s__teammates_invited" >= CAST(2.0 AS DOUBLE), FALSE),
-          CAST(10.0 AS DOUBLE),
-          CAST(0.0 AS DOUBLE)
+          CAST(10 AS DOUBLE),
+          CAST(0 AS DOUBLE)
         ) AS "p__intent__2"
       FROM (
         SELECT
