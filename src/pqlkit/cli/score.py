@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from pqlkit.cli.model import MODEL_HELP, _parse_time
-from pqlkit.cli.options import db_option
+from pqlkit.cli.options import db_option, schema_option, warehouse_option
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+    from pqlkit.store.store import Store
 
 
 def score(
@@ -30,6 +38,8 @@ def score(
         None, "--from", help="Start of --backfill (default: the first event)."
     ),
     db: str | None = db_option(),
+    warehouse: str | None = warehouse_option(),
+    schema: str | None = schema_option(),
 ) -> None:
     """Score every user or account in the model's population, with a breakdown of every point.
 
@@ -52,17 +62,20 @@ def score(
     console = CliConsole()
     loaded = load(model)
     moment = _parse_time(as_of) if as_of else now()
-    with Store.open(db, read_only=not (ledger or backfill)) as store:
+    with (
+        Store.open(db, read_only=not (ledger or backfill)) as store,
+        events_of(store, warehouse, schema) as events,
+    ):
         if backfill:
             step = _duration("--every", every)
-            start = _parse_time(since) if since else scores_ledger.first_day(store)
+            start = _parse_time(since) if since else scores_ledger.first_day(events)
             dates = scores_ledger.backfill_dates(start, moment, step)
             with console.progress(f"backfilling {len(dates)} dates", total=len(dates)) as bar:
                 for date in dates:
-                    scores_ledger.record(store, score_events(store.events, loaded, date))
+                    scores_ledger.record(store, score_events(events, loaded, date))
                     bar.advance()
         with console.progress("scoring", total=None):
-            run = score_events(store.events, loaded, moment)
+            run = score_events(events, loaded, moment)
         if ledger or backfill:
             written = scores_ledger.record(store, run)
             started = scores_ledger.pql_since(store, loaded.model.name, loaded.model.entity, moment)
@@ -85,6 +98,22 @@ def score(
     )
 
 
+@contextmanager
+def events_of(store: Store, warehouse: str | None, schema: str | None) -> Iterator[ir.Table]:
+    """The events to score: the store's, or Segment's tables in the warehouse, read in place."""
+    if warehouse is None:
+        if schema is not None:
+            from pqlkit.errors import ConfigError
+
+            raise ConfigError("--schema names a schema of --warehouse; give --warehouse too")
+        yield store.events
+        return
+    from pqlkit.store.warehouse import open_segment
+
+    with open_segment(warehouse, schema) as events:
+        yield events
+
+
 def _duration(option: str, text: str):  # type: ignore[no-untyped-def]
     from pqlkit.errors import ConfigError
     from pqlkit.model.durations import parse_duration
@@ -102,6 +131,8 @@ def explain(
         None, "--as-of", help="Explain as of this time (UTC; default now)."
     ),
     db: str | None = db_option(),
+    warehouse: str | None = warehouse_option(),
+    schema: str | None = schema_option(),
 ) -> None:
     """Show how one user's or account's score comes about, signal by signal and rule by rule."""
     from pqlkit.model.loader import load
@@ -110,8 +141,11 @@ def explain(
 
     loaded = load(model)
     moment = _parse_time(as_of) if as_of else None
-    with Store.open(db, read_only=True) as store:
-        text = explain_entity(store.events, loaded, entity_id, moment)
+    with (
+        Store.open(db, read_only=True) as store,
+        events_of(store, warehouse, schema) as events,
+    ):
+        text = explain_entity(events, loaded, entity_id, moment)
     typer.echo(text)
 
 

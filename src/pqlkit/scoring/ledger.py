@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.scoring.run import ScoreRun
 
 if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
     from pqlkit.store.store import Store
 
 QUALIFIED = ("pql", "hot")
@@ -95,13 +97,13 @@ def _store_breakdowns(
         store.backend.insert("breakdowns", ibis.memtable(table))
 
 
-def first_day(store: Store) -> datetime:
-    """Midnight after the first stored event: where a backfill starts by default."""
+def first_day(events: ir.Table) -> datetime:
+    """Midnight after the first event: where a backfill starts by default."""
     from pqlkit.errors import StoreError
 
-    first = store.events.timestamp.min().execute()
+    first = events.timestamp.min().execute()
     if first is None or first != first:
-        raise StoreError("the store has no events to backfill from")
+        raise StoreError("there are no events to backfill from")
     day = datetime(first.year, first.month, first.day)
     return day + timedelta(days=1)
 
