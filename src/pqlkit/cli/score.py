@@ -27,6 +27,13 @@ def score(
         None, "--out", help="Write every row to FILE.csv, .parquet or .jsonl."
     ),
     top: int = typer.Option(20, "--top", help="How many of the best rows to show."),
+    entity: str | None = typer.Option(
+        None,
+        "--entity",
+        help="user or account (default: the model's). A user model seen per account gives "
+        "each account its best user's score, reasons and breakdown.",
+        show_default=False,
+    ),
     ledger: bool = typer.Option(
         True, "--ledger/--no-ledger", help="Record changes in the scores ledger."
     ),
@@ -61,6 +68,7 @@ def score(
 
     console = CliConsole()
     loaded = load(model)
+    per_account = _per_account(entity, loaded.model.entity)
     moment = _parse_time(as_of) if as_of else now()
     with (
         Store.open(db, read_only=not (ledger or backfill)) as store,
@@ -81,21 +89,44 @@ def score(
             started = scores_ledger.pql_since(store, loaded.model.name, loaded.model.entity, moment)
             run = replace(run, since=started)
             console.info(f"ledger: {written.changed:,} of {written.scored:,} entities changed")
+    if per_account:
+        from pqlkit.scoring.rollup import account_rows
+
+        rows = account_rows(run)
+    else:
+        rows = run.rows()
     if out is not None:
-        write_rows(run.rows(), out, OUTPUT_COLUMNS)
-        console.info(f"wrote {len(run):,} rows to {out}")
-    tiers = run.table.column("tier").to_pylist()
+        write_rows(rows, out, OUTPUT_COLUMNS)
+        console.info(f"wrote {len(rows):,} rows to {out}")
+    tiers = [row["tier"] for row in rows]
     counts = {tier: tiers.count(tier) for tier in ("hot", "pql", "not qualified")}
     table = Table("entity", "score", "tier", "reasons", box=None)
-    for row in run.rows(top):
+    for row in rows[:top]:
         table.add_row(
             str(row["entity_id"]), f"{row['score']:g}", str(row["tier"]), str(row["reasons"])
         )
     console.out.print(table)
+    kind = "account" if per_account else loaded.model.entity
     console.out.print(
-        f"{loaded.model.name} as of {run.as_of:%Y-%m-%d %H:%M} UTC: {len(run):,} {loaded.model.entity}s scored, "
+        f"{loaded.model.name} as of {run.as_of:%Y-%m-%d %H:%M} UTC: {len(rows):,} {kind}s scored, "
         f"{counts['hot']:,} hot, {counts['pql']:,} PQL, {counts['not qualified']:,} not qualified"
     )
+
+
+def _per_account(entity: str | None, model_entity: str) -> bool:
+    """Whether to show a user model per account (``--entity account``)."""
+    from pqlkit.errors import ConfigError
+
+    if entity is None or entity == model_entity:
+        return False
+    if entity not in ("user", "account"):
+        raise ConfigError(f"--entity: {entity!r} is not 'user' or 'account'")
+    if model_entity == "account":
+        raise ConfigError(
+            "--entity user: this model scores accounts; score users with a user model "
+            "(e.g. --model pillars) or leave --entity out"
+        )
+    return True
 
 
 @contextmanager
