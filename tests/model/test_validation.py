@@ -132,6 +132,17 @@ def test_a_numeric_test_on_a_text_signal_is_a_type_mismatch() -> None:
     ]
 
 
+def test_a_value_type_is_only_for_the_last_value() -> None:
+    text = BASE.replace(
+        "count: {event: $core_feature, window: 30d}",
+        "aggregate: {event: $core_feature, property: pages, fn: sum, type: string}",
+    )
+    assert problems(text) == [
+        "models/acme.yaml:8: signals.core_30d.aggregate: type: string is for fn: last; "
+        "sum works on numbers (leave type out)"
+    ]
+
+
 def test_a_rule_needs_points_or_bands() -> None:
     text = BASE.replace(
         "{signal: core_30d, at_least: 5, points: 10}", "{signal: core_30d, at_least: 5}"

@@ -68,3 +68,21 @@ def test_account_threshold_scores_accounts(store: Store, tmp_path: Path) -> None
         "quiet": "not qualified",
     }
     assert rows["ready"]["s__users"] == 5
+
+
+def test_weighted_70_every_action_counts_once(store: Store, tmp_path: Path) -> None:
+    h = History()
+    signup(h, "eve", T - 30 * DAY)  # signed up 10
+    h.track("eve", "Onboarding Completed", T - 29 * DAY)  # 20
+    h.repeat("eve", "Report Created", 4, T - 28 * DAY, DAY)  # core feature 15, once
+    h.page("eve", "Pricing", T - 2 * DAY)  # 25: 70 points, a PQL
+    signup(h, "fox", T - 30 * DAY)  # 10
+    h.repeat("fox", "Invite Sent", 3, T - 5 * DAY, HOUR)  # 30, once
+    h.track("fox", "Paywall Hit", T - DAY)  # 35: 75
+    signup(h, "gil", T - 30 * DAY)
+    h.track("gil", "Onboarding Completed", T - 29 * DAY)
+    h.track("gil", "Report Created", T - 28 * DAY)  # 10 + 20 + 15 = 45
+    rows = score(h.load(store, tmp_path), model="weighted-70")
+    assert (rows["eve"]["score"], rows["eve"]["tier"]) == (70, "pql")  # exactly at the threshold
+    assert (rows["fox"]["score"], rows["fox"]["tier"]) == (75, "pql")
+    assert (rows["gil"]["score"], rows["gil"]["tier"]) == (45, "not qualified")

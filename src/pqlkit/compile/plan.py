@@ -158,7 +158,11 @@ def compile_model(
         values = {}
         for name, signal in signals.items():
             value = joined[column(name)]
-            values[column(name)] = value.fill_null(0) if fills_zero(signal) else value
+            if fills_zero(signal):
+                value = value.fill_null(0)
+            elif isinstance(signal.spec, Milestone):  # not reached is no, not unknown
+                value = value.fill_null(False)
+            values[column(name)] = value
         table = joined.select(*table.columns, **values).view()
 
     converted = _converted(model, frame).distinct().view()

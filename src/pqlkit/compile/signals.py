@@ -157,9 +157,11 @@ class SignalCompiler:
             prop = rows.properties[spec.property]
             if spec.fn == "distinct":
                 return prop.cast("string").nunique(where=keep)
-            number = prop.unwrap_as("float64")
             if spec.fn == "last":
-                return number.argmax(rows.timestamp, where=keep & number.notnull())
+                dtype = {"number": "float64", "string": "string", "boolean": "boolean"}[spec.type]
+                value = prop.unwrap_as(dtype)
+                return value.argmax(rows.timestamp, where=keep & value.notnull())
+            number = prop.unwrap_as("float64")
             reducer = {"sum": number.sum, "max": number.max, "min": number.min, "avg": number.mean}
             return reducer[spec.fn](where=keep)
         if isinstance(spec, Trend):

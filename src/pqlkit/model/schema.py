@@ -97,6 +97,15 @@ class Aggregate(Windowed):
     kind: Literal["aggregate"] = "aggregate"
     property: str
     fn: Literal["sum", "max", "min", "avg", "last", "distinct"] = "sum"
+    type: Literal["number", "string", "boolean"] = "number"  # of the value ``last`` reads
+
+    @model_validator(mode="after")
+    def _typed_last_only(self) -> Aggregate:
+        if self.type != "number" and self.fn != "last":
+            raise ValueError(
+                f"type: {self.type} is for fn: last; {self.fn} works on numbers (leave type out)"
+            )
+        return self
 
 
 class ActiveDays(Windowed):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from pqlkit.model.issues import Issue, did_you_mean
 from pqlkit.model.schema import (
+    Aggregate,
     Condition,
     EventMatch,
     Milestone,
@@ -36,6 +37,8 @@ def value_type(signal: Signal) -> str:
     if isinstance(spec, Milestone):
         return "boolean"
     if isinstance(spec, Trait):
+        return spec.type
+    if isinstance(spec, Aggregate) and spec.fn == "last":
         return spec.type
     return "number"
 
