@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from pqlkit.compile.render import render_sql
-from pqlkit.errors import ConfigError
 from pqlkit.model.loader import load
 
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "sql"
 AS_OF = datetime(2026, 4, 1)
-DIALECTS = ("duckdb", "postgres", "pyspark", "snowflake", "bigquery", "trino")
+DIALECTS = ("duckdb", "postgres", "pyspark", "snowflake", "bigquery", "clickhouse", "trino")
 MODELS = ("pillars", "account-threshold")
 
 
@@ -44,8 +43,3 @@ def test_no_dialect_gets_asof_joins(dialect: str) -> None:
         pytest.importorskip("pyspark")
     sql = render_sql(load("pillars").model, AS_OF, dialect).upper()
     assert "ASOF" not in sql
-
-
-def test_a_dialect_lacking_an_operation_is_a_clear_error() -> None:
-    with pytest.raises(ConfigError, match=r"--dialect clickhouse: this model needs an operation"):
-        render_sql(load("pillars").model, AS_OF, "clickhouse")

@@ -26,6 +26,11 @@ def render_sql(model: Model, as_of: datetime, dialect: str) -> str:
             ) from None
     from ibis.common.exceptions import OperationNotDefinedError
 
+    if dialect == "clickhouse":
+        from pqlkit.compile import clickhouse
+
+        clickhouse.install()
+
     from pqlkit.store.schema import EVENTS
 
     events = ibis.table(EVENTS, name="events")
