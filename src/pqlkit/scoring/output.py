@@ -46,3 +46,11 @@ def _schema(columns: tuple[str, ...]) -> Any:
 
     types = {"score": pa.float64(), "as_of": pa.timestamp("us"), "pql_since": pa.timestamp("us")}
     return pa.schema([(name, types.get(name, pa.string())) for name in columns])
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,1 @@
+"""Learning from outcomes: backtests without look-ahead (and, later, discovery and training)."""

@@ -1,0 +1,176 @@
+"""Backtest a model: score the past as it stood, then look at what happened next.
+
+For every date the model scores every entity of its population using only events before that
+date (the same compiled model as ``pql score``; converted entities have left the population).
+An entity-date is a **positive** when the entity converted within ``horizon`` after the date.
+Pooled over the dates:
+
+* per tier: volume per date, conversions, conversion rate, lift over the base rate;
+* flagged (PQL or hot): precision, **recall** (of the entities that converted within the horizon
+  of a date they were scored on, the share flagged on such a date before converting) and
+  **lead time** (from the first such flag to the conversion);
+* the score's ROC-AUC and PR-AUC (average precision), and conversion by score decile.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.learn import metrics
+from pqlkit.learn.outcomes import conversion_times
+from pqlkit.model.loader import LoadedModel
+from pqlkit.scoring.run import score_events
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+TIERS = ("hot", "pql", "not qualified")
+FLAGGED = ("hot", "pql")
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One entity as of one date, and whether it converted within the horizon."""
+
+    date: datetime
+    entity_id: str
+    score: float
+    tier: str
+    converted_at: datetime | None
+    positive: bool
+
+
+@dataclass(frozen=True)
+class ModelBacktest:
+    model: str
+    entity: str
+    scored: list[Scored]
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def dates_between(start: datetime, end: datetime, every: timedelta) -> list[datetime]:
+    """``start``, ``start + every``, … up to and including ``end``."""
+    out = []
+    moment = start
+    while moment <= end:
+        out.append(moment)
+        moment += every
+    return out
+
+
+def backtest(
+    events: ir.Table,
+    loaded: LoadedModel,
+    dates: list[datetime],
+    horizon: timedelta,
+    progress: Any = None,
+) -> ModelBacktest:
+    """Score ``loaded`` as of each date and judge it by conversions within ``horizon``."""
+    model = loaded.model
+    end = max(dates) + horizon
+    converted = conversion_times(events, model, end)
+    scored: list[Scored] = []
+    for date in dates:
+        run = score_events(events, loaded, date)
+        table = run.table.select(["entity_id", "score", "tier"]).to_pylist()
+        for row in table:
+            at = converted.get(row["entity_id"])
+            positive = at is not None and date <= at < date + horizon
+            scored.append(
+                Scored(date, row["entity_id"], float(row["score"]), row["tier"], at, positive)
+            )
+        if progress is not None:
+            progress()
+    return ModelBacktest(model.name, model.entity, scored, summarize(scored, dates, horizon))
+
+
+def summarize(scored: list[Scored], dates: list[datetime], horizon: timedelta) -> dict[str, Any]:
+    """The report's numbers (see the module docstring)."""
+    total = len(scored)
+    positives = sum(s.positive for s in scored)
+    base = positives / total if total else None
+    tiers: dict[str, Any] = {}
+    for tier in TIERS:
+        rows = [s for s in scored if s.tier == tier]
+        tiers[tier] = _rates(rows, base, dates)
+    flagged_rows = [s for s in scored if s.tier in FLAGGED]
+    flagged = _rates(flagged_rows, base, dates)
+    flagged["precision"] = flagged["conversion_rate"]
+    flagged.update(_recall_and_lead_time(scored))
+    scores = [s.score for s in scored]
+    labels = [s.positive for s in scored]
+    by_date = []
+    for date in dates:
+        rows = [s for s in scored if s.date == date]
+        flags = [s for s in rows if s.tier in FLAGGED]
+        by_date.append(
+            {
+                "date": date.isoformat(),
+                "scored": len(rows),
+                "flagged": len(flags),
+                "hot": sum(s.tier == "hot" for s in rows),
+                "flagged_conversion_rate": _share(flags),
+                "base_rate": _share(rows),
+            }
+        )
+    return {
+        "dates": len(dates),
+        "horizon_days": horizon.total_seconds() / 86400,
+        "entity_dates": total,
+        "positives": positives,
+        "base_rate": base,
+        "tiers": tiers,
+        "flagged": flagged,
+        "roc_auc": metrics.roc_auc(scores, labels) if total else None,
+        "pr_auc": metrics.average_precision(scores, labels) if total else None,
+        "deciles": metrics.deciles(scores, labels) if total else [],
+        "by_date": by_date,
+    }
+
+
+def _share(rows: list[Scored]) -> float | None:
+    return sum(s.positive for s in rows) / len(rows) if rows else None
+
+
+def _rates(rows: list[Scored], base: float | None, dates: list[datetime]) -> dict[str, Any]:
+    rate = _share(rows)
+    return {
+        "entity_dates": len(rows),
+        "per_date": len(rows) / len(dates) if dates else 0,
+        "conversions": sum(s.positive for s in rows),
+        "conversion_rate": rate,
+        "lift": rate / base if rate is not None and base else None,
+    }
+
+
+def _recall_and_lead_time(scored: list[Scored]) -> dict[str, Any]:
+    """Of entities positive on some date, the share flagged on a positive date; lead times."""
+    first_flag: dict[str, datetime] = {}
+    converters: dict[str, datetime] = {}
+    for s in scored:
+        if not s.positive or s.converted_at is None:
+            continue
+        converters[s.entity_id] = s.converted_at
+        if s.tier in FLAGGED and (
+            s.entity_id not in first_flag or s.date < first_flag[s.entity_id]
+        ):
+            first_flag[s.entity_id] = s.date
+    leads = [(converters[e] - d).total_seconds() / 86400 for e, d in first_flag.items()]
+    return {
+        "converters": len(converters),
+        "converters_flagged": len(first_flag),
+        "recall": len(first_flag) / len(converters) if converters else None,
+        "lead_time_days_median": statistics.median(leads) if leads else None,
+        "lead_time_days_p25": _quantile(leads, 0.25),
+        "lead_time_days_p75": _quantile(leads, 0.75),
+    }
+
+
+def _quantile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]

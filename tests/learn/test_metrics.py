@@ -1,0 +1,36 @@
+"""The ranking metrics on cases small enough to check by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from pqlkit.learn.metrics import average_precision, deciles, roc_auc
+
+
+def test_a_perfect_ranking_has_auc_1_and_a_reversed_one_0() -> None:
+    assert roc_auc([3, 2, 1], [True, False, False]) == 1.0
+    assert roc_auc([1, 2, 3], [True, False, False]) == 0.0
+
+
+def test_ties_count_half() -> None:
+    assert roc_auc([5, 5, 5, 5], [True, False, True, False]) == 0.5
+    # the positive ties with one negative and beats the other: (1 + 0.5) / 2
+    assert roc_auc([2, 2, 1], [True, False, False]) == 0.75
+
+
+def test_auc_needs_both_classes() -> None:
+    assert roc_auc([1, 2], [False, False]) is None
+    assert average_precision([1, 2], [False, False]) is None
+
+
+def test_average_precision_takes_whole_ties_as_one_threshold() -> None:
+    assert average_precision([3, 2, 1], [True, True, False]) == 1.0
+    assert average_precision([3, 2, 1], [False, False, True]) == pytest.approx(1 / 3)
+    assert average_precision([1, 1, 1, 1], [True, False, True, False]) == 0.5
+
+
+def test_deciles_go_from_the_highest_scores_down() -> None:
+    groups = deciles(list(range(20)), [n >= 18 for n in range(20)])
+    assert [g["count"] for g in groups] == [2] * 10
+    assert groups[0]["mean_score"] == 18.5 and groups[0]["conversion_rate"] == 1.0
+    assert groups[-1]["conversion_rate"] == 0.0
