@@ -41,9 +41,9 @@ def install() -> None:
     def unwrap_bool(self: Any, op: Any, *, arg: Any) -> Any:
         return typed(self, arg, ("Bool",), self.f.JSONExtractBool(arg).eq(1))
 
-    ClickHouseCompiler.visit_JSONGetItem = get_item  # type: ignore[attr-defined]
-    ClickHouseCompiler.visit_UnwrapJSONString = unwrap_string  # type: ignore[attr-defined]
-    ClickHouseCompiler.visit_UnwrapJSONFloat64 = unwrap_float  # type: ignore[attr-defined]
-    ClickHouseCompiler.visit_UnwrapJSONInt64 = unwrap_int  # type: ignore[attr-defined]
-    ClickHouseCompiler.visit_UnwrapJSONBoolean = unwrap_bool  # type: ignore[attr-defined]
-    ClickHouseCompiler._pqlkit_json = True  # type: ignore[attr-defined]
+    ClickHouseCompiler.visit_JSONGetItem = get_item
+    ClickHouseCompiler.visit_UnwrapJSONString = unwrap_string
+    ClickHouseCompiler.visit_UnwrapJSONFloat64 = unwrap_float
+    ClickHouseCompiler.visit_UnwrapJSONInt64 = unwrap_int
+    ClickHouseCompiler.visit_UnwrapJSONBoolean = unwrap_bool
+    ClickHouseCompiler._pqlkit_json = True
