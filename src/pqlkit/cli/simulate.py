@@ -39,7 +39,10 @@ def simulate(
         sim = generate(config)
     with console.progress(f"writing {fmt}", total=None):
         files = write(sim, out, fmt)  # type: ignore[arg-type]
-    console.out.print(f"wrote {files}")
+    typer.echo(
+        f"simulated {files.events:,} events of {files.users:,} users at {files.accounts:,} "
+        f"accounts\nwrote {files.events_path}, {files.users_path} and {files.accounts_path}"
+    )
 
 
 def register(app: typer.Typer) -> None:
