@@ -1,4 +1,4 @@
-"""`pql backtest`: how a model would have done on the past, without looking ahead."""
+"""`pql discover` and `pql backtest`: what predicts conversion, and how a model would have done."""
 
 from __future__ import annotations
 
@@ -99,5 +99,106 @@ def backtest(
     console.info(f"wrote {out / 'backtest.json'} and {out / 'backtest.html'}")
 
 
+def discover(
+    model: str = typer.Option(
+        "pillars", "--model", help="Whose conversion definition to use. " + MODEL_HELP
+    ),
+    lead: str = typer.Option(
+        "7d", "--lead", help="Observe converters this long before they converted."
+    ),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Repeat per value of this trait (e.g. country, plan).",
+        show_default=False,
+    ),
+    table: str | None = typer.Option(
+        None,
+        "--table",
+        help="Analyse an imported entity table (its file name) against its outcome column "
+        "instead of the events.",
+        show_default=False,
+    ),
+    top: int = typer.Option(20, "--top", help="How many signals to show."),
+    alpha: float = typer.Option(0.05, "--alpha", help="False discovery rate for significance."),
+    out: Path | None = typer.Option(None, "--out", help="Write every tested signal to FILE.json."),
+    db: str | None = db_option(),
+) -> None:
+    """Find the actions and traits that separate converters from the rest, before they convert.
+
+    Converters are observed --lead before converting, everyone else at a matched age; every
+    event and page (ever, in the last 7/14/30 days), trait value, and "N times within D days of
+    the start" magic number is tested: prevalence among converters and others, conversion rate
+    with it, lift, a 95% interval, and a q-value corrected for the number of signals tested.
+    """
+    import orjson
+
+    from pqlkit.cli.score import _duration
+    from pqlkit.learn.discover import discover as run_discover
+    from pqlkit.learn.discover import discover_table
+    from pqlkit.model.loader import load
+    from pqlkit.scoring.output import atomic_write_text
+    from pqlkit.store.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        if table is not None:
+            found = discover_table(store.events, store.table("entity_tables"), table, alpha=alpha)
+        else:
+            loaded = load(model)
+            end = store.events.timestamp.max().execute().to_pydatetime()
+            found = run_discover(
+                store.events, loaded.model, end, _duration("--lead", lead), alpha=alpha, segment=by
+            )
+    report = []
+    for d in found:
+        n, converters = len(d.observations.entity_ids), int(d.observations.converted.sum())
+        title = f"segment {d.segment}" if d.segment else "everyone"
+        typer.echo(
+            f"{title}: {n:,} observed, {converters:,} converted; {len(d.results)} signals tested, "
+            f"{len(d.significant)} significant (false discovery rate {alpha:g})"
+        )
+        if not d.significant:
+            typer.echo(
+                "  nothing separates converters from the rest here: do not build rules on "
+                "these signals"
+            )
+        for r in d.significant[:top]:
+            low_high = r.rate_ratio_interval
+            ci = f"{low_high[0]:.2f}–{low_high[1]:.2f}" if low_high else "–"
+            flags = f"  [{'; '.join(r.flags)}]" if r.flags else ""
+            typer.echo(
+                f"  {r.signal[:58]:<58} {100 * r.prevalence_converters:5.1f}% vs "
+                f"{100 * r.prevalence_others:5.1f}%  lift {r.lift or 0:4.2f}  ratio CI {ci}  "
+                f"q {r.q_value:.1g}{flags}"
+            )
+        report.append(
+            {
+                "segment": d.segment,
+                "observed": n,
+                "converted": converters,
+                "signals": [
+                    {
+                        "signal": r.signal,
+                        "prevalence_converters": r.prevalence_converters,
+                        "prevalence_others": r.prevalence_others,
+                        "rate_with": r.rate_with,
+                        "rate_without": r.rate_without,
+                        "lift": r.lift,
+                        "rate_ratio_ci95": r.rate_ratio_interval,
+                        "p_value": r.p_value,
+                        "q_value": r.q_value,
+                        "significant": r.significant,
+                        "rules_of_thumb": r.flags,
+                    }
+                    for r in d.results
+                ],
+            }
+        )
+    if out is not None:
+        atomic_write_text(out, orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+        typer.echo(f"wrote {out}")
+
+
 def register(app: typer.Typer) -> None:
+    app.command("discover")(discover)
     app.command("backtest")(backtest)
