@@ -199,6 +199,118 @@ def discover(
         typer.echo(f"wrote {out}")
 
 
+def calibrate(
+    model: str = typer.Option(..., "--model", help=MODEL_HELP),
+    capacity: str = typer.Option(
+        ..., "--capacity", help="PQLs sales can work: 150/week, 30/day, or a number per week."
+    ),
+    target: float | None = typer.Option(
+        None,
+        "--target-conversion",
+        help="The PQL conversion rate to reach (default: the seeds' 15%, the bottom of the "
+        "healthy 15-40% band).",
+        show_default=False,
+    ),
+    start: str | None = typer.Option(
+        None,
+        "--from",
+        help="First backtest date (default: 12 weeks before --to).",
+        show_default=False,
+    ),
+    end: str | None = typer.Option(
+        None,
+        "--to",
+        help="Last backtest date (default: the last event minus --horizon, so outcomes are known).",
+        show_default=False,
+    ),
+    every: str = typer.Option("7d", "--every", help="Step between backtest dates."),
+    horizon: str = typer.Option("30d", "--horizon", help="How soon a conversion must follow."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        help="The calibrated model file (default: NAME-calibrated.yaml).",
+        show_default=False,
+    ),
+    db: str | None = db_option(),
+) -> None:
+    """Choose the PQL threshold that gives sales the volume it can handle at a conversion rate
+    worth its time: backtests the model, shows the trade-off, warns when no threshold meets both,
+    and writes a calibrated copy of the model file (printing the diff).
+    """
+    import difflib
+    from datetime import timedelta
+
+    from pqlkit.cli.score import _duration
+    from pqlkit.errors import ConfigError
+    from pqlkit.learn.backtest import backtest as run_backtest
+    from pqlkit.learn.backtest import dates_between
+    from pqlkit.learn.calibrate import choose, curve, with_threshold
+    from pqlkit.model.loader import load, load_text
+    from pqlkit.scoring.output import atomic_write_text
+    from pqlkit.store.store import Store
+
+    loaded = load(model)
+    per_week = _per_week(capacity)
+    step, window = _duration("--every", every), _duration("--horizon", horizon)
+    with Store.open(db, read_only=True) as store:
+        events = store.events
+        last = (
+            _parse_time(end) if end else events.timestamp.max().execute().to_pydatetime() - window
+        )
+        last = last.replace(hour=0, minute=0, second=0, microsecond=0) if not end else last
+        first = _parse_time(start) if start else last - 11 * timedelta(days=7)
+        if last < first:
+            raise ConfigError("--to is before --from")
+        result = run_backtest(events, loaded, dates_between(first, last, step), window)
+    options = curve(result, loaded.model, step)
+    choice = choose(options, per_week, target)
+    typer.echo(f"{'threshold':>9}  {'PQLs/week':>9}  {'conversion':>10}  {'recall':>6}")
+    for o in options:
+        mark = "  <- chosen" if choice.option is not None and o == choice.option else ""
+        rate = "–" if o.conversion_rate is None else f"{100 * o.conversion_rate:.1f}%"
+        recall = "–" if o.recall is None else f"{100 * o.recall:.0f}%"
+        typer.echo(f"{o.threshold:9g}  {o.per_week:9.1f}  {rate:>10}  {recall:>6}{mark}")
+    for warning in choice.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if choice.option is None:
+        raise typer.Exit(1)
+    tiers = loaded.model.tiers
+    assert tiers is not None
+    pql = choice.option.threshold
+    hot = tiers.hot
+    if hot is not None and pql >= hot:
+        hot = pql + (tiers.hot - tiers.pql if tiers.hot is not None else 20)
+    new_text = with_threshold(loaded.text, loaded.lines, pql, hot if hot != tiers.hot else None)
+    target_path = out or Path(f"{loaded.model.name}-calibrated.yaml")
+    load_text(new_text, str(target_path))  # still a valid model
+    diff = difflib.unified_diff(
+        loaded.text.splitlines(keepends=True),
+        new_text.splitlines(keepends=True),
+        fromfile=loaded.source,
+        tofile=str(target_path),
+    )
+    typer.echo("".join(diff), nl=False)
+    atomic_write_text(target_path, new_text)
+    typer.echo(f"wrote {target_path}: PQL at {pql:g} ({choice.option.per_week:.1f} a week)")
+
+
+def _per_week(text: str) -> float:
+    from pqlkit.errors import ConfigError
+
+    number, _, unit = text.partition("/")
+    factor = {"": 1.0, "week": 1.0, "w": 1.0, "day": 7.0, "d": 7.0, "month": 7 / 30.4}.get(
+        unit.strip().lower()
+    )
+    try:
+        value = float(number)
+    except ValueError:
+        value = -1.0
+    if factor is None or value <= 0:
+        raise ConfigError(f"--capacity: {text!r} is not like 150/week, 30/day or 150")
+    return value * factor
+
+
 def register(app: typer.Typer) -> None:
     app.command("discover")(discover)
     app.command("backtest")(backtest)
+    app.command("calibrate")(calibrate)
