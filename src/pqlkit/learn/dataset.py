@@ -1,0 +1,122 @@
+"""Point-in-time training rows: the model's own signals as of each date, and what came next.
+
+Rows come from the same compiled model as ``pql score`` (no train/serve skew): as of each date,
+every entity of the population with its signal values computed from events strictly before the
+date, labelled by whether it converted within the horizon after it. A signal therefore cannot
+see the outcome it predicts — the leakage guard is the compiler's own ``timestamp < as_of``.
+
+Numbers and yes/no signals are features as they are (yes = 1); text signals become one column
+per frequent value (``industry=Software``); a missing value is NaN.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.compile.signals import column
+from pqlkit.learn.outcomes import conversion_times
+from pqlkit.model.loader import LoadedModel
+from pqlkit.model.validate import value_type
+from pqlkit.scoring.run import score_events
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+    import numpy as np
+
+MAX_LEVELS = 20
+
+
+@dataclass(frozen=True)
+class Dataset:
+    features: np.ndarray  # rows × columns, float, NaN = missing
+    names: list[str]
+    labels: np.ndarray  # bool
+    dates: list[datetime]
+    entity_ids: list[str]
+    rule_scores: np.ndarray  # the rules' own score, for comparison
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256(self.features.tobytes())
+        digest.update(self.labels.tobytes())
+        digest.update("|".join(self.names).encode())
+        return digest.hexdigest()[:16]
+
+    def rows(self, mask: np.ndarray) -> Dataset:
+        keep = [i for i, m in enumerate(mask) if m]
+        return Dataset(
+            self.features[mask],
+            self.names,
+            self.labels[mask],
+            [self.dates[i] for i in keep],
+            [self.entity_ids[i] for i in keep],
+            self.rule_scores[mask],
+        )
+
+
+def encode(
+    rows: list[dict[str, Any]], loaded: LoadedModel, levels: dict[str, list[str]] | None = None
+) -> tuple[np.ndarray, list[str], dict[str, list[str]]]:
+    """Feature matrix of the model's signals for ``rows`` (compiled-table rows)."""
+    import numpy as np
+
+    model = loaded.model
+    if levels is None:
+        levels = {}
+        for name, signal in model.signals.items():
+            if value_type(signal) == "string":
+                counts: dict[str, int] = {}
+                for row in rows:
+                    value = row.get(column(name))
+                    if value is not None:
+                        counts[str(value)] = counts.get(str(value), 0) + 1
+                top = sorted(counts, key=lambda v: (-counts[v], v))[:MAX_LEVELS]
+                levels[name] = top
+    names: list[str] = []
+    columns: list[np.ndarray] = []
+    for name, signal in model.signals.items():
+        values = [row.get(column(name)) for row in rows]
+        if value_type(signal) == "string":
+            for level in levels.get(name, []):
+                names.append(f"{name}={level}")
+                columns.append(
+                    np.array([np.nan if v is None else float(str(v) == level) for v in values])
+                )
+        else:
+            names.append(name)
+            columns.append(np.array([np.nan if v is None else float(v) for v in values]))
+    matrix = np.column_stack(columns) if columns else np.zeros((len(rows), 0))
+    return matrix, names, levels
+
+
+def build(
+    events: ir.Table,
+    loaded: LoadedModel,
+    dates: list[datetime],
+    horizon: timedelta,
+    progress: Any = None,
+) -> tuple[Dataset, dict[str, list[str]]]:
+    """Rows for every entity of the population as of every date (see the module docstring)."""
+    import numpy as np
+
+    converted = conversion_times(events, loaded.model, max(dates) + horizon)
+    rows: list[dict[str, Any]] = []
+    for date in dates:
+        for row in score_events(events, loaded, date).table.to_pylist():
+            at = converted.get(row["entity_id"])
+            row["_date"], row["_label"] = date, at is not None and date <= at < date + horizon
+            rows.append(row)
+        if progress is not None:
+            progress()
+    features, names, levels = encode(rows, loaded)
+    dataset = Dataset(
+        features,
+        names,
+        np.array([r["_label"] for r in rows], dtype=bool),
+        [r["_date"] for r in rows],
+        [r["entity_id"] for r in rows],
+        np.array([float(r["score"]) for r in rows]),
+    )
+    return dataset, levels

@@ -1,0 +1,98 @@
+"""Training: point-in-time rows that cannot see the outcome, a split by time, honest metrics."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pqlkit.errors import ConfigError
+from pqlkit.learn import dataset as training
+from pqlkit.learn.dataset import Dataset
+from pqlkit.learn.train import Artifact, evaluate, explain, fit_lightgbm, split_by_time
+from pqlkit.model.loader import load_text
+from pqlkit.store.store import Store
+from tests.history import History
+from tests.scoring.test_pillars import DAY, T
+
+LEAKY = """
+name: leaky
+population: all
+signals:
+  reports: {count: {event: Report Created}}
+  invoices: {count: {event: Invoice Paid}}
+layers:
+  usage:
+    rules:
+      - {signal: reports, at_least: 1, points: 10}
+tiers: {pql: 10}
+"""
+
+
+def test_a_signal_of_what_follows_the_purchase_cannot_leak(store: Store, tmp_path: Path) -> None:
+    h = History()
+    for n in range(8):
+        user = f"b{n}"
+        h.identify(user, T - 30 * DAY, email=f"{user}@{user}.example")
+        h.track(user, "Report Created", T - 29 * DAY)
+        if n % 2 == 0:
+            h.track(user, "Subscription Started", T - 12 * DAY)
+            h.track(user, "Invoice Paid", T - 12 * DAY)  # only ever at or after buying
+    model = load_text(LEAKY, "leaky.yaml")
+    dates = [T - 20 * DAY, T - 15 * DAY]
+    data, _ = training.build(h.load(store, tmp_path).events, model, dates, timedelta(days=10))
+    assert int(data.labels.sum()) == 8  # four buyers, positive on both dates
+    invoices = data.features[:, data.names.index("invoices")]
+    assert (invoices[data.labels] == 0).all()  # no row can see the invoice of its purchase
+
+
+def test_evaluation_with_intervals() -> None:
+    rng = np.random.default_rng(1)
+    labels = rng.random(2000) < 0.2
+    perfect = evaluate(labels.astype(float), labels)
+    assert perfect.roc_auc == 1.0 and perfect.brier == 0.0
+    noisy = evaluate(
+        np.where(labels, 0.6, 0.4) + rng.normal(0, 0.2, 2000), labels, probabilities=False
+    )
+    assert noisy.roc_auc_ci is not None
+    assert noisy.roc_auc_ci[0] < (noisy.roc_auc or 0) < noisy.roc_auc_ci[1]
+    assert noisy.top_decile_lift is not None and noisy.top_decile_lift > 1.5
+
+
+def synthetic(signal: bool, n: int = 6000) -> Dataset:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(n, 3))
+    odds = 1.5 * x[:, 0] - 1.0 * x[:, 1] * (x[:, 2] > 0) - 2.0
+    labels = rng.random(n) < 1 / (1 + np.exp(-odds))
+    if not signal:
+        labels = rng.permutation(labels)
+    dates = [datetime(2026, 1, 1) + timedelta(days=7 * (i % 9)) for i in range(n)]
+    return Dataset(x, ["a", "b", "c"], labels, dates, [str(i) for i in range(n)], x[:, 0])
+
+
+def test_boosting_learns_a_signal_and_finds_none_in_shuffled_outcomes() -> None:
+    for signal, expected in ((True, (0.75, 1.0)), (False, (0.4, 0.6))):
+        train, test, first_test = split_by_time(synthetic(signal), timedelta(days=14))
+        assert max(train.dates) + timedelta(days=14) <= first_test <= min(test.dates)
+        booster = fit_lightgbm(train)
+        auc = evaluate(booster.predict(test.features), test.labels).roc_auc or 0
+        assert expected[0] < auc < expected[1]
+    top = explain(booster, test.features[:1], test.names, top=2)[0]
+    assert len(top) <= 2 and {t["signal"] for t in top} <= {"a", "b", "c"}
+
+
+def test_a_split_needs_dates_a_horizon_before_the_test() -> None:
+    with pytest.raises(ConfigError, match="whole --horizon before the test period"):
+        split_by_time(synthetic(True), timedelta(days=90))
+
+
+def test_an_artifact_refuses_other_signals(tmp_path: Path) -> None:
+    artifact = Artifact(
+        "pillars", "h", ["a", "b"], ["a", "b"], {}, "", "", "", 30.0, "d", {}, {}, booster=""
+    )
+    artifact.save(tmp_path / "m.json")
+    assert Artifact.load(tmp_path / "m.json", ["a", "b"]).model == "pillars"
+    with pytest.raises(ConfigError, match="missing now: b; new: c"):
+        Artifact.load(tmp_path / "m.json", ["a", "c"])
