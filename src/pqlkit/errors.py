@@ -5,7 +5,9 @@ The tree::
     PqlError                      anything pqlkit reports to a user (the CLI prints it, exit 1)
     ├── ConfigError               a bad option, URL or argument
     ├── StoreError                the store cannot be opened, migrated or written
-    │   └── StoreBusyError        another process (a running `pql serve`) owns the embedded file
+    │   ├── StoreBusyError        another process (a running `pql serve`) owns the embedded file
+    │   └── LogError              the ingest server's log cannot be opened, written or read
+    ├── ServerApiError            a running `pql serve` refused an admin request (carries the status)
     ├── InputError                an input file cannot be read at all (missing, wrong format)
     │   └── EventValidationError  one event breaks the Segment spec or a limit (carries the field)
     └── SimulationError           the simulator was given an impossible configuration
@@ -41,6 +43,18 @@ class StoreBusyError(StoreError):
             "stop that process, or run this command against the running server "
             "(commands that support it find the server through the lock file beside the store)."
         )
+
+
+class LogError(StoreError):
+    """The ingest server's durable log cannot be opened, written or read."""
+
+
+class ServerApiError(PqlError):
+    """A running server answered an admin request with an error."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
 
 
 class InputError(PqlError):

@@ -40,9 +40,9 @@ def _root(
 
 
 def _register() -> None:
-    from pqlkit.cli import demo, ingest, learn, model, score, simulate, status
+    from pqlkit.cli import demo, ingest, keys, learn, model, score, serve, simulate, status
 
-    for module in (ingest, simulate, status, model, score, learn, demo):
+    for module in (ingest, simulate, status, model, score, learn, serve, keys, demo):
         module.register(app)
 
 

@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 DEDUPE_MARGIN = timedelta(days=7)
 
 
-def append_events(store: Store, staged: ir.Table, source: str) -> int:
+def append_events(store: Store, staged: ir.Table, source: str | None) -> int:
     """Insert the staged rows not yet stored; return how many were inserted.
 
-    ``staged`` must live on the store's own backend and have unique message ids.
+    ``staged`` must live on the store's own backend and have unique message ids. ``source`` is
+    stamped on every row; ``None`` keeps the staged ``source`` column (rows from several API keys).
     """
     import ibis
 
@@ -43,7 +44,10 @@ def append_events(store: Store, staged: ir.Table, source: str) -> int:
     ).select("message_id")
     new = staged.anti_join(window, "message_id")
     loaded_at = datetime.now(UTC).replace(tzinfo=None)
-    rows = new.mutate(source=ibis.literal(source), loaded_at=ibis.literal(loaded_at))
+    stamps = {"loaded_at": ibis.literal(loaded_at)}
+    if source is not None:
+        stamps["source"] = ibis.literal(source)
+    rows = new.mutate(**stamps)
     rows = rows.select(*EVENT_COLUMNS)
     before = int(events.count().execute())
     if store.is_duckdb:

@@ -38,9 +38,15 @@ def _create_scores_ledger(backend: SQLBackend) -> None:
     backend.create_table("breakdowns", schema=schema.BREAKDOWNS)
 
 
+def _create_server_tables(backend: SQLBackend) -> None:
+    backend.create_table("api_keys", schema=schema.API_KEYS)
+    backend.create_table("server_log_checkpoint", schema=schema.SERVER_LOG_CHECKPOINT)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
+    Migration(3, "API keys and the ingest server's log checkpoint", _create_server_tables),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -34,7 +34,7 @@ EVENTS: sch.Schema = ibis.schema(
         "properties": dt.json,
         "traits": dt.json,
         "context": dt.json,
-        "source": dt.string,  # "file:<name>", "table:<name>", "key:<id>"
+        "source": dt.string,  # "file:<name>", "table:<name>", "api:server:<key id>", "api:browser:<key id>"
         "loaded_at": dt.timestamp,
     }
 )
@@ -94,3 +94,25 @@ SCORES_LEDGER: sch.Schema = ibis.schema(
 )
 
 BREAKDOWNS: sch.Schema = ibis.schema({"breakdown_hash": dt.string, "breakdown": dt.string})
+
+API_KEYS: sch.Schema = ibis.schema(
+    {
+        "key_id": dt.String(nullable=False),  # public: "k_" + the first hex digits of the hash
+        "kind": dt.String(nullable=False),  # write-server | write-browser | read
+        "label": dt.string,
+        "key_hash": dt.String(nullable=False),  # sha256 of the key; the key itself is never kept
+        "created_at": dt.Timestamp(nullable=False),
+        "revoked_at": dt.timestamp,
+    }
+)
+
+# How far the ingest server's log has been loaded into ``events``: one row per log, written in
+# the same transaction as the rows it covers.
+SERVER_LOG_CHECKPOINT: sch.Schema = ibis.schema(
+    {
+        "log_id": dt.String(nullable=False),
+        "segment": dt.Int64(nullable=False),
+        "byte_offset": dt.Int64(nullable=False),
+        "loaded_at": dt.Timestamp(nullable=False),
+    }
+)

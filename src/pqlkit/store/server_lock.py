@@ -1,8 +1,10 @@
 """The lock file a running `pql serve` keeps beside an embedded store.
 
 DuckDB lets one process open a database file for writing and then refuses every other process,
-even read-only. The server therefore announces itself in ``<store>.server.json`` (its pid and
-where its admin API listens) so that other commands can find it instead of failing.
+even read-only. The server therefore announces itself in ``<store>.server.json`` (its pid, where
+its API listens and the token of its admin API) so that other commands can find it instead of
+failing. The file is readable by its owner only (0600): whoever can read it may administer the
+server, as whoever can read the store file may read everything in it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 class ServerInfo:
     pid: int
     url: str  # base URL of the running server's API
+    admin_token: str = ""  # bearer token of its admin API (a new one each run)
 
 
 def lock_path(store: Path) -> Path:
@@ -26,12 +29,22 @@ def lock_path(store: Path) -> Path:
 def write(store: Path, info: ServerInfo) -> Path:
     path = lock_path(store)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pid": info.pid, "url": info.url}))
+    tmp.unlink(missing_ok=True)
+    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        json.dump({"pid": info.pid, "url": info.url, "admin_token": info.admin_token}, out)
     tmp.replace(path)
     return path
 
 
-def remove(store: Path) -> None:
+def remove(store: Path, *, pid: int | None = None) -> None:
+    """Remove the lock file; with ``pid``, only when that process wrote it."""
+    if pid is not None:
+        try:
+            if int(json.loads(lock_path(store).read_text())["pid"]) != pid:
+                return
+        except (OSError, ValueError, KeyError, TypeError):
+            return
     lock_path(store).unlink(missing_ok=True)
 
 
@@ -50,7 +63,9 @@ def read(store: Path) -> ServerInfo | None:
     path = lock_path(store)
     try:
         data = json.loads(path.read_text())
-        info = ServerInfo(pid=int(data["pid"]), url=str(data["url"]))
+        info = ServerInfo(
+            pid=int(data["pid"]), url=str(data["url"]), admin_token=str(data.get("admin_token", ""))
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return info if _alive(info.pid) else None

@@ -1,0 +1,50 @@
+"""How a server runs: where, on which store, with which limits and intervals."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pqlkit.errors import ConfigError
+from pqlkit.server.dedupe import DEFAULT_MAX_AGE_SECONDS, DEFAULT_MAX_IDS
+from pqlkit.server.loader import DEFAULT_MAX_ROWS
+from pqlkit.server.log_writer import DEFAULT_SEGMENT_BYTES
+from pqlkit.store.connection import StoreLocation, locate
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8787
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    db: str | None = None  # --db: a DuckDB file (the default) or an engine URL
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT  # 0: any free port (the lock file and the start-up line tell which)
+    model: str | None = None  # the model whose triggers the server will evaluate
+    log_dir: Path | None = None  # default: <store>.log beside an embedded store
+    load_interval: float = 0.2  # seconds between loader runs
+    load_max_rows: int = DEFAULT_MAX_ROWS  # rows per load transaction
+    key_refresh_interval: float = 5.0  # seconds; keys changed in the store by another process
+    dedupe_max_ids: int = DEFAULT_MAX_IDS
+    dedupe_max_age_seconds: float = DEFAULT_MAX_AGE_SECONDS
+    segment_bytes: int = DEFAULT_SEGMENT_BYTES
+    cors_origins: tuple[str, ...] = ()  # CORS is off unless origins are named
+    access_log: bool = False
+    admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+
+    @property
+    def location(self) -> StoreLocation:
+        return locate(self.db)
+
+    def log_directory(self) -> Path:
+        """Where the log lives: --log-dir, or ``<store>.log`` beside an embedded store."""
+        if self.log_dir is not None:
+            return self.log_dir.expanduser().resolve()
+        location = self.location
+        if location.path is None:
+            raise ConfigError(
+                f"--log-dir is needed: the store {location} is not a local file, and the "
+                "server keeps its durable log in a local directory"
+            )
+        return location.path.with_name(location.path.name + ".log")

@@ -1,0 +1,128 @@
+"""A running server's parts: the store and its thread, the log and its writer, the loader, the
+keys and the messageId window — opened together, started together, closed in order.
+
+Replay: the server accepts requests as soon as it starts; the loader works through whatever an
+earlier run left in the log (after the store's checkpoint) while new records queue behind it.
+Acknowledgement never waits for the store, so replay does not delay ingest.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.console import Console, SilentConsole
+from pqlkit.server.config import ServerConfig
+from pqlkit.server.dedupe import MessageWindow
+from pqlkit.server.keys import KeyRing
+from pqlkit.server.loader import Loader, read_checkpoint
+from pqlkit.server.log import DurableLog
+from pqlkit.server.log_writer import LogWriter
+from pqlkit.server.store_thread import StoreThread
+
+if TYPE_CHECKING:
+    from pqlkit.model.loader import LoadedModel
+    from pqlkit.store.store import Store
+
+LOAD_SLICE_SECONDS = 1.0  # the longest the loader holds the store thread before jobs get a turn
+
+
+class Runtime:
+    """Everything a running server owns. Create with :meth:`open`."""
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        store: Store,
+        log: DurableLog,
+        writer: LogWriter,
+        loader: Loader,
+        keys: KeyRing,
+        model: LoadedModel | None,
+        console: Console,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.log = log
+        self.writer = writer
+        self.loader = loader
+        self.keys = keys
+        self.model = model
+        self.console = console
+        self.window = MessageWindow(config.dedupe_max_ids, config.dedupe_max_age_seconds)
+        self.store_thread = StoreThread(store, self._tick, console=console)
+        self._keys_due = time.monotonic() + config.key_refresh_interval
+        self._closed = False
+
+    @classmethod
+    def open(cls, config: ServerConfig, console: Console | None = None) -> Runtime:
+        """Validate the model, open the store (taking ownership of an embedded file) and the log."""
+        from pqlkit.store.store import Store
+
+        console = console or SilentConsole()
+        model = None
+        if config.model is not None:
+            from pqlkit.model.loader import load
+
+            model = load(config.model)
+        log_directory = config.log_directory()
+        store = Store.open(config.db)
+        try:
+            log = DurableLog.open(log_directory)
+            try:
+                if log.repair.dropped_bytes:
+                    console.warn(
+                        f"the log {log_directory} ended in a torn record "
+                        f"({log.repair.dropped_bytes} bytes, a write cut short by a crash): cut "
+                        "off. Its request was never acknowledged."
+                    )
+                checkpoint = read_checkpoint(store, log.log_id)
+                writer = LogWriter(log, checkpoint.segment + 1, segment_bytes=config.segment_bytes)
+                loader = Loader(log, lambda: writer.committed, max_rows=config.load_max_rows)
+                loader.checkpoint = checkpoint
+                keys = KeyRing.from_store(store)
+            except BaseException:
+                log.close()
+                raise
+        except BaseException:
+            store.close()
+            raise
+        return cls(config, store, log, writer, loader, keys, model, console)
+
+    def start(self) -> None:
+        self.writer.start()
+        self.store_thread.start()
+
+    def _tick(self, store: Store) -> float:
+        started = time.monotonic()
+        while self.loader.pending() and time.monotonic() - started < LOAD_SLICE_SECONDS:
+            self.loader.load_batch(store)
+        if time.monotonic() >= self._keys_due:
+            self.keys.reload(store)
+            self._keys_due = time.monotonic() + self.config.key_refresh_interval
+        return 0.0 if self.loader.pending() else self.config.load_interval
+
+    def health(self) -> dict[str, Any]:
+        """What /healthz says (without details: it needs no key; the console has them)."""
+        problems = []
+        if self.writer.failure is not None:
+            problems.append("the log cannot be written: requests are refused (503)")
+        if self.store_thread.last_error is not None:
+            problems.append("loading the log into the store fails: events wait in the log")
+        return {
+            "status": "degraded" if problems else "ok",
+            "problems": problems,
+            "log": {"committed": str(self.writer.committed), "loaded": str(self.loader.checkpoint)},
+        }
+
+    def close(self) -> None:
+        """Write what is queued to the log, load all of it, close the store. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.writer.close()
+            self.store_thread.stop(final=self.loader.load_all)
+        finally:
+            self.store.close()
+            self.log.close()

@@ -1,0 +1,183 @@
+"""The loader: committed records reach the store in batches, exactly once, however the server
+stopped — the rows and the log position after them are one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from pqlkit.events.spec import parse_call
+from pqlkit.server.config import ServerConfig
+from pqlkit.server.loader import Loader, read_checkpoint
+from pqlkit.server.log import DurableLog, LogPosition
+from pqlkit.server.log_writer import LogWriter
+from pqlkit.server.records import RejectedCall, RequestRecord, row_values
+from pqlkit.server.runtime import Runtime
+from pqlkit.store.store import Store
+
+NOW = datetime(2026, 3, 1, 12, 0)
+
+
+def record(*message_ids: str, source: str = "api:server:k_000000000001", rejects: int = 0) -> bytes:
+    rows = tuple(
+        row_values(
+            parse_call(
+                {"type": "track", "event": "Signed In", "userId": "usr_1", "messageId": m}
+            ).to_row(received_at=NOW)
+        )
+        for m in message_ids
+    )
+    bad = tuple(
+        RejectedCall(i, "userId", "userId or anonymousId is required", "{}") for i in range(rejects)
+    )
+    return RequestRecord("req", source, NOW, rows, bad).encode()
+
+
+class Parts:
+    """A store, a log and its writer and loader, as a server holds them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.closed = False
+        self.store = Store.open(path / "s.duckdb")
+        self.log = DurableLog.open(path / "s.duckdb.log")
+        checkpoint = read_checkpoint(self.store, self.log.log_id)
+        self.writer = LogWriter(self.log, checkpoint.segment + 1)
+        self.writer.start()
+        self.loader = Loader(self.log, lambda: self.writer.committed, max_rows=3)
+        self.loader.resume(self.store)
+
+    def stored(self) -> list[tuple[str, str]]:
+        return (
+            self.store.duckdb()
+            .execute("SELECT message_id, source FROM events ORDER BY message_id")
+            .fetchall()
+        )
+
+    def crash(self) -> None:
+        """Stop without the final load, as kill -9 would (the OS releases files and locks)."""
+        if self.closed:
+            return
+        self.closed = True
+        self.writer.close()
+        self.store.close()
+        self.log.close()
+
+
+@pytest.fixture
+def parts(tmp_path: Path) -> Iterator[Parts]:
+    opened = Parts(tmp_path)
+    yield opened
+    opened.crash()
+
+
+def test_records_reach_the_store_with_the_source_of_their_key(parts: Parts) -> None:
+    parts.writer.append_blocking(record("a", "b"))
+    parts.writer.append_blocking(record("c", source="api:browser:k_000000000002"))
+    results = parts.loader.load_all(parts.store)
+    assert parts.stored() == [
+        ("a", "api:server:k_000000000001"),
+        ("b", "api:server:k_000000000001"),
+        ("c", "api:browser:k_000000000002"),
+    ]
+    assert sum(r.inserted for r in results) == 3
+    assert read_checkpoint(parts.store, parts.log.log_id) == parts.writer.committed
+
+
+def test_a_batch_holds_at_most_max_rows_and_each_moves_the_checkpoint(parts: Parts) -> None:
+    for i in range(4):
+        parts.writer.append_blocking(record(f"{i}-x", f"{i}-y"))
+    first = parts.loader.load_batch(parts.store)
+    assert first is not None and (first.records, first.inserted) == (2, 4)  # 2 rows each, 3 max
+    assert (
+        read_checkpoint(parts.store, parts.log.log_id) == first.checkpoint < parts.writer.committed
+    )
+    assert len(parts.loader.load_all(parts.store)) == 1
+    assert len(parts.stored()) == 8
+    assert parts.loader.load_batch(parts.store) is None  # nothing new
+
+
+def test_the_same_message_id_in_two_records_is_stored_once(parts: Parts) -> None:
+    parts.writer.append_blocking(record("a"))
+    parts.writer.append_blocking(record("a", "b"))
+    result = parts.loader.load_all(parts.store)[0]
+    assert (result.inserted, result.duplicates) == (2, 1)
+    parts.writer.append_blocking(record("b"))  # a retry after it was loaded
+    assert parts.loader.load_all(parts.store)[0].inserted == 0
+    assert [m for m, _ in parts.stored()] == ["a", "b"]
+
+
+def test_rejected_calls_go_to_the_rejects_table_with_the_rows(parts: Parts) -> None:
+    parts.writer.append_blocking(record("a", rejects=2))
+    parts.loader.load_all(parts.store)
+    rejects = (
+        parts.store.duckdb()
+        .execute("SELECT run_id, source, line, field FROM rejects ORDER BY line")
+        .fetchall()
+    )
+    assert rejects == [
+        ("req", "api:server:k_000000000001", 0, "userId"),
+        ("req", "api:server:k_000000000001", 1, "userId"),
+    ]
+
+
+def test_a_load_that_fails_before_its_commit_stores_nothing_and_is_retried_once(
+    parts: Parts,
+) -> None:
+    parts.writer.append_blocking(record("a", "b"))
+    con = parts.store.duckdb()
+    con.execute(
+        "ALTER TABLE server_log_checkpoint RENAME TO checkpoint_away"
+    )  # the checkpoint write will fail
+    with pytest.raises(Exception, match="server_log_checkpoint"):
+        parts.loader.load_batch(parts.store)
+    assert parts.stored() == []  # the inserted rows were rolled back with it
+    con.execute("ALTER TABLE checkpoint_away RENAME TO server_log_checkpoint")
+    parts.loader.load_all(parts.store)
+    assert [m for m, _ in parts.stored()] == ["a", "b"]
+
+
+def test_loaded_segments_are_deleted(parts: Parts) -> None:
+    parts.writer.append_blocking(record("a"))
+    parts.crash()
+    again = Parts(parts.path)  # a new run writes a new segment
+    again.writer.append_blocking(record("b"))
+    assert len(again.log.segments()) == 2
+    again.loader.load_all(again.store)
+    assert again.log.segments() == [again.writer.committed.segment]
+    again.crash()
+
+
+def test_a_restart_after_a_crash_loads_what_was_left_and_nothing_twice(parts: Parts) -> None:
+    parts.writer.append_blocking(record("a", "b"))
+    parts.loader.load_all(parts.store)  # loaded and checkpointed …
+    parts.writer.append_blocking(record("c"))  # … this one acknowledged but not loaded
+    parts.crash()
+    again = Parts(parts.path)
+    assert again.loader.checkpoint < again.writer.committed
+    again.loader.load_all(again.store)
+    assert [m for m, _ in again.stored()] == ["a", "b", "c"]
+    again.crash()
+
+
+def test_even_a_lost_checkpoint_stores_nothing_twice(parts: Parts) -> None:
+    parts.writer.append_blocking(record("a", "b"))
+    parts.loader.load_all(parts.store)
+    parts.store.duckdb().execute("DELETE FROM server_log_checkpoint")  # as if never written
+    parts.loader.resume(parts.store)
+    assert parts.loader.checkpoint == LogPosition(0, 0)
+    parts.loader.load_all(parts.store)
+    assert [m for m, _ in parts.stored()] == ["a", "b"]
+
+
+def test_a_runtime_closing_cleanly_loads_everything_acknowledged(tmp_path: Path) -> None:
+    runtime = Runtime.open(ServerConfig(db=str(tmp_path / "s.duckdb"), load_interval=60))
+    runtime.start()
+    for i in range(5):
+        runtime.writer.append_blocking(record(f"m{i}"))
+    runtime.close()
+    with Store.open(tmp_path / "s.duckdb") as store:
+        assert store.events.count().execute() == 5
