@@ -39,6 +39,7 @@ test: lint types unit
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.cli_startup
 	$(BIN)/python -m bench.import_speed
+	$(BIN)/python -m bench.score_speed
 
 clean:
 	rm -rf $(VENV) pqlkit-demo .pytest_cache .mypy_cache .ruff_cache
