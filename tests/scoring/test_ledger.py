@@ -54,3 +54,22 @@ def test_breakdowns_are_stored_once_by_content(store: Store, tmp_path: Path) -> 
 
 def test_backfill_dates_step_up_to_the_scoring_time() -> None:
     assert ledger.backfill_dates(T - 3 * DAY, T, DAY) == [T - 3 * DAY, T - 2 * DAY, T - DAY]
+
+
+def test_a_scoring_run_leaves_no_temporary_tables_behind(store: Store, tmp_path: Path) -> None:
+    h = History()
+    signup(h, "zed", T - 5 * DAY)
+    events = engine_events(h.load(store, tmp_path))
+    for day in (T - DAY, T):
+        score_events(events, PILLARS, day)
+    backend = events._find_backend()
+    if backend.name == "duckdb":
+        left = backend.raw_sql("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+    elif backend.name == "postgres":
+        with backend._safe_raw_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname LIKE 'pg_temp%'"
+        ) as cursor:
+            left = cursor.fetchall()
+    else:
+        left = []  # Spark: cached frames belong to the session
+    assert [name for (name,) in left if str(name).startswith("_pql_")] == []

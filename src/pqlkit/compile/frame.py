@@ -27,6 +27,7 @@ class Frame:
     accounts: ir.Table  # user_id → account_id, email_domain, as of T
     as_of: datetime
     entity: str
+    temporary: tuple[str, ...] = ()  # temporary tables this frame owns (see materialize)
 
     def materialize(self) -> Frame:
         """The same frame with rows and accounts computed once into temporary tables.
@@ -37,9 +38,25 @@ class Frame:
         import uuid
 
         suffix = uuid.uuid4().hex[:10]
-        rows = _temporary(self.rows, f"_pql_frame_{suffix}")
-        accounts = _temporary(self.accounts, f"_pql_members_{suffix}")
-        return Frame(self.events, rows, accounts, self.as_of, self.entity)
+        names = (f"_pql_frame_{suffix}", f"_pql_members_{suffix}")
+        rows = _temporary(self.rows, names[0])
+        accounts = _temporary(self.accounts, names[1])
+        backend = self.rows._find_backend()
+        owned = names if backend.name in ("duckdb", "postgres") else ()
+        return Frame(self.events, rows, accounts, self.as_of, self.entity, owned)
+
+    def release(self) -> None:
+        """Drop the temporary tables :meth:`materialize` made; the frame is unusable after.
+
+        One scoring run's frame holds a copy of the resolved event log: loops that score many
+        dates on one connection (backfill, backtest, train) must not keep them all.
+        """
+        if not self.temporary:
+            return
+        backend = self.rows._find_backend()
+        for name in self.temporary:
+            with backend._safe_raw_sql(f'DROP TABLE IF EXISTS "{name}"'):
+                pass
 
 
 def _temporary(expr: ir.Table, name: str) -> ir.Table:

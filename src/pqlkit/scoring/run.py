@@ -91,15 +91,18 @@ def score_events(events: ir.Table, loaded: LoadedModel, as_of: datetime | None =
     moment = as_of or now()
     model = loaded.model
     frame = build_frame(events, model, moment).materialize()
-    alerts = batch.evaluate(events, model, moment, frame) if model.triggers else []
-    live = batch.active(alerts, moment)
-    triggered = (
-        ibis.memtable({"entity_id": sorted(live)}, schema={"entity_id": "string"})
-        if model.triggers
-        else None
-    )
-    compiled = compile_model(model, events, moment, triggered=triggered, frame=frame)
-    result = compiled.table.to_pyarrow()
+    try:
+        alerts = batch.evaluate(events, model, moment, frame) if model.triggers else []
+        live = batch.active(alerts, moment)
+        triggered = (
+            ibis.memtable({"entity_id": sorted(live)}, schema={"entity_id": "string"})
+            if model.triggers
+            else None
+        )
+        compiled = compile_model(model, events, moment, triggered=triggered, frame=frame)
+        result = compiled.table.to_pyarrow()
+    finally:
+        frame.release()  # the run's result is in Arrow; its temporary tables can go
     return ScoreRun(loaded, compiled, _sorted(result), live, alerts)
 
 
