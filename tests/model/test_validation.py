@@ -174,6 +174,23 @@ def test_a_trigger_window_is_required_for_counts() -> None:
     ]
 
 
+def test_a_trigger_must_trust_some_source() -> None:
+    text = BASE + (
+        "triggers:\n  paywall:\n    event: Paywall Hit\n    respond_within: 4h\n    sources: []\n"
+    )
+    assert problems(text) == [
+        "models/acme.yaml:29: trigger 'paywall': sources is empty, so nothing could fire it; list server, browser or import"
+    ]
+
+
+def test_the_watermark_is_a_duration() -> None:
+    model = load_text(BASE + "watermark: 30m\n", "models/acme.yaml").model
+    assert model.watermark.total_seconds() == 1800
+    assert problems(BASE + "watermark: soon\n") == [
+        "models/acme.yaml:25: watermark: 'soon' is not a duration: write a number and a unit, e.g. 30m, 4h, 14d or 2w"
+    ]
+
+
 def test_events_never_seen_in_the_store_are_a_warning() -> None:
     loaded = load_text(BASE, "models/acme.yaml", known_events={"Report Creatd", "Signed In"})
     assert [str(w) for w in loaded.warnings] == [

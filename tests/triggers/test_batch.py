@@ -10,6 +10,7 @@ from pqlkit.scoring.run import score_events
 from pqlkit.store.store import Store
 from pqlkit.triggers.batch import active, evaluate
 from pqlkit.triggers.seniority import seniority
+from tests.engines import engine_events
 from tests.history import History
 from tests.scoring.test_pillars import DAY, T, activate, signup
 
@@ -18,7 +19,8 @@ PILLARS = load("pillars")
 
 def alerts(store: Store, as_of: datetime = T) -> list[tuple[str, str, datetime]]:
     return [
-        (a.entity_id, a.trigger, a.fired_at) for a in evaluate(store.events, PILLARS.model, as_of)
+        (a.entity_id, a.trigger, a.fired_at)
+        for a in evaluate(engine_events(store), PILLARS.model, as_of)
     ]
 
 
@@ -32,7 +34,7 @@ def test_a_paywall_hit_fires_once_per_cooldown(store: Store, tmp_path: Path) -> 
         ("ann", "paywall_hit", T - 20 * DAY),
         ("ann", "paywall_hit", T - 12 * DAY),
     ]
-    (first, _) = evaluate(store.events, PILLARS.model, T)
+    (first, _) = evaluate(engine_events(store), PILLARS.model, T)
     assert first.deadline == first.fired_at + timedelta(hours=4)
     assert first.message_id.startswith("h")
 
@@ -44,12 +46,12 @@ def test_an_alert_is_active_for_seven_days_and_makes_the_lead_hot(
     signup(h, "bea", T - 30 * DAY)
     h.track("bea", "Paywall Hit", T - 6 * DAY)
     h.load(store, tmp_path)
-    run = score_events(store.events, PILLARS, T)
+    run = score_events(engine_events(store), PILLARS, T)
     (row,) = [r for r in run.rows() if r["entity_id"] == "bea"]
     assert row["score"] == 15 and row["tier"] == "hot"
     assert row["triggers"] == "paywall_hit"
     assert row["reasons"].startswith("hot trigger: paywall hit; paywall hit: 1× (+15)")
-    later = score_events(store.events, PILLARS, T + 2 * DAY)
+    later = score_events(engine_events(store), PILLARS, T + 2 * DAY)
     assert {r["entity_id"]: r["tier"] for r in later.rows()}["bea"] == "not qualified"
 
 
@@ -59,7 +61,7 @@ def test_an_event_at_T_does_not_fire_before_T(store: Store, tmp_path: Path) -> N
     h.track("cal", "Paywall Hit", T)
     h.load(store, tmp_path)
     assert alerts(store) == []
-    assert active(evaluate(store.events, PILLARS.model, T + DAY), T + DAY) == {
+    assert active(evaluate(engine_events(store), PILLARS.model, T + DAY), T + DAY) == {
         "cal": ["paywall_hit"]
     }
 

@@ -59,6 +59,13 @@ class Frame:
                 pass
 
 
+def materialized(expr: ir.Table, label: str) -> ir.Table:
+    """``expr`` computed once into a temporary table of its own engine (a fresh name)."""
+    import uuid
+
+    return _temporary(expr, f"_pql_{label}_{uuid.uuid4().hex[:10]}")
+
+
 def _temporary(expr: ir.Table, name: str) -> ir.Table:
     """``expr`` computed into a temporary table on its own engine.
 
@@ -67,6 +74,7 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
     which turns JSON columns into text for fetching them into Python.
     """
     backend = expr._find_backend()
+    backend._run_pre_execute_hooks(expr)  # in-memory tables (and Spark's UDFs) the query reads
     if backend.name in ("duckdb", "postgres"):
         compiler = backend.compiler
         query = super(type(compiler), compiler).to_sqlglot(expr)

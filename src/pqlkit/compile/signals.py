@@ -17,7 +17,6 @@ from pqlkit.events import identity
 from pqlkit.model.schema import (
     ActiveDays,
     Aggregate,
-    Condition,
     Count,
     DaysSince,
     Distinct,
@@ -56,22 +55,17 @@ def _seconds(delta: timedelta) -> ir.IntervalScalar:
 def _property_test(model: Model, prop: ir.JSONValue, raw: Any) -> ir.BooleanValue:
     import ibis
 
-    want = vocabulary.value(model, raw)
-    if isinstance(want, Condition):
-        numeric = bool({"at_least", "at_most", "between"} & set(want.tests()))
-        target = prop.unwrap_as("float64") if numeric else prop.unwrap_as("string")
-        return conditions.test(target, want, "number" if numeric else "string")
-    values = want if isinstance(want, list | tuple) else [want]
-    texts = [v for v in values if isinstance(v, str)]
-    flags = [v for v in values if isinstance(v, bool)]
-    numbers = [float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    want = vocabulary.property_filter(model, raw)
+    if want.condition is not None:
+        target = prop.unwrap_as("float64") if want.numeric else prop.unwrap_as("string")
+        return conditions.test(target, want.condition, "number" if want.numeric else "string")
     checks = []
-    if texts:
-        checks.append(prop.unwrap_as("string").isin(texts))
-    if numbers:
-        checks.append(prop.unwrap_as("float64").isin(numbers))
-    if flags:
-        checks.append(prop.unwrap_as("boolean").isin(flags))
+    if want.texts:
+        checks.append(prop.unwrap_as("string").isin(want.texts))
+    if want.numbers:
+        checks.append(prop.unwrap_as("float64").isin(want.numbers))
+    if want.flags:
+        checks.append(prop.unwrap_as("boolean").isin(want.flags))
     return ibis.or_(*checks).fill_null(False)
 
 

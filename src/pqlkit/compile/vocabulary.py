@@ -1,10 +1,11 @@
-"""``$name`` references in a model, expanded from its vocabulary."""
+"""``$name`` references in a model, expanded from its vocabulary, and property filters read."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from pqlkit.model.schema import Model
+from pqlkit.model.schema import Condition, Model
 
 
 def names(model: Model, value: str | list[str] | None) -> list[str]:
@@ -26,3 +27,35 @@ def value(model: Model, raw: Any) -> Any:
     if isinstance(raw, str) and raw.startswith("$") and raw[1:] in model.vocabulary:
         return model.vocabulary[raw[1:]]
     return raw
+
+
+@dataclass(frozen=True)
+class PropertyFilter:
+    """What a ``where`` entry asks of one property, before any engine is involved.
+
+    Either a ``condition`` (read as a number when it compares sizes, else as text) or a list of
+    accepted values split by JSON type: a property matches when its value is one of them.
+    """
+
+    condition: Condition | None
+    numeric: bool
+    texts: tuple[str, ...] = ()
+    numbers: tuple[float, ...] = ()
+    flags: tuple[bool, ...] = ()
+
+
+def property_filter(model: Model, raw: Any) -> PropertyFilter:
+    want = value(model, raw)
+    if isinstance(want, Condition):
+        numeric = bool({"at_least", "at_most", "between"} & set(want.tests()))
+        return PropertyFilter(want, numeric)
+    values = want if isinstance(want, list | tuple) else [want]
+    return PropertyFilter(
+        None,
+        False,
+        texts=tuple(v for v in values if isinstance(v, str)),
+        numbers=tuple(
+            float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)
+        ),
+        flags=tuple(v for v in values if isinstance(v, bool)),
+    )

@@ -281,12 +281,18 @@ class Qualify(Frozen):
     any: list[Rule] = Field(default_factory=list)
 
 
+Source = Literal["server", "browser", "import"]  # secret write keys, public ones, files/tables
+TRUSTED_SOURCES: tuple[Source, ...] = ("server", "import")
+
+
 class Trigger(Frozen):
     """A hot signal that must act now: fires at the event that makes it true.
 
-    The simple form fires on any matching event; with ``at_least`` it fires when the count (or
-    the number of distinct ``distinct`` values) of matching events in the last ``within`` reaches
-    it, counted per entity or ``per: domain``.
+    The simple form fires on any matching event; with ``at_least`` it fires when the count of
+    matching events (with ``distinct: user``, of users' first matching events) in the last
+    ``within`` reaches it, counted per entity, ``per: account`` or ``per: domain``. Events from
+    the ``sources`` it does not trust (by default, browser write keys) never fire it. The exact
+    semantics, shared by batch and real-time evaluation: :mod:`pqlkit.triggers`.
     """
 
     event: Names | None = None
@@ -299,6 +305,7 @@ class Trigger(Frozen):
     respond_within: Duration
     cooldown: Duration = timedelta(days=7)
     assign_to: Literal["user", "most_senior"] = "user"
+    sources: list[Source] = Field(default_factory=lambda: list(TRUSTED_SOURCES))
     description: str | None = None
 
 
@@ -323,4 +330,5 @@ class Model(Frozen):
     qualify: Qualify | None = None
     tiers: Tiers | None = None
     triggers: dict[str, Trigger] = Field(default_factory=dict)
+    watermark: Duration = timedelta(hours=1)  # events later than this never fire a trigger
     conversion: Conversion = Conversion(event="Subscription Started")

@@ -360,6 +360,11 @@ class _Checker:
             self.error(
                 path, f"trigger {name!r}: assign_to: most_senior needs per: domain or per: account"
             )
+        if not trigger.sources:
+            self.error(
+                (*path, "sources"),
+                f"trigger {name!r}: sources is empty, so nothing could fire it; list server, browser or import",
+            )
 
     def conversion(self) -> None:
         conversion = self.model.conversion

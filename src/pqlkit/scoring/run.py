@@ -92,7 +92,7 @@ def score_events(events: ir.Table, loaded: LoadedModel, as_of: datetime | None =
     model = loaded.model
     frame = build_frame(events, model, moment).materialize()
     try:
-        alerts = batch.evaluate(events, model, moment, frame) if model.triggers else []
+        alerts = batch.evaluate(events, model, moment) if model.triggers else []
         live = batch.active(alerts, moment)
         triggered = (
             ibis.memtable({"entity_id": sorted(live)}, schema={"entity_id": "string"})

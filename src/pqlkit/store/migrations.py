@@ -43,10 +43,15 @@ def _create_server_tables(backend: SQLBackend) -> None:
     backend.create_table("server_log_checkpoint", schema=schema.SERVER_LOG_CHECKPOINT)
 
 
+def _create_alerts(backend: SQLBackend) -> None:
+    backend.create_table("alerts", schema=schema.ALERTS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
     Migration(3, "API keys and the ingest server's log checkpoint", _create_server_tables),
+    Migration(4, "alerts from triggers", _create_alerts),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

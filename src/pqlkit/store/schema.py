@@ -116,3 +116,25 @@ SERVER_LOG_CHECKPOINT: sch.Schema = ibis.schema(
         "loaded_at": dt.Timestamp(nullable=False),
     }
 )
+
+# Alerts: fired triggers, one row per (entity, trigger, firing message id) — ``alert_id`` is a
+# digest of those three, so finding the same alert again (a replay, a batch run after the
+# server) never adds a row. ``detected_at`` is when pqlkit found it; ``fired_at`` the firing
+# event's timestamp; ``deadline`` = fired_at + the trigger's respond_within.
+ALERTS: sch.Schema = ibis.schema(
+    {
+        "alert_id": dt.String(nullable=False),
+        "model": dt.String(nullable=False),
+        "entity_id": dt.String(nullable=False),
+        "trigger": dt.String(nullable=False),
+        "fired_at": dt.Timestamp(nullable=False),
+        "message_id": dt.String(nullable=False),
+        "deadline": dt.Timestamp(nullable=False),
+        "key": dt.String(nullable=False),  # what was counted: the user, account or domain
+        "user_id": dt.String(nullable=False),  # whose event fired it
+        "evidence": dt.String(nullable=False),  # JSON array of the counted events' message ids
+        "detected_at": dt.Timestamp(nullable=False),
+        "status": dt.String(nullable=False),  # open | touched | closed
+        "first_touch_at": dt.timestamp,
+    }
+)

@@ -1,161 +1,241 @@
-"""Triggers evaluated over stored history: which fired, when, and which are live at T.
+"""Triggers evaluated over stored history: which fired, and which are live at a time T.
 
-The semantics, shared with the real-time evaluator of the server:
+One definition, shared with the real-time evaluator (:mod:`pqlkit.triggers.live`), so that an
+alert, once sent, is a fact no later event can change:
 
-* A trigger **fires at the event that makes its condition true**: any matching event for the
-  simple form; with ``at_least: N`` and ``within: D``, the matching event at time t when at least
-  N matching events (or, with ``distinct: user``, N users whose first matching event) fall in
-  [t − D, t], counted per entity, account or company domain (``per``).
-* After firing, a trigger stays quiet for its **cooldown** (from the firing event's time).
-* An alert is identified by (entity, trigger, the firing event's message id) and is **active**
-  at T when it fired in [T − 7 days, T).
-* Events are ordered by time, then message id, so ties resolve the same way everywhere.
+1. **Arrival order.** Triggers see events in the order they arrived: ``coalesce(received_at,
+   timestamp)`` (the server stamps ``received_at``; an import without it arrived when it
+   happened), ties broken by message id. Whatever was known when an event arrived is what counts
+   for it, so real time never rolls back and batch computes the same from stored columns.
+2. **Windows use timestamps.** A *hit* is a matching event (event or page name, ``where``
+   filters, a trusted ``source``) about a known person. With ``at_least: N`` and ``within: D``,
+   a hit e is a candidate when at least N hits that had arrived by e (e included) under the same
+   key have timestamps in [e.timestamp − D, e.timestamp]. With ``distinct: user`` only each
+   person's first-arrived hit under a key counts, and only such a first hit is a candidate.
+   Without ``at_least``, every hit is a candidate. In arrival order, a candidate **fires**
+   unless its timestamp is before the key's last firing + ``cooldown``.
+3. **Identity as known at arrival.** The person is the userId (else the anonymousId) followed
+   through the links that had arrived; an anonymous id no link had claimed is no one to contact,
+   so its events never count. The key — the person, their account (``per: account``, and every
+   trigger of an account model) or their company e-mail domain (``per: domain``; free mail never
+   counts) — and the most senior user of a domain are read with the rules of
+   :mod:`pqlkit.events.identity` over the events that had arrived (see
+   :mod:`pqlkit.triggers.identity_state`), and stay fixed for that hit.
+4. **Late events.** An event arriving more than the model's ``watermark`` (default 1h) after its
+   timestamp is stored, but never fires and never counts in a window.
+5. **Point in time.** Evaluating as of T reads only events that arrived before T. An alert is
+   identified by (entity, trigger, firing message id), its ``fired_at`` is the firing event's
+   timestamp and it is **active** at T when fired_at is in [T − 7 days, T).
+6. **Duplicates.** A message id counts once: its first arrival.
 
-The engine finds the candidate events (window counts included); the cooldown, which depends on
-the previous firing, is applied to those few candidates in order.
+The engine finds the hits, the identity each had at its arrival, and the window counts (a
+self-join on the hits); the cooldown, which depends on the previous firing, is applied in Python
+to the few candidates.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections import defaultdict
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.compile.frame import Frame, build_frame
 from pqlkit.compile.signals import match
-from pqlkit.events import identity
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.model.schema import Model, Trigger
-from pqlkit.triggers.seniority import seniority
+from pqlkit.triggers import asof
+from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, active, in_order
+from pqlkit.triggers.arrival import at_or_before, late
+from pqlkit.triggers.scratch import Scratch
+from pqlkit.triggers.window import Cooldowns
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
-    import pyarrow as pa
 
-ACTIVE_FOR = timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class Alert:
-    entity_id: str
-    trigger: str
-    fired_at: datetime
-    message_id: str
-    deadline: datetime
-    key: str  # what was counted: the entity, account or domain
-    user_id: str  # whose event fired it
-
-    @property
-    def identity(self) -> tuple[str, str, str]:
-        return (self.entity_id, self.trigger, self.message_id)
+__all__ = ["ACTIVE_FOR", "Alert", "active", "evaluate", "fire", "trigger_hits"]
 
 
-def _key(rows: ir.Table, model: Model, trigger: Trigger) -> Any:
-    if trigger.per == "domain":
-        return rows.email_domain
-    if trigger.per == "account":
-        return rows.account_id
-    return rows.entity_id
-
-
-def candidates(frame: Frame, model: Model, name: str, trigger: Trigger) -> ir.Table:
-    """Matching events whose window condition holds: ``key, user_id, timestamp, message_id``."""
+def trusted(rows: ir.Table, trigger: Trigger) -> ir.BooleanValue:
+    """The event came from a source the trigger trusts (see :func:`.matching.source_kind`)."""
     import ibis
 
-    rows = frame.rows
-    if trigger.per == "domain":
-        free = sorted(FREEMAIL_DOMAINS)
-        rows = rows.filter(rows.email_domain.notnull() & ~rows.email_domain.isin(free))
-    hits = rows.filter(match(rows, model, trigger, activity=False))
-    hits = hits.select(
-        key=_key(hits, model, trigger),
-        user_id=hits.person_id,
-        entity_id=hits.entity_id,
-        timestamp=hits.timestamp,
-        message_id=hits.message_id,
+    source = rows.source
+    kind = ibis.cases(
+        (source.isnull() | ~source.startswith("api:"), "import"),
+        (source.startswith("api:browser:"), "browser"),
+        else_="server",
     )
-    hits = hits.filter(hits.key.notnull())
-    if trigger.distinct == "user":
-        first = ibis.row_number().over(
-            group_by=[hits.key, hits.user_id], order_by=[hits.timestamp, hits.message_id]
+    return kind.isin(list(trigger.sources))
+
+
+def _needs(model: Model) -> dict[str, bool]:
+    triggers = model.triggers.values()
+    account = model.entity == "account" or any(t.per == "account" for t in triggers)
+    return {"email": account or any(t.per == "domain" for t in triggers), "account": account}
+
+
+def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
+    """Every trigger's hits among the events that had arrived (computed once).
+
+    Columns: ``trigger, message_id, timestamp, arrival, person, key, entity, first`` — the key
+    and entity as known when the hit arrived; ``first``: the person's first hit under the key.
+    """
+    import ibis
+
+    base, scratch = arrivals.base, arrivals.scratch
+    looks = {  # one scan of the events for every trigger
+        f"t{n}": match(base, model, trigger, activity=False) & trusted(base, trigger)
+        for n, trigger in enumerate(model.triggers.values())
+    }
+    looked = base.filter(ibis.or_(*looks.values())).select(
+        "message_id", "timestamp", "arrival", "raw", user=base.user_id.notnull(), **looks
+    )
+    looked = scratch.keep(looked, "trigger_looks")
+    parts = [
+        looked.filter(looked[f"t{n}"]).select(
+            "message_id", "timestamp", "arrival", "raw", "user", trigger=ibis.literal(name)
         )
-        hits = hits.mutate(n=first).filter(lambda t: t.n == 0).drop("n")
+        for n, name in enumerate(model.triggers)
+    ]
+    matched = ibis.union(*parts, distinct=False)
+    matched = matched.mutate(first_copy=matched.arrival.min().over(group_by=matched.message_id))
+    matched = matched.filter(
+        (matched.arrival == matched.first_copy)
+        & ~late(matched.arrival, matched.timestamp, model.watermark)
+        & matched.raw.notnull()
+    ).drop("first_copy")
+    matched = scratch.keep(matched, "trigger_matches")
+    probes = matched.select(
+        probe=matched.message_id, raw="raw", user="user", p_at="arrival", p_mid="message_id"
+    ).distinct()
+    found = asof.identify(base, arrivals.graph, probes, scratch, **_needs(model))
+    known = scratch.keep(found, "trigger_probes")
+    joined = matched.join(known.filter(known.known), matched.message_id == known.probe)
+    keyed = ibis.union(
+        *[_keyed(joined, model, name, trigger) for name, trigger in model.triggers.items()],
+        distinct=False,
+    )
+    first = ibis.row_number().over(
+        group_by=[keyed.trigger, keyed.key, keyed.person],
+        order_by=[keyed.arrival, keyed.message_id],
+    )
+    return scratch.keep(keyed.mutate(first=first == 0), "trigger_hits")
+
+
+def _keyed(joined: ir.Table, model: Model, name: str, trigger: Trigger) -> ir.Table:
+    import ibis
+
+    rows = joined.filter(joined.trigger == name)
+    if trigger.per == "domain":
+        domain = rows.email_domain
+        key = ibis.ifelse(domain.isin(sorted(FREEMAIL_DOMAINS)), ibis.null(), domain)
+    elif trigger.per == "account" or model.entity == "account":
+        key = rows.account
+    else:
+        key = rows.person
+    entity = rows.account if model.entity == "account" else rows.person
+    out = rows.select(
+        "trigger", "message_id", "timestamp", "arrival", "person", key=key, entity=entity
+    )
+    return out.filter(out.key.notnull() & out.entity.notnull())
+
+
+def candidates(hits: ir.Table, name: str, trigger: Trigger) -> ir.Table:
+    """The trigger's hits whose window holds enough hits: ``…, n`` (how many)."""
+    import ibis
+
+    rows = hits.filter(hits.trigger == name)
+    if trigger.distinct == "user":
+        rows = rows.filter(rows.first)
+    rows = rows.drop("first")
     if trigger.at_least <= 1:
-        return hits
+        return rows.mutate(n=ibis.literal(1))
+    counted = window_pairs(rows, trigger)
+    totals = counted.group_by(rows.columns).agg(n=counted.count())
+    return totals.filter(totals.n >= trigger.at_least)
+
+
+def window_pairs(rows: ir.Table, trigger: Trigger) -> ir.Table:
+    """Each hit with the hits its window counts (``o_mid``, ``o_ts``): arrived by it, same key,
+    timestamps in [its timestamp − within, its timestamp]."""
+    import ibis
+
     assert trigger.within is not None
-    window = ibis.range_window(
-        group_by=hits.key,
-        order_by=hits.timestamp,
-        preceding=ibis.interval(seconds=int(trigger.within.total_seconds())),
-        following=0,
+    other = rows.select(o_key="key", o_at="arrival", o_mid="message_id", o_ts="timestamp")
+    low = rows.timestamp - ibis.interval(seconds=int(trigger.within.total_seconds()))
+    joined = rows.join(
+        other,
+        (other.o_key == rows.key)
+        & at_or_before(other.o_at, other.o_mid, rows.arrival, rows.message_id)
+        & (other.o_ts >= low)
+        & (other.o_ts <= rows.timestamp),
     )
-    counted = hits.mutate(n=hits.count().over(window))
-    return counted.filter(counted.n >= trigger.at_least).drop("n")
+    return joined.select(*rows.columns, "o_mid", "o_ts")
 
 
-def _senior_users(frame: Frame, as_of: datetime) -> dict[str, str]:
-    """Company domain → its most senior known user (by title; ties: earliest seen)."""
-    rows = frame.rows
-    calls = rows.filter(rows.type != "group")
-    titles = identity.latest_traits(calls, "person_id", {"title": "string"}, as_of).to_pyarrow()
-    members = frame.accounts.to_pyarrow().to_pylist()
-    title_of = dict(
-        zip(titles.column("person_id").to_pylist(), titles.column("title").to_pylist(), strict=True)
-    )
-    best: dict[str, tuple[int, str]] = {}
-    for member in members:
-        domain, user = member["email_domain"], member["m_user"]
-        if domain is None:
-            continue
-        rank = (seniority(title_of.get(user)), user)
-        current = best.get(domain)
-        if current is None or rank[0] > current[0]:
-            best[domain] = rank
-    return {domain: user for domain, (_, user) in best.items()}
-
-
-def evaluate(
-    events: ir.Table, model: Model, as_of: datetime, frame: Frame | None = None
-) -> list[Alert]:
-    """Every alert the model's triggers fired before ``as_of``, oldest first."""
-    frame = frame or build_frame(events, model, as_of)
+def fire(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[Alert]:
+    """The alerts the hits (:func:`trigger_hits`) fire, oldest first."""
     alerts: list[Alert] = []
-    senior: dict[str, str] | None = None
     for name, trigger in model.triggers.items():
-        found: pa.Table = candidates(frame, model, name, trigger).to_pyarrow()
-        rows = sorted(found.to_pylist(), key=lambda r: (r["key"], r["timestamp"], r["message_id"]))
-        last_fire: dict[str, datetime] = {}
-        for row in rows:
-            previous = last_fire.get(row["key"])
-            if previous is not None and row["timestamp"] < previous + trigger.cooldown:
-                continue
-            last_fire[row["key"]] = row["timestamp"]
-            entity = row["entity_id"]
-            if trigger.assign_to == "most_senior" and trigger.per == "domain":
-                senior = senior if senior is not None else _senior_users(frame, as_of)
-                entity = senior.get(row["key"], entity) if model.entity == "user" else entity
-            elif trigger.per != "entity" and model.entity == "user":
-                entity = row["user_id"]
-            alerts.append(
-                Alert(
-                    entity_id=entity,
-                    trigger=name,
-                    fired_at=row["timestamp"],
-                    message_id=row["message_id"],
-                    deadline=row["timestamp"] + trigger.respond_within,
-                    key=row["key"],
-                    user_id=row["user_id"],
-                )
+        found = candidates(hits, name, trigger).to_pyarrow().to_pylist()
+        cooldowns = Cooldowns(trigger.cooldown)
+        fired = [
+            row
+            for row in sorted(found, key=lambda r: (r["arrival"], r["message_id"]))
+            if cooldowns.admit(row["key"], row["timestamp"])
+        ]
+        evidence = _evidence(hits, name, trigger, fired)
+        entities = _entities(arrivals, model, trigger, fired)
+        alerts.extend(
+            Alert(
+                entity_id=entities.get(row["message_id"], row["entity"]),
+                trigger=name,
+                fired_at=row["timestamp"],
+                message_id=row["message_id"],
+                deadline=row["timestamp"] + trigger.respond_within,
+                key=row["key"],
+                user_id=row["person"],
+                evidence=evidence.get(row["message_id"], (row["message_id"],)),
             )
-    return sorted(alerts, key=lambda a: (a.fired_at, a.trigger, a.entity_id))
+            for row in fired
+        )
+    return in_order(alerts)
 
 
-def active(alerts: list[Alert], as_of: datetime) -> dict[str, list[str]]:
-    """Entity → names of its triggers that fired in [as_of − 7 days, as_of)."""
-    live: dict[str, list[str]] = {}
-    for alert in alerts:
-        if as_of - ACTIVE_FOR <= alert.fired_at < as_of and alert.trigger not in live.get(
-            alert.entity_id, []
-        ):
-            live.setdefault(alert.entity_id, []).append(alert.trigger)
-    return live
+def evaluate(events: ir.Table, model: Model, as_of: datetime) -> list[Alert]:
+    """Every alert the model's triggers fired on the events that arrived before ``as_of``."""
+    if not model.triggers:
+        return []
+    with Scratch() as scratch:
+        arrivals = asof.Arrivals(events, as_of, scratch)
+        return fire(trigger_hits(arrivals, model), arrivals, model)
+
+
+def _evidence(
+    hits: ir.Table, name: str, trigger: Trigger, fired: list[dict[str, Any]]
+) -> dict[str, tuple[str, ...]]:
+    """Per fired message id, the message ids its window counted (oldest first)."""
+    if trigger.at_least <= 1 or not fired:
+        return {}
+    rows = hits.filter(hits.trigger == name)
+    if trigger.distinct == "user":
+        rows = rows.filter(rows.first)
+    pairs = window_pairs(rows.drop("first"), trigger)
+    wanted = [row["message_id"] for row in fired]
+    found = pairs.filter(pairs.message_id.isin(wanted)).select("message_id", "o_ts", "o_mid")
+    counted: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+    for row in found.to_pyarrow().to_pylist():
+        counted[row["message_id"]].append((row["o_ts"], row["o_mid"]))
+    return {mid: tuple(m for _, m in sorted(seen)) for mid, seen in counted.items()}
+
+
+def _entities(
+    arrivals: asof.Arrivals, model: Model, trigger: Trigger, fired: list[dict[str, Any]]
+) -> dict[str, str]:
+    """For alerts that go to the most senior user of their domain or account: who that is."""
+    if not fired or model.entity != "user":
+        return {}
+    if trigger.assign_to != "most_senior" or trigger.per == "entity":
+        return {}
+    from pqlkit.triggers.seniors import most_senior
+
+    return most_senior(arrivals, trigger, fired)
