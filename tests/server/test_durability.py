@@ -1,5 +1,7 @@
 """Acknowledged means durable: `pql serve` killed with SIGKILL in the middle of a stream of
-batches, restarted, and stopped loses no acknowledged event and stores none twice."""
+batches, restarted, and stopped loses no acknowledged event and stores none twice — and each
+acknowledged event that fires a trigger (every batch holds a new user's "Paywall Hit") is one
+alert, however the kill fell between the log, the store and the trigger state."""
 
 from __future__ import annotations
 
@@ -37,7 +39,9 @@ class Sender(threading.Thread):
             while not self.stopping.is_set():
                 ids = [f"{self.prefix}-{number}-{i}" for i in range(BATCH)]
                 self.sent.update(ids)
-                body = {"batch": [track(f"usr_{i % 7}", messageId=m) for i, m in enumerate(ids)]}
+                calls = [track(f"usr_{i % 7}", messageId=m) for i, m in enumerate(ids[1:])]
+                paywall = track(f"payer-{ids[0]}", "Paywall Hit", messageId=ids[0])
+                body = {"batch": [paywall, *calls]}
                 while True:
                     try:
                         if (
@@ -66,14 +70,14 @@ def test_every_acknowledged_event_survives_kill_9_exactly_once(tmp_path: Path) -
     url = f"http://127.0.0.1:{port}"
     senders = [Sender(f"s{n}", url, key) for n in range(SENDERS)]
 
-    first = ServeProcess(db, "--port", port).wait_ready()
+    first = ServeProcess(db, "--port", port, "--model", "pillars").wait_ready()
     for sender in senders:
         sender.start()
     time.sleep(3)
     before_kill = sum(len(s.acknowledged) for s in senders)
     first.kill()  # mid-stream: requests in flight, the loader possibly mid-transaction
     time.sleep(0.5)
-    with ServeProcess(db, "--port", port) as second:
+    with ServeProcess(db, "--port", port, "--model", "pillars") as second:
         second.wait_ready()
         time.sleep(3)
         for sender in senders:
@@ -93,3 +97,9 @@ def test_every_acknowledged_event_survives_kill_9_exactly_once(tmp_path: Path) -
     assert missing == []
     assert max(counts.values()) == 1  # nothing twice, retried batches included
     assert set(counts) <= set().union(*(s.sent for s in senders))
+    with Store.open(db) as store:
+        alerts = store.duckdb().execute("SELECT message_id, entity_id FROM alerts").fetchall()
+        paid = store.duckdb().execute("SELECT count(*) FROM events WHERE event = 'Paywall Hit'")
+        paywall_hits = paid.fetchone()
+    assert paywall_hits is not None and len(alerts) == paywall_hits[0]  # each one, once
+    assert all(entity == f"payer-{message}" for message, entity in alerts)

@@ -1,7 +1,7 @@
 """The FastAPI app: :func:`create_app` puts the routers and the error answers together.
 
-Routers: health (``/healthz``, no key), ingest (``/v1/*``, write keys), admin (``/admin/*``, the
-lock file's token). The query API and anything else later slots in as one more router.
+Routers: health (``/healthz``, no key), ingest (``POST /v1/*``, write keys), query (``GET
+/v1/alerts|leads|entities``, read keys), admin (``/admin/*``, the lock file's token).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from starlette.responses import Response
 from pqlkit import __version__
 from pqlkit.console import Console, SilentConsole
 from pqlkit.errors import ConfigError, PqlError
-from pqlkit.server import admin, ingest
+from pqlkit.server import admin, ingest, query
 from pqlkit.server.api_errors import ApiError, error_response, json_response
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.runtime import Runtime
@@ -100,6 +100,7 @@ def create_app(
     _error_answers(app, console)
     _health_route(app)
     app.include_router(ingest.router)
+    app.include_router(query.router)
     app.include_router(admin.router)
     if config.cors_origins:
         from starlette.middleware.cors import CORSMiddleware

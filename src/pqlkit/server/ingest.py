@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -53,7 +52,7 @@ async def accept(request: Request, call_type: str | None) -> Response:
     runtime = runtime_of(request)
     is_batch = call_type is None
     key, payload = await _authorized_body(request, runtime, is_batch)
-    received_at = datetime.now(UTC).replace(tzinfo=None)
+    received_at = runtime.clock.stamp()
     checked = check_calls(
         _calls_of(payload, is_batch),
         default_type=call_type,

@@ -18,11 +18,15 @@ from typing import TYPE_CHECKING
 
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.records import RequestRecord, rejects_table, rows_table
-from pqlkit.store.append import append_events
+from pqlkit.store.append import append_events, fresh_rows
 from pqlkit.store.transaction import execute, transaction
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pqlkit.server.alerting import Alerting
     from pqlkit.store.store import Store
+    from pqlkit.triggers.alerts import Alert
 
 CHECKPOINT_TABLE = "server_log_checkpoint"
 BEGINNING = LogPosition(0, 0)
@@ -39,6 +43,7 @@ class LoadResult:
     duplicates: int  # rows whose messageId was stored already (or repeated in the batch)
     rejected: int
     checkpoint: LogPosition
+    alerts: tuple[Alert, ...] = ()  # fired by the batch's new events
 
 
 def read_checkpoint(store: Store, log_id: str) -> LogPosition:
@@ -63,10 +68,12 @@ class Loader:
         committed: Callable[[], LogPosition],
         *,
         max_rows: int = DEFAULT_MAX_ROWS,
+        alerting: Alerting | None = None,
     ) -> None:
         self.log = log
         self.committed = committed
         self.max_rows = max_rows
+        self.alerting = alerting  # real-time triggers, fed each batch's new rows
         self.checkpoint = BEGINNING
         self.loaded_rows = 0
 
@@ -116,9 +123,13 @@ class Loader:
         stage = f"_pql_server_load_{next(_stage_names)}"
         if staged.num_rows:
             store.backend.create_table(stage, staged, temp=True, overwrite=True)
+        alerts: list[Alert] = []
         try:
             with transaction(store):
+                new = self._new_rows(store, stage) if staged.num_rows else None
                 inserted = append_events(store, store.table(stage), None) if staged.num_rows else 0
+                if new is not None and self.alerting is not None:
+                    alerts = self.alerting.on_loaded(store, new, _now())
                 if rejects is not None:
                     store.backend.insert("rejects", rejects)
                 execute(store, f"DELETE FROM {CHECKPOINT_TABLE} WHERE log_id = '{self.log.log_id}'")
@@ -133,13 +144,30 @@ class Loader:
                         }
                     ),
                 )
+        except BaseException:
+            if self.alerting is not None:
+                self.alerting.failed()
+            raise
         finally:
             if staged.num_rows:
                 store.backend.drop_table(stage, force=True)
+        if self.alerting is not None:
+            self.alerting.committed(alerts)
         return LoadResult(
             records=len(records),
             inserted=inserted,
             duplicates=staged.num_rows - inserted + repeats,
             rejected=0 if rejects is None else rejects.num_rows,
             checkpoint=reached,
+            alerts=tuple(alerts),
         )
+
+    def _new_rows(self, store: Store, stage: str) -> pa.Table | None:
+        """The staged rows the store does not hold yet, in arrival order (only when real-time
+        triggers need them)."""
+        if self.alerting is None:
+            return None
+        rows = fresh_rows(store, store.table(stage))
+        if rows is None:
+            return None
+        return rows.order_by(["received_at", "message_id"]).to_pyarrow()

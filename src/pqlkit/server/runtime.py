@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.console import Console, SilentConsole
+from pqlkit.server.alerting import Alerting, ReceiveClock, resume_point
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.dedupe import MessageWindow
 from pqlkit.server.keys import KeyRing
@@ -40,6 +41,7 @@ class Runtime:
         keys: KeyRing,
         model: LoadedModel | None,
         console: Console,
+        clock: ReceiveClock | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -49,6 +51,7 @@ class Runtime:
         self.keys = keys
         self.model = model
         self.console = console
+        self.clock = clock or ReceiveClock()
         self.window = MessageWindow(config.dedupe_max_ids, config.dedupe_max_age_seconds)
         self.store_thread = StoreThread(store, self._tick, console=console)
         self._keys_due = time.monotonic() + config.key_refresh_interval
@@ -78,7 +81,17 @@ class Runtime:
                     )
                 checkpoint = read_checkpoint(store, log.log_id)
                 writer = LogWriter(log, checkpoint.segment + 1, segment_bytes=config.segment_bytes)
-                loader = Loader(log, lambda: writer.committed, max_rows=config.load_max_rows)
+                resume = resume_point(store)
+                alerting = None
+                if model is not None and model.model.triggers:
+                    console.info(f"rebuilding the state of {len(model.model.triggers)} triggers")
+                    alerting = Alerting.rebuild(store, model.model, resume)
+                loader = Loader(
+                    log,
+                    lambda: writer.committed,
+                    max_rows=config.load_max_rows,
+                    alerting=alerting,
+                )
                 loader.checkpoint = checkpoint
                 keys = KeyRing.from_store(store)
             except BaseException:
@@ -87,7 +100,8 @@ class Runtime:
         except BaseException:
             store.close()
             raise
-        return cls(config, store, log, writer, loader, keys, model, console)
+        clock = ReceiveClock(after=resume)
+        return cls(config, store, log, writer, loader, keys, model, console, clock)
 
     def start(self) -> None:
         self.writer.start()

@@ -31,18 +31,10 @@ def append_events(store: Store, staged: ir.Table, source: str | None) -> int:
     """
     import ibis
 
-    bounds = staged.aggregate(lo=staged.timestamp.min(), hi=staged.timestamp.max()).execute()
-    lo, hi = bounds["lo"].iloc[0], bounds["hi"].iloc[0]
-    if lo is None or lo != lo:  # no rows (NaT)
+    new = fresh_rows(store, staged)
+    if new is None:
         return 0
     events = store.events
-    window = events.filter(
-        events.timestamp.between(
-            ibis.literal(lo.to_pydatetime() - DEDUPE_MARGIN),
-            ibis.literal(hi.to_pydatetime() + DEDUPE_MARGIN),
-        )
-    ).select("message_id")
-    new = staged.anti_join(window, "message_id")
     loaded_at = datetime.now(UTC).replace(tzinfo=None)
     stamps = {"loaded_at": ibis.literal(loaded_at)}
     if source is not None:
@@ -55,6 +47,24 @@ def append_events(store: Store, staged: ir.Table, source: str | None) -> int:
     else:
         _insert_casting_json(store, rows)
     return int(store.events.count().execute()) - before
+
+
+def fresh_rows(store: Store, staged: ir.Table) -> ir.Table | None:
+    """The staged rows whose ``message_id`` is not stored yet (``None``: nothing is staged)."""
+    import ibis
+
+    bounds = staged.aggregate(lo=staged.timestamp.min(), hi=staged.timestamp.max()).execute()
+    lo, hi = bounds["lo"].iloc[0], bounds["hi"].iloc[0]
+    if lo is None or lo != lo:  # no rows (NaT)
+        return None
+    events = store.events
+    window = events.filter(
+        events.timestamp.between(
+            ibis.literal(lo.to_pydatetime() - DEDUPE_MARGIN),
+            ibis.literal(hi.to_pydatetime() + DEDUPE_MARGIN),
+        )
+    ).select("message_id")
+    return staged.anti_join(window, "message_id")
 
 
 def _insert_casting_json(store: Store, rows: ir.Table) -> None:

@@ -1,0 +1,105 @@
+"""Real-time triggers in the server: every newly stored event goes through the live evaluator.
+
+The loader calls :meth:`Alerting.on_loaded` inside the transaction that stores a batch, with the
+rows the store did not hold yet, in arrival order; the alerts they fire are written to the
+``alerts`` table in that same transaction. So an alert exists exactly when the event that fired
+it does: a crash before the commit loses both (the log still has the event, and loading it
+again fires the alert again), a crash after it keeps both.
+
+At start-up the evaluator's state is rebuilt in the engine from the stored events (see
+:func:`pqlkit.triggers.rebuild.rebuild`) as of just after the last event the server stored, so
+records still waiting in the log after a crash are evaluated when they are loaded. If a
+transaction fails after the evaluator has seen its rows, the state is rebuilt before the next
+batch: the evaluator never holds what the store does not.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.triggers import alert_store
+from pqlkit.triggers.alerts import Alert
+from pqlkit.triggers.live import LiveTriggers
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pqlkit.model.schema import Model
+    from pqlkit.store.store import Store
+
+SERVER_SOURCES = "api:"  # rows the server stored carry source api:server:<key> / api:browser:<key>
+
+
+class Alerting:
+    """The model's triggers, kept current with every batch the loader stores."""
+
+    def __init__(self, model: Model, live: LiveTriggers) -> None:
+        self.model = model
+        self.live = live
+        self.stale = False  # a batch was observed but not stored: rebuild before the next
+        self.fired = 0
+
+    @classmethod
+    def rebuild(cls, store: Store, model: Model, start: datetime | None = None) -> Alerting:
+        start = start or resume_point(store)
+        return cls(model, LiveTriggers.rebuild(store.events, model, start))
+
+    def on_loaded(self, store: Store, rows: pa.Table, loaded_at: datetime) -> list[Alert]:
+        """Observe the rows just stored (inside the loader's transaction) and record their
+        alerts. Call :meth:`failed` if the transaction then fails."""
+        if self.stale:
+            self.live = LiveTriggers.rebuild(store.events, self.model, resume_point(store))
+            self.stale = False
+        self.stale = True  # until the caller's transaction is known to have committed
+        alerts = self.live.observe_many(_rows(rows))
+        alert_store.record(store, alerts, self.model.name, loaded_at)
+        return alerts
+
+    def committed(self, alerts: list[Alert]) -> None:
+        self.stale = False
+        self.fired += len(alerts)
+
+    def failed(self) -> None:
+        self.stale = True
+
+
+def resume_point(store: Store) -> datetime:
+    """Just after the last event the server stored (now, when it never stored one).
+
+    Every record still in the log was received after it, because the server stamps
+    ``received_at`` from a clock that never goes back (see :class:`ReceiveClock`).
+    """
+    events = store.events
+    served = events.filter(events.source.startswith(SERVER_SOURCES))
+    last: datetime | None = served.received_at.max().to_pyarrow().as_py()
+    if last is None:
+        return _utc_now()
+    return last + timedelta(microseconds=1)
+
+
+class ReceiveClock:
+    """``received_at`` stamps that never go back and never repeat: one request, one instant.
+
+    Real-time triggers take events in arrival order; a wall clock stepped back by NTP would
+    otherwise put a later request before an earlier one.
+    """
+
+    def __init__(self, after: datetime | None = None) -> None:
+        self.last = after  # every stamp is later than this
+
+    def stamp(self) -> datetime:
+        now = _utc_now()
+        if self.last is not None and now <= self.last:
+            now = self.last + timedelta(microseconds=1)
+        self.last = now
+        return now
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _rows(table: pa.Table) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = table.to_pylist()
+    return rows

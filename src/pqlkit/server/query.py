@@ -1,0 +1,186 @@
+"""The query API: alerts, leads and entities, for read keys.
+
+Authentication as for ingest — HTTP Basic with the key as user name — or ``Authorization:
+Bearer <key>``; only ``read`` keys may read. Answers come from the store (the server's own
+thread), so they include everything loaded so far: alerts within a second of the event that
+fired them, scores as of the last scoring run recorded in the ledger.
+
+- ``GET /v1/alerts`` — newest first; ``entity_id``, ``status``, ``since`` (ISO time) and
+  ``limit`` (1–1000) filter them.
+- ``GET /v1/alerts/{alert_id}`` — one alert.
+- ``GET /v1/leads`` — the current PQL and hot entities of the server's model, from the ledger,
+  highest score first; ``tier`` and ``limit`` filter them.
+- ``GET /v1/entities/{entity_id}`` — an entity's current score, tier, breakdown and "PQL since"
+  from the ledger, and its alerts.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.responses import Response
+
+from pqlkit.server.api_errors import ApiError, json_response
+from pqlkit.server.auth import authorize, basic_auth_user
+from pqlkit.server.ingest import runtime_of
+from pqlkit.store.store import Store
+from pqlkit.triggers import alert_store
+
+QUALIFIED = ("pql", "hot")
+
+
+def require_read_key(request: Request) -> None:
+    header = request.headers.get("authorization")
+    scheme, _, token = (header or "").strip().partition(" ")
+    bearer = scheme.lower() == "bearer"
+    secret = (token.strip() or None) if bearer else basic_auth_user(header)
+    authorize(runtime_of(request).keys, secret, "read")
+
+
+router = APIRouter(prefix="/v1", tags=["query"], dependencies=[Depends(require_read_key)])
+
+
+@router.get("/alerts", summary="Alerts fired by the model's triggers, newest first")
+async def get_alerts(
+    request: Request,
+    entity_id: str | None = None,
+    status: str | None = None,
+    since: datetime | None = None,
+    limit: int = Query(100, ge=1, le=1000),
+) -> Response:
+    if status is not None and status not in alert_store.STATUSES:
+        raise ApiError(
+            400, "invalid_request", f"status: must be one of {', '.join(alert_store.STATUSES)}"
+        )
+    moment = _naive_utc(since)
+
+    def read(store: Store) -> list[alert_store.StoredAlert]:
+        return alert_store.read(
+            store, entity_id=entity_id, status=status, since=moment, limit=limit
+        )
+
+    alerts = await runtime_of(request).store_thread.run(read)
+    return json_response({"alerts": [alert.as_json() for alert in alerts]})
+
+
+@router.get("/alerts/{alert_id}", summary="One alert")
+async def get_alert(request: Request, alert_id: str) -> Response:
+    def read(store: Store) -> alert_store.StoredAlert | None:
+        return alert_store.find(store, alert_id)
+
+    found = await runtime_of(request).store_thread.run(read)
+    if found is None:
+        raise ApiError(404, "not_found", f"no alert {alert_id}")
+    return json_response(found.as_json())
+
+
+@router.get("/leads", summary="Current PQL and hot entities, highest score first")
+async def get_leads(
+    request: Request,
+    tier: str | None = None,
+    limit: int = Query(100, ge=1, le=1000),
+) -> Response:
+    model = _model_name(request)
+    if tier is not None and tier not in QUALIFIED:
+        raise ApiError(400, "invalid_request", f"tier: must be one of {', '.join(QUALIFIED)}")
+    tiers = (tier,) if tier is not None else QUALIFIED
+
+    def read(store: Store) -> list[dict[str, Any]]:
+        return _current(store, model, tiers=tiers, limit=limit)
+
+    leads = await runtime_of(request).store_thread.run(read)
+    return json_response({"model": model, "leads": leads})
+
+
+@router.get("/entities/{entity_id}", summary="An entity's current score, breakdown and alerts")
+async def get_entity(request: Request, entity_id: str) -> Response:
+    model = _model_name(request)
+
+    def read(store: Store) -> dict[str, Any] | None:
+        found = _current(store, model, entity_id=entity_id, limit=1, breakdown=True)
+        alerts = alert_store.read(store, entity_id=entity_id, limit=100)
+        if not found and not alerts:
+            return None
+        answer = found[0] if found else {"entity_id": entity_id, "score": None, "tier": None}
+        return answer | {"alerts": [alert.as_json() for alert in alerts]}
+
+    entity = await runtime_of(request).store_thread.run(read)
+    if entity is None:
+        raise ApiError(404, "not_found", f"{entity_id} has no score and no alert")
+    return json_response({"model": model} | entity)
+
+
+def _model_name(request: Request) -> str:
+    model = runtime_of(request).model
+    if model is None:
+        raise ApiError(404, "not_found", "the server runs without a model (pql serve --model)")
+    return model.model.name
+
+
+def _current(
+    store: Store,
+    model: str,
+    *,
+    tiers: tuple[str, ...] | None = None,
+    entity_id: str | None = None,
+    limit: int,
+    breakdown: bool = False,
+) -> list[dict[str, Any]]:
+    """The latest ledger row per entity of ``model`` (the ledger only has changes)."""
+    import ibis
+
+    from pqlkit.scoring.ledger import pql_since
+
+    ledger = store.table("scores_ledger")
+    rows = ledger.filter(ledger.model == model)
+    if entity_id is not None:
+        rows = rows.filter(rows.entity_id == entity_id)
+    latest = rows.mutate(
+        rank=ibis.row_number().over(group_by=rows.entity_id, order_by=ibis.desc(rows.as_of))
+    )
+    latest = latest.filter(latest.rank == 0)
+    if tiers is not None:
+        latest = latest.filter(latest.tier.isin(list(tiers)))
+    columns = ["entity_type", "entity_id", "as_of", "score", "tier", "breakdown_hash"]
+    latest = latest.select(*columns).order_by([ibis.desc("score"), "entity_id"]).limit(limit)
+    found = latest.to_pyarrow().to_pylist()
+    if not found:
+        return []
+    as_of = max(row["as_of"] for row in found)
+    since = pql_since(store, model, found[0]["entity_type"], as_of)
+    texts = _breakdowns(store, [row["breakdown_hash"] for row in found]) if breakdown else {}
+    answers = []
+    for row in found:
+        answer = {
+            "entity_type": row["entity_type"],
+            "entity_id": row["entity_id"],
+            "score": row["score"],
+            "tier": row["tier"],
+            "as_of": _iso(row["as_of"]),
+            "pql_since": _iso(since.get(row["entity_id"])),
+        }
+        if breakdown:
+            answer["breakdown"] = json.loads(texts.get(row["breakdown_hash"], "null"))
+        answers.append(answer)
+    return answers
+
+
+def _breakdowns(store: Store, hashes: list[str]) -> dict[str, str]:
+    table = store.table("breakdowns")
+    found = table.filter(table.breakdown_hash.isin(hashes)).to_pyarrow().to_pylist()
+    return {row["breakdown_hash"]: row["breakdown"] for row in found}
+
+
+def _naive_utc(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    from datetime import UTC
+
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"

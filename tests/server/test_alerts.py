@@ -1,0 +1,124 @@
+"""Real-time triggers in the server: an event that fires a trigger is an alert within a second,
+readable with a read key; a restart or a crash changes no alert; the query API needs a read key.
+
+The model is the ``pillars`` template: ``paywall_hit`` fires on "Paywall Hit" (respond within
+4 hours, cooldown 7 days) from server keys and imports, never from browser keys.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pqlkit.server.config import ServerConfig
+from tests.server.conftest import RunningServer, basic, running_server, track
+
+
+def config(tmp_path: Path) -> ServerConfig:
+    return ServerConfig(db=str(tmp_path / "store.duckdb"), port=0, model="pillars")
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds") + "Z"
+
+
+NOW = datetime.now(UTC).replace(tzinfo=None)
+
+
+def paywall(user: str, message_id: str, at: datetime = NOW) -> dict[str, Any]:
+    return track(user, "Paywall Hit", messageId=message_id, timestamp=iso(at))
+
+
+def alerts_of(server: RunningServer, read_key: str, wait_for: int = 0) -> list[dict[str, Any]]:
+    """The alerts the query API lists, polling up to 2 s until ``wait_for`` are there."""
+    deadline = time.monotonic() + 2
+    while True:
+        answer = server.client.get("/v1/alerts", headers=basic(read_key))
+        assert answer.status_code == 200, answer.text
+        alerts: list[dict[str, Any]] = answer.json()["alerts"]
+        if len(alerts) >= wait_for or time.monotonic() > deadline:
+            return alerts
+        time.sleep(0.02)
+
+
+def test_a_paywall_hit_is_an_alert_with_its_deadline_within_a_second(tmp_path: Path) -> None:
+    with running_server(config(tmp_path)) as server:
+        write, read = server.new_key(), server.new_key("read")
+        sent = time.monotonic()
+        answer = server.client.post("/v1/track", json=paywall("usr_9", "m-1"), headers=basic(write))
+        assert answer.status_code == 200
+        [alert] = alerts_of(server, read, wait_for=1)
+        assert time.monotonic() - sent < 1.0
+        fired_at = datetime.fromisoformat(alert["fired_at"].rstrip("Z"))
+        assert (alert["entity_id"], alert["trigger"], alert["message_id"]) == (
+            "usr_9",
+            "paywall_hit",
+            "m-1",
+        )
+        assert abs(fired_at - NOW) < timedelta(milliseconds=1)
+        assert datetime.fromisoformat(alert["deadline"].rstrip("Z")) - fired_at == timedelta(
+            hours=4
+        )
+        assert alert["evidence"] == ["m-1"] and alert["status"] == "open"
+        one = server.client.get(f"/v1/alerts/{alert['alert_id']}", headers=basic(read))
+        assert one.json() == alert
+
+
+def test_repeats_within_the_cooldown_and_retries_make_no_second_alert(tmp_path: Path) -> None:
+    with running_server(config(tmp_path)) as server:
+        write, read = server.new_key(), server.new_key("read")
+        for message_id, minutes in (("m-1", 0), ("m-1", 0), ("m-2", 1), ("m-3", 2)):
+            call = paywall("usr_9", message_id, NOW + timedelta(minutes=minutes))
+            assert server.client.post("/v1/track", json=call, headers=basic(write)).is_success
+        server.events()  # everything loaded
+        assert [a["message_id"] for a in alerts_of(server, read)] == ["m-1"]
+
+
+def test_a_browser_key_cannot_fire_a_paywall_alert(tmp_path: Path) -> None:
+    with running_server(config(tmp_path)) as server:
+        browser, read = server.new_key("write-browser"), server.new_key("read")
+        call = paywall("usr_9", "m-1") | {"writeKey": browser}
+        assert server.client.post("/v1/t", json=call).is_success
+        assert len(server.events()) == 1  # stored
+        assert alerts_of(server, read) == []  # but no alert
+
+
+def test_after_a_restart_the_cooldown_still_holds(tmp_path: Path) -> None:
+    with running_server(config(tmp_path)) as server:
+        write, read = server.new_key(), server.new_key("read")
+        server.client.post("/v1/track", json=paywall("usr_9", "m-1"), headers=basic(write))
+        assert len(alerts_of(server, read, wait_for=1)) == 1
+    with running_server(config(tmp_path)) as server:  # state rebuilt from the store
+        later = paywall("usr_9", "m-2", NOW + timedelta(hours=1))
+        server.client.post("/v1/track", json=later, headers=basic(write))
+        other = paywall("usr_8", "m-3", NOW + timedelta(hours=1))
+        server.client.post("/v1/track", json=other, headers=basic(write))
+        server.events()
+        alerts = alerts_of(server, read)
+        assert sorted((a["entity_id"], a["message_id"]) for a in alerts) == [
+            ("usr_8", "m-3"),
+            ("usr_9", "m-1"),
+        ]
+
+
+def test_the_query_api_needs_a_read_key(tmp_path: Path) -> None:
+    with running_server(config(tmp_path)) as server:
+        write = server.new_key()
+        assert server.client.get("/v1/alerts").status_code == 401
+        assert server.client.get("/v1/alerts", headers=basic(write)).status_code == 403
+        read = server.new_key("read")
+        bearer = {"Authorization": f"Bearer {read}"}
+        assert server.client.get("/v1/alerts", headers=bearer).status_code == 200
+        wrong = server.client.get("/v1/alerts?status=done", headers=bearer)
+        assert wrong.status_code == 400 and "status" in wrong.json()["message"]
+        missing = server.client.get("/v1/alerts/al_nothing", headers=bearer)
+        assert missing.status_code == 404
+
+
+def test_without_a_model_there_are_no_leads(tmp_path: Path) -> None:
+    with running_server(ServerConfig(db=str(tmp_path / "s.duckdb"), port=0)) as server:
+        read = server.new_key("read")
+        answer = server.client.get("/v1/leads", headers=basic(read))
+        assert answer.status_code == 404 and "--model" in answer.text
