@@ -122,3 +122,43 @@ def test_without_a_model_there_are_no_leads(tmp_path: Path) -> None:
         read = server.new_key("read")
         answer = server.client.get("/v1/leads", headers=basic(read))
         assert answer.status_code == 404 and "--model" in answer.text
+
+
+def test_leads_and_entities_come_from_the_scores_ledger(tmp_path: Path) -> None:
+    from pqlkit.model.loader import load
+    from pqlkit.scoring import ledger
+    from pqlkit.scoring.run import score_events
+    from pqlkit.store.store import Store
+    from tests.history import History
+    from tests.scoring.test_pillars import DAY, T, signup
+
+    h = History()
+    signup(h, "ann", T - 30 * DAY, employees=60)  # firmographic 10
+    for n, step in enumerate(("Project Created", "Data Source Connected", "Dashboard Created")):
+        h.track("ann", step, T - 29 * DAY + n * timedelta(minutes=10))  # activation 30
+    h.sessions("ann", 10, T - 12 * DAY)  # usage 10 from T - 9 days, 20 at T
+    signup(h, "bob", T - 30 * DAY, employees=60)
+    with Store.open(tmp_path / "store.duckdb") as store:
+        h.load(store, tmp_path)
+        for day in (T - 20 * DAY, T - 9 * DAY, T):
+            ledger.record(store, score_events(store.events, load("pillars"), day))
+    with running_server(config(tmp_path)) as server:
+        read = server.new_key("read")
+        leads = server.client.get("/v1/leads", headers=basic(read)).json()
+        assert leads["model"] == "pillars"
+        assert [(x["entity_id"], x["score"], x["tier"]) for x in leads["leads"]] == [
+            ("ann", 60.0, "pql")
+        ]
+        assert leads["leads"][0]["pql_since"] == iso_micro(T - 9 * DAY)
+        assert server.client.get("/v1/leads?tier=hot", headers=basic(read)).json()["leads"] == []
+        ann = server.client.get("/v1/entities/ann", headers=basic(read)).json()
+        assert (ann["score"], ann["tier"], ann["alerts"]) == (60.0, "pql", [])
+        assert ann["breakdown"] is not None
+        bob = server.client.get("/v1/entities/bob", headers=basic(read)).json()
+        assert bob["tier"] == "not qualified" and bob["pql_since"] is None
+        nobody = server.client.get("/v1/entities/nobody", headers=basic(read))
+        assert nobody.status_code == 404
+
+
+def iso_micro(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds") + "Z"
