@@ -19,7 +19,7 @@ def serve(
     model: str | None = typer.Option(
         None,
         "--model",
-        help=f"{MODEL_HELP} Checked at start; its triggers come in a later release.",
+        help=f"{MODEL_HELP} Its triggers fire alerts on every event (GET /v1/alerts).",
     ),
     log_dir: Path | None = typer.Option(
         None,
@@ -29,6 +29,12 @@ def serve(
     ),
     cors_origin: list[str] = typer.Option(
         [], "--cors-origin", help="A web origin allowed to call the API from browsers (repeatable)."
+    ),
+    rate_limit: float = typer.Option(
+        500.0, "--rate-limit", help="Requests per second per API key (0: no limit); more get 429."
+    ),
+    rate_burst: float = typer.Option(
+        1000.0, "--rate-burst", help="Requests an API key may send at once."
     ),
     access_log: bool = typer.Option(False, "--access-log", help="Log every request."),
 ) -> None:
@@ -52,6 +58,8 @@ def serve(
         model=model,
         log_dir=log_dir,
         cors_origins=tuple(cors_origin),
+        rate_limit=rate_limit,
+        rate_burst=rate_burst,
         access_log=access_log,
     )
     result = run_server(config, console)

@@ -29,6 +29,8 @@ class ServerConfig:
     dedupe_max_ids: int = DEFAULT_MAX_IDS
     dedupe_max_age_seconds: float = DEFAULT_MAX_AGE_SECONDS
     segment_bytes: int = DEFAULT_SEGMENT_BYTES
+    rate_limit: float = 500.0  # requests per second per key (Segment's guidance); 0: no limit
+    rate_burst: float = 1000.0  # requests a key may send at once
     cors_origins: tuple[str, ...] = ()  # CORS is off unless origins are named
     access_log: bool = False
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)

@@ -26,6 +26,7 @@ from starlette.responses import Response
 from pqlkit.server.api_errors import ApiError, json_response
 from pqlkit.server.auth import authorize, basic_auth_user
 from pqlkit.server.ingest import runtime_of
+from pqlkit.server.rate_limit import retry_after_header
 from pqlkit.store.store import Store
 from pqlkit.triggers import alert_store
 
@@ -37,7 +38,16 @@ def require_read_key(request: Request) -> None:
     scheme, _, token = (header or "").strip().partition(" ")
     bearer = scheme.lower() == "bearer"
     secret = (token.strip() or None) if bearer else basic_auth_user(header)
-    authorize(runtime_of(request).keys, secret, "read")
+    runtime = runtime_of(request)
+    key = authorize(runtime.keys, secret, "read")
+    wait = runtime.rate_limiter.acquire(key.key_id)
+    if wait:
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"key {key.key_id}: too many requests",
+            headers=retry_after_header(wait),
+        )
 
 
 router = APIRouter(prefix="/v1", tags=["query"], dependencies=[Depends(require_read_key)])

@@ -19,6 +19,7 @@ from pqlkit.server.keys import KeyRing
 from pqlkit.server.loader import Loader, read_checkpoint
 from pqlkit.server.log import DurableLog
 from pqlkit.server.log_writer import LogWriter
+from pqlkit.server.rate_limit import RateLimiter
 from pqlkit.server.store_thread import StoreThread
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class Runtime:
         self.model = model
         self.console = console
         self.clock = clock or ReceiveClock()
+        self.rate_limiter = RateLimiter(config.rate_limit, config.rate_burst)
         self.window = MessageWindow(config.dedupe_max_ids, config.dedupe_max_age_seconds)
         self.store_thread = StoreThread(store, self._tick, console=console)
         self._keys_due = time.monotonic() + config.key_refresh_interval
