@@ -54,6 +54,7 @@ class LogWriter:
         self._closed = False
         self._failure: OSError | None = None
         self._thread: threading.Thread | None = None
+        self.on_commit: Callable[[], None] | None = None  # called after each durable write
         self.syncs = 0  # how many fdatasyncs covered all the records so far
         self.records = 0
         number = max([first_segment, *(n + 1 for n in log.segments())])
@@ -135,6 +136,8 @@ class LogWriter:
                 if want:
                     pending.future.set_exception(error)
             return
+        if self.on_commit is not None:
+            self.on_commit()  # the loader need not wait for its next turn
         for pending, want, position in zip(batch, wanted, positions, strict=True):
             if want:
                 pending.future.set_result(position)

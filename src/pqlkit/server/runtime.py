@@ -106,6 +106,7 @@ class Runtime:
         return cls(config, store, log, writer, loader, keys, model, console, clock)
 
     def start(self) -> None:
+        self.writer.on_commit = self.store_thread.wake
         self.writer.start()
         self.store_thread.start()
 

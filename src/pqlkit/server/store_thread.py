@@ -49,7 +49,8 @@ class StoreThread:
         self.store = store
         self._tick = tick
         self._console = console or SilentConsole()
-        self._queue: queue.SimpleQueue[_Job | _Stop] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Job | _Stop | None] = queue.SimpleQueue()
+        self._wake_queued = threading.Event()
         self._thread: threading.Thread | None = None
         self._stopped = False
         self.last_error: str | None = None  # the last periodic failure, until a tick succeeds
@@ -65,6 +66,13 @@ class StoreThread:
         else:
             self._queue.put(_Job(work, future))
         return future
+
+    def wake(self) -> None:
+        """Tick now rather than when the last tick's delay ends (new records are in the log).
+        Wakes that come while one is queued are one wake."""
+        if not self._wake_queued.is_set():
+            self._wake_queued.set()
+            self._queue.put(None)
 
     async def run(self, work: Callable[[Store], T]) -> T:
         """Run ``work`` on the store thread and wait for it without blocking the event loop."""
@@ -90,6 +98,10 @@ class StoreThread:
                 item = self._queue.get(timeout=max(0.0, due - time.monotonic()))
             except queue.Empty:
                 item = None
+            if item is None and self._wake_queued.is_set():  # woken
+                self._wake_queued.clear()
+                if failures == 0:  # after a failure, its backoff holds
+                    due = time.monotonic()
             if isinstance(item, _Stop):
                 if item.final is not None:
                     self._guarded(item.final)
