@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from pqlkit.server.config import ServerConfig
 from tests.server.conftest import RunningServer, basic, running_server, track
 
@@ -162,3 +164,37 @@ def test_leads_and_entities_come_from_the_scores_ledger(tmp_path: Path) -> None:
 
 def iso_micro(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds") + "Z"
+
+
+def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> None:
+    from pqlkit.store.store import Store
+    from tests.history import History
+    from tests.scoring.test_pillars import DAY, signup
+
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    h = History()
+    signup(h, "ann", now - 30 * DAY, employees=60)  # firmographic 10
+    for n, step in enumerate(("Project Created", "Data Source Connected", "Dashboard Created")):
+        h.track("ann", step, now - 29 * DAY + n * timedelta(minutes=10))  # activation 30
+    h.sessions("ann", 10, now - 12 * DAY)  # usage 20
+    with Store.open(tmp_path / "store.duckdb") as store:
+        h.load(store, tmp_path)
+    scheduled = ServerConfig(
+        db=str(tmp_path / "store.duckdb"), port=0, model="pillars", score_every=0.2
+    )
+    with running_server(scheduled) as server:
+        read = server.new_key("read")
+        deadline = time.monotonic() + 60
+        while not server.runtime.scoring.rounds and time.monotonic() < deadline:
+            time.sleep(0.1)
+        leads = server.client.get("/v1/leads", headers=basic(read)).json()["leads"]
+        assert [(x["entity_id"], x["score"], x["tier"]) for x in leads] == [("ann", 60.0, "pql")]
+        assert server.client.get("/healthz").json()["status"] == "ok"
+
+
+def test_scheduled_scoring_without_a_model_is_refused(tmp_path: Path) -> None:
+    from pqlkit.errors import ConfigError
+    from pqlkit.server.runtime import Runtime
+
+    with pytest.raises(ConfigError, match="--score-every needs --model"):
+        Runtime.open(ServerConfig(db=str(tmp_path / "s.duckdb"), score_every=60))

@@ -30,6 +30,12 @@ def serve(
     cors_origin: list[str] = typer.Option(
         [], "--cors-origin", help="A web origin allowed to call the API from browsers (repeatable)."
     ),
+    score_every: str | None = typer.Option(
+        None,
+        "--score-every",
+        help="Score every entity on this interval (e.g. 1h) and write the scores ledger that "
+        "/v1/leads reads; needs --model.",
+    ),
     rate_limit: float = typer.Option(
         500.0, "--rate-limit", help="Requests per second per API key (0: no limit); more get 429."
     ),
@@ -51,11 +57,20 @@ def serve(
     from pqlkit.server.run import serve as run_server
 
     console = CliConsole()
+    every = None
+    if score_every is not None:
+        from pqlkit.model.durations import parse_duration
+
+        try:
+            every = parse_duration(score_every).total_seconds()
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--score-every") from None
     config = ServerConfig(
         db=db,
         host=host,
         port=port,
         model=model,
+        score_every=every,
         log_dir=log_dir,
         cors_origins=tuple(cors_origin),
         rate_limit=rate_limit,

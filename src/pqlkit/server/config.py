@@ -23,6 +23,7 @@ class ServerConfig:
     port: int = DEFAULT_PORT  # 0: any free port (the lock file and the start-up line tell which)
     model: str | None = None  # the model whose triggers the server will evaluate
     log_dir: Path | None = None  # default: <store>.log beside an embedded store
+    score_every: float | None = None  # seconds between scheduled scoring runs (needs a model)
     load_interval: float = 0.2  # seconds between loader runs
     load_max_rows: int = DEFAULT_MAX_ROWS  # rows per load transaction
     key_refresh_interval: float = 5.0  # seconds; keys changed in the store by another process

@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.console import Console, SilentConsole
+from pqlkit.errors import ConfigError
 from pqlkit.server.alerting import Alerting, ReceiveClock, resume_point
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.dedupe import MessageWindow
@@ -20,6 +21,7 @@ from pqlkit.server.loader import Loader, read_checkpoint
 from pqlkit.server.log import DurableLog
 from pqlkit.server.log_writer import LogWriter
 from pqlkit.server.rate_limit import RateLimiter
+from pqlkit.server.scheduled import ScheduledScoring
 from pqlkit.server.store_thread import StoreThread
 
 if TYPE_CHECKING:
@@ -58,6 +60,9 @@ class Runtime:
         self.store_thread = StoreThread(store, self._tick, console=console)
         self._keys_due = time.monotonic() + config.key_refresh_interval
         self._closed = False
+        self.scoring: ScheduledScoring | None = None
+        if model is not None and config.score_every:
+            self.scoring = ScheduledScoring(store, model, config.score_every, console)
 
     @classmethod
     def open(cls, config: ServerConfig, console: Console | None = None) -> Runtime:
@@ -65,6 +70,8 @@ class Runtime:
         from pqlkit.store.store import Store
 
         console = console or SilentConsole()
+        if config.score_every and config.model is None:
+            raise ConfigError("--score-every needs --model: scheduled scoring scores a model")
         model = None
         if config.model is not None:
             from pqlkit.model.loader import load
@@ -109,6 +116,8 @@ class Runtime:
         self.writer.on_commit = self.store_thread.wake
         self.writer.start()
         self.store_thread.start()
+        if self.scoring is not None:
+            self.scoring.start()
 
     def _tick(self, store: Store) -> float:
         started = time.monotonic()
@@ -126,6 +135,8 @@ class Runtime:
             problems.append("the log cannot be written: requests are refused (503)")
         if self.store_thread.last_error is not None:
             problems.append("loading the log into the store fails: events wait in the log")
+        if self.scoring is not None and self.scoring.last_error is not None:
+            problems.append("scheduled scoring fails: the ledger is not current")
         return {
             "status": "degraded" if problems else "ok",
             "problems": problems,
@@ -138,6 +149,8 @@ class Runtime:
             return
         self._closed = True
         try:
+            if self.scoring is not None:
+                self.scoring.stop()
             self.writer.close()
             self.store_thread.stop(final=self.loader.load_all)
         finally:

@@ -91,11 +91,11 @@ def connect(location: StoreLocation, *, read_only: bool = False) -> SQLBackend:
             backend = ibis.connect(location.url)
         except Exception as exc:
             raise StoreError(f"cannot connect to {location}: {exc}") from None
-    _session_defaults(backend)
+    session_defaults(backend)
     return backend
 
 
-def _session_defaults(backend: object) -> None:
+def session_defaults(backend: object) -> None:
     """UTC everywhere; DuckDB never draws its own progress bar (the core never prints)."""
     name = getattr(backend, "name", "")
     if name == "duckdb":

@@ -1,0 +1,98 @@
+"""Scheduled scoring: the server scores every entity on an interval and writes the ledger.
+
+It runs on a thread of its own with a connection of its own — a second cursor on the embedded
+DuckDB database, a second connection to Postgres — so a scoring run that takes minutes never
+holds up the loader, and with it the real-time alerts. Each run scores as of its start, on the
+events stored by then, and appends to the scores ledger only the entities whose score or tier
+changed (what ``/v1/leads`` and ``/v1/entities`` read). A failed run is reported and retried at
+the next interval; the server keeps serving.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from pqlkit.console import Console
+
+if TYPE_CHECKING:
+    from pqlkit.model.loader import LoadedModel
+    from pqlkit.store.store import Store
+
+
+@dataclass(frozen=True)
+class ScoringRound:
+    as_of: datetime
+    scored: int
+    changed: int
+    seconds: float
+
+
+class ScheduledScoring:
+    """Scores ``model`` on ``store`` every ``every`` seconds, first after one interval."""
+
+    def __init__(self, store: Store, model: LoadedModel, every: float, console: Console) -> None:
+        self.store = store
+        self.model = model
+        self.every = every
+        self.console = console
+        self.rounds: list[ScoringRound] = []
+        self.last_error: str | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="pqlkit-scoring", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop after the round in progress, if any."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        handle = second_handle(self.store)
+        try:
+            while not self._stop.wait(self.every):
+                try:
+                    self.rounds.append(score_once(handle, self.model))
+                    self.last_error = None
+                except Exception as exc:
+                    self.last_error = f"{type(exc).__name__}: {exc}"
+                    self.console.warn(
+                        f"scheduled scoring failed (next try in {self.every:g} s): {exc}"
+                    )
+        finally:
+            if handle is not self.store:
+                handle.close()
+
+
+def score_once(store: Store, model: LoadedModel) -> ScoringRound:
+    """Score every entity as of now and record the changes in the ledger."""
+    from pqlkit.scoring import ledger
+    from pqlkit.scoring.run import score_events
+
+    started = time.monotonic()
+    as_of = datetime.now(UTC).replace(tzinfo=None)
+    run = score_events(store.events, model, as_of)
+    written = ledger.record(store, run)
+    return ScoringRound(as_of, written.scored, written.changed, time.monotonic() - started)
+
+
+def second_handle(store: Store) -> Store:
+    """Another connection to the same store, for use on another thread."""
+    from pqlkit.store.store import Store as StoreClass
+
+    if store.is_duckdb:
+        import ibis
+
+        from pqlkit.store.connection import session_defaults
+
+        backend = ibis.duckdb.from_connection(store.duckdb().cursor())
+        session_defaults(backend)
+        return StoreClass(store.location, backend, store.read_only)
+    return StoreClass.open(store.location.url)
