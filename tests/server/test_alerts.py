@@ -140,6 +140,10 @@ def test_leads_and_entities_come_from_the_scores_ledger(tmp_path: Path) -> None:
         h.track("ann", step, T - 29 * DAY + n * timedelta(minutes=10))  # activation 30
     h.sessions("ann", 10, T - 12 * DAY)  # usage 10 from T - 9 days, 20 at T
     signup(h, "bob", T - 30 * DAY, employees=60)
+    signup(h, "cat", T - 30 * DAY, employees=60)
+    for n, step in enumerate(("Project Created", "Data Source Connected", "Dashboard Created")):
+        h.track("cat", step, T - 29 * DAY + n * timedelta(minutes=10))  # activation 30
+    h.sessions("cat", 4, T - 5 * DAY)  # usage 10 from T on: a PQL since T
     with Store.open(tmp_path / "store.duckdb") as store:
         h.load(store, tmp_path)
         for day in (T - 20 * DAY, T - 9 * DAY, T):
@@ -148,10 +152,28 @@ def test_leads_and_entities_come_from_the_scores_ledger(tmp_path: Path) -> None:
         read = server.new_key("read")
         leads = server.client.get("/v1/leads", headers=basic(read)).json()
         assert leads["model"] == "pillars"
-        assert [(x["entity_id"], x["score"], x["tier"]) for x in leads["leads"]] == [
-            ("ann", 60.0, "pql")
+        assert [
+            (x["entity_id"], x["score"], x["tier"], x["pql_since"]) for x in leads["leads"]
+        ] == [
+            ("cat", 50.0, "pql", iso_micro(T)),  # the newest PQL first
+            ("ann", 60.0, "pql", iso_micro(T - 9 * DAY)),
         ]
-        assert leads["leads"][0]["pql_since"] == iso_micro(T - 9 * DAY)
+        assert leads["leads"][1]["reasons"] == [  # every rule that scored, strongest first
+            "activation milestone completed (+20)",
+            "sessions in the past 14 days (+20)",
+            "activated within 7 days of signup (+10)",
+            "company size (+10)",
+        ]
+        first = server.client.get("/v1/leads?limit=1", headers=basic(read)).json()
+        assert [x["entity_id"] for x in first["leads"]] == ["cat"]
+        rest = server.client.get(
+            f"/v1/leads?limit=1&cursor={first['next_cursor']}", headers=basic(read)
+        ).json()
+        assert [x["entity_id"] for x in rest["leads"]] == ["ann"] and rest["next_cursor"] is None
+        recent = server.client.get(f"/v1/leads?since={iso_micro(T - DAY)}", headers=basic(read))
+        assert [x["entity_id"] for x in recent.json()["leads"]] == ["cat"]
+        bad = server.client.get("/v1/leads?cursor=nonsense", headers=basic(read))
+        assert bad.status_code == 400
         assert server.client.get("/v1/leads?tier=hot", headers=basic(read)).json()["leads"] == []
         ann = server.client.get("/v1/entities/ann", headers=basic(read)).json()
         assert (ann["score"], ann["tier"], ann["alerts"]) == (60.0, "pql", [])

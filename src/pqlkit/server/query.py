@@ -8,14 +8,17 @@ fired them, scores as of the last scoring run recorded in the ledger.
 - ``GET /v1/alerts`` — newest first; ``entity_id``, ``status``, ``since`` (ISO time) and
   ``limit`` (1–1000) filter them.
 - ``GET /v1/alerts/{alert_id}`` — one alert.
-- ``GET /v1/leads`` — the current PQL and hot entities of the server's model, from the ledger,
-  highest score first; ``tier`` and ``limit`` filter them.
-- ``GET /v1/entities/{entity_id}`` — an entity's current score, tier, breakdown and "PQL since"
-  from the ledger, and its alerts.
+- ``GET /v1/leads`` — the queue: the current PQL and hot entities of the server's model, from
+  the ledger, newest PQL first, with reasons; ``tier``, ``since`` (became a PQL at or after),
+  ``limit`` and ``cursor`` (``next_cursor`` of the previous page) page through them.
+- ``GET /v1/entities/{entity_id}`` — an entity's current score, tier, reasons, breakdown and
+  "PQL since" from the ledger, and its alerts.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from datetime import datetime
 from typing import Any
@@ -87,22 +90,35 @@ async def get_alert(request: Request, alert_id: str) -> Response:
     return json_response(found.as_json())
 
 
-@router.get("/leads", summary="Current PQL and hot entities, highest score first")
+@router.get("/leads", summary="The PQL queue: current PQL and hot entities, newest first")
 async def get_leads(
     request: Request,
     tier: str | None = None,
+    since: datetime | None = None,
+    cursor: str | None = None,
     limit: int = Query(100, ge=1, le=1000),
 ) -> Response:
     model = _model_name(request)
     if tier is not None and tier not in QUALIFIED:
         raise ApiError(400, "invalid_request", f"tier: must be one of {', '.join(QUALIFIED)}")
-    tiers = (tier,) if tier is not None else QUALIFIED
+    after = _decode_cursor(cursor) if cursor is not None else None
+    moment = _naive_utc(since)
 
     def read(store: Store) -> list[dict[str, Any]]:
-        return _current(store, model, tiers=tiers, limit=limit)
+        return _current(store, model, tiers=(tier,) if tier else QUALIFIED, reasons=True)
 
     leads = await runtime_of(request).store_thread.run(read)
-    return json_response({"model": model, "leads": leads})
+    # newest first: by the time each became a PQL, then by id; a cursor continues after a lead
+    leads.sort(key=lambda lead: (lead["pql_since"] or "", lead["entity_id"]), reverse=True)
+    floor = _iso(moment)
+    if floor is not None:
+        leads = [lead for lead in leads if (lead["pql_since"] or "") >= floor]
+    if after is not None:
+        leads = [lead for lead in leads if (lead["pql_since"] or "", lead["entity_id"]) < after]
+    page = leads[:limit]
+    more = len(leads) > limit
+    next_cursor = _encode_cursor(page[-1]) if more else None
+    return json_response({"model": model, "leads": page, "next_cursor": next_cursor})
 
 
 @router.get("/entities/{entity_id}", summary="An entity's current score, breakdown and alerts")
@@ -110,7 +126,7 @@ async def get_entity(request: Request, entity_id: str) -> Response:
     model = _model_name(request)
 
     def read(store: Store) -> dict[str, Any] | None:
-        found = _current(store, model, entity_id=entity_id, limit=1, breakdown=True)
+        found = _current(store, model, entity_id=entity_id, breakdown=True, reasons=True)
         alerts = alert_store.read(store, entity_id=entity_id, limit=100)
         if not found and not alerts:
             return None
@@ -136,8 +152,8 @@ def _current(
     *,
     tiers: tuple[str, ...] | None = None,
     entity_id: str | None = None,
-    limit: int,
     breakdown: bool = False,
+    reasons: bool = False,
 ) -> list[dict[str, Any]]:
     """The latest ledger row per entity of ``model`` (the ledger only has changes)."""
     import ibis
@@ -155,13 +171,14 @@ def _current(
     if tiers is not None:
         latest = latest.filter(latest.tier.isin(list(tiers)))
     columns = ["entity_type", "entity_id", "as_of", "score", "tier", "breakdown_hash"]
-    latest = latest.select(*columns).order_by([ibis.desc("score"), "entity_id"]).limit(limit)
-    found = latest.to_pyarrow().to_pylist()
+    found = latest.select(*columns).to_pyarrow().to_pylist()
     if not found:
         return []
     as_of = max(row["as_of"] for row in found)
     since = pql_since(store, model, found[0]["entity_type"], as_of)
-    texts = _breakdowns(store, [row["breakdown_hash"] for row in found]) if breakdown else {}
+    texts = (
+        _breakdowns(store, [row["breakdown_hash"] for row in found]) if breakdown or reasons else {}
+    )
     answers = []
     for row in found:
         answer = {
@@ -172,10 +189,45 @@ def _current(
             "as_of": _iso(row["as_of"]),
             "pql_since": _iso(since.get(row["entity_id"])),
         }
+        explained = json.loads(texts.get(row["breakdown_hash"], "null"))
+        if reasons:
+            answer["reasons"] = reasons_of(explained)
         if breakdown:
-            answer["breakdown"] = json.loads(texts.get(row["breakdown_hash"], "null"))
+            answer["breakdown"] = explained
         answers.append(answer)
     return answers
+
+
+def reasons_of(breakdown: dict[str, Any] | None) -> list[str]:
+    """The breakdown's reasons, strongest first: hot triggers, then every rule that scored."""
+    if not breakdown:
+        return []
+    reasons = [f"hot trigger: {name.replace('_', ' ')}" for name in breakdown.get("triggers", [])]
+    scored = [
+        (rule["points"], f"{rule['label']} (+{rule['points']:g})")
+        for layer in breakdown.get("layers", [])
+        for rule in layer["rules"]
+        if rule.get("points")
+    ]
+    reasons += [text for _, text in sorted(scored, key=lambda item: -item[0])]
+    reasons += [c["label"] for c in breakdown.get("conditions", []) if c.get("passed")]
+    return reasons
+
+
+def _encode_cursor(lead: dict[str, Any]) -> str:
+    raw = json.dumps([lead["pql_since"] or "", lead["entity_id"]]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        since, entity = json.loads(raw)
+        if not isinstance(since, str) or not isinstance(entity, str):
+            raise ValueError(cursor)
+    except (ValueError, TypeError, binascii.Error):
+        raise ApiError(400, "invalid_request", "cursor: not a cursor this API gave") from None
+    return since, entity
 
 
 def _breakdowns(store: Store, hashes: list[str]) -> dict[str, str]:
