@@ -90,3 +90,9 @@ def test_an_event_over_32_kb_is_refused() -> None:
 def test_per_call_endpoints_may_omit_the_type() -> None:
     call = parse_call({"userId": "u", "name": "Pricing"}, default_type="page")
     assert call.to_row(received_at=RECEIVED)["name"] == "Pricing"
+
+
+def test_a_type_that_is_not_text_is_named_as_the_field_at_fault() -> None:
+    with pytest.raises(EventValidationError, match=r"unknown call type \['track'\]") as error:
+        parse_call({"type": ["track"], "event": "A", "userId": "u"})
+    assert error.value.field == "type"

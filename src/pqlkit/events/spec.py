@@ -235,7 +235,7 @@ def parse_call(payload: Any, *, default_type: str | None = None, size: int | Non
     kind = payload.get("type", default_type)
     if default_type is not None and kind != default_type:
         kind = default_type
-    if kind not in _MODELS:
+    if not isinstance(kind, str) or kind not in _MODELS:
         known = ", ".join(_MODELS)
         raise EventValidationError(f"unknown call type {kind!r} (expected one of {known})", "type")
     try:

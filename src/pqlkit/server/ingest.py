@@ -26,6 +26,7 @@ from pqlkit.server.body import parse_json_object, read_body
 from pqlkit.server.calls import CheckedCalls, check_calls
 from pqlkit.server.dedupe import MessageWindow
 from pqlkit.server.keys import ApiKey
+from pqlkit.server.openapi_bodies import BATCH, CALL, json_body
 from pqlkit.server.rate_limit import retry_after_header
 from pqlkit.server.records import RequestRecord
 from pqlkit.server.runtime import Runtime
@@ -145,6 +146,7 @@ for _call_type, (_path, _short) in CALL_PATHS.items():
         methods=["POST"],
         name=_call_type,
         summary=f"Send one {_call_type} call (Segment's HTTP API)",
+        openapi_extra=json_body(CALL),
     )
     router.add_api_route(_short, _endpoint(_call_type), methods=["POST"], include_in_schema=False)
 for _path in BATCH_PATHS:
@@ -154,5 +156,6 @@ for _path in BATCH_PATHS:
         methods=["POST"],
         name=_path.rsplit("/", 1)[-1],
         summary="Send a batch of calls (up to 500 KB)",
+        openapi_extra=json_body(BATCH),
         include_in_schema=_path != "/v1/b",
     )
