@@ -40,13 +40,14 @@ def backtest(
     import orjson
 
     from pqlkit.cli.console import CliConsole
-    from pqlkit.cli.score import _duration, events_of
+    from pqlkit.cli.score import events_of
     from pqlkit.errors import ConfigError
     from pqlkit.learn.backtest import backtest as run_backtest
     from pqlkit.learn.backtest import dates_between
     from pqlkit.learn.report import as_html, as_json
     from pqlkit.model.loader import load
     from pqlkit.model.templates import TEMPLATES
+    from pqlkit.scoring.job import duration as _duration
     from pqlkit.scoring.output import atomic_write_text
     from pqlkit.store.store import Store
 
@@ -133,10 +134,10 @@ def discover(
     """
     import orjson
 
-    from pqlkit.cli.score import _duration
     from pqlkit.learn.discover import discover as run_discover
     from pqlkit.learn.discover import discover_table
     from pqlkit.model.loader import load
+    from pqlkit.scoring.job import duration as _duration
     from pqlkit.scoring.output import atomic_write_text
     from pqlkit.store.store import Store
 
@@ -240,12 +241,12 @@ def calibrate(
     import difflib
     from datetime import timedelta
 
-    from pqlkit.cli.score import _duration
     from pqlkit.errors import ConfigError
     from pqlkit.learn.backtest import backtest as run_backtest
     from pqlkit.learn.backtest import dates_between
     from pqlkit.learn.calibrate import choose, curve, with_threshold
     from pqlkit.model.loader import load, load_text
+    from pqlkit.scoring.job import duration as _duration
     from pqlkit.scoring.output import atomic_write_text
     from pqlkit.store.store import Store
 
@@ -329,7 +330,6 @@ def train(
     from dataclasses import asdict
 
     from pqlkit.cli.console import CliConsole
-    from pqlkit.cli.score import _duration
     from pqlkit.errors import ConfigError
     from pqlkit.learn import dataset as training
     from pqlkit.learn.backtest import dates_between
@@ -343,6 +343,7 @@ def train(
         versions,
     )
     from pqlkit.model.loader import load
+    from pqlkit.scoring.job import duration as _duration
     from pqlkit.store.store import Store
 
     console = CliConsole()

@@ -15,6 +15,7 @@ from pqlkit.cli.options import db_option, schema_option, warehouse_option
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+    from pqlkit.store.server_lock import ServerInfo
     from pqlkit.store.store import Store
 
 
@@ -53,48 +54,43 @@ def score(
     Rows: entity_id, entity_type, score, tier, triggers, reasons, breakdown (JSON: per rule the
     signal's value and the points, per layer the cap), as_of, model, pql_since (from the
     scores ledger: when the current run as a PQL began). With --backfill the ledger is filled
-    from past events first, so "PQL since" is true from day one.
+    from past events first, so "PQL since" is true from day one. While `pql serve` owns the
+    store, the server runs the scoring (through its admin API).
     """
-    from dataclasses import replace
-
     from rich.table import Table
 
     from pqlkit.cli.console import CliConsole
-    from pqlkit.model.loader import load
-    from pqlkit.scoring import ledger as scores_ledger
+    from pqlkit.scoring.job import ScoreRequest, ScoreResult, run_score
     from pqlkit.scoring.output import write_rows
-    from pqlkit.scoring.run import OUTPUT_COLUMNS, now, score_events
+    from pqlkit.scoring.run import OUTPUT_COLUMNS
     from pqlkit.store.store import Store
 
     console = CliConsole()
-    loaded = load(model)
-    per_account = _per_account(entity, loaded.model.entity)
-    moment = _parse_time(as_of) if as_of else now()
-    with (
-        Store.open(db, read_only=not (ledger or backfill)) as store,
-        events_of(store, warehouse, schema) as events,
-    ):
-        if backfill:
-            step = _duration("--every", every)
-            start = _parse_time(since) if since else scores_ledger.first_day(events)
-            dates = scores_ledger.backfill_dates(start, moment, step)
-            with console.progress(f"backfilling {len(dates)} dates", total=len(dates)) as bar:
-                for date in dates:
-                    scores_ledger.record(store, score_events(events, loaded, date))
-                    bar.advance()
-        with console.progress("scoring", total=None):
-            run = score_events(events, loaded, moment)
-        if ledger or backfill:
-            written = scores_ledger.record(store, run)
-            started = scores_ledger.pql_since(store, loaded.model.name, loaded.model.entity, moment)
-            run = replace(run, since=started)
-            console.info(f"ledger: {written.changed:,} of {written.scored:,} entities changed")
-    if per_account:
-        from pqlkit.scoring.rollup import account_rows
+    request = ScoreRequest(
+        model=model_reference(model),
+        as_of=_parse_time(as_of) if as_of else None,
+        entity=entity,
+        ledger=ledger,
+        backfill=backfill,
+        every=every,
+        since=_parse_time(since) if since else None,
+    )
+    server = owning_server(db) if warehouse is None else None
+    if server is not None:
+        from pqlkit.server.admin_client import AdminClient
 
-        rows = account_rows(run)
+        console.info(f"scoring through pql serve (pid {server.pid}), which owns the store")
+        answer = AdminClient(server).request("POST", "/score", request.as_json(), timeout=None)
+        result = ScoreResult.from_json(answer)
     else:
-        rows = run.rows()
+        with (
+            Store.open(db, read_only=not (ledger or backfill)) as store,
+            events_of(store, warehouse, schema) as events,
+        ):
+            result = run_score(store, events, request, console)
+    if result.changed is not None:
+        console.info(f"ledger: {result.changed:,} of {result.scored:,} entities changed")
+    rows = result.rows
     if out is not None:
         write_rows(rows, out, OUTPUT_COLUMNS)
         console.info(f"wrote {len(rows):,} rows to {out}")
@@ -106,27 +102,27 @@ def score(
             str(row["entity_id"]), f"{row['score']:g}", str(row["tier"]), str(row["reasons"])
         )
     console.out.print(table)
-    kind = "account" if per_account else loaded.model.entity
     console.out.print(
-        f"{loaded.model.name} as of {run.as_of:%Y-%m-%d %H:%M} UTC: {len(rows):,} {kind}s scored, "
-        f"{counts['hot']:,} hot, {counts['pql']:,} PQL, {counts['not qualified']:,} not qualified"
+        f"{result.model} as of {result.as_of:%Y-%m-%d %H:%M} UTC: {len(rows):,} {result.kind}s "
+        f"scored, {counts['hot']:,} hot, {counts['pql']:,} PQL, "
+        f"{counts['not qualified']:,} not qualified"
     )
 
 
-def _per_account(entity: str | None, model_entity: str) -> bool:
-    """Whether to show a user model per account (``--entity account``)."""
-    from pqlkit.errors import ConfigError
+def model_reference(model: str) -> str:
+    """A model file as an absolute path (a server has its own working directory), or a
+    template name as it is."""
+    path = Path(model).expanduser()
+    return str(path.resolve()) if path.exists() else model
 
-    if entity is None or entity == model_entity:
-        return False
-    if entity not in ("user", "account"):
-        raise ConfigError(f"--entity: {entity!r} is not 'user' or 'account'")
-    if model_entity == "account":
-        raise ConfigError(
-            "--entity user: this model scores accounts; score users with a user model "
-            "(e.g. --model pillars) or leave --entity out"
-        )
-    return True
+
+def owning_server(db: str | None) -> ServerInfo | None:
+    """The running `pql serve` that owns this embedded store, if one does."""
+    from pqlkit.store import server_lock
+    from pqlkit.store.connection import locate
+
+    location = locate(db)
+    return server_lock.read(location.path) if location.path is not None else None
 
 
 @contextmanager
@@ -145,16 +141,6 @@ def events_of(store: Store, warehouse: str | None, schema: str | None) -> Iterat
         yield events
 
 
-def _duration(option: str, text: str):  # type: ignore[no-untyped-def]
-    from pqlkit.errors import ConfigError
-    from pqlkit.model.durations import parse_duration
-
-    try:
-        return parse_duration(text)
-    except ValueError as exc:
-        raise ConfigError(f"{option}: {exc}") from None
-
-
 def explain(
     entity_id: str = typer.Argument(..., help="The user or account id."),
     model: str = typer.Option(..., "--model", help=MODEL_HELP),
@@ -165,13 +151,26 @@ def explain(
     warehouse: str | None = warehouse_option(),
     schema: str | None = schema_option(),
 ) -> None:
-    """Show how one user's or account's score comes about, signal by signal and rule by rule."""
+    """Show how one user's or account's score comes about, signal by signal and rule by rule.
+
+    While `pql serve` owns the store, the server explains (through its admin API)."""
     from pqlkit.model.loader import load
     from pqlkit.scoring.explain import explain_entity
     from pqlkit.store.store import Store
 
-    loaded = load(model)
     moment = _parse_time(as_of) if as_of else None
+    server = owning_server(db) if warehouse is None else None
+    if server is not None:
+        from pqlkit.server.admin_client import AdminClient
+
+        body = {
+            "entity_id": entity_id,
+            "model": model_reference(model),
+            "as_of": moment.isoformat() if moment else None,
+        }
+        typer.echo(AdminClient(server).request("POST", "/explain", body, timeout=None)["text"])
+        return
+    loaded = load(model)
     with (
         Store.open(db, read_only=True) as store,
         events_of(store, warehouse, schema) as events,

@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from pqlkit.errors import ConfigError, InputError
+from pqlkit.model.issues import ModelError
 from pqlkit.server.api_errors import ApiError, json_response
 from pqlkit.server.ingest import runtime_of
 from pqlkit.server.keys import ApiKey, KeyKind, create_key, list_keys, revoke_key
+from pqlkit.server.scheduled import second_handle
 from pqlkit.store.store import Store
+
+T = TypeVar("T")
 
 
 def _loopback(host: str | None) -> bool:
@@ -81,3 +90,74 @@ async def post_revoke(request: Request, key_id: str) -> Response:
     if key is None:
         raise ApiError(404, "not_found", f"no key {key_id} (pql keys list shows them)")
     return json_response({"key": key.as_json()})
+
+
+class ScoreBody(BaseModel):
+    """What `pql score` asks the server to run (see :class:`pqlkit.scoring.job.ScoreRequest`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str
+    as_of: datetime | None = None
+    entity: Literal["user", "account"] | None = None
+    ledger: bool = True
+    backfill: bool = False
+    every: str = "1d"
+    since: datetime | None = None
+
+
+class ExplainBody(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    entity_id: str
+    model: str
+    as_of: datetime | None = None
+
+
+@router.post("/score", summary="Score the store's entities (what `pql score` runs)")
+async def post_score(request: Request, body: ScoreBody) -> Response:
+    from pqlkit.scoring.job import ScoreRequest, run_score
+
+    score_request = ScoreRequest(
+        **{**body.model_dump(), "as_of": _naive(body.as_of), "since": _naive(body.since)}
+    )
+    result = await _on_second_handle(
+        request, lambda store: run_score(store, store.events, score_request)
+    )
+    return json_response(result.as_json())
+
+
+@router.post("/explain", summary="Explain one entity's score (what `pql explain` runs)")
+async def post_explain(request: Request, body: ExplainBody) -> Response:
+    from pqlkit.model.loader import load
+    from pqlkit.scoring.explain import explain_entity
+
+    def explain(store: Store) -> str:
+        return explain_entity(store.events, load(body.model), body.entity_id, _naive(body.as_of))
+
+    return json_response({"text": await _on_second_handle(request, explain)})
+
+
+async def _on_second_handle(request: Request, work: Callable[[Store], T]) -> T:
+    """``work`` on a connection of its own, in a worker thread: scoring takes minutes on a large
+    store and must not hold up the loader (and the alerts). A model or option that cannot
+    work is the client's error (400)."""
+    runtime = runtime_of(request)
+
+    def run() -> T:
+        handle = second_handle(runtime.store)
+        try:
+            return work(handle)
+        finally:
+            handle.close()
+
+    try:
+        return await run_in_threadpool(run)
+    except (ConfigError, ModelError, InputError) as exc:
+        raise ApiError(400, "invalid_request", str(exc)) from None
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)

@@ -17,7 +17,15 @@ class AdminClient:
     def __init__(self, server: ServerInfo) -> None:
         self.server = server
 
-    def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = TIMEOUT_SECONDS,
+    ) -> Any:
+        """The answer's JSON; ``timeout=None`` waits as long as the work takes (scoring)."""
         import httpx
 
         try:
@@ -26,7 +34,7 @@ class AdminClient:
                 f"{self.server.url}/admin{path}",
                 json=body,
                 headers={"Authorization": f"Bearer {self.server.admin_token}"},
-                timeout=TIMEOUT_SECONDS,
+                timeout=timeout,
             )
         except httpx.HTTPError as exc:
             raise StoreError(
