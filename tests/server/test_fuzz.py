@@ -8,6 +8,7 @@ for the admin API), so they reach the code behind the authentication.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def fuzzed(
 
 @schema.parametrize()
 @settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("PQLKIT_FUZZ_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

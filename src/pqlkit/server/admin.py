@@ -23,6 +23,7 @@ from pqlkit.model.issues import ModelError
 from pqlkit.server.api_errors import ApiError, json_response
 from pqlkit.server.ingest import runtime_of
 from pqlkit.server.keys import ApiKey, KeyKind, create_key, list_keys, revoke_key
+from pqlkit.server.params import text_param
 from pqlkit.server.scheduled import second_handle
 from pqlkit.store.store import Store
 
@@ -79,6 +80,7 @@ async def post_key(request: Request, new: NewKey) -> Response:
 
 @router.post("/keys/{key_id}/revoke", summary="Revoke an API key")
 async def post_revoke(request: Request, key_id: str) -> Response:
+    text_param("key_id", key_id)
     runtime = runtime_of(request)
 
     def revoke(store: Store) -> ApiKey | None:
@@ -118,6 +120,8 @@ class ExplainBody(BaseModel):
 async def post_score(request: Request, body: ScoreBody) -> Response:
     from pqlkit.scoring.job import ScoreRequest, run_score
 
+    text_param("model", body.model)
+    text_param("every", body.every)
     score_request = ScoreRequest(
         **{**body.model_dump(), "as_of": _naive(body.as_of), "since": _naive(body.since)}
     )
@@ -131,6 +135,9 @@ async def post_score(request: Request, body: ScoreBody) -> Response:
 async def post_explain(request: Request, body: ExplainBody) -> Response:
     from pqlkit.model.loader import load
     from pqlkit.scoring.explain import explain_entity
+
+    text_param("model", body.model)
+    text_param("entity_id", body.entity_id)
 
     def explain(store: Store) -> str:
         return explain_entity(store.events, load(body.model), body.entity_id, _naive(body.as_of))

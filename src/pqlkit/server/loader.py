@@ -10,28 +10,23 @@ entirely before the checkpoint are deleted.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from pqlkit.server.batch_writes import CHECKPOINT_TABLE, write_batch
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.records import RequestRecord, rejects_table, rows_table
-from pqlkit.store.append import append_events, fresh_rows
-from pqlkit.store.transaction import execute, transaction
+from pqlkit.store.transaction import transaction
 
 if TYPE_CHECKING:
-    import pyarrow as pa
-
     from pqlkit.server.alerting import Alerting
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
 
-CHECKPOINT_TABLE = "server_log_checkpoint"
 BEGINNING = LogPosition(0, 0)
 DEFAULT_MAX_ROWS = 50_000
-_stage_names = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -74,6 +69,7 @@ class Loader:
         self.committed = committed
         self.max_rows = max_rows
         self.alerting = alerting  # real-time triggers, fed each batch's new rows
+        self._leftovers: list[str] = []  # stage tables failed batches left behind
         self.checkpoint = BEGINNING
         self.loaded_rows = 0
 
@@ -116,58 +112,28 @@ class Loader:
     def _store(
         self, store: Store, records: list[RequestRecord], reached: LogPosition
     ) -> LoadResult:
-        import pyarrow as pa
-
         staged, repeats = rows_table(records)
         rejects = rejects_table(records, _now())
-        stage = f"_pql_server_load_{next(_stage_names)}"
-        if staged.num_rows:
-            store.backend.create_table(stage, staged, temp=True, overwrite=True)
         alerts: list[Alert] = []
         try:
             with transaction(store):
-                new = self._new_rows(store, stage) if staged.num_rows else None
-                inserted = append_events(store, store.table(stage), None) if staged.num_rows else 0
-                if new is not None and self.alerting is not None:
-                    alerts = self.alerting.on_loaded(store, new, _now())
-                if rejects is not None:
-                    store.backend.insert("rejects", rejects)
-                execute(store, f"DELETE FROM {CHECKPOINT_TABLE} WHERE log_id = '{self.log.log_id}'")
-                store.backend.insert(
-                    CHECKPOINT_TABLE,
-                    pa.table(
-                        {
-                            "log_id": [self.log.log_id],
-                            "segment": pa.array([reached.segment], pa.int64()),
-                            "byte_offset": pa.array([reached.offset], pa.int64()),
-                            "loaded_at": pa.array([_now()], pa.timestamp("us")),
-                        }
-                    ),
+                loaded_at = _now()
+                new = write_batch(
+                    store, staged, rejects, self.log.log_id, reached, loaded_at, self._leftovers
                 )
+                if new.num_rows and self.alerting is not None:
+                    alerts = self.alerting.on_loaded(store, new, loaded_at)
         except BaseException:
             if self.alerting is not None:
                 self.alerting.failed()
             raise
-        finally:
-            if staged.num_rows:
-                store.backend.drop_table(stage, force=True)
         if self.alerting is not None:
             self.alerting.committed(alerts)
         return LoadResult(
             records=len(records),
-            inserted=inserted,
-            duplicates=staged.num_rows - inserted + repeats,
+            inserted=new.num_rows,
+            duplicates=staged.num_rows - new.num_rows + repeats,
             rejected=0 if rejects is None else rejects.num_rows,
             checkpoint=reached,
             alerts=tuple(alerts),
         )
-
-    def _new_rows(self, store: Store, stage: str) -> pa.Table | None:
-        """The staged rows the store does not hold yet, in arrival order (only when real-time
-        triggers need them)."""
-        if self.alerting is None:
-            return None
-        rows = fresh_rows(store, store.table(stage))
-        if rows is None:
-            return None
-        return rows.order_by(["received_at", "message_id"]).to_pyarrow()

@@ -29,6 +29,7 @@ from starlette.responses import Response
 from pqlkit.server.api_errors import ApiError, json_response
 from pqlkit.server.auth import authorize, basic_auth_user
 from pqlkit.server.ingest import runtime_of
+from pqlkit.server.params import text_param
 from pqlkit.server.rate_limit import retry_after_header
 from pqlkit.store.store import Store
 from pqlkit.triggers import alert_store
@@ -64,6 +65,7 @@ async def get_alerts(
     since: datetime | None = None,
     limit: int = Query(100, ge=1, le=1000),
 ) -> Response:
+    text_param("entity_id", entity_id)
     if status is not None and status not in alert_store.STATUSES:
         raise ApiError(
             400, "invalid_request", f"status: must be one of {', '.join(alert_store.STATUSES)}"
@@ -81,6 +83,8 @@ async def get_alerts(
 
 @router.get("/alerts/{alert_id}", summary="One alert")
 async def get_alert(request: Request, alert_id: str) -> Response:
+    text_param("alert_id", alert_id)
+
     def read(store: Store) -> alert_store.StoredAlert | None:
         return alert_store.find(store, alert_id)
 
@@ -123,6 +127,7 @@ async def get_leads(
 
 @router.get("/entities/{entity_id}", summary="An entity's current score, breakdown and alerts")
 async def get_entity(request: Request, entity_id: str) -> Response:
+    text_param("entity_id", entity_id)
     model = _model_name(request)
 
     def read(store: Store) -> dict[str, Any] | None:

@@ -1,0 +1,142 @@
+"""The writes of one loaded batch, inside the loader's transaction, per kind of store.
+
+Each returns the rows it inserted (those whose messageId was not stored yet), in arrival order,
+for the real-time triggers. On the embedded DuckDB store the batch goes in with a few
+parameterised statements over Arrow views: a loaded batch is usually small (the log writer wakes
+the loader after each write), and the planning Ibis does per statement (~10 ms each here) would
+otherwise be most of the time between an event's acknowledgement and its alert. Other engines
+go through Ibis (:mod:`pqlkit.store.append`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from pqlkit.server.log import LogPosition
+from pqlkit.store.append import DEDUPE_MARGIN, append_events, fresh_rows
+from pqlkit.store.schema import EVENT_COLUMNS
+from pqlkit.store.transaction import execute
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pqlkit.store.store import Store
+
+CHECKPOINT_TABLE = "server_log_checkpoint"
+_names = itertools.count()
+
+
+def write_batch(
+    store: Store,
+    staged: pa.Table,
+    rejects: pa.Table | None,
+    log_id: str,
+    reached: LogPosition,
+    loaded_at: datetime,
+    leftovers: list[str],
+) -> pa.Table:
+    """Insert the new rows, the rejects and the checkpoint; the inserted rows.
+
+    ``leftovers``: names of stage tables a failed batch could not drop (a failed statement
+    aborts a Postgres transaction, and nothing more runs in it); the next batch drops them.
+    """
+    if store.is_duckdb:
+        return _duckdb(store, staged, rejects, log_id, reached, loaded_at)
+    return _ibis(store, staged, rejects, log_id, reached, loaded_at, leftovers)
+
+
+def _duckdb(
+    store: Store,
+    staged: pa.Table,
+    rejects: pa.Table | None,
+    log_id: str,
+    reached: LogPosition,
+    loaded_at: datetime,
+) -> pa.Table:
+    import pyarrow.compute as pc
+
+    con = store.duckdb()
+    name = f"_pql_batch_{next(_names)}"
+    views = []
+    try:
+        new = staged.slice(0, 0)
+        if staged.num_rows:
+            con.register(name, staged)
+            views.append(name)
+            bounds = pc.min_max(staged["timestamp"]).as_py()
+            new = con.execute(
+                f"SELECT * FROM {name} s WHERE NOT EXISTS (SELECT 1 FROM events e "
+                "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?) "
+                "ORDER BY s.received_at, s.message_id",
+                [bounds["min"] - DEDUPE_MARGIN, bounds["max"] + DEDUPE_MARGIN],
+            ).to_arrow_table()
+        if new.num_rows:
+            con.register(f"{name}_new", new)
+            views.append(f"{name}_new")
+            columns = ", ".join(f'"{column}"' for column in EVENT_COLUMNS)
+            values = ", ".join(
+                "?::TIMESTAMP" if column == "loaded_at" else f'"{column}"'
+                for column in EVENT_COLUMNS
+            )
+            con.execute(
+                f"INSERT INTO events ({columns}) SELECT {values} FROM {name}_new", [loaded_at]
+            )
+        if rejects is not None:
+            con.register(f"{name}_rejects", rejects)
+            views.append(f"{name}_rejects")
+            listed = ", ".join(f'"{column}"' for column in rejects.column_names)
+            con.execute(f"INSERT INTO rejects ({listed}) SELECT {listed} FROM {name}_rejects")
+        con.execute(f"DELETE FROM {CHECKPOINT_TABLE} WHERE log_id = ?", [log_id])
+        con.execute(
+            f"INSERT INTO {CHECKPOINT_TABLE} (log_id, segment, byte_offset, loaded_at) "
+            "VALUES (?, ?, ?, ?)",
+            [log_id, reached.segment, reached.offset, loaded_at],
+        )
+        return new
+    finally:
+        for view in views:
+            con.unregister(view)
+
+
+def _ibis(
+    store: Store,
+    staged: pa.Table,
+    rejects: pa.Table | None,
+    log_id: str,
+    reached: LogPosition,
+    loaded_at: datetime,
+    leftovers: list[str],
+) -> pa.Table:
+    import pyarrow as pa
+
+    new = staged.slice(0, 0)
+    stage = f"_pql_server_load_{next(_names)}"
+    while leftovers:  # stages of failed batches, dropped in a transaction that works
+        store.backend.drop_table(leftovers.pop(), force=True)
+    if staged.num_rows:
+        store.backend.create_table(stage, staged, temp=True, overwrite=True)
+        leftovers.append(stage)
+    if staged.num_rows:
+        fresh = fresh_rows(store, store.table(stage))
+        if fresh is not None:
+            new = fresh.order_by(["received_at", "message_id"]).to_pyarrow()
+        append_events(store, store.table(stage), None)
+    if rejects is not None:
+        store.backend.insert("rejects", rejects)
+    execute(store, f"DELETE FROM {CHECKPOINT_TABLE} WHERE log_id = '{log_id}'")
+    store.backend.insert(
+        CHECKPOINT_TABLE,
+        pa.table(
+            {
+                "log_id": [log_id],
+                "segment": pa.array([reached.segment], pa.int64()),
+                "byte_offset": pa.array([reached.offset], pa.int64()),
+                "loaded_at": pa.array([loaded_at], pa.timestamp("us")),
+            }
+        ),
+    )
+    if staged.num_rows:
+        store.backend.drop_table(leftovers.pop(), force=True)
+    return new
