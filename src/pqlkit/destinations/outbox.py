@@ -226,7 +226,7 @@ class Outbox:
         where, params = _filters(status, destination)
         rows = _query(
             self.store,
-            f"SELECT {_COLUMNS} FROM {TABLE}{where} ORDER BY created_at, id LIMIT ?",
+            f"SELECT {_COLUMNS} FROM {TABLE}{where} ORDER BY created_at, destination, id LIMIT ?",
             (*params, limit),
         )
         return [_item(row) for row in rows]
