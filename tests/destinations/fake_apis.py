@@ -91,7 +91,10 @@ class FakeSlack(FakeApi):
             return Answer.json(200, {"ok": False, "error": "invalid_blocks"})
         self.direct.append(body)
         ts = f"1700000000.{next(self.ts):06d}"
-        return Answer.json(200, {"ok": True, "channel": "D0TESTDM", "ts": ts, "message": {"text": body.get("text")}})
+        return Answer.json(
+            200,
+            {"ok": True, "channel": "D0TESTDM", "ts": ts, "message": {"text": body.get("text")}},
+        )
 
 
 def _valid_blocks(blocks: Any) -> bool:
@@ -109,7 +112,9 @@ def _valid_blocks(blocks: Any) -> bool:
             text, fields = block.get("text"), block.get("fields")
             if text is None and not fields:
                 return False
-            if text is not None and (text.get("type") not in ("mrkdwn", "plain_text") or len(text["text"]) > 3000):
+            if text is not None and (
+                text.get("type") not in ("mrkdwn", "plain_text") or len(text["text"]) > 3000
+            ):
                 return False
             if fields and (len(fields) > 10 or any(len(f["text"]) > 2000 for f in fields)):
                 return False
@@ -124,7 +129,14 @@ def _valid_blocks(blocks: Any) -> bool:
 # -- HubSpot -----------------------------------------------------------------------------------------
 
 HUBSPOT_TOKEN = "pat-na1-00000000-test-token"
-CONTACT_PROPERTIES = {"email", "pql_score", "pql_tier", "pql_reasons", "pql_since", "hubspot_owner_id"}
+CONTACT_PROPERTIES = {
+    "email",
+    "pql_score",
+    "pql_tier",
+    "pql_reasons",
+    "pql_since",
+    "hubspot_owner_id",
+}
 COMPANY_PROPERTIES = {"domain", "name", "pql_score", "pql_tier", "pql_reasons", "pql_since"}
 TASK_PROPERTIES = {
     "hs_timestamp",
@@ -140,7 +152,12 @@ TASK_PROPERTIES = {
 def hubspot_error(status: int, message: str, category: str, **headers: str) -> Answer:
     return Answer.json(
         status,
-        {"status": "error", "message": message, "correlationId": "c0ffee00-0000-4000-8000-000000000000", "category": category},
+        {
+            "status": "error",
+            "message": message,
+            "correlationId": "c0ffee00-0000-4000-8000-000000000000",
+            "category": category,
+        },
         **headers,
     )
 
@@ -189,42 +206,58 @@ class FakeHubSpot(FakeApi):
             return self._search_tasks(body)
         return hubspot_error(404, f"no route {request.method} {request.path}", "OBJECT_NOT_FOUND")
 
-    def _upsert(self, body: Any, records: dict[str, Any], id_property: str, known: set[str]) -> Answer:
+    def _upsert(
+        self, body: Any, records: dict[str, Any], id_property: str, known: set[str]
+    ) -> Answer:
         inputs = body.get("inputs") if isinstance(body, dict) else None
         if not isinstance(inputs, list) or not inputs:
             return hubspot_error(400, "inputs is required", "VALIDATION_ERROR")
         if len(inputs) > 100:
-            return hubspot_error(400, "Batch input must contain at most 100 inputs", "VALIDATION_ERROR")
+            return hubspot_error(
+                400, "Batch input must contain at most 100 inputs", "VALIDATION_ERROR"
+            )
         ids = [i.get("id") for i in inputs]
         if len(set(ids)) != len(ids):
             return hubspot_error(400, "Duplicate IDs found in batch input", "VALIDATION_ERROR")
         results = []
         for item in inputs:
             if item.get("idProperty") != id_property or not item.get("id"):
-                return hubspot_error(400, f"idProperty must be the unique property {id_property}", "VALIDATION_ERROR")
+                return hubspot_error(
+                    400, f"idProperty must be the unique property {id_property}", "VALIDATION_ERROR"
+                )
             properties = item.get("properties") or {}
             unknown = set(properties) - known
             if unknown or not all(isinstance(v, str) for v in properties.values()):
-                return hubspot_error(400, f"Property values were not valid: {sorted(unknown)}", "VALIDATION_ERROR")
+                return hubspot_error(
+                    400, f"Property values were not valid: {sorted(unknown)}", "VALIDATION_ERROR"
+                )
             record = records.get(item["id"])
             new = record is None
             if record is None:
                 record = records[item["id"]] = {"id": str(next(self.ids)), "properties": {}}
             record["properties"].update(properties)
             record["properties"][id_property] = item["id"]
-            results.append({"id": record["id"], "properties": dict(record["properties"]), "new": new})
+            results.append(
+                {"id": record["id"], "properties": dict(record["properties"]), "new": new}
+            )
         now = datetime.now(UTC).isoformat()
-        return Answer.json(200, {"status": "COMPLETE", "results": results, "startedAt": now, "completedAt": now})
+        return Answer.json(
+            200, {"status": "COMPLETE", "results": results, "startedAt": now, "completedAt": now}
+        )
 
     def _create_task(self, body: Any) -> Answer:
         properties = body.get("properties") or {}
         unknown = set(properties) - TASK_PROPERTIES
         if unknown:
-            return hubspot_error(400, f"Property values were not valid: {sorted(unknown)}", "VALIDATION_ERROR")
+            return hubspot_error(
+                400, f"Property values were not valid: {sorted(unknown)}", "VALIDATION_ERROR"
+            )
         try:
             datetime.fromisoformat(str(properties["hs_timestamp"]).replace("Z", "+00:00"))
         except (KeyError, ValueError):
-            return hubspot_error(400, "hs_timestamp is required (ISO 8601 or epoch ms)", "VALIDATION_ERROR")
+            return hubspot_error(
+                400, "hs_timestamp is required (ISO 8601 or epoch ms)", "VALIDATION_ERROR"
+            )
         contact_ids = {r["id"] for r in self.contacts.values()}
         company_ids = {r["id"] for r in self.companies.values()}
         for association in body.get("associations") or []:
@@ -233,12 +266,17 @@ class FakeHubSpot(FakeApi):
             if not types or types[0].get("associationCategory") != "HUBSPOT_DEFINED":
                 return hubspot_error(400, "association types are required", "VALIDATION_ERROR")
             type_id = types[0].get("associationTypeId")
-            if (type_id == 204 and target not in contact_ids) or (type_id == 192 and target not in company_ids):
+            if (type_id == 204 and target not in contact_ids) or (
+                type_id == 192 and target not in company_ids
+            ):
                 return hubspot_error(400, f"no object {target} to associate", "VALIDATION_ERROR")
             if type_id not in (204, 192):
                 return hubspot_error(400, f"invalid association type {type_id}", "VALIDATION_ERROR")
         task_id = str(next(self.ids))
-        self.tasks[task_id] = {"properties": properties, "associations": body.get("associations") or []}
+        self.tasks[task_id] = {
+            "properties": properties,
+            "associations": body.get("associations") or [],
+        }
         return Answer.json(201, {"id": task_id, "properties": properties, "archived": False})
 
     def _search_tasks(self, body: Any) -> Answer:
@@ -260,7 +298,9 @@ SF_BASE = "/services/data/v60.0"
 SF_FIELDS = {"PQL_Score__c", "PQL_Tier__c", "PQL_Reasons__c", "PQL_Since__c"}
 
 
-def salesforce_error(status: int, code: str, message: str, fields: list[str] | None = None) -> Answer:
+def salesforce_error(
+    status: int, code: str, message: str, fields: list[str] | None = None
+) -> Answer:
     error: dict[str, Any] = {"message": message, "errorCode": code}
     if fields is not None:
         error["fields"] = fields
@@ -277,7 +317,10 @@ class FakeSalesforce(FakeApi):
     def add(self, sobject: str, **fields: Any) -> str:
         prefix = {"Lead": "00Q", "Contact": "003", "Task": "00T"}[sobject]
         record_id = f"{prefix}{next(self.ids):015d}"
-        self.records[record_id] = {"type": sobject, "fields": {"OwnerId": "005000000000001AAA", **fields}}
+        self.records[record_id] = {
+            "type": sobject,
+            "fields": {"OwnerId": "005000000000001AAA", **fields},
+        }
         return record_id
 
     def of_type(self, sobject: str) -> list[dict[str, Any]]:
@@ -302,17 +345,24 @@ class FakeSalesforce(FakeApi):
             return self._update(sobject, parts[2], body)
         if request.method == "PATCH" and len(parts) == 4 and sobject == "Task":
             return self._upsert_task(parts[2], parts[3], body)
-        return salesforce_error(405, "METHOD_NOT_ALLOWED", f"HTTP Method '{request.method}' not allowed")
+        return salesforce_error(
+            405, "METHOD_NOT_ALLOWED", f"HTTP Method '{request.method}' not allowed"
+        )
 
     def _query(self, soql: str) -> Answer:
         found = re.fullmatch(
-            r"SELECT Id, OwnerId FROM (Lead|Contact) WHERE Email = '((?:[^'\\]|\\.)*)' ORDER BY CreatedDate DESC LIMIT 1", soql
+            r"SELECT Id, OwnerId FROM (Lead|Contact) WHERE Email = '((?:[^'\\]|\\.)*)' ORDER BY CreatedDate DESC LIMIT 1",
+            soql,
         )
         if found is None:
             return salesforce_error(400, "MALFORMED_QUERY", f"unexpected query: {soql}")
         sobject, email = found.group(1), re.sub(r"\\(.)", r"\1", found.group(2))
         records = [
-            {"attributes": {"type": sobject, "url": f"{SF_BASE}/sobjects/{sobject}/{r['Id']}"}, "Id": r["Id"], "OwnerId": r["OwnerId"]}
+            {
+                "attributes": {"type": sobject, "url": f"{SF_BASE}/sobjects/{sobject}/{r['Id']}"},
+                "Id": r["Id"],
+                "OwnerId": r["OwnerId"],
+            }
             for r in self.of_type(sobject)
             if r.get("Email") == email
         ][:1]
@@ -322,10 +372,20 @@ class FakeSalesforce(FakeApi):
         allowed = {
             "Lead": {"LastName", "Company", "Email", "Title"} | SF_FIELDS,
             "Contact": {"LastName", "Email"} | SF_FIELDS,
-            "Task": {"WhoId", "Subject", "Description", "ActivityDate", "Status", "Priority", "OwnerId"},
+            "Task": {
+                "WhoId",
+                "Subject",
+                "Description",
+                "ActivityDate",
+                "Status",
+                "Priority",
+                "OwnerId",
+            },
         }.get(sobject)
         if allowed is None:
-            return salesforce_error(404, "NOT_FOUND", f"The requested resource does not exist: {sobject}")
+            return salesforce_error(
+                404, "NOT_FOUND", f"The requested resource does not exist: {sobject}"
+            )
         for name in body:
             if name not in allowed:
                 return salesforce_error(
@@ -340,7 +400,9 @@ class FakeSalesforce(FakeApi):
         required = {"Lead": ["LastName", "Company"], "Task": []}.get(sobject, [])
         missing = [name for name in required if not body.get(name)]
         if missing:
-            return salesforce_error(400, "REQUIRED_FIELD_MISSING", f"Required fields are missing: {missing}", missing)
+            return salesforce_error(
+                400, "REQUIRED_FIELD_MISSING", f"Required fields are missing: {missing}", missing
+            )
         if sobject == "Task":
             problem = self._check_task(body)
             if problem is not None:
@@ -350,11 +412,18 @@ class FakeSalesforce(FakeApi):
 
     def _check_task(self, body: dict[str, Any]) -> Answer | None:
         if body.get("WhoId") not in self.records:
-            return salesforce_error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", ["WhoId"])
+            return salesforce_error(
+                400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", ["WhoId"]
+            )
         try:
             datetime.strptime(str(body.get("ActivityDate")), "%Y-%m-%d")
         except ValueError:
-            return salesforce_error(400, "INVALID_TYPE_ON_FIELD_IN_RECORD", "ActivityDate: value not of required type", ["ActivityDate"])
+            return salesforce_error(
+                400,
+                "INVALID_TYPE_ON_FIELD_IN_RECORD",
+                "ActivityDate: value not of required type",
+                ["ActivityDate"],
+            )
         return None
 
     def _update(self, sobject: str, record_id: str, body: dict[str, Any]) -> Answer:
@@ -369,13 +438,19 @@ class FakeSalesforce(FakeApi):
 
     def _upsert_task(self, field: str, value: str, body: dict[str, Any]) -> Answer:
         if field != "Pqlkit_Key__c":
-            return salesforce_error(404, "NOT_FOUND", f"Provided external ID field does not exist or is not accessible: {field}")
+            return salesforce_error(
+                404,
+                "NOT_FOUND",
+                f"Provided external ID field does not exist or is not accessible: {field}",
+            )
         problem = self._check_fields("Task", body) or self._check_task(body)
         if problem is not None:
             return problem
         if value in self.external:
             self.records[self.external[value]]["fields"].update(body)
-            return Answer.json(200, {"id": self.external[value], "success": True, "errors": [], "created": False})
+            return Answer.json(
+                200, {"id": self.external[value], "success": True, "errors": [], "created": False}
+            )
         task_id = self.add("Task", **body)
         self.external[value] = task_id
         return Answer.json(201, {"id": task_id, "success": True, "errors": [], "created": True})

@@ -34,7 +34,9 @@ class Answer:
 
     @classmethod
     def json(cls, status: int, data: Any, **headers: str) -> Answer:
-        return cls(status, json.dumps(data).encode(), {"Content-Type": "application/json", **headers})
+        return cls(
+            status, json.dumps(data).encode(), {"Content-Type": "application/json", **headers}
+        )
 
     @classmethod
     def text(cls, status: int, text: str, **headers: str) -> Answer:

@@ -15,8 +15,12 @@ from pqlkit.store.store import Store
 from pqlkit.store.transaction import transaction
 from tests.destinations.conftest import START, paywall_handoff
 
-HOOK = WebhookDestination(name="hook", kinds=frozenset({"alert"}), url="http://127.0.0.1:9", secret="s")
-CRM = WebhookDestination(name="crm", kinds=frozenset({"alert", "lead"}), url="http://127.0.0.1:9", secret="s")
+HOOK = WebhookDestination(
+    name="hook", kinds=frozenset({"alert"}), url="http://127.0.0.1:9", secret="s"
+)
+CRM = WebhookDestination(
+    name="crm", kinds=frozenset({"alert", "lead"}), url="http://127.0.0.1:9", secret="s"
+)
 
 
 def test_enqueuing_the_same_key_twice_is_one_row(store: Store) -> None:
@@ -57,7 +61,10 @@ def test_due_rows_come_oldest_first_and_only_when_due(store: Store) -> None:
     outbox = Outbox(store)
     for minute in (2, 0, 1):
         outbox.put("hook", "alert", f"k{minute}", "{}", now=START + timedelta(minutes=minute))
-    assert [r.idempotency_key for r in outbox.due("hook", START + timedelta(minutes=5), 2)] == ["k0", "k1"]
+    assert [r.idempotency_key for r in outbox.due("hook", START + timedelta(minutes=5), 2)] == [
+        "k0",
+        "k1",
+    ]
     assert outbox.due("hook", START - timedelta(seconds=1), 10) == []
     assert outbox.due("other", START + timedelta(minutes=5), 10) == []
 
@@ -79,7 +86,11 @@ def test_dead_letters_are_listed_retried_and_dropped(store: Store) -> None:
     assert outbox.counts() == {("hook", "dead"): 2, ("hook", "delivered"): 1}
     assert outbox.retry(ids=[a.id], now=later) == 1
     again = outbox.get(a.id)
-    assert again is not None and (again.status, again.attempts, again.next_attempt_at) == ("pending", 0, later)
+    assert again is not None and (again.status, again.attempts, again.next_attempt_at) == (
+        "pending",
+        0,
+        later,
+    )
     assert outbox.retry(ids=[c.id]) == 0  # delivered rows are not dead letters
     assert outbox.drop(destination="hook") == 1  # b: only dead rows go
     assert outbox.counts() == {("hook", "pending"): 1, ("hook", "delivered"): 1}
