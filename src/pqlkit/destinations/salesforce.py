@@ -187,9 +187,8 @@ class SalesforceDestination(Destination):
         body: dict[str, Any] | None = None,
         params: dict[str, str] | None = None,
     ) -> Any:
-        service = (
-            f"salesforce {path.split('/')[-2] if path.startswith('/sobjects') else path.strip('/')}"
-        )
+        parts = path.strip("/").split("/")
+        service = f"salesforce {parts[1] if parts[0] == 'sobjects' else parts[0]}"
         response = http.send(
             self.client, service, method, self.base + path, json=body, params=params
         )
