@@ -103,3 +103,25 @@ def test_a_hand_off_survives_its_json_round_trip() -> None:
     bare = HandOff(entity_id="acc_1", entity_kind="account")
     assert HandOff.loads(bare.dumps()) == bare
     assert HandOff(entity_id="u", reasons=["a", "b"]).reasons == ("a", "b")  # type: ignore[arg-type]
+
+
+def test_an_alerts_hand_off_is_keyed_by_the_alerts_identity() -> None:
+    from datetime import datetime, timedelta
+
+    from pqlkit.triggers.alerts import Alert
+
+    fired = datetime(2026, 3, 2, 9, 0)
+    alert = Alert(
+        "usr_1", "paywall_hit", fired, "m9", fired + timedelta(hours=4), "usr_1", "usr_1", ("m9",)
+    )
+    handoff = HandOff.for_alert(alert, email="a@acme.io", score=80.0)
+    assert handoff.alert is not None and handoff.alert.deadline == fired + timedelta(hours=4)
+    assert (handoff.triggers, handoff.email, handoff.alert.evidence) == (
+        ("paywall_hit",),
+        "a@acme.io",
+        ("m9",),
+    )
+    assert handoff.default_key("alert") == f"alert:{handoff.alert.alert_id}"
+    assert HandOff.for_alert(alert).default_key("alert") == handoff.default_key(
+        "alert"
+    )  # same alert, same key

@@ -58,21 +58,20 @@ def list_(
     if not rows:
         console.err.print("no rows match")
         return
-    columns = ("id", "destination", "kind", "created (UTC)", "status", "tries", "next / done")
-    table = Table(*columns, "last error", box=None)
     for row in rows:
-        when = row["delivered_at"] or row["dead_at"] or row["next_attempt_at"]
-        table.add_row(
-            row["id"],
-            row["destination"],
-            row["kind"],
-            _short(row["created_at"]),
-            row["status"],
-            str(row["attempts"]),
-            _short(when),
-            row["last_error"] or "",
+        tries = f"{row['attempts']} attempt{'s' if row['attempts'] != 1 else ''}"
+        when = {
+            "pending": f"next {_short(row['next_attempt_at'])}",
+            "delivered": f"delivered {_short(row['delivered_at'])}",
+            "dead": f"dead since {_short(row['dead_at'])}",
+        }[row["status"]]
+        console.out.print(
+            f"{row['id']}  {row['destination']}  {row['kind']}  {row['status']}  {tries}  "
+            f"created {_short(row['created_at'])}  {when}",
+            soft_wrap=True,
         )
-    console.out.print(table)
+        if row["last_error"]:
+            console.out.print(f"    {row['last_error']}", soft_wrap=True)
 
 
 @outbox_app.command("retry")

@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pqlkit.triggers.alerts import Alert
 
 EntityKind = Literal["user", "account"]
 
@@ -115,6 +118,18 @@ class HandOff:
             value = getattr(self, name)
             if not isinstance(value, tuple):  # lists are accepted, tuples are kept
                 object.__setattr__(self, name, _texts(value))
+
+    @classmethod
+    def for_alert(cls, alert: Alert, *, alert_id: str | None = None, **context: Any) -> HandOff:
+        """The hand-off of a fired trigger, with what else is known (``email``, ``score``,
+        ``key_actions``, ``owner`` …) as keywords. ``alert_id`` defaults to a digest of the
+        alert's identity (entity, trigger, firing message id), the outbox's idempotency key."""
+        if alert_id is None:
+            identity = "\x1f".join(alert.identity)
+            alert_id = hashlib.sha256(identity.encode()).hexdigest()[:24]
+        info = AlertInfo(alert.trigger, alert.fired_at, alert.deadline, alert.evidence, alert_id)
+        context.setdefault("triggers", (alert.trigger,))
+        return cls(entity_id=alert.entity_id, alert=info, **context)
 
     @property
     def display_name(self) -> str:
