@@ -237,9 +237,10 @@ class FakeHubSpot(FakeApi):
                 record = records[item["id"]] = {"id": str(next(self.ids)), "properties": {}}
             record["properties"].update(properties)
             record["properties"][id_property] = item["id"]
-            results.append(
-                {"id": record["id"], "properties": dict(record["properties"]), "new": new}
-            )
+            # as HubSpot does: the properties sent (and its own), in no promised order
+            answered = {**properties, "hs_object_id": record["id"]}
+            results.append({"id": record["id"], "properties": answered, "new": new})
+        results.reverse()
         now = datetime.now(UTC).isoformat()
         return Answer.json(
             200, {"status": "COMPLETE", "results": results, "startedAt": now, "completedAt": now}

@@ -60,3 +60,57 @@ def test_pql_outbox_goes_through_the_server_that_owns_the_store(tmp_path: Path) 
         assert serving.stop() == 0
     with Store.open(db) as store:
         assert Outbox(store).counts() == {("crm", "pending"): 1}
+
+
+def test_pql_outbox_deliver_sends_what_is_due_with_the_configured_destinations(
+    tmp_path: Path,
+) -> None:
+    from pqlkit.destinations.enqueue import enqueue_handoff
+    from pqlkit.destinations.files import CsvDestination
+    from tests.destinations.conftest import paywall_handoff
+
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "destinations.yaml").write_text(
+        "destinations:\n  export:\n    type: csv\n    path: leads.csv\n"
+        "  hooks:\n    type: webhook\n    url: http://127.0.0.1:9/nothing-listens\n    secret: ${HOOK_SECRET}\n"
+    )
+    with Store.open(db) as store:
+        routes = [CsvDestination(name=n, kinds=frozenset({"alert"})) for n in ("export", "hooks")]
+        enqueue_handoff(store, routes, paywall_handoff())
+    missing = pql(
+        "outbox", "deliver", "--destinations", str(tmp_path / "destinations.yaml"), "--db", str(db)
+    )
+    assert missing.returncode == 1
+    assert (
+        "destinations.yaml:8: destinations.hooks.secret: ${HOOK_SECRET} is not set"
+        in missing.stderr
+    )
+
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOOK_SECRET": "whsec_cli_test"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pqlkit",
+            "outbox",
+            "deliver",
+            "--destinations",
+            str(tmp_path / "destinations.yaml"),
+            "--db",
+            str(db),
+            "--max-seconds",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "delivered 1, to retry 1, dead 0; 1 pending in the outbox" in done.stderr
+    assert "usr_42" in (tmp_path / "leads.csv").read_text()
+    assert "whsec_cli_test" not in done.stderr + done.stdout

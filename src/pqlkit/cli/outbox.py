@@ -118,6 +118,57 @@ def drop(
     CliConsole().err.print(_changed(changed, "dropped"))
 
 
+@outbox_app.command("deliver")
+def deliver(
+    destinations: str = typer.Option(
+        "destinations.yaml",
+        "--destinations",
+        help="The destinations file (see docs/destinations.md).",
+    ),
+    max_seconds: float = typer.Option(
+        60.0, "--max-seconds", min=0, help="Stop after this long even if rows are still due."
+    ),
+    db: str | None = db_option(),
+) -> None:
+    """Deliver what is due now, at each destination's pace, then stop (when no server runs:
+    pql serve delivers by itself)."""
+    import time
+
+    from pqlkit.cli.console import CliConsole
+    from pqlkit.destinations.config import load_destinations
+    from pqlkit.destinations.delivery import DeliveryReport, DeliveryState, deliver_due
+    from pqlkit.destinations.outbox import Outbox, utc_now
+    from pqlkit.errors import StoreBusyError
+    from pqlkit.store.store import Store
+
+    console = CliConsole()
+    config = load_destinations(destinations)
+    built = config.build()
+    state, total = DeliveryState(), DeliveryReport()
+    started = time.monotonic()
+    try:
+        with Store.open(db) as store:
+            outbox = Outbox(store)
+            while True:
+                total += deliver_due(store, built, utc_now(), state)
+                due = [d for d in built if outbox.due(d.name, utc_now(), 1)]
+                if not due or time.monotonic() - started >= max_seconds:
+                    break
+                time.sleep(0.5)
+            left = sum(n for (_, status), n in outbox.counts().items() if status == "pending")
+    except StoreBusyError:
+        raise StoreBusyError(
+            str(db or "the store"), "a running pql serve, which delivers the outbox itself"
+        ) from None
+    finally:
+        for destination in built:
+            destination.close()
+    console.err.print(
+        f"delivered {total.delivered}, to retry {total.retried}, dead {total.dead}; "
+        f"{left} pending in the outbox"
+    )
+
+
 def _status(status: str | None) -> Status | None:
     from pqlkit.destinations.outbox import STATUSES
     from pqlkit.errors import ConfigError

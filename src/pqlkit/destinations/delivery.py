@@ -211,6 +211,24 @@ class DeliveryLoop:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    @classmethod
+    def on_store_thread(
+        cls,
+        store_thread: Any,
+        destinations: Sequence[Destination],
+        *,
+        interval: float = 1.0,
+        timeout: float = 60.0,
+        console: Console | None = None,
+    ) -> DeliveryLoop:
+        """A loop whose store work runs as jobs on the server's store thread
+        (:class:`pqlkit.server.store_thread.StoreThread`), its HTTP calls on its own thread."""
+
+        def access(work: Callable[[Store], Any]) -> Any:
+            return store_thread.submit(work).result(timeout)
+
+        return cls(access, destinations, interval=interval, console=console)
+
     def tick(self) -> DeliveryReport:
         report = deliver_due(self.access, self.destinations, self.clock(), self.state)
         self.totals += report

@@ -138,7 +138,9 @@ class HubSpotDestination(Destination):
 
     def _contact_input(self, handoff: HandOff) -> tuple[str, dict[str, str]]:
         assert handoff.email is not None
-        properties = pql_properties(handoff)
+        # the id property is sent as a property too: HubSpot's answer lists the properties sent,
+        # which is how each result is matched to its input (results come in no promised order)
+        properties = {**pql_properties(handoff), "email": handoff.email.lower()}
         if handoff.owner is not None and handoff.owner.id:
             properties["hubspot_owner_id"] = handoff.owner.id
         return handoff.email.lower(), properties
