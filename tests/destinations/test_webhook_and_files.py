@@ -125,3 +125,21 @@ def test_an_alerts_hand_off_is_keyed_by_the_alerts_identity() -> None:
     assert HandOff.for_alert(alert).default_key("alert") == handoff.default_key(
         "alert"
     )  # same alert, same key
+
+
+def test_the_verification_snippet_in_the_docs_accepts_our_signature() -> None:
+    import re
+    import time
+
+    docs = (Path(__file__).parents[2] / "docs" / "destinations.md").read_text()
+    snippet = next(
+        block for block in re.findall(r"```python\n(.*?)```", docs, re.S) if "def verify" in block
+    )
+    namespace: dict[str, object] = {}
+    exec(snippet, namespace)
+    verify = namespace["verify"]
+    body = b'{"id": "ob_1", "data": {}}'
+    header = sign(SECRET, body, int(time.time()))
+    assert verify(SECRET, header, body) is True  # type: ignore[operator]
+    assert verify("wrong", header, body) is False  # type: ignore[operator]
+    assert verify(SECRET, sign(SECRET, body, int(time.time()) - 600), body) is False  # type: ignore[operator]
