@@ -31,6 +31,12 @@ def serve(
         [], "--cors-origin", help="A web origin allowed to call the API from browsers (repeatable)."
     ),
     access_log: bool = typer.Option(False, "--access-log", help="Log every request."),
+    destinations: Path | None = typer.Option(
+        None,
+        "--destinations",
+        help="A destinations.yaml: deliver the outbox (alerts, leads) to Slack, CRMs, webhooks "
+        "(see docs/destinations.md).",
+    ),
 ) -> None:
     """Serve Segment's HTTP tracking API (/v1/track, /v1/batch …) on the store.
 
@@ -53,6 +59,7 @@ def serve(
         log_dir=log_dir,
         cors_origins=tuple(cors_origin),
         access_log=access_log,
+        destinations=destinations,
     )
     result = run_server(config, console)
     console.info(f"pql serve: stopped; {result.loaded_rows:,} events loaded into the store")

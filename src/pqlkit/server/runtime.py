@@ -21,6 +21,10 @@ from pqlkit.server.log_writer import LogWriter
 from pqlkit.server.store_thread import StoreThread
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pqlkit.destinations.base import Destination
+    from pqlkit.destinations.delivery import DeliveryLoop
     from pqlkit.model.loader import LoadedModel
     from pqlkit.store.store import Store
 
@@ -40,6 +44,8 @@ class Runtime:
         keys: KeyRing,
         model: LoadedModel | None,
         console: Console,
+        *,
+        destinations: Sequence[Destination] = (),
     ) -> None:
         self.config = config
         self.store = store
@@ -53,6 +59,8 @@ class Runtime:
         self.store_thread = StoreThread(store, self._tick, console=console)
         self._keys_due = time.monotonic() + config.key_refresh_interval
         self._closed = False
+        self.destinations = list(destinations)
+        self.delivery: DeliveryLoop | None = None
 
     @classmethod
     def open(cls, config: ServerConfig, console: Console | None = None) -> Runtime:
@@ -60,6 +68,11 @@ class Runtime:
         from pqlkit.store.store import Store
 
         console = console or SilentConsole()
+        destinations: list[Destination] = []
+        if config.destinations is not None:  # checked before the store is taken
+            from pqlkit.destinations.config import load_destinations
+
+            destinations = load_destinations(config.destinations).build()
         model = None
         if config.model is not None:
             from pqlkit.model.loader import load
@@ -87,11 +100,23 @@ class Runtime:
         except BaseException:
             store.close()
             raise
-        return cls(config, store, log, writer, loader, keys, model, console)
+        return cls(
+            config, store, log, writer, loader, keys, model, console, destinations=destinations
+        )
 
     def start(self) -> None:
         self.writer.start()
         self.store_thread.start()
+        if self.destinations:
+            from pqlkit.destinations.delivery import DeliveryLoop
+
+            self.delivery = DeliveryLoop.on_store_thread(
+                self.store_thread,
+                self.destinations,
+                interval=self.config.delivery_interval,
+                console=self.console,
+            )
+            self.delivery.start()
 
     def _tick(self, store: Store) -> float:
         started = time.monotonic()
@@ -109,6 +134,8 @@ class Runtime:
             problems.append("the log cannot be written: requests are refused (503)")
         if self.store_thread.last_error is not None:
             problems.append("loading the log into the store fails: events wait in the log")
+        if self.delivery is not None and self.delivery.last_error is not None:
+            problems.append("delivering the outbox fails: deliveries wait in the outbox")
         return {
             "status": "degraded" if problems else "ok",
             "problems": problems,
@@ -121,6 +148,8 @@ class Runtime:
             return
         self._closed = True
         try:
+            if self.delivery is not None:  # before the store thread it sends work to
+                self.delivery.stop()
             self.writer.close()
             self.store_thread.stop(final=self.loader.load_all)
         finally:
