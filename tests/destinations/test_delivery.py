@@ -159,10 +159,11 @@ def test_a_row_older_than_max_age_is_dead_at_its_next_failure(store: Store, cloc
 
 
 class EchoingProxy(FakeApi):
-    """A broken proxy whose error page repeats the request's headers."""
+    """A broken proxy whose error page repeats the request's headers and its credential."""
 
     def handle(self, request: Request) -> Answer:
-        return Answer.text(502, f"<h1>Bad gateway</h1><pre>{request.headers}</pre>")
+        credential = request.headers.get("authorization", "").split()[-1]
+        return Answer.text(502, f"<h1>Bad gateway</h1><pre>{request.headers}</pre> for {credential}")
 
 
 def test_secrets_never_reach_the_stored_error(store: Store, clock: Clock) -> None:
@@ -170,7 +171,6 @@ def test_secrets_never_reach_the_stored_error(store: Store, clock: Clock) -> Non
     crm = HubSpotDestination(
         name="crm",
         kinds=frozenset({"alert"}),
-        secrets=(HUBSPOT_TOKEN,),
         token=HUBSPOT_TOKEN,
         api_url=proxy.url,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from pqlkit.destinations.outbox import OutboxItem
 from pqlkit.destinations.secrets import Redactor
@@ -64,9 +64,13 @@ class Destination:
     policy: DeliveryPolicy = field(default_factory=DeliveryPolicy)
     secrets: tuple[str, ...] = field(default=(), repr=False)  # values to keep out of errors
 
+    SECRET_FIELDS: ClassVar[tuple[str, ...]] = ()  # the subclass's fields holding secrets
+
     @property
     def redactor(self) -> Redactor:
-        return Redactor(self.secrets)
+        """Masks the configured secrets and this destination's own (its token, its URL …)."""
+        own = (getattr(self, name) for name in self.SECRET_FIELDS)
+        return Redactor([*self.secrets, *(value for value in own if value)])
 
     def accepts(self, kind: str) -> bool:
         return "*" in self.kinds or kind in self.kinds

@@ -70,6 +70,8 @@ class _Row:
 
 @dataclass
 class HubSpotDestination(Destination):
+    SECRET_FIELDS = ("token",)
+
     token: str = field(default="", repr=False)
     api_url: str = API_URL
     company_id_property: str = "domain"

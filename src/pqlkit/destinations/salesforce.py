@@ -57,6 +57,8 @@ def _errors(data: Any) -> tuple[str, set[str]]:
 
 @dataclass
 class SalesforceDestination(Destination):
+    SECRET_FIELDS = ("token",)
+
     instance_url: str = ""
     token: str = field(default="", repr=False)
     api_version: str = "v60.0"

@@ -97,6 +97,8 @@ def message(handoff: HandOff) -> dict[str, Any]:
 
 @dataclass
 class SlackDestination(Destination):
+    SECRET_FIELDS = ("webhook_url", "bot_token")
+
     webhook_url: str | None = field(default=None, repr=False)
     bot_token: str | None = field(default=None, repr=False)
     dm_owner: bool = True  # with a bot token: a direct message to the owner's Slack id

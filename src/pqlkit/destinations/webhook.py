@@ -76,6 +76,8 @@ def envelope(item: OutboxItem) -> bytes:
 
 @dataclass
 class WebhookDestination(Destination):
+    SECRET_FIELDS = ("secret",)
+
     url: str = ""
     secret: str = field(default="", repr=False)
     clock: Callable[[], float] = time.time
