@@ -163,7 +163,9 @@ class EchoingProxy(FakeApi):
 
     def handle(self, request: Request) -> Answer:
         credential = request.headers.get("authorization", "").split()[-1]
-        return Answer.text(502, f"<h1>Bad gateway</h1><pre>{request.headers}</pre> for {credential}")
+        return Answer.text(
+            502, f"<h1>Bad gateway</h1><pre>{request.headers}</pre> for {credential}"
+        )
 
 
 def test_secrets_never_reach_the_stored_error(store: Store, clock: Clock) -> None:
@@ -217,3 +219,25 @@ def test_the_delivery_loop_delivers_on_its_own_thread(store: Store) -> None:
             time.sleep(0.02)
         loop.stop()
     assert len(receiver.received) == 1 and loop.totals.delivered == 1 and loop.last_error is None
+
+
+class SlowReceiver(FakeApi):
+    """Answers, but only after the sender has stopped waiting."""
+
+    def handle(self, request: Request) -> Answer:
+        time.sleep(0.5)
+        return Answer.json(200, {})
+
+
+def test_a_receiver_that_does_not_answer_in_time_is_retried(store: Store, clock: Clock) -> None:
+    with SlowReceiver() as slow:
+        hook = WebhookDestination(
+            name="hook",
+            kinds=frozenset({"alert"}),
+            policy=DeliveryPolicy(timeout=0.1),
+            url=slow.url,
+            secret=SECRET,
+        )
+        enqueue_handoff(store, [hook], paywall_handoff(), now=clock())
+        assert deliver_due(store, [hook], clock(), DeliveryState()).retried == 1
+    assert Outbox(store).items()[0].last_error == "webhook: no answer within the timeout"

@@ -209,3 +209,29 @@ def test_a_server_error_or_malformed_answer_is_retried(store: Store, clock: Cloc
         )
         clock.advance(minutes=5)
         assert deliver_due(store, [crm], clock(), state).delivered == 1
+
+
+def test_hubspot_down_for_an_hour_then_back_gets_every_alert_exactly_once(
+    store: Store, clock: Clock
+) -> None:
+    api = FakeHubSpot()  # down: connections refused
+    crm = hubspot(api, batch_size=10, per_minute=20, backoff_cap=600, max_attempts=1000)
+    state = DeliveryState()
+    for minute in range(60):  # an alert a minute from 30 users while HubSpot is down
+        user = minute % 30
+        handoff = paywall_handoff(f"u{user}", email=f"u{user}@acme.io", fired_at=clock())
+        enqueue_handoff(store, [crm], handoff, now=clock())
+        deliver_due(store, [crm], clock(), state)
+        clock.advance(minutes=1)
+    assert Outbox(store).counts() == {("crm", "pending"): 60}
+    with api:
+        for _ in range(60):
+            deliver_due(store, [crm], clock(), state)
+            clock.advance(seconds=30)
+    assert Outbox(store).counts() == {("crm", "delivered"): 60}
+    assert len(api.contacts) == 30 and len(api.tasks) == 60  # one task per alert, none twice
+    refs = sorted(
+        task["properties"]["hs_task_body"].rsplit("pqlkit ref: ", 1)[1]
+        for task in api.tasks.values()
+    )
+    assert refs == sorted(f"pqlkit-ref-{row.id}" for row in Outbox(store).items(limit=100))
