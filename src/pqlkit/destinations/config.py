@@ -26,17 +26,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import httpx
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from pqlkit.destinations.base import DeliveryPolicy, Destination
+from pqlkit.destinations.config_issues import line_of, validation_issues
+from pqlkit.destinations.config_schema import SECRET_FIELDS, FileSpec, Policy
 from pqlkit.destinations.secrets import REFERENCE, Secret, SecretSource, read_secrets_file
 from pqlkit.errors import ConfigError, InputError
-from pqlkit.model.durations import parse_duration
 from pqlkit.model.issues import Issue, did_you_mean
 
 Path_ = tuple[str | int, ...]
@@ -50,103 +50,6 @@ class DestinationsConfigError(ConfigError):
         self.issues = issues
         lines = "\n".join(str(i) for i in issues)
         super().__init__(f"{len(issues)} error(s) in the destinations file:\n{lines}")
-
-
-def _duration(value: Any) -> timedelta:
-    return value if isinstance(value, timedelta) else parse_duration(str(value))
-
-
-Duration = Annotated[timedelta, BeforeValidator(_duration)]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Policy(_Frozen):
-    batch_size: int | None = Field(default=None, ge=1, le=100)
-    per_minute: float | None = Field(default=None, gt=0)
-    max_attempts: int | None = Field(default=None, ge=1)
-    max_age: Duration | None = None
-    backoff_base: float | None = Field(default=None, gt=0)
-    backoff_cap: Duration | None = None
-    timeout: float | None = Field(default=None, gt=0)
-
-
-class _Base(Policy):
-    kinds: list[str] = ["alert"]
-
-
-class WebhookSpec(_Base):
-    type: Literal["webhook"]
-    url: str
-    secret: str
-
-
-class LogSpec(_Base):
-    type: Literal["log"]
-    path: str
-
-
-class CsvSpec(_Base):
-    type: Literal["csv"]
-    path: str
-
-
-class SlackSpec(_Base):
-    type: Literal["slack"]
-    webhook_url: str | None = None
-    bot_token: str | None = None
-    dm_owner: bool = True
-    api_url: str = "https://slack.com/api"
-
-
-class HubSpotSpec(_Base):
-    type: Literal["hubspot"]
-    token: str
-    api_url: str = "https://api.hubapi.com"
-    company_id_property: str = "domain"
-    tasks_for: list[str] = ["alert"]
-    task_due_after: Duration = timedelta(days=1)
-
-
-class SalesforceSpec(_Base):
-    type: Literal["salesforce"]
-    instance_url: str
-    token: str
-    api_version: str = "v60.0"
-    lookup: list[Literal["Contact", "Lead"]] = ["Contact", "Lead"]
-    create_leads: bool = True
-    fields: dict[Literal["score", "tier", "reasons", "since"], str] | None = None
-    tasks_for: list[str] = ["alert"]
-    task_external_id_field: str | None = None
-    task_due_after: Duration = timedelta(days=1)
-
-
-Spec = Annotated[
-    WebhookSpec | LogSpec | CsvSpec | SlackSpec | HubSpotSpec | SalesforceSpec,
-    Field(discriminator="type"),
-]
-SPECS: dict[str, type[_Base]] = {
-    "webhook": WebhookSpec,
-    "log": LogSpec,
-    "csv": CsvSpec,
-    "slack": SlackSpec,
-    "hubspot": HubSpotSpec,
-    "salesforce": SalesforceSpec,
-}
-SECRET_FIELDS = {
-    "webhook": ("secret",),
-    "slack": ("webhook_url", "bot_token"),
-    "hubspot": ("token",),
-    "salesforce": ("token",),
-}
-
-
-class FileSpec(_Frozen):
-    secrets_file: str | None = None
-    defaults: Policy = Policy()
-    destinations: dict[str, Spec] = {}
 
 
 @dataclass(frozen=True)
@@ -249,7 +152,7 @@ def load_destinations_text(
             issues.append(
                 Issue(
                     source,
-                    _line(lines, ("destinations", str(name))),
+                    line_of(lines, ("destinations", str(name))),
                     f"destination name {name!r}: use lower-case letters, digits, '-' and '_'",
                 )
             )
@@ -257,7 +160,7 @@ def load_destinations_text(
         spec = FileSpec.model_validate(data)
     except ValidationError as exc:
         raise DestinationsConfigError(
-            issues + _validation_issues(exc, source, lines, data)
+            issues + validation_issues(exc, source, lines, data)
         ) from None
     source_of_secrets, file_issue = _secret_source(spec, source, base, lines, environ)
     if file_issue is not None:
@@ -269,7 +172,7 @@ def load_destinations_text(
             raw = getattr(destination, field)
             if raw is None:
                 continue
-            where = _line(lines, ("destinations", name, field))
+            where = line_of(lines, ("destinations", name, field))
             found = REFERENCE.match(str(raw))
             if found is None:
                 issues.append(
@@ -325,7 +228,7 @@ def _secret_source(
     except OSError as exc:
         issue = Issue(
             source,
-            _line(lines, ("secrets_file",)),
+            line_of(lines, ("secrets_file",)),
             f"secrets_file: cannot read {path}: {exc.strerror or exc}",
         )
         return SecretSource(environ), issue
@@ -339,7 +242,7 @@ def _check_destination(name: str, spec: Any, source: str, lines: dict[Path_, int
             issues.append(
                 Issue(
                     source,
-                    _line(lines, ("destinations", name, "kinds", index)),
+                    line_of(lines, ("destinations", name, "kinds", index)),
                     f"destinations.{name}.kinds: unknown kind {kind!r}."
                     f"{did_you_mean(kind, sorted(known))} (kinds: alert, lead, properties, or * for all)",
                 )
@@ -348,7 +251,7 @@ def _check_destination(name: str, spec: Any, source: str, lines: dict[Path_, int
         issues.append(
             Issue(
                 source,
-                _line(lines, ("destinations", name)),
+                line_of(lines, ("destinations", name)),
                 f"destinations.{name}: a slack destination needs webhook_url, bot_token or both",
             )
         )
@@ -358,77 +261,8 @@ def _check_destination(name: str, spec: Any, source: str, lines: dict[Path_, int
             issues.append(
                 Issue(
                     source,
-                    _line(lines, ("destinations", name, key)),
+                    line_of(lines, ("destinations", name, key)),
                     f"destinations.{name}.{key}: {value!r} is not an http(s) URL",
                 )
             )
     return issues
-
-
-def _line(lines: dict[Path_, int], path: Path_) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
-
-
-def _validation_issues(
-    exc: ValidationError, source: str, lines: dict[Path_, int], data: dict[str, Any]
-) -> list[Issue]:
-    issues: list[Issue] = []
-    seen: set[str] = set()
-    for error in exc.errors():
-        loc = list(error["loc"])
-        # the discriminated union puts the type's tag in the location: destinations.x.slack.field
-        if len(loc) >= 3 and loc[0] == "destinations" and loc[2] in SPECS:
-            loc.pop(2)
-        path = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
-        name = ".".join(str(p) for p in path)
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            message = (
-                f"unknown key {path[-1]!r} in {'.'.join(str(p) for p in path[:-1]) or 'the file'}."
-            )
-            message += did_you_mean(str(path[-1]), _allowed(path, data))
-        elif kind == "missing":
-            message = f"{name} is required"
-        elif kind in ("union_tag_invalid", "union_tag_not_found"):
-            given = _at(data, path)
-            tag = given.get("type") if isinstance(given, dict) else None
-            if tag is None:
-                message = f"{name}: type is required ({', '.join(SPECS)})"
-            else:
-                hint = did_you_mean(str(tag), list(SPECS))
-                message = f"{name}: unknown type {tag!r}.{hint} (types: {', '.join(SPECS)})"
-                path = (*path, "type")
-        else:
-            said = str(error["msg"]).removeprefix("Value error, ")
-            message = f"{name}: {said}" if name else said
-        if message in seen:
-            continue
-        seen.add(message)
-        issues.append(Issue(source, _line(lines, path), message))
-    return issues
-
-
-def _at(data: Any, path: Path_) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _allowed(path: Path_, data: dict[str, Any]) -> list[str]:
-    parent = path[:-1]
-    if not parent:
-        return list(FileSpec.model_fields)
-    if parent == ("defaults",):
-        return list(Policy.model_fields)
-    if len(parent) == 2 and parent[0] == "destinations":
-        spec = _at(data, parent)
-        cls = SPECS.get(str(spec.get("type"))) if isinstance(spec, dict) else None
-        return list(cls.model_fields) if cls else []
-    return []

@@ -143,13 +143,11 @@ def _record(
         too_old = now - item.created_at >= policy.max_age
         if not outcome.retryable or attempts >= policy.max_attempts or too_old:
             dead += 1
-            why = (
-                ""
-                if not outcome.retryable
-                else f" (gave up after {attempts} attempts)"
-                if not too_old
-                else f" (gave up: older than {policy.max_age})"
-            )
+            why = ""
+            if outcome.retryable and too_old:
+                why = f" (gave up: older than {policy.max_age})"
+            elif outcome.retryable:
+                why = f" (gave up after {attempts} attempts)"
             plan.append(
                 partial(Outbox.record_dead, item=item, at=now, error=error + why, progress=progress)
             )
