@@ -4,6 +4,7 @@ transaction, listed for operators, dead letters retried or dropped — on DuckDB
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
 from pqlkit.destinations.outbox import Outbox
 from pqlkit.destinations.webhook import WebhookDestination
+from pqlkit.store import migrations
 from pqlkit.store.store import Store
 from pqlkit.store.transaction import transaction
 from tests.destinations.conftest import START, paywall_handoff
@@ -94,3 +96,13 @@ def test_dead_letters_are_listed_retried_and_dropped(store: Store) -> None:
     assert outbox.retry(ids=[c.id]) == 0  # delivered rows are not dead letters
     assert outbox.drop(destination="hook") == 1  # b: only dead rows go
     assert outbox.counts() == {("hook", "pending"): 1, ("hook", "delivered"): 1}
+
+
+def test_a_store_from_before_the_outbox_gains_it_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:  # make it a version-4 store: no outbox, migration 5 not applied
+        store.duckdb().execute("DROP TABLE outbox")
+        store.duckdb().execute("DELETE FROM pqlkit_migrations WHERE version = 5")
+    with Store.open(path) as store:
+        assert migrations.applied_version(store.backend) == 5
+        assert Outbox(store).put("hook", "alert", "k", "{}") is True
