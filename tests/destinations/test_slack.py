@@ -159,3 +159,16 @@ def test_a_malformed_answer_is_retried(store: Store, clock: Clock) -> None:
     assert Outbox(store).items()[0].last_error == (
         "slack webhook: malformed answer (HTTP 200, '<html>captive portal</html>')"
     )
+
+
+def test_a_dm_only_destination_without_the_owners_slack_id_says_so(
+    store: Store, clock: Clock
+) -> None:
+    with FakeSlack() as api:
+        destination = slack(api, webhook=False)
+        enqueue_handoff(store, [destination], paywall_handoff(owner=None), now=clock())
+        assert deliver_due(store, [destination], clock(), DeliveryState()).dead == 1
+    assert api.requests == []
+    assert Outbox(store).items()[0].last_error == (
+        "slack: nowhere to post: no webhook_url, and the hand-off's owner has no Slack id"
+    )

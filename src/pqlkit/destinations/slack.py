@@ -126,6 +126,11 @@ class SlackDestination(Destination):
                 return stop.outcome
             done["webhook"] = True
         slack_id = handoff.owner.slack_id if handoff.owner is not None else None
+        if not self.webhook_url and not slack_id:
+            return Failed(
+                "slack: nowhere to post: no webhook_url, and the hand-off's owner has no Slack id",
+                retryable=False,
+            )
         if self.bot_token and self.dm_owner and slack_id and not done.get("dm"):
             try:
                 done["dm"] = self._post_message(slack_id, body)
