@@ -117,18 +117,18 @@ class HubSpotDestination(Destination):
             self._upsert(
                 chunk, "companies", self.company_id_property, "company_id", self._company_input
             )
-        throttled = False
+        stopped: Failed | None = None  # a retryable failure: the remaining tasks wait with it
         for row in rows:
             if row.failed or row.item.kind not in self.tasks_for or "task_id" in row.progress:
                 continue
-            if throttled:
-                row.failed = Failed("hubspot: waiting for the rate limit")
+            if stopped is not None:
+                row.failed = Failed(f"not sent, after {stopped.error}", True, stopped.retry_after)
                 continue
             try:
                 row.progress["task_id"] = self._task(row)
             except DeliveryStop as stop:
                 row.failed = stop.outcome
-                throttled = stop.outcome.retry_after is not None or stop.outcome.retryable
+                stopped = stop.outcome if stop.outcome.retryable else None
         return [
             Failed(r.failed.error, r.failed.retryable, r.failed.retry_after, r.progress or None)
             if r.failed
