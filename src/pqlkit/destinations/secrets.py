@@ -19,9 +19,9 @@ from pathlib import Path
 REFERENCE = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$")
 MASK = "***"
 _SHAPES = (
-    re.compile(r"(?i)(bearer\s+)[^\s\"',]+"),
+    re.compile(r"(?i)(bearer\s+)[^\s\"',;]+"),
     re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),
-    re.compile(r"(hooks\.slack\.com/services/)[^\s\"']+"),
+    re.compile(r"(hooks\.slack\.com/services/)[^\s\"',;]+"),
     re.compile(r"(?i)((?:token|secret|signature|key|password)=)[^&\s\"']+"),
 )
 
