@@ -40,9 +40,20 @@ def _root(
 
 
 def _register() -> None:
-    from pqlkit.cli import demo, ingest, keys, learn, model, score, serve, simulate, status
+    from pqlkit.cli import (
+        demo,
+        ingest,
+        keys,
+        learn,
+        model,
+        outbox,
+        score,
+        serve,
+        simulate,
+        status,
+    )
 
-    for module in (ingest, simulate, status, model, score, learn, serve, keys, demo):
+    for module in (ingest, simulate, status, model, score, learn, serve, keys, outbox, demo):
         module.register(app)
 
 

@@ -43,6 +43,12 @@ def serve(
         1000.0, "--rate-burst", help="Requests an API key may send at once."
     ),
     access_log: bool = typer.Option(False, "--access-log", help="Log every request."),
+    destinations: Path | None = typer.Option(
+        None,
+        "--destinations",
+        help="A destinations.yaml: deliver the outbox (alerts, leads) to Slack, CRMs, webhooks "
+        "(see docs/destinations.md).",
+    ),
 ) -> None:
     """Serve Segment's HTTP tracking API (/v1/track, /v1/batch …) on the store.
 
@@ -76,6 +82,7 @@ def serve(
         rate_limit=rate_limit,
         rate_burst=rate_burst,
         access_log=access_log,
+        destinations=destinations,
     )
     result = run_server(config, console)
     console.info(f"pql serve: stopped; {result.loaded_rows:,} events loaded into the store")

@@ -18,13 +18,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from pqlkit.destinations.enqueue import enqueue_handoff
+from pqlkit.destinations.handoff import HandOff
 from pqlkit.triggers import alert_store
 from pqlkit.triggers.alerts import Alert
 from pqlkit.triggers.live import LiveTriggers
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pyarrow as pa
 
+    from pqlkit.destinations.base import Destination
     from pqlkit.model.schema import Model
     from pqlkit.store.store import Store
 
@@ -34,16 +39,25 @@ SERVER_SOURCES = "api:"  # rows the server stored carry source api:server:<key> 
 class Alerting:
     """The model's triggers, kept current with every batch the loader stores."""
 
-    def __init__(self, model: Model, live: LiveTriggers) -> None:
+    def __init__(
+        self, model: Model, live: LiveTriggers, destinations: Sequence[Destination] = ()
+    ) -> None:
         self.model = model
         self.live = live
+        self.destinations = list(destinations)  # where each alert's hand-off is queued
         self.stale = False  # a batch was observed but not stored: rebuild before the next
         self.fired = 0
 
     @classmethod
-    def rebuild(cls, store: Store, model: Model, start: datetime | None = None) -> Alerting:
+    def rebuild(
+        cls,
+        store: Store,
+        model: Model,
+        start: datetime | None = None,
+        destinations: Sequence[Destination] = (),
+    ) -> Alerting:
         start = start or resume_point(store)
-        return cls(model, LiveTriggers.rebuild(store.events, model, start))
+        return cls(model, LiveTriggers.rebuild(store.events, model, start), destinations)
 
     def on_loaded(self, store: Store, rows: pa.Table, loaded_at: datetime) -> list[Alert]:
         """Observe the rows just stored (inside the loader's transaction) and record their
@@ -54,7 +68,27 @@ class Alerting:
         self.stale = True  # until the caller's transaction is known to have committed
         alerts = self.live.observe_many(_rows(rows))
         alert_store.record(store, alerts, self.model.name, loaded_at)
+        if self.destinations:
+            for alert in alerts:
+                enqueue_handoff(store, self.destinations, self.handoff(alert), kind="alert")
         return alerts
+
+    def handoff(self, alert: Alert) -> HandOff:
+        """What an alert's destinations receive: the alert, and who the person is as known
+        when it fired (e-mail domain, title, account)."""
+        identity = self.live.identity
+        person = alert.entity_id if self.model.entity == "user" else alert.user_id
+        email = identity.fact("email", person)
+        return HandOff.for_alert(
+            alert,
+            alert_id=alert_store.alert_id(alert),
+            entity_kind=self.model.entity,
+            email=email.value if email is not None else None,
+            title=identity.title(person),
+            domain=identity.email_domain(person),
+            company=identity.account(person),
+            tier="hot",
+        )
 
     def committed(self, alerts: list[Alert]) -> None:
         self.stale = False

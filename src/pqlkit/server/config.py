@@ -34,6 +34,8 @@ class ServerConfig:
     rate_burst: float = 1000.0  # requests a key may send at once
     cors_origins: tuple[str, ...] = ()  # CORS is off unless origins are named
     access_log: bool = False
+    destinations: Path | None = None  # destinations.yaml: where the outbox is delivered
+    delivery_interval: float = 1.0  # seconds between delivery ticks
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
 
     @property

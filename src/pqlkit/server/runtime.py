@@ -25,6 +25,10 @@ from pqlkit.server.scheduled import ScheduledScoring
 from pqlkit.server.store_thread import StoreThread
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pqlkit.destinations.base import Destination
+    from pqlkit.destinations.delivery import DeliveryLoop
     from pqlkit.model.loader import LoadedModel
     from pqlkit.store.store import Store
 
@@ -45,6 +49,8 @@ class Runtime:
         model: LoadedModel | None,
         console: Console,
         clock: ReceiveClock | None = None,
+        *,
+        destinations: Sequence[Destination] = (),
     ) -> None:
         self.config = config
         self.store = store
@@ -63,6 +69,8 @@ class Runtime:
         self.scoring: ScheduledScoring | None = None
         if model is not None and config.score_every:
             self.scoring = ScheduledScoring(store, model, config.score_every, console)
+        self.destinations = list(destinations)
+        self.delivery: DeliveryLoop | None = None
 
     @classmethod
     def open(cls, config: ServerConfig, console: Console | None = None) -> Runtime:
@@ -72,6 +80,11 @@ class Runtime:
         console = console or SilentConsole()
         if config.score_every and config.model is None:
             raise ConfigError("--score-every needs --model: scheduled scoring scores a model")
+        destinations: list[Destination] = []
+        if config.destinations is not None:  # checked before the store is taken
+            from pqlkit.destinations.config import load_destinations
+
+            destinations = load_destinations(config.destinations).build()
         model = None
         if config.model is not None:
             from pqlkit.model.loader import load
@@ -94,7 +107,7 @@ class Runtime:
                 alerting = None
                 if model is not None and model.model.triggers:
                     console.info(f"rebuilding the state of {len(model.model.triggers)} triggers")
-                    alerting = Alerting.rebuild(store, model.model, resume)
+                    alerting = Alerting.rebuild(store, model.model, resume, destinations)
                 loader = Loader(
                     log,
                     lambda: writer.committed,
@@ -110,7 +123,18 @@ class Runtime:
             store.close()
             raise
         clock = ReceiveClock(after=resume)
-        return cls(config, store, log, writer, loader, keys, model, console, clock)
+        return cls(
+            config,
+            store,
+            log,
+            writer,
+            loader,
+            keys,
+            model,
+            console,
+            clock,
+            destinations=destinations,
+        )
 
     def start(self) -> None:
         self.writer.on_commit = self.store_thread.wake
@@ -118,6 +142,16 @@ class Runtime:
         self.store_thread.start()
         if self.scoring is not None:
             self.scoring.start()
+        if self.destinations:
+            from pqlkit.destinations.delivery import DeliveryLoop
+
+            self.delivery = DeliveryLoop.on_store_thread(
+                self.store_thread,
+                self.destinations,
+                interval=self.config.delivery_interval,
+                console=self.console,
+            )
+            self.delivery.start()
 
     def _tick(self, store: Store) -> float:
         started = time.monotonic()
@@ -137,6 +171,8 @@ class Runtime:
             problems.append("loading the log into the store fails: events wait in the log")
         if self.scoring is not None and self.scoring.last_error is not None:
             problems.append("scheduled scoring fails: the ledger is not current")
+        if self.delivery is not None and self.delivery.last_error is not None:
+            problems.append("delivering the outbox fails: deliveries wait in the outbox")
         return {
             "status": "degraded" if problems else "ok",
             "problems": problems,
@@ -151,6 +187,8 @@ class Runtime:
         try:
             if self.scoring is not None:
                 self.scoring.stop()
+            if self.delivery is not None:  # before the store thread it sends work to
+                self.delivery.stop()
             self.writer.close()
             self.store_thread.stop(final=self.loader.load_all)
         finally:

@@ -47,11 +47,25 @@ def _create_alerts(backend: SQLBackend) -> None:
     backend.create_table("alerts", schema=schema.ALERTS)
 
 
+def _create_outbox(backend: SQLBackend) -> None:
+    """Written as SQL: the primary key is what makes enqueuing the same key twice a no-op
+    (``INSERT … ON CONFLICT DO NOTHING``), and ibis creates tables without constraints."""
+    if getattr(backend, "name", "") != "postgres":
+        backend.raw_sql(schema.OUTBOX_DDL)  # DuckDB answers with its connection: keep it open
+        return
+    for statement in (
+        schema.OUTBOX_DDL,
+        "CREATE INDEX outbox_due ON outbox (status, destination, next_attempt_at)",
+    ):
+        backend.raw_sql(statement).close()
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
     Migration(3, "API keys and the ingest server's log checkpoint", _create_server_tables),
     Migration(4, "alerts from triggers", _create_alerts),
+    Migration(5, "the outbox of deliveries to destinations", _create_outbox),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -138,3 +138,29 @@ ALERTS: sch.Schema = ibis.schema(
         "first_touch_at": dt.timestamp,
     }
 )
+
+# The outbox: what must reach a destination (Slack, a CRM, a webhook), kept until it has.
+# ``id`` is a digest of (destination, idempotency_key), so enqueuing the same key for the same
+# destination twice is a no-op. ``status``: pending → delivered, or dead after too many attempts
+# or too long (an operator can retry or drop it). ``payload`` is JSON text (a hand-off);
+# ``progress`` JSON text of the steps a multi-step delivery has done (a CRM record's id), so a
+# retry does not repeat them; ``last_error`` never holds a secret. DuckDB: the primary key is
+# the only index, so updates of the other columns stay in place.
+OUTBOX_DDL = """
+CREATE TABLE outbox (
+    id VARCHAR NOT NULL PRIMARY KEY,
+    destination VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    idempotency_key VARCHAR NOT NULL,
+    payload VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    status VARCHAR NOT NULL,
+    attempts BIGINT NOT NULL,
+    next_attempt_at TIMESTAMP NOT NULL,
+    last_attempt_at TIMESTAMP,
+    last_error VARCHAR,
+    progress VARCHAR,
+    delivered_at TIMESTAMP,
+    dead_at TIMESTAMP
+)
+"""
