@@ -98,7 +98,7 @@ def csv_row(item: OutboxItem, handoff: HandOff) -> list[str]:
         "idempotency_key": item.idempotency_key,
         "alert_trigger": alert.trigger if alert else None,
         "fired_at": alert.fired_at if alert else None,
-        "deadline": alert.deadline if alert else None,
+        "deadline": handoff.due,
         "owner_email": handoff.owner.email if handoff.owner else None,
     }
     return [

@@ -108,6 +108,7 @@ class HandOff:
     pql_since: datetime | None = None
     path: str | None = None  # the routing path: self-serve, standard, high-intent, enterprise
     owner: Owner | None = None
+    sla_due: datetime | None = None  # a routed lead's first-touch deadline (routing's SLA clock)
     talking_points: tuple[str, ...] = ()
     model: str | None = field(default=None)  # the model that scored it
 
@@ -137,7 +138,9 @@ class HandOff:
 
     @property
     def due(self) -> datetime | None:
-        """When someone must have acted: the alert's deadline, if any."""
+        """When someone must have acted: the routed SLA, else the alert's deadline, if any."""
+        if self.sla_due is not None:
+            return self.sla_due
         return self.alert.deadline if self.alert is not None else None
 
     def default_key(self, kind: str) -> str:
@@ -171,6 +174,7 @@ class HandOff:
             "pql_since": _time(self.pql_since),
             "path": self.path,
             "owner": self.owner.to_json() if self.owner is not None else None,
+            "sla_due": _time(self.sla_due),
             "talking_points": list(self.talking_points),
             "model": self.model,
         }
@@ -195,6 +199,7 @@ class HandOff:
             pql_since=_parse_time(data.get("pql_since")),
             path=data.get("path"),
             owner=Owner.from_json(data["owner"]) if data.get("owner") else None,
+            sla_due=_parse_time(data.get("sla_due")),
             talking_points=_texts(data.get("talking_points")),
             model=data.get("model"),
         )

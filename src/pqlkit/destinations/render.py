@@ -47,8 +47,10 @@ def task_body(handoff: HandOff, reference: str | None = None) -> str:
     if handoff.alert is not None:
         lines.append(
             f"Trigger: {handoff.alert.trigger} at {when(handoff.alert.fired_at)}; "
-            f"respond by {when(handoff.alert.deadline)}."
+            f"respond by {when(handoff.due or handoff.alert.deadline)}."
         )
+    elif handoff.due is not None:
+        lines.append(f"Respond by {when(handoff.due)}.")
     if handoff.key_actions:
         lines += ["", "What they did:", *(f"- {action}" for action in handoff.key_actions)]
     if handoff.reasons:

@@ -47,8 +47,8 @@ def _bullets(title: str, lines: tuple[str, ...]) -> dict[str, Any]:
 def blocks(handoff: HandOff) -> list[dict[str, Any]]:
     """The message's Block Kit blocks: headline, facts, what they did, why, what to say."""
     facts = [f"*Score*\n{escape(render.score_text(handoff))}"]
-    if handoff.alert is not None:
-        facts.append(f"*Respond by*\n{render.when(handoff.alert.deadline)}")
+    if handoff.due is not None:
+        facts.append(f"*Respond by*\n{render.when(handoff.due)}")
     if handoff.owner is not None:
         owner = (
             f"<@{handoff.owner.slack_id}>"

@@ -164,3 +164,45 @@ CREATE TABLE outbox (
     dead_at TIMESTAMP
 )
 """
+
+# Routing (migration 6). All three are append-only: the latest row wins, nothing is updated.
+# ``account_owners``: who owns an account (or a user) by role — owner, ae, csm, am — imported
+# from CSV (``pql owners import``) or read back from the CRM; an empty owner_id clears a role.
+ACCOUNT_OWNERS: sch.Schema = ibis.schema(
+    {
+        "account_id": dt.String(nullable=False),
+        "role": dt.String(nullable=False),
+        "owner_id": dt.string,
+        "email": dt.string,
+        "name": dt.string,
+        "slack_id": dt.string,
+        "source": dt.String(nullable=False),  # "csv:<file name>", "crm:<destination>"
+        "updated_at": dt.Timestamp(nullable=False),
+    }
+)
+# ``assignments``: every routed lead — its path, owner, why, and the response deadline.
+ASSIGNMENTS: sch.Schema = ibis.schema(
+    {
+        "entity_id": dt.String(nullable=False),
+        "entity_kind": dt.String(nullable=False),
+        "model": dt.String(nullable=False),
+        "path": dt.String(nullable=False),
+        "owner_id": dt.string,  # null: a path without a rep (self-serve)
+        "owner_email": dt.string,
+        "owner_name": dt.string,
+        "team": dt.string,
+        "reason": dt.String(nullable=False),
+        "assigned_at": dt.Timestamp(nullable=False),
+        "sla_due": dt.timestamp,
+        "handoff_key": dt.String(nullable=False),  # the hand-off's idempotency key
+        "source": dt.String(nullable=False),  # route | alert
+    }
+)
+# ``routing_cursors``: each team's round-robin position (the latest row per team counts).
+ROUTING_CURSORS: sch.Schema = ibis.schema(
+    {
+        "team": dt.String(nullable=False),
+        "position": dt.Int64(nullable=False),
+        "moved_at": dt.Timestamp(nullable=False),
+    }
+)

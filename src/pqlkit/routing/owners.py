@@ -1,0 +1,228 @@
+"""Owners, assignments and round-robin cursors in the store (append-only; the latest row wins).
+
+``pql owners import FILE.csv`` appends the file's rows to ``account_owners``; reading takes,
+per (account, role), the latest row — so a re-import or a CRM read-back simply supersedes.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.errors import InputError
+from pqlkit.model.issues import Issue, did_you_mean
+
+if TYPE_CHECKING:
+    from pqlkit.store.store import Store
+
+OWNER_COLUMNS = ("account_id", "role", "owner_id", "email", "name", "slack_id")
+ROLES = ("owner", "ae", "csm", "am")
+
+
+@dataclass(frozen=True)
+class AccountOwner:
+    account_id: str
+    role: str
+    owner_id: str
+    email: str | None = None
+    name: str | None = None
+    slack_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    entity_id: str
+    entity_kind: str
+    model: str
+    path: str
+    owner_id: str | None
+    owner_email: str | None
+    owner_name: str | None
+    team: str | None
+    reason: str
+    assigned_at: datetime
+    sla_due: datetime | None
+    handoff_key: str
+    source: str = "route"
+
+
+class OwnersFileError(InputError):
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        lines = "\n".join(str(i) for i in issues)
+        super().__init__(f"{len(issues)} error(s) in the owners file:\n{lines}")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _clean(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
+    """The file's rows: an owner, or ``(account_id, role)`` to clear (empty owner_id).
+
+    Columns: account_id, owner_id (required); role (default ``owner``), email, name, slack_id.
+    Every problem is reported at once with its line.
+    """
+    source = str(path)
+    try:
+        handle = Path(path).open(newline="")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such owners file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    with handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        issues: list[Issue] = []
+        for required in ("account_id", "owner_id"):
+            if required not in header:
+                hint = did_you_mean(required, header)
+                issues.append(Issue(source, 1, f"the column {required!r} is missing.{hint}"))
+        for name in header:
+            if name not in OWNER_COLUMNS:
+                hint = did_you_mean(name, OWNER_COLUMNS)
+                issues.append(Issue(source, 1, f"unknown column {name!r}.{hint}"))
+        if issues:
+            raise OwnersFileError(issues)
+        rows: list[AccountOwner | tuple[str, str]] = []
+        for raw in reader:
+            line = reader.line_num
+            row = {k.strip(): v for k, v in raw.items() if k is not None}
+            account, owner = _clean(row.get("account_id")), _clean(row.get("owner_id"))
+            role = (_clean(row.get("role")) or "owner").lower()
+            if account is None:
+                issues.append(Issue(source, line, "account_id is empty"))
+                continue
+            if role not in ROLES:
+                hint = did_you_mean(role, ROLES)
+                issues.append(Issue(source, line, f"role {role!r} is not one of {', '.join(ROLES)}.{hint}"))
+                continue
+            if owner is None:
+                rows.append((account, role))
+                continue
+            rows.append(
+                AccountOwner(
+                    account,
+                    role,
+                    owner,
+                    _clean(row.get("email")),
+                    _clean(row.get("name")),
+                    _clean(row.get("slack_id")),
+                )
+            )
+        if issues:
+            raise OwnersFileError(issues)
+    return rows
+
+
+def import_owners(
+    store: Store, rows: Iterable[AccountOwner | tuple[str, str]], source: str, now: datetime | None = None
+) -> int:
+    """Append owner rows (a cleared role as a row with no owner_id); how many were written."""
+    import pyarrow as pa
+
+    moment = now or _now()
+    records = []
+    for row in rows:
+        if isinstance(row, AccountOwner):
+            records.append({**row.__dict__, "source": source, "updated_at": moment})
+        else:
+            account, role = row
+            records.append(
+                {"account_id": account, "role": role, "owner_id": None, "email": None,
+                 "name": None, "slack_id": None, "source": source, "updated_at": moment}
+            )
+    if not records:
+        return 0
+    from pqlkit.store.schema import ACCOUNT_OWNERS
+
+    table = pa.Table.from_pylist(records, schema=ACCOUNT_OWNERS.to_pyarrow())
+    store.backend.insert("account_owners", table)
+    return len(records)
+
+
+def owners_of(store: Store, account_ids: Iterable[str]) -> dict[str, dict[str, AccountOwner]]:
+    """account → role → its current owner (roles cleared since are absent)."""
+    import ibis
+
+    wanted = sorted({a for a in account_ids if a})
+    if not wanted:
+        return {}
+    table = store.table("account_owners")
+    rows = table.filter(table.account_id.isin(wanted))
+    rank = ibis.row_number().over(
+        group_by=[rows.account_id, rows.role], order_by=ibis.desc(rows.updated_at)
+    )
+    latest = rows.mutate(rank=rank)
+    latest = latest.filter((latest.rank == 0) & latest.owner_id.notnull())
+    found: dict[str, dict[str, AccountOwner]] = {}
+    for row in latest.drop("rank", "source", "updated_at").to_pyarrow().to_pylist():
+        found.setdefault(row["account_id"], {})[row["role"]] = AccountOwner(**row)
+    return found
+
+
+def cursors(store: Store) -> dict[str, int]:
+    """Each team's round-robin position."""
+    table = store.table("routing_cursors")
+    rows = table.group_by("team").agg(position=table.position.max()).to_pyarrow().to_pylist()
+    return {row["team"]: int(row["position"]) for row in rows}
+
+
+def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = None) -> None:
+    if not moved:
+        return
+    import pyarrow as pa
+
+    from pqlkit.store.schema import ROUTING_CURSORS
+
+    moment = now or _now()
+    records = [{"team": t, "position": p, "moved_at": moment} for t, p in sorted(moved.items())]
+    table = pa.Table.from_pylist(records, schema=ROUTING_CURSORS.to_pyarrow())
+    store.backend.insert("routing_cursors", table)
+
+
+def latest_assignments(store: Store, entity_ids: Iterable[str], model: str) -> dict[str, Assignment]:
+    """entity → its latest assignment under ``model``."""
+    import ibis
+
+    wanted = sorted(set(entity_ids))
+    if not wanted:
+        return {}
+    table = store.table("assignments")
+    rows = table.filter(table.entity_id.isin(wanted) & (table.model == model))
+    rank = ibis.row_number().over(group_by=rows.entity_id, order_by=ibis.desc(rows.assigned_at))
+    latest = rows.mutate(rank=rank)
+    latest = latest.filter(latest.rank == 0).drop("rank")
+    return {r["entity_id"]: Assignment(**r) for r in latest.to_pyarrow().to_pylist()}
+
+
+def known_keys(store: Store, keys: Iterable[str]) -> set[str]:
+    wanted = sorted(set(keys))
+    if not wanted:
+        return set()
+    table = store.table("assignments")
+    found = table.filter(table.handoff_key.isin(wanted)).select("handoff_key").distinct()
+    return {r["handoff_key"] for r in found.to_pyarrow().to_pylist()}
+
+
+def record_assignments(store: Store, assignments: Iterable[Assignment]) -> int:
+    import pyarrow as pa
+
+    from pqlkit.store.schema import ASSIGNMENTS
+
+    records = [a.__dict__ for a in assignments]
+    if not records:
+        return 0
+    table = pa.Table.from_pylist(records, schema=ASSIGNMENTS.to_pyarrow())
+    store.backend.insert("assignments", table)
+    return len(records)
+
