@@ -47,13 +47,26 @@ def _register() -> None:
         learn,
         model,
         outbox,
+        route,
         score,
         serve,
         simulate,
         status,
     )
 
-    for module in (ingest, simulate, status, model, score, learn, serve, keys, outbox, demo):
+    for module in (
+        ingest,
+        simulate,
+        status,
+        model,
+        score,
+        route,
+        learn,
+        serve,
+        keys,
+        outbox,
+        demo,
+    ):
         module.register(app)
 
 

@@ -83,8 +83,15 @@ def choose_owner(
             return _member(member, team, f"already assigned in {team}", None, coordinate)
     cycle = weighted_cycle(members)
     if not cycle:
-        return Chosen(None, None, None, None, team, f"team {team} has no one with capacity",
-                      coordinate=coordinate)
+        return Chosen(
+            None,
+            None,
+            None,
+            None,
+            team,
+            f"team {team} has no one with capacity",
+            coordinate=coordinate,
+        )
     eligible = {i for i, m in enumerate(members) if m.capacity > 0 and holds(m.territory, facts)}
     scope = "territory match"
     if not eligible:
@@ -102,5 +109,6 @@ def choose_owner(
 def _member(
     member: Member, team: str, reason: str, cursor: int | None, coordinate: tuple[AccountOwner, ...]
 ) -> Chosen:
-    return Chosen(member.id, member.email, member.name, member.slack_id, team, reason, cursor,
-                  coordinate)
+    return Chosen(
+        member.id, member.email, member.name, member.slack_id, team, reason, cursor, coordinate
+    )

@@ -34,7 +34,9 @@ class Route:
     def reason(self) -> str:
         text = f"rule {self.rule} → {self.path}; {self.chosen.reason}"
         for owner in self.chosen.coordinate:
-            text += f"; coordinate with the {owner.role} {owner.name or owner.email or owner.owner_id}"
+            text += (
+                f"; coordinate with the {owner.role} {owner.name or owner.email or owner.owner_id}"
+            )
         return text
 
 

@@ -203,33 +203,48 @@ def check_routing(
         issues.append(Issue(source, _line(lines, path), message))
 
     for name, team in spec.teams.items():
-        if isinstance(team.calendar, str) and team.calendar != DEFAULT_CALENDAR:
-            if team.calendar not in spec.calendars:
-                hint = did_you_mean(team.calendar, list(spec.calendars))
-                issue(
-                    ("teams", name, "calendar"),
-                    f"team {name!r}: calendar {team.calendar!r} is not defined.{hint}",
-                )
+        calendar = team.calendar
+        if isinstance(calendar, str) and calendar not in (DEFAULT_CALENDAR, *spec.calendars):
+            hint = did_you_mean(calendar, list(spec.calendars))
+            issue(
+                ("teams", name, "calendar"),
+                f"team {name!r}: calendar {calendar!r} is not defined.{hint}",
+            )
         ids = [m.id for m in team.members]
         for index, member in enumerate(team.members):
             if ids.index(member.id) != index:
                 issue(("teams", name, "members", index), f"team {name!r}: {member.id!r} twice")
-            _check_when(member.territory, ("teams", name, "members", index, "territory"),
-                        spec, signals, issue)
+            _check_when(
+                member.territory,
+                ("teams", name, "members", index, "territory"),
+                spec,
+                signals,
+                issue,
+            )
     for name, path in spec.paths.items():
         if path.team is not None and path.team not in spec.teams:
             hint = did_you_mean(path.team, list(spec.teams))
-            issue(("paths", name, "team"), f"path {name!r}: team {path.team!r} is not defined.{hint}")
+            issue(
+                ("paths", name, "team"), f"path {name!r}: team {path.team!r} is not defined.{hint}"
+            )
         if path.team is not None and path.sla is None:
-            issue(("paths", name), f"path {name!r} has a team but no sla (e.g. sla: 4 business hours)")
+            issue(
+                ("paths", name), f"path {name!r} has a team but no sla (e.g. sla: 4 business hours)"
+            )
         if path.sla is not None and path.sla.business and path.team is None:
-            issue(("paths", name, "sla"), f"path {name!r}: a business-hours SLA needs a team (its calendar)")
+            issue(
+                ("paths", name, "sla"),
+                f"path {name!r}: a business-hours SLA needs a team (its calendar)",
+            )
     if not spec.rules:
         issue(("rules",), "rules: at least one rule is needed")
     for index, rule in enumerate(spec.rules):
         if rule.path not in spec.paths:
             hint = did_you_mean(rule.path, list(spec.paths))
-            issue(("rules", index, "path"), f"rule {index + 1}: path {rule.path!r} is not defined.{hint}")
+            issue(
+                ("rules", index, "path"),
+                f"rule {index + 1}: path {rule.path!r} is not defined.{hint}",
+            )
         _check_when(rule.when, ("rules", index, "when"), spec, signals, issue)
     for index, point in enumerate(spec.talking_points):
         _check_when(point.when, ("talking_points", index, "when"), spec, signals, issue)

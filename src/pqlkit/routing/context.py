@@ -115,8 +115,9 @@ def entity_contexts(
         name = traits.get("name") or " ".join(
             t for t in (traits.get("first_name"), traits.get("last_name")) if t
         )
-        people[row["user_id"]] = Person(row["user_id"], row["email"], name or None,
-                                        traits.get("title"))
+        people[row["user_id"]] = Person(
+            row["user_id"], row["email"], name or None, traits.get("title")
+        )
     by_account: dict[str, list[str]] = defaultdict(list)
     for row in people_rows:
         if row["account_id"]:
@@ -141,8 +142,7 @@ def entity_contexts(
         (resolved.timestamp >= as_of - ACTIVE_WINDOW) & resolved.person_id.isin(people_ids)
     )
     active = {
-        r["person_id"]
-        for r in recent.select("person_id").distinct().to_pyarrow().to_pylist()
+        r["person_id"] for r in recent.select("person_id").distinct().to_pyarrow().to_pylist()
     }
     actions = _actions(resolved, people_ids, as_of)
 
@@ -212,7 +212,9 @@ def _word_actions(
             entry = totals.setdefault(event, [0, last])
             entry[0] += n
             entry[1] = max(entry[1], last)
-    ranked = sorted(totals.items(), key=lambda item: (-item[1][0], -item[1][1].timestamp(), item[0]))
+    ranked = sorted(
+        totals.items(), key=lambda item: (-item[1][0], -item[1][1].timestamp(), item[0])
+    )
     words = []
     for event, (n, last) in ranked[:MAX_ACTIONS]:
         times = "once" if n == 1 else f"{n} times"

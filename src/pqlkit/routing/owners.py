@@ -74,12 +74,14 @@ def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
     """
     source = str(path)
     try:
-        handle = Path(path).open(newline="")
+        text = Path(path).read_text()
     except FileNotFoundError:
         raise InputError(f"{path}: no such owners file") from None
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
-    with handle:
+    import io
+
+    with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
         header = [h.strip() for h in (reader.fieldnames or [])]
         issues: list[Issue] = []
@@ -104,7 +106,9 @@ def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
                 continue
             if role not in ROLES:
                 hint = did_you_mean(role, ROLES)
-                issues.append(Issue(source, line, f"role {role!r} is not one of {', '.join(ROLES)}.{hint}"))
+                issues.append(
+                    Issue(source, line, f"role {role!r} is not one of {', '.join(ROLES)}.{hint}")
+                )
                 continue
             if owner is None:
                 rows.append((account, role))
@@ -125,7 +129,10 @@ def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
 
 
 def import_owners(
-    store: Store, rows: Iterable[AccountOwner | tuple[str, str]], source: str, now: datetime | None = None
+    store: Store,
+    rows: Iterable[AccountOwner | tuple[str, str]],
+    source: str,
+    now: datetime | None = None,
 ) -> int:
     """Append owner rows (a cleared role as a row with no owner_id); how many were written."""
     import pyarrow as pa
@@ -138,8 +145,16 @@ def import_owners(
         else:
             account, role = row
             records.append(
-                {"account_id": account, "role": role, "owner_id": None, "email": None,
-                 "name": None, "slack_id": None, "source": source, "updated_at": moment}
+                {
+                    "account_id": account,
+                    "role": role,
+                    "owner_id": None,
+                    "email": None,
+                    "name": None,
+                    "slack_id": None,
+                    "source": source,
+                    "updated_at": moment,
+                }
             )
     if not records:
         return 0
@@ -190,7 +205,9 @@ def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = 
     store.backend.insert("routing_cursors", table)
 
 
-def latest_assignments(store: Store, entity_ids: Iterable[str], model: str) -> dict[str, Assignment]:
+def latest_assignments(
+    store: Store, entity_ids: Iterable[str], model: str
+) -> dict[str, Assignment]:
     """entity → its latest assignment under ``model``."""
     import ibis
 
@@ -225,4 +242,3 @@ def record_assignments(store: Store, assignments: Iterable[Assignment]) -> int:
     table = pa.Table.from_pylist(records, schema=ASSIGNMENTS.to_pyarrow())
     store.backend.insert("assignments", table)
     return len(records)
-

@@ -165,7 +165,9 @@ def plan_routes(
     return planned, moved
 
 
-def _team(config: RoutingConfig, row: Mapping[str, Any], context: EntityContext | None) -> str | None:
+def _team(
+    config: RoutingConfig, row: Mapping[str, Any], context: EntityContext | None
+) -> str | None:
     picked = pick_path(config, lead_facts(row, context, config.spec.regions))
     return config.paths[picked[1]].team if picked else None
 
@@ -185,7 +187,11 @@ def record_routes(
     owner_store.save_cursors(store, moved, now)
     for lead in fresh:
         enqueue_handoff(
-            store, destinations, lead.handoff, kind=lead.kind, key=lead.assignment.handoff_key,
+            store,
+            destinations,
+            lead.handoff,
+            kind=lead.kind,
+            key=lead.assignment.handoff_key,
             now=now,
         )
     return len(fresh)
