@@ -36,10 +36,12 @@ def route(
     from pqlkit.cli.console import CliConsole
     from pqlkit.cli.score import owning_server
     from pqlkit.errors import StoreError
-    from pqlkit.routing.job import run_route
+    from pqlkit.model.loader import load
+    from pqlkit.routing.job import routing_for, run_route
     from pqlkit.store.store import Store
 
     console = CliConsole()
+    plan = routing_for(model, routing, set(load(model).model.signals))  # checked before the store
     if owning_server(db) is not None:
         raise StoreError(
             "pql serve owns the store: stop it to run pql route (routing through the server's "
@@ -55,13 +57,13 @@ def route(
             store,
             store.events,
             model,
-            routing=routing,
+            routing=plan,
             as_of=as_of,
             dry_run=dry_run,
             destinations=config,
             console=console,
         )
-    table = Table("entity", "tier", "score", "path", "owner", "due (UTC)", "why", box=None)
+    table = Table("entity", "tier", "score", "path", "owner", "due (UTC)", "", "why", box=None)
     for lead in result.leads:
         a, h = lead.assignment, lead.handoff
         table.add_row(
@@ -71,13 +73,15 @@ def route(
             a.path,
             a.owner_name or a.owner_id or "—",
             f"{a.sla_due:%Y-%m-%d %H:%M}" if a.sla_due else "—",
-            a.reason + ("" if lead.new else " (routed before)"),
+            "new" if lead.new else "again",  # again: routed in this same state before
+            a.reason,
         )
     console.out.print(table)
     verb = "would route" if result.dry_run else "routed"
     console.err.print(
         f"{verb} {len(result.leads)} lead(s) of {result.model} as of {result.as_of:%Y-%m-%d %H:%M}"
-        + ("" if result.dry_run else f"; {result.recorded} new assignment(s) recorded")
+        + ("" if result.dry_run else f"; {result.recorded} new assignment(s) recorded"),
+        soft_wrap=True,
     )
 
 
@@ -101,7 +105,7 @@ def import_(
         raise StoreError("pql serve owns the store: stop it to import owners")
     with Store.open(db) as store:
         written = import_owners(store, rows, f"csv:{file.name}")
-    CliConsole().err.print(f"imported {written} owner row(s) from {file}")
+    CliConsole().err.print(f"imported {written} owner row(s) from {file}", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

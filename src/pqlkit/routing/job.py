@@ -47,7 +47,7 @@ def run_route(
     events: ir.Table,
     model: str,
     *,
-    routing: str | None = None,
+    routing: str | RoutingConfig | None = None,
     as_of: datetime | None = None,
     dry_run: bool = False,
     destinations: DestinationsConfig | list[Destination] | None = None,
@@ -61,7 +61,11 @@ def run_route(
     from pqlkit.store.transaction import transaction
 
     loaded = load(model)
-    config = routing_for(model, routing, set(loaded.model.signals))
+    config = (
+        routing
+        if isinstance(routing, RoutingConfig)
+        else routing_for(model, routing, set(loaded.model.signals))
+    )
     request = ScoreRequest(
         model=str(Path(model).resolve()) if Path(model).exists() else model,
         as_of=as_of,
