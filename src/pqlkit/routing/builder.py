@@ -32,7 +32,8 @@ class Route:
 
     @property
     def reason(self) -> str:
-        text = f"rule {self.rule} → {self.path}; {self.chosen.reason}"
+        chose = f"rule {self.rule}" if self.rule else "no rule matched, by default"
+        text = f"{chose} → {self.path}; {self.chosen.reason}"
         for owner in self.chosen.coordinate:
             text += (
                 f"; coordinate with the {owner.role} {owner.name or owner.email or owner.owner_id}"

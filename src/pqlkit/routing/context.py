@@ -1,17 +1,17 @@
 """Who a lead is and what they did: account context and key actions, from the event log.
 
-One query per part for all the routed entities together (never one per entity), as of the
-scoring time: the person (e-mail, name, title), their account (company, domain, size,
-industry, country, plan), the account's other users active in the last 14 days, the most senior
-user of the domain by title, and the key actions — the events they did most in the last 7
-days, with counts and dates.
+Four queries for all the routed entities together (never one per entity), as of the scoring
+time; the rest in Python over the few rows they return: the person (e-mail, name, title), their
+account (company, domain, size, industry, country, plan), the account's other users active in
+the last 14 days, the most senior user of the domain by title, and the key actions — the
+events they did most in the last 7 days, with counts and dates.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -77,74 +77,49 @@ class EntityContext:
 
 
 def entity_contexts(
-    events: ir.Table, entity_ids: Iterable[str], kind: str, as_of: datetime
+    events: ir.Table,
+    entity_ids: Iterable[str],
+    kind: str,
+    as_of: datetime,
+    *,
+    known: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> dict[str, EntityContext]:
-    from pqlkit.events.identity import latest_traits, resolve_events, user_accounts
+    """Context of each entity as of ``as_of``, in four queries whatever their number.
 
+    ``known``: user → (e-mail, account) as the server's live identity already knows them. The
+    account membership query (the costly one) is skipped, and with it the other active users
+    and the most senior user — what an alert, which must be fast, goes without.
+    """
     ids = sorted(set(entity_ids))
     if not ids:
         return {}
-    resolved = resolve_events(events, as_of)
-    members = user_accounts(events, as_of, resolved=resolved)
-    if kind == "user":
-        own = members.filter(members.user_id.isin(ids)).to_pyarrow().to_pylist()
-        account_of = {r["user_id"]: r["account_id"] for r in own}
-        accounts = sorted({a for a in account_of.values() if a})
+    people_rows: list[dict[str, Any]]
+    if known is not None and kind == "user":
+        people_rows = [
+            {
+                "user_id": i,
+                "email": known.get(i, (None, None))[0],
+                "account_id": known.get(i, (None, None))[1],
+            }
+            for i in ids
+        ]
     else:
-        account_of = {}
-        accounts = ids
-    people_rows = (
-        members.filter(members.account_id.isin(accounts) | members.user_id.isin(ids))
-        .to_pyarrow()
-        .to_pylist()
+        people_rows = _people(events, ids, kind, as_of)
+    account_of = {r["user_id"]: r["account_id"] for r in people_rows}
+    accounts = (
+        ids if kind == "account" else sorted({account_of[i] for i in ids if account_of.get(i)})
     )
-    people_ids = sorted({r["user_id"] for r in people_rows})
-    calls = resolved.filter(
-        (resolved.type == "identify") & resolved.person_id.isin(people_ids) & resolved.is_known
-    )
-    calls = calls.mutate(who=calls.person_id)
-    person_traits = latest_traits(
-        calls,
-        "who",
-        {"name": "string", "first_name": "string", "last_name": "string", "title": "string"},
-    )
-    traits_of = {r["who"]: r for r in person_traits.to_pyarrow().to_pylist()}
-    people: dict[str, Person] = {}
-    for row in people_rows:
-        traits = traits_of.get(row["user_id"], {})
-        name = traits.get("name") or " ".join(
-            t for t in (traits.get("first_name"), traits.get("last_name")) if t
-        )
-        people[row["user_id"]] = Person(
-            row["user_id"], row["email"], name or None, traits.get("title")
-        )
+    people_ids = sorted(account_of)
+    calls = _calls_of(events, people_ids, as_of)
+    people = {
+        r["user_id"]: _person(r["user_id"], r["email"], calls.traits.get(r["user_id"], {}))
+        for r in people_rows
+    }
     by_account: dict[str, list[str]] = defaultdict(list)
     for row in people_rows:
         if row["account_id"]:
             by_account[row["account_id"]].append(row["user_id"])
-    groups = events.filter(
-        (events.type == "group") & events.group_id.isin(accounts) & (events.timestamp < as_of)
-    )
-    account_traits = latest_traits(
-        groups,
-        "group_id",
-        {
-            "name": "string",
-            "domain": "string",
-            "employees": "float64",
-            "industry": "string",
-            "country": "string",
-            "plan": "string",
-        },
-    )
-    facts_of = {r["group_id"]: r for r in account_traits.to_pyarrow().to_pylist()}
-    recent = resolved.filter(
-        (resolved.timestamp >= as_of - ACTIVE_WINDOW) & resolved.person_id.isin(people_ids)
-    )
-    active = {
-        r["person_id"] for r in recent.select("person_id").distinct().to_pyarrow().to_pylist()
-    }
-    actions = _actions(resolved, people_ids, as_of)
+    facts_of = _account_traits(events, accounts, as_of)
 
     out = {}
     for entity in ids:
@@ -152,52 +127,159 @@ def entity_contexts(
         team = sorted(by_account.get(account or "", []))
         facts = facts_of.get(account or "", {})
         actors = [entity] if kind == "user" else team
-        others = tuple(people[u] for u in team if u in active and u != entity and u in people)
-        titled = [people[u] for u in team if u in people and people[u].title]
+        others = tuple(people[u] for u in team if u in calls.active and u != entity and u in people)
+        titled = [people[u] for u in team if u in people and seniority(people[u].title) < 9]
         senior = min(titled, key=lambda p: (seniority(p.title), p.user_id), default=None)
-        if senior is not None and seniority(senior.title) == 9:
-            senior = None
-        domain = facts.get("domain") or _domain_of(account)
+        domain = _text(facts.get("domain")) or _domain_of(account)
         if domain is None and kind == "user" and entity in people:
-            email = people[entity].email or ""
-            domain = email.partition("@")[2] or None
+            domain = (people[entity].email or "").partition("@")[2] or None
         out[entity] = EntityContext(
             entity_id=entity,
             person=people.get(entity) if kind == "user" else None,
             account_id=account,
-            company=facts.get("name"),
+            company=_text(facts.get("name")),
             domain=domain,
-            employees=facts.get("employees"),
-            industry=facts.get("industry"),
-            country=facts.get("country"),
-            plan=facts.get("plan"),
+            employees=_float(facts.get("employees")),
+            industry=_text(facts.get("industry")),
+            country=_text(facts.get("country")),
+            plan=_text(facts.get("plan")),
             other_active_users=others,
             most_senior=senior,
-            key_actions=_word_actions(actions, actors, as_of),
+            key_actions=_word_actions(calls.actions, actors, as_of),
         )
     return out
+
+
+def _people(events: ir.Table, ids: list[str], kind: str, as_of: datetime) -> list[dict[str, Any]]:
+    """The entities' users and everyone in their accounts: user_id, email, account_id."""
+    from pqlkit.events.identity import user_accounts
+
+    members = user_accounts(events, as_of)
+    if kind == "user":
+        own = members.filter(members.user_id.isin(ids) & members.account_id.notnull())
+        wanted = members.user_id.isin(ids) | members.account_id.isin(own.account_id)
+    else:
+        wanted = members.account_id.isin(ids)
+    rows = members.filter(wanted).select("user_id", "email", "account_id")
+    found: list[dict[str, Any]] = rows.to_pyarrow().to_pylist()
+    return found
+
+
+@dataclass
+class _Calls:
+    traits: dict[str, dict[str, Any]]  # person → latest non-null identify traits
+    active: set[str]  # people active in the last 14 days
+    actions: dict[str, dict[str, tuple[int, datetime]]]  # person → event → (count, last)
+
+
+def _calls_of(events: ir.Table, people: list[str], as_of: datetime) -> _Calls:
+    """The people's identify calls and recent events, with every id linked to them."""
+    from pqlkit.events.identity import _canonical_map, identity_links
+
+    calls = _Calls({}, set(), defaultdict(dict))
+    wanted = set(people)
+    if not people:
+        return calls
+    mapping = _canonical_map(identity_links(events, as_of))
+    linked = mapping.filter(mapping.person_id.isin(people)).to_pyarrow().to_pylist()
+    person_of = {r["from_id"]: r["person_id"] for r in linked}
+    raw = sorted(set(person_of) | set(people))
+    rows = (
+        events.filter(
+            (events.timestamp < as_of)
+            & (events.user_id.isin(raw) | events.anonymous_id.isin(raw))
+            & ((events.type == "identify") | (events.timestamp >= as_of - ACTIVE_WINDOW))
+        )
+        .select("user_id", "anonymous_id", "type", "event", "timestamp", "traits")
+        .order_by("timestamp")
+        .to_pyarrow()
+        .to_pylist()
+    )
+    counts: dict[tuple[str, str], list[Any]] = {}
+    for row in rows:
+        user, anonymous = row["user_id"], row["anonymous_id"]
+        # an anonymous id counts once it is linked
+        person = person_of.get(user, user) if user is not None else person_of.get(anonymous)
+        if person not in wanted:
+            continue
+        if row["type"] == "identify":
+            for name, value in _json(row["traits"]).items():
+                if value is not None:
+                    calls.traits.setdefault(person, {})[name] = value
+        if row["timestamp"] >= as_of - ACTIVE_WINDOW:
+            calls.active.add(person)
+        if row["type"] == "track" and row["event"] and row["timestamp"] >= as_of - ACTIONS_WINDOW:
+            entry = counts.setdefault((person, row["event"]), [0, row["timestamp"]])
+            entry[0] += 1
+            entry[1] = max(entry[1], row["timestamp"])
+    for (person, event), (n, last) in counts.items():
+        calls.actions[person][event] = (n, last)
+    return calls
+
+
+def _account_traits(
+    events: ir.Table, accounts: list[str], as_of: datetime
+) -> dict[str, dict[str, Any]]:
+    """account → its latest non-null group traits."""
+    if not accounts:
+        return {}
+    rows = (
+        events.filter(
+            (events.type == "group") & events.group_id.isin(accounts) & (events.timestamp < as_of)
+        )
+        .select("group_id", "timestamp", "traits")
+        .order_by("timestamp")
+        .to_pyarrow()
+        .to_pylist()
+    )
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for name, value in _json(row["traits"]).items():
+            if value is not None:
+                found.setdefault(row["group_id"], {})[name] = value
+    return found
+
+
+def _person(user: str, email: str | None, traits: dict[str, Any]) -> Person:
+    name = _text(traits.get("name")) or " ".join(
+        t for t in (_text(traits.get("first_name")), _text(traits.get("last_name"))) if t
+    )
+    return Person(user, email, name or None, _text(traits.get("title")))
+
+
+def _json(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if isinstance(value, str | bytes):
+        import orjson
+
+        try:
+            value = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _float(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _domain_of(account: str | None) -> str | None:
     if account and account.startswith("domain:"):
         return account.removeprefix("domain:")
     return None
-
-
-def _actions(
-    resolved: ir.Table, people: list[str], as_of: datetime
-) -> dict[str, dict[str, tuple[int, datetime]]]:
-    rows = resolved.filter(
-        (resolved.type == "track")
-        & resolved.person_id.isin(people)
-        & (resolved.timestamp >= as_of - ACTIONS_WINDOW)
-        & resolved.event.notnull()
-    )
-    counted = rows.group_by(["person_id", "event"]).agg(n=rows.count(), last=rows.timestamp.max())
-    found: dict[str, dict[str, tuple[int, datetime]]] = defaultdict(dict)
-    for row in counted.to_pyarrow().to_pylist():
-        found[row["person_id"]][row["event"]] = (int(row["n"]), row["last"])
-    return found
 
 
 def _word_actions(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import InputError
 from pqlkit.model.issues import Issue, did_you_mean
+from pqlkit.routing.sql import marks, query
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store
@@ -167,29 +168,28 @@ def import_owners(
 
 def owners_of(store: Store, account_ids: Iterable[str]) -> dict[str, dict[str, AccountOwner]]:
     """account → role → its current owner (roles cleared since are absent)."""
-    import ibis
-
     wanted = sorted({a for a in account_ids if a})
     if not wanted:
         return {}
-    table = store.table("account_owners")
-    rows = table.filter(table.account_id.isin(wanted))
-    rank = ibis.row_number().over(
-        group_by=[rows.account_id, rows.role], order_by=ibis.desc(rows.updated_at)
+    rows = query(
+        store,
+        "SELECT account_id, role, owner_id, email, name, slack_id FROM ("
+        " SELECT *, row_number() OVER (PARTITION BY account_id, role ORDER BY updated_at DESC)"
+        f" AS latest FROM account_owners WHERE account_id IN ({marks(wanted)})"
+        ") AS ranked WHERE latest = 1 AND owner_id IS NOT NULL",
+        wanted,
     )
-    latest = rows.mutate(rank=rank)
-    latest = latest.filter((latest.rank == 0) & latest.owner_id.notnull())
     found: dict[str, dict[str, AccountOwner]] = {}
-    for row in latest.drop("rank", "source", "updated_at").to_pyarrow().to_pylist():
-        found.setdefault(row["account_id"], {})[row["role"]] = AccountOwner(**row)
+    for row in rows:
+        owner = AccountOwner(*row)
+        found.setdefault(owner.account_id, {})[owner.role] = owner
     return found
 
 
 def cursors(store: Store) -> dict[str, int]:
     """Each team's round-robin position."""
-    table = store.table("routing_cursors")
-    rows = table.group_by("team").agg(position=table.position.max()).to_pyarrow().to_pylist()
-    return {row["team"]: int(row["position"]) for row in rows}
+    rows = query(store, "SELECT team, max(position) FROM routing_cursors GROUP BY team")
+    return {str(team): int(position) for team, position in rows}
 
 
 def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = None) -> None:
@@ -205,30 +205,38 @@ def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = 
     store.backend.insert("routing_cursors", table)
 
 
+ASSIGNMENT_COLUMNS = tuple(Assignment.__dataclass_fields__)
+
+
 def latest_assignments(
     store: Store, entity_ids: Iterable[str], model: str
 ) -> dict[str, Assignment]:
     """entity → its latest assignment under ``model``."""
-    import ibis
-
     wanted = sorted(set(entity_ids))
     if not wanted:
         return {}
-    table = store.table("assignments")
-    rows = table.filter(table.entity_id.isin(wanted) & (table.model == model))
-    rank = ibis.row_number().over(group_by=rows.entity_id, order_by=ibis.desc(rows.assigned_at))
-    latest = rows.mutate(rank=rank)
-    latest = latest.filter(latest.rank == 0).drop("rank")
-    return {r["entity_id"]: Assignment(**r) for r in latest.to_pyarrow().to_pylist()}
+    columns = ", ".join(ASSIGNMENT_COLUMNS)
+    rows = query(
+        store,
+        f"SELECT {columns} FROM ("
+        " SELECT *, row_number() OVER (PARTITION BY entity_id ORDER BY assigned_at DESC)"
+        f" AS latest FROM assignments WHERE model = ? AND entity_id IN ({marks(wanted)})"
+        ") AS ranked WHERE latest = 1",
+        [model, *wanted],
+    )
+    return {row[0]: Assignment(*row) for row in rows}
 
 
 def known_keys(store: Store, keys: Iterable[str]) -> set[str]:
     wanted = sorted(set(keys))
     if not wanted:
         return set()
-    table = store.table("assignments")
-    found = table.filter(table.handoff_key.isin(wanted)).select("handoff_key").distinct()
-    return {r["handoff_key"] for r in found.to_pyarrow().to_pylist()}
+    rows = query(
+        store,
+        f"SELECT DISTINCT handoff_key FROM assignments WHERE handoff_key IN ({marks(wanted)})",
+        wanted,
+    )
+    return {str(row[0]) for row in rows}
 
 
 def record_assignments(store: Store, assignments: Iterable[Assignment]) -> int:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from pqlkit.destinations.base import Destination
     from pqlkit.model.schema import Model
+    from pqlkit.routing.alerts import AlertRouter
     from pqlkit.store.store import Store
 
 SERVER_SOURCES = "api:"  # rows the server stored carry source api:server:<key> / api:browser:<key>
@@ -40,11 +41,16 @@ class Alerting:
     """The model's triggers, kept current with every batch the loader stores."""
 
     def __init__(
-        self, model: Model, live: LiveTriggers, destinations: Sequence[Destination] = ()
+        self,
+        model: Model,
+        live: LiveTriggers,
+        destinations: Sequence[Destination] = (),
+        router: AlertRouter | None = None,
     ) -> None:
         self.model = model
         self.live = live
         self.destinations = list(destinations)  # where each alert's hand-off is queued
+        self.router = router  # the model's routing: each alert's path, owner and deadline
         self.stale = False  # a batch was observed but not stored: rebuild before the next
         self.fired = 0
 
@@ -55,9 +61,11 @@ class Alerting:
         model: Model,
         start: datetime | None = None,
         destinations: Sequence[Destination] = (),
+        router: AlertRouter | None = None,
     ) -> Alerting:
         start = start or resume_point(store)
-        return cls(model, LiveTriggers.rebuild(store.events, model, start), destinations)
+        live = LiveTriggers.rebuild(store.events, model, start)
+        return cls(model, live, destinations, router)
 
     def on_loaded(self, store: Store, rows: pa.Table, loaded_at: datetime) -> list[Alert]:
         """Observe the rows just stored (inside the loader's transaction) and record their
@@ -68,14 +76,18 @@ class Alerting:
         self.stale = True  # until the caller's transaction is known to have committed
         alerts = self.live.observe_many(_rows(rows))
         alert_store.record(store, alerts, self.model.name, loaded_at)
-        if self.destinations:
-            for alert in alerts:
-                enqueue_handoff(store, self.destinations, self.handoff(alert), kind="alert")
+        if self.destinations or self.router is not None:
+            handoffs = [self.handoff(alert) for alert in alerts]
+            if self.router is not None:  # records each alert's assignment once
+                handoffs = self.router.route(store, alerts, handoffs)
+            for handoff in handoffs if self.destinations else ():
+                enqueue_handoff(store, self.destinations, handoff, kind="alert")
         return alerts
 
     def handoff(self, alert: Alert) -> HandOff:
         """What an alert's destinations receive: the alert, and who the person is as known
-        when it fired (e-mail domain, title, account)."""
+        when it fired (e-mail domain, title, account). With routing, :meth:`on_loaded` then
+        fills in its path, owner, deadline, key actions and talking points."""
         identity = self.live.identity
         person = alert.entity_id if self.model.entity == "user" else alert.user_id
         email = identity.fact("email", person)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pqlkit.destinations.base import Destination
     from pqlkit.destinations.delivery import DeliveryLoop
     from pqlkit.model.loader import LoadedModel
+    from pqlkit.routing.alerts import AlertRouter
     from pqlkit.store.store import Store
 
 LOAD_SLICE_SECONDS = 1.0  # the longest the loader holds the store thread before jobs get a turn
@@ -86,10 +87,12 @@ class Runtime:
 
             destinations = load_destinations(config.destinations).build()
         model = None
+        router = None
         if config.model is not None:
             from pqlkit.model.loader import load
 
             model = load(config.model)
+            router = alert_router(config, model)  # routing.yaml beside it, checked now
         log_directory = config.log_directory()
         store = Store.open(config.db)
         try:
@@ -107,7 +110,7 @@ class Runtime:
                 alerting = None
                 if model is not None and model.model.triggers:
                     console.info(f"rebuilding the state of {len(model.model.triggers)} triggers")
-                    alerting = Alerting.rebuild(store, model.model, resume, destinations)
+                    alerting = Alerting.rebuild(store, model.model, resume, destinations, router)
                 loader = Loader(
                     log,
                     lambda: writer.committed,
@@ -194,3 +197,16 @@ class Runtime:
         finally:
             self.store.close()
             self.log.close()
+
+
+def alert_router(config: ServerConfig, model: LoadedModel) -> AlertRouter | None:
+    """The routing file beside the model file, if any: the server routes its alerts by it."""
+    from pqlkit.routing.config import beside, load_routing
+
+    found = beside(config.model) if config.model is not None else None
+    if found is None:
+        return None
+    from pqlkit.routing.alerts import AlertRouter
+
+    routing = load_routing(found, signals=set(model.model.signals))
+    return AlertRouter(routing, model.model.name, model.model.entity)

@@ -1,0 +1,135 @@
+"""Routing an alert the moment it fires: the server's hand-offs go to the right owner too.
+
+The server calls :meth:`AlertRouter.route` inside the loader's transaction with the batch's
+alerts and the hand-offs it built for them. Each alert is a hot lead: the routing rules pick
+its path from ``tier: hot``, its trigger and the account's facts (the template sends it to
+``hot`` unless the account is paying or large), the owner is chosen as for ``pql route``, and
+the deadline is the earlier of the trigger's ``respond_within`` and the path's SLA counted from
+the firing event. The assignment is recorded once per alert (a replay finds its key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.routing import owners as owner_store
+from pqlkit.routing.config import RoutingConfig
+from pqlkit.routing.context import entity_contexts
+from pqlkit.routing.owners import Assignment
+from pqlkit.routing.route import route_lead
+
+if TYPE_CHECKING:
+    from pqlkit.destinations.handoff import HandOff
+    from pqlkit.store.store import Store
+    from pqlkit.triggers.alerts import Alert
+
+HOT_PATH = "hot"
+
+
+class AlertRouter:
+    def __init__(self, config: RoutingConfig, model: str, kind: str) -> None:
+        self.config = config
+        self.model = model
+        self.kind = kind
+
+    def route(
+        self, store: Store, alerts: Sequence[Alert], handoffs: Sequence[HandOff]
+    ) -> list[HandOff]:
+        """The hand-offs with path, owner, deadline, context and talking points filled in;
+        assignments and cursors recorded (in the caller's transaction)."""
+        if not alerts:
+            return list(handoffs)
+        latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
+        ids = sorted({a.entity_id for a in alerts})
+        known = {h.entity_id: (h.email, h.company) for h in handoffs}  # the live identity's
+        contexts = entity_contexts(store.events, ids, self.kind, latest, known=known)
+        accounts = {c.account_id for c in contexts.values() if c.account_id} | set(ids)
+        owned = owner_store.owners_of(store, accounts)
+        previous = owner_store.latest_assignments(store, ids, self.model)
+        cursors = owner_store.cursors(store)
+        keys = [h.default_key("alert") for h in handoffs]
+        seen = owner_store.known_keys(store, keys)
+        moved: dict[str, int] = {}
+        fresh: list[Assignment] = []
+        routed: list[HandOff] = []
+        for alert, handoff, key in zip(alerts, handoffs, keys, strict=True):
+            context = contexts.get(alert.entity_id)
+            account = context.account_id if context else None
+            row: dict[str, Any] = {
+                "entity_id": alert.entity_id,
+                "entity_type": self.kind,
+                "tier": "hot",
+                "score": handoff.score,
+                "triggers": [alert.trigger],
+                "reasons": f"hot trigger: {alert.trigger.replace('_', ' ')}",
+                "model": self.model,
+            }
+            path, forced = self._path(row, context)
+            if path is None:
+                routed.append(handoff)
+                continue
+            team = self.config.paths[path].team
+            done = route_lead(
+                self.config,
+                row,
+                context,
+                owners={**owned.get(alert.entity_id, {}), **owned.get(account or "", {})},
+                previous=previous.get(alert.entity_id),
+                cursor=cursors.get(team or "", 0),
+                start=alert.fired_at,
+                path=path if forced else None,
+            )
+            assert done is not None
+            route, built = done
+            deadline = min(d for d in (route.sla_due, alert.deadline) if d is not None)
+            if route.chosen.cursor is not None and team is not None and key not in seen:
+                cursors[team] = moved[team] = route.chosen.cursor
+            routed.append(
+                replace(
+                    handoff,
+                    path=route.path,
+                    owner=built.owner,
+                    sla_due=deadline,
+                    name=handoff.name or built.name,
+                    title=handoff.title or built.title,
+                    company=built.company or handoff.company,
+                    domain=handoff.domain or built.domain,
+                    key_actions=built.key_actions,
+                    talking_points=built.talking_points,
+                )
+            )
+            if key not in seen:
+                seen.add(key)
+                fresh.append(
+                    Assignment(
+                        entity_id=alert.entity_id,
+                        entity_kind=self.kind,
+                        model=self.model,
+                        path=route.path,
+                        owner_id=route.chosen.owner_id,
+                        owner_email=route.chosen.email,
+                        owner_name=route.chosen.name,
+                        team=team,
+                        reason=f"alert {alert.trigger}: " + route.reason,
+                        assigned_at=alert.fired_at,
+                        sla_due=deadline,
+                        handoff_key=key,
+                        source="alert",
+                    )
+                )
+        owner_store.record_assignments(store, fresh)
+        owner_store.save_cursors(store, moved)
+        return routed
+
+    def _path(self, row: dict[str, Any], context: Any) -> tuple[str | None, bool]:
+        """The path the rules pick, else ``hot`` when there is one (True: forced)."""
+        from pqlkit.routing.builder import lead_facts
+        from pqlkit.routing.route import pick_path
+
+        picked = pick_path(self.config, lead_facts(row, context, self.config.spec.regions))
+        if picked is not None:
+            return picked[1], False
+        return (HOT_PATH, True) if HOT_PATH in self.config.paths else (None, False)

@@ -1,0 +1,127 @@
+"""Alerts are routed the moment they fire: the server's hand-off names the owner and the SLA."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pqlkit.destinations.handoff import HandOff
+from pqlkit.routing.alerts import AlertRouter
+from pqlkit.routing.config import load_routing
+from pqlkit.routing.owners import AccountOwner, import_owners
+from pqlkit.server.config import ServerConfig
+from pqlkit.store.store import Store
+from pqlkit.triggers.alerts import Alert
+from tests.history import History
+from tests.routing.conftest import AS_OF, company
+from tests.server.conftest import basic, running_server, track
+
+
+def paywall_alert(user: str, fired_at: datetime, message_id: str = "pay-1") -> Alert:
+    return Alert(
+        user, "paywall_hit", fired_at, message_id, fired_at + timedelta(hours=4), user, user
+    )
+
+
+def as_the_server_knows(alert: Alert, email: str, account: str) -> HandOff:
+    """The hand-off the server builds from its live identity: e-mail and account id."""
+    return HandOff.for_alert(alert, tier="hot", email=email, company=account)
+
+
+def router(model_file: Path) -> AlertRouter:
+    return AlertRouter(load_routing(model_file.parent / "routing.yaml"), "route-spec", "user")
+
+
+def test_a_paywall_hit_in_europe_goes_to_the_emea_rep_within_the_hour_once(
+    store: Store, tmp_path: Path, model_file: Path
+) -> None:
+    company(History()).load(store, tmp_path)
+    fired = AS_OF - timedelta(hours=1)
+    alert = paywall_alert("max", fired)
+    known = as_the_server_knows(alert, "max@euro.de", "euro")
+    [handoff] = router(model_file).route(store, [alert], [known])
+    assert handoff.path == "hot"
+    assert handoff.owner is not None and handoff.owner.id == "rep-eu-1"
+    # the path's 1 hour is sooner than the trigger's 4: the earlier deadline holds
+    assert handoff.due == fired + timedelta(hours=1)
+    assert handoff.company == "Euro" and handoff.key_actions == (
+        "Paywall Hit once in the 7 days to 2026-03-04 (latest 2026-03-04)",
+    )
+    router(model_file).route(store, [alert], [known])  # a replay
+    [row] = store.table("assignments").to_pyarrow().to_pylist()
+    assert (row["source"], row["owner_id"], row["path"]) == ("alert", "rep-eu-1", "hot")
+    assert (
+        row["reason"] == "alert paywall_hit: rule 3 → hot; round-robin in sales (territory match)"
+    )
+
+
+def test_an_alert_at_a_large_account_goes_to_its_account_executive(
+    store: Store, tmp_path: Path, model_file: Path
+) -> None:
+    company(History()).load(store, tmp_path)
+    import_owners(store, [AccountOwner("acme", "ae", "ae-9", name="Pat Owner")], "csv:o.csv")
+    alert = paywall_alert("dana", AS_OF - timedelta(hours=2))
+    known = as_the_server_knows(alert, "dana@acme.io", "acme")
+    [handoff] = router(model_file).route(store, [alert], [known])
+    assert handoff.path == "enterprise"
+    assert handoff.owner is not None and handoff.owner.name == "Pat Owner"
+
+
+def test_the_server_routes_its_alerts_by_the_routing_file_beside_the_model(
+    tmp_path: Path, model_file: Path
+) -> None:
+    destinations = tmp_path / "destinations.yaml"
+    destinations.write_text("destinations:\n  audit:\n    type: log\n    path: alerts.jsonl\n")
+    config = ServerConfig(
+        db=str(tmp_path / "s.duckdb"),
+        port=0,
+        model=str(model_file),
+        destinations=destinations,
+        delivery_interval=0.05,
+    )
+    delivered = tmp_path / "alerts.jsonl"
+    now = datetime.now(UTC).replace(tzinfo=None)
+    stamp = now.isoformat() + "Z"
+    with running_server(config) as server:
+        key = server.new_key()
+        calls = [
+            (
+                "/v1/identify",
+                {
+                    "type": "identify",
+                    "userId": "u1",
+                    "timestamp": stamp,
+                    "traits": {"email": "ana@maple.ca", "name": "Ana Avila"},
+                },
+            ),
+            (
+                "/v1/group",
+                {
+                    "type": "group",
+                    "userId": "u1",
+                    "groupId": "maple",
+                    "timestamp": stamp,
+                    "traits": {"name": "Maple", "employees": 300, "country": "CA"},
+                },
+            ),
+        ]
+        for path, body in calls:
+            assert server.client.post(path, json=body, headers=basic(key)).is_success
+        for n in range(3):
+            created = track("u1", "Report Created", messageId=f"r{n}", timestamp=stamp)
+            assert server.client.post("/v1/track", json=created, headers=basic(key)).is_success
+        sent = time.monotonic()
+        hit = track("u1", "Paywall Hit", messageId="pay-1", timestamp=stamp)
+        assert server.client.post("/v1/track", json=hit, headers=basic(key)).is_success
+        while not delivered.exists() and time.monotonic() - sent < 10:
+            time.sleep(0.02)
+        waited = time.monotonic() - sent
+    assert waited < 1.0
+    [line] = delivered.read_text().splitlines()
+    handoff = HandOff.from_json(json.loads(line)["payload"])
+    assert handoff.path == "hot" and handoff.company == "Maple"
+    assert handoff.owner is not None and handoff.owner.id == "rep-na-1"  # Canada is NA
+    assert handoff.alert is not None and handoff.due == handoff.alert.fired_at + timedelta(hours=1)
+    assert handoff.key_actions[0].startswith("Report Created 3 times in the 7 days to")
