@@ -100,9 +100,10 @@ def test_dead_letters_are_listed_retried_and_dropped(store: Store) -> None:
 
 def test_a_store_from_before_the_outbox_gains_it_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
-    with Store.open(path) as store:  # make it a version-4 store: no outbox, migration 5 not applied
-        store.duckdb().execute("DROP TABLE outbox")
-        store.duckdb().execute("DELETE FROM pqlkit_migrations WHERE version = 5")
+    with Store.open(path) as store:  # make it a version-4 store: no outbox, nothing after 4
+        for table in ("outbox", "account_owners", "assignments", "routing_cursors"):
+            store.duckdb().execute(f"DROP TABLE {table}")
+        store.duckdb().execute("DELETE FROM pqlkit_migrations WHERE version >= 5")
     with Store.open(path) as store:
-        assert migrations.applied_version(store.backend) == 5
+        assert migrations.applied_version(store.backend) == migrations.CURRENT_VERSION
         assert Outbox(store).put("hook", "alert", "k", "{}") is True

@@ -58,6 +58,8 @@ def test_the_hand_off_cites_what_she_did_with_numbers_and_dates(
         in handoff.talking_points
     )
     assert not any("checking in" in point for point in handoff.talking_points)
+    # no CSM on the account: nothing to coordinate, so that point is not said at all
+    assert not any(point.startswith("Coordinate") for point in handoff.talking_points)
     assert handoff.owner is not None and handoff.owner.email == "alex@seller.example"
     assert handoff.due == datetime(2026, 3, 4, 19, 0)
 

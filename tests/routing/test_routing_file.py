@@ -78,3 +78,16 @@ talking_points:
         "routing.yaml:3: path 'standard' has a team but no sla (e.g. sla: 4 business hours)"
     )
     assert found[1].startswith("routing.yaml:7: talking point 1: template syntax:")
+
+
+def test_a_talking_point_that_needs_what_the_lead_lacks_is_not_said() -> None:
+    from pqlkit.routing.schema import TalkingPoint
+    from pqlkit.routing.talking_points import talking_points
+
+    points = [
+        TalkingPoint(say="Coordinate with {{ coordinate | join(', ') }} first."),
+        TalkingPoint(say="Open with: {{ key_actions[0] }}."),
+        TalkingPoint(when={"employees": {"at_least": 200}}, say="{{ employees | number }} people."),
+    ]
+    lead = {"key_actions": ["Report Created 12 times"], "employees": 3000.0}
+    assert talking_points(points, lead) == ("Open with: Report Created 12 times.", "3000 people.")

@@ -146,4 +146,5 @@ def template_variables(
         if route
         else [],
     )
-    return {k: v for k, v in variables.items() if v is not None}
+    # nothing and empty lists are left out: a template that needs them is skipped, not half-said
+    return {k: v for k, v in variables.items() if v is not None and v != []}

@@ -2,9 +2,10 @@
 
 Each ``talking_points`` entry says something when its ``when`` holds; the text is a Jinja
 template over the lead's facts (signal values by name, tier, score, company, employees …) and
-``key_actions``, ``first_name``, ``company``, ``senior`` (the most senior user of the domain)
-and ``others`` (active teammates). A template that names a fact the lead lacks is skipped,
-never rendered half-empty. Rendering is sandboxed: a routing file cannot reach Python.
+``key_actions``, ``first_name``, ``company``, ``senior`` (the most senior user of the domain),
+``others`` (active teammates) and ``coordinate``. A template that names a fact the lead lacks
+(missing, or an empty list) is skipped, never rendered half-empty. Rendering is sandboxed:
+a routing file cannot reach Python.
 """
 
 from __future__ import annotations
