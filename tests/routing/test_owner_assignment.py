@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pqlkit.routing.assign import choose_owner, weighted_cycle
 from pqlkit.routing.owners import (
@@ -119,3 +121,20 @@ def test_a_bad_owners_file_reports_every_line(tmp_path: Path) -> None:
     assert str(caught.value.issues[0]) == (
         f"{path}:1: the column 'account_id' is missing. Did you mean 'acount_id'?"
     )
+
+
+@given(
+    capacities=st.lists(st.integers(0, 5), min_size=1, max_size=6).filter(lambda c: sum(c) > 0),
+    cursor=st.integers(0, 1000),
+)
+def test_over_a_full_cycle_each_member_gets_exactly_its_capacity(
+    capacities: list[int], cursor: int
+) -> None:
+    team = [Member(id=f"m{i}", capacity=c) for i, c in enumerate(capacities)]
+    dealt = []
+    for _ in range(sum(capacities)):
+        chosen = choose_owner("standard", STANDARD, team, {}, {}, None, cursor)
+        assert chosen.cursor is not None
+        dealt.append(chosen.owner_id)
+        cursor = chosen.cursor
+    assert [dealt.count(m.id) for m in team] == capacities

@@ -78,7 +78,7 @@ class AlertRouter:
                 context,
                 owners={**owned.get(alert.entity_id, {}), **owned.get(account or "", {})},
                 previous=previous.get(alert.entity_id),
-                cursor=cursors.get(team or "", 0),
+                cursors=cursors,
                 start=alert.fired_at,
                 path=path if forced else None,
             )

@@ -9,7 +9,7 @@ A lead already routed in the same state (same hand-off key) is shown but not rec
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -63,11 +63,12 @@ def route_lead(
     *,
     owners: Mapping[str, owner_store.AccountOwner],
     previous: Assignment | None,
-    cursor: int,
+    cursors: Mapping[str, int],
     start: datetime,
     path: str | None = None,
 ) -> tuple[Route, HandOff] | None:
-    """One lead's route and hand-off (``path`` forces the path, as an alert forces hot)."""
+    """One lead's route and hand-off (``path`` forces the path, as an alert forces hot).
+    ``cursors``: each team's round-robin position; the route says where its team's moved."""
     facts = lead_facts(row, context, config.spec.regions)
     if path is None:
         picked = pick_path(config, facts)
@@ -78,16 +79,14 @@ def route_lead(
         rule = 0
     spec = config.paths[path]
     members = config.members(spec.team) if spec.team else []
+    cursor = cursors.get(spec.team, 0) if spec.team else 0
     chosen = choose_owner(path, spec, members, facts, owners, previous, cursor)
     deadline = None
     if spec.sla is not None:
         deadline = due(start, spec.sla, config.calendar(spec.team) if spec.team else None)
     route = Route(path, rule, chosen, deadline)
     said = talking_points(config.talking_points, template_variables(facts, context, route))
-    handoff = build_handoff(row, context, route, said)
-    from dataclasses import replace
-
-    return route, replace(handoff, sla_due=deadline)
+    return route, replace(build_handoff(row, context, route, said), sla_due=deadline)
 
 
 def plan_routes(
@@ -124,7 +123,7 @@ def plan_routes(
             context,
             owners=roles,
             previous=previous.get(entity),
-            cursor=cursors.get(_team(config, row, context) or "", 0),
+            cursors=cursors,
             start=as_of,
         )
         if done is None:
@@ -163,13 +162,6 @@ def plan_routes(
             for p in planned
         ]
     return planned, moved
-
-
-def _team(
-    config: RoutingConfig, row: Mapping[str, Any], context: EntityContext | None
-) -> str | None:
-    picked = pick_path(config, lead_facts(row, context, config.spec.regions))
-    return config.paths[picked[1]].team if picked else None
 
 
 def record_routes(
