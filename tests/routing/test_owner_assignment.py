@@ -89,7 +89,7 @@ def test_a_self_serve_path_has_no_owner() -> None:
     path = RoutePath(actions=["in-app upgrade prompt"])
     chosen = choose_owner("self-serve", path, [], {}, {}, None, 0)
     assert chosen.owner_id is None
-    assert chosen.reason == "self-serve: no rep (in-app upgrade prompt)"
+    assert chosen.reason == "no rep (in-app upgrade prompt)"
 
 
 def test_owners_import_from_csv_the_latest_row_wins(store: Store, tmp_path: Path) -> None:

@@ -63,7 +63,10 @@ def route(
             destinations=config,
             console=console,
         )
-    table = Table("entity", "tier", "score", "path", "owner", "due (UTC)", "", "why", box=None)
+    table = Table(box=None)
+    for name in ("entity", "tier", "score", "path", "owner", "due (UTC)", ""):
+        table.add_column(name, no_wrap=True)
+    table.add_column("why", overflow="fold")
     for lead in result.leads:
         a, h = lead.assignment, lead.handoff
         table.add_row(

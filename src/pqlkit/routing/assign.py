@@ -64,7 +64,7 @@ def choose_owner(
     team = path.team
     if team is None:
         actions = f" ({', '.join(path.actions)})" if path.actions else ""
-        return Chosen(None, None, None, None, None, f"{path_name}: no rep{actions}")
+        return Chosen(None, None, None, None, None, f"no rep{actions}")
     for role in path.keep_owner:
         owner = owners.get(role)
         if owner is not None:

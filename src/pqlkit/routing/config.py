@@ -247,7 +247,7 @@ def check_routing(
             )
         _check_when(rule.when, ("rules", index, "when"), spec, signals, issue)
     for index, point in enumerate(spec.talking_points):
-        _check_when(point.when, ("talking_points", index, "when"), spec, signals, issue)
+        _check_when(point.when, ("talking_points", index, "when"), spec, signals, issue, {"path"})
         problem = template_problem(point.say)
         if problem:
             issue(("talking_points", index, "say"), f"talking point {index + 1}: {problem}")
@@ -255,9 +255,14 @@ def check_routing(
 
 
 def _check_when(
-    when: Mapping[str, Any], where: Path_, spec: RoutingFile, signals: set[str] | None, issue: Any
+    when: Mapping[str, Any],
+    where: Path_,
+    spec: RoutingFile,
+    signals: set[str] | None,
+    issue: Any,
+    extra: set[str] | None = None,
 ) -> None:
-    known = set(BUILTIN_FACTS) | (signals or set())
+    known = set(BUILTIN_FACTS) | (signals or set()) | (extra or set())
     for fact, test in when.items():
         if signals is not None and fact not in known:
             hint = did_you_mean(fact, known)
