@@ -137,3 +137,24 @@ def test_a_dry_run_writes_nothing(routed_store: Store, model_file: Path) -> None
     route(routed_store, model_file, dry_run=True)
     assert routed_store.table("assignments").count().execute() == 0
     assert routed_store.table("scores_ledger").count().execute() == 0
+
+
+def test_rules_can_ask_whether_the_account_has_a_csm_and_how_many_users_are_active(
+    routed_store: Store, model_file: Path, tmp_path: Path
+) -> None:
+    routing = (model_file.parent / "routing.yaml").read_text()
+    routing = routing.replace(
+        "rules:\n",
+        "rules:\n  - {path: expansion, when: {owners: csm, active_users: {at_least: 2}}}\n",
+    )
+    custom = tmp_path / "with-csm-rule.yaml"
+    custom.write_text(routing)
+    import_owners(routed_store, [AccountOwner("acme", "csm", "csm-7", name="Cy Care")], "csv:o")
+    leads = by_entity(route(routed_store, model_file, routing=str(custom), dry_run=True))
+    # Acme has a CSM and two active users (Dana and Olivia): Dana goes to the CSM
+    assert (leads["dana"].assignment.path, leads["dana"].assignment.owner_id) == (
+        "expansion",
+        "csm-7",
+    )
+    # Tiny has no CSM: Lee stays on the standard path
+    assert leads["lee"].assignment.path == "standard"

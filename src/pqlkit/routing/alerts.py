@@ -67,23 +67,29 @@ class AlertRouter:
                 "reasons": f"hot trigger: {alert.trigger.replace('_', ' ')}",
                 "model": self.model,
             }
-            path, forced = self._path(row, context)
-            if path is None:
+            roles = {**owned.get(alert.entity_id, {}), **owned.get(account or "", {})}
+            earlier = previous.get(alert.entity_id)
+            done = None
+            for path in (None, HOT_PATH):  # the rules' path; if none matched, hot
+                if path is not None and path not in self.config.paths:
+                    break
+                done = route_lead(
+                    self.config,
+                    row,
+                    context,
+                    owners=roles,
+                    previous=earlier,
+                    cursors=cursors,
+                    start=alert.fired_at,
+                    path=path,
+                )
+                if done is not None:
+                    break
+            if done is None:
                 routed.append(handoff)
                 continue
-            team = self.config.paths[path].team
-            done = route_lead(
-                self.config,
-                row,
-                context,
-                owners={**owned.get(alert.entity_id, {}), **owned.get(account or "", {})},
-                previous=previous.get(alert.entity_id),
-                cursors=cursors,
-                start=alert.fired_at,
-                path=path if forced else None,
-            )
-            assert done is not None
             route, built = done
+            team = route.chosen.team
             deadline = min(d for d in (route.sla_due, alert.deadline) if d is not None)
             if route.chosen.cursor is not None and team is not None and key not in seen:
                 cursors[team] = moved[team] = route.chosen.cursor
@@ -123,13 +129,3 @@ class AlertRouter:
         owner_store.record_assignments(store, fresh)
         owner_store.save_cursors(store, moved)
         return routed
-
-    def _path(self, row: dict[str, Any], context: Any) -> tuple[str | None, bool]:
-        """The path the rules pick, else ``hot`` when there is one (True: forced)."""
-        from pqlkit.routing.builder import lead_facts
-        from pqlkit.routing.route import pick_path
-
-        picked = pick_path(self.config, lead_facts(row, context, self.config.spec.regions))
-        if picked is not None:
-            return picked[1], False
-        return (HOT_PATH, True) if HOT_PATH in self.config.paths else (None, False)

@@ -82,6 +82,8 @@ def lead_facts(
             country=context.country,
             plan=context.plan,
             title=context.person.title if context.person else None,
+            active_users=len(context.other_active_users)
+            + (1 if row.get("entity_type") == "user" else 0),
         )
     facts["region"] = region_of(facts.get("country"), regions)
     facts["paying"] = is_paying(facts.get("plan"))

@@ -30,6 +30,8 @@ BUILTIN_FACTS = (
     "plan",
     "paying",
     "title",
+    "owners",  # the roles the account has an owner in (owner, ae, csm, am)
+    "active_users",  # the account's users active in the last 14 days (the lead included)
 )
 FREE_PLANS = frozenset({"free", "freemium", "trial", "none", ""})
 

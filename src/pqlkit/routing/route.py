@@ -70,6 +70,7 @@ def route_lead(
     """One lead's route and hand-off (``path`` forces the path, as an alert forces hot).
     ``cursors``: each team's round-robin position; the route says where its team's moved."""
     facts = lead_facts(row, context, config.spec.regions)
+    facts["owners"] = sorted(owners)  # the roles the account has an owner in: ae, csm …
     if path is None:
         picked = pick_path(config, facts)
         if picked is None:
