@@ -102,7 +102,9 @@ def build_handoff(
     route: Route | None,
     talking: tuple[str, ...] = (),
 ) -> HandOff:
-    person = context.person if context is not None else None
+    person = None
+    if context is not None:  # an account's contact: its most senior user
+        person = context.person or context.most_senior
     owner = None
     if route is not None and route.chosen.owner_id is not None:
         chosen = route.chosen
