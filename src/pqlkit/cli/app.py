@@ -42,6 +42,7 @@ def _root(
 def _register() -> None:
     from pqlkit.cli import (
         demo,
+        feedback,
         ingest,
         keys,
         learn,
@@ -53,7 +54,19 @@ def _register() -> None:
         status,
     )
 
-    for module in (ingest, simulate, status, model, score, learn, serve, keys, outbox, demo):
+    for module in (
+        ingest,
+        simulate,
+        status,
+        model,
+        score,
+        learn,
+        serve,
+        keys,
+        outbox,
+        feedback,
+        demo,
+    ):
         module.register(app)
 
 

@@ -60,12 +60,17 @@ def _create_outbox(backend: SQLBackend) -> None:
         backend.raw_sql(statement).close()
 
 
+def _create_feedback(backend: SQLBackend) -> None:
+    backend.create_table("feedback", schema=schema.FEEDBACK)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
     Migration(3, "API keys and the ingest server's log checkpoint", _create_server_tables),
     Migration(4, "alerts from triggers", _create_alerts),
     Migration(5, "the outbox of deliveries to destinations", _create_outbox),
+    Migration(6, "sales feedback", _create_feedback),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

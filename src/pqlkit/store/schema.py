@@ -164,3 +164,19 @@ CREATE TABLE outbox (
     dead_at TIMESTAMP
 )
 """
+
+# Sales feedback on leads, with who and when (``label``: good | not-ready | converted | lost |
+# touched). ``source``: "api:<key id>" or "cli".
+FEEDBACK: sch.Schema = ibis.schema(
+    {
+        "feedback_id": dt.String(nullable=False),
+        "entity_id": dt.String(nullable=False),
+        "label": dt.String(nullable=False),
+        "note": dt.string,
+        "by": dt.string,
+        "at": dt.Timestamp(nullable=False),
+        "alert_id": dt.string,
+        "source": dt.String(nullable=False),
+        "recorded_at": dt.Timestamp(nullable=False),
+    }
+)
