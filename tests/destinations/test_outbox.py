@@ -99,11 +99,22 @@ def test_dead_letters_are_listed_retried_and_dropped(store: Store) -> None:
 
 
 def test_a_store_from_before_the_outbox_gains_it_when_opened(tmp_path: Path) -> None:
+    import ibis
+
     path = tmp_path / "old.duckdb"
-    with Store.open(path) as store:  # make it a version-4 store: no outbox, nothing after 4
-        for table in ("outbox", "account_owners", "assignments", "routing_cursors"):
-            store.duckdb().execute(f"DROP TABLE {table}")
-        store.duckdb().execute("DELETE FROM pqlkit_migrations WHERE version >= 5")
+    backend = ibis.duckdb.connect(str(path))  # a version-4 store: the migrations up to 4 only
+    backend.create_table(
+        migrations.MIGRATIONS_TABLE,
+        schema=ibis.schema(
+            {"version": "int64", "description": "string", "applied_at": "timestamp"}
+        ),
+    )
+    for migration in migrations.MIGRATIONS[:4]:
+        migration.apply(backend)
+        backend.raw_sql(
+            f"INSERT INTO {migrations.MIGRATIONS_TABLE} VALUES ({migration.version}, '', now())"
+        )
+    backend.disconnect()
     with Store.open(path) as store:
         assert migrations.applied_version(store.backend) == migrations.CURRENT_VERSION
         assert Outbox(store).put("hook", "alert", "k", "{}") is True

@@ -68,14 +68,19 @@ def test_a_paywall_hit_is_an_alert_with_its_deadline_within_a_second(tmp_path: P
         assert one.json() == alert
 
 
-def test_repeats_within_the_cooldown_and_retries_make_no_second_alert(tmp_path: Path) -> None:
+def test_repeats_in_the_cooldown_retries_and_late_events_make_no_second_alert(
+    tmp_path: Path,
+) -> None:
     with running_server(config(tmp_path)) as server:
         write, read = server.new_key(), server.new_key("read")
         for message_id, minutes in (("m-1", 0), ("m-1", 0), ("m-2", 1), ("m-3", 2)):
             call = paywall("usr_9", message_id, NOW + timedelta(minutes=minutes))
             assert server.client.post("/v1/track", json=call, headers=basic(write)).is_success
+        late = paywall("usr_8", "m-4", NOW - timedelta(hours=2))  # beyond the 1h watermark
+        assert server.client.post("/v1/track", json=late, headers=basic(write)).is_success
         server.events()  # everything loaded
         assert [a["message_id"] for a in alerts_of(server, read)] == ["m-1"]
+        assert server.client.get("/healthz").json()["triggers"] == {"alerts": 1, "late_events": 1}
 
 
 def test_a_browser_key_cannot_fire_a_paywall_alert(tmp_path: Path) -> None:

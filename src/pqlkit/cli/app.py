@@ -42,6 +42,7 @@ def _root(
 def _register() -> None:
     from pqlkit.cli import (
         demo,
+        feedback,
         ingest,
         keys,
         learn,
@@ -65,6 +66,7 @@ def _register() -> None:
         serve,
         keys,
         outbox,
+        feedback,
         demo,
     ):
         module.register(app)

@@ -33,7 +33,7 @@ def serve(
     score_every: str | None = typer.Option(
         None,
         "--score-every",
-        help="Score every entity on this interval (e.g. 1h) and write the scores ledger that "
+        help="Score every entity on this interval (e.g. 30s, 15m, 1h) and write the scores ledger that "
         "/v1/leads reads; needs --model.",
     ),
     rate_limit: float = typer.Option(
@@ -68,7 +68,13 @@ def serve(
         from pqlkit.model.durations import parse_duration
 
         try:
-            every = parse_duration(score_every).total_seconds()
+            text = score_every.strip()
+            seconds = text.removesuffix("s")
+            every = (
+                float(seconds)
+                if text.endswith("s") and seconds.replace(".", "", 1).isdigit()
+                else parse_duration(text).total_seconds()
+            )
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--score-every") from None
     config = ServerConfig(

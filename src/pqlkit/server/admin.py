@@ -21,6 +21,7 @@ from starlette.responses import Response
 from pqlkit.errors import ConfigError, InputError
 from pqlkit.model.issues import ModelError
 from pqlkit.server.api_errors import ApiError, json_response
+from pqlkit.server.feedback_api import FeedbackBody, feedback_of
 from pqlkit.server.ingest import runtime_of
 from pqlkit.server.keys import ApiKey, KeyKind, create_key, list_keys, revoke_key
 from pqlkit.server.params import text_param
@@ -168,3 +169,16 @@ def _naive(moment: datetime | None) -> datetime | None:
     if moment is None or moment.tzinfo is None:
         return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+@router.post("/feedback", summary="Record feedback (what `pql feedback` sends)")
+async def post_admin_feedback(request: Request, body: FeedbackBody) -> Response:
+    from pqlkit.sales import feedback
+
+    given = feedback_of(body)
+
+    def store_it(store: Store) -> feedback.Recorded:
+        return feedback.record(store, given, "cli")
+
+    recorded = await runtime_of(request).store_thread.run(store_it)
+    return json_response(recorded.as_json(), 201)

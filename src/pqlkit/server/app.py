@@ -18,7 +18,7 @@ from starlette.responses import Response
 from pqlkit import __version__
 from pqlkit.console import Console, SilentConsole
 from pqlkit.errors import ConfigError, PqlError
-from pqlkit.server import admin, ingest, outbox_admin, query
+from pqlkit.server import admin, feedback_api, ingest, outbox_admin, query
 from pqlkit.server.api_errors import ApiError, error_response, json_response
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.runtime import Runtime
@@ -101,6 +101,7 @@ def create_app(
     _health_route(app)
     app.include_router(ingest.router)
     app.include_router(query.router)
+    app.include_router(feedback_api.router)
     app.include_router(admin.router)
     app.include_router(outbox_admin.router)
     if config.cors_origins:

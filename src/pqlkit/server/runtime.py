@@ -176,11 +176,15 @@ class Runtime:
             problems.append("scheduled scoring fails: the ledger is not current")
         if self.delivery is not None and self.delivery.last_error is not None:
             problems.append("delivering the outbox fails: deliveries wait in the outbox")
-        return {
+        health: dict[str, Any] = {
             "status": "degraded" if problems else "ok",
             "problems": problems,
             "log": {"committed": str(self.writer.committed), "loaded": str(self.loader.checkpoint)},
         }
+        alerting = self.loader.alerting
+        if alerting is not None:  # late: arrived after the watermark, stored, never fire
+            health["triggers"] = {"alerts": alerting.fired, "late_events": alerting.live.late}
+        return health
 
     def close(self) -> None:
         """Write what is queued to the log, load all of it, close the store. Idempotent."""

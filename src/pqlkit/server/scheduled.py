@@ -59,8 +59,14 @@ class ScheduledScoring:
         try:
             while not self._stop.wait(self.every):
                 try:
-                    self.rounds.append(score_once(handle, self.model))
+                    done = score_once(handle, self.model)
+                    self.rounds.append(done)
                     self.last_error = None
+                    self.console.info(
+                        f"scheduled scoring: {done.scored:,} entities as of "
+                        f"{done.as_of:%Y-%m-%d %H:%M:%S}, {done.changed:,} changed, "
+                        f"{done.seconds:.1f} s"
+                    )
                 except Exception as exc:
                     self.last_error = f"{type(exc).__name__}: {exc}"
                     self.console.warn(

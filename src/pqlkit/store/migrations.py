@@ -60,6 +60,10 @@ def _create_outbox(backend: SQLBackend) -> None:
         backend.raw_sql(statement).close()
 
 
+def _create_feedback(backend: SQLBackend) -> None:
+    backend.create_table("feedback", schema=schema.FEEDBACK)
+
+
 def _create_routing(backend: SQLBackend) -> None:
     backend.create_table("account_owners", schema=schema.ACCOUNT_OWNERS)
     backend.create_table("assignments", schema=schema.ASSIGNMENTS)
@@ -72,7 +76,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "API keys and the ingest server's log checkpoint", _create_server_tables),
     Migration(4, "alerts from triggers", _create_alerts),
     Migration(5, "the outbox of deliveries to destinations", _create_outbox),
-    Migration(6, "account owners, lead assignments and round-robin cursors", _create_routing),
+    Migration(6, "sales feedback", _create_feedback),
+    Migration(7, "account owners, lead assignments and round-robin cursors", _create_routing),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

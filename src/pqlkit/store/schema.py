@@ -165,7 +165,23 @@ CREATE TABLE outbox (
 )
 """
 
-# Routing (migration 6). All three are append-only: the latest row wins, nothing is updated.
+# Sales feedback on leads, with who and when (``label``: good | not-ready | converted | lost |
+# touched). ``source``: "api:<key id>" or "cli".
+FEEDBACK: sch.Schema = ibis.schema(
+    {
+        "feedback_id": dt.String(nullable=False),
+        "entity_id": dt.String(nullable=False),
+        "label": dt.String(nullable=False),
+        "note": dt.string,
+        "by": dt.string,
+        "at": dt.Timestamp(nullable=False),
+        "alert_id": dt.string,
+        "source": dt.String(nullable=False),
+        "recorded_at": dt.Timestamp(nullable=False),
+    }
+)
+
+# Routing (migration 7). All three are append-only: the latest row wins, nothing is updated.
 # ``account_owners``: who owns an account (or a user) by role — owner, ae, csm, am — imported
 # from CSV (``pql owners import``) or read back from the CRM; an empty owner_id clears a role.
 ACCOUNT_OWNERS: sch.Schema = ibis.schema(

@@ -1,0 +1,1 @@
+"""What comes back from sales: feedback on leads, first touches, and reports on them."""

@@ -1,0 +1,146 @@
+"""Sales feedback on leads, stored with who and when — and the first touch it implies.
+
+A rep's verdict (``good``, ``not-ready``, ``lost``) or a plain ``touched`` means someone acted
+on the lead: the entity's open alerts fired by then get their first touch (the time the
+feedback gives, else now), which is what response times against the SLA are measured by.
+``converted`` records an outcome, not a touch (a self-serve purchase is nobody's response).
+"""
+
+from __future__ import annotations
+
+import difflib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.errors import ConfigError
+from pqlkit.store.schema import FEEDBACK
+
+if TYPE_CHECKING:
+    from pqlkit.store.store import Store
+
+LABELS = ("good", "not-ready", "converted", "lost", "touched")
+TOUCHES = ("good", "not-ready", "lost", "touched")
+TABLE = "feedback"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    entity_id: str
+    label: str
+    note: str | None = None
+    by: str | None = None  # who gave it (a rep's name or e-mail)
+    at: datetime | None = None  # when it happened (default: when it is recorded)
+    alert_id: str | None = None  # the alert it answers, if one
+
+    def __post_init__(self) -> None:
+        if not self.entity_id.strip():
+            raise ConfigError("entity_id: must not be empty")
+        if self.label not in LABELS:
+            close = difflib.get_close_matches(self.label, LABELS, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"label: {self.label!r} is not one of {', '.join(LABELS)}.{hint}")
+        for name in ("entity_id", "note", "by", "alert_id"):
+            value = getattr(self, name)
+            if value is not None and "\x00" in value:
+                raise ConfigError(f"{name}: must not contain a NUL character")
+
+
+@dataclass(frozen=True)
+class Recorded:
+    feedback_id: str
+    feedback: Feedback
+    at: datetime
+    recorded_at: datetime
+    source: str
+    touched_alerts: int  # alerts whose first touch this feedback is
+
+    def as_json(self) -> dict[str, Any]:
+        f = self.feedback
+        return {
+            "feedback_id": self.feedback_id,
+            "entity_id": f.entity_id,
+            "label": f.label,
+            "note": f.note,
+            "by": f.by,
+            "at": _iso(self.at),
+            "alert_id": f.alert_id,
+            "recorded_at": _iso(self.recorded_at),
+            "source": self.source,
+            "touched_alerts": self.touched_alerts,
+        }
+
+
+def record(store: Store, feedback: Feedback, source: str, now: datetime | None = None) -> Recorded:
+    """Store the feedback and mark the first touch of the alerts it answers, in one transaction."""
+    import pyarrow as pa
+
+    from pqlkit.store.transaction import transaction
+
+    recorded_at = now or datetime.now(UTC).replace(tzinfo=None)
+    at = feedback.at or recorded_at
+    feedback_id = "fb_" + uuid.uuid4().hex[:20]
+    row = pa.table(
+        {
+            "feedback_id": [feedback_id],
+            "entity_id": [feedback.entity_id],
+            "label": [feedback.label],
+            "note": [feedback.note],
+            "by": [feedback.by],
+            "at": pa.array([at], pa.timestamp("us")),
+            "alert_id": [feedback.alert_id],
+            "source": [source],
+            "recorded_at": pa.array([recorded_at], pa.timestamp("us")),
+        },
+        schema=FEEDBACK.to_pyarrow(),
+    )
+    with transaction(store):
+        store.backend.insert(TABLE, row)
+        touched = _first_touch(store, feedback, at) if feedback.label in TOUCHES else 0
+    return Recorded(feedback_id, feedback, at, recorded_at, source, touched)
+
+
+def _first_touch(store: Store, feedback: Feedback, at: datetime) -> int:
+    """Open alerts of the entity (or the one named) fired by ``at``: touched at ``at``."""
+    from pqlkit.store.transaction import execute
+
+    alerts = store.table("alerts")
+    chosen = alerts.filter(
+        (alerts.entity_id == feedback.entity_id)
+        & alerts.first_touch_at.isnull()
+        & (alerts.fired_at <= at)
+    )
+    if feedback.alert_id is not None:
+        chosen = chosen.filter(chosen.alert_id == feedback.alert_id)
+    ids = chosen.select("alert_id").to_pyarrow().column("alert_id").to_pylist()
+    if not ids:
+        return 0
+    listed = ", ".join(_quote(i) for i in ids)
+    moment = at.isoformat(sep=" ", timespec="microseconds")
+    execute(
+        store,
+        f"UPDATE alerts SET first_touch_at = TIMESTAMP '{moment}', status = 'touched' "
+        f"WHERE alert_id IN ({listed})",
+    )
+    return len(ids)
+
+
+def read(store: Store, entity_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Stored feedback, newest first."""
+    table = store.table(TABLE)
+    if entity_id is not None:
+        table = table.filter(table.entity_id == entity_id)
+    rows = table.order_by([table.recorded_at.desc(), table.feedback_id]).limit(limit)
+    return [
+        {**row, "at": _iso(row["at"]), "recorded_at": _iso(row["recorded_at"])}
+        for row in rows.to_pyarrow().to_pylist()
+    ]
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"
