@@ -63,7 +63,7 @@ def score(
     from pqlkit.model.loader import load
     from pqlkit.scoring import ledger as scores_ledger
     from pqlkit.scoring.output import write_rows
-    from pqlkit.scoring.run import OUTPUT_COLUMNS, now, score_events
+    from pqlkit.scoring.run import OUTPUT_COLUMNS, now, score_dates, score_events
     from pqlkit.store.store import Store
 
     console = CliConsole()
@@ -79,8 +79,8 @@ def score(
             start = _parse_time(since) if since else scores_ledger.first_day(events)
             dates = scores_ledger.backfill_dates(start, moment, step)
             with console.progress(f"backfilling {len(dates)} dates", total=len(dates)) as bar:
-                for date in dates:
-                    scores_ledger.record(store, score_events(events, loaded, date))
+                for past in score_dates(events, loaded, dates):
+                    scores_ledger.record(store, past)
                     bar.advance()
         with console.progress("scoring", total=None):
             run = score_events(events, loaded, moment)

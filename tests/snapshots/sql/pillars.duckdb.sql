@@ -1,4 +1,4 @@
-WITH "t5" AS (
+WITH "t6" AS (
   SELECT
     *
   FROM "events" AS "t0"
@@ -7,21 +7,21 @@ WITH "t5" AS (
     AND "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
     AND "t0"."traits" IS NOT NULL
     AND "t0"."group_id" IS NOT NULL
-), "t22" AS (
+), "t24" AS (
   SELECT
-    "t14"."from_id",
-    "t14"."to_id",
-    "t14"."linked_at",
+    "t16"."from_id",
+    "t16"."to_id",
+    "t16"."linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t14"."from_id"
-      ORDER BY "t14"."linked_at" ASC, "t14"."to_id" ASC
+      PARTITION BY "t16"."from_id"
+      ORDER BY "t16"."linked_at" ASC, "t16"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
     SELECT
-      "t12"."from_id",
-      "t12"."to_id",
-      MIN("t12"."at") AS "linked_at"
+      "t14"."from_id",
+      "t14"."to_id",
+      MIN("t14"."at") AS "linked_at"
     FROM (
       SELECT
         *
@@ -39,7 +39,7 @@ WITH "t5" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -53,768 +53,638 @@ WITH "t5" AS (
             "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
-      ) AS "t8"
+        ) AS "t5"
+      ) AS "t10"
       WHERE
-        "t8"."from_id" <> "t8"."to_id"
-    ) AS "t12"
+        "t10"."from_id" <> "t10"."to_id"
+    ) AS "t14"
     GROUP BY
       1,
       2
-  ) AS "t14"
-), "t25" AS (
+  ) AS "t16"
+), "t27" AS (
   SELECT
-    "t23"."from_id",
-    "t23"."to_id",
-    "t23"."linked_at"
-  FROM "t22" AS "t23"
+    "t25"."from_id",
+    "t25"."to_id",
+    "t25"."linked_at"
+  FROM "t24" AS "t25"
   WHERE
-    "t23"."rank" = 0
-), "t48" AS (
+    "t25"."rank" = 0
+), "t49" AS (
   SELECT
-    "t7"."message_id",
-    "t7"."type",
-    "t7"."event",
-    "t7"."name",
-    "t7"."user_id",
-    "t7"."anonymous_id",
-    "t7"."group_id",
-    "t7"."previous_id",
-    "t7"."timestamp",
-    "t7"."original_timestamp",
-    "t7"."sent_at",
-    "t7"."received_at",
-    "t7"."properties",
-    "t7"."traits",
-    "t7"."context",
-    "t7"."source",
-    "t7"."loaded_at",
-    COALESCE(COALESCE("t46"."u_person", "t7"."user_id"), "t47"."a_person", "t7"."anonymous_id") AS "person_id",
+    "t9"."type",
+    "t9"."timestamp",
+    "t9"."user_id",
+    "t9"."anonymous_id",
+    "t9"."group_id",
+    "t9"."traits",
+    COALESCE("t47"."s_person", "t9"."_sender") AS "person_id",
     (
-      "t7"."user_id" IS NOT NULL
+      "t9"."user_id" IS NOT NULL
     ) OR (
-      "t47"."a_person" IS NOT NULL
+      "t47"."s_person" IS NOT NULL
     ) AS "is_known"
   FROM (
     SELECT
-      *
+      "t0"."type",
+      "t0"."timestamp",
+      "t0"."user_id",
+      "t0"."anonymous_id",
+      "t0"."group_id",
+      "t0"."traits",
+      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
     FROM "events" AS "t0"
     WHERE
       "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-  ) AS "t7"
+  ) AS "t9"
   LEFT OUTER JOIN (
     SELECT
-      "t43"."from_id" AS "u_from",
-      "t43"."person_id" AS "u_person"
+      "t45"."from_id" AS "s_from",
+      "t45"."person_id" AS "s_person"
     FROM (
       SELECT
-        "t39"."from_id",
-        COALESCE("t34"."next_to", "t39"."person_id") AS "person_id"
+        "t41"."from_id",
+        COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
       FROM (
         SELECT
-          "t27"."from_id",
-          COALESCE("t35"."next_to", "t27"."person_id") AS "person_id"
+          "t29"."from_id",
+          COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
         FROM (
           SELECT
-            "t23"."from_id",
-            "t23"."to_id" AS "person_id"
-          FROM "t22" AS "t23"
+            "t25"."from_id",
+            "t25"."to_id" AS "person_id"
+          FROM "t24" AS "t25"
           WHERE
-            "t23"."rank" = 0
-        ) AS "t27"
+            "t25"."rank" = 0
+        ) AS "t29"
         LEFT OUTER JOIN (
           SELECT
-            "t30"."from_id" AS "next_from",
-            "t30"."to_id" AS "next_to"
-          FROM "t25" AS "t30"
-        ) AS "t35"
-          ON "t27"."person_id" = "t35"."next_from"
-      ) AS "t39"
+            "t32"."from_id" AS "next_from",
+            "t32"."to_id" AS "next_to"
+          FROM "t27" AS "t32"
+        ) AS "t37"
+          ON "t29"."person_id" = "t37"."next_from"
+      ) AS "t41"
       LEFT OUTER JOIN (
         SELECT
-          "t29"."from_id" AS "next_from",
-          "t29"."to_id" AS "next_to"
-        FROM "t25" AS "t29"
-      ) AS "t34"
-        ON "t39"."person_id" = "t34"."next_from"
-    ) AS "t43"
-  ) AS "t46"
-    ON "t7"."user_id" = "t46"."u_from"
-  LEFT OUTER JOIN (
-    SELECT
-      "t43"."from_id" AS "a_from",
-      "t43"."person_id" AS "a_person"
-    FROM (
-      SELECT
-        "t39"."from_id",
-        COALESCE("t34"."next_to", "t39"."person_id") AS "person_id"
-      FROM (
-        SELECT
-          "t27"."from_id",
-          COALESCE("t35"."next_to", "t27"."person_id") AS "person_id"
-        FROM (
-          SELECT
-            "t23"."from_id",
-            "t23"."to_id" AS "person_id"
-          FROM "t22" AS "t23"
-          WHERE
-            "t23"."rank" = 0
-        ) AS "t27"
-        LEFT OUTER JOIN (
-          SELECT
-            "t30"."from_id" AS "next_from",
-            "t30"."to_id" AS "next_to"
-          FROM "t25" AS "t30"
-        ) AS "t35"
-          ON "t27"."person_id" = "t35"."next_from"
-      ) AS "t39"
-      LEFT OUTER JOIN (
-        SELECT
-          "t29"."from_id" AS "next_from",
-          "t29"."to_id" AS "next_to"
-        FROM "t25" AS "t29"
-      ) AS "t34"
-        ON "t39"."person_id" = "t34"."next_from"
-    ) AS "t43"
+          "t31"."from_id" AS "next_from",
+          "t31"."to_id" AS "next_to"
+        FROM "t27" AS "t31"
+      ) AS "t36"
+        ON "t41"."person_id" = "t36"."next_from"
+    ) AS "t45"
   ) AS "t47"
-    ON "t7"."anonymous_id" = "t47"."a_from"
-), "t50" AS (
+    ON "t9"."_sender" = "t47"."s_from"
+), "t65" AS (
   SELECT
-    *
-  FROM "t48" AS "t49"
-  WHERE
-    "t49"."is_known"
-), "t74" AS (
-  SELECT
-    "t68"."message_id",
-    "t68"."type",
-    "t68"."event",
-    "t68"."name",
-    "t68"."user_id",
-    "t68"."anonymous_id",
-    "t68"."group_id",
-    "t68"."previous_id",
-    "t68"."timestamp",
-    "t68"."original_timestamp",
-    "t68"."sent_at",
-    "t68"."received_at",
-    "t68"."properties",
-    "t68"."traits",
-    "t68"."context",
-    "t68"."source",
-    "t68"."loaded_at",
-    "t68"."person_id",
-    "t68"."account_id",
-    "t68"."email_domain",
-    "t68"."entity_id",
+    "t64"."user_id",
+    "t64"."email",
+    "t64"."email_domain",
+    "t64"."first_seen",
+    "t64"."last_seen",
     COALESCE(
-      MIN(
-        CASE
-          WHEN (
-            "t68"."type" = 'track'
-          ) AND (
-            "t68"."event" = 'Signed Up'
+      "t64"."group_account",
+      "t43"."domain_account",
+      CASE
+        WHEN (
+          "t64"."email_domain" IS NOT NULL
+        )
+        AND NOT (
+          "t64"."email_domain" IN (
+            '10minutemail.com',
+            '126.com',
+            '163.com',
+            'aim.com',
+            'alice.it',
+            'aliyun.com',
+            'aol.com',
+            'arcor.de',
+            'att.net',
+            'bellsouth.net',
+            'bigpond.com',
+            'bk.ru',
+            'bol.com.br',
+            'btinternet.com',
+            'charter.net',
+            'comcast.net',
+            'cox.net',
+            'daum.net',
+            'dispostable.com',
+            'duck.com',
+            'earthlink.net',
+            'email.com',
+            'fastmail.com',
+            'fastmail.fm',
+            'foxmail.com',
+            'free.fr',
+            'freenet.de',
+            'getnada.com',
+            'gmail.com',
+            'gmx.at',
+            'gmx.ch',
+            'gmx.com',
+            'gmx.de',
+            'gmx.net',
+            'googlemail.com',
+            'guerrillamail.com',
+            'hanmail.net',
+            'hey.com',
+            'hotmail.co.uk',
+            'hotmail.com',
+            'hotmail.de',
+            'hotmail.es',
+            'hotmail.fr',
+            'hotmail.it',
+            'hushmail.com',
+            'icloud.com',
+            'inbox.ru',
+            'interia.pl',
+            'laposte.net',
+            'libero.it',
+            'list.ru',
+            'live.co.uk',
+            'live.com',
+            'live.fr',
+            'mac.com',
+            'mail.com',
+            'mail.ru',
+            'mailbox.org',
+            'mailfence.com',
+            'mailinator.com',
+            'me.com',
+            'msn.com',
+            'naver.com',
+            'ntlworld.com',
+            'o2.pl',
+            'onet.pl',
+            'optonline.net',
+            'optusnet.com.au',
+            'orange.fr',
+            'outlook.com',
+            'pm.me',
+            'posteo.de',
+            'proton.me',
+            'protonmail.com',
+            'qq.com',
+            'rambler.ru',
+            'rediffmail.com',
+            'rocketmail.com',
+            'rogers.com',
+            'runbox.com',
+            'sbcglobal.net',
+            'seznam.cz',
+            'sfr.fr',
+            'sharklasers.com',
+            'shaw.ca',
+            'sina.com',
+            'sky.com',
+            'sohu.com',
+            'sympatico.ca',
+            't-online.de',
+            'talktalk.net',
+            'telus.net',
+            'temp-mail.org',
+            'terra.com.br',
+            'tiscali.it',
+            'trashmail.com',
+            'tuta.io',
+            'tutanota.com',
+            'uol.com.br',
+            'verizon.net',
+            'virgilio.it',
+            'virginmedia.com',
+            'wanadoo.fr',
+            'web.de',
+            'windowslive.com',
+            'wp.pl',
+            'ya.ru',
+            'yahoo.ca',
+            'yahoo.co.in',
+            'yahoo.co.jp',
+            'yahoo.co.uk',
+            'yahoo.com',
+            'yahoo.com.au',
+            'yahoo.com.br',
+            'yahoo.de',
+            'yahoo.es',
+            'yahoo.fr',
+            'yahoo.it',
+            'yandex.com',
+            'yandex.ru',
+            'yeah.net',
+            'ymail.com',
+            'yopmail.com',
+            'zoho.com',
+            'zohomail.com'
           )
-          THEN "t68"."timestamp"
-          ELSE NULL
-        END
-      ) OVER (
-        PARTITION BY "t68"."entity_id"
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ),
-      MIN("t68"."timestamp") OVER (
-        PARTITION BY "t68"."entity_id"
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      )
-    ) AS "start"
+        )
+        THEN 'domain:' || "t64"."email_domain"
+        ELSE NULL
+      END
+    ) AS "account_id",
+    CASE
+      WHEN "t64"."group_account" IS NOT NULL
+      THEN 'group'
+      WHEN "t43"."domain_account" IS NOT NULL
+      THEN 'domain'
+      WHEN CASE
+        WHEN (
+          "t64"."email_domain" IS NOT NULL
+        )
+        AND NOT (
+          "t64"."email_domain" IN (
+            '10minutemail.com',
+            '126.com',
+            '163.com',
+            'aim.com',
+            'alice.it',
+            'aliyun.com',
+            'aol.com',
+            'arcor.de',
+            'att.net',
+            'bellsouth.net',
+            'bigpond.com',
+            'bk.ru',
+            'bol.com.br',
+            'btinternet.com',
+            'charter.net',
+            'comcast.net',
+            'cox.net',
+            'daum.net',
+            'dispostable.com',
+            'duck.com',
+            'earthlink.net',
+            'email.com',
+            'fastmail.com',
+            'fastmail.fm',
+            'foxmail.com',
+            'free.fr',
+            'freenet.de',
+            'getnada.com',
+            'gmail.com',
+            'gmx.at',
+            'gmx.ch',
+            'gmx.com',
+            'gmx.de',
+            'gmx.net',
+            'googlemail.com',
+            'guerrillamail.com',
+            'hanmail.net',
+            'hey.com',
+            'hotmail.co.uk',
+            'hotmail.com',
+            'hotmail.de',
+            'hotmail.es',
+            'hotmail.fr',
+            'hotmail.it',
+            'hushmail.com',
+            'icloud.com',
+            'inbox.ru',
+            'interia.pl',
+            'laposte.net',
+            'libero.it',
+            'list.ru',
+            'live.co.uk',
+            'live.com',
+            'live.fr',
+            'mac.com',
+            'mail.com',
+            'mail.ru',
+            'mailbox.org',
+            'mailfence.com',
+            'mailinator.com',
+            'me.com',
+            'msn.com',
+            'naver.com',
+            'ntlworld.com',
+            'o2.pl',
+            'onet.pl',
+            'optonline.net',
+            'optusnet.com.au',
+            'orange.fr',
+            'outlook.com',
+            'pm.me',
+            'posteo.de',
+            'proton.me',
+            'protonmail.com',
+            'qq.com',
+            'rambler.ru',
+            'rediffmail.com',
+            'rocketmail.com',
+            'rogers.com',
+            'runbox.com',
+            'sbcglobal.net',
+            'seznam.cz',
+            'sfr.fr',
+            'sharklasers.com',
+            'shaw.ca',
+            'sina.com',
+            'sky.com',
+            'sohu.com',
+            'sympatico.ca',
+            't-online.de',
+            'talktalk.net',
+            'telus.net',
+            'temp-mail.org',
+            'terra.com.br',
+            'tiscali.it',
+            'trashmail.com',
+            'tuta.io',
+            'tutanota.com',
+            'uol.com.br',
+            'verizon.net',
+            'virgilio.it',
+            'virginmedia.com',
+            'wanadoo.fr',
+            'web.de',
+            'windowslive.com',
+            'wp.pl',
+            'ya.ru',
+            'yahoo.ca',
+            'yahoo.co.in',
+            'yahoo.co.jp',
+            'yahoo.co.uk',
+            'yahoo.com',
+            'yahoo.com.au',
+            'yahoo.com.br',
+            'yahoo.de',
+            'yahoo.es',
+            'yahoo.fr',
+            'yahoo.it',
+            'yandex.com',
+            'yandex.ru',
+            'yeah.net',
+            'ymail.com',
+            'yopmail.com',
+            'zoho.com',
+            'zohomail.com'
+          )
+        )
+        THEN 'domain:' || "t64"."email_domain"
+        ELSE NULL
+      END IS NOT NULL
+      THEN 'email'
+      ELSE NULL
+    END AS "account_via"
   FROM (
     SELECT
-      "t54"."message_id",
-      "t54"."type",
-      "t54"."event",
-      "t54"."name",
-      "t54"."user_id",
-      "t54"."anonymous_id",
-      "t54"."group_id",
-      "t54"."previous_id",
-      "t54"."timestamp",
-      "t54"."original_timestamp",
-      "t54"."sent_at",
-      "t54"."received_at",
-      "t54"."properties",
-      "t54"."traits",
-      "t54"."context",
-      "t54"."source",
-      "t54"."loaded_at",
-      "t54"."person_id",
-      "t66"."account_id",
-      "t66"."email_domain",
-      "t54"."person_id" AS "entity_id"
-    FROM "t50" AS "t54"
-    LEFT OUTER JOIN (
-      SELECT
-        "t64"."user_id" AS "m_user",
-        "t64"."account_id",
-        "t64"."email_domain"
-      FROM (
-        SELECT
-          "t63"."user_id",
-          "t63"."email",
-          "t63"."email_domain",
-          "t63"."first_seen",
-          "t63"."last_seen",
-          COALESCE(
-            "t63"."group_account",
-            "t41"."domain_account",
+      "t58"."user_id",
+      "t58"."first_seen",
+      "t58"."last_seen",
+      "t59"."group_account",
+      "t61"."email",
+      NULLIF(
+        CASE
+          WHEN (
+            STRPOS(LOWER(TRIM("t61"."email", ' 	
+')), '@') - 1
+          ) >= 0
+          THEN SUBSTRING(
+            LOWER(TRIM("t61"."email", ' 	
+')),
             CASE
               WHEN (
-                "t63"."email_domain" IS NOT NULL
-              )
-              AND NOT (
-                "t63"."email_domain" IN (
-                  '10minutemail.com',
-                  '126.com',
-                  '163.com',
-                  'aim.com',
-                  'alice.it',
-                  'aliyun.com',
-                  'aol.com',
-                  'arcor.de',
-                  'att.net',
-                  'bellsouth.net',
-                  'bigpond.com',
-                  'bk.ru',
-                  'bol.com.br',
-                  'btinternet.com',
-                  'charter.net',
-                  'comcast.net',
-                  'cox.net',
-                  'daum.net',
-                  'dispostable.com',
-                  'duck.com',
-                  'earthlink.net',
-                  'email.com',
-                  'fastmail.com',
-                  'fastmail.fm',
-                  'foxmail.com',
-                  'free.fr',
-                  'freenet.de',
-                  'getnada.com',
-                  'gmail.com',
-                  'gmx.at',
-                  'gmx.ch',
-                  'gmx.com',
-                  'gmx.de',
-                  'gmx.net',
-                  'googlemail.com',
-                  'guerrillamail.com',
-                  'hanmail.net',
-                  'hey.com',
-                  'hotmail.co.uk',
-                  'hotmail.com',
-                  'hotmail.de',
-                  'hotmail.es',
-                  'hotmail.fr',
-                  'hotmail.it',
-                  'hushmail.com',
-                  'icloud.com',
-                  'inbox.ru',
-                  'interia.pl',
-                  'laposte.net',
-                  'libero.it',
-                  'list.ru',
-                  'live.co.uk',
-                  'live.com',
-                  'live.fr',
-                  'mac.com',
-                  'mail.com',
-                  'mail.ru',
-                  'mailbox.org',
-                  'mailfence.com',
-                  'mailinator.com',
-                  'me.com',
-                  'msn.com',
-                  'naver.com',
-                  'ntlworld.com',
-                  'o2.pl',
-                  'onet.pl',
-                  'optonline.net',
-                  'optusnet.com.au',
-                  'orange.fr',
-                  'outlook.com',
-                  'pm.me',
-                  'posteo.de',
-                  'proton.me',
-                  'protonmail.com',
-                  'qq.com',
-                  'rambler.ru',
-                  'rediffmail.com',
-                  'rocketmail.com',
-                  'rogers.com',
-                  'runbox.com',
-                  'sbcglobal.net',
-                  'seznam.cz',
-                  'sfr.fr',
-                  'sharklasers.com',
-                  'shaw.ca',
-                  'sina.com',
-                  'sky.com',
-                  'sohu.com',
-                  'sympatico.ca',
-                  't-online.de',
-                  'talktalk.net',
-                  'telus.net',
-                  'temp-mail.org',
-                  'terra.com.br',
-                  'tiscali.it',
-                  'trashmail.com',
-                  'tuta.io',
-                  'tutanota.com',
-                  'uol.com.br',
-                  'verizon.net',
-                  'virgilio.it',
-                  'virginmedia.com',
-                  'wanadoo.fr',
-                  'web.de',
-                  'windowslive.com',
-                  'wp.pl',
-                  'ya.ru',
-                  'yahoo.ca',
-                  'yahoo.co.in',
-                  'yahoo.co.jp',
-                  'yahoo.co.uk',
-                  'yahoo.com',
-                  'yahoo.com.au',
-                  'yahoo.com.br',
-                  'yahoo.de',
-                  'yahoo.es',
-                  'yahoo.fr',
-                  'yahoo.it',
-                  'yandex.com',
-                  'yandex.ru',
-                  'yeah.net',
-                  'ymail.com',
-                  'yopmail.com',
-                  'zoho.com',
-                  'zohomail.com'
-                )
-              )
-              THEN 'domain:' || "t63"."email_domain"
-              ELSE NULL
+                (
+                  STRPOS(LOWER(TRIM("t61"."email", ' 	
+')), '@') - 1
+                ) + 1 + 1
+              ) >= 1
+              THEN (
+                STRPOS(LOWER(TRIM("t61"."email", ' 	
+')), '@') - 1
+              ) + 1 + 1
+              ELSE (
+                STRPOS(LOWER(TRIM("t61"."email", ' 	
+')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM("t61"."email", ' 	
+')))
             END
-          ) AS "account_id",
+          )
+          ELSE NULL
+        END,
+        ''
+      ) AS "email_domain"
+    FROM (
+      SELECT
+        "t53"."person_id" AS "user_id",
+        MIN("t53"."timestamp") AS "first_seen",
+        MAX("t53"."timestamp") AS "last_seen"
+      FROM (
+        SELECT
+          *
+        FROM "t49" AS "t50"
+        WHERE
+          "t50"."is_known"
+      ) AS "t53"
+      GROUP BY
+        1
+    ) AS "t58"
+    LEFT OUTER JOIN (
+      SELECT
+        "t54"."person_id" AS "m_user",
+        FIRST("t54"."group_id" ORDER BY "t54"."timestamp" DESC) AS "group_account"
+      FROM (
+        SELECT
+          *
+        FROM "t49" AS "t50"
+        WHERE
+          "t50"."is_known" AND "t50"."group_id" IS NOT NULL
+      ) AS "t54"
+      GROUP BY
+        1
+    ) AS "t59"
+      ON "t58"."user_id" = "t59"."m_user"
+    LEFT OUTER JOIN (
+      SELECT
+        "t55"."e_user",
+        FIRST(
           CASE
-            WHEN "t63"."group_account" IS NOT NULL
-            THEN 'group'
-            WHEN "t41"."domain_account" IS NOT NULL
-            THEN 'domain'
-            WHEN CASE
-              WHEN (
-                "t63"."email_domain" IS NOT NULL
-              )
-              AND NOT (
-                "t63"."email_domain" IN (
-                  '10minutemail.com',
-                  '126.com',
-                  '163.com',
-                  'aim.com',
-                  'alice.it',
-                  'aliyun.com',
-                  'aol.com',
-                  'arcor.de',
-                  'att.net',
-                  'bellsouth.net',
-                  'bigpond.com',
-                  'bk.ru',
-                  'bol.com.br',
-                  'btinternet.com',
-                  'charter.net',
-                  'comcast.net',
-                  'cox.net',
-                  'daum.net',
-                  'dispostable.com',
-                  'duck.com',
-                  'earthlink.net',
-                  'email.com',
-                  'fastmail.com',
-                  'fastmail.fm',
-                  'foxmail.com',
-                  'free.fr',
-                  'freenet.de',
-                  'getnada.com',
-                  'gmail.com',
-                  'gmx.at',
-                  'gmx.ch',
-                  'gmx.com',
-                  'gmx.de',
-                  'gmx.net',
-                  'googlemail.com',
-                  'guerrillamail.com',
-                  'hanmail.net',
-                  'hey.com',
-                  'hotmail.co.uk',
-                  'hotmail.com',
-                  'hotmail.de',
-                  'hotmail.es',
-                  'hotmail.fr',
-                  'hotmail.it',
-                  'hushmail.com',
-                  'icloud.com',
-                  'inbox.ru',
-                  'interia.pl',
-                  'laposte.net',
-                  'libero.it',
-                  'list.ru',
-                  'live.co.uk',
-                  'live.com',
-                  'live.fr',
-                  'mac.com',
-                  'mail.com',
-                  'mail.ru',
-                  'mailbox.org',
-                  'mailfence.com',
-                  'mailinator.com',
-                  'me.com',
-                  'msn.com',
-                  'naver.com',
-                  'ntlworld.com',
-                  'o2.pl',
-                  'onet.pl',
-                  'optonline.net',
-                  'optusnet.com.au',
-                  'orange.fr',
-                  'outlook.com',
-                  'pm.me',
-                  'posteo.de',
-                  'proton.me',
-                  'protonmail.com',
-                  'qq.com',
-                  'rambler.ru',
-                  'rediffmail.com',
-                  'rocketmail.com',
-                  'rogers.com',
-                  'runbox.com',
-                  'sbcglobal.net',
-                  'seznam.cz',
-                  'sfr.fr',
-                  'sharklasers.com',
-                  'shaw.ca',
-                  'sina.com',
-                  'sky.com',
-                  'sohu.com',
-                  'sympatico.ca',
-                  't-online.de',
-                  'talktalk.net',
-                  'telus.net',
-                  'temp-mail.org',
-                  'terra.com.br',
-                  'tiscali.it',
-                  'trashmail.com',
-                  'tuta.io',
-                  'tutanota.com',
-                  'uol.com.br',
-                  'verizon.net',
-                  'virgilio.it',
-                  'virginmedia.com',
-                  'wanadoo.fr',
-                  'web.de',
-                  'windowslive.com',
-                  'wp.pl',
-                  'ya.ru',
-                  'yahoo.ca',
-                  'yahoo.co.in',
-                  'yahoo.co.jp',
-                  'yahoo.co.uk',
-                  'yahoo.com',
-                  'yahoo.com.au',
-                  'yahoo.com.br',
-                  'yahoo.de',
-                  'yahoo.es',
-                  'yahoo.fr',
-                  'yahoo.it',
-                  'yandex.com',
-                  'yandex.ru',
-                  'yeah.net',
-                  'ymail.com',
-                  'yopmail.com',
-                  'zoho.com',
-                  'zohomail.com'
-                )
-              )
-              THEN 'domain:' || "t63"."email_domain"
-              ELSE NULL
-            END IS NOT NULL
-            THEN 'email'
+            WHEN JSON_TYPE("t55"."traits" -> '$.email') = 'VARCHAR'
+            THEN (
+              "t55"."traits" -> '$.email'
+            ) ->> '$'
             ELSE NULL
-          END AS "account_via"
+          END ORDER BY "t55"."timestamp" DESC
+        ) FILTER(WHERE
+          CASE
+            WHEN JSON_TYPE("t55"."traits" -> '$.email') = 'VARCHAR'
+            THEN (
+              "t55"."traits" -> '$.email'
+            ) ->> '$'
+            ELSE NULL
+          END IS NOT NULL) AS "email"
+      FROM (
+        SELECT
+          "t50"."type",
+          "t50"."timestamp",
+          "t50"."user_id",
+          "t50"."anonymous_id",
+          "t50"."group_id",
+          "t50"."traits",
+          "t50"."person_id",
+          "t50"."is_known",
+          "t50"."person_id" AS "e_user"
+        FROM "t49" AS "t50"
+        WHERE
+          "t50"."is_known"
+          AND "t50"."type" <> 'group'
+          AND "t50"."traits" IS NOT NULL
+          AND "t50"."person_id" IS NOT NULL
+      ) AS "t55"
+      GROUP BY
+        1
+    ) AS "t61"
+      ON "t58"."user_id" = "t61"."e_user"
+  ) AS "t64"
+  LEFT OUTER JOIN (
+    SELECT
+      "t38"."domain",
+      "t38"."group_id" AS "domain_account"
+    FROM (
+      SELECT
+        "t33"."group_id",
+        "t33"."since",
+        "t33"."domain",
+        ROW_NUMBER() OVER (
+          PARTITION BY "t33"."domain"
+          ORDER BY "t33"."since" ASC, "t33"."group_id" ASC
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+        ) - 1 AS "rank"
+      FROM (
+        SELECT
+          *
         FROM (
           SELECT
-            "t58"."user_id",
-            "t58"."first_seen",
-            "t58"."last_seen",
-            "t57"."group_account",
-            "t60"."email",
+            "t19"."group_id",
+            "t13"."since",
             NULLIF(
-              CASE
-                WHEN (
-                  STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                ) >= 0
-                THEN SUBSTRING(
-                  LOWER(TRIM("t60"."email", ' 	
+              REGEXP_REPLACE(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    LOWER(TRIM(COALESCE("t19"."domain", "t19"."website"), ' 	
 ')),
-                  CASE
-                    WHEN (
-                      (
-                        STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                      ) + 1 + 1
-                    ) >= 1
-                    THEN (
-                      STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                    ) + 1 + 1
-                    ELSE (
-                      STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                    ) + 1 + 1 + LENGTH(LOWER(TRIM("t60"."email", ' 	
-')))
-                  END
-                )
-                ELSE NULL
-              END,
+                    '^[a-z]+://',
+                    '',
+                    'g'
+                  ),
+                  '^www\.',
+                  '',
+                  'g'
+                ),
+                '[/:?#].*$',
+                '',
+                'g'
+              ),
               ''
-            ) AS "email_domain"
+            ) AS "domain"
           FROM (
             SELECT
-              "t53"."person_id" AS "user_id",
-              MIN("t53"."timestamp") AS "first_seen",
-              MAX("t53"."timestamp") AS "last_seen"
-            FROM "t50" AS "t53"
-            GROUP BY
-              1
-          ) AS "t58"
-          LEFT OUTER JOIN (
-            SELECT
-              "t51"."person_id" AS "m_user",
-              FIRST("t51"."group_id" ORDER BY "t51"."timestamp" DESC) AS "group_account"
-            FROM (
-              SELECT
-                *
-              FROM "t48" AS "t49"
-              WHERE
-                "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-            ) AS "t51"
-            GROUP BY
-              1
-          ) AS "t57"
-            ON "t58"."user_id" = "t57"."m_user"
-          LEFT OUTER JOIN (
-            SELECT
-              "t52"."e_user",
+              "t7"."group_id",
               FIRST(
                 CASE
-                  WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
+                  WHEN JSON_TYPE("t7"."traits" -> '$.domain') = 'VARCHAR'
                   THEN (
-                    "t52"."traits" -> '$.email'
+                    "t7"."traits" -> '$.domain'
                   ) ->> '$'
                   ELSE NULL
-                END ORDER BY "t52"."timestamp" DESC
+                END ORDER BY "t7"."timestamp" DESC
               ) FILTER(WHERE
                 CASE
-                  WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
+                  WHEN JSON_TYPE("t7"."traits" -> '$.domain') = 'VARCHAR'
                   THEN (
-                    "t52"."traits" -> '$.email'
+                    "t7"."traits" -> '$.domain'
                   ) ->> '$'
                   ELSE NULL
-                END IS NOT NULL) AS "email"
-            FROM (
-              SELECT
-                "t49"."message_id",
-                "t49"."type",
-                "t49"."event",
-                "t49"."name",
-                "t49"."user_id",
-                "t49"."anonymous_id",
-                "t49"."group_id",
-                "t49"."previous_id",
-                "t49"."timestamp",
-                "t49"."original_timestamp",
-                "t49"."sent_at",
-                "t49"."received_at",
-                "t49"."properties",
-                "t49"."traits",
-                "t49"."context",
-                "t49"."source",
-                "t49"."loaded_at",
-                "t49"."person_id",
-                "t49"."is_known",
-                "t49"."person_id" AS "e_user"
-              FROM "t48" AS "t49"
-              WHERE
-                "t49"."is_known"
-                AND "t49"."type" <> 'group'
-                AND "t49"."traits" IS NOT NULL
-                AND "t49"."person_id" IS NOT NULL
-            ) AS "t52"
-            GROUP BY
-              1
-          ) AS "t60"
-            ON "t58"."user_id" = "t60"."e_user"
-        ) AS "t63"
-        LEFT OUTER JOIN (
-          SELECT
-            "t36"."domain",
-            "t36"."group_id" AS "domain_account"
-          FROM (
-            SELECT
-              "t31"."group_id",
-              "t31"."since",
-              "t31"."domain",
-              ROW_NUMBER() OVER (
-                PARTITION BY "t31"."domain"
-                ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-              ) - 1 AS "rank"
+                END IS NOT NULL) AS "domain",
+              FIRST(
+                CASE
+                  WHEN JSON_TYPE("t7"."traits" -> '$.website') = 'VARCHAR'
+                  THEN (
+                    "t7"."traits" -> '$.website'
+                  ) ->> '$'
+                  ELSE NULL
+                END ORDER BY "t7"."timestamp" DESC
+              ) FILTER(WHERE
+                CASE
+                  WHEN JSON_TYPE("t7"."traits" -> '$.website') = 'VARCHAR'
+                  THEN (
+                    "t7"."traits" -> '$.website'
+                  ) ->> '$'
+                  ELSE NULL
+                END IS NOT NULL) AS "website"
             FROM (
               SELECT
                 *
-              FROM (
-                SELECT
-                  "t17"."group_id",
-                  "t11"."since",
-                  NULLIF(
-                    REGEXP_REPLACE(
-                      REGEXP_REPLACE(
-                        REGEXP_REPLACE(
-                          LOWER(TRIM(COALESCE("t17"."domain", "t17"."website"), ' 	
-')),
-                          '^[a-z]+://',
-                          '',
-                          'g'
-                        ),
-                        '^www\.',
-                        '',
-                        'g'
-                      ),
-                      '[/:?#].*$',
-                      '',
-                      'g'
-                    ),
-                    ''
-                  ) AS "domain"
-                FROM (
-                  SELECT
-                    "t6"."group_id",
-                    FIRST(
-                      CASE
-                        WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                        THEN (
-                          "t6"."traits" -> '$.domain'
-                        ) ->> '$'
-                        ELSE NULL
-                      END ORDER BY "t6"."timestamp" DESC
-                    ) FILTER(WHERE
-                      CASE
-                        WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                        THEN (
-                          "t6"."traits" -> '$.domain'
-                        ) ->> '$'
-                        ELSE NULL
-                      END IS NOT NULL) AS "domain",
-                    FIRST(
-                      CASE
-                        WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                        THEN (
-                          "t6"."traits" -> '$.website'
-                        ) ->> '$'
-                        ELSE NULL
-                      END ORDER BY "t6"."timestamp" DESC
-                    ) FILTER(WHERE
-                      CASE
-                        WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                        THEN (
-                          "t6"."traits" -> '$.website'
-                        ) ->> '$'
-                        ELSE NULL
-                      END IS NOT NULL) AS "website"
-                  FROM (
-                    SELECT
-                      *
-                    FROM "events" AS "t0"
-                    WHERE
-                      "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                      AND "t0"."type" = 'group'
-                      AND "t0"."group_id" IS NOT NULL
-                      AND "t0"."traits" IS NOT NULL
-                  ) AS "t6"
-                  GROUP BY
-                    1
-                ) AS "t17"
-                INNER JOIN (
-                  SELECT
-                    "t2"."group_id" AS "fs_group",
-                    MIN("t2"."timestamp") AS "since"
-                  FROM (
-                    SELECT
-                      *
-                    FROM "events" AS "t0"
-                    WHERE
-                      "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                      AND "t0"."type" = 'group'
-                      AND "t0"."group_id" IS NOT NULL
-                  ) AS "t2"
-                  GROUP BY
-                    1
-                ) AS "t11"
-                  ON "t17"."group_id" = "t11"."fs_group"
-              ) AS "t26"
+              FROM "events" AS "t0"
               WHERE
-                "t26"."domain" IS NOT NULL
-            ) AS "t31"
-          ) AS "t36"
-          WHERE
-            "t36"."rank" = 0
-        ) AS "t41"
-          ON "t63"."email_domain" = "t41"."domain"
-      ) AS "t64"
-    ) AS "t66"
-      ON "t54"."person_id" = "t66"."m_user"
-  ) AS "t68"
+                "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                AND "t0"."type" = 'group'
+                AND "t0"."group_id" IS NOT NULL
+                AND "t0"."traits" IS NOT NULL
+            ) AS "t7"
+            GROUP BY
+              1
+          ) AS "t19"
+          INNER JOIN (
+            SELECT
+              "t3"."group_id" AS "fs_group",
+              MIN("t3"."timestamp") AS "since"
+            FROM (
+              SELECT
+                *
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                AND "t0"."type" = 'group'
+                AND "t0"."group_id" IS NOT NULL
+            ) AS "t3"
+            GROUP BY
+              1
+          ) AS "t13"
+            ON "t19"."group_id" = "t13"."fs_group"
+        ) AS "t28"
+        WHERE
+          "t28"."domain" IS NOT NULL
+      ) AS "t33"
+    ) AS "t38"
+    WHERE
+      "t38"."rank" = 0
+  ) AS "t43"
+    ON "t64"."email_domain" = "t43"."domain"
 )
 SELECT
-  "t108"."entity_id",
-  "t108"."account_id",
-  "t108"."first_seen",
-  "t108"."last_seen",
-  "t108"."s__activated",
-  "t108"."s__activated_within_7d",
-  "t108"."s__core_feature_30d",
-  "t108"."s__paywall_hits_30d",
-  "t108"."s__enterprise_views_30d",
-  "t108"."s__teammates_invited",
-  "t108"."s__sessions_14d",
-  "t108"."s__employees",
-  "t108"."s__industry",
-  "t108"."paying",
-  "t108"."p__activation__0",
-  "t108"."p__activation__1",
-  "t108"."p__usage__0",
-  "t108"."p__usage__1",
-  "t108"."p__firmographic__0",
-  "t108"."p__firmographic__1",
-  "t108"."p__intent__0",
-  "t108"."p__intent__1",
-  "t108"."p__intent__2",
-  "t108"."l__activation",
-  "t108"."l__usage",
-  "t108"."l__firmographic",
-  "t108"."l__intent",
-  "t108"."score",
+  "t118"."entity_id",
+  "t118"."account_id",
+  "t118"."first_seen",
+  "t118"."last_seen",
+  "t118"."s__activated",
+  "t118"."s__activated_within_7d",
+  "t118"."s__core_feature_30d",
+  "t118"."s__paywall_hits_30d",
+  "t118"."s__enterprise_views_30d",
+  "t118"."s__teammates_invited",
+  "t118"."s__sessions_14d",
+  "t118"."s__employees",
+  "t118"."s__industry",
+  "t118"."paying",
+  "t118"."p__activation__0",
+  "t118"."p__activation__1",
+  "t118"."p__usage__0",
+  "t118"."p__usage__1",
+  "t118"."p__firmographic__0",
+  "t118"."p__firmographic__1",
+  "t118"."p__intent__0",
+  "t118"."p__intent__1",
+  "t118"."p__intent__2",
+  "t118"."l__activation",
+  "t118"."l__usage",
+  "t118"."l__firmographic",
+  "t118"."l__intent",
+  "t118"."score",
   CASE
-    WHEN "t108"."score" >= 70.0
+    WHEN "t118"."score" >= 70.0
     THEN 'hot'
-    WHEN "t108"."score" >= 50.0
+    WHEN "t118"."score" >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS "tier",
@@ -822,351 +692,651 @@ SELECT
   MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0) AS "as_of"
 FROM (
   SELECT
-    "t106"."entity_id",
-    "t106"."account_id",
-    "t106"."first_seen",
-    "t106"."last_seen",
-    "t106"."s__activated",
-    "t106"."s__activated_within_7d",
-    "t106"."s__core_feature_30d",
-    "t106"."s__paywall_hits_30d",
-    "t106"."s__enterprise_views_30d",
-    "t106"."s__teammates_invited",
-    "t106"."s__sessions_14d",
-    "t106"."s__employees",
-    "t106"."s__industry",
-    "t106"."paying",
-    "t106"."p__activation__0",
-    "t106"."p__activation__1",
-    "t106"."p__usage__0",
-    "t106"."p__usage__1",
-    "t106"."p__firmographic__0",
-    "t106"."p__firmographic__1",
-    "t106"."p__intent__0",
-    "t106"."p__intent__1",
-    "t106"."p__intent__2",
-    "t106"."l__activation",
-    "t106"."l__usage",
-    "t106"."l__firmographic",
-    "t106"."l__intent",
-    "t106"."l__activation" + "t106"."l__usage" + "t106"."l__firmographic" + "t106"."l__intent" AS "score"
+    "t116"."entity_id",
+    "t116"."account_id",
+    "t116"."first_seen",
+    "t116"."last_seen",
+    "t116"."s__activated",
+    "t116"."s__activated_within_7d",
+    "t116"."s__core_feature_30d",
+    "t116"."s__paywall_hits_30d",
+    "t116"."s__enterprise_views_30d",
+    "t116"."s__teammates_invited",
+    "t116"."s__sessions_14d",
+    "t116"."s__employees",
+    "t116"."s__industry",
+    "t116"."paying",
+    "t116"."p__activation__0",
+    "t116"."p__activation__1",
+    "t116"."p__usage__0",
+    "t116"."p__usage__1",
+    "t116"."p__firmographic__0",
+    "t116"."p__firmographic__1",
+    "t116"."p__intent__0",
+    "t116"."p__intent__1",
+    "t116"."p__intent__2",
+    "t116"."l__activation",
+    "t116"."l__usage",
+    "t116"."l__firmographic",
+    "t116"."l__intent",
+    "t116"."l__activation" + "t116"."l__usage" + "t116"."l__firmographic" + "t116"."l__intent" AS "score"
   FROM (
     SELECT
-      "t104"."entity_id",
-      "t104"."account_id",
-      "t104"."first_seen",
-      "t104"."last_seen",
-      "t104"."s__activated",
-      "t104"."s__activated_within_7d",
-      "t104"."s__core_feature_30d",
-      "t104"."s__paywall_hits_30d",
-      "t104"."s__enterprise_views_30d",
-      "t104"."s__teammates_invited",
-      "t104"."s__sessions_14d",
-      "t104"."s__employees",
-      "t104"."s__industry",
-      "t104"."paying",
-      "t104"."p__activation__0",
-      "t104"."p__activation__1",
-      "t104"."p__usage__0",
-      "t104"."p__usage__1",
-      "t104"."p__firmographic__0",
-      "t104"."p__firmographic__1",
-      "t104"."p__intent__0",
-      "t104"."p__intent__1",
-      "t104"."p__intent__2",
-      LEAST("t104"."p__activation__0" + "t104"."p__activation__1", CAST(30 AS DOUBLE)) AS "l__activation",
-      LEAST("t104"."p__usage__0" + "t104"."p__usage__1", CAST(30 AS DOUBLE)) AS "l__usage",
-      LEAST("t104"."p__firmographic__0" + "t104"."p__firmographic__1", CAST(25 AS DOUBLE)) AS "l__firmographic",
+      "t114"."entity_id",
+      "t114"."account_id",
+      "t114"."first_seen",
+      "t114"."last_seen",
+      "t114"."s__activated",
+      "t114"."s__activated_within_7d",
+      "t114"."s__core_feature_30d",
+      "t114"."s__paywall_hits_30d",
+      "t114"."s__enterprise_views_30d",
+      "t114"."s__teammates_invited",
+      "t114"."s__sessions_14d",
+      "t114"."s__employees",
+      "t114"."s__industry",
+      "t114"."paying",
+      "t114"."p__activation__0",
+      "t114"."p__activation__1",
+      "t114"."p__usage__0",
+      "t114"."p__usage__1",
+      "t114"."p__firmographic__0",
+      "t114"."p__firmographic__1",
+      "t114"."p__intent__0",
+      "t114"."p__intent__1",
+      "t114"."p__intent__2",
+      LEAST("t114"."p__activation__0" + "t114"."p__activation__1", CAST(30 AS DOUBLE)) AS "l__activation",
+      LEAST("t114"."p__usage__0" + "t114"."p__usage__1", CAST(30 AS DOUBLE)) AS "l__usage",
+      LEAST("t114"."p__firmographic__0" + "t114"."p__firmographic__1", CAST(25 AS DOUBLE)) AS "l__firmographic",
       LEAST(
-        "t104"."p__intent__0" + "t104"."p__intent__1" + "t104"."p__intent__2",
+        "t114"."p__intent__0" + "t114"."p__intent__1" + "t114"."p__intent__2",
         CAST(30 AS DOUBLE)
       ) AS "l__intent"
     FROM (
       SELECT
-        "t102"."entity_id",
-        "t102"."account_id",
-        "t102"."first_seen",
-        "t102"."last_seen",
-        "t102"."s__activated",
-        "t102"."s__activated_within_7d",
-        "t102"."s__core_feature_30d",
-        "t102"."s__paywall_hits_30d",
-        "t102"."s__enterprise_views_30d",
-        "t102"."s__teammates_invited",
-        "t102"."s__sessions_14d",
-        "t102"."s__employees",
-        "t102"."s__industry",
-        "t102"."paying",
+        "t112"."entity_id",
+        "t112"."account_id",
+        "t112"."first_seen",
+        "t112"."last_seen",
+        "t112"."s__activated",
+        "t112"."s__activated_within_7d",
+        "t112"."s__core_feature_30d",
+        "t112"."s__paywall_hits_30d",
+        "t112"."s__enterprise_views_30d",
+        "t112"."s__teammates_invited",
+        "t112"."s__sessions_14d",
+        "t112"."s__employees",
+        "t112"."s__industry",
+        "t112"."paying",
         CASE
-          WHEN COALESCE("t102"."s__activated", FALSE)
+          WHEN COALESCE("t112"."s__activated", FALSE)
           THEN CAST(20 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__activation__0",
         CASE
-          WHEN COALESCE("t102"."s__activated_within_7d", FALSE)
+          WHEN COALESCE("t112"."s__activated_within_7d", FALSE)
           THEN CAST(10 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
-              "t102"."s__sessions_14d" >= 3.0
+              "t112"."s__sessions_14d" >= 3.0
             ) AND (
-              "t102"."s__sessions_14d" <= 6.0
+              "t112"."s__sessions_14d" <= 6.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN "t102"."s__sessions_14d" >= 7.0
+            WHEN "t112"."s__sessions_14d" >= 7.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS "p__usage__0",
         CASE
-          WHEN COALESCE("t102"."s__core_feature_30d" >= 5.0, FALSE)
+          WHEN COALESCE("t112"."s__core_feature_30d" >= 5.0, FALSE)
           THEN CAST(10 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__usage__1",
         COALESCE(
           CASE
             WHEN (
-              "t102"."s__employees" >= 50.0
+              "t112"."s__employees" >= 50.0
             ) AND (
-              "t102"."s__employees" <= 199.0
+              "t112"."s__employees" <= 199.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN "t102"."s__employees" >= 200.0
+            WHEN "t112"."s__employees" >= 200.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS "p__firmographic__0",
         CASE
-          WHEN COALESCE("t102"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
+          WHEN COALESCE("t112"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
           THEN CAST(5 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__firmographic__1",
         CASE
-          WHEN COALESCE("t102"."s__paywall_hits_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t112"."s__paywall_hits_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__intent__0",
         CASE
-          WHEN COALESCE("t102"."s__enterprise_views_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t112"."s__enterprise_views_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__intent__1",
         CASE
-          WHEN COALESCE("t102"."s__teammates_invited" >= 2.0, FALSE)
+          WHEN COALESCE("t112"."s__teammates_invited" >= 2.0, FALSE)
           THEN CAST(10 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "p__intent__2"
       FROM (
         SELECT
-          "t100"."entity_id",
-          "t100"."account_id",
-          "t100"."first_seen",
-          "t100"."last_seen",
-          "t100"."s__activated",
-          "t100"."s__activated_within_7d",
-          "t100"."s__core_feature_30d",
-          "t100"."s__paywall_hits_30d",
-          "t100"."s__enterprise_views_30d",
-          "t100"."s__teammates_invited",
-          "t100"."s__sessions_14d",
-          "t100"."s__employees",
-          "t100"."s__industry",
-          "t81"."key" IS NOT NULL AS "paying"
+          "t110"."entity_id",
+          "t110"."account_id",
+          "t110"."first_seen",
+          "t110"."last_seen",
+          "t110"."s__activated",
+          "t110"."s__activated_within_7d",
+          "t110"."s__core_feature_30d",
+          "t110"."s__paywall_hits_30d",
+          "t110"."s__enterprise_views_30d",
+          "t110"."s__teammates_invited",
+          "t110"."s__sessions_14d",
+          "t110"."s__employees",
+          "t110"."s__industry",
+          "t89"."key" IS NOT NULL AS "paying"
         FROM (
           SELECT
-            "t97"."entity_id",
-            "t97"."account_id",
-            "t97"."first_seen",
-            "t97"."last_seen",
-            "t97"."s__activated",
-            "t97"."s__activated_within_7d",
-            "t97"."s__core_feature_30d",
-            "t97"."s__paywall_hits_30d",
-            "t97"."s__enterprise_views_30d",
-            "t97"."s__teammates_invited",
-            "t97"."s__sessions_14d",
-            "t97"."s__employees",
-            "t20"."s__industry"
+            "t107"."entity_id",
+            "t107"."account_id",
+            "t107"."first_seen",
+            "t107"."last_seen",
+            "t107"."s__activated",
+            "t107"."s__activated_within_7d",
+            "t107"."s__core_feature_30d",
+            "t107"."s__paywall_hits_30d",
+            "t107"."s__enterprise_views_30d",
+            "t107"."s__teammates_invited",
+            "t107"."s__sessions_14d",
+            "t107"."s__employees",
+            "t22"."s__industry"
           FROM (
             SELECT
-              "t94"."entity_id",
-              "t94"."account_id",
-              "t94"."first_seen",
-              "t94"."last_seen",
-              "t94"."s__activated",
-              "t94"."s__activated_within_7d",
-              "t94"."s__core_feature_30d",
-              "t94"."s__paywall_hits_30d",
-              "t94"."s__enterprise_views_30d",
-              "t94"."s__teammates_invited",
-              "t94"."s__sessions_14d",
-              "t21"."s__employees"
+              "t104"."entity_id",
+              "t104"."account_id",
+              "t104"."first_seen",
+              "t104"."last_seen",
+              "t104"."s__activated",
+              "t104"."s__activated_within_7d",
+              "t104"."s__core_feature_30d",
+              "t104"."s__paywall_hits_30d",
+              "t104"."s__enterprise_views_30d",
+              "t104"."s__teammates_invited",
+              "t104"."s__sessions_14d",
+              "t23"."s__employees"
             FROM (
               SELECT
-                "t89"."entity_id",
-                "t89"."account_id",
-                "t89"."first_seen",
-                "t89"."last_seen",
-                "t89"."s__activated",
-                "t89"."s__activated_within_7d",
-                "t89"."s__core_feature_30d",
-                "t89"."s__paywall_hits_30d",
-                "t89"."s__enterprise_views_30d",
-                "t89"."s__teammates_invited",
-                COALESCE("t91"."s__sessions_14d", 0) AS "s__sessions_14d"
+                "t99"."entity_id",
+                "t99"."account_id",
+                "t99"."first_seen",
+                "t99"."last_seen",
+                "t99"."s__activated",
+                "t99"."s__activated_within_7d",
+                "t99"."s__core_feature_30d",
+                "t99"."s__paywall_hits_30d",
+                "t99"."s__enterprise_views_30d",
+                "t99"."s__teammates_invited",
+                COALESCE("t101"."s__sessions_14d", 0) AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t82"."entity_id",
-                  "t82"."account_id",
-                  "t82"."first_seen",
-                  "t82"."last_seen",
-                  COALESCE("t84"."s__activated", FALSE) AS "s__activated",
-                  COALESCE("t84"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                  COALESCE("t84"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                  COALESCE("t84"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                  COALESCE("t84"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                  COALESCE("t84"."s__teammates_invited", 0) AS "s__teammates_invited"
+                  "t73"."entity_id",
+                  "t73"."account_id",
+                  "t73"."first_seen",
+                  "t73"."last_seen",
+                  COALESCE("t94"."s__activated", FALSE) AS "s__activated",
+                  COALESCE("t94"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                  COALESCE("t94"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                  COALESCE("t94"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                  COALESCE("t94"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                  COALESCE("t94"."s__teammates_invited", 0) AS "s__teammates_invited"
                 FROM (
                   SELECT
-                    "t76"."entity_id",
-                    MAX("t76"."account_id") AS "account_id",
-                    MIN("t76"."timestamp") AS "first_seen",
-                    MAX("t76"."timestamp") AS "last_seen"
-                  FROM "t74" AS "t76"
-                  GROUP BY
-                    1
-                ) AS "t82"
+                    "t66"."user_id" AS "entity_id",
+                    "t66"."account_id",
+                    "t66"."first_seen",
+                    "t66"."last_seen"
+                  FROM "t65" AS "t66"
+                ) AS "t73"
                 LEFT OUTER JOIN (
                   SELECT
-                    "t76"."entity_id" AS "key",
+                    "t91"."entity_id" AS "key",
                     (
                       COUNT(*) FILTER(WHERE
                         (
-                          "t76"."type" = 'track'
-                        ) AND "t76"."event" IN ('Project Created')) >= 1
+                          "t91"."type" = 'track'
+                        ) AND "t91"."event" IN ('Project Created')) >= 1
                     )
                     AND (
                       COUNT(*) FILTER(WHERE
                         (
-                          "t76"."type" = 'track'
-                        ) AND "t76"."event" IN ('Data Source Connected')) >= 1
+                          "t91"."type" = 'track'
+                        ) AND "t91"."event" IN ('Data Source Connected')) >= 1
                     )
                     AND (
                       COUNT(*) FILTER(WHERE
                         (
-                          "t76"."type" = 'track'
-                        ) AND "t76"."event" IN ('Dashboard Created')) >= 1
+                          "t91"."type" = 'track'
+                        ) AND "t91"."event" IN ('Dashboard Created')) >= 1
                     ) AS "s__activated",
                     (
                       COUNT(*) FILTER(WHERE
                         (
-                          "t76"."type" = 'track'
+                          "t91"."type" = 'track'
                         )
-                        AND "t76"."event" IN ('Project Created')
+                        AND "t91"."event" IN ('Project Created')
                         AND (
-                          "t76"."timestamp" < (
-                            "t76"."start" + INTERVAL '604800' SECOND
+                          "t91"."timestamp" < (
+                            "t91"."start" + INTERVAL '604800' SECOND
                           )
                         )) >= 1
                     )
                     AND (
                       COUNT(*) FILTER(WHERE
                         (
-                          "t76"."type" = 'track'
+                          "t91"."type" = 'track'
                         )
-                        AND "t76"."event" IN ('Data Source Connected')
+                        AND "t91"."event" IN ('Data Source Connected')
                         AND (
-                          "t76"."timestamp" < (
-                            "t76"."start" + INTERVAL '604800' SECOND
+                          "t91"."timestamp" < (
+                            "t91"."start" + INTERVAL '604800' SECOND
                           )
                         )) >= 1
                     )
                     AND (
                       COUNT(*) FILTER(WHERE
                         (
-                          "t76"."type" = 'track'
+                          "t91"."type" = 'track'
                         )
-                        AND "t76"."event" IN ('Dashboard Created')
+                        AND "t91"."event" IN ('Dashboard Created')
                         AND (
-                          "t76"."timestamp" < (
-                            "t76"."start" + INTERVAL '604800' SECOND
+                          "t91"."timestamp" < (
+                            "t91"."start" + INTERVAL '604800' SECOND
                           )
                         )) >= 1
                     ) AS "s__activated_within_7d",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t76"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t76"."event" IN ('Report Created')
+                      AND "t91"."event" IN ('Report Created')
                       AND (
-                        "t76"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
+                        "t91"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
                       )) AS "s__core_feature_30d",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t76"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t76"."event" IN ('Paywall Hit')
+                      AND "t91"."event" IN ('Paywall Hit')
                       AND (
-                        "t76"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
+                        "t91"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
                       )) AS "s__paywall_hits_30d",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t76"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t76"."event" IN ('Enterprise Feature Viewed')
+                      AND "t91"."event" IN ('Enterprise Feature Viewed')
                       AND COALESCE(
                         CASE
-                          WHEN JSON_TYPE("t76"."properties" -> '$.feature') = 'VARCHAR'
+                          WHEN JSON_TYPE("t91"."properties" -> '$.feature') = 'VARCHAR'
                           THEN (
-                            "t76"."properties" -> '$.feature'
+                            "t91"."properties" -> '$.feature'
                           ) ->> '$'
                           ELSE NULL
                         END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                         FALSE
                       )
                       AND (
-                        "t76"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
+                        "t91"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
                       )) AS "s__enterprise_views_30d",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t76"."type" = 'track'
-                      ) AND "t76"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
-                  FROM "t74" AS "t76"
-                  GROUP BY
-                    1
-                ) AS "t84"
-                  ON "t82"."entity_id" = "t84"."key"
-              ) AS "t89"
-              LEFT OUTER JOIN (
-                SELECT
-                  "t87"."key",
-                  "t87"."value" AS "s__sessions_14d"
-                FROM (
-                  SELECT
-                    "t85"."key",
-                    SUM("t85"."new") AS "value"
+                        "t91"."type" = 'track'
+                      ) AND "t91"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                   FROM (
                     SELECT
-                      "t80"."entity_id" AS "key",
+                      "t77"."message_id",
+                      "t77"."type",
+                      "t77"."event",
+                      "t77"."name",
+                      "t77"."user_id",
+                      "t77"."anonymous_id",
+                      "t77"."group_id",
+                      "t77"."previous_id",
+                      "t77"."timestamp",
+                      "t77"."original_timestamp",
+                      "t77"."sent_at",
+                      "t77"."received_at",
+                      "t77"."properties",
+                      "t77"."traits",
+                      "t77"."context",
+                      "t77"."source",
+                      "t77"."loaded_at",
+                      "t77"."person_id",
+                      "t77"."account_id",
+                      "t77"."email_domain",
+                      "t77"."entity_id",
+                      "t88"."start"
+                    FROM (
+                      SELECT
+                        "t52"."message_id",
+                        "t52"."type",
+                        "t52"."event",
+                        "t52"."name",
+                        "t52"."user_id",
+                        "t52"."anonymous_id",
+                        "t52"."group_id",
+                        "t52"."previous_id",
+                        "t52"."timestamp",
+                        "t52"."original_timestamp",
+                        "t52"."sent_at",
+                        "t52"."received_at",
+                        "t52"."properties",
+                        "t52"."traits",
+                        "t52"."context",
+                        "t52"."source",
+                        "t52"."loaded_at",
+                        "t52"."person_id",
+                        "t71"."account_id",
+                        "t71"."email_domain",
+                        "t52"."person_id" AS "entity_id"
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t8"."message_id",
+                            "t8"."type",
+                            "t8"."event",
+                            "t8"."name",
+                            "t8"."user_id",
+                            "t8"."anonymous_id",
+                            "t8"."group_id",
+                            "t8"."previous_id",
+                            "t8"."timestamp",
+                            "t8"."original_timestamp",
+                            "t8"."sent_at",
+                            "t8"."received_at",
+                            "t8"."properties",
+                            "t8"."traits",
+                            "t8"."context",
+                            "t8"."source",
+                            "t8"."loaded_at",
+                            COALESCE("t47"."s_person", "t8"."_sender") AS "person_id",
+                            (
+                              "t8"."user_id" IS NOT NULL
+                            ) OR (
+                              "t47"."s_person" IS NOT NULL
+                            ) AS "is_known"
+                          FROM (
+                            SELECT
+                              "t0"."message_id",
+                              "t0"."type",
+                              "t0"."event",
+                              "t0"."name",
+                              "t0"."user_id",
+                              "t0"."anonymous_id",
+                              "t0"."group_id",
+                              "t0"."previous_id",
+                              "t0"."timestamp",
+                              "t0"."original_timestamp",
+                              "t0"."sent_at",
+                              "t0"."received_at",
+                              "t0"."properties",
+                              "t0"."traits",
+                              "t0"."context",
+                              "t0"."source",
+                              "t0"."loaded_at",
+                              COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                            FROM "events" AS "t0"
+                            WHERE
+                              "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                          ) AS "t8"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t45"."from_id" AS "s_from",
+                              "t45"."person_id" AS "s_person"
+                            FROM (
+                              SELECT
+                                "t41"."from_id",
+                                COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
+                              FROM (
+                                SELECT
+                                  "t29"."from_id",
+                                  COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
+                                FROM (
+                                  SELECT
+                                    "t25"."from_id",
+                                    "t25"."to_id" AS "person_id"
+                                  FROM "t24" AS "t25"
+                                  WHERE
+                                    "t25"."rank" = 0
+                                ) AS "t29"
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    "t32"."from_id" AS "next_from",
+                                    "t32"."to_id" AS "next_to"
+                                  FROM "t27" AS "t32"
+                                ) AS "t37"
+                                  ON "t29"."person_id" = "t37"."next_from"
+                              ) AS "t41"
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  "t31"."from_id" AS "next_from",
+                                  "t31"."to_id" AS "next_to"
+                                FROM "t27" AS "t31"
+                              ) AS "t36"
+                                ON "t41"."person_id" = "t36"."next_from"
+                            ) AS "t45"
+                          ) AS "t47"
+                            ON "t8"."_sender" = "t47"."s_from"
+                        ) AS "t48"
+                        WHERE
+                          "t48"."is_known"
+                      ) AS "t52"
+                      LEFT OUTER JOIN (
+                        SELECT
+                          "t66"."user_id" AS "m_user",
+                          "t66"."account_id",
+                          "t66"."email_domain"
+                        FROM "t65" AS "t66"
+                      ) AS "t71"
+                        ON "t52"."person_id" = "t71"."m_user"
+                    ) AS "t77"
+                    LEFT OUTER JOIN (
+                      SELECT
+                        "t72"."f_key" AS "st_key",
+                        COALESCE("t83"."s_at", "t72"."f_at") AS "start"
+                      FROM (
+                        SELECT
+                          "t66"."user_id" AS "f_key",
+                          "t66"."first_seen" AS "f_at"
+                        FROM "t65" AS "t66"
+                      ) AS "t72"
+                      LEFT OUTER JOIN (
+                        SELECT
+                          "t79"."entity_id" AS "s_key",
+                          MIN("t79"."timestamp") AS "s_at"
+                        FROM (
+                          SELECT
+                            *
+                          FROM (
+                            SELECT
+                              "t52"."message_id",
+                              "t52"."type",
+                              "t52"."event",
+                              "t52"."name",
+                              "t52"."user_id",
+                              "t52"."anonymous_id",
+                              "t52"."group_id",
+                              "t52"."previous_id",
+                              "t52"."timestamp",
+                              "t52"."original_timestamp",
+                              "t52"."sent_at",
+                              "t52"."received_at",
+                              "t52"."properties",
+                              "t52"."traits",
+                              "t52"."context",
+                              "t52"."source",
+                              "t52"."loaded_at",
+                              "t52"."person_id",
+                              "t71"."account_id",
+                              "t71"."email_domain",
+                              "t52"."person_id" AS "entity_id"
+                            FROM (
+                              SELECT
+                                *
+                              FROM (
+                                SELECT
+                                  "t8"."message_id",
+                                  "t8"."type",
+                                  "t8"."event",
+                                  "t8"."name",
+                                  "t8"."user_id",
+                                  "t8"."anonymous_id",
+                                  "t8"."group_id",
+                                  "t8"."previous_id",
+                                  "t8"."timestamp",
+                                  "t8"."original_timestamp",
+                                  "t8"."sent_at",
+                                  "t8"."received_at",
+                                  "t8"."properties",
+                                  "t8"."traits",
+                                  "t8"."context",
+                                  "t8"."source",
+                                  "t8"."loaded_at",
+                                  COALESCE("t47"."s_person", "t8"."_sender") AS "person_id",
+                                  (
+                                    "t8"."user_id" IS NOT NULL
+                                  ) OR (
+                                    "t47"."s_person" IS NOT NULL
+                                  ) AS "is_known"
+                                FROM (
+                                  SELECT
+                                    "t0"."message_id",
+                                    "t0"."type",
+                                    "t0"."event",
+                                    "t0"."name",
+                                    "t0"."user_id",
+                                    "t0"."anonymous_id",
+                                    "t0"."group_id",
+                                    "t0"."previous_id",
+                                    "t0"."timestamp",
+                                    "t0"."original_timestamp",
+                                    "t0"."sent_at",
+                                    "t0"."received_at",
+                                    "t0"."properties",
+                                    "t0"."traits",
+                                    "t0"."context",
+                                    "t0"."source",
+                                    "t0"."loaded_at",
+                                    COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                                  FROM "events" AS "t0"
+                                  WHERE
+                                    "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                                ) AS "t8"
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    "t45"."from_id" AS "s_from",
+                                    "t45"."person_id" AS "s_person"
+                                  FROM (
+                                    SELECT
+                                      "t41"."from_id",
+                                      COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
+                                    FROM (
+                                      SELECT
+                                        "t29"."from_id",
+                                        COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
+                                      FROM (
+                                        SELECT
+                                          "t25"."from_id",
+                                          "t25"."to_id" AS "person_id"
+                                        FROM "t24" AS "t25"
+                                        WHERE
+                                          "t25"."rank" = 0
+                                      ) AS "t29"
+                                      LEFT OUTER JOIN (
+                                        SELECT
+                                          "t32"."from_id" AS "next_from",
+                                          "t32"."to_id" AS "next_to"
+                                        FROM "t27" AS "t32"
+                                      ) AS "t37"
+                                        ON "t29"."person_id" = "t37"."next_from"
+                                    ) AS "t41"
+                                    LEFT OUTER JOIN (
+                                      SELECT
+                                        "t31"."from_id" AS "next_from",
+                                        "t31"."to_id" AS "next_to"
+                                      FROM "t27" AS "t31"
+                                    ) AS "t36"
+                                      ON "t41"."person_id" = "t36"."next_from"
+                                  ) AS "t45"
+                                ) AS "t47"
+                                  ON "t8"."_sender" = "t47"."s_from"
+                              ) AS "t48"
+                              WHERE
+                                "t48"."is_known"
+                            ) AS "t52"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t66"."user_id" AS "m_user",
+                                "t66"."account_id",
+                                "t66"."email_domain"
+                              FROM "t65" AS "t66"
+                            ) AS "t71"
+                              ON "t52"."person_id" = "t71"."m_user"
+                          ) AS "t76"
+                          WHERE
+                            "t76"."type" = 'track' AND "t76"."event" = 'Signed Up'
+                        ) AS "t79"
+                        GROUP BY
+                          1
+                      ) AS "t83"
+                        ON "t72"."f_key" = "t83"."s_key"
+                    ) AS "t88"
+                      ON "t77"."entity_id" = "t88"."st_key"
+                  ) AS "t91"
+                  GROUP BY
+                    1
+                ) AS "t94"
+                  ON "t73"."entity_id" = "t94"."key"
+              ) AS "t99"
+              LEFT OUTER JOIN (
+                SELECT
+                  "t97"."key",
+                  "t97"."value" AS "s__sessions_14d"
+                FROM (
+                  SELECT
+                    "t95"."key",
+                    SUM("t95"."new") AS "value"
+                  FROM (
+                    SELECT
+                      "t92"."entity_id" AS "key",
                       CASE
                         WHEN (
-                          LAG("t80"."timestamp") OVER (
-                            PARTITION BY "t80"."entity_id"
-                            ORDER BY "t80"."timestamp" ASC
+                          LAG("t92"."timestamp") OVER (
+                            PARTITION BY "t92"."entity_id"
+                            ORDER BY "t92"."timestamp" ASC
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                           ) IS NULL
                         )
                         OR (
                           (
-                            EPOCH(CAST("t80"."timestamp" AS TIMESTAMP)) - EPOCH(
-                              CAST(LAG("t80"."timestamp") OVER (
-                                PARTITION BY "t80"."entity_id"
-                                ORDER BY "t80"."timestamp" ASC
+                            EPOCH(CAST("t92"."timestamp" AS TIMESTAMP)) - EPOCH(
+                              CAST(LAG("t92"."timestamp") OVER (
+                                PARTITION BY "t92"."entity_id"
+                                ORDER BY "t92"."timestamp" ASC
                                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                               ) AS TIMESTAMP)
                             )
@@ -1178,74 +1348,376 @@ FROM (
                     FROM (
                       SELECT
                         *
-                      FROM "t74" AS "t76"
+                      FROM (
+                        SELECT
+                          "t77"."message_id",
+                          "t77"."type",
+                          "t77"."event",
+                          "t77"."name",
+                          "t77"."user_id",
+                          "t77"."anonymous_id",
+                          "t77"."group_id",
+                          "t77"."previous_id",
+                          "t77"."timestamp",
+                          "t77"."original_timestamp",
+                          "t77"."sent_at",
+                          "t77"."received_at",
+                          "t77"."properties",
+                          "t77"."traits",
+                          "t77"."context",
+                          "t77"."source",
+                          "t77"."loaded_at",
+                          "t77"."person_id",
+                          "t77"."account_id",
+                          "t77"."email_domain",
+                          "t77"."entity_id",
+                          "t88"."start"
+                        FROM (
+                          SELECT
+                            "t52"."message_id",
+                            "t52"."type",
+                            "t52"."event",
+                            "t52"."name",
+                            "t52"."user_id",
+                            "t52"."anonymous_id",
+                            "t52"."group_id",
+                            "t52"."previous_id",
+                            "t52"."timestamp",
+                            "t52"."original_timestamp",
+                            "t52"."sent_at",
+                            "t52"."received_at",
+                            "t52"."properties",
+                            "t52"."traits",
+                            "t52"."context",
+                            "t52"."source",
+                            "t52"."loaded_at",
+                            "t52"."person_id",
+                            "t71"."account_id",
+                            "t71"."email_domain",
+                            "t52"."person_id" AS "entity_id"
+                          FROM (
+                            SELECT
+                              *
+                            FROM (
+                              SELECT
+                                "t8"."message_id",
+                                "t8"."type",
+                                "t8"."event",
+                                "t8"."name",
+                                "t8"."user_id",
+                                "t8"."anonymous_id",
+                                "t8"."group_id",
+                                "t8"."previous_id",
+                                "t8"."timestamp",
+                                "t8"."original_timestamp",
+                                "t8"."sent_at",
+                                "t8"."received_at",
+                                "t8"."properties",
+                                "t8"."traits",
+                                "t8"."context",
+                                "t8"."source",
+                                "t8"."loaded_at",
+                                COALESCE("t47"."s_person", "t8"."_sender") AS "person_id",
+                                (
+                                  "t8"."user_id" IS NOT NULL
+                                ) OR (
+                                  "t47"."s_person" IS NOT NULL
+                                ) AS "is_known"
+                              FROM (
+                                SELECT
+                                  "t0"."message_id",
+                                  "t0"."type",
+                                  "t0"."event",
+                                  "t0"."name",
+                                  "t0"."user_id",
+                                  "t0"."anonymous_id",
+                                  "t0"."group_id",
+                                  "t0"."previous_id",
+                                  "t0"."timestamp",
+                                  "t0"."original_timestamp",
+                                  "t0"."sent_at",
+                                  "t0"."received_at",
+                                  "t0"."properties",
+                                  "t0"."traits",
+                                  "t0"."context",
+                                  "t0"."source",
+                                  "t0"."loaded_at",
+                                  COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                                FROM "events" AS "t0"
+                                WHERE
+                                  "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                              ) AS "t8"
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  "t45"."from_id" AS "s_from",
+                                  "t45"."person_id" AS "s_person"
+                                FROM (
+                                  SELECT
+                                    "t41"."from_id",
+                                    COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
+                                  FROM (
+                                    SELECT
+                                      "t29"."from_id",
+                                      COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
+                                    FROM (
+                                      SELECT
+                                        "t25"."from_id",
+                                        "t25"."to_id" AS "person_id"
+                                      FROM "t24" AS "t25"
+                                      WHERE
+                                        "t25"."rank" = 0
+                                    ) AS "t29"
+                                    LEFT OUTER JOIN (
+                                      SELECT
+                                        "t32"."from_id" AS "next_from",
+                                        "t32"."to_id" AS "next_to"
+                                      FROM "t27" AS "t32"
+                                    ) AS "t37"
+                                      ON "t29"."person_id" = "t37"."next_from"
+                                  ) AS "t41"
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      "t31"."from_id" AS "next_from",
+                                      "t31"."to_id" AS "next_to"
+                                    FROM "t27" AS "t31"
+                                  ) AS "t36"
+                                    ON "t41"."person_id" = "t36"."next_from"
+                                ) AS "t45"
+                              ) AS "t47"
+                                ON "t8"."_sender" = "t47"."s_from"
+                            ) AS "t48"
+                            WHERE
+                              "t48"."is_known"
+                          ) AS "t52"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t66"."user_id" AS "m_user",
+                              "t66"."account_id",
+                              "t66"."email_domain"
+                            FROM "t65" AS "t66"
+                          ) AS "t71"
+                            ON "t52"."person_id" = "t71"."m_user"
+                        ) AS "t77"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t72"."f_key" AS "st_key",
+                            COALESCE("t83"."s_at", "t72"."f_at") AS "start"
+                          FROM (
+                            SELECT
+                              "t66"."user_id" AS "f_key",
+                              "t66"."first_seen" AS "f_at"
+                            FROM "t65" AS "t66"
+                          ) AS "t72"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t79"."entity_id" AS "s_key",
+                              MIN("t79"."timestamp") AS "s_at"
+                            FROM (
+                              SELECT
+                                *
+                              FROM (
+                                SELECT
+                                  "t52"."message_id",
+                                  "t52"."type",
+                                  "t52"."event",
+                                  "t52"."name",
+                                  "t52"."user_id",
+                                  "t52"."anonymous_id",
+                                  "t52"."group_id",
+                                  "t52"."previous_id",
+                                  "t52"."timestamp",
+                                  "t52"."original_timestamp",
+                                  "t52"."sent_at",
+                                  "t52"."received_at",
+                                  "t52"."properties",
+                                  "t52"."traits",
+                                  "t52"."context",
+                                  "t52"."source",
+                                  "t52"."loaded_at",
+                                  "t52"."person_id",
+                                  "t71"."account_id",
+                                  "t71"."email_domain",
+                                  "t52"."person_id" AS "entity_id"
+                                FROM (
+                                  SELECT
+                                    *
+                                  FROM (
+                                    SELECT
+                                      "t8"."message_id",
+                                      "t8"."type",
+                                      "t8"."event",
+                                      "t8"."name",
+                                      "t8"."user_id",
+                                      "t8"."anonymous_id",
+                                      "t8"."group_id",
+                                      "t8"."previous_id",
+                                      "t8"."timestamp",
+                                      "t8"."original_timestamp",
+                                      "t8"."sent_at",
+                                      "t8"."received_at",
+                                      "t8"."properties",
+                                      "t8"."traits",
+                                      "t8"."context",
+                                      "t8"."source",
+                                      "t8"."loaded_at",
+                                      COALESCE("t47"."s_person", "t8"."_sender") AS "person_id",
+                                      (
+                                        "t8"."user_id" IS NOT NULL
+                                      ) OR (
+                                        "t47"."s_person" IS NOT NULL
+                                      ) AS "is_known"
+                                    FROM (
+                                      SELECT
+                                        "t0"."message_id",
+                                        "t0"."type",
+                                        "t0"."event",
+                                        "t0"."name",
+                                        "t0"."user_id",
+                                        "t0"."anonymous_id",
+                                        "t0"."group_id",
+                                        "t0"."previous_id",
+                                        "t0"."timestamp",
+                                        "t0"."original_timestamp",
+                                        "t0"."sent_at",
+                                        "t0"."received_at",
+                                        "t0"."properties",
+                                        "t0"."traits",
+                                        "t0"."context",
+                                        "t0"."source",
+                                        "t0"."loaded_at",
+                                        COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                                      FROM "events" AS "t0"
+                                      WHERE
+                                        "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                                    ) AS "t8"
+                                    LEFT OUTER JOIN (
+                                      SELECT
+                                        "t45"."from_id" AS "s_from",
+                                        "t45"."person_id" AS "s_person"
+                                      FROM (
+                                        SELECT
+                                          "t41"."from_id",
+                                          COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
+                                        FROM (
+                                          SELECT
+                                            "t29"."from_id",
+                                            COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
+                                          FROM (
+                                            SELECT
+                                              "t25"."from_id",
+                                              "t25"."to_id" AS "person_id"
+                                            FROM "t24" AS "t25"
+                                            WHERE
+                                              "t25"."rank" = 0
+                                          ) AS "t29"
+                                          LEFT OUTER JOIN (
+                                            SELECT
+                                              "t32"."from_id" AS "next_from",
+                                              "t32"."to_id" AS "next_to"
+                                            FROM "t27" AS "t32"
+                                          ) AS "t37"
+                                            ON "t29"."person_id" = "t37"."next_from"
+                                        ) AS "t41"
+                                        LEFT OUTER JOIN (
+                                          SELECT
+                                            "t31"."from_id" AS "next_from",
+                                            "t31"."to_id" AS "next_to"
+                                          FROM "t27" AS "t31"
+                                        ) AS "t36"
+                                          ON "t41"."person_id" = "t36"."next_from"
+                                      ) AS "t45"
+                                    ) AS "t47"
+                                      ON "t8"."_sender" = "t47"."s_from"
+                                  ) AS "t48"
+                                  WHERE
+                                    "t48"."is_known"
+                                ) AS "t52"
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    "t66"."user_id" AS "m_user",
+                                    "t66"."account_id",
+                                    "t66"."email_domain"
+                                  FROM "t65" AS "t66"
+                                ) AS "t71"
+                                  ON "t52"."person_id" = "t71"."m_user"
+                              ) AS "t76"
+                              WHERE
+                                "t76"."type" = 'track' AND "t76"."event" = 'Signed Up'
+                            ) AS "t79"
+                            GROUP BY
+                              1
+                          ) AS "t83"
+                            ON "t72"."f_key" = "t83"."s_key"
+                        ) AS "t88"
+                          ON "t77"."entity_id" = "t88"."st_key"
+                      ) AS "t91"
                       WHERE
-                        "t76"."type" IN ('track', 'page', 'screen')
-                        AND "t76"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 18, 0, 0, 0.0)
-                    ) AS "t80"
-                  ) AS "t85"
+                        "t91"."type" IN ('track', 'page', 'screen')
+                        AND "t91"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 18, 0, 0, 0.0)
+                    ) AS "t92"
+                  ) AS "t95"
                   GROUP BY
                     1
-                ) AS "t87"
-              ) AS "t91"
-                ON "t89"."entity_id" = "t91"."key"
-            ) AS "t94"
+                ) AS "t97"
+              ) AS "t101"
+                ON "t99"."entity_id" = "t101"."key"
+            ) AS "t104"
             LEFT OUTER JOIN (
               SELECT
-                "t16"."group_id" AS "key",
-                "t16"."employees" AS "s__employees"
+                "t18"."group_id" AS "key",
+                "t18"."employees" AS "s__employees"
               FROM (
                 SELECT
-                  "t9"."group_id",
+                  "t11"."group_id",
                   FIRST(
                     CASE
-                      WHEN JSON_TYPE("t9"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
-                      THEN CAST("t9"."traits" -> '$.employees' AS DOUBLE)
+                      WHEN JSON_TYPE("t11"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
+                      THEN CAST("t11"."traits" -> '$.employees' AS DOUBLE)
                       ELSE NULL
-                    END ORDER BY "t9"."timestamp" DESC
+                    END ORDER BY "t11"."timestamp" DESC
                   ) FILTER(WHERE
                     CASE
-                      WHEN JSON_TYPE("t9"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
-                      THEN CAST("t9"."traits" -> '$.employees' AS DOUBLE)
+                      WHEN JSON_TYPE("t11"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
+                      THEN CAST("t11"."traits" -> '$.employees' AS DOUBLE)
                       ELSE NULL
                     END IS NOT NULL) AS "employees"
-                FROM "t5" AS "t9"
+                FROM "t6" AS "t11"
                 GROUP BY
                   1
-              ) AS "t16"
-            ) AS "t21"
-              ON "t94"."account_id" = "t21"."key"
-          ) AS "t97"
+              ) AS "t18"
+            ) AS "t23"
+              ON "t104"."account_id" = "t23"."key"
+          ) AS "t107"
           LEFT OUTER JOIN (
             SELECT
-              "t15"."group_id" AS "key",
-              "t15"."industry" AS "s__industry"
+              "t17"."group_id" AS "key",
+              "t17"."industry" AS "s__industry"
             FROM (
               SELECT
-                "t9"."group_id",
+                "t11"."group_id",
                 FIRST(
                   CASE
-                    WHEN JSON_TYPE("t9"."traits" -> '$.industry') = 'VARCHAR'
+                    WHEN JSON_TYPE("t11"."traits" -> '$.industry') = 'VARCHAR'
                     THEN (
-                      "t9"."traits" -> '$.industry'
+                      "t11"."traits" -> '$.industry'
                     ) ->> '$'
                     ELSE NULL
-                  END ORDER BY "t9"."timestamp" DESC
+                  END ORDER BY "t11"."timestamp" DESC
                 ) FILTER(WHERE
                   CASE
-                    WHEN JSON_TYPE("t9"."traits" -> '$.industry') = 'VARCHAR'
+                    WHEN JSON_TYPE("t11"."traits" -> '$.industry') = 'VARCHAR'
                     THEN (
-                      "t9"."traits" -> '$.industry'
+                      "t11"."traits" -> '$.industry'
                     ) ->> '$'
                     ELSE NULL
                   END IS NOT NULL) AS "industry"
-              FROM "t5" AS "t9"
+              FROM "t6" AS "t11"
               GROUP BY
                 1
-            ) AS "t15"
-          ) AS "t20"
-            ON "t97"."account_id" = "t20"."key"
-        ) AS "t100"
+            ) AS "t17"
+          ) AS "t22"
+            ON "t107"."account_id" = "t22"."key"
+        ) AS "t110"
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1254,1702 +1726,297 @@ FROM (
               *
             FROM (
               SELECT
-                "t68"."entity_id" AS "key"
+                "t76"."entity_id" AS "key"
               FROM (
                 SELECT
-                  "t54"."message_id",
-                  "t54"."type",
-                  "t54"."event",
-                  "t54"."name",
-                  "t54"."user_id",
-                  "t54"."anonymous_id",
-                  "t54"."group_id",
-                  "t54"."previous_id",
-                  "t54"."timestamp",
-                  "t54"."original_timestamp",
-                  "t54"."sent_at",
-                  "t54"."received_at",
-                  "t54"."properties",
-                  "t54"."traits",
-                  "t54"."context",
-                  "t54"."source",
-                  "t54"."loaded_at",
-                  "t54"."person_id",
-                  "t66"."account_id",
-                  "t66"."email_domain",
-                  "t54"."person_id" AS "entity_id"
-                FROM "t50" AS "t54"
-                LEFT OUTER JOIN (
+                  "t52"."message_id",
+                  "t52"."type",
+                  "t52"."event",
+                  "t52"."name",
+                  "t52"."user_id",
+                  "t52"."anonymous_id",
+                  "t52"."group_id",
+                  "t52"."previous_id",
+                  "t52"."timestamp",
+                  "t52"."original_timestamp",
+                  "t52"."sent_at",
+                  "t52"."received_at",
+                  "t52"."properties",
+                  "t52"."traits",
+                  "t52"."context",
+                  "t52"."source",
+                  "t52"."loaded_at",
+                  "t52"."person_id",
+                  "t71"."account_id",
+                  "t71"."email_domain",
+                  "t52"."person_id" AS "entity_id"
+                FROM (
                   SELECT
-                    "t64"."user_id" AS "m_user",
-                    "t64"."account_id",
-                    "t64"."email_domain"
+                    *
                   FROM (
                     SELECT
-                      "t63"."user_id",
-                      "t63"."email",
-                      "t63"."email_domain",
-                      "t63"."first_seen",
-                      "t63"."last_seen",
-                      COALESCE(
-                        "t63"."group_account",
-                        "t41"."domain_account",
-                        CASE
-                          WHEN (
-                            "t63"."email_domain" IS NOT NULL
-                          )
-                          AND NOT (
-                            "t63"."email_domain" IN (
-                              '10minutemail.com',
-                              '126.com',
-                              '163.com',
-                              'aim.com',
-                              'alice.it',
-                              'aliyun.com',
-                              'aol.com',
-                              'arcor.de',
-                              'att.net',
-                              'bellsouth.net',
-                              'bigpond.com',
-                              'bk.ru',
-                              'bol.com.br',
-                              'btinternet.com',
-                              'charter.net',
-                              'comcast.net',
-                              'cox.net',
-                              'daum.net',
-                              'dispostable.com',
-                              'duck.com',
-                              'earthlink.net',
-                              'email.com',
-                              'fastmail.com',
-                              'fastmail.fm',
-                              'foxmail.com',
-                              'free.fr',
-                              'freenet.de',
-                              'getnada.com',
-                              'gmail.com',
-                              'gmx.at',
-                              'gmx.ch',
-                              'gmx.com',
-                              'gmx.de',
-                              'gmx.net',
-                              'googlemail.com',
-                              'guerrillamail.com',
-                              'hanmail.net',
-                              'hey.com',
-                              'hotmail.co.uk',
-                              'hotmail.com',
-                              'hotmail.de',
-                              'hotmail.es',
-                              'hotmail.fr',
-                              'hotmail.it',
-                              'hushmail.com',
-                              'icloud.com',
-                              'inbox.ru',
-                              'interia.pl',
-                              'laposte.net',
-                              'libero.it',
-                              'list.ru',
-                              'live.co.uk',
-                              'live.com',
-                              'live.fr',
-                              'mac.com',
-                              'mail.com',
-                              'mail.ru',
-                              'mailbox.org',
-                              'mailfence.com',
-                              'mailinator.com',
-                              'me.com',
-                              'msn.com',
-                              'naver.com',
-                              'ntlworld.com',
-                              'o2.pl',
-                              'onet.pl',
-                              'optonline.net',
-                              'optusnet.com.au',
-                              'orange.fr',
-                              'outlook.com',
-                              'pm.me',
-                              'posteo.de',
-                              'proton.me',
-                              'protonmail.com',
-                              'qq.com',
-                              'rambler.ru',
-                              'rediffmail.com',
-                              'rocketmail.com',
-                              'rogers.com',
-                              'runbox.com',
-                              'sbcglobal.net',
-                              'seznam.cz',
-                              'sfr.fr',
-                              'sharklasers.com',
-                              'shaw.ca',
-                              'sina.com',
-                              'sky.com',
-                              'sohu.com',
-                              'sympatico.ca',
-                              't-online.de',
-                              'talktalk.net',
-                              'telus.net',
-                              'temp-mail.org',
-                              'terra.com.br',
-                              'tiscali.it',
-                              'trashmail.com',
-                              'tuta.io',
-                              'tutanota.com',
-                              'uol.com.br',
-                              'verizon.net',
-                              'virgilio.it',
-                              'virginmedia.com',
-                              'wanadoo.fr',
-                              'web.de',
-                              'windowslive.com',
-                              'wp.pl',
-                              'ya.ru',
-                              'yahoo.ca',
-                              'yahoo.co.in',
-                              'yahoo.co.jp',
-                              'yahoo.co.uk',
-                              'yahoo.com',
-                              'yahoo.com.au',
-                              'yahoo.com.br',
-                              'yahoo.de',
-                              'yahoo.es',
-                              'yahoo.fr',
-                              'yahoo.it',
-                              'yandex.com',
-                              'yandex.ru',
-                              'yeah.net',
-                              'ymail.com',
-                              'yopmail.com',
-                              'zoho.com',
-                              'zohomail.com'
-                            )
-                          )
-                          THEN 'domain:' || "t63"."email_domain"
-                          ELSE NULL
-                        END
-                      ) AS "account_id",
-                      CASE
-                        WHEN "t63"."group_account" IS NOT NULL
-                        THEN 'group'
-                        WHEN "t41"."domain_account" IS NOT NULL
-                        THEN 'domain'
-                        WHEN CASE
-                          WHEN (
-                            "t63"."email_domain" IS NOT NULL
-                          )
-                          AND NOT (
-                            "t63"."email_domain" IN (
-                              '10minutemail.com',
-                              '126.com',
-                              '163.com',
-                              'aim.com',
-                              'alice.it',
-                              'aliyun.com',
-                              'aol.com',
-                              'arcor.de',
-                              'att.net',
-                              'bellsouth.net',
-                              'bigpond.com',
-                              'bk.ru',
-                              'bol.com.br',
-                              'btinternet.com',
-                              'charter.net',
-                              'comcast.net',
-                              'cox.net',
-                              'daum.net',
-                              'dispostable.com',
-                              'duck.com',
-                              'earthlink.net',
-                              'email.com',
-                              'fastmail.com',
-                              'fastmail.fm',
-                              'foxmail.com',
-                              'free.fr',
-                              'freenet.de',
-                              'getnada.com',
-                              'gmail.com',
-                              'gmx.at',
-                              'gmx.ch',
-                              'gmx.com',
-                              'gmx.de',
-                              'gmx.net',
-                              'googlemail.com',
-                              'guerrillamail.com',
-                              'hanmail.net',
-                              'hey.com',
-                              'hotmail.co.uk',
-                              'hotmail.com',
-                              'hotmail.de',
-                              'hotmail.es',
-                              'hotmail.fr',
-                              'hotmail.it',
-                              'hushmail.com',
-                              'icloud.com',
-                              'inbox.ru',
-                              'interia.pl',
-                              'laposte.net',
-                              'libero.it',
-                              'list.ru',
-                              'live.co.uk',
-                              'live.com',
-                              'live.fr',
-                              'mac.com',
-                              'mail.com',
-                              'mail.ru',
-                              'mailbox.org',
-                              'mailfence.com',
-                              'mailinator.com',
-                              'me.com',
-                              'msn.com',
-                              'naver.com',
-                              'ntlworld.com',
-                              'o2.pl',
-                              'onet.pl',
-                              'optonline.net',
-                              'optusnet.com.au',
-                              'orange.fr',
-                              'outlook.com',
-                              'pm.me',
-                              'posteo.de',
-                              'proton.me',
-                              'protonmail.com',
-                              'qq.com',
-                              'rambler.ru',
-                              'rediffmail.com',
-                              'rocketmail.com',
-                              'rogers.com',
-                              'runbox.com',
-                              'sbcglobal.net',
-                              'seznam.cz',
-                              'sfr.fr',
-                              'sharklasers.com',
-                              'shaw.ca',
-                              'sina.com',
-                              'sky.com',
-                              'sohu.com',
-                              'sympatico.ca',
-                              't-online.de',
-                              'talktalk.net',
-                              'telus.net',
-                              'temp-mail.org',
-                              'terra.com.br',
-                              'tiscali.it',
-                              'trashmail.com',
-                              'tuta.io',
-                              'tutanota.com',
-                              'uol.com.br',
-                              'verizon.net',
-                              'virgilio.it',
-                              'virginmedia.com',
-                              'wanadoo.fr',
-                              'web.de',
-                              'windowslive.com',
-                              'wp.pl',
-                              'ya.ru',
-                              'yahoo.ca',
-                              'yahoo.co.in',
-                              'yahoo.co.jp',
-                              'yahoo.co.uk',
-                              'yahoo.com',
-                              'yahoo.com.au',
-                              'yahoo.com.br',
-                              'yahoo.de',
-                              'yahoo.es',
-                              'yahoo.fr',
-                              'yahoo.it',
-                              'yandex.com',
-                              'yandex.ru',
-                              'yeah.net',
-                              'ymail.com',
-                              'yopmail.com',
-                              'zoho.com',
-                              'zohomail.com'
-                            )
-                          )
-                          THEN 'domain:' || "t63"."email_domain"
-                          ELSE NULL
-                        END IS NOT NULL
-                        THEN 'email'
-                        ELSE NULL
-                      END AS "account_via"
+                      "t8"."message_id",
+                      "t8"."type",
+                      "t8"."event",
+                      "t8"."name",
+                      "t8"."user_id",
+                      "t8"."anonymous_id",
+                      "t8"."group_id",
+                      "t8"."previous_id",
+                      "t8"."timestamp",
+                      "t8"."original_timestamp",
+                      "t8"."sent_at",
+                      "t8"."received_at",
+                      "t8"."properties",
+                      "t8"."traits",
+                      "t8"."context",
+                      "t8"."source",
+                      "t8"."loaded_at",
+                      COALESCE("t47"."s_person", "t8"."_sender") AS "person_id",
+                      (
+                        "t8"."user_id" IS NOT NULL
+                      ) OR (
+                        "t47"."s_person" IS NOT NULL
+                      ) AS "is_known"
                     FROM (
                       SELECT
-                        "t58"."user_id",
-                        "t58"."first_seen",
-                        "t58"."last_seen",
-                        "t57"."group_account",
-                        "t60"."email",
-                        NULLIF(
-                          CASE
-                            WHEN (
-                              STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                            ) >= 0
-                            THEN SUBSTRING(
-                              LOWER(TRIM("t60"."email", ' 	
-')),
-                              CASE
-                                WHEN (
-                                  (
-                                    STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                  ) + 1 + 1
-                                ) >= 1
-                                THEN (
-                                  STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                ) + 1 + 1
-                                ELSE (
-                                  STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                ) + 1 + 1 + LENGTH(LOWER(TRIM("t60"."email", ' 	
-')))
-                              END
-                            )
-                            ELSE NULL
-                          END,
-                          ''
-                        ) AS "email_domain"
-                      FROM (
-                        SELECT
-                          "t53"."person_id" AS "user_id",
-                          MIN("t53"."timestamp") AS "first_seen",
-                          MAX("t53"."timestamp") AS "last_seen"
-                        FROM "t50" AS "t53"
-                        GROUP BY
-                          1
-                      ) AS "t58"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t51"."person_id" AS "m_user",
-                          FIRST("t51"."group_id" ORDER BY "t51"."timestamp" DESC) AS "group_account"
-                        FROM (
-                          SELECT
-                            *
-                          FROM "t48" AS "t49"
-                          WHERE
-                            "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-                        ) AS "t51"
-                        GROUP BY
-                          1
-                      ) AS "t57"
-                        ON "t58"."user_id" = "t57"."m_user"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t52"."e_user",
-                          FIRST(
-                            CASE
-                              WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
-                              THEN (
-                                "t52"."traits" -> '$.email'
-                              ) ->> '$'
-                              ELSE NULL
-                            END ORDER BY "t52"."timestamp" DESC
-                          ) FILTER(WHERE
-                            CASE
-                              WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
-                              THEN (
-                                "t52"."traits" -> '$.email'
-                              ) ->> '$'
-                              ELSE NULL
-                            END IS NOT NULL) AS "email"
-                        FROM (
-                          SELECT
-                            "t49"."message_id",
-                            "t49"."type",
-                            "t49"."event",
-                            "t49"."name",
-                            "t49"."user_id",
-                            "t49"."anonymous_id",
-                            "t49"."group_id",
-                            "t49"."previous_id",
-                            "t49"."timestamp",
-                            "t49"."original_timestamp",
-                            "t49"."sent_at",
-                            "t49"."received_at",
-                            "t49"."properties",
-                            "t49"."traits",
-                            "t49"."context",
-                            "t49"."source",
-                            "t49"."loaded_at",
-                            "t49"."person_id",
-                            "t49"."is_known",
-                            "t49"."person_id" AS "e_user"
-                          FROM "t48" AS "t49"
-                          WHERE
-                            "t49"."is_known"
-                            AND "t49"."type" <> 'group'
-                            AND "t49"."traits" IS NOT NULL
-                            AND "t49"."person_id" IS NOT NULL
-                        ) AS "t52"
-                        GROUP BY
-                          1
-                      ) AS "t60"
-                        ON "t58"."user_id" = "t60"."e_user"
-                    ) AS "t63"
+                        "t0"."message_id",
+                        "t0"."type",
+                        "t0"."event",
+                        "t0"."name",
+                        "t0"."user_id",
+                        "t0"."anonymous_id",
+                        "t0"."group_id",
+                        "t0"."previous_id",
+                        "t0"."timestamp",
+                        "t0"."original_timestamp",
+                        "t0"."sent_at",
+                        "t0"."received_at",
+                        "t0"."properties",
+                        "t0"."traits",
+                        "t0"."context",
+                        "t0"."source",
+                        "t0"."loaded_at",
+                        COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                      FROM "events" AS "t0"
+                      WHERE
+                        "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                    ) AS "t8"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t36"."domain",
-                        "t36"."group_id" AS "domain_account"
+                        "t45"."from_id" AS "s_from",
+                        "t45"."person_id" AS "s_person"
                       FROM (
                         SELECT
-                          "t31"."group_id",
-                          "t31"."since",
-                          "t31"."domain",
-                          ROW_NUMBER() OVER (
-                            PARTITION BY "t31"."domain"
-                            ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                          ) - 1 AS "rank"
+                          "t41"."from_id",
+                          COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
                         FROM (
                           SELECT
-                            *
+                            "t29"."from_id",
+                            COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
                           FROM (
                             SELECT
-                              "t17"."group_id",
-                              "t11"."since",
-                              NULLIF(
-                                REGEXP_REPLACE(
-                                  REGEXP_REPLACE(
-                                    REGEXP_REPLACE(
-                                      LOWER(TRIM(COALESCE("t17"."domain", "t17"."website"), ' 	
-')),
-                                      '^[a-z]+://',
-                                      '',
-                                      'g'
-                                    ),
-                                    '^www\.',
-                                    '',
-                                    'g'
-                                  ),
-                                  '[/:?#].*$',
-                                  '',
-                                  'g'
-                                ),
-                                ''
-                              ) AS "domain"
-                            FROM (
-                              SELECT
-                                "t6"."group_id",
-                                FIRST(
-                                  CASE
-                                    WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                                    THEN (
-                                      "t6"."traits" -> '$.domain'
-                                    ) ->> '$'
-                                    ELSE NULL
-                                  END ORDER BY "t6"."timestamp" DESC
-                                ) FILTER(WHERE
-                                  CASE
-                                    WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                                    THEN (
-                                      "t6"."traits" -> '$.domain'
-                                    ) ->> '$'
-                                    ELSE NULL
-                                  END IS NOT NULL) AS "domain",
-                                FIRST(
-                                  CASE
-                                    WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                                    THEN (
-                                      "t6"."traits" -> '$.website'
-                                    ) ->> '$'
-                                    ELSE NULL
-                                  END ORDER BY "t6"."timestamp" DESC
-                                ) FILTER(WHERE
-                                  CASE
-                                    WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                                    THEN (
-                                      "t6"."traits" -> '$.website'
-                                    ) ->> '$'
-                                    ELSE NULL
-                                  END IS NOT NULL) AS "website"
-                              FROM (
-                                SELECT
-                                  *
-                                FROM "events" AS "t0"
-                                WHERE
-                                  "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                                  AND "t0"."type" = 'group'
-                                  AND "t0"."group_id" IS NOT NULL
-                                  AND "t0"."traits" IS NOT NULL
-                              ) AS "t6"
-                              GROUP BY
-                                1
-                            ) AS "t17"
-                            INNER JOIN (
-                              SELECT
-                                "t2"."group_id" AS "fs_group",
-                                MIN("t2"."timestamp") AS "since"
-                              FROM (
-                                SELECT
-                                  *
-                                FROM "events" AS "t0"
-                                WHERE
-                                  "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                                  AND "t0"."type" = 'group'
-                                  AND "t0"."group_id" IS NOT NULL
-                              ) AS "t2"
-                              GROUP BY
-                                1
-                            ) AS "t11"
-                              ON "t17"."group_id" = "t11"."fs_group"
-                          ) AS "t26"
-                          WHERE
-                            "t26"."domain" IS NOT NULL
-                        ) AS "t31"
-                      ) AS "t36"
-                      WHERE
-                        "t36"."rank" = 0
-                    ) AS "t41"
-                      ON "t63"."email_domain" = "t41"."domain"
-                  ) AS "t64"
-                ) AS "t66"
-                  ON "t54"."person_id" = "t66"."m_user"
-              ) AS "t68"
+                              "t25"."from_id",
+                              "t25"."to_id" AS "person_id"
+                            FROM "t24" AS "t25"
+                            WHERE
+                              "t25"."rank" = 0
+                          ) AS "t29"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t32"."from_id" AS "next_from",
+                              "t32"."to_id" AS "next_to"
+                            FROM "t27" AS "t32"
+                          ) AS "t37"
+                            ON "t29"."person_id" = "t37"."next_from"
+                        ) AS "t41"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t31"."from_id" AS "next_from",
+                            "t31"."to_id" AS "next_to"
+                          FROM "t27" AS "t31"
+                        ) AS "t36"
+                          ON "t41"."person_id" = "t36"."next_from"
+                      ) AS "t45"
+                    ) AS "t47"
+                      ON "t8"."_sender" = "t47"."s_from"
+                  ) AS "t48"
+                  WHERE
+                    "t48"."is_known"
+                ) AS "t52"
+                LEFT OUTER JOIN (
+                  SELECT
+                    "t66"."user_id" AS "m_user",
+                    "t66"."account_id",
+                    "t66"."email_domain"
+                  FROM "t65" AS "t66"
+                ) AS "t71"
+                  ON "t52"."person_id" = "t71"."m_user"
+              ) AS "t76"
               WHERE
-                "t68"."type" = 'track' AND "t68"."event" IN ('Subscription Started')
-            ) AS "t69"
+                "t76"."type" = 'track' AND "t76"."event" IN ('Subscription Started')
+            ) AS "t78"
             UNION
             SELECT
               *
             FROM (
               SELECT
-                "t72"."entity_id" AS "key"
+                "t74"."m_user" AS "key"
               FROM (
                 SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t54"."message_id",
-                    "t54"."type",
-                    "t54"."event",
-                    "t54"."name",
-                    "t54"."user_id",
-                    "t54"."anonymous_id",
-                    "t54"."group_id",
-                    "t54"."previous_id",
-                    "t54"."timestamp",
-                    "t54"."original_timestamp",
-                    "t54"."sent_at",
-                    "t54"."received_at",
-                    "t54"."properties",
-                    "t54"."traits",
-                    "t54"."context",
-                    "t54"."source",
-                    "t54"."loaded_at",
-                    "t54"."person_id",
-                    "t66"."account_id",
-                    "t66"."email_domain",
-                    "t54"."person_id" AS "entity_id"
-                  FROM "t50" AS "t54"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t64"."user_id" AS "m_user",
-                      "t64"."account_id",
-                      "t64"."email_domain"
-                    FROM (
-                      SELECT
-                        "t63"."user_id",
-                        "t63"."email",
-                        "t63"."email_domain",
-                        "t63"."first_seen",
-                        "t63"."last_seen",
-                        COALESCE(
-                          "t63"."group_account",
-                          "t41"."domain_account",
-                          CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END
-                        ) AS "account_id",
-                        CASE
-                          WHEN "t63"."group_account" IS NOT NULL
-                          THEN 'group'
-                          WHEN "t41"."domain_account" IS NOT NULL
-                          THEN 'domain'
-                          WHEN CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END IS NOT NULL
-                          THEN 'email'
-                          ELSE NULL
-                        END AS "account_via"
-                      FROM (
-                        SELECT
-                          "t58"."user_id",
-                          "t58"."first_seen",
-                          "t58"."last_seen",
-                          "t57"."group_account",
-                          "t60"."email",
-                          NULLIF(
-                            CASE
-                              WHEN (
-                                STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                              ) >= 0
-                              THEN SUBSTRING(
-                                LOWER(TRIM("t60"."email", ' 	
-')),
-                                CASE
-                                  WHEN (
-                                    (
-                                      STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                    ) + 1 + 1
-                                  ) >= 1
-                                  THEN (
-                                    STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                  ) + 1 + 1
-                                  ELSE (
-                                    STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                  ) + 1 + 1 + LENGTH(LOWER(TRIM("t60"."email", ' 	
-')))
-                                END
-                              )
-                              ELSE NULL
-                            END,
-                            ''
-                          ) AS "email_domain"
-                        FROM (
-                          SELECT
-                            "t53"."person_id" AS "user_id",
-                            MIN("t53"."timestamp") AS "first_seen",
-                            MAX("t53"."timestamp") AS "last_seen"
-                          FROM "t50" AS "t53"
-                          GROUP BY
-                            1
-                        ) AS "t58"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t51"."person_id" AS "m_user",
-                            FIRST("t51"."group_id" ORDER BY "t51"."timestamp" DESC) AS "group_account"
-                          FROM (
-                            SELECT
-                              *
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-                          ) AS "t51"
-                          GROUP BY
-                            1
-                        ) AS "t57"
-                          ON "t58"."user_id" = "t57"."m_user"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t52"."e_user",
-                            FIRST(
-                              CASE
-                                WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
-                                THEN (
-                                  "t52"."traits" -> '$.email'
-                                ) ->> '$'
-                                ELSE NULL
-                              END ORDER BY "t52"."timestamp" DESC
-                            ) FILTER(WHERE
-                              CASE
-                                WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
-                                THEN (
-                                  "t52"."traits" -> '$.email'
-                                ) ->> '$'
-                                ELSE NULL
-                              END IS NOT NULL) AS "email"
-                          FROM (
-                            SELECT
-                              "t49"."message_id",
-                              "t49"."type",
-                              "t49"."event",
-                              "t49"."name",
-                              "t49"."user_id",
-                              "t49"."anonymous_id",
-                              "t49"."group_id",
-                              "t49"."previous_id",
-                              "t49"."timestamp",
-                              "t49"."original_timestamp",
-                              "t49"."sent_at",
-                              "t49"."received_at",
-                              "t49"."properties",
-                              "t49"."traits",
-                              "t49"."context",
-                              "t49"."source",
-                              "t49"."loaded_at",
-                              "t49"."person_id",
-                              "t49"."is_known",
-                              "t49"."person_id" AS "e_user"
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known"
-                              AND "t49"."type" <> 'group'
-                              AND "t49"."traits" IS NOT NULL
-                              AND "t49"."person_id" IS NOT NULL
-                          ) AS "t52"
-                          GROUP BY
-                            1
-                        ) AS "t60"
-                          ON "t58"."user_id" = "t60"."e_user"
-                      ) AS "t63"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t36"."domain",
-                          "t36"."group_id" AS "domain_account"
-                        FROM (
-                          SELECT
-                            "t31"."group_id",
-                            "t31"."since",
-                            "t31"."domain",
-                            ROW_NUMBER() OVER (
-                              PARTITION BY "t31"."domain"
-                              ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                            ) - 1 AS "rank"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t17"."group_id",
-                                "t11"."since",
-                                NULLIF(
-                                  REGEXP_REPLACE(
-                                    REGEXP_REPLACE(
-                                      REGEXP_REPLACE(
-                                        LOWER(TRIM(COALESCE("t17"."domain", "t17"."website"), ' 	
-')),
-                                        '^[a-z]+://',
-                                        '',
-                                        'g'
-                                      ),
-                                      '^www\.',
-                                      '',
-                                      'g'
-                                    ),
-                                    '[/:?#].*$',
-                                    '',
-                                    'g'
-                                  ),
-                                  ''
-                                ) AS "domain"
-                              FROM (
-                                SELECT
-                                  "t6"."group_id",
-                                  FIRST(
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.domain'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END ORDER BY "t6"."timestamp" DESC
-                                  ) FILTER(WHERE
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.domain'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END IS NOT NULL) AS "domain",
-                                  FIRST(
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.website'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END ORDER BY "t6"."timestamp" DESC
-                                  ) FILTER(WHERE
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.website'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END IS NOT NULL) AS "website"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                    AND "t0"."traits" IS NOT NULL
-                                ) AS "t6"
-                                GROUP BY
-                                  1
-                              ) AS "t17"
-                              INNER JOIN (
-                                SELECT
-                                  "t2"."group_id" AS "fs_group",
-                                  MIN("t2"."timestamp") AS "since"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                ) AS "t2"
-                                GROUP BY
-                                  1
-                              ) AS "t11"
-                                ON "t17"."group_id" = "t11"."fs_group"
-                            ) AS "t26"
-                            WHERE
-                              "t26"."domain" IS NOT NULL
-                          ) AS "t31"
-                        ) AS "t36"
-                        WHERE
-                          "t36"."rank" = 0
-                      ) AS "t41"
-                        ON "t63"."email_domain" = "t41"."domain"
-                    ) AS "t64"
-                  ) AS "t66"
-                    ON "t54"."person_id" = "t66"."m_user"
-                ) AS "t68"
+                  "t66"."user_id" AS "m_user",
+                  "t66"."account_id",
+                  "t66"."email_domain",
+                  "t66"."first_seen",
+                  "t66"."last_seen"
+                FROM "t65" AS "t66"
                 WHERE
-                  "t68"."account_id" IS NOT NULL
-              ) AS "t72"
+                  "t66"."account_id" IS NOT NULL
+              ) AS "t74"
               INNER JOIN (
                 SELECT DISTINCT
-                  "t68"."account_id" AS "acc"
+                  "t76"."account_id" AS "acc"
                 FROM (
                   SELECT
-                    "t54"."message_id",
-                    "t54"."type",
-                    "t54"."event",
-                    "t54"."name",
-                    "t54"."user_id",
-                    "t54"."anonymous_id",
-                    "t54"."group_id",
-                    "t54"."previous_id",
-                    "t54"."timestamp",
-                    "t54"."original_timestamp",
-                    "t54"."sent_at",
-                    "t54"."received_at",
-                    "t54"."properties",
-                    "t54"."traits",
-                    "t54"."context",
-                    "t54"."source",
-                    "t54"."loaded_at",
-                    "t54"."person_id",
-                    "t66"."account_id",
-                    "t66"."email_domain",
-                    "t54"."person_id" AS "entity_id"
-                  FROM "t50" AS "t54"
-                  LEFT OUTER JOIN (
+                    "t52"."message_id",
+                    "t52"."type",
+                    "t52"."event",
+                    "t52"."name",
+                    "t52"."user_id",
+                    "t52"."anonymous_id",
+                    "t52"."group_id",
+                    "t52"."previous_id",
+                    "t52"."timestamp",
+                    "t52"."original_timestamp",
+                    "t52"."sent_at",
+                    "t52"."received_at",
+                    "t52"."properties",
+                    "t52"."traits",
+                    "t52"."context",
+                    "t52"."source",
+                    "t52"."loaded_at",
+                    "t52"."person_id",
+                    "t71"."account_id",
+                    "t71"."email_domain",
+                    "t52"."person_id" AS "entity_id"
+                  FROM (
                     SELECT
-                      "t64"."user_id" AS "m_user",
-                      "t64"."account_id",
-                      "t64"."email_domain"
+                      *
                     FROM (
                       SELECT
-                        "t63"."user_id",
-                        "t63"."email",
-                        "t63"."email_domain",
-                        "t63"."first_seen",
-                        "t63"."last_seen",
-                        COALESCE(
-                          "t63"."group_account",
-                          "t41"."domain_account",
-                          CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END
-                        ) AS "account_id",
-                        CASE
-                          WHEN "t63"."group_account" IS NOT NULL
-                          THEN 'group'
-                          WHEN "t41"."domain_account" IS NOT NULL
-                          THEN 'domain'
-                          WHEN CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END IS NOT NULL
-                          THEN 'email'
-                          ELSE NULL
-                        END AS "account_via"
+                        "t8"."message_id",
+                        "t8"."type",
+                        "t8"."event",
+                        "t8"."name",
+                        "t8"."user_id",
+                        "t8"."anonymous_id",
+                        "t8"."group_id",
+                        "t8"."previous_id",
+                        "t8"."timestamp",
+                        "t8"."original_timestamp",
+                        "t8"."sent_at",
+                        "t8"."received_at",
+                        "t8"."properties",
+                        "t8"."traits",
+                        "t8"."context",
+                        "t8"."source",
+                        "t8"."loaded_at",
+                        COALESCE("t47"."s_person", "t8"."_sender") AS "person_id",
+                        (
+                          "t8"."user_id" IS NOT NULL
+                        ) OR (
+                          "t47"."s_person" IS NOT NULL
+                        ) AS "is_known"
                       FROM (
                         SELECT
-                          "t58"."user_id",
-                          "t58"."first_seen",
-                          "t58"."last_seen",
-                          "t57"."group_account",
-                          "t60"."email",
-                          NULLIF(
-                            CASE
-                              WHEN (
-                                STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                              ) >= 0
-                              THEN SUBSTRING(
-                                LOWER(TRIM("t60"."email", ' 	
-')),
-                                CASE
-                                  WHEN (
-                                    (
-                                      STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                    ) + 1 + 1
-                                  ) >= 1
-                                  THEN (
-                                    STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                  ) + 1 + 1
-                                  ELSE (
-                                    STRPOS(LOWER(TRIM("t60"."email", ' 	
-')), '@') - 1
-                                  ) + 1 + 1 + LENGTH(LOWER(TRIM("t60"."email", ' 	
-')))
-                                END
-                              )
-                              ELSE NULL
-                            END,
-                            ''
-                          ) AS "email_domain"
-                        FROM (
-                          SELECT
-                            "t53"."person_id" AS "user_id",
-                            MIN("t53"."timestamp") AS "first_seen",
-                            MAX("t53"."timestamp") AS "last_seen"
-                          FROM "t50" AS "t53"
-                          GROUP BY
-                            1
-                        ) AS "t58"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t51"."person_id" AS "m_user",
-                            FIRST("t51"."group_id" ORDER BY "t51"."timestamp" DESC) AS "group_account"
-                          FROM (
-                            SELECT
-                              *
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-                          ) AS "t51"
-                          GROUP BY
-                            1
-                        ) AS "t57"
-                          ON "t58"."user_id" = "t57"."m_user"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t52"."e_user",
-                            FIRST(
-                              CASE
-                                WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
-                                THEN (
-                                  "t52"."traits" -> '$.email'
-                                ) ->> '$'
-                                ELSE NULL
-                              END ORDER BY "t52"."timestamp" DESC
-                            ) FILTER(WHERE
-                              CASE
-                                WHEN JSON_TYPE("t52"."traits" -> '$.email') = 'VARCHAR'
-                                THEN (
-                                  "t52"."traits" -> '$.email'
-                                ) ->> '$'
-                                ELSE NULL
-                              END IS NOT NULL) AS "email"
-                          FROM (
-                            SELECT
-                              "t49"."message_id",
-                              "t49"."type",
-                              "t49"."event",
-                              "t49"."name",
-                              "t49"."user_id",
-                              "t49"."anonymous_id",
-                              "t49"."group_id",
-                              "t49"."previous_id",
-                              "t49"."timestamp",
-                              "t49"."original_timestamp",
-                              "t49"."sent_at",
-                              "t49"."received_at",
-                              "t49"."properties",
-                              "t49"."traits",
-                              "t49"."context",
-                              "t49"."source",
-                              "t49"."loaded_at",
-                              "t49"."person_id",
-                              "t49"."is_known",
-                              "t49"."person_id" AS "e_user"
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known"
-                              AND "t49"."type" <> 'group'
-                              AND "t49"."traits" IS NOT NULL
-                              AND "t49"."person_id" IS NOT NULL
-                          ) AS "t52"
-                          GROUP BY
-                            1
-                        ) AS "t60"
-                          ON "t58"."user_id" = "t60"."e_user"
-                      ) AS "t63"
+                          "t0"."message_id",
+                          "t0"."type",
+                          "t0"."event",
+                          "t0"."name",
+                          "t0"."user_id",
+                          "t0"."anonymous_id",
+                          "t0"."group_id",
+                          "t0"."previous_id",
+                          "t0"."timestamp",
+                          "t0"."original_timestamp",
+                          "t0"."sent_at",
+                          "t0"."received_at",
+                          "t0"."properties",
+                          "t0"."traits",
+                          "t0"."context",
+                          "t0"."source",
+                          "t0"."loaded_at",
+                          COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                        FROM "events" AS "t0"
+                        WHERE
+                          "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
+                      ) AS "t8"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t36"."domain",
-                          "t36"."group_id" AS "domain_account"
+                          "t45"."from_id" AS "s_from",
+                          "t45"."person_id" AS "s_person"
                         FROM (
                           SELECT
-                            "t31"."group_id",
-                            "t31"."since",
-                            "t31"."domain",
-                            ROW_NUMBER() OVER (
-                              PARTITION BY "t31"."domain"
-                              ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                            ) - 1 AS "rank"
+                            "t41"."from_id",
+                            COALESCE("t36"."next_to", "t41"."person_id") AS "person_id"
                           FROM (
                             SELECT
-                              *
+                              "t29"."from_id",
+                              COALESCE("t37"."next_to", "t29"."person_id") AS "person_id"
                             FROM (
                               SELECT
-                                "t17"."group_id",
-                                "t11"."since",
-                                NULLIF(
-                                  REGEXP_REPLACE(
-                                    REGEXP_REPLACE(
-                                      REGEXP_REPLACE(
-                                        LOWER(TRIM(COALESCE("t17"."domain", "t17"."website"), ' 	
-')),
-                                        '^[a-z]+://',
-                                        '',
-                                        'g'
-                                      ),
-                                      '^www\.',
-                                      '',
-                                      'g'
-                                    ),
-                                    '[/:?#].*$',
-                                    '',
-                                    'g'
-                                  ),
-                                  ''
-                                ) AS "domain"
-                              FROM (
-                                SELECT
-                                  "t6"."group_id",
-                                  FIRST(
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.domain'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END ORDER BY "t6"."timestamp" DESC
-                                  ) FILTER(WHERE
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.domain') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.domain'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END IS NOT NULL) AS "domain",
-                                  FIRST(
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.website'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END ORDER BY "t6"."timestamp" DESC
-                                  ) FILTER(WHERE
-                                    CASE
-                                      WHEN JSON_TYPE("t6"."traits" -> '$.website') = 'VARCHAR'
-                                      THEN (
-                                        "t6"."traits" -> '$.website'
-                                      ) ->> '$'
-                                      ELSE NULL
-                                    END IS NOT NULL) AS "website"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                    AND "t0"."traits" IS NOT NULL
-                                ) AS "t6"
-                                GROUP BY
-                                  1
-                              ) AS "t17"
-                              INNER JOIN (
-                                SELECT
-                                  "t2"."group_id" AS "fs_group",
-                                  MIN("t2"."timestamp") AS "since"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                ) AS "t2"
-                                GROUP BY
-                                  1
-                              ) AS "t11"
-                                ON "t17"."group_id" = "t11"."fs_group"
-                            ) AS "t26"
-                            WHERE
-                              "t26"."domain" IS NOT NULL
-                          ) AS "t31"
-                        ) AS "t36"
-                        WHERE
-                          "t36"."rank" = 0
-                      ) AS "t41"
-                        ON "t63"."email_domain" = "t41"."domain"
-                    ) AS "t64"
-                  ) AS "t66"
-                    ON "t54"."person_id" = "t66"."m_user"
-                ) AS "t68"
+                                "t25"."from_id",
+                                "t25"."to_id" AS "person_id"
+                              FROM "t24" AS "t25"
+                              WHERE
+                                "t25"."rank" = 0
+                            ) AS "t29"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t32"."from_id" AS "next_from",
+                                "t32"."to_id" AS "next_to"
+                              FROM "t27" AS "t32"
+                            ) AS "t37"
+                              ON "t29"."person_id" = "t37"."next_from"
+                          ) AS "t41"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t31"."from_id" AS "next_from",
+                              "t31"."to_id" AS "next_to"
+                            FROM "t27" AS "t31"
+                          ) AS "t36"
+                            ON "t41"."person_id" = "t36"."next_from"
+                        ) AS "t45"
+                      ) AS "t47"
+                        ON "t8"."_sender" = "t47"."s_from"
+                    ) AS "t48"
+                    WHERE
+                      "t48"."is_known"
+                  ) AS "t52"
+                  LEFT OUTER JOIN (
+                    SELECT
+                      "t66"."user_id" AS "m_user",
+                      "t66"."account_id",
+                      "t66"."email_domain"
+                    FROM "t65" AS "t66"
+                  ) AS "t71"
+                    ON "t52"."person_id" = "t71"."m_user"
+                ) AS "t76"
                 WHERE
-                  "t68"."type" = 'track'
-                  AND "t68"."event" IN ('Subscription Started')
-                  AND "t68"."account_id" IS NOT NULL
-              ) AS "t73"
-                ON "t72"."account_id" = "t73"."acc"
-            ) AS "t75"
-          ) AS "t77"
-        ) AS "t81"
-          ON "t100"."entity_id" = "t81"."key"
-      ) AS "t102"
+                  "t76"."type" = 'track'
+                  AND "t76"."event" IN ('Subscription Started')
+                  AND "t76"."account_id" IS NOT NULL
+              ) AS "t81"
+                ON "t74"."account_id" = "t81"."acc"
+            ) AS "t84"
+          ) AS "t85"
+        ) AS "t89"
+          ON "t110"."entity_id" = "t89"."key"
+      ) AS "t112"
       WHERE
         NOT (
-          "t102"."paying"
+          "t112"."paying"
         )
-    ) AS "t104"
-  ) AS "t106"
-) AS "t108";
+    ) AS "t114"
+  ) AS "t116"
+) AS "t118";
