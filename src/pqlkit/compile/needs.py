@@ -71,10 +71,15 @@ def wanted_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:
     """The rows some signal can read; ``None`` when that is every row."""
     import ibis
 
+    from pqlkit.compile.signals import ACTIVITY_TYPES
+
     looks = _looks(model)
     if EVERYTHING in looks:
         return None
-    checks = [_bare(rows, model, look) for look in looks if look is not None]
+    if any(look.event is None and look.page is None for look in looks if look is not None):
+        checks = [rows.type.isin(ACTIVITY_TYPES)]  # every activity: names need no test
+    else:
+        checks = [_bare(rows, model, look) for look in looks if look is not None]
     if traits(model):
         checks.append((rows.type != "group") & rows.traits.notnull())
     return ibis.or_(*checks) if checks else ibis.literal(False)

@@ -162,12 +162,23 @@ def compile_model(
         elif isinstance(spec, Milestone) and spec.ordered:
             t = compiler.ordered_milestone(rows, "entity_id", spec)
             pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
+        elif isinstance(spec, Trait) and spec.of == "account":
+            continue  # read together below: one pass over the group calls
         elif isinstance(spec, Trait):
             t, on = compiler.trait(spec)
             on = "entity_id" if (on == "person_id" or model.entity == "account") else on
             pieces.append((t.select("key", **{column(name): t.value}), on, one))
         elif isinstance(spec, Rollup):
             pieces.append((_rollup(model, frame, compiler, name, spec), "entity_id", one))
+
+    account_traits = {
+        n: s
+        for n, s in entity_level.items()
+        if isinstance(s.spec, Trait) and s.spec.of == "account"
+    }
+    if account_traits:
+        on = "entity_id" if model.entity == "account" else "account_id"
+        pieces.append((compiler.account_traits(account_traits), on, account_traits))
 
     table = universe
     for piece, on, signals in pieces:

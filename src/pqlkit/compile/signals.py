@@ -237,6 +237,24 @@ class SignalCompiler:
             done = done & (reached.t < reached.start + _seconds(spec.within))
         return reached.select("key", value=done)
 
+    def account_traits(self, signals: dict[str, Signal]) -> ir.Table:
+        """Several account traits' latest values before T in one pass: ``key`` (the group id)
+        and a column per signal (see :func:`pqlkit.events.identity.latest_traits`)."""
+        events = self.frame.events
+        calls = events.filter(
+            (events.type == "group")
+            & (events.timestamp < self.as_of)
+            & events.traits.notnull()
+            & events.group_id.notnull()
+        )
+        values = {}
+        for name, signal in signals.items():
+            assert isinstance(signal.spec, Trait)
+            dtype = {"number": "float64", "string": "string", "boolean": "boolean"}
+            value = calls.traits[signal.spec.name].unwrap_as(dtype[signal.spec.type])
+            values[column(name)] = value.argmax(calls.timestamp, where=value.notnull())
+        return calls.group_by(key=calls.group_id).agg(**values)
+
     def trait(self, spec: Trait) -> tuple[ir.Table, str]:
         """The latest value of a trait before T, keyed by user or account id."""
         events = self.frame.events

@@ -1,4 +1,4 @@
-WITH `t20` AS (
+WITH `t19` AS (
   SELECT
     `t16`.`from_id`,
     `t16`.`to_id`,
@@ -49,15 +49,15 @@ WITH `t20` AS (
       1,
       2
   ) AS `t16`
-), `t23` AS (
+), `t22` AS (
   SELECT
-    `t21`.`from_id`,
-    `t21`.`to_id`,
-    `t21`.`linked_at`
-  FROM `t20` AS `t21`
+    `t20`.`from_id`,
+    `t20`.`to_id`,
+    `t20`.`linked_at`
+  FROM `t19` AS `t20`
   WHERE
-    `t21`.`rank` = 0
-), `t45` AS (
+    `t20`.`rank` = 0
+), `t44` AS (
   SELECT
     `t9`.`type`,
     `t9`.`timestamp`,
@@ -65,11 +65,11 @@ WITH `t20` AS (
     `t9`.`anonymous_id`,
     `t9`.`group_id`,
     `t9`.`traits`,
-    COALESCE(`t43`.`s_person`, `t9`.`_sender`) AS `person_id`,
+    COALESCE(`t42`.`s_person`, `t9`.`_sender`) AS `person_id`,
     (
       `t9`.`user_id` IS NOT NULL
     ) OR (
-      `t43`.`s_person` IS NOT NULL
+      `t42`.`s_person` IS NOT NULL
     ) AS `is_known`
   FROM (
     SELECT
@@ -86,58 +86,58 @@ WITH `t20` AS (
   ) AS `t9`
   LEFT OUTER JOIN (
     SELECT
-      `t41`.`from_id` AS `s_from`,
-      `t41`.`person_id` AS `s_person`
+      `t40`.`from_id` AS `s_from`,
+      `t40`.`person_id` AS `s_person`
     FROM (
       SELECT
-        `t37`.`from_id`,
-        COALESCE(`t32`.`next_to`, `t37`.`person_id`) AS `person_id`
+        `t36`.`from_id`,
+        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
       FROM (
         SELECT
-          `t25`.`from_id`,
-          COALESCE(`t33`.`next_to`, `t25`.`person_id`) AS `person_id`
+          `t24`.`from_id`,
+          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
         FROM (
           SELECT
-            `t21`.`from_id`,
-            `t21`.`to_id` AS `person_id`
-          FROM `t20` AS `t21`
+            `t20`.`from_id`,
+            `t20`.`to_id` AS `person_id`
+          FROM `t19` AS `t20`
           WHERE
-            `t21`.`rank` = 0
-        ) AS `t25`
+            `t20`.`rank` = 0
+        ) AS `t24`
         LEFT OUTER JOIN (
           SELECT
-            `t28`.`from_id` AS `next_from`,
-            `t28`.`to_id` AS `next_to`
-          FROM `t23` AS `t28`
-        ) AS `t33`
-          ON `t25`.`person_id` = `t33`.`next_from`
-      ) AS `t37`
+            `t27`.`from_id` AS `next_from`,
+            `t27`.`to_id` AS `next_to`
+          FROM `t22` AS `t27`
+        ) AS `t32`
+          ON `t24`.`person_id` = `t32`.`next_from`
+      ) AS `t36`
       LEFT OUTER JOIN (
         SELECT
-          `t27`.`from_id` AS `next_from`,
-          `t27`.`to_id` AS `next_to`
-        FROM `t23` AS `t27`
-      ) AS `t32`
-        ON `t37`.`person_id` = `t32`.`next_from`
-    ) AS `t41`
-  ) AS `t43`
-    ON `t9`.`_sender` = `t43`.`s_from`
-), `t61` AS (
+          `t26`.`from_id` AS `next_from`,
+          `t26`.`to_id` AS `next_to`
+        FROM `t22` AS `t26`
+      ) AS `t31`
+        ON `t36`.`person_id` = `t31`.`next_from`
+    ) AS `t40`
+  ) AS `t42`
+    ON `t9`.`_sender` = `t42`.`s_from`
+), `t60` AS (
   SELECT
-    `t60`.`user_id`,
-    `t60`.`email`,
-    `t60`.`email_domain`,
-    `t60`.`first_seen`,
-    `t60`.`last_seen`,
+    `t59`.`user_id`,
+    `t59`.`email`,
+    `t59`.`email_domain`,
+    `t59`.`first_seen`,
+    `t59`.`last_seen`,
     COALESCE(
-      `t60`.`group_account`,
-      `t39`.`domain_account`,
+      `t59`.`group_account`,
+      `t38`.`domain_account`,
       IF(
         (
-          `t60`.`email_domain` IS NOT NULL
+          `t59`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t60`.`email_domain` IN (
+          `t59`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH `t20` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t60`.`email_domain`),
+        CONCAT('domain:', `t59`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t60`.`group_account` IS NOT NULL
+      WHEN `t59`.`group_account` IS NOT NULL
       THEN 'group'
-      WHEN `t39`.`domain_account` IS NOT NULL
+      WHEN `t38`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t60`.`email_domain` IS NOT NULL
+          `t59`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t60`.`email_domain` IN (
+          `t59`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH `t20` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t60`.`email_domain`),
+        CONCAT('domain:', `t59`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +415,30 @@ WITH `t20` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t54`.`user_id`,
-      `t54`.`first_seen`,
-      `t54`.`last_seen`,
-      `t55`.`group_account`,
-      `t57`.`email`,
+      `t53`.`user_id`,
+      `t53`.`first_seen`,
+      `t53`.`last_seen`,
+      `t54`.`group_account`,
+      `t56`.`email`,
       NULLIF(
         IF(
           (
-            INSTR(LOWER(TRIM(`t57`.`email`, ' \t\n\r\v\f')), '@') - 1
+            INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(`t57`.`email`, ' \t\n\r\v\f')),
+            LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')),
             IF(
               (
                 (
-                  INSTR(LOWER(TRIM(`t57`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                INSTR(LOWER(TRIM(`t57`.`email`, ' \t\n\r\v\f')), '@') - 1
+                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
               ) + 1 + 1,
               (
-                INSTR(LOWER(TRIM(`t57`.`email`, ' \t\n\r\v\f')), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t57`.`email`, ' \t\n\r\v\f')))
+                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')))
             )
           ),
           NULL
@@ -447,90 +447,90 @@ WITH `t20` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t49`.`person_id` AS `user_id`,
-        MIN(`t49`.`timestamp`) AS `first_seen`,
-        MAX(`t49`.`timestamp`) AS `last_seen`
+        `t48`.`person_id` AS `user_id`,
+        MIN(`t48`.`timestamp`) AS `first_seen`,
+        MAX(`t48`.`timestamp`) AS `last_seen`
       FROM (
         SELECT
           *
-        FROM `t45` AS `t46`
+        FROM `t44` AS `t45`
         WHERE
-          `t46`.`is_known`
+          `t45`.`is_known`
+      ) AS `t48`
+      GROUP BY
+        1
+    ) AS `t53`
+    LEFT OUTER JOIN (
+      SELECT
+        `t49`.`person_id` AS `m_user`,
+        MAX_BY(`t49`.`group_id`, `t49`.`timestamp`) AS `group_account`
+      FROM (
+        SELECT
+          *
+        FROM `t44` AS `t45`
+        WHERE
+          `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
       ) AS `t49`
       GROUP BY
         1
     ) AS `t54`
+      ON `t53`.`user_id` = `t54`.`m_user`
     LEFT OUTER JOIN (
       SELECT
-        `t50`.`person_id` AS `m_user`,
-        MAX_BY(`t50`.`group_id`, `t50`.`timestamp`) AS `group_account`
-      FROM (
-        SELECT
-          *
-        FROM `t45` AS `t46`
-        WHERE
-          `t46`.`is_known` AND `t46`.`group_id` IS NOT NULL
-      ) AS `t50`
-      GROUP BY
-        1
-    ) AS `t55`
-      ON `t54`.`user_id` = `t55`.`m_user`
-    LEFT OUTER JOIN (
-      SELECT
-        `t51`.`e_user`,
+        `t50`.`e_user`,
         MAX_BY(
           IF(
-            safe.string(`t51`.`traits`['email']) IS NOT NULL,
-            safe.string(`t51`.`traits`['email']),
+            safe.string(`t50`.`traits`['email']) IS NOT NULL,
+            safe.string(`t50`.`traits`['email']),
             NULL
           ),
-          IF(safe.string(`t51`.`traits`['email']) IS NOT NULL, `t51`.`timestamp`, NULL)
+          IF(safe.string(`t50`.`traits`['email']) IS NOT NULL, `t50`.`timestamp`, NULL)
         ) AS `email`
       FROM (
         SELECT
-          `t46`.`type`,
-          `t46`.`timestamp`,
-          `t46`.`user_id`,
-          `t46`.`anonymous_id`,
-          `t46`.`group_id`,
-          `t46`.`traits`,
-          `t46`.`person_id`,
-          `t46`.`is_known`,
-          `t46`.`person_id` AS `e_user`
-        FROM `t45` AS `t46`
+          `t45`.`type`,
+          `t45`.`timestamp`,
+          `t45`.`user_id`,
+          `t45`.`anonymous_id`,
+          `t45`.`group_id`,
+          `t45`.`traits`,
+          `t45`.`person_id`,
+          `t45`.`is_known`,
+          `t45`.`person_id` AS `e_user`
+        FROM `t44` AS `t45`
         WHERE
-          `t46`.`is_known`
-          AND `t46`.`type` <> 'group'
-          AND `t46`.`traits` IS NOT NULL
-          AND `t46`.`person_id` IS NOT NULL
-      ) AS `t51`
+          `t45`.`is_known`
+          AND `t45`.`type` <> 'group'
+          AND `t45`.`traits` IS NOT NULL
+          AND `t45`.`person_id` IS NOT NULL
+      ) AS `t50`
       GROUP BY
         1
-    ) AS `t57`
-      ON `t54`.`user_id` = `t57`.`e_user`
-  ) AS `t60`
+    ) AS `t56`
+      ON `t53`.`user_id` = `t56`.`e_user`
+  ) AS `t59`
   LEFT OUTER JOIN (
     SELECT
-      `t34`.`domain`,
-      `t34`.`group_id` AS `domain_account`
+      `t33`.`domain`,
+      `t33`.`group_id` AS `domain_account`
     FROM (
       SELECT
-        `t29`.`group_id`,
-        `t29`.`since`,
-        `t29`.`domain`,
-        ROW_NUMBER() OVER (PARTITION BY `t29`.`domain` ORDER BY `t29`.`since` ASC, `t29`.`group_id` ASC) - 1 AS `rank`
+        `t28`.`group_id`,
+        `t28`.`since`,
+        `t28`.`domain`,
+        ROW_NUMBER() OVER (PARTITION BY `t28`.`domain` ORDER BY `t28`.`since` ASC, `t28`.`group_id` ASC) - 1 AS `rank`
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            `t17`.`group_id`,
+            `t18`.`group_id`,
             `t12`.`since`,
             NULLIF(
               REGEXP_REPLACE(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    LOWER(TRIM(COALESCE(`t17`.`domain`, `t17`.`website`), ' \t\n\r\v\f')),
+                    LOWER(TRIM(COALESCE(`t18`.`domain`, `t18`.`website`), ' \t\n\r\v\f')),
                     '^[a-z]+://',
                     ''
                   ),
@@ -573,7 +573,7 @@ WITH `t20` AS (
             ) AS `t7`
             GROUP BY
               1
-          ) AS `t17`
+          ) AS `t18`
           INNER JOIN (
             SELECT
               `t3`.`group_id` AS `fs_group`,
@@ -590,139 +590,139 @@ WITH `t20` AS (
             GROUP BY
               1
           ) AS `t12`
-            ON `t17`.`group_id` = `t12`.`fs_group`
-        ) AS `t24`
+            ON `t18`.`group_id` = `t12`.`fs_group`
+        ) AS `t23`
         WHERE
-          `t24`.`domain` IS NOT NULL
-      ) AS `t29`
-    ) AS `t34`
+          `t23`.`domain` IS NOT NULL
+      ) AS `t28`
+    ) AS `t33`
     WHERE
-      `t34`.`rank` = 0
-  ) AS `t39`
-    ON `t60`.`email_domain` = `t39`.`domain`
+      `t33`.`rank` = 0
+  ) AS `t38`
+    ON `t59`.`email_domain` = `t38`.`domain`
 )
 SELECT
-  `t88`.`entity_id`,
-  `t88`.`account_id`,
-  `t88`.`first_seen`,
-  `t88`.`last_seen`,
-  `t88`.`s__users`,
-  `t88`.`s__core_workflows_7d`,
-  `t88`.`s__employees`,
-  `t88`.`paying`,
-  `t88`.`q__all__0`,
-  `t88`.`q__all__1`,
-  `t88`.`q__all__2`,
-  `t88`.`score`,
-  `t88`.`tier`,
+  `t87`.`entity_id`,
+  `t87`.`account_id`,
+  `t87`.`first_seen`,
+  `t87`.`last_seen`,
+  `t87`.`s__users`,
+  `t87`.`s__core_workflows_7d`,
+  `t87`.`s__employees`,
+  `t87`.`paying`,
+  `t87`.`q__all__0`,
+  `t87`.`q__all__1`,
+  `t87`.`q__all__2`,
+  `t87`.`score`,
+  `t87`.`tier`,
   'account' AS `entity_type`,
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t87`.*
+    `t86`.*
     EXCEPT (`qualifies`)
   FROM (
     SELECT
-      `t86`.`entity_id`,
-      `t86`.`account_id`,
-      `t86`.`first_seen`,
-      `t86`.`last_seen`,
-      `t86`.`s__users`,
-      `t86`.`s__core_workflows_7d`,
-      `t86`.`s__employees`,
-      `t86`.`paying`,
-      `t86`.`q__all__0`,
-      `t86`.`q__all__1`,
-      `t86`.`q__all__2`,
-      `t86`.`score`,
-      `t86`.`qualifies`,
-      IF(`t86`.`qualifies`, 'pql', 'not qualified') AS `tier`
+      `t85`.`entity_id`,
+      `t85`.`account_id`,
+      `t85`.`first_seen`,
+      `t85`.`last_seen`,
+      `t85`.`s__users`,
+      `t85`.`s__core_workflows_7d`,
+      `t85`.`s__employees`,
+      `t85`.`paying`,
+      `t85`.`q__all__0`,
+      `t85`.`q__all__1`,
+      `t85`.`q__all__2`,
+      `t85`.`score`,
+      `t85`.`qualifies`,
+      IF(`t85`.`qualifies`, 'pql', 'not qualified') AS `tier`
     FROM (
       SELECT
-        `t84`.`entity_id`,
-        `t84`.`account_id`,
-        `t84`.`first_seen`,
-        `t84`.`last_seen`,
-        `t84`.`s__users`,
-        `t84`.`s__core_workflows_7d`,
-        `t84`.`s__employees`,
-        `t84`.`paying`,
-        `t84`.`q__all__0`,
-        `t84`.`q__all__1`,
-        `t84`.`q__all__2`,
-        CAST(0 + IF(`t84`.`q__all__0`, 1, 0) + IF(`t84`.`q__all__1`, 1, 0) + IF(`t84`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
-        `t84`.`q__all__0` AND `t84`.`q__all__1` AND `t84`.`q__all__2` AS `qualifies`
+        `t83`.`entity_id`,
+        `t83`.`account_id`,
+        `t83`.`first_seen`,
+        `t83`.`last_seen`,
+        `t83`.`s__users`,
+        `t83`.`s__core_workflows_7d`,
+        `t83`.`s__employees`,
+        `t83`.`paying`,
+        `t83`.`q__all__0`,
+        `t83`.`q__all__1`,
+        `t83`.`q__all__2`,
+        CAST(0 + IF(`t83`.`q__all__0`, 1, 0) + IF(`t83`.`q__all__1`, 1, 0) + IF(`t83`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
+        `t83`.`q__all__0` AND `t83`.`q__all__1` AND `t83`.`q__all__2` AS `qualifies`
       FROM (
         SELECT
-          `t82`.`entity_id`,
-          `t82`.`account_id`,
-          `t82`.`first_seen`,
-          `t82`.`last_seen`,
-          `t82`.`s__users`,
-          `t82`.`s__core_workflows_7d`,
-          `t82`.`s__employees`,
-          `t82`.`paying`,
-          COALESCE(`t82`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
-          COALESCE(`t82`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
-          COALESCE(`t82`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
+          `t81`.`entity_id`,
+          `t81`.`account_id`,
+          `t81`.`first_seen`,
+          `t81`.`last_seen`,
+          `t81`.`s__users`,
+          `t81`.`s__core_workflows_7d`,
+          `t81`.`s__employees`,
+          `t81`.`paying`,
+          COALESCE(`t81`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
+          COALESCE(`t81`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
+          COALESCE(`t81`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
         FROM (
           SELECT
-            `t80`.`entity_id`,
-            `t80`.`account_id`,
-            `t80`.`first_seen`,
-            `t80`.`last_seen`,
-            `t80`.`s__users`,
-            `t80`.`s__core_workflows_7d`,
-            `t80`.`s__employees`,
-            `t72`.`key` IS NOT NULL AS `paying`
+            `t79`.`entity_id`,
+            `t79`.`account_id`,
+            `t79`.`first_seen`,
+            `t79`.`last_seen`,
+            `t79`.`s__users`,
+            `t79`.`s__core_workflows_7d`,
+            `t79`.`s__employees`,
+            `t71`.`key` IS NOT NULL AS `paying`
           FROM (
             SELECT
-              `t77`.`entity_id`,
-              `t77`.`account_id`,
-              `t77`.`first_seen`,
-              `t77`.`last_seen`,
-              `t77`.`s__users`,
-              `t77`.`s__core_workflows_7d`,
-              `t19`.`s__employees`
+              `t76`.`entity_id`,
+              `t76`.`account_id`,
+              `t76`.`first_seen`,
+              `t76`.`last_seen`,
+              `t76`.`s__users`,
+              `t76`.`s__core_workflows_7d`,
+              `t17`.`s__employees`
             FROM (
               SELECT
-                `t67`.`entity_id`,
-                `t67`.`account_id`,
-                `t67`.`first_seen`,
-                `t67`.`last_seen`,
-                COALESCE(`t74`.`s__users`, 0) AS `s__users`,
-                COALESCE(`t74`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
+                `t66`.`entity_id`,
+                `t66`.`account_id`,
+                `t66`.`first_seen`,
+                `t66`.`last_seen`,
+                COALESCE(`t73`.`s__users`, 0) AS `s__users`,
+                COALESCE(`t73`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
               FROM (
                 SELECT
-                  `t64`.`account_id` AS `entity_id`,
-                  MAX(`t64`.`account_id`) AS `account_id`,
-                  MIN(`t64`.`first_seen`) AS `first_seen`,
-                  MAX(`t64`.`last_seen`) AS `last_seen`
+                  `t63`.`account_id` AS `entity_id`,
+                  MAX(`t63`.`account_id`) AS `account_id`,
+                  MIN(`t63`.`first_seen`) AS `first_seen`,
+                  MAX(`t63`.`last_seen`) AS `last_seen`
                 FROM (
                   SELECT
-                    `t62`.`user_id` AS `m_user`,
-                    `t62`.`account_id`,
-                    `t62`.`email_domain`,
-                    `t62`.`first_seen`,
-                    `t62`.`last_seen`
-                  FROM `t61` AS `t62`
+                    `t61`.`user_id` AS `m_user`,
+                    `t61`.`account_id`,
+                    `t61`.`email_domain`,
+                    `t61`.`first_seen`,
+                    `t61`.`last_seen`
+                  FROM `t60` AS `t61`
                   WHERE
-                    `t62`.`account_id` IS NOT NULL
-                ) AS `t64`
+                    `t61`.`account_id` IS NOT NULL
+                ) AS `t63`
                 GROUP BY
                   1
-              ) AS `t67`
+              ) AS `t66`
               LEFT OUTER JOIN (
                 SELECT
-                  `t70`.`entity_id` AS `key`,
-                  COUNT(DISTINCT IF(TRUE AND TRUE, `t70`.`person_id`, NULL)) AS `s__users`,
+                  `t69`.`entity_id` AS `key`,
+                  COUNT(DISTINCT IF(TRUE AND TRUE, `t69`.`person_id`, NULL)) AS `s__users`,
                   COUNTIF(
                     (
-                      `t70`.`type` = 'track'
+                      `t69`.`type` = 'track'
                     )
-                    AND `t70`.`event` IN ('Report Created')
+                    AND `t69`.`event` IN ('Report Created')
                     AND (
-                      `t70`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
+                      `t69`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
                     )
                   ) AS `s__core_workflows_7d`
                 FROM (
@@ -730,27 +730,27 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      `t48`.`message_id`,
-                      `t48`.`type`,
-                      `t48`.`event`,
-                      `t48`.`name`,
-                      `t48`.`user_id`,
-                      `t48`.`anonymous_id`,
-                      `t48`.`group_id`,
-                      `t48`.`previous_id`,
-                      `t48`.`timestamp`,
-                      `t48`.`original_timestamp`,
-                      `t48`.`sent_at`,
-                      `t48`.`received_at`,
-                      `t48`.`properties`,
-                      `t48`.`traits`,
-                      `t48`.`context`,
-                      `t48`.`source`,
-                      `t48`.`loaded_at`,
-                      `t48`.`person_id`,
-                      `t65`.`account_id`,
-                      `t65`.`email_domain`,
-                      `t65`.`account_id` AS `entity_id`
+                      `t47`.`message_id`,
+                      `t47`.`type`,
+                      `t47`.`event`,
+                      `t47`.`name`,
+                      `t47`.`user_id`,
+                      `t47`.`anonymous_id`,
+                      `t47`.`group_id`,
+                      `t47`.`previous_id`,
+                      `t47`.`timestamp`,
+                      `t47`.`original_timestamp`,
+                      `t47`.`sent_at`,
+                      `t47`.`received_at`,
+                      `t47`.`properties`,
+                      `t47`.`traits`,
+                      `t47`.`context`,
+                      `t47`.`source`,
+                      `t47`.`loaded_at`,
+                      `t47`.`person_id`,
+                      `t64`.`account_id`,
+                      `t64`.`email_domain`,
+                      `t64`.`account_id` AS `entity_id`
                     FROM (
                       SELECT
                         *
@@ -773,11 +773,11 @@ FROM (
                           `t8`.`context`,
                           `t8`.`source`,
                           `t8`.`loaded_at`,
-                          COALESCE(`t43`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                          COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
                           (
                             `t8`.`user_id` IS NOT NULL
                           ) OR (
-                            `t43`.`s_person` IS NOT NULL
+                            `t42`.`s_person` IS NOT NULL
                           ) AS `is_known`
                         FROM (
                           SELECT
@@ -805,120 +805,115 @@ FROM (
                         ) AS `t8`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t41`.`from_id` AS `s_from`,
-                            `t41`.`person_id` AS `s_person`
+                            `t40`.`from_id` AS `s_from`,
+                            `t40`.`person_id` AS `s_person`
                           FROM (
                             SELECT
-                              `t37`.`from_id`,
-                              COALESCE(`t32`.`next_to`, `t37`.`person_id`) AS `person_id`
+                              `t36`.`from_id`,
+                              COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
-                                `t25`.`from_id`,
-                                COALESCE(`t33`.`next_to`, `t25`.`person_id`) AS `person_id`
+                                `t24`.`from_id`,
+                                COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
                               FROM (
                                 SELECT
-                                  `t21`.`from_id`,
-                                  `t21`.`to_id` AS `person_id`
-                                FROM `t20` AS `t21`
+                                  `t20`.`from_id`,
+                                  `t20`.`to_id` AS `person_id`
+                                FROM `t19` AS `t20`
                                 WHERE
-                                  `t21`.`rank` = 0
-                              ) AS `t25`
+                                  `t20`.`rank` = 0
+                              ) AS `t24`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t28`.`from_id` AS `next_from`,
-                                  `t28`.`to_id` AS `next_to`
-                                FROM `t23` AS `t28`
-                              ) AS `t33`
-                                ON `t25`.`person_id` = `t33`.`next_from`
-                            ) AS `t37`
+                                  `t27`.`from_id` AS `next_from`,
+                                  `t27`.`to_id` AS `next_to`
+                                FROM `t22` AS `t27`
+                              ) AS `t32`
+                                ON `t24`.`person_id` = `t32`.`next_from`
+                            ) AS `t36`
                             LEFT OUTER JOIN (
                               SELECT
-                                `t27`.`from_id` AS `next_from`,
-                                `t27`.`to_id` AS `next_to`
-                              FROM `t23` AS `t27`
-                            ) AS `t32`
-                              ON `t37`.`person_id` = `t32`.`next_from`
-                          ) AS `t41`
-                        ) AS `t43`
-                          ON `t8`.`_sender` = `t43`.`s_from`
-                      ) AS `t44`
+                                `t26`.`from_id` AS `next_from`,
+                                `t26`.`to_id` AS `next_to`
+                              FROM `t22` AS `t26`
+                            ) AS `t31`
+                              ON `t36`.`person_id` = `t31`.`next_from`
+                          ) AS `t40`
+                        ) AS `t42`
+                          ON `t8`.`_sender` = `t42`.`s_from`
+                      ) AS `t43`
                       WHERE
-                        `t44`.`is_known`
-                    ) AS `t48`
+                        `t43`.`is_known`
+                    ) AS `t47`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t62`.`user_id` AS `m_user`,
-                        `t62`.`account_id`,
-                        `t62`.`email_domain`
-                      FROM `t61` AS `t62`
-                    ) AS `t65`
-                      ON `t48`.`person_id` = `t65`.`m_user`
-                  ) AS `t69`
+                        `t61`.`user_id` AS `m_user`,
+                        `t61`.`account_id`,
+                        `t61`.`email_domain`
+                      FROM `t60` AS `t61`
+                    ) AS `t64`
+                      ON `t47`.`person_id` = `t64`.`m_user`
+                  ) AS `t68`
                   WHERE
-                    `t69`.`entity_id` IS NOT NULL
-                ) AS `t70`
+                    `t68`.`entity_id` IS NOT NULL
+                ) AS `t69`
                 GROUP BY
                   1
-              ) AS `t74`
-                ON `t67`.`entity_id` = `t74`.`key`
-            ) AS `t77`
+              ) AS `t73`
+                ON `t66`.`entity_id` = `t73`.`key`
+            ) AS `t76`
             LEFT OUTER JOIN (
               SELECT
-                `t14`.`group_id` AS `key`,
-                `t14`.`employees` AS `s__employees`
+                `t6`.`group_id` AS `key`,
+                MAX_BY(
+                  IF(
+                    safe.float64(`t6`.`traits`['employees']) IS NOT NULL,
+                    safe.float64(`t6`.`traits`['employees']),
+                    NULL
+                  ),
+                  IF(safe.float64(`t6`.`traits`['employees']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                ) AS `s__employees`
               FROM (
                 SELECT
-                  `t6`.`group_id`,
-                  MAX_BY(
-                    IF(
-                      safe.float64(`t6`.`traits`['employees']) IS NOT NULL,
-                      safe.float64(`t6`.`traits`['employees']),
-                      NULL
-                    ),
-                    IF(safe.float64(`t6`.`traits`['employees']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                  ) AS `employees`
-                FROM (
-                  SELECT
-                    *
-                  FROM `events` AS `t0`
-                  WHERE
-                    `t0`.`type` = 'group'
-                    AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                    AND `t0`.`traits` IS NOT NULL
-                    AND `t0`.`group_id` IS NOT NULL
-                ) AS `t6`
-                GROUP BY
-                  1
-              ) AS `t14`
-            ) AS `t19`
-              ON `t77`.`entity_id` = `t19`.`key`
-          ) AS `t80`
+                  *
+                FROM `events` AS `t0`
+                WHERE
+                  `t0`.`type` = 'group'
+                  AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                  AND `t0`.`traits` IS NOT NULL
+                  AND `t0`.`group_id` IS NOT NULL
+              ) AS `t6`
+              GROUP BY
+                1
+            ) AS `t17`
+              ON `t76`.`entity_id` = `t17`.`key`
+          ) AS `t79`
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              `t69`.`entity_id` AS `key`
+              `t68`.`entity_id` AS `key`
             FROM (
               SELECT
-                `t48`.`message_id`,
-                `t48`.`type`,
-                `t48`.`event`,
-                `t48`.`name`,
-                `t48`.`user_id`,
-                `t48`.`anonymous_id`,
-                `t48`.`group_id`,
-                `t48`.`previous_id`,
-                `t48`.`timestamp`,
-                `t48`.`original_timestamp`,
-                `t48`.`sent_at`,
-                `t48`.`received_at`,
-                `t48`.`properties`,
-                `t48`.`traits`,
-                `t48`.`context`,
-                `t48`.`source`,
-                `t48`.`loaded_at`,
-                `t48`.`person_id`,
-                `t65`.`account_id`,
-                `t65`.`email_domain`,
-                `t65`.`account_id` AS `entity_id`
+                `t47`.`message_id`,
+                `t47`.`type`,
+                `t47`.`event`,
+                `t47`.`name`,
+                `t47`.`user_id`,
+                `t47`.`anonymous_id`,
+                `t47`.`group_id`,
+                `t47`.`previous_id`,
+                `t47`.`timestamp`,
+                `t47`.`original_timestamp`,
+                `t47`.`sent_at`,
+                `t47`.`received_at`,
+                `t47`.`properties`,
+                `t47`.`traits`,
+                `t47`.`context`,
+                `t47`.`source`,
+                `t47`.`loaded_at`,
+                `t47`.`person_id`,
+                `t64`.`account_id`,
+                `t64`.`email_domain`,
+                `t64`.`account_id` AS `entity_id`
               FROM (
                 SELECT
                   *
@@ -941,11 +936,11 @@ FROM (
                     `t8`.`context`,
                     `t8`.`source`,
                     `t8`.`loaded_at`,
-                    COALESCE(`t43`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                    COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
                     (
                       `t8`.`user_id` IS NOT NULL
                     ) OR (
-                      `t43`.`s_person` IS NOT NULL
+                      `t42`.`s_person` IS NOT NULL
                     ) AS `is_known`
                   FROM (
                     SELECT
@@ -973,67 +968,67 @@ FROM (
                   ) AS `t8`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t41`.`from_id` AS `s_from`,
-                      `t41`.`person_id` AS `s_person`
+                      `t40`.`from_id` AS `s_from`,
+                      `t40`.`person_id` AS `s_person`
                     FROM (
                       SELECT
-                        `t37`.`from_id`,
-                        COALESCE(`t32`.`next_to`, `t37`.`person_id`) AS `person_id`
+                        `t36`.`from_id`,
+                        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
                       FROM (
                         SELECT
-                          `t25`.`from_id`,
-                          COALESCE(`t33`.`next_to`, `t25`.`person_id`) AS `person_id`
+                          `t24`.`from_id`,
+                          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
                         FROM (
                           SELECT
-                            `t21`.`from_id`,
-                            `t21`.`to_id` AS `person_id`
-                          FROM `t20` AS `t21`
+                            `t20`.`from_id`,
+                            `t20`.`to_id` AS `person_id`
+                          FROM `t19` AS `t20`
                           WHERE
-                            `t21`.`rank` = 0
-                        ) AS `t25`
+                            `t20`.`rank` = 0
+                        ) AS `t24`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t28`.`from_id` AS `next_from`,
-                            `t28`.`to_id` AS `next_to`
-                          FROM `t23` AS `t28`
-                        ) AS `t33`
-                          ON `t25`.`person_id` = `t33`.`next_from`
-                      ) AS `t37`
+                            `t27`.`from_id` AS `next_from`,
+                            `t27`.`to_id` AS `next_to`
+                          FROM `t22` AS `t27`
+                        ) AS `t32`
+                          ON `t24`.`person_id` = `t32`.`next_from`
+                      ) AS `t36`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t27`.`from_id` AS `next_from`,
-                          `t27`.`to_id` AS `next_to`
-                        FROM `t23` AS `t27`
-                      ) AS `t32`
-                        ON `t37`.`person_id` = `t32`.`next_from`
-                    ) AS `t41`
-                  ) AS `t43`
-                    ON `t8`.`_sender` = `t43`.`s_from`
-                ) AS `t44`
+                          `t26`.`from_id` AS `next_from`,
+                          `t26`.`to_id` AS `next_to`
+                        FROM `t22` AS `t26`
+                      ) AS `t31`
+                        ON `t36`.`person_id` = `t31`.`next_from`
+                    ) AS `t40`
+                  ) AS `t42`
+                    ON `t8`.`_sender` = `t42`.`s_from`
+                ) AS `t43`
                 WHERE
-                  `t44`.`is_known`
-              ) AS `t48`
+                  `t43`.`is_known`
+              ) AS `t47`
               LEFT OUTER JOIN (
                 SELECT
-                  `t62`.`user_id` AS `m_user`,
-                  `t62`.`account_id`,
-                  `t62`.`email_domain`
-                FROM `t61` AS `t62`
-              ) AS `t65`
-                ON `t48`.`person_id` = `t65`.`m_user`
-            ) AS `t69`
+                  `t61`.`user_id` AS `m_user`,
+                  `t61`.`account_id`,
+                  `t61`.`email_domain`
+                FROM `t60` AS `t61`
+              ) AS `t64`
+                ON `t47`.`person_id` = `t64`.`m_user`
+            ) AS `t68`
             WHERE
-              `t69`.`entity_id` IS NOT NULL
-              AND `t69`.`type` = 'track'
-              AND `t69`.`event` IN ('Subscription Started')
-          ) AS `t72`
-            ON `t80`.`entity_id` = `t72`.`key`
-        ) AS `t82`
+              `t68`.`entity_id` IS NOT NULL
+              AND `t68`.`type` = 'track'
+              AND `t68`.`event` IN ('Subscription Started')
+          ) AS `t71`
+            ON `t79`.`entity_id` = `t71`.`key`
+        ) AS `t81`
         WHERE
           NOT (
-            `t82`.`paying`
+            `t81`.`paying`
           )
-      ) AS `t84`
-    ) AS `t86`
-  ) AS `t87`
-) AS `t88`;
+      ) AS `t83`
+    ) AS `t85`
+  ) AS `t86`
+) AS `t87`;

@@ -1,13 +1,4 @@
-WITH `t6` AS (
-  SELECT
-    *
-  FROM `events` AS `t0`
-  WHERE
-    `t0`.`type` = 'group'
-    AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-    AND `t0`.`traits` IS NOT NULL
-    AND `t0`.`group_id` IS NOT NULL
-), `t24` AS (
+WITH `t19` AS (
   SELECT
     `t16`.`from_id`,
     `t16`.`to_id`,
@@ -15,9 +6,9 @@ WITH `t6` AS (
     ROW_NUMBER() OVER (PARTITION BY `t16`.`from_id` ORDER BY `t16`.`linked_at` ASC, `t16`.`to_id` ASC) - 1 AS `rank`
   FROM (
     SELECT
-      `t14`.`from_id`,
-      `t14`.`to_id`,
-      MIN(`t14`.`at`) AS `linked_at`
+      `t13`.`from_id`,
+      `t13`.`to_id`,
+      MIN(`t13`.`at`) AS `linked_at`
     FROM (
       SELECT
         *
@@ -53,20 +44,20 @@ WITH `t6` AS (
       ) AS `t10`
       WHERE
         `t10`.`from_id` <> `t10`.`to_id`
-    ) AS `t14`
+    ) AS `t13`
     GROUP BY
       1,
       2
   ) AS `t16`
-), `t27` AS (
+), `t22` AS (
   SELECT
-    `t25`.`from_id`,
-    `t25`.`to_id`,
-    `t25`.`linked_at`
-  FROM `t24` AS `t25`
+    `t20`.`from_id`,
+    `t20`.`to_id`,
+    `t20`.`linked_at`
+  FROM `t19` AS `t20`
   WHERE
-    `t25`.`rank` = 0
-), `t49` AS (
+    `t20`.`rank` = 0
+), `t44` AS (
   SELECT
     `t9`.`type`,
     `t9`.`timestamp`,
@@ -74,11 +65,11 @@ WITH `t6` AS (
     `t9`.`anonymous_id`,
     `t9`.`group_id`,
     `t9`.`traits`,
-    COALESCE(`t47`.`s_person`, `t9`.`_sender`) AS `person_id`,
+    COALESCE(`t42`.`s_person`, `t9`.`_sender`) AS `person_id`,
     (
       `t9`.`user_id` IS NOT NULL
     ) OR (
-      `t47`.`s_person` IS NOT NULL
+      `t42`.`s_person` IS NOT NULL
     ) AS `is_known`
   FROM (
     SELECT
@@ -95,58 +86,58 @@ WITH `t6` AS (
   ) AS `t9`
   LEFT OUTER JOIN (
     SELECT
-      `t45`.`from_id` AS `s_from`,
-      `t45`.`person_id` AS `s_person`
+      `t40`.`from_id` AS `s_from`,
+      `t40`.`person_id` AS `s_person`
     FROM (
       SELECT
-        `t41`.`from_id`,
-        COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
+        `t36`.`from_id`,
+        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
       FROM (
         SELECT
-          `t29`.`from_id`,
-          COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
+          `t24`.`from_id`,
+          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
         FROM (
           SELECT
-            `t25`.`from_id`,
-            `t25`.`to_id` AS `person_id`
-          FROM `t24` AS `t25`
+            `t20`.`from_id`,
+            `t20`.`to_id` AS `person_id`
+          FROM `t19` AS `t20`
           WHERE
-            `t25`.`rank` = 0
-        ) AS `t29`
+            `t20`.`rank` = 0
+        ) AS `t24`
         LEFT OUTER JOIN (
           SELECT
-            `t32`.`from_id` AS `next_from`,
-            `t32`.`to_id` AS `next_to`
-          FROM `t27` AS `t32`
-        ) AS `t37`
-          ON `t29`.`person_id` = `t37`.`next_from`
-      ) AS `t41`
+            `t27`.`from_id` AS `next_from`,
+            `t27`.`to_id` AS `next_to`
+          FROM `t22` AS `t27`
+        ) AS `t32`
+          ON `t24`.`person_id` = `t32`.`next_from`
+      ) AS `t36`
       LEFT OUTER JOIN (
         SELECT
-          `t31`.`from_id` AS `next_from`,
-          `t31`.`to_id` AS `next_to`
-        FROM `t27` AS `t31`
-      ) AS `t36`
-        ON `t41`.`person_id` = `t36`.`next_from`
-    ) AS `t45`
-  ) AS `t47`
-    ON `t9`.`_sender` = `t47`.`s_from`
-), `t65` AS (
+          `t26`.`from_id` AS `next_from`,
+          `t26`.`to_id` AS `next_to`
+        FROM `t22` AS `t26`
+      ) AS `t31`
+        ON `t36`.`person_id` = `t31`.`next_from`
+    ) AS `t40`
+  ) AS `t42`
+    ON `t9`.`_sender` = `t42`.`s_from`
+), `t60` AS (
   SELECT
-    `t64`.`user_id`,
-    `t64`.`email`,
-    `t64`.`email_domain`,
-    `t64`.`first_seen`,
-    `t64`.`last_seen`,
+    `t59`.`user_id`,
+    `t59`.`email`,
+    `t59`.`email_domain`,
+    `t59`.`first_seen`,
+    `t59`.`last_seen`,
     COALESCE(
-      `t64`.`group_account`,
-      `t43`.`domain_account`,
+      `t59`.`group_account`,
+      `t38`.`domain_account`,
       IF(
         (
-          `t64`.`email_domain` IS NOT NULL
+          `t59`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t64`.`email_domain` IN (
+          `t59`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -274,21 +265,21 @@ WITH `t6` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t64`.`email_domain`),
+        CONCAT('domain:', `t59`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t64`.`group_account` IS NOT NULL
+      WHEN `t59`.`group_account` IS NOT NULL
       THEN 'group'
-      WHEN `t43`.`domain_account` IS NOT NULL
+      WHEN `t38`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t64`.`email_domain` IS NOT NULL
+          `t59`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t64`.`email_domain` IN (
+          `t59`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -416,7 +407,7 @@ WITH `t6` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t64`.`email_domain`),
+        CONCAT('domain:', `t59`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -424,30 +415,30 @@ WITH `t6` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t58`.`user_id`,
-      `t58`.`first_seen`,
-      `t58`.`last_seen`,
-      `t59`.`group_account`,
-      `t61`.`email`,
+      `t53`.`user_id`,
+      `t53`.`first_seen`,
+      `t53`.`last_seen`,
+      `t54`.`group_account`,
+      `t56`.`email`,
       NULLIF(
         IF(
           (
-            INSTR(LOWER(TRIM(`t61`.`email`, ' \t\n\r\v\f')), '@') - 1
+            INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(`t61`.`email`, ' \t\n\r\v\f')),
+            LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')),
             IF(
               (
                 (
-                  INSTR(LOWER(TRIM(`t61`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                INSTR(LOWER(TRIM(`t61`.`email`, ' \t\n\r\v\f')), '@') - 1
+                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
               ) + 1 + 1,
               (
-                INSTR(LOWER(TRIM(`t61`.`email`, ' \t\n\r\v\f')), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t61`.`email`, ' \t\n\r\v\f')))
+                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')))
             )
           ),
           NULL
@@ -456,90 +447,90 @@ WITH `t6` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t53`.`person_id` AS `user_id`,
-        MIN(`t53`.`timestamp`) AS `first_seen`,
-        MAX(`t53`.`timestamp`) AS `last_seen`
+        `t48`.`person_id` AS `user_id`,
+        MIN(`t48`.`timestamp`) AS `first_seen`,
+        MAX(`t48`.`timestamp`) AS `last_seen`
       FROM (
         SELECT
           *
-        FROM `t49` AS `t50`
+        FROM `t44` AS `t45`
         WHERE
-          `t50`.`is_known`
-      ) AS `t53`
+          `t45`.`is_known`
+      ) AS `t48`
       GROUP BY
         1
-    ) AS `t58`
+    ) AS `t53`
     LEFT OUTER JOIN (
       SELECT
-        `t54`.`person_id` AS `m_user`,
-        MAX_BY(`t54`.`group_id`, `t54`.`timestamp`) AS `group_account`
+        `t49`.`person_id` AS `m_user`,
+        MAX_BY(`t49`.`group_id`, `t49`.`timestamp`) AS `group_account`
       FROM (
         SELECT
           *
-        FROM `t49` AS `t50`
+        FROM `t44` AS `t45`
         WHERE
-          `t50`.`is_known` AND `t50`.`group_id` IS NOT NULL
-      ) AS `t54`
+          `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
+      ) AS `t49`
       GROUP BY
         1
-    ) AS `t59`
-      ON `t58`.`user_id` = `t59`.`m_user`
+    ) AS `t54`
+      ON `t53`.`user_id` = `t54`.`m_user`
     LEFT OUTER JOIN (
       SELECT
-        `t55`.`e_user`,
+        `t50`.`e_user`,
         MAX_BY(
           IF(
-            safe.string(`t55`.`traits`['email']) IS NOT NULL,
-            safe.string(`t55`.`traits`['email']),
+            safe.string(`t50`.`traits`['email']) IS NOT NULL,
+            safe.string(`t50`.`traits`['email']),
             NULL
           ),
-          IF(safe.string(`t55`.`traits`['email']) IS NOT NULL, `t55`.`timestamp`, NULL)
+          IF(safe.string(`t50`.`traits`['email']) IS NOT NULL, `t50`.`timestamp`, NULL)
         ) AS `email`
       FROM (
         SELECT
-          `t50`.`type`,
-          `t50`.`timestamp`,
-          `t50`.`user_id`,
-          `t50`.`anonymous_id`,
-          `t50`.`group_id`,
-          `t50`.`traits`,
-          `t50`.`person_id`,
-          `t50`.`is_known`,
-          `t50`.`person_id` AS `e_user`
-        FROM `t49` AS `t50`
+          `t45`.`type`,
+          `t45`.`timestamp`,
+          `t45`.`user_id`,
+          `t45`.`anonymous_id`,
+          `t45`.`group_id`,
+          `t45`.`traits`,
+          `t45`.`person_id`,
+          `t45`.`is_known`,
+          `t45`.`person_id` AS `e_user`
+        FROM `t44` AS `t45`
         WHERE
-          `t50`.`is_known`
-          AND `t50`.`type` <> 'group'
-          AND `t50`.`traits` IS NOT NULL
-          AND `t50`.`person_id` IS NOT NULL
-      ) AS `t55`
+          `t45`.`is_known`
+          AND `t45`.`type` <> 'group'
+          AND `t45`.`traits` IS NOT NULL
+          AND `t45`.`person_id` IS NOT NULL
+      ) AS `t50`
       GROUP BY
         1
-    ) AS `t61`
-      ON `t58`.`user_id` = `t61`.`e_user`
-  ) AS `t64`
+    ) AS `t56`
+      ON `t53`.`user_id` = `t56`.`e_user`
+  ) AS `t59`
   LEFT OUTER JOIN (
     SELECT
-      `t38`.`domain`,
-      `t38`.`group_id` AS `domain_account`
+      `t33`.`domain`,
+      `t33`.`group_id` AS `domain_account`
     FROM (
       SELECT
-        `t33`.`group_id`,
-        `t33`.`since`,
-        `t33`.`domain`,
-        ROW_NUMBER() OVER (PARTITION BY `t33`.`domain` ORDER BY `t33`.`since` ASC, `t33`.`group_id` ASC) - 1 AS `rank`
+        `t28`.`group_id`,
+        `t28`.`since`,
+        `t28`.`domain`,
+        ROW_NUMBER() OVER (PARTITION BY `t28`.`domain` ORDER BY `t28`.`since` ASC, `t28`.`group_id` ASC) - 1 AS `rank`
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            `t19`.`group_id`,
-            `t13`.`since`,
+            `t18`.`group_id`,
+            `t12`.`since`,
             NULLIF(
               REGEXP_REPLACE(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    LOWER(TRIM(COALESCE(`t19`.`domain`, `t19`.`website`), ' \t\n\r\v\f')),
+                    LOWER(TRIM(COALESCE(`t18`.`domain`, `t18`.`website`), ' \t\n\r\v\f')),
                     '^[a-z]+://',
                     ''
                   ),
@@ -582,7 +573,7 @@ WITH `t6` AS (
             ) AS `t7`
             GROUP BY
               1
-          ) AS `t19`
+          ) AS `t18`
           INNER JOIN (
             SELECT
               `t3`.`group_id` AS `fs_group`,
@@ -598,51 +589,51 @@ WITH `t6` AS (
             ) AS `t3`
             GROUP BY
               1
-          ) AS `t13`
-            ON `t19`.`group_id` = `t13`.`fs_group`
-        ) AS `t28`
+          ) AS `t12`
+            ON `t18`.`group_id` = `t12`.`fs_group`
+        ) AS `t23`
         WHERE
-          `t28`.`domain` IS NOT NULL
-      ) AS `t33`
-    ) AS `t38`
+          `t23`.`domain` IS NOT NULL
+      ) AS `t28`
+    ) AS `t33`
     WHERE
-      `t38`.`rank` = 0
-  ) AS `t43`
-    ON `t64`.`email_domain` = `t43`.`domain`
+      `t33`.`rank` = 0
+  ) AS `t38`
+    ON `t59`.`email_domain` = `t38`.`domain`
 )
 SELECT
-  `t118`.`entity_id`,
-  `t118`.`account_id`,
-  `t118`.`first_seen`,
-  `t118`.`last_seen`,
-  `t118`.`s__activated`,
-  `t118`.`s__activated_within_7d`,
-  `t118`.`s__core_feature_30d`,
-  `t118`.`s__paywall_hits_30d`,
-  `t118`.`s__enterprise_views_30d`,
-  `t118`.`s__teammates_invited`,
-  `t118`.`s__sessions_14d`,
-  `t118`.`s__employees`,
-  `t118`.`s__industry`,
-  `t118`.`paying`,
-  `t118`.`p__activation__0`,
-  `t118`.`p__activation__1`,
-  `t118`.`p__usage__0`,
-  `t118`.`p__usage__1`,
-  `t118`.`p__firmographic__0`,
-  `t118`.`p__firmographic__1`,
-  `t118`.`p__intent__0`,
-  `t118`.`p__intent__1`,
-  `t118`.`p__intent__2`,
-  `t118`.`l__activation`,
-  `t118`.`l__usage`,
-  `t118`.`l__firmographic`,
-  `t118`.`l__intent`,
-  `t118`.`score`,
+  `t110`.`entity_id`,
+  `t110`.`account_id`,
+  `t110`.`first_seen`,
+  `t110`.`last_seen`,
+  `t110`.`s__activated`,
+  `t110`.`s__activated_within_7d`,
+  `t110`.`s__core_feature_30d`,
+  `t110`.`s__paywall_hits_30d`,
+  `t110`.`s__enterprise_views_30d`,
+  `t110`.`s__teammates_invited`,
+  `t110`.`s__sessions_14d`,
+  `t110`.`s__employees`,
+  `t110`.`s__industry`,
+  `t110`.`paying`,
+  `t110`.`p__activation__0`,
+  `t110`.`p__activation__1`,
+  `t110`.`p__usage__0`,
+  `t110`.`p__usage__1`,
+  `t110`.`p__firmographic__0`,
+  `t110`.`p__firmographic__1`,
+  `t110`.`p__intent__0`,
+  `t110`.`p__intent__1`,
+  `t110`.`p__intent__2`,
+  `t110`.`l__activation`,
+  `t110`.`l__usage`,
+  `t110`.`l__firmographic`,
+  `t110`.`l__intent`,
+  `t110`.`score`,
   CASE
-    WHEN `t118`.`score` >= 70.0
+    WHEN `t110`.`score` >= 70.0
     THEN 'hot'
-    WHEN `t118`.`score` >= 50.0
+    WHEN `t110`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -650,687 +641,480 @@ SELECT
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t116`.`entity_id`,
-    `t116`.`account_id`,
-    `t116`.`first_seen`,
-    `t116`.`last_seen`,
-    `t116`.`s__activated`,
-    `t116`.`s__activated_within_7d`,
-    `t116`.`s__core_feature_30d`,
-    `t116`.`s__paywall_hits_30d`,
-    `t116`.`s__enterprise_views_30d`,
-    `t116`.`s__teammates_invited`,
-    `t116`.`s__sessions_14d`,
-    `t116`.`s__employees`,
-    `t116`.`s__industry`,
-    `t116`.`paying`,
-    `t116`.`p__activation__0`,
-    `t116`.`p__activation__1`,
-    `t116`.`p__usage__0`,
-    `t116`.`p__usage__1`,
-    `t116`.`p__firmographic__0`,
-    `t116`.`p__firmographic__1`,
-    `t116`.`p__intent__0`,
-    `t116`.`p__intent__1`,
-    `t116`.`p__intent__2`,
-    `t116`.`l__activation`,
-    `t116`.`l__usage`,
-    `t116`.`l__firmographic`,
-    `t116`.`l__intent`,
-    `t116`.`l__activation` + `t116`.`l__usage` + `t116`.`l__firmographic` + `t116`.`l__intent` AS `score`
+    `t108`.`entity_id`,
+    `t108`.`account_id`,
+    `t108`.`first_seen`,
+    `t108`.`last_seen`,
+    `t108`.`s__activated`,
+    `t108`.`s__activated_within_7d`,
+    `t108`.`s__core_feature_30d`,
+    `t108`.`s__paywall_hits_30d`,
+    `t108`.`s__enterprise_views_30d`,
+    `t108`.`s__teammates_invited`,
+    `t108`.`s__sessions_14d`,
+    `t108`.`s__employees`,
+    `t108`.`s__industry`,
+    `t108`.`paying`,
+    `t108`.`p__activation__0`,
+    `t108`.`p__activation__1`,
+    `t108`.`p__usage__0`,
+    `t108`.`p__usage__1`,
+    `t108`.`p__firmographic__0`,
+    `t108`.`p__firmographic__1`,
+    `t108`.`p__intent__0`,
+    `t108`.`p__intent__1`,
+    `t108`.`p__intent__2`,
+    `t108`.`l__activation`,
+    `t108`.`l__usage`,
+    `t108`.`l__firmographic`,
+    `t108`.`l__intent`,
+    `t108`.`l__activation` + `t108`.`l__usage` + `t108`.`l__firmographic` + `t108`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t114`.`entity_id`,
-      `t114`.`account_id`,
-      `t114`.`first_seen`,
-      `t114`.`last_seen`,
-      `t114`.`s__activated`,
-      `t114`.`s__activated_within_7d`,
-      `t114`.`s__core_feature_30d`,
-      `t114`.`s__paywall_hits_30d`,
-      `t114`.`s__enterprise_views_30d`,
-      `t114`.`s__teammates_invited`,
-      `t114`.`s__sessions_14d`,
-      `t114`.`s__employees`,
-      `t114`.`s__industry`,
-      `t114`.`paying`,
-      `t114`.`p__activation__0`,
-      `t114`.`p__activation__1`,
-      `t114`.`p__usage__0`,
-      `t114`.`p__usage__1`,
-      `t114`.`p__firmographic__0`,
-      `t114`.`p__firmographic__1`,
-      `t114`.`p__intent__0`,
-      `t114`.`p__intent__1`,
-      `t114`.`p__intent__2`,
-      LEAST(`t114`.`p__activation__0` + `t114`.`p__activation__1`, CAST(30 AS FLOAT64)) AS `l__activation`,
-      LEAST(`t114`.`p__usage__0` + `t114`.`p__usage__1`, CAST(30 AS FLOAT64)) AS `l__usage`,
-      LEAST(`t114`.`p__firmographic__0` + `t114`.`p__firmographic__1`, CAST(25 AS FLOAT64)) AS `l__firmographic`,
+      `t106`.`entity_id`,
+      `t106`.`account_id`,
+      `t106`.`first_seen`,
+      `t106`.`last_seen`,
+      `t106`.`s__activated`,
+      `t106`.`s__activated_within_7d`,
+      `t106`.`s__core_feature_30d`,
+      `t106`.`s__paywall_hits_30d`,
+      `t106`.`s__enterprise_views_30d`,
+      `t106`.`s__teammates_invited`,
+      `t106`.`s__sessions_14d`,
+      `t106`.`s__employees`,
+      `t106`.`s__industry`,
+      `t106`.`paying`,
+      `t106`.`p__activation__0`,
+      `t106`.`p__activation__1`,
+      `t106`.`p__usage__0`,
+      `t106`.`p__usage__1`,
+      `t106`.`p__firmographic__0`,
+      `t106`.`p__firmographic__1`,
+      `t106`.`p__intent__0`,
+      `t106`.`p__intent__1`,
+      `t106`.`p__intent__2`,
+      LEAST(`t106`.`p__activation__0` + `t106`.`p__activation__1`, CAST(30 AS FLOAT64)) AS `l__activation`,
+      LEAST(`t106`.`p__usage__0` + `t106`.`p__usage__1`, CAST(30 AS FLOAT64)) AS `l__usage`,
+      LEAST(`t106`.`p__firmographic__0` + `t106`.`p__firmographic__1`, CAST(25 AS FLOAT64)) AS `l__firmographic`,
       LEAST(
-        `t114`.`p__intent__0` + `t114`.`p__intent__1` + `t114`.`p__intent__2`,
+        `t106`.`p__intent__0` + `t106`.`p__intent__1` + `t106`.`p__intent__2`,
         CAST(30 AS FLOAT64)
       ) AS `l__intent`
     FROM (
       SELECT
-        `t112`.`entity_id`,
-        `t112`.`account_id`,
-        `t112`.`first_seen`,
-        `t112`.`last_seen`,
-        `t112`.`s__activated`,
-        `t112`.`s__activated_within_7d`,
-        `t112`.`s__core_feature_30d`,
-        `t112`.`s__paywall_hits_30d`,
-        `t112`.`s__enterprise_views_30d`,
-        `t112`.`s__teammates_invited`,
-        `t112`.`s__sessions_14d`,
-        `t112`.`s__employees`,
-        `t112`.`s__industry`,
-        `t112`.`paying`,
-        IF(COALESCE(`t112`.`s__activated`, FALSE), CAST(20 AS FLOAT64), CAST(0 AS FLOAT64)) AS `p__activation__0`,
+        `t104`.`entity_id`,
+        `t104`.`account_id`,
+        `t104`.`first_seen`,
+        `t104`.`last_seen`,
+        `t104`.`s__activated`,
+        `t104`.`s__activated_within_7d`,
+        `t104`.`s__core_feature_30d`,
+        `t104`.`s__paywall_hits_30d`,
+        `t104`.`s__enterprise_views_30d`,
+        `t104`.`s__teammates_invited`,
+        `t104`.`s__sessions_14d`,
+        `t104`.`s__employees`,
+        `t104`.`s__industry`,
+        `t104`.`paying`,
+        IF(COALESCE(`t104`.`s__activated`, FALSE), CAST(20 AS FLOAT64), CAST(0 AS FLOAT64)) AS `p__activation__0`,
         IF(
-          COALESCE(`t112`.`s__activated_within_7d`, FALSE),
+          COALESCE(`t104`.`s__activated_within_7d`, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
-              `t112`.`s__sessions_14d` >= 3.0
+              `t104`.`s__sessions_14d` >= 3.0
             ) AND (
-              `t112`.`s__sessions_14d` <= 6.0
+              `t104`.`s__sessions_14d` <= 6.0
             )
             THEN CAST(10 AS FLOAT64)
-            WHEN `t112`.`s__sessions_14d` >= 7.0
+            WHEN `t104`.`s__sessions_14d` >= 7.0
             THEN CAST(20 AS FLOAT64)
             ELSE CAST(0 AS FLOAT64)
           END,
           CAST(0 AS FLOAT64)
         ) AS `p__usage__0`,
         IF(
-          COALESCE(`t112`.`s__core_feature_30d` >= 5.0, FALSE),
+          COALESCE(`t104`.`s__core_feature_30d` >= 5.0, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
-              `t112`.`s__employees` >= 50.0
+              `t104`.`s__employees` >= 50.0
             ) AND (
-              `t112`.`s__employees` <= 199.0
+              `t104`.`s__employees` <= 199.0
             )
             THEN CAST(10 AS FLOAT64)
-            WHEN `t112`.`s__employees` >= 200.0
+            WHEN `t104`.`s__employees` >= 200.0
             THEN CAST(20 AS FLOAT64)
             ELSE CAST(0 AS FLOAT64)
           END,
           CAST(0 AS FLOAT64)
         ) AS `p__firmographic__0`,
         IF(
-          COALESCE(`t112`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          COALESCE(`t104`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
           CAST(5 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__firmographic__1`,
         IF(
-          COALESCE(`t112`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          COALESCE(`t104`.`s__paywall_hits_30d` >= 1.0, FALSE),
           CAST(15 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__0`,
         IF(
-          COALESCE(`t112`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          COALESCE(`t104`.`s__enterprise_views_30d` >= 1.0, FALSE),
           CAST(15 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__1`,
         IF(
-          COALESCE(`t112`.`s__teammates_invited` >= 2.0, FALSE),
+          COALESCE(`t104`.`s__teammates_invited` >= 2.0, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__2`
       FROM (
         SELECT
-          `t110`.`entity_id`,
-          `t110`.`account_id`,
-          `t110`.`first_seen`,
-          `t110`.`last_seen`,
-          `t110`.`s__activated`,
-          `t110`.`s__activated_within_7d`,
-          `t110`.`s__core_feature_30d`,
-          `t110`.`s__paywall_hits_30d`,
-          `t110`.`s__enterprise_views_30d`,
-          `t110`.`s__teammates_invited`,
-          `t110`.`s__sessions_14d`,
-          `t110`.`s__employees`,
-          `t110`.`s__industry`,
-          `t89`.`key` IS NOT NULL AS `paying`
+          `t102`.`entity_id`,
+          `t102`.`account_id`,
+          `t102`.`first_seen`,
+          `t102`.`last_seen`,
+          `t102`.`s__activated`,
+          `t102`.`s__activated_within_7d`,
+          `t102`.`s__core_feature_30d`,
+          `t102`.`s__paywall_hits_30d`,
+          `t102`.`s__enterprise_views_30d`,
+          `t102`.`s__teammates_invited`,
+          `t102`.`s__sessions_14d`,
+          `t102`.`s__employees`,
+          `t102`.`s__industry`,
+          `t84`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t107`.`entity_id`,
-            `t107`.`account_id`,
-            `t107`.`first_seen`,
-            `t107`.`last_seen`,
-            `t107`.`s__activated`,
-            `t107`.`s__activated_within_7d`,
-            `t107`.`s__core_feature_30d`,
-            `t107`.`s__paywall_hits_30d`,
-            `t107`.`s__enterprise_views_30d`,
-            `t107`.`s__teammates_invited`,
-            `t107`.`s__sessions_14d`,
-            `t107`.`s__employees`,
-            `t22`.`s__industry`
+            `t99`.`entity_id`,
+            `t99`.`account_id`,
+            `t99`.`first_seen`,
+            `t99`.`last_seen`,
+            `t99`.`s__activated`,
+            `t99`.`s__activated_within_7d`,
+            `t99`.`s__core_feature_30d`,
+            `t99`.`s__paywall_hits_30d`,
+            `t99`.`s__enterprise_views_30d`,
+            `t99`.`s__teammates_invited`,
+            `t99`.`s__sessions_14d`,
+            `t17`.`s__employees`,
+            `t17`.`s__industry`
           FROM (
             SELECT
-              `t104`.`entity_id`,
-              `t104`.`account_id`,
-              `t104`.`first_seen`,
-              `t104`.`last_seen`,
-              `t104`.`s__activated`,
-              `t104`.`s__activated_within_7d`,
-              `t104`.`s__core_feature_30d`,
-              `t104`.`s__paywall_hits_30d`,
-              `t104`.`s__enterprise_views_30d`,
-              `t104`.`s__teammates_invited`,
-              `t104`.`s__sessions_14d`,
-              `t23`.`s__employees`
+              `t94`.`entity_id`,
+              `t94`.`account_id`,
+              `t94`.`first_seen`,
+              `t94`.`last_seen`,
+              `t94`.`s__activated`,
+              `t94`.`s__activated_within_7d`,
+              `t94`.`s__core_feature_30d`,
+              `t94`.`s__paywall_hits_30d`,
+              `t94`.`s__enterprise_views_30d`,
+              `t94`.`s__teammates_invited`,
+              COALESCE(`t96`.`s__sessions_14d`, 0) AS `s__sessions_14d`
             FROM (
               SELECT
-                `t99`.`entity_id`,
-                `t99`.`account_id`,
-                `t99`.`first_seen`,
-                `t99`.`last_seen`,
-                `t99`.`s__activated`,
-                `t99`.`s__activated_within_7d`,
-                `t99`.`s__core_feature_30d`,
-                `t99`.`s__paywall_hits_30d`,
-                `t99`.`s__enterprise_views_30d`,
-                `t99`.`s__teammates_invited`,
-                COALESCE(`t101`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+                `t68`.`entity_id`,
+                `t68`.`account_id`,
+                `t68`.`first_seen`,
+                `t68`.`last_seen`,
+                COALESCE(`t89`.`s__activated`, FALSE) AS `s__activated`,
+                COALESCE(`t89`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
+                COALESCE(`t89`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                COALESCE(`t89`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                COALESCE(`t89`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                COALESCE(`t89`.`s__teammates_invited`, 0) AS `s__teammates_invited`
               FROM (
                 SELECT
-                  `t73`.`entity_id`,
-                  `t73`.`account_id`,
-                  `t73`.`first_seen`,
-                  `t73`.`last_seen`,
-                  COALESCE(`t94`.`s__activated`, FALSE) AS `s__activated`,
-                  COALESCE(`t94`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
-                  COALESCE(`t94`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-                  COALESCE(`t94`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-                  COALESCE(`t94`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-                  COALESCE(`t94`.`s__teammates_invited`, 0) AS `s__teammates_invited`
-                FROM (
-                  SELECT
-                    `t66`.`user_id` AS `entity_id`,
-                    `t66`.`account_id`,
-                    `t66`.`first_seen`,
-                    `t66`.`last_seen`
-                  FROM `t65` AS `t66`
-                ) AS `t73`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t91`.`entity_id` AS `key`,
-                    (
-                      COUNTIF((
-                        `t91`.`type` = 'track'
-                      ) AND `t91`.`event` IN ('Project Created')) >= 1
-                    )
-                    AND (
-                      COUNTIF((
-                        `t91`.`type` = 'track'
-                      ) AND `t91`.`event` IN ('Data Source Connected')) >= 1
-                    )
-                    AND (
-                      COUNTIF((
-                        `t91`.`type` = 'track'
-                      ) AND `t91`.`event` IN ('Dashboard Created')) >= 1
-                    ) AS `s__activated`,
-                    (
-                      COUNTIF(
-                        (
-                          `t91`.`type` = 'track'
-                        )
-                        AND `t91`.`event` IN ('Project Created')
-                        AND (
-                          `t91`.`timestamp` < TIMESTAMP_ADD(`t91`.`start`, INTERVAL '604800' SECOND)
-                        )
-                      ) >= 1
-                    )
-                    AND (
-                      COUNTIF(
-                        (
-                          `t91`.`type` = 'track'
-                        )
-                        AND `t91`.`event` IN ('Data Source Connected')
-                        AND (
-                          `t91`.`timestamp` < TIMESTAMP_ADD(`t91`.`start`, INTERVAL '604800' SECOND)
-                        )
-                      ) >= 1
-                    )
-                    AND (
-                      COUNTIF(
-                        (
-                          `t91`.`type` = 'track'
-                        )
-                        AND `t91`.`event` IN ('Dashboard Created')
-                        AND (
-                          `t91`.`timestamp` < TIMESTAMP_ADD(`t91`.`start`, INTERVAL '604800' SECOND)
-                        )
-                      ) >= 1
-                    ) AS `s__activated_within_7d`,
-                    COUNTIF(
-                      (
-                        `t91`.`type` = 'track'
-                      )
-                      AND `t91`.`event` IN ('Report Created')
-                      AND (
-                        `t91`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
-                      )
-                    ) AS `s__core_feature_30d`,
-                    COUNTIF(
-                      (
-                        `t91`.`type` = 'track'
-                      )
-                      AND `t91`.`event` IN ('Paywall Hit')
-                      AND (
-                        `t91`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
-                      )
-                    ) AS `s__paywall_hits_30d`,
-                    COUNTIF(
-                      (
-                        `t91`.`type` = 'track'
-                      )
-                      AND `t91`.`event` IN ('Enterprise Feature Viewed')
-                      AND COALESCE(
-                        safe.string(`t91`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
-                        FALSE
-                      )
-                      AND (
-                        `t91`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
-                      )
-                    ) AS `s__enterprise_views_30d`,
-                    COUNTIF((
-                      `t91`.`type` = 'track'
-                    ) AND `t91`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
-                  FROM (
-                    SELECT
-                      `t77`.`message_id`,
-                      `t77`.`type`,
-                      `t77`.`event`,
-                      `t77`.`name`,
-                      `t77`.`user_id`,
-                      `t77`.`anonymous_id`,
-                      `t77`.`group_id`,
-                      `t77`.`previous_id`,
-                      `t77`.`timestamp`,
-                      `t77`.`original_timestamp`,
-                      `t77`.`sent_at`,
-                      `t77`.`received_at`,
-                      `t77`.`properties`,
-                      `t77`.`traits`,
-                      `t77`.`context`,
-                      `t77`.`source`,
-                      `t77`.`loaded_at`,
-                      `t77`.`person_id`,
-                      `t77`.`account_id`,
-                      `t77`.`email_domain`,
-                      `t77`.`entity_id`,
-                      `t88`.`start`
-                    FROM (
-                      SELECT
-                        `t52`.`message_id`,
-                        `t52`.`type`,
-                        `t52`.`event`,
-                        `t52`.`name`,
-                        `t52`.`user_id`,
-                        `t52`.`anonymous_id`,
-                        `t52`.`group_id`,
-                        `t52`.`previous_id`,
-                        `t52`.`timestamp`,
-                        `t52`.`original_timestamp`,
-                        `t52`.`sent_at`,
-                        `t52`.`received_at`,
-                        `t52`.`properties`,
-                        `t52`.`traits`,
-                        `t52`.`context`,
-                        `t52`.`source`,
-                        `t52`.`loaded_at`,
-                        `t52`.`person_id`,
-                        `t71`.`account_id`,
-                        `t71`.`email_domain`,
-                        `t52`.`person_id` AS `entity_id`
-                      FROM (
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            `t8`.`message_id`,
-                            `t8`.`type`,
-                            `t8`.`event`,
-                            `t8`.`name`,
-                            `t8`.`user_id`,
-                            `t8`.`anonymous_id`,
-                            `t8`.`group_id`,
-                            `t8`.`previous_id`,
-                            `t8`.`timestamp`,
-                            `t8`.`original_timestamp`,
-                            `t8`.`sent_at`,
-                            `t8`.`received_at`,
-                            `t8`.`properties`,
-                            `t8`.`traits`,
-                            `t8`.`context`,
-                            `t8`.`source`,
-                            `t8`.`loaded_at`,
-                            COALESCE(`t47`.`s_person`, `t8`.`_sender`) AS `person_id`,
-                            (
-                              `t8`.`user_id` IS NOT NULL
-                            ) OR (
-                              `t47`.`s_person` IS NOT NULL
-                            ) AS `is_known`
-                          FROM (
-                            SELECT
-                              `t0`.`message_id`,
-                              `t0`.`type`,
-                              `t0`.`event`,
-                              `t0`.`name`,
-                              `t0`.`user_id`,
-                              `t0`.`anonymous_id`,
-                              `t0`.`group_id`,
-                              `t0`.`previous_id`,
-                              `t0`.`timestamp`,
-                              `t0`.`original_timestamp`,
-                              `t0`.`sent_at`,
-                              `t0`.`received_at`,
-                              `t0`.`properties`,
-                              `t0`.`traits`,
-                              `t0`.`context`,
-                              `t0`.`source`,
-                              `t0`.`loaded_at`,
-                              COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
-                            FROM `events` AS `t0`
-                            WHERE
-                              `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                          ) AS `t8`
-                          LEFT OUTER JOIN (
-                            SELECT
-                              `t45`.`from_id` AS `s_from`,
-                              `t45`.`person_id` AS `s_person`
-                            FROM (
-                              SELECT
-                                `t41`.`from_id`,
-                                COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
-                              FROM (
-                                SELECT
-                                  `t29`.`from_id`,
-                                  COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
-                                FROM (
-                                  SELECT
-                                    `t25`.`from_id`,
-                                    `t25`.`to_id` AS `person_id`
-                                  FROM `t24` AS `t25`
-                                  WHERE
-                                    `t25`.`rank` = 0
-                                ) AS `t29`
-                                LEFT OUTER JOIN (
-                                  SELECT
-                                    `t32`.`from_id` AS `next_from`,
-                                    `t32`.`to_id` AS `next_to`
-                                  FROM `t27` AS `t32`
-                                ) AS `t37`
-                                  ON `t29`.`person_id` = `t37`.`next_from`
-                              ) AS `t41`
-                              LEFT OUTER JOIN (
-                                SELECT
-                                  `t31`.`from_id` AS `next_from`,
-                                  `t31`.`to_id` AS `next_to`
-                                FROM `t27` AS `t31`
-                              ) AS `t36`
-                                ON `t41`.`person_id` = `t36`.`next_from`
-                            ) AS `t45`
-                          ) AS `t47`
-                            ON `t8`.`_sender` = `t47`.`s_from`
-                        ) AS `t48`
-                        WHERE
-                          `t48`.`is_known`
-                      ) AS `t52`
-                      LEFT OUTER JOIN (
-                        SELECT
-                          `t66`.`user_id` AS `m_user`,
-                          `t66`.`account_id`,
-                          `t66`.`email_domain`
-                        FROM `t65` AS `t66`
-                      ) AS `t71`
-                        ON `t52`.`person_id` = `t71`.`m_user`
-                    ) AS `t77`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t72`.`f_key` AS `st_key`,
-                        COALESCE(`t83`.`s_at`, `t72`.`f_at`) AS `start`
-                      FROM (
-                        SELECT
-                          `t66`.`user_id` AS `f_key`,
-                          `t66`.`first_seen` AS `f_at`
-                        FROM `t65` AS `t66`
-                      ) AS `t72`
-                      LEFT OUTER JOIN (
-                        SELECT
-                          `t79`.`entity_id` AS `s_key`,
-                          MIN(`t79`.`timestamp`) AS `s_at`
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              `t52`.`message_id`,
-                              `t52`.`type`,
-                              `t52`.`event`,
-                              `t52`.`name`,
-                              `t52`.`user_id`,
-                              `t52`.`anonymous_id`,
-                              `t52`.`group_id`,
-                              `t52`.`previous_id`,
-                              `t52`.`timestamp`,
-                              `t52`.`original_timestamp`,
-                              `t52`.`sent_at`,
-                              `t52`.`received_at`,
-                              `t52`.`properties`,
-                              `t52`.`traits`,
-                              `t52`.`context`,
-                              `t52`.`source`,
-                              `t52`.`loaded_at`,
-                              `t52`.`person_id`,
-                              `t71`.`account_id`,
-                              `t71`.`email_domain`,
-                              `t52`.`person_id` AS `entity_id`
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t8`.`message_id`,
-                                  `t8`.`type`,
-                                  `t8`.`event`,
-                                  `t8`.`name`,
-                                  `t8`.`user_id`,
-                                  `t8`.`anonymous_id`,
-                                  `t8`.`group_id`,
-                                  `t8`.`previous_id`,
-                                  `t8`.`timestamp`,
-                                  `t8`.`original_timestamp`,
-                                  `t8`.`sent_at`,
-                                  `t8`.`received_at`,
-                                  `t8`.`properties`,
-                                  `t8`.`traits`,
-                                  `t8`.`context`,
-                                  `t8`.`source`,
-                                  `t8`.`loaded_at`,
-                                  COALESCE(`t47`.`s_person`, `t8`.`_sender`) AS `person_id`,
-                                  (
-                                    `t8`.`user_id` IS NOT NULL
-                                  ) OR (
-                                    `t47`.`s_person` IS NOT NULL
-                                  ) AS `is_known`
-                                FROM (
-                                  SELECT
-                                    `t0`.`message_id`,
-                                    `t0`.`type`,
-                                    `t0`.`event`,
-                                    `t0`.`name`,
-                                    `t0`.`user_id`,
-                                    `t0`.`anonymous_id`,
-                                    `t0`.`group_id`,
-                                    `t0`.`previous_id`,
-                                    `t0`.`timestamp`,
-                                    `t0`.`original_timestamp`,
-                                    `t0`.`sent_at`,
-                                    `t0`.`received_at`,
-                                    `t0`.`properties`,
-                                    `t0`.`traits`,
-                                    `t0`.`context`,
-                                    `t0`.`source`,
-                                    `t0`.`loaded_at`,
-                                    COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
-                                  FROM `events` AS `t0`
-                                  WHERE
-                                    `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                                ) AS `t8`
-                                LEFT OUTER JOIN (
-                                  SELECT
-                                    `t45`.`from_id` AS `s_from`,
-                                    `t45`.`person_id` AS `s_person`
-                                  FROM (
-                                    SELECT
-                                      `t41`.`from_id`,
-                                      COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
-                                    FROM (
-                                      SELECT
-                                        `t29`.`from_id`,
-                                        COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
-                                      FROM (
-                                        SELECT
-                                          `t25`.`from_id`,
-                                          `t25`.`to_id` AS `person_id`
-                                        FROM `t24` AS `t25`
-                                        WHERE
-                                          `t25`.`rank` = 0
-                                      ) AS `t29`
-                                      LEFT OUTER JOIN (
-                                        SELECT
-                                          `t32`.`from_id` AS `next_from`,
-                                          `t32`.`to_id` AS `next_to`
-                                        FROM `t27` AS `t32`
-                                      ) AS `t37`
-                                        ON `t29`.`person_id` = `t37`.`next_from`
-                                    ) AS `t41`
-                                    LEFT OUTER JOIN (
-                                      SELECT
-                                        `t31`.`from_id` AS `next_from`,
-                                        `t31`.`to_id` AS `next_to`
-                                      FROM `t27` AS `t31`
-                                    ) AS `t36`
-                                      ON `t41`.`person_id` = `t36`.`next_from`
-                                  ) AS `t45`
-                                ) AS `t47`
-                                  ON `t8`.`_sender` = `t47`.`s_from`
-                              ) AS `t48`
-                              WHERE
-                                `t48`.`is_known`
-                            ) AS `t52`
-                            LEFT OUTER JOIN (
-                              SELECT
-                                `t66`.`user_id` AS `m_user`,
-                                `t66`.`account_id`,
-                                `t66`.`email_domain`
-                              FROM `t65` AS `t66`
-                            ) AS `t71`
-                              ON `t52`.`person_id` = `t71`.`m_user`
-                          ) AS `t76`
-                          WHERE
-                            `t76`.`type` = 'track' AND `t76`.`event` = 'Signed Up'
-                        ) AS `t79`
-                        GROUP BY
-                          1
-                      ) AS `t83`
-                        ON `t72`.`f_key` = `t83`.`s_key`
-                    ) AS `t88`
-                      ON `t77`.`entity_id` = `t88`.`st_key`
-                  ) AS `t91`
-                  GROUP BY
-                    1
-                ) AS `t94`
-                  ON `t73`.`entity_id` = `t94`.`key`
-              ) AS `t99`
+                  `t61`.`user_id` AS `entity_id`,
+                  `t61`.`account_id`,
+                  `t61`.`first_seen`,
+                  `t61`.`last_seen`
+                FROM `t60` AS `t61`
+              ) AS `t68`
               LEFT OUTER JOIN (
                 SELECT
-                  `t97`.`key`,
-                  `t97`.`value` AS `s__sessions_14d`
+                  `t86`.`entity_id` AS `key`,
+                  (
+                    COUNTIF((
+                      `t86`.`type` = 'track'
+                    ) AND `t86`.`event` IN ('Project Created')) >= 1
+                  )
+                  AND (
+                    COUNTIF((
+                      `t86`.`type` = 'track'
+                    ) AND `t86`.`event` IN ('Data Source Connected')) >= 1
+                  )
+                  AND (
+                    COUNTIF((
+                      `t86`.`type` = 'track'
+                    ) AND `t86`.`event` IN ('Dashboard Created')) >= 1
+                  ) AS `s__activated`,
+                  (
+                    COUNTIF(
+                      (
+                        `t86`.`type` = 'track'
+                      )
+                      AND `t86`.`event` IN ('Project Created')
+                      AND (
+                        `t86`.`timestamp` < TIMESTAMP_ADD(`t86`.`start`, INTERVAL '604800' SECOND)
+                      )
+                    ) >= 1
+                  )
+                  AND (
+                    COUNTIF(
+                      (
+                        `t86`.`type` = 'track'
+                      )
+                      AND `t86`.`event` IN ('Data Source Connected')
+                      AND (
+                        `t86`.`timestamp` < TIMESTAMP_ADD(`t86`.`start`, INTERVAL '604800' SECOND)
+                      )
+                    ) >= 1
+                  )
+                  AND (
+                    COUNTIF(
+                      (
+                        `t86`.`type` = 'track'
+                      )
+                      AND `t86`.`event` IN ('Dashboard Created')
+                      AND (
+                        `t86`.`timestamp` < TIMESTAMP_ADD(`t86`.`start`, INTERVAL '604800' SECOND)
+                      )
+                    ) >= 1
+                  ) AS `s__activated_within_7d`,
+                  COUNTIF(
+                    (
+                      `t86`.`type` = 'track'
+                    )
+                    AND `t86`.`event` IN ('Report Created')
+                    AND (
+                      `t86`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                    )
+                  ) AS `s__core_feature_30d`,
+                  COUNTIF(
+                    (
+                      `t86`.`type` = 'track'
+                    )
+                    AND `t86`.`event` IN ('Paywall Hit')
+                    AND (
+                      `t86`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                    )
+                  ) AS `s__paywall_hits_30d`,
+                  COUNTIF(
+                    (
+                      `t86`.`type` = 'track'
+                    )
+                    AND `t86`.`event` IN ('Enterprise Feature Viewed')
+                    AND COALESCE(
+                      safe.string(`t86`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      FALSE
+                    )
+                    AND (
+                      `t86`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                    )
+                  ) AS `s__enterprise_views_30d`,
+                  COUNTIF((
+                    `t86`.`type` = 'track'
+                  ) AND `t86`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
                 FROM (
                   SELECT
-                    `t95`.`key`,
-                    SUM(`t95`.`new`) AS `value`
+                    `t72`.`message_id`,
+                    `t72`.`type`,
+                    `t72`.`event`,
+                    `t72`.`name`,
+                    `t72`.`user_id`,
+                    `t72`.`anonymous_id`,
+                    `t72`.`group_id`,
+                    `t72`.`previous_id`,
+                    `t72`.`timestamp`,
+                    `t72`.`original_timestamp`,
+                    `t72`.`sent_at`,
+                    `t72`.`received_at`,
+                    `t72`.`properties`,
+                    `t72`.`traits`,
+                    `t72`.`context`,
+                    `t72`.`source`,
+                    `t72`.`loaded_at`,
+                    `t72`.`person_id`,
+                    `t72`.`account_id`,
+                    `t72`.`email_domain`,
+                    `t72`.`entity_id`,
+                    `t83`.`start`
                   FROM (
                     SELECT
-                      `t92`.`entity_id` AS `key`,
-                      IF(
-                        (
-                          LAG(`t92`.`timestamp`) OVER (PARTITION BY `t92`.`entity_id` ORDER BY `t92`.`timestamp` ASC) IS NULL
-                        )
-                        OR (
-                          (
-                            UNIX_SECONDS(`t92`.`timestamp`) - UNIX_SECONDS(
-                              LAG(`t92`.`timestamp`) OVER (PARTITION BY `t92`.`entity_id` ORDER BY `t92`.`timestamp` ASC)
-                            )
-                          ) > 1800.0
-                        ),
-                        1,
-                        0
-                      ) AS `new`
+                      `t47`.`message_id`,
+                      `t47`.`type`,
+                      `t47`.`event`,
+                      `t47`.`name`,
+                      `t47`.`user_id`,
+                      `t47`.`anonymous_id`,
+                      `t47`.`group_id`,
+                      `t47`.`previous_id`,
+                      `t47`.`timestamp`,
+                      `t47`.`original_timestamp`,
+                      `t47`.`sent_at`,
+                      `t47`.`received_at`,
+                      `t47`.`properties`,
+                      `t47`.`traits`,
+                      `t47`.`context`,
+                      `t47`.`source`,
+                      `t47`.`loaded_at`,
+                      `t47`.`person_id`,
+                      `t66`.`account_id`,
+                      `t66`.`email_domain`,
+                      `t47`.`person_id` AS `entity_id`
                     FROM (
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t77`.`message_id`,
-                          `t77`.`type`,
-                          `t77`.`event`,
-                          `t77`.`name`,
-                          `t77`.`user_id`,
-                          `t77`.`anonymous_id`,
-                          `t77`.`group_id`,
-                          `t77`.`previous_id`,
-                          `t77`.`timestamp`,
-                          `t77`.`original_timestamp`,
-                          `t77`.`sent_at`,
-                          `t77`.`received_at`,
-                          `t77`.`properties`,
-                          `t77`.`traits`,
-                          `t77`.`context`,
-                          `t77`.`source`,
-                          `t77`.`loaded_at`,
-                          `t77`.`person_id`,
-                          `t77`.`account_id`,
-                          `t77`.`email_domain`,
-                          `t77`.`entity_id`,
-                          `t88`.`start`
+                          `t8`.`message_id`,
+                          `t8`.`type`,
+                          `t8`.`event`,
+                          `t8`.`name`,
+                          `t8`.`user_id`,
+                          `t8`.`anonymous_id`,
+                          `t8`.`group_id`,
+                          `t8`.`previous_id`,
+                          `t8`.`timestamp`,
+                          `t8`.`original_timestamp`,
+                          `t8`.`sent_at`,
+                          `t8`.`received_at`,
+                          `t8`.`properties`,
+                          `t8`.`traits`,
+                          `t8`.`context`,
+                          `t8`.`source`,
+                          `t8`.`loaded_at`,
+                          COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                          (
+                            `t8`.`user_id` IS NOT NULL
+                          ) OR (
+                            `t42`.`s_person` IS NOT NULL
+                          ) AS `is_known`
                         FROM (
                           SELECT
-                            `t52`.`message_id`,
-                            `t52`.`type`,
-                            `t52`.`event`,
-                            `t52`.`name`,
-                            `t52`.`user_id`,
-                            `t52`.`anonymous_id`,
-                            `t52`.`group_id`,
-                            `t52`.`previous_id`,
-                            `t52`.`timestamp`,
-                            `t52`.`original_timestamp`,
-                            `t52`.`sent_at`,
-                            `t52`.`received_at`,
-                            `t52`.`properties`,
-                            `t52`.`traits`,
-                            `t52`.`context`,
-                            `t52`.`source`,
-                            `t52`.`loaded_at`,
-                            `t52`.`person_id`,
-                            `t71`.`account_id`,
-                            `t71`.`email_domain`,
-                            `t52`.`person_id` AS `entity_id`
+                            `t0`.`message_id`,
+                            `t0`.`type`,
+                            `t0`.`event`,
+                            `t0`.`name`,
+                            `t0`.`user_id`,
+                            `t0`.`anonymous_id`,
+                            `t0`.`group_id`,
+                            `t0`.`previous_id`,
+                            `t0`.`timestamp`,
+                            `t0`.`original_timestamp`,
+                            `t0`.`sent_at`,
+                            `t0`.`received_at`,
+                            `t0`.`properties`,
+                            `t0`.`traits`,
+                            `t0`.`context`,
+                            `t0`.`source`,
+                            `t0`.`loaded_at`,
+                            COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
+                          FROM `events` AS `t0`
+                          WHERE
+                            `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                        ) AS `t8`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t40`.`from_id` AS `s_from`,
+                            `t40`.`person_id` AS `s_person`
+                          FROM (
+                            SELECT
+                              `t36`.`from_id`,
+                              COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                            FROM (
+                              SELECT
+                                `t24`.`from_id`,
+                                COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                              FROM (
+                                SELECT
+                                  `t20`.`from_id`,
+                                  `t20`.`to_id` AS `person_id`
+                                FROM `t19` AS `t20`
+                                WHERE
+                                  `t20`.`rank` = 0
+                              ) AS `t24`
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  `t27`.`from_id` AS `next_from`,
+                                  `t27`.`to_id` AS `next_to`
+                                FROM `t22` AS `t27`
+                              ) AS `t32`
+                                ON `t24`.`person_id` = `t32`.`next_from`
+                            ) AS `t36`
+                            LEFT OUTER JOIN (
+                              SELECT
+                                `t26`.`from_id` AS `next_from`,
+                                `t26`.`to_id` AS `next_to`
+                              FROM `t22` AS `t26`
+                            ) AS `t31`
+                              ON `t36`.`person_id` = `t31`.`next_from`
+                          ) AS `t40`
+                        ) AS `t42`
+                          ON `t8`.`_sender` = `t42`.`s_from`
+                      ) AS `t43`
+                      WHERE
+                        `t43`.`is_known`
+                    ) AS `t47`
+                    LEFT OUTER JOIN (
+                      SELECT
+                        `t61`.`user_id` AS `m_user`,
+                        `t61`.`account_id`,
+                        `t61`.`email_domain`
+                      FROM `t60` AS `t61`
+                    ) AS `t66`
+                      ON `t47`.`person_id` = `t66`.`m_user`
+                  ) AS `t72`
+                  LEFT OUTER JOIN (
+                    SELECT
+                      `t67`.`f_key` AS `st_key`,
+                      COALESCE(`t78`.`s_at`, `t67`.`f_at`) AS `start`
+                    FROM (
+                      SELECT
+                        `t61`.`user_id` AS `f_key`,
+                        `t61`.`first_seen` AS `f_at`
+                      FROM `t60` AS `t61`
+                    ) AS `t67`
+                    LEFT OUTER JOIN (
+                      SELECT
+                        `t74`.`entity_id` AS `s_key`,
+                        MIN(`t74`.`timestamp`) AS `s_at`
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t47`.`message_id`,
+                            `t47`.`type`,
+                            `t47`.`event`,
+                            `t47`.`name`,
+                            `t47`.`user_id`,
+                            `t47`.`anonymous_id`,
+                            `t47`.`group_id`,
+                            `t47`.`previous_id`,
+                            `t47`.`timestamp`,
+                            `t47`.`original_timestamp`,
+                            `t47`.`sent_at`,
+                            `t47`.`received_at`,
+                            `t47`.`properties`,
+                            `t47`.`traits`,
+                            `t47`.`context`,
+                            `t47`.`source`,
+                            `t47`.`loaded_at`,
+                            `t47`.`person_id`,
+                            `t66`.`account_id`,
+                            `t66`.`email_domain`,
+                            `t47`.`person_id` AS `entity_id`
                           FROM (
                             SELECT
                               *
@@ -1353,11 +1137,11 @@ FROM (
                                 `t8`.`context`,
                                 `t8`.`source`,
                                 `t8`.`loaded_at`,
-                                COALESCE(`t47`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                                COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
                                 (
                                   `t8`.`user_id` IS NOT NULL
                                 ) OR (
-                                  `t47`.`s_person` IS NOT NULL
+                                  `t42`.`s_person` IS NOT NULL
                                 ) AS `is_known`
                               FROM (
                                 SELECT
@@ -1385,263 +1169,446 @@ FROM (
                               ) AS `t8`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t45`.`from_id` AS `s_from`,
-                                  `t45`.`person_id` AS `s_person`
+                                  `t40`.`from_id` AS `s_from`,
+                                  `t40`.`person_id` AS `s_person`
                                 FROM (
                                   SELECT
-                                    `t41`.`from_id`,
-                                    COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
+                                    `t36`.`from_id`,
+                                    COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
                                   FROM (
                                     SELECT
-                                      `t29`.`from_id`,
-                                      COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
+                                      `t24`.`from_id`,
+                                      COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
                                     FROM (
                                       SELECT
-                                        `t25`.`from_id`,
-                                        `t25`.`to_id` AS `person_id`
-                                      FROM `t24` AS `t25`
+                                        `t20`.`from_id`,
+                                        `t20`.`to_id` AS `person_id`
+                                      FROM `t19` AS `t20`
                                       WHERE
-                                        `t25`.`rank` = 0
-                                    ) AS `t29`
+                                        `t20`.`rank` = 0
+                                    ) AS `t24`
                                     LEFT OUTER JOIN (
                                       SELECT
-                                        `t32`.`from_id` AS `next_from`,
-                                        `t32`.`to_id` AS `next_to`
-                                      FROM `t27` AS `t32`
-                                    ) AS `t37`
-                                      ON `t29`.`person_id` = `t37`.`next_from`
-                                  ) AS `t41`
+                                        `t27`.`from_id` AS `next_from`,
+                                        `t27`.`to_id` AS `next_to`
+                                      FROM `t22` AS `t27`
+                                    ) AS `t32`
+                                      ON `t24`.`person_id` = `t32`.`next_from`
+                                  ) AS `t36`
                                   LEFT OUTER JOIN (
                                     SELECT
-                                      `t31`.`from_id` AS `next_from`,
-                                      `t31`.`to_id` AS `next_to`
-                                    FROM `t27` AS `t31`
-                                  ) AS `t36`
-                                    ON `t41`.`person_id` = `t36`.`next_from`
-                                ) AS `t45`
-                              ) AS `t47`
-                                ON `t8`.`_sender` = `t47`.`s_from`
-                            ) AS `t48`
+                                      `t26`.`from_id` AS `next_from`,
+                                      `t26`.`to_id` AS `next_to`
+                                    FROM `t22` AS `t26`
+                                  ) AS `t31`
+                                    ON `t36`.`person_id` = `t31`.`next_from`
+                                ) AS `t40`
+                              ) AS `t42`
+                                ON `t8`.`_sender` = `t42`.`s_from`
+                            ) AS `t43`
                             WHERE
-                              `t48`.`is_known`
-                          ) AS `t52`
+                              `t43`.`is_known`
+                          ) AS `t47`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t66`.`user_id` AS `m_user`,
-                              `t66`.`account_id`,
-                              `t66`.`email_domain`
-                            FROM `t65` AS `t66`
-                          ) AS `t71`
-                            ON `t52`.`person_id` = `t71`.`m_user`
-                        ) AS `t77`
-                        LEFT OUTER JOIN (
-                          SELECT
-                            `t72`.`f_key` AS `st_key`,
-                            COALESCE(`t83`.`s_at`, `t72`.`f_at`) AS `start`
-                          FROM (
-                            SELECT
-                              `t66`.`user_id` AS `f_key`,
-                              `t66`.`first_seen` AS `f_at`
-                            FROM `t65` AS `t66`
-                          ) AS `t72`
-                          LEFT OUTER JOIN (
-                            SELECT
-                              `t79`.`entity_id` AS `s_key`,
-                              MIN(`t79`.`timestamp`) AS `s_at`
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t52`.`message_id`,
-                                  `t52`.`type`,
-                                  `t52`.`event`,
-                                  `t52`.`name`,
-                                  `t52`.`user_id`,
-                                  `t52`.`anonymous_id`,
-                                  `t52`.`group_id`,
-                                  `t52`.`previous_id`,
-                                  `t52`.`timestamp`,
-                                  `t52`.`original_timestamp`,
-                                  `t52`.`sent_at`,
-                                  `t52`.`received_at`,
-                                  `t52`.`properties`,
-                                  `t52`.`traits`,
-                                  `t52`.`context`,
-                                  `t52`.`source`,
-                                  `t52`.`loaded_at`,
-                                  `t52`.`person_id`,
-                                  `t71`.`account_id`,
-                                  `t71`.`email_domain`,
-                                  `t52`.`person_id` AS `entity_id`
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM (
-                                    SELECT
-                                      `t8`.`message_id`,
-                                      `t8`.`type`,
-                                      `t8`.`event`,
-                                      `t8`.`name`,
-                                      `t8`.`user_id`,
-                                      `t8`.`anonymous_id`,
-                                      `t8`.`group_id`,
-                                      `t8`.`previous_id`,
-                                      `t8`.`timestamp`,
-                                      `t8`.`original_timestamp`,
-                                      `t8`.`sent_at`,
-                                      `t8`.`received_at`,
-                                      `t8`.`properties`,
-                                      `t8`.`traits`,
-                                      `t8`.`context`,
-                                      `t8`.`source`,
-                                      `t8`.`loaded_at`,
-                                      COALESCE(`t47`.`s_person`, `t8`.`_sender`) AS `person_id`,
-                                      (
-                                        `t8`.`user_id` IS NOT NULL
-                                      ) OR (
-                                        `t47`.`s_person` IS NOT NULL
-                                      ) AS `is_known`
-                                    FROM (
-                                      SELECT
-                                        `t0`.`message_id`,
-                                        `t0`.`type`,
-                                        `t0`.`event`,
-                                        `t0`.`name`,
-                                        `t0`.`user_id`,
-                                        `t0`.`anonymous_id`,
-                                        `t0`.`group_id`,
-                                        `t0`.`previous_id`,
-                                        `t0`.`timestamp`,
-                                        `t0`.`original_timestamp`,
-                                        `t0`.`sent_at`,
-                                        `t0`.`received_at`,
-                                        `t0`.`properties`,
-                                        `t0`.`traits`,
-                                        `t0`.`context`,
-                                        `t0`.`source`,
-                                        `t0`.`loaded_at`,
-                                        COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
-                                      FROM `events` AS `t0`
-                                      WHERE
-                                        `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                                    ) AS `t8`
-                                    LEFT OUTER JOIN (
-                                      SELECT
-                                        `t45`.`from_id` AS `s_from`,
-                                        `t45`.`person_id` AS `s_person`
-                                      FROM (
-                                        SELECT
-                                          `t41`.`from_id`,
-                                          COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
-                                        FROM (
-                                          SELECT
-                                            `t29`.`from_id`,
-                                            COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
-                                          FROM (
-                                            SELECT
-                                              `t25`.`from_id`,
-                                              `t25`.`to_id` AS `person_id`
-                                            FROM `t24` AS `t25`
-                                            WHERE
-                                              `t25`.`rank` = 0
-                                          ) AS `t29`
-                                          LEFT OUTER JOIN (
-                                            SELECT
-                                              `t32`.`from_id` AS `next_from`,
-                                              `t32`.`to_id` AS `next_to`
-                                            FROM `t27` AS `t32`
-                                          ) AS `t37`
-                                            ON `t29`.`person_id` = `t37`.`next_from`
-                                        ) AS `t41`
-                                        LEFT OUTER JOIN (
-                                          SELECT
-                                            `t31`.`from_id` AS `next_from`,
-                                            `t31`.`to_id` AS `next_to`
-                                          FROM `t27` AS `t31`
-                                        ) AS `t36`
-                                          ON `t41`.`person_id` = `t36`.`next_from`
-                                      ) AS `t45`
-                                    ) AS `t47`
-                                      ON `t8`.`_sender` = `t47`.`s_from`
-                                  ) AS `t48`
-                                  WHERE
-                                    `t48`.`is_known`
-                                ) AS `t52`
-                                LEFT OUTER JOIN (
-                                  SELECT
-                                    `t66`.`user_id` AS `m_user`,
-                                    `t66`.`account_id`,
-                                    `t66`.`email_domain`
-                                  FROM `t65` AS `t66`
-                                ) AS `t71`
-                                  ON `t52`.`person_id` = `t71`.`m_user`
-                              ) AS `t76`
-                              WHERE
-                                `t76`.`type` = 'track' AND `t76`.`event` = 'Signed Up'
-                            ) AS `t79`
-                            GROUP BY
-                              1
-                          ) AS `t83`
-                            ON `t72`.`f_key` = `t83`.`s_key`
-                        ) AS `t88`
-                          ON `t77`.`entity_id` = `t88`.`st_key`
-                      ) AS `t91`
-                      WHERE
-                        `t91`.`type` IN ('track', 'page', 'screen')
-                        AND `t91`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
-                    ) AS `t92`
-                  ) AS `t95`
-                  GROUP BY
-                    1
-                ) AS `t97`
-              ) AS `t101`
-                ON `t99`.`entity_id` = `t101`.`key`
-            ) AS `t104`
-            LEFT OUTER JOIN (
-              SELECT
-                `t18`.`group_id` AS `key`,
-                `t18`.`employees` AS `s__employees`
-              FROM (
-                SELECT
-                  `t11`.`group_id`,
-                  MAX_BY(
-                    IF(
-                      safe.float64(`t11`.`traits`['employees']) IS NOT NULL,
-                      safe.float64(`t11`.`traits`['employees']),
-                      NULL
-                    ),
-                    IF(safe.float64(`t11`.`traits`['employees']) IS NOT NULL, `t11`.`timestamp`, NULL)
-                  ) AS `employees`
-                FROM `t6` AS `t11`
+                              `t61`.`user_id` AS `m_user`,
+                              `t61`.`account_id`,
+                              `t61`.`email_domain`
+                            FROM `t60` AS `t61`
+                          ) AS `t66`
+                            ON `t47`.`person_id` = `t66`.`m_user`
+                        ) AS `t71`
+                        WHERE
+                          `t71`.`type` = 'track' AND `t71`.`event` = 'Signed Up'
+                      ) AS `t74`
+                      GROUP BY
+                        1
+                    ) AS `t78`
+                      ON `t67`.`f_key` = `t78`.`s_key`
+                  ) AS `t83`
+                    ON `t72`.`entity_id` = `t83`.`st_key`
+                ) AS `t86`
                 GROUP BY
                   1
-              ) AS `t18`
-            ) AS `t23`
-              ON `t104`.`account_id` = `t23`.`key`
-          ) AS `t107`
+              ) AS `t89`
+                ON `t68`.`entity_id` = `t89`.`key`
+            ) AS `t94`
+            LEFT OUTER JOIN (
+              SELECT
+                `t92`.`key`,
+                `t92`.`value` AS `s__sessions_14d`
+              FROM (
+                SELECT
+                  `t90`.`key`,
+                  SUM(`t90`.`new`) AS `value`
+                FROM (
+                  SELECT
+                    `t87`.`entity_id` AS `key`,
+                    IF(
+                      (
+                        LAG(`t87`.`timestamp`) OVER (PARTITION BY `t87`.`entity_id` ORDER BY `t87`.`timestamp` ASC) IS NULL
+                      )
+                      OR (
+                        (
+                          UNIX_SECONDS(`t87`.`timestamp`) - UNIX_SECONDS(
+                            LAG(`t87`.`timestamp`) OVER (PARTITION BY `t87`.`entity_id` ORDER BY `t87`.`timestamp` ASC)
+                          )
+                        ) > 1800.0
+                      ),
+                      1,
+                      0
+                    ) AS `new`
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        `t72`.`message_id`,
+                        `t72`.`type`,
+                        `t72`.`event`,
+                        `t72`.`name`,
+                        `t72`.`user_id`,
+                        `t72`.`anonymous_id`,
+                        `t72`.`group_id`,
+                        `t72`.`previous_id`,
+                        `t72`.`timestamp`,
+                        `t72`.`original_timestamp`,
+                        `t72`.`sent_at`,
+                        `t72`.`received_at`,
+                        `t72`.`properties`,
+                        `t72`.`traits`,
+                        `t72`.`context`,
+                        `t72`.`source`,
+                        `t72`.`loaded_at`,
+                        `t72`.`person_id`,
+                        `t72`.`account_id`,
+                        `t72`.`email_domain`,
+                        `t72`.`entity_id`,
+                        `t83`.`start`
+                      FROM (
+                        SELECT
+                          `t47`.`message_id`,
+                          `t47`.`type`,
+                          `t47`.`event`,
+                          `t47`.`name`,
+                          `t47`.`user_id`,
+                          `t47`.`anonymous_id`,
+                          `t47`.`group_id`,
+                          `t47`.`previous_id`,
+                          `t47`.`timestamp`,
+                          `t47`.`original_timestamp`,
+                          `t47`.`sent_at`,
+                          `t47`.`received_at`,
+                          `t47`.`properties`,
+                          `t47`.`traits`,
+                          `t47`.`context`,
+                          `t47`.`source`,
+                          `t47`.`loaded_at`,
+                          `t47`.`person_id`,
+                          `t66`.`account_id`,
+                          `t66`.`email_domain`,
+                          `t47`.`person_id` AS `entity_id`
+                        FROM (
+                          SELECT
+                            *
+                          FROM (
+                            SELECT
+                              `t8`.`message_id`,
+                              `t8`.`type`,
+                              `t8`.`event`,
+                              `t8`.`name`,
+                              `t8`.`user_id`,
+                              `t8`.`anonymous_id`,
+                              `t8`.`group_id`,
+                              `t8`.`previous_id`,
+                              `t8`.`timestamp`,
+                              `t8`.`original_timestamp`,
+                              `t8`.`sent_at`,
+                              `t8`.`received_at`,
+                              `t8`.`properties`,
+                              `t8`.`traits`,
+                              `t8`.`context`,
+                              `t8`.`source`,
+                              `t8`.`loaded_at`,
+                              COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                              (
+                                `t8`.`user_id` IS NOT NULL
+                              ) OR (
+                                `t42`.`s_person` IS NOT NULL
+                              ) AS `is_known`
+                            FROM (
+                              SELECT
+                                `t0`.`message_id`,
+                                `t0`.`type`,
+                                `t0`.`event`,
+                                `t0`.`name`,
+                                `t0`.`user_id`,
+                                `t0`.`anonymous_id`,
+                                `t0`.`group_id`,
+                                `t0`.`previous_id`,
+                                `t0`.`timestamp`,
+                                `t0`.`original_timestamp`,
+                                `t0`.`sent_at`,
+                                `t0`.`received_at`,
+                                `t0`.`properties`,
+                                `t0`.`traits`,
+                                `t0`.`context`,
+                                `t0`.`source`,
+                                `t0`.`loaded_at`,
+                                COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
+                              FROM `events` AS `t0`
+                              WHERE
+                                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                            ) AS `t8`
+                            LEFT OUTER JOIN (
+                              SELECT
+                                `t40`.`from_id` AS `s_from`,
+                                `t40`.`person_id` AS `s_person`
+                              FROM (
+                                SELECT
+                                  `t36`.`from_id`,
+                                  COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                                FROM (
+                                  SELECT
+                                    `t24`.`from_id`,
+                                    COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                                  FROM (
+                                    SELECT
+                                      `t20`.`from_id`,
+                                      `t20`.`to_id` AS `person_id`
+                                    FROM `t19` AS `t20`
+                                    WHERE
+                                      `t20`.`rank` = 0
+                                  ) AS `t24`
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      `t27`.`from_id` AS `next_from`,
+                                      `t27`.`to_id` AS `next_to`
+                                    FROM `t22` AS `t27`
+                                  ) AS `t32`
+                                    ON `t24`.`person_id` = `t32`.`next_from`
+                                ) AS `t36`
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    `t26`.`from_id` AS `next_from`,
+                                    `t26`.`to_id` AS `next_to`
+                                  FROM `t22` AS `t26`
+                                ) AS `t31`
+                                  ON `t36`.`person_id` = `t31`.`next_from`
+                              ) AS `t40`
+                            ) AS `t42`
+                              ON `t8`.`_sender` = `t42`.`s_from`
+                          ) AS `t43`
+                          WHERE
+                            `t43`.`is_known`
+                        ) AS `t47`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t61`.`user_id` AS `m_user`,
+                            `t61`.`account_id`,
+                            `t61`.`email_domain`
+                          FROM `t60` AS `t61`
+                        ) AS `t66`
+                          ON `t47`.`person_id` = `t66`.`m_user`
+                      ) AS `t72`
+                      LEFT OUTER JOIN (
+                        SELECT
+                          `t67`.`f_key` AS `st_key`,
+                          COALESCE(`t78`.`s_at`, `t67`.`f_at`) AS `start`
+                        FROM (
+                          SELECT
+                            `t61`.`user_id` AS `f_key`,
+                            `t61`.`first_seen` AS `f_at`
+                          FROM `t60` AS `t61`
+                        ) AS `t67`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t74`.`entity_id` AS `s_key`,
+                            MIN(`t74`.`timestamp`) AS `s_at`
+                          FROM (
+                            SELECT
+                              *
+                            FROM (
+                              SELECT
+                                `t47`.`message_id`,
+                                `t47`.`type`,
+                                `t47`.`event`,
+                                `t47`.`name`,
+                                `t47`.`user_id`,
+                                `t47`.`anonymous_id`,
+                                `t47`.`group_id`,
+                                `t47`.`previous_id`,
+                                `t47`.`timestamp`,
+                                `t47`.`original_timestamp`,
+                                `t47`.`sent_at`,
+                                `t47`.`received_at`,
+                                `t47`.`properties`,
+                                `t47`.`traits`,
+                                `t47`.`context`,
+                                `t47`.`source`,
+                                `t47`.`loaded_at`,
+                                `t47`.`person_id`,
+                                `t66`.`account_id`,
+                                `t66`.`email_domain`,
+                                `t47`.`person_id` AS `entity_id`
+                              FROM (
+                                SELECT
+                                  *
+                                FROM (
+                                  SELECT
+                                    `t8`.`message_id`,
+                                    `t8`.`type`,
+                                    `t8`.`event`,
+                                    `t8`.`name`,
+                                    `t8`.`user_id`,
+                                    `t8`.`anonymous_id`,
+                                    `t8`.`group_id`,
+                                    `t8`.`previous_id`,
+                                    `t8`.`timestamp`,
+                                    `t8`.`original_timestamp`,
+                                    `t8`.`sent_at`,
+                                    `t8`.`received_at`,
+                                    `t8`.`properties`,
+                                    `t8`.`traits`,
+                                    `t8`.`context`,
+                                    `t8`.`source`,
+                                    `t8`.`loaded_at`,
+                                    COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                                    (
+                                      `t8`.`user_id` IS NOT NULL
+                                    ) OR (
+                                      `t42`.`s_person` IS NOT NULL
+                                    ) AS `is_known`
+                                  FROM (
+                                    SELECT
+                                      `t0`.`message_id`,
+                                      `t0`.`type`,
+                                      `t0`.`event`,
+                                      `t0`.`name`,
+                                      `t0`.`user_id`,
+                                      `t0`.`anonymous_id`,
+                                      `t0`.`group_id`,
+                                      `t0`.`previous_id`,
+                                      `t0`.`timestamp`,
+                                      `t0`.`original_timestamp`,
+                                      `t0`.`sent_at`,
+                                      `t0`.`received_at`,
+                                      `t0`.`properties`,
+                                      `t0`.`traits`,
+                                      `t0`.`context`,
+                                      `t0`.`source`,
+                                      `t0`.`loaded_at`,
+                                      COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
+                                    FROM `events` AS `t0`
+                                    WHERE
+                                      `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                                  ) AS `t8`
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      `t40`.`from_id` AS `s_from`,
+                                      `t40`.`person_id` AS `s_person`
+                                    FROM (
+                                      SELECT
+                                        `t36`.`from_id`,
+                                        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                                      FROM (
+                                        SELECT
+                                          `t24`.`from_id`,
+                                          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                                        FROM (
+                                          SELECT
+                                            `t20`.`from_id`,
+                                            `t20`.`to_id` AS `person_id`
+                                          FROM `t19` AS `t20`
+                                          WHERE
+                                            `t20`.`rank` = 0
+                                        ) AS `t24`
+                                        LEFT OUTER JOIN (
+                                          SELECT
+                                            `t27`.`from_id` AS `next_from`,
+                                            `t27`.`to_id` AS `next_to`
+                                          FROM `t22` AS `t27`
+                                        ) AS `t32`
+                                          ON `t24`.`person_id` = `t32`.`next_from`
+                                      ) AS `t36`
+                                      LEFT OUTER JOIN (
+                                        SELECT
+                                          `t26`.`from_id` AS `next_from`,
+                                          `t26`.`to_id` AS `next_to`
+                                        FROM `t22` AS `t26`
+                                      ) AS `t31`
+                                        ON `t36`.`person_id` = `t31`.`next_from`
+                                    ) AS `t40`
+                                  ) AS `t42`
+                                    ON `t8`.`_sender` = `t42`.`s_from`
+                                ) AS `t43`
+                                WHERE
+                                  `t43`.`is_known`
+                              ) AS `t47`
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  `t61`.`user_id` AS `m_user`,
+                                  `t61`.`account_id`,
+                                  `t61`.`email_domain`
+                                FROM `t60` AS `t61`
+                              ) AS `t66`
+                                ON `t47`.`person_id` = `t66`.`m_user`
+                            ) AS `t71`
+                            WHERE
+                              `t71`.`type` = 'track' AND `t71`.`event` = 'Signed Up'
+                          ) AS `t74`
+                          GROUP BY
+                            1
+                        ) AS `t78`
+                          ON `t67`.`f_key` = `t78`.`s_key`
+                      ) AS `t83`
+                        ON `t72`.`entity_id` = `t83`.`st_key`
+                    ) AS `t86`
+                    WHERE
+                      `t86`.`type` IN ('track', 'page', 'screen')
+                      AND `t86`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
+                  ) AS `t87`
+                ) AS `t90`
+                GROUP BY
+                  1
+              ) AS `t92`
+            ) AS `t96`
+              ON `t94`.`entity_id` = `t96`.`key`
+          ) AS `t99`
           LEFT OUTER JOIN (
             SELECT
-              `t17`.`group_id` AS `key`,
-              `t17`.`industry` AS `s__industry`
+              `t6`.`group_id` AS `key`,
+              MAX_BY(
+                IF(
+                  safe.float64(`t6`.`traits`['employees']) IS NOT NULL,
+                  safe.float64(`t6`.`traits`['employees']),
+                  NULL
+                ),
+                IF(safe.float64(`t6`.`traits`['employees']) IS NOT NULL, `t6`.`timestamp`, NULL)
+              ) AS `s__employees`,
+              MAX_BY(
+                IF(
+                  safe.string(`t6`.`traits`['industry']) IS NOT NULL,
+                  safe.string(`t6`.`traits`['industry']),
+                  NULL
+                ),
+                IF(safe.string(`t6`.`traits`['industry']) IS NOT NULL, `t6`.`timestamp`, NULL)
+              ) AS `s__industry`
             FROM (
               SELECT
-                `t11`.`group_id`,
-                MAX_BY(
-                  IF(
-                    safe.string(`t11`.`traits`['industry']) IS NOT NULL,
-                    safe.string(`t11`.`traits`['industry']),
-                    NULL
-                  ),
-                  IF(safe.string(`t11`.`traits`['industry']) IS NOT NULL, `t11`.`timestamp`, NULL)
-                ) AS `industry`
-              FROM `t6` AS `t11`
-              GROUP BY
-                1
-            ) AS `t17`
-          ) AS `t22`
-            ON `t107`.`account_id` = `t22`.`key`
-        ) AS `t110`
+                *
+              FROM `events` AS `t0`
+              WHERE
+                `t0`.`type` = 'group'
+                AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                AND `t0`.`traits` IS NOT NULL
+                AND `t0`.`group_id` IS NOT NULL
+            ) AS `t6`
+            GROUP BY
+              1
+          ) AS `t17`
+            ON `t99`.`account_id` = `t17`.`key`
+        ) AS `t102`
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1650,30 +1617,30 @@ FROM (
               *
             FROM (
               SELECT
-                `t76`.`entity_id` AS `key`
+                `t71`.`entity_id` AS `key`
               FROM (
                 SELECT
-                  `t52`.`message_id`,
-                  `t52`.`type`,
-                  `t52`.`event`,
-                  `t52`.`name`,
-                  `t52`.`user_id`,
-                  `t52`.`anonymous_id`,
-                  `t52`.`group_id`,
-                  `t52`.`previous_id`,
-                  `t52`.`timestamp`,
-                  `t52`.`original_timestamp`,
-                  `t52`.`sent_at`,
-                  `t52`.`received_at`,
-                  `t52`.`properties`,
-                  `t52`.`traits`,
-                  `t52`.`context`,
-                  `t52`.`source`,
-                  `t52`.`loaded_at`,
-                  `t52`.`person_id`,
-                  `t71`.`account_id`,
-                  `t71`.`email_domain`,
-                  `t52`.`person_id` AS `entity_id`
+                  `t47`.`message_id`,
+                  `t47`.`type`,
+                  `t47`.`event`,
+                  `t47`.`name`,
+                  `t47`.`user_id`,
+                  `t47`.`anonymous_id`,
+                  `t47`.`group_id`,
+                  `t47`.`previous_id`,
+                  `t47`.`timestamp`,
+                  `t47`.`original_timestamp`,
+                  `t47`.`sent_at`,
+                  `t47`.`received_at`,
+                  `t47`.`properties`,
+                  `t47`.`traits`,
+                  `t47`.`context`,
+                  `t47`.`source`,
+                  `t47`.`loaded_at`,
+                  `t47`.`person_id`,
+                  `t66`.`account_id`,
+                  `t66`.`email_domain`,
+                  `t47`.`person_id` AS `entity_id`
                 FROM (
                   SELECT
                     *
@@ -1696,11 +1663,11 @@ FROM (
                       `t8`.`context`,
                       `t8`.`source`,
                       `t8`.`loaded_at`,
-                      COALESCE(`t47`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                      COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
                       (
                         `t8`.`user_id` IS NOT NULL
                       ) OR (
-                        `t47`.`s_person` IS NOT NULL
+                        `t42`.`s_person` IS NOT NULL
                       ) AS `is_known`
                     FROM (
                       SELECT
@@ -1728,101 +1695,101 @@ FROM (
                     ) AS `t8`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t45`.`from_id` AS `s_from`,
-                        `t45`.`person_id` AS `s_person`
+                        `t40`.`from_id` AS `s_from`,
+                        `t40`.`person_id` AS `s_person`
                       FROM (
                         SELECT
-                          `t41`.`from_id`,
-                          COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
+                          `t36`.`from_id`,
+                          COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
                         FROM (
                           SELECT
-                            `t29`.`from_id`,
-                            COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
+                            `t24`.`from_id`,
+                            COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
                           FROM (
                             SELECT
-                              `t25`.`from_id`,
-                              `t25`.`to_id` AS `person_id`
-                            FROM `t24` AS `t25`
+                              `t20`.`from_id`,
+                              `t20`.`to_id` AS `person_id`
+                            FROM `t19` AS `t20`
                             WHERE
-                              `t25`.`rank` = 0
-                          ) AS `t29`
+                              `t20`.`rank` = 0
+                          ) AS `t24`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t32`.`from_id` AS `next_from`,
-                              `t32`.`to_id` AS `next_to`
-                            FROM `t27` AS `t32`
-                          ) AS `t37`
-                            ON `t29`.`person_id` = `t37`.`next_from`
-                        ) AS `t41`
+                              `t27`.`from_id` AS `next_from`,
+                              `t27`.`to_id` AS `next_to`
+                            FROM `t22` AS `t27`
+                          ) AS `t32`
+                            ON `t24`.`person_id` = `t32`.`next_from`
+                        ) AS `t36`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t31`.`from_id` AS `next_from`,
-                            `t31`.`to_id` AS `next_to`
-                          FROM `t27` AS `t31`
-                        ) AS `t36`
-                          ON `t41`.`person_id` = `t36`.`next_from`
-                      ) AS `t45`
-                    ) AS `t47`
-                      ON `t8`.`_sender` = `t47`.`s_from`
-                  ) AS `t48`
+                            `t26`.`from_id` AS `next_from`,
+                            `t26`.`to_id` AS `next_to`
+                          FROM `t22` AS `t26`
+                        ) AS `t31`
+                          ON `t36`.`person_id` = `t31`.`next_from`
+                      ) AS `t40`
+                    ) AS `t42`
+                      ON `t8`.`_sender` = `t42`.`s_from`
+                  ) AS `t43`
                   WHERE
-                    `t48`.`is_known`
-                ) AS `t52`
+                    `t43`.`is_known`
+                ) AS `t47`
                 LEFT OUTER JOIN (
                   SELECT
-                    `t66`.`user_id` AS `m_user`,
-                    `t66`.`account_id`,
-                    `t66`.`email_domain`
-                  FROM `t65` AS `t66`
-                ) AS `t71`
-                  ON `t52`.`person_id` = `t71`.`m_user`
-              ) AS `t76`
+                    `t61`.`user_id` AS `m_user`,
+                    `t61`.`account_id`,
+                    `t61`.`email_domain`
+                  FROM `t60` AS `t61`
+                ) AS `t66`
+                  ON `t47`.`person_id` = `t66`.`m_user`
+              ) AS `t71`
               WHERE
-                `t76`.`type` = 'track' AND `t76`.`event` IN ('Subscription Started')
-            ) AS `t78`
+                `t71`.`type` = 'track' AND `t71`.`event` IN ('Subscription Started')
+            ) AS `t73`
             UNION DISTINCT
             SELECT
               *
             FROM (
               SELECT
-                `t74`.`m_user` AS `key`
+                `t69`.`m_user` AS `key`
               FROM (
                 SELECT
-                  `t66`.`user_id` AS `m_user`,
-                  `t66`.`account_id`,
-                  `t66`.`email_domain`,
-                  `t66`.`first_seen`,
-                  `t66`.`last_seen`
-                FROM `t65` AS `t66`
+                  `t61`.`user_id` AS `m_user`,
+                  `t61`.`account_id`,
+                  `t61`.`email_domain`,
+                  `t61`.`first_seen`,
+                  `t61`.`last_seen`
+                FROM `t60` AS `t61`
                 WHERE
-                  `t66`.`account_id` IS NOT NULL
-              ) AS `t74`
+                  `t61`.`account_id` IS NOT NULL
+              ) AS `t69`
               INNER JOIN (
                 SELECT DISTINCT
-                  `t76`.`account_id` AS `acc`
+                  `t71`.`account_id` AS `acc`
                 FROM (
                   SELECT
-                    `t52`.`message_id`,
-                    `t52`.`type`,
-                    `t52`.`event`,
-                    `t52`.`name`,
-                    `t52`.`user_id`,
-                    `t52`.`anonymous_id`,
-                    `t52`.`group_id`,
-                    `t52`.`previous_id`,
-                    `t52`.`timestamp`,
-                    `t52`.`original_timestamp`,
-                    `t52`.`sent_at`,
-                    `t52`.`received_at`,
-                    `t52`.`properties`,
-                    `t52`.`traits`,
-                    `t52`.`context`,
-                    `t52`.`source`,
-                    `t52`.`loaded_at`,
-                    `t52`.`person_id`,
-                    `t71`.`account_id`,
-                    `t71`.`email_domain`,
-                    `t52`.`person_id` AS `entity_id`
+                    `t47`.`message_id`,
+                    `t47`.`type`,
+                    `t47`.`event`,
+                    `t47`.`name`,
+                    `t47`.`user_id`,
+                    `t47`.`anonymous_id`,
+                    `t47`.`group_id`,
+                    `t47`.`previous_id`,
+                    `t47`.`timestamp`,
+                    `t47`.`original_timestamp`,
+                    `t47`.`sent_at`,
+                    `t47`.`received_at`,
+                    `t47`.`properties`,
+                    `t47`.`traits`,
+                    `t47`.`context`,
+                    `t47`.`source`,
+                    `t47`.`loaded_at`,
+                    `t47`.`person_id`,
+                    `t66`.`account_id`,
+                    `t66`.`email_domain`,
+                    `t47`.`person_id` AS `entity_id`
                   FROM (
                     SELECT
                       *
@@ -1845,11 +1812,11 @@ FROM (
                         `t8`.`context`,
                         `t8`.`source`,
                         `t8`.`loaded_at`,
-                        COALESCE(`t47`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                        COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
                         (
                           `t8`.`user_id` IS NOT NULL
                         ) OR (
-                          `t47`.`s_person` IS NOT NULL
+                          `t42`.`s_person` IS NOT NULL
                         ) AS `is_known`
                       FROM (
                         SELECT
@@ -1877,70 +1844,70 @@ FROM (
                       ) AS `t8`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t45`.`from_id` AS `s_from`,
-                          `t45`.`person_id` AS `s_person`
+                          `t40`.`from_id` AS `s_from`,
+                          `t40`.`person_id` AS `s_person`
                         FROM (
                           SELECT
-                            `t41`.`from_id`,
-                            COALESCE(`t36`.`next_to`, `t41`.`person_id`) AS `person_id`
+                            `t36`.`from_id`,
+                            COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
                           FROM (
                             SELECT
-                              `t29`.`from_id`,
-                              COALESCE(`t37`.`next_to`, `t29`.`person_id`) AS `person_id`
+                              `t24`.`from_id`,
+                              COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
-                                `t25`.`from_id`,
-                                `t25`.`to_id` AS `person_id`
-                              FROM `t24` AS `t25`
+                                `t20`.`from_id`,
+                                `t20`.`to_id` AS `person_id`
+                              FROM `t19` AS `t20`
                               WHERE
-                                `t25`.`rank` = 0
-                            ) AS `t29`
+                                `t20`.`rank` = 0
+                            ) AS `t24`
                             LEFT OUTER JOIN (
                               SELECT
-                                `t32`.`from_id` AS `next_from`,
-                                `t32`.`to_id` AS `next_to`
-                              FROM `t27` AS `t32`
-                            ) AS `t37`
-                              ON `t29`.`person_id` = `t37`.`next_from`
-                          ) AS `t41`
+                                `t27`.`from_id` AS `next_from`,
+                                `t27`.`to_id` AS `next_to`
+                              FROM `t22` AS `t27`
+                            ) AS `t32`
+                              ON `t24`.`person_id` = `t32`.`next_from`
+                          ) AS `t36`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t31`.`from_id` AS `next_from`,
-                              `t31`.`to_id` AS `next_to`
-                            FROM `t27` AS `t31`
-                          ) AS `t36`
-                            ON `t41`.`person_id` = `t36`.`next_from`
-                        ) AS `t45`
-                      ) AS `t47`
-                        ON `t8`.`_sender` = `t47`.`s_from`
-                    ) AS `t48`
+                              `t26`.`from_id` AS `next_from`,
+                              `t26`.`to_id` AS `next_to`
+                            FROM `t22` AS `t26`
+                          ) AS `t31`
+                            ON `t36`.`person_id` = `t31`.`next_from`
+                        ) AS `t40`
+                      ) AS `t42`
+                        ON `t8`.`_sender` = `t42`.`s_from`
+                    ) AS `t43`
                     WHERE
-                      `t48`.`is_known`
-                  ) AS `t52`
+                      `t43`.`is_known`
+                  ) AS `t47`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t66`.`user_id` AS `m_user`,
-                      `t66`.`account_id`,
-                      `t66`.`email_domain`
-                    FROM `t65` AS `t66`
-                  ) AS `t71`
-                    ON `t52`.`person_id` = `t71`.`m_user`
-                ) AS `t76`
+                      `t61`.`user_id` AS `m_user`,
+                      `t61`.`account_id`,
+                      `t61`.`email_domain`
+                    FROM `t60` AS `t61`
+                  ) AS `t66`
+                    ON `t47`.`person_id` = `t66`.`m_user`
+                ) AS `t71`
                 WHERE
-                  `t76`.`type` = 'track'
-                  AND `t76`.`event` IN ('Subscription Started')
-                  AND `t76`.`account_id` IS NOT NULL
-              ) AS `t81`
-                ON `t74`.`account_id` = `t81`.`acc`
-            ) AS `t84`
-          ) AS `t85`
-        ) AS `t89`
-          ON `t110`.`entity_id` = `t89`.`key`
-      ) AS `t112`
+                  `t71`.`type` = 'track'
+                  AND `t71`.`event` IN ('Subscription Started')
+                  AND `t71`.`account_id` IS NOT NULL
+              ) AS `t76`
+                ON `t69`.`account_id` = `t76`.`acc`
+            ) AS `t79`
+          ) AS `t80`
+        ) AS `t84`
+          ON `t102`.`entity_id` = `t84`.`key`
+      ) AS `t104`
       WHERE
         NOT (
-          `t112`.`paying`
+          `t104`.`paying`
         )
-    ) AS `t114`
-  ) AS `t116`
-) AS `t118`;
+    ) AS `t106`
+  ) AS `t108`
+) AS `t110`;
