@@ -4,14 +4,20 @@ Every signal reads this one relation, so identity is resolved once per scoring r
 ``person_id`` (aliases followed), ``account_id`` (group, else company domain), and
 ``entity_id`` (the person for user models, the account for account models). Only known people
 count; anonymous visits count once an alias ties them to a user.
+
+A scoring run (:func:`scoring_frame`) computes only the small identity tables once — the
+linked id → person map and each person's account — and keeps the per-event rows a view over
+the log that carries just the columns and events the model reads. Copying the resolved log
+instead cost 132 of 175 s and 9 GB on 20M events (bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pqlkit.compile import needs
 from pqlkit.events import identity
 
 if TYPE_CHECKING:
@@ -19,37 +25,24 @@ if TYPE_CHECKING:
 
     from pqlkit.model.schema import Model
 
+# the event columns every frame keeps; properties and traits only when the model reads them
+BASE_COLUMNS = ("message_id", "type", "event", "name", "timestamp", "user_id", "anonymous_id")
+
 
 @dataclass(frozen=True)
 class Frame:
     events: ir.Table  # the raw events table (for account traits as of T)
     rows: ir.Table  # resolved events before T, with person_id, account_id, entity_id
-    accounts: ir.Table  # user_id → account_id, email_domain, as of T
+    accounts: ir.Table  # user_id → account_id, email_domain, first_seen, last_seen as of T
     as_of: datetime
     entity: str
-    temporary: tuple[str, ...] = ()  # temporary tables this frame owns (see materialize)
-
-    def materialize(self) -> Frame:
-        """The same frame with rows and accounts computed once into temporary tables.
-
-        Scoring reads the frame many times (signals, triggers, population); computing identity
-        once keeps every engine's plan small (Postgres plans the inlined views very slowly).
-        """
-        import uuid
-
-        suffix = uuid.uuid4().hex[:10]
-        names = (f"_pql_frame_{suffix}", f"_pql_members_{suffix}")
-        rows = _temporary(self.rows, names[0])
-        accounts = _temporary(self.accounts, names[1])
-        backend = self.rows._find_backend()
-        owned = names if backend.name in ("duckdb", "postgres") else ()
-        return Frame(self.events, rows, accounts, self.as_of, self.entity, owned)
+    temporary: tuple[str, ...] = ()  # temporary tables this frame owns (see scoring_frame)
 
     def release(self) -> None:
-        """Drop the temporary tables :meth:`materialize` made; the frame is unusable after.
+        """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.
 
-        One scoring run's frame holds a copy of the resolved event log: loops that score many
-        dates on one connection (backfill, backtest, train) must not keep them all.
+        Loops that score many dates on one connection (backfill, backtest, train) must not
+        keep every date's identity tables.
         """
         if not self.temporary:
             return
@@ -78,6 +71,8 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
     if backend.name in ("duckdb", "postgres"):
         compiler = backend.compiler
         query = super(type(compiler), compiler).to_sqlglot(expr)
+        if backend.name == "duckdb":
+            query = _inlined(query)
         sql = f'CREATE TEMPORARY TABLE "{name}" AS {query.sql(compiler.dialect)}'
         with backend._safe_raw_sql(sql):
             pass
@@ -94,13 +89,93 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
     return cached.mutate(**retyped) if retyped else cached
 
 
+def _inlined(query: Any) -> Any:
+    """The query with every CTE ``NOT MATERIALIZED``.
+
+    DuckDB buffers a CTE that is read twice in full: on 20M events the identity links' CTE
+    (19M rows) took a 3–4 GB peak, inlined 1 GB in the same time (bench/RESULTS.md).
+    """
+    import sqlglot.expressions as sge
+
+    for cte in query.find_all(sge.CTE):
+        cte.set("materialized", False)
+    return query
+
+
 def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
-    resolved = identity.resolve_events(events, as_of)
-    known = resolved.filter(resolved.is_known)
-    members = identity.user_accounts(events, as_of, resolved=resolved).select(
-        m_user="user_id", account_id="account_id", email_domain="email_domain"
+    """The frame as views over the whole log (every column): for discovery and SQL rendering."""
+    mapping = identity.person_map(events, as_of)
+    members = _members(events, as_of, mapping)
+    rows = _rows(events, model, as_of, mapping, members)
+    return Frame(events, rows, members, as_of, model.entity)
+
+
+def scoring_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
+    """The frame a scoring run reads many times, its identity tables computed once.
+
+    The id → person map and the members (person → account, first and last seen) go into
+    temporary tables (small: one row per id or person); the rows stay a view over the log,
+    narrowed to the columns and events the model's signals read, so no copy of the log is made.
+    """
+    import uuid
+
+    suffix = uuid.uuid4().hex[:10]
+    names = (f"_pql_links_{suffix}", f"_pql_members_{suffix}")
+    mapping = _temporary(identity.person_map(events, as_of), names[0])
+    members = _temporary(_members(events, as_of, mapping), names[1])
+    rows = _rows(events, model, as_of, mapping, members, narrow=True)
+    backend = events._find_backend()
+    owned = names if backend.name in ("duckdb", "postgres") else ()
+    return Frame(events, rows, members, as_of, model.entity, owned)
+
+
+def _members(events: ir.Table, as_of: datetime, mapping: ir.Table) -> ir.Table:
+    """Per known person: ``m_user, account_id, email_domain, first_seen, last_seen``."""
+    people = events.select(*identity.ACCOUNT_COLUMNS)
+    resolved = identity.resolve_events(people, as_of, mapping=mapping)
+    members = identity.user_accounts(events, as_of, resolved=resolved)
+    return members.select(
+        m_user="user_id",
+        account_id="account_id",
+        email_domain="email_domain",
+        first_seen="first_seen",
+        last_seen="last_seen",
     )
-    joined = known.left_join(members, known.person_id == members.m_user)
+
+
+def _rows(
+    events: ir.Table,
+    model: Model,
+    as_of: datetime,
+    mapping: ir.Table,
+    members: ir.Table,
+    *,
+    narrow: bool = False,
+) -> ir.Table:
+    """Known people's events before T with ``person_id``, ``account_id``, ``entity_id``.
+
+    ``narrow``: only the columns and events the model reads (:mod:`pqlkit.compile.needs`), with
+    ``properties`` kept only on the events whose signals test a property.
+    """
+    import ibis
+
+    source = events
+    if narrow:
+        wanted = needs.wanted_rows(source, model)
+        if wanted is not None:
+            source = source.filter(wanted)
+        columns = [*BASE_COLUMNS]
+        if needs.traits(model):
+            columns.append("traits")
+        kept = {}
+        with_properties = needs.property_rows(source, model)
+        if with_properties is not None:
+            kept["properties"] = ibis.ifelse(with_properties, source.properties, ibis.null())
+        source = source.select(*columns, **kept)
+    resolved = identity.resolve_events(source, as_of, mapping=mapping)
+    known = resolved.filter(resolved.is_known)
+    links = members.select("m_user", "account_id", "email_domain")
+    joined = known.left_join(links, known.person_id == links.m_user)
     columns = [c for c in known.columns if c not in ("is_known",)]
     rows = joined.select(
         *columns,
@@ -110,4 +185,4 @@ def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     ).view()
     if model.entity == "account":
         rows = rows.filter(rows.entity_id.notnull())
-    return Frame(events, rows, members, as_of, model.entity)
+    return rows

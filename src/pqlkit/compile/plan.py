@@ -56,6 +56,27 @@ def _group(
     return rows.group_by(key=rows[key]).agg(**aggregates)
 
 
+def _universe(model: Model, members: ir.Table) -> ir.Table:
+    """Every entity with a known call before T: ``entity_id, account_id, first_seen, last_seen``.
+
+    Read from the members (one row per known person) rather than from the log: the frame's rows
+    hold only the events the model reads.
+    """
+    if model.entity == "user":
+        return members.select(
+            entity_id=members.m_user,
+            account_id=members.account_id,
+            first_seen=members.first_seen,
+            last_seen=members.last_seen,
+        )
+    owned = members.filter(members.account_id.notnull())
+    return owned.group_by(entity_id=owned.account_id).agg(
+        account_id=owned.account_id.max(),
+        first_seen=owned.first_seen.min(),
+        last_seen=owned.last_seen.max(),
+    )
+
+
 def _converted(model: Model, frame: Frame) -> ir.Table:
     """Entities already converted before T: ``key`` of each."""
     import ibis
@@ -67,9 +88,9 @@ def _converted(model: Model, frame: Frame) -> ir.Table:
         keys = [hit.select(key=hit.entity_id)]
         if model.entity == "user":  # a teammate's purchase makes the whole account paying
             accounts = hit.filter(hit.account_id.notnull()).select(acc=hit.account_id).distinct()
-            members = rows.filter(rows.account_id.notnull())
+            members = frame.accounts.filter(frame.accounts.account_id.notnull())
             paying = members.join(accounts, members.account_id == accounts.acc)
-            keys.append(paying.select(key=paying.entity_id))
+            keys.append(paying.select(key=paying.m_user))
         return ibis.union(*keys, distinct=True)
     assert conversion.trait is not None
     spec = Trait(name=conversion.trait, of="account" if model.entity == "account" else "user")
@@ -108,6 +129,7 @@ def compile_model(
     rows = frame.rows
     if any(needs_start(s) for s in model.signals.values() if s.level is None):
         rows = compiler.rows_with_start(rows, "entity_id")
+    members = frame.accounts
 
     own = {n: s for n, s in model.signals.items() if s.level is None}
     scoped = {
@@ -117,11 +139,7 @@ def compile_model(
     }
     entity_level = {n: s for n, s in own.items() if n not in scoped}
 
-    universe = rows.group_by(entity_id=rows.entity_id).agg(
-        account_id=rows.account_id.max(),
-        first_seen=rows.timestamp.min(),
-        last_seen=rows.timestamp.max(),
-    )
+    universe = _universe(model, members)
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
     if aggregates:
@@ -144,12 +162,23 @@ def compile_model(
         elif isinstance(spec, Milestone) and spec.ordered:
             t = compiler.ordered_milestone(rows, "entity_id", spec)
             pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
+        elif isinstance(spec, Trait) and spec.of == "account":
+            continue  # read together below: one pass over the group calls
         elif isinstance(spec, Trait):
             t, on = compiler.trait(spec)
             on = "entity_id" if (on == "person_id" or model.entity == "account") else on
             pieces.append((t.select("key", **{column(name): t.value}), on, one))
         elif isinstance(spec, Rollup):
             pieces.append((_rollup(model, frame, compiler, name, spec), "entity_id", one))
+
+    account_traits = {
+        n: s
+        for n, s in entity_level.items()
+        if isinstance(s.spec, Trait) and s.spec.of == "account"
+    }
+    if account_traits:
+        on = "entity_id" if model.entity == "account" else "account_id"
+        pieces.append((compiler.account_traits(account_traits), on, account_traits))
 
     table = universe
     for piece, on, signals in pieces:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import conditions, vocabulary
 from pqlkit.compile.frame import Frame
+from pqlkit.compile.needs import SIGN_UP
 from pqlkit.events import identity
 from pqlkit.model.schema import (
     ActiveDays,
@@ -113,18 +114,24 @@ class SignalCompiler:
     # -- the pieces -------------------------------------------------------------------------
 
     def rows_with_start(self, rows: ir.Table, key: str) -> ir.Table:
-        """Rows with ``start``: the entity's sign-up (or first event), for ``within`` windows."""
-        import ibis
+        """Rows with ``start``: the entity's sign-up (or first event), for ``within`` windows.
 
-        signup = ibis.ifelse(
-            (rows.type == "track") & (rows.event == "Signed Up"), rows.timestamp, ibis.null()
-        )
-        start = (
-            signup.min()
-            .over(group_by=rows[key])
-            .coalesce(rows.timestamp.min().over(group_by=rows[key]))
-        )
-        return rows.mutate(start=start)
+        A group-by joined back, not a window over the log: the first event comes from the
+        members (first seen per person), the sign-up from the few "Signed Up" rows.
+        """
+        members = self.frame.accounts
+        by_account = key == "account_id" or (key == "entity_id" and self.frame.entity == "account")
+        if by_account:
+            owned = members.filter(members.account_id.notnull())
+            first = owned.group_by(f_key=owned.account_id).agg(f_at=owned.first_seen.min())
+        else:
+            first = members.select(f_key=members.m_user, f_at=members.first_seen)
+        signups = rows.filter((rows.type == "track") & (rows.event == SIGN_UP))
+        signed = signups.group_by(s_key=signups[key]).agg(s_at=signups.timestamp.min())
+        starts = first.left_join(signed, first.f_key == signed.s_key)
+        starts = starts.select(st_key=starts.f_key, start=starts.s_at.coalesce(starts.f_at)).view()
+        joined = rows.left_join(starts, rows[key] == starts.st_key)
+        return joined.select(*rows.columns, start=joined.start).view()
 
     def aggregate(self, rows: ir.Table, spec: Any) -> Any:
         """One signal as a reduction over ``rows`` (already grouped by the caller)."""
@@ -229,6 +236,24 @@ class SignalCompiler:
         if spec.within is not None:
             done = done & (reached.t < reached.start + _seconds(spec.within))
         return reached.select("key", value=done)
+
+    def account_traits(self, signals: dict[str, Signal]) -> ir.Table:
+        """Several account traits' latest values before T in one pass: ``key`` (the group id)
+        and a column per signal (see :func:`pqlkit.events.identity.latest_traits`)."""
+        events = self.frame.events
+        calls = events.filter(
+            (events.type == "group")
+            & (events.timestamp < self.as_of)
+            & events.traits.notnull()
+            & events.group_id.notnull()
+        )
+        values = {}
+        for name, signal in signals.items():
+            assert isinstance(signal.spec, Trait)
+            dtype = {"number": "float64", "string": "string", "boolean": "boolean"}
+            value = calls.traits[signal.spec.name].unwrap_as(dtype[signal.spec.type])
+            values[column(name)] = value.argmax(calls.timestamp, where=value.notnull())
+        return calls.group_by(key=calls.group_id).agg(**values)
 
     def trait(self, spec: Trait) -> tuple[ir.Table, str]:
         """The latest value of a trait before T, keyed by user or account id."""

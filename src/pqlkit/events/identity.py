@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 MAX_HOPS = 3
+# the event columns :func:`user_accounts` reads from resolved events (plus person_id, is_known)
+ACCOUNT_COLUMNS = ("type", "timestamp", "user_id", "anonymous_id", "group_id", "traits")
 DOMAIN_ACCOUNT_PREFIX = "domain:"
 
 
@@ -70,23 +72,33 @@ def _canonical_map(links: ir.Table) -> ir.Table:
     return current
 
 
-def resolve_events(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
+def person_map(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
+    """``from_id → person_id``: every linked id (before ``as_of``) and the user it resolves to.
+
+    Small (one row per linked id): a scoring run computes it once and joins the log to it.
+    """
+    return _canonical_map(identity_links(events, as_of))
+
+
+def resolve_events(
+    events: ir.Table, as_of: datetime | None = None, *, mapping: ir.Table | None = None
+) -> ir.Table:
     """The events (before ``as_of``) with ``person_id`` and ``is_known`` added.
 
     ``person_id`` is the user a call is about once aliases are followed; an anonymous id never
-    linked to a user stays its own person with ``is_known`` false.
+    linked to a user stays its own person with ``is_known`` false. ``mapping`` is
+    :func:`person_map` of the same events and time, when the caller computed it already.
     """
     known = _before(events, as_of)
-    mapping = _canonical_map(identity_links(events, as_of))
-    by_user = mapping.select(u_from=mapping.from_id, u_person=mapping.person_id)
-    other = mapping.view()
-    by_anon = other.select(a_from=other.from_id, a_person=other.person_id)
-    joined = known.left_join(by_user, known.user_id == by_user.u_from).left_join(
-        by_anon, known.anonymous_id == by_anon.a_from
-    )
-    resolved_user = joined.u_person.coalesce(joined.user_id)
-    person = resolved_user.coalesce(joined.a_person, joined.anonymous_id)
-    is_known = joined.user_id.notnull() | joined.a_person.notnull()
+    if mapping is None:
+        mapping = person_map(events, as_of)
+    # one lookup of whoever sent the call (the userId, else the anonymousId): a userId maps
+    # to itself unless linked on, an anonymousId counts only once linked to a user
+    sender = known.mutate(_sender=known.user_id.coalesce(known.anonymous_id))
+    by_sender = mapping.select(s_from=mapping.from_id, s_person=mapping.person_id)
+    joined = sender.left_join(by_sender, sender._sender == by_sender.s_from)
+    person = joined.s_person.coalesce(joined._sender)
+    is_known = joined.user_id.notnull() | joined.s_person.notnull()
     columns = [c for c in known.columns]
     return joined.select(*columns, person_id=person, is_known=is_known)
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.learn import metrics
 from pqlkit.learn.outcomes import conversion_times
 from pqlkit.model.loader import LoadedModel
-from pqlkit.scoring.run import score_events
+from pqlkit.scoring.run import score_dates
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -73,8 +73,7 @@ def backtest(
     end = max(dates) + horizon
     converted = conversion_times(events, model, end)
     scored: list[Scored] = []
-    for date in dates:
-        run = score_events(events, loaded, date)
+    for date, run in zip(dates, score_dates(events, loaded, dates), strict=True):
         table = run.table.select(["entity_id", "score", "tier"]).to_pylist()
         for row in table:
             at = converted.get(row["entity_id"])

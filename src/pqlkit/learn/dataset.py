@@ -20,7 +20,7 @@ from pqlkit.compile.signals import column
 from pqlkit.learn.outcomes import conversion_times
 from pqlkit.model.loader import LoadedModel
 from pqlkit.model.validate import value_type
-from pqlkit.scoring.run import score_events
+from pqlkit.scoring.run import score_dates
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -103,8 +103,8 @@ def build(
 
     converted = conversion_times(events, loaded.model, max(dates) + horizon)
     rows: list[dict[str, Any]] = []
-    for date in dates:
-        for row in score_events(events, loaded, date).table.to_pylist():
+    for date, run in zip(dates, score_dates(events, loaded, dates), strict=True):
+        for row in run.table.to_pylist():
             at = converted.get(row["entity_id"])
             row["_date"], row["_label"] = date, at is not None and date <= at < date + horizon
             rows.append(row)

@@ -50,6 +50,21 @@ def describe(model: Model, rule: Rule, value: Any) -> str:
     return f"{name}: {value}"
 
 
+def explained_columns(model: Model) -> list[str]:
+    """The scored table's columns :func:`explain_row` reads (rows equal on them read alike)."""
+    out = ["score", "tier"]
+    rules: list[Rule] = [rule for layer in model.layers.values() for rule in layer.rules]
+    if model.qualify is not None:
+        for group in ("all", "any"):
+            rules += getattr(model.qualify, group)
+            out += [condition_column(group, i) for i in range(len(getattr(model.qualify, group)))]
+    for name, layer in model.layers.items():
+        out += [rule_column(name, i) for i in range(len(layer.rules))]
+        out.append(layer_column(name))
+    out += [column(rule.signal) for rule in rules]
+    return list(dict.fromkeys(out))
+
+
 @dataclass(frozen=True)
 class Explained:
     breakdown: dict[str, Any]

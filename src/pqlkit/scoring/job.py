@@ -75,7 +75,7 @@ def run_score(
     """Score (after a backfill, if asked), record the ledger, and give the rows to show."""
     from pqlkit.model.loader import load
     from pqlkit.scoring import ledger as scores_ledger
-    from pqlkit.scoring.run import now, score_events
+    from pqlkit.scoring.run import now, score_dates, score_events
 
     console = console or SilentConsole()
     loaded = load(request.model)
@@ -86,8 +86,8 @@ def run_score(
         start = request.since or scores_ledger.first_day(events)
         dates = scores_ledger.backfill_dates(start, moment, step)
         with console.progress(f"backfilling {len(dates)} dates", total=len(dates)) as bar:
-            for date in dates:
-                scores_ledger.record(store, score_events(events, loaded, date))
+            for past in score_dates(events, loaded, dates):
+                scores_ledger.record(store, past)
                 bar.advance()
     with console.progress("scoring", total=None):
         run = score_events(events, loaded, moment)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from pqlkit.compile.frame import build_frame
+from pqlkit.compile.frame import scoring_frame
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
-from pqlkit.scoring.breakdown import explain_row
+from pqlkit.scoring.breakdown import explain_row, explained_columns
 from pqlkit.triggers import batch
 from pqlkit.triggers.batch import Alert
 
@@ -57,25 +58,37 @@ class ScoreRun:
         return int(self.table.num_rows)
 
     def rows(self, top: int | None = None) -> list[dict[str, Any]]:
-        """Output rows (``OUTPUT_COLUMNS``), with each breakdown as JSON text."""
+        """Output rows (``OUTPUT_COLUMNS``), with each breakdown as JSON text.
+
+        Many entities share the same values (and so the same reasons and breakdown): each
+        distinct combination is worded once.
+        """
         model = self.loaded.model
-        raw = self.table.slice(0, top).to_pylist() if top is not None else self.table.to_pylist()
+        table = self.table.slice(0, top) if top is not None else self.table
+        names = [n for n in explained_columns(model) if n in table.column_names]
+        values = {name: table.column(name).to_pylist() for name in names}
+        worded: dict[tuple[Any, ...], tuple[str, str]] = {}
         out = []
-        for row in raw:
-            triggers = self.live.get(row["entity_id"], [])
-            explained = explain_row(model, row, triggers)
+        for index, entity in enumerate(table.column("entity_id").to_pylist()):
+            triggers = self.live.get(entity, [])
+            row = {name: values[name][index] for name in names}
+            key = (*row.values(), *triggers)
+            if key not in worded:
+                explained = explain_row(model, row, triggers)
+                worded[key] = (explained.reasons, orjson.dumps(explained.breakdown).decode())
+            reasons, breakdown = worded[key]
             out.append(
                 {
-                    "entity_id": row["entity_id"],
+                    "entity_id": entity,
                     "entity_type": model.entity,
                     "score": row["score"],
                     "tier": row["tier"],
                     "triggers": ", ".join(triggers),
-                    "reasons": explained.reasons,
-                    "breakdown": orjson.dumps(explained.breakdown).decode(),
+                    "reasons": reasons,
+                    "breakdown": breakdown,
                     "as_of": self.as_of,
                     "model": model.name,
-                    "pql_since": self.since.get(row["entity_id"]),
+                    "pql_since": self.since.get(entity),
                 }
             )
         return out
@@ -86,13 +99,35 @@ def score_events(events: ir.Table, loaded: LoadedModel, as_of: datetime | None =
 
     Triggers are evaluated first; an entity with a trigger active at ``as_of`` is hot.
     """
+    moment = as_of or now()
+    alerts = batch.evaluate(events, loaded.model, moment) if loaded.model.triggers else []
+    return _score(events, loaded, moment, alerts)
+
+
+def score_dates(
+    events: ir.Table, loaded: LoadedModel, dates: Sequence[datetime]
+) -> Iterator[ScoreRun]:
+    """``score_events`` as of each date (in the order given), sharing what the dates share.
+
+    The triggers are evaluated once, as of the last date (:class:`pqlkit.triggers.batch.History`
+    gives each date exactly the alerts :func:`score_events` would); each date's run is computed
+    when the iterator reaches it, so a loop holds one run at a time.
+    """
+    if not dates:
+        return
+    history = batch.History(events, loaded.model, max(dates))
+    for date in dates:
+        yield _score(events, loaded, date, history.as_of(date))
+
+
+def _score(
+    events: ir.Table, loaded: LoadedModel, moment: datetime, alerts: list[Alert]
+) -> ScoreRun:
     import ibis
 
-    moment = as_of or now()
     model = loaded.model
-    frame = build_frame(events, model, moment).materialize()
+    frame = scoring_frame(events, model, moment)
     try:
-        alerts = batch.evaluate(events, model, moment) if model.triggers else []
         live = batch.active(alerts, moment)
         triggered = (
             ibis.memtable({"entity_id": sorted(live)}, schema={"entity_id": "string"})

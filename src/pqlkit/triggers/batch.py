@@ -51,7 +51,7 @@ from pqlkit.triggers.window import Cooldowns
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
-__all__ = ["ACTIVE_FOR", "Alert", "active", "evaluate", "fire", "trigger_hits"]
+__all__ = ["ACTIVE_FOR", "Alert", "History", "active", "evaluate", "fire", "trigger_hits"]
 
 
 def trusted(rows: ir.Table, trigger: Trigger) -> ir.BooleanValue:
@@ -174,7 +174,12 @@ def window_pairs(rows: ir.Table, trigger: Trigger) -> ir.Table:
 
 def fire(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[Alert]:
     """The alerts the hits (:func:`trigger_hits`) fire, oldest first."""
-    alerts: list[Alert] = []
+    return in_order(alert for alert, _ in _fired(hits, arrivals, model))
+
+
+def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[tuple[Alert, datetime]]:
+    """Each alert the hits fire, with the arrival of its firing event."""
+    alerts: list[tuple[Alert, datetime]] = []
     for name, trigger in model.triggers.items():
         found = candidates(hits, name, trigger).to_pyarrow().to_pylist()
         cooldowns = Cooldowns(trigger.cooldown)
@@ -186,19 +191,22 @@ def fire(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[Alert]:
         evidence = _evidence(hits, name, trigger, fired)
         entities = _entities(arrivals, model, trigger, fired)
         alerts.extend(
-            Alert(
-                entity_id=entities.get(row["message_id"], row["entity"]),
-                trigger=name,
-                fired_at=row["timestamp"],
-                message_id=row["message_id"],
-                deadline=row["timestamp"] + trigger.respond_within,
-                key=row["key"],
-                user_id=row["person"],
-                evidence=evidence.get(row["message_id"], (row["message_id"],)),
+            (
+                Alert(
+                    entity_id=entities.get(row["message_id"], row["entity"]),
+                    trigger=name,
+                    fired_at=row["timestamp"],
+                    message_id=row["message_id"],
+                    deadline=row["timestamp"] + trigger.respond_within,
+                    key=row["key"],
+                    user_id=row["person"],
+                    evidence=evidence.get(row["message_id"], (row["message_id"],)),
+                ),
+                row["arrival"],
             )
             for row in fired
         )
-    return in_order(alerts)
+    return alerts
 
 
 def evaluate(events: ir.Table, model: Model, as_of: datetime) -> list[Alert]:
@@ -208,6 +216,29 @@ def evaluate(events: ir.Table, model: Model, as_of: datetime) -> list[Alert]:
     with Scratch() as scratch:
         arrivals = asof.Arrivals(events, as_of, scratch)
         return fire(trigger_hits(arrivals, model), arrivals, model)
+
+
+class History:
+    """Alerts as of many times from one evaluation: those whose firing event arrived before T.
+
+    Exact because every step of the definition reads only what had arrived by the firing event
+    (its window, its identity, the cooldown's earlier firings), so an alert fired by time T is
+    the same alert when evaluated at any later time. A backtest over 12 dates evaluates once.
+    """
+
+    def __init__(self, events: ir.Table, model: Model, until: datetime) -> None:
+        self.fired: list[tuple[Alert, datetime]] = []
+        if model.triggers:
+            with Scratch() as scratch:
+                arrivals = asof.Arrivals(events, until, scratch)
+                self.fired = _fired(trigger_hits(arrivals, model), arrivals, model)
+        self.until = until
+
+    def as_of(self, moment: datetime) -> list[Alert]:
+        """What :func:`evaluate` gives at ``moment`` (no later than ``until``)."""
+        if moment > self.until:
+            raise ValueError(f"alerts known until {self.until}, asked for {moment}")
+        return in_order(alert for alert, arrival in self.fired if arrival < moment)
 
 
 def _evidence(

@@ -1,14 +1,14 @@
-WITH `t18` AS (
+WITH `t19` AS (
   SELECT
-    `t14`.`from_id`,
-    `t14`.`to_id`,
-    `t14`.`linked_at`,
-    ROW_NUMBER() OVER (PARTITION BY `t14`.`from_id` ORDER BY `t14`.`linked_at` ASC, `t14`.`to_id` ASC) - 1 AS `rank`
+    `t16`.`from_id`,
+    `t16`.`to_id`,
+    `t16`.`linked_at`,
+    ROW_NUMBER() OVER (PARTITION BY `t16`.`from_id` ORDER BY `t16`.`linked_at` ASC, `t16`.`to_id` ASC) - 1 AS `rank`
   FROM (
     SELECT
-      `t11`.`from_id`,
-      `t11`.`to_id`,
-      MIN(`t11`.`at`) AS `linked_at`
+      `t13`.`from_id`,
+      `t13`.`to_id`,
+      MIN(`t13`.`at`) AS `linked_at`
     FROM (
       SELECT
         *
@@ -26,7 +26,7 @@ WITH `t18` AS (
             AND `t0`.`type` = 'alias'
             AND `t0`.`previous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t3`
+        ) AS `t4`
         UNION ALL
         SELECT
           *
@@ -40,1341 +40,995 @@ WITH `t18` AS (
             `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
             AND `t0`.`anonymous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t4`
-      ) AS `t8`
+        ) AS `t5`
+      ) AS `t10`
       WHERE
-        `t8`.`from_id` <> `t8`.`to_id`
-    ) AS `t11`
+        `t10`.`from_id` <> `t10`.`to_id`
+    ) AS `t13`
     GROUP BY
       1,
       2
-  ) AS `t14`
-), `t21` AS (
+  ) AS `t16`
+), `t22` AS (
   SELECT
-    `t19`.`from_id`,
-    `t19`.`to_id`,
-    `t19`.`linked_at`
-  FROM `t18` AS `t19`
+    `t20`.`from_id`,
+    `t20`.`to_id`,
+    `t20`.`linked_at`
+  FROM `t19` AS `t20`
   WHERE
-    `t19`.`rank` = 0
+    `t20`.`rank` = 0
 ), `t44` AS (
   SELECT
-    `t7`.`message_id`,
-    `t7`.`type`,
-    `t7`.`event`,
-    `t7`.`name`,
-    `t7`.`user_id`,
-    `t7`.`anonymous_id`,
-    `t7`.`group_id`,
-    `t7`.`previous_id`,
-    `t7`.`timestamp`,
-    `t7`.`original_timestamp`,
-    `t7`.`sent_at`,
-    `t7`.`received_at`,
-    `t7`.`properties`,
-    `t7`.`traits`,
-    `t7`.`context`,
-    `t7`.`source`,
-    `t7`.`loaded_at`,
-    COALESCE(COALESCE(`t42`.`u_person`, `t7`.`user_id`), `t43`.`a_person`, `t7`.`anonymous_id`) AS `person_id`,
+    `t9`.`type`,
+    `t9`.`timestamp`,
+    `t9`.`user_id`,
+    `t9`.`anonymous_id`,
+    `t9`.`group_id`,
+    `t9`.`traits`,
+    COALESCE(`t42`.`s_person`, `t9`.`_sender`) AS `person_id`,
     (
-      `t7`.`user_id` IS NOT NULL
+      `t9`.`user_id` IS NOT NULL
     ) OR (
-      `t43`.`a_person` IS NOT NULL
+      `t42`.`s_person` IS NOT NULL
     ) AS `is_known`
   FROM (
     SELECT
-      *
+      `t0`.`type`,
+      `t0`.`timestamp`,
+      `t0`.`user_id`,
+      `t0`.`anonymous_id`,
+      `t0`.`group_id`,
+      `t0`.`traits`,
+      COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
     FROM `events` AS `t0`
     WHERE
       `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-  ) AS `t7`
+  ) AS `t9`
   LEFT OUTER JOIN (
     SELECT
-      `t39`.`from_id` AS `u_from`,
-      `t39`.`person_id` AS `u_person`
+      `t40`.`from_id` AS `s_from`,
+      `t40`.`person_id` AS `s_person`
     FROM (
       SELECT
-        `t35`.`from_id`,
-        COALESCE(`t30`.`next_to`, `t35`.`person_id`) AS `person_id`
+        `t36`.`from_id`,
+        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
       FROM (
         SELECT
-          `t23`.`from_id`,
-          COALESCE(`t31`.`next_to`, `t23`.`person_id`) AS `person_id`
+          `t24`.`from_id`,
+          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
         FROM (
           SELECT
-            `t19`.`from_id`,
-            `t19`.`to_id` AS `person_id`
-          FROM `t18` AS `t19`
+            `t20`.`from_id`,
+            `t20`.`to_id` AS `person_id`
+          FROM `t19` AS `t20`
           WHERE
-            `t19`.`rank` = 0
-        ) AS `t23`
+            `t20`.`rank` = 0
+        ) AS `t24`
         LEFT OUTER JOIN (
           SELECT
-            `t26`.`from_id` AS `next_from`,
-            `t26`.`to_id` AS `next_to`
-          FROM `t21` AS `t26`
-        ) AS `t31`
-          ON `t23`.`person_id` = `t31`.`next_from`
-      ) AS `t35`
+            `t27`.`from_id` AS `next_from`,
+            `t27`.`to_id` AS `next_to`
+          FROM `t22` AS `t27`
+        ) AS `t32`
+          ON `t24`.`person_id` = `t32`.`next_from`
+      ) AS `t36`
       LEFT OUTER JOIN (
         SELECT
-          `t25`.`from_id` AS `next_from`,
-          `t25`.`to_id` AS `next_to`
-        FROM `t21` AS `t25`
-      ) AS `t30`
-        ON `t35`.`person_id` = `t30`.`next_from`
-    ) AS `t39`
+          `t26`.`from_id` AS `next_from`,
+          `t26`.`to_id` AS `next_to`
+        FROM `t22` AS `t26`
+      ) AS `t31`
+        ON `t36`.`person_id` = `t31`.`next_from`
+    ) AS `t40`
   ) AS `t42`
-    ON `t7`.`user_id` = `t42`.`u_from`
-  LEFT OUTER JOIN (
-    SELECT
-      `t39`.`from_id` AS `a_from`,
-      `t39`.`person_id` AS `a_person`
-    FROM (
-      SELECT
-        `t35`.`from_id`,
-        COALESCE(`t30`.`next_to`, `t35`.`person_id`) AS `person_id`
-      FROM (
-        SELECT
-          `t23`.`from_id`,
-          COALESCE(`t31`.`next_to`, `t23`.`person_id`) AS `person_id`
-        FROM (
-          SELECT
-            `t19`.`from_id`,
-            `t19`.`to_id` AS `person_id`
-          FROM `t18` AS `t19`
-          WHERE
-            `t19`.`rank` = 0
-        ) AS `t23`
-        LEFT OUTER JOIN (
-          SELECT
-            `t26`.`from_id` AS `next_from`,
-            `t26`.`to_id` AS `next_to`
-          FROM `t21` AS `t26`
-        ) AS `t31`
-          ON `t23`.`person_id` = `t31`.`next_from`
-      ) AS `t35`
-      LEFT OUTER JOIN (
-        SELECT
-          `t25`.`from_id` AS `next_from`,
-          `t25`.`to_id` AS `next_to`
-        FROM `t21` AS `t25`
-      ) AS `t30`
-        ON `t35`.`person_id` = `t30`.`next_from`
-    ) AS `t39`
-  ) AS `t43`
-    ON `t7`.`anonymous_id` = `t43`.`a_from`
-), `t46` AS (
+    ON `t9`.`_sender` = `t42`.`s_from`
+), `t60` AS (
   SELECT
-    *
-  FROM `t44` AS `t45`
-  WHERE
-    `t45`.`is_known`
-), `t65` AS (
-  SELECT
-    *
+    `t59`.`user_id`,
+    `t59`.`email`,
+    `t59`.`email_domain`,
+    `t59`.`first_seen`,
+    `t59`.`last_seen`,
+    COALESCE(
+      `t59`.`group_account`,
+      `t38`.`domain_account`,
+      IF(
+        (
+          `t59`.`email_domain` IS NOT NULL
+        )
+        AND NOT (
+          `t59`.`email_domain` IN (
+            '10minutemail.com',
+            '126.com',
+            '163.com',
+            'aim.com',
+            'alice.it',
+            'aliyun.com',
+            'aol.com',
+            'arcor.de',
+            'att.net',
+            'bellsouth.net',
+            'bigpond.com',
+            'bk.ru',
+            'bol.com.br',
+            'btinternet.com',
+            'charter.net',
+            'comcast.net',
+            'cox.net',
+            'daum.net',
+            'dispostable.com',
+            'duck.com',
+            'earthlink.net',
+            'email.com',
+            'fastmail.com',
+            'fastmail.fm',
+            'foxmail.com',
+            'free.fr',
+            'freenet.de',
+            'getnada.com',
+            'gmail.com',
+            'gmx.at',
+            'gmx.ch',
+            'gmx.com',
+            'gmx.de',
+            'gmx.net',
+            'googlemail.com',
+            'guerrillamail.com',
+            'hanmail.net',
+            'hey.com',
+            'hotmail.co.uk',
+            'hotmail.com',
+            'hotmail.de',
+            'hotmail.es',
+            'hotmail.fr',
+            'hotmail.it',
+            'hushmail.com',
+            'icloud.com',
+            'inbox.ru',
+            'interia.pl',
+            'laposte.net',
+            'libero.it',
+            'list.ru',
+            'live.co.uk',
+            'live.com',
+            'live.fr',
+            'mac.com',
+            'mail.com',
+            'mail.ru',
+            'mailbox.org',
+            'mailfence.com',
+            'mailinator.com',
+            'me.com',
+            'msn.com',
+            'naver.com',
+            'ntlworld.com',
+            'o2.pl',
+            'onet.pl',
+            'optonline.net',
+            'optusnet.com.au',
+            'orange.fr',
+            'outlook.com',
+            'pm.me',
+            'posteo.de',
+            'proton.me',
+            'protonmail.com',
+            'qq.com',
+            'rambler.ru',
+            'rediffmail.com',
+            'rocketmail.com',
+            'rogers.com',
+            'runbox.com',
+            'sbcglobal.net',
+            'seznam.cz',
+            'sfr.fr',
+            'sharklasers.com',
+            'shaw.ca',
+            'sina.com',
+            'sky.com',
+            'sohu.com',
+            'sympatico.ca',
+            't-online.de',
+            'talktalk.net',
+            'telus.net',
+            'temp-mail.org',
+            'terra.com.br',
+            'tiscali.it',
+            'trashmail.com',
+            'tuta.io',
+            'tutanota.com',
+            'uol.com.br',
+            'verizon.net',
+            'virgilio.it',
+            'virginmedia.com',
+            'wanadoo.fr',
+            'web.de',
+            'windowslive.com',
+            'wp.pl',
+            'ya.ru',
+            'yahoo.ca',
+            'yahoo.co.in',
+            'yahoo.co.jp',
+            'yahoo.co.uk',
+            'yahoo.com',
+            'yahoo.com.au',
+            'yahoo.com.br',
+            'yahoo.de',
+            'yahoo.es',
+            'yahoo.fr',
+            'yahoo.it',
+            'yandex.com',
+            'yandex.ru',
+            'yeah.net',
+            'ymail.com',
+            'yopmail.com',
+            'zoho.com',
+            'zohomail.com'
+          )
+        ),
+        CONCAT('domain:', `t59`.`email_domain`),
+        NULL
+      )
+    ) AS `account_id`,
+    CASE
+      WHEN `t59`.`group_account` IS NOT NULL
+      THEN 'group'
+      WHEN `t38`.`domain_account` IS NOT NULL
+      THEN 'domain'
+      WHEN IF(
+        (
+          `t59`.`email_domain` IS NOT NULL
+        )
+        AND NOT (
+          `t59`.`email_domain` IN (
+            '10minutemail.com',
+            '126.com',
+            '163.com',
+            'aim.com',
+            'alice.it',
+            'aliyun.com',
+            'aol.com',
+            'arcor.de',
+            'att.net',
+            'bellsouth.net',
+            'bigpond.com',
+            'bk.ru',
+            'bol.com.br',
+            'btinternet.com',
+            'charter.net',
+            'comcast.net',
+            'cox.net',
+            'daum.net',
+            'dispostable.com',
+            'duck.com',
+            'earthlink.net',
+            'email.com',
+            'fastmail.com',
+            'fastmail.fm',
+            'foxmail.com',
+            'free.fr',
+            'freenet.de',
+            'getnada.com',
+            'gmail.com',
+            'gmx.at',
+            'gmx.ch',
+            'gmx.com',
+            'gmx.de',
+            'gmx.net',
+            'googlemail.com',
+            'guerrillamail.com',
+            'hanmail.net',
+            'hey.com',
+            'hotmail.co.uk',
+            'hotmail.com',
+            'hotmail.de',
+            'hotmail.es',
+            'hotmail.fr',
+            'hotmail.it',
+            'hushmail.com',
+            'icloud.com',
+            'inbox.ru',
+            'interia.pl',
+            'laposte.net',
+            'libero.it',
+            'list.ru',
+            'live.co.uk',
+            'live.com',
+            'live.fr',
+            'mac.com',
+            'mail.com',
+            'mail.ru',
+            'mailbox.org',
+            'mailfence.com',
+            'mailinator.com',
+            'me.com',
+            'msn.com',
+            'naver.com',
+            'ntlworld.com',
+            'o2.pl',
+            'onet.pl',
+            'optonline.net',
+            'optusnet.com.au',
+            'orange.fr',
+            'outlook.com',
+            'pm.me',
+            'posteo.de',
+            'proton.me',
+            'protonmail.com',
+            'qq.com',
+            'rambler.ru',
+            'rediffmail.com',
+            'rocketmail.com',
+            'rogers.com',
+            'runbox.com',
+            'sbcglobal.net',
+            'seznam.cz',
+            'sfr.fr',
+            'sharklasers.com',
+            'shaw.ca',
+            'sina.com',
+            'sky.com',
+            'sohu.com',
+            'sympatico.ca',
+            't-online.de',
+            'talktalk.net',
+            'telus.net',
+            'temp-mail.org',
+            'terra.com.br',
+            'tiscali.it',
+            'trashmail.com',
+            'tuta.io',
+            'tutanota.com',
+            'uol.com.br',
+            'verizon.net',
+            'virgilio.it',
+            'virginmedia.com',
+            'wanadoo.fr',
+            'web.de',
+            'windowslive.com',
+            'wp.pl',
+            'ya.ru',
+            'yahoo.ca',
+            'yahoo.co.in',
+            'yahoo.co.jp',
+            'yahoo.co.uk',
+            'yahoo.com',
+            'yahoo.com.au',
+            'yahoo.com.br',
+            'yahoo.de',
+            'yahoo.es',
+            'yahoo.fr',
+            'yahoo.it',
+            'yandex.com',
+            'yandex.ru',
+            'yeah.net',
+            'ymail.com',
+            'yopmail.com',
+            'zoho.com',
+            'zohomail.com'
+          )
+        ),
+        CONCAT('domain:', `t59`.`email_domain`),
+        NULL
+      ) IS NOT NULL
+      THEN 'email'
+      ELSE NULL
+    END AS `account_via`
   FROM (
     SELECT
-      `t50`.`message_id`,
-      `t50`.`type`,
-      `t50`.`event`,
-      `t50`.`name`,
-      `t50`.`user_id`,
-      `t50`.`anonymous_id`,
-      `t50`.`group_id`,
-      `t50`.`previous_id`,
-      `t50`.`timestamp`,
-      `t50`.`original_timestamp`,
-      `t50`.`sent_at`,
-      `t50`.`received_at`,
-      `t50`.`properties`,
-      `t50`.`traits`,
-      `t50`.`context`,
-      `t50`.`source`,
-      `t50`.`loaded_at`,
-      `t50`.`person_id`,
-      `t62`.`account_id`,
-      `t62`.`email_domain`,
-      `t62`.`account_id` AS `entity_id`
-    FROM `t46` AS `t50`
-    LEFT OUTER JOIN (
-      SELECT
-        `t60`.`user_id` AS `m_user`,
-        `t60`.`account_id`,
-        `t60`.`email_domain`
-      FROM (
-        SELECT
-          `t59`.`user_id`,
-          `t59`.`email`,
-          `t59`.`email_domain`,
-          `t59`.`first_seen`,
-          `t59`.`last_seen`,
-          COALESCE(
-            `t59`.`group_account`,
-            `t37`.`domain_account`,
+      `t53`.`user_id`,
+      `t53`.`first_seen`,
+      `t53`.`last_seen`,
+      `t54`.`group_account`,
+      `t56`.`email`,
+      NULLIF(
+        IF(
+          (
+            INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+          ) >= 0,
+          SUBSTRING(
+            LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')),
             IF(
               (
-                `t59`.`email_domain` IS NOT NULL
-              )
-              AND NOT (
-                `t59`.`email_domain` IN (
-                  '10minutemail.com',
-                  '126.com',
-                  '163.com',
-                  'aim.com',
-                  'alice.it',
-                  'aliyun.com',
-                  'aol.com',
-                  'arcor.de',
-                  'att.net',
-                  'bellsouth.net',
-                  'bigpond.com',
-                  'bk.ru',
-                  'bol.com.br',
-                  'btinternet.com',
-                  'charter.net',
-                  'comcast.net',
-                  'cox.net',
-                  'daum.net',
-                  'dispostable.com',
-                  'duck.com',
-                  'earthlink.net',
-                  'email.com',
-                  'fastmail.com',
-                  'fastmail.fm',
-                  'foxmail.com',
-                  'free.fr',
-                  'freenet.de',
-                  'getnada.com',
-                  'gmail.com',
-                  'gmx.at',
-                  'gmx.ch',
-                  'gmx.com',
-                  'gmx.de',
-                  'gmx.net',
-                  'googlemail.com',
-                  'guerrillamail.com',
-                  'hanmail.net',
-                  'hey.com',
-                  'hotmail.co.uk',
-                  'hotmail.com',
-                  'hotmail.de',
-                  'hotmail.es',
-                  'hotmail.fr',
-                  'hotmail.it',
-                  'hushmail.com',
-                  'icloud.com',
-                  'inbox.ru',
-                  'interia.pl',
-                  'laposte.net',
-                  'libero.it',
-                  'list.ru',
-                  'live.co.uk',
-                  'live.com',
-                  'live.fr',
-                  'mac.com',
-                  'mail.com',
-                  'mail.ru',
-                  'mailbox.org',
-                  'mailfence.com',
-                  'mailinator.com',
-                  'me.com',
-                  'msn.com',
-                  'naver.com',
-                  'ntlworld.com',
-                  'o2.pl',
-                  'onet.pl',
-                  'optonline.net',
-                  'optusnet.com.au',
-                  'orange.fr',
-                  'outlook.com',
-                  'pm.me',
-                  'posteo.de',
-                  'proton.me',
-                  'protonmail.com',
-                  'qq.com',
-                  'rambler.ru',
-                  'rediffmail.com',
-                  'rocketmail.com',
-                  'rogers.com',
-                  'runbox.com',
-                  'sbcglobal.net',
-                  'seznam.cz',
-                  'sfr.fr',
-                  'sharklasers.com',
-                  'shaw.ca',
-                  'sina.com',
-                  'sky.com',
-                  'sohu.com',
-                  'sympatico.ca',
-                  't-online.de',
-                  'talktalk.net',
-                  'telus.net',
-                  'temp-mail.org',
-                  'terra.com.br',
-                  'tiscali.it',
-                  'trashmail.com',
-                  'tuta.io',
-                  'tutanota.com',
-                  'uol.com.br',
-                  'verizon.net',
-                  'virgilio.it',
-                  'virginmedia.com',
-                  'wanadoo.fr',
-                  'web.de',
-                  'windowslive.com',
-                  'wp.pl',
-                  'ya.ru',
-                  'yahoo.ca',
-                  'yahoo.co.in',
-                  'yahoo.co.jp',
-                  'yahoo.co.uk',
-                  'yahoo.com',
-                  'yahoo.com.au',
-                  'yahoo.com.br',
-                  'yahoo.de',
-                  'yahoo.es',
-                  'yahoo.fr',
-                  'yahoo.it',
-                  'yandex.com',
-                  'yandex.ru',
-                  'yeah.net',
-                  'ymail.com',
-                  'yopmail.com',
-                  'zoho.com',
-                  'zohomail.com'
-                )
-              ),
-              CONCAT('domain:', `t59`.`email_domain`),
-              NULL
-            )
-          ) AS `account_id`,
-          CASE
-            WHEN `t59`.`group_account` IS NOT NULL
-            THEN 'group'
-            WHEN `t37`.`domain_account` IS NOT NULL
-            THEN 'domain'
-            WHEN IF(
-              (
-                `t59`.`email_domain` IS NOT NULL
-              )
-              AND NOT (
-                `t59`.`email_domain` IN (
-                  '10minutemail.com',
-                  '126.com',
-                  '163.com',
-                  'aim.com',
-                  'alice.it',
-                  'aliyun.com',
-                  'aol.com',
-                  'arcor.de',
-                  'att.net',
-                  'bellsouth.net',
-                  'bigpond.com',
-                  'bk.ru',
-                  'bol.com.br',
-                  'btinternet.com',
-                  'charter.net',
-                  'comcast.net',
-                  'cox.net',
-                  'daum.net',
-                  'dispostable.com',
-                  'duck.com',
-                  'earthlink.net',
-                  'email.com',
-                  'fastmail.com',
-                  'fastmail.fm',
-                  'foxmail.com',
-                  'free.fr',
-                  'freenet.de',
-                  'getnada.com',
-                  'gmail.com',
-                  'gmx.at',
-                  'gmx.ch',
-                  'gmx.com',
-                  'gmx.de',
-                  'gmx.net',
-                  'googlemail.com',
-                  'guerrillamail.com',
-                  'hanmail.net',
-                  'hey.com',
-                  'hotmail.co.uk',
-                  'hotmail.com',
-                  'hotmail.de',
-                  'hotmail.es',
-                  'hotmail.fr',
-                  'hotmail.it',
-                  'hushmail.com',
-                  'icloud.com',
-                  'inbox.ru',
-                  'interia.pl',
-                  'laposte.net',
-                  'libero.it',
-                  'list.ru',
-                  'live.co.uk',
-                  'live.com',
-                  'live.fr',
-                  'mac.com',
-                  'mail.com',
-                  'mail.ru',
-                  'mailbox.org',
-                  'mailfence.com',
-                  'mailinator.com',
-                  'me.com',
-                  'msn.com',
-                  'naver.com',
-                  'ntlworld.com',
-                  'o2.pl',
-                  'onet.pl',
-                  'optonline.net',
-                  'optusnet.com.au',
-                  'orange.fr',
-                  'outlook.com',
-                  'pm.me',
-                  'posteo.de',
-                  'proton.me',
-                  'protonmail.com',
-                  'qq.com',
-                  'rambler.ru',
-                  'rediffmail.com',
-                  'rocketmail.com',
-                  'rogers.com',
-                  'runbox.com',
-                  'sbcglobal.net',
-                  'seznam.cz',
-                  'sfr.fr',
-                  'sharklasers.com',
-                  'shaw.ca',
-                  'sina.com',
-                  'sky.com',
-                  'sohu.com',
-                  'sympatico.ca',
-                  't-online.de',
-                  'talktalk.net',
-                  'telus.net',
-                  'temp-mail.org',
-                  'terra.com.br',
-                  'tiscali.it',
-                  'trashmail.com',
-                  'tuta.io',
-                  'tutanota.com',
-                  'uol.com.br',
-                  'verizon.net',
-                  'virgilio.it',
-                  'virginmedia.com',
-                  'wanadoo.fr',
-                  'web.de',
-                  'windowslive.com',
-                  'wp.pl',
-                  'ya.ru',
-                  'yahoo.ca',
-                  'yahoo.co.in',
-                  'yahoo.co.jp',
-                  'yahoo.co.uk',
-                  'yahoo.com',
-                  'yahoo.com.au',
-                  'yahoo.com.br',
-                  'yahoo.de',
-                  'yahoo.es',
-                  'yahoo.fr',
-                  'yahoo.it',
-                  'yandex.com',
-                  'yandex.ru',
-                  'yeah.net',
-                  'ymail.com',
-                  'yopmail.com',
-                  'zoho.com',
-                  'zohomail.com'
-                )
-              ),
-              CONCAT('domain:', `t59`.`email_domain`),
-              NULL
-            ) IS NOT NULL
-            THEN 'email'
-            ELSE NULL
-          END AS `account_via`
-        FROM (
-          SELECT
-            `t54`.`user_id`,
-            `t54`.`first_seen`,
-            `t54`.`last_seen`,
-            `t53`.`group_account`,
-            `t56`.`email`,
-            NULLIF(
-              IF(
                 (
                   INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                ) >= 0,
-                SUBSTRING(
-                  LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')),
-                  IF(
-                    (
-                      (
-                        INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                      ) + 1 + 1
-                    ) >= 1,
-                    (
-                      INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                    ) + 1 + 1,
-                    (
-                      INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                    ) + 1 + 1 + LENGTH(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')))
-                  )
+                ) + 1 + 1
+              ) >= 1,
+              (
+                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1,
+              (
+                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')))
+            )
+          ),
+          NULL
+        ),
+        ''
+      ) AS `email_domain`
+    FROM (
+      SELECT
+        `t48`.`person_id` AS `user_id`,
+        MIN(`t48`.`timestamp`) AS `first_seen`,
+        MAX(`t48`.`timestamp`) AS `last_seen`
+      FROM (
+        SELECT
+          *
+        FROM `t44` AS `t45`
+        WHERE
+          `t45`.`is_known`
+      ) AS `t48`
+      GROUP BY
+        1
+    ) AS `t53`
+    LEFT OUTER JOIN (
+      SELECT
+        `t49`.`person_id` AS `m_user`,
+        MAX_BY(`t49`.`group_id`, `t49`.`timestamp`) AS `group_account`
+      FROM (
+        SELECT
+          *
+        FROM `t44` AS `t45`
+        WHERE
+          `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
+      ) AS `t49`
+      GROUP BY
+        1
+    ) AS `t54`
+      ON `t53`.`user_id` = `t54`.`m_user`
+    LEFT OUTER JOIN (
+      SELECT
+        `t50`.`e_user`,
+        MAX_BY(
+          IF(
+            safe.string(`t50`.`traits`['email']) IS NOT NULL,
+            safe.string(`t50`.`traits`['email']),
+            NULL
+          ),
+          IF(safe.string(`t50`.`traits`['email']) IS NOT NULL, `t50`.`timestamp`, NULL)
+        ) AS `email`
+      FROM (
+        SELECT
+          `t45`.`type`,
+          `t45`.`timestamp`,
+          `t45`.`user_id`,
+          `t45`.`anonymous_id`,
+          `t45`.`group_id`,
+          `t45`.`traits`,
+          `t45`.`person_id`,
+          `t45`.`is_known`,
+          `t45`.`person_id` AS `e_user`
+        FROM `t44` AS `t45`
+        WHERE
+          `t45`.`is_known`
+          AND `t45`.`type` <> 'group'
+          AND `t45`.`traits` IS NOT NULL
+          AND `t45`.`person_id` IS NOT NULL
+      ) AS `t50`
+      GROUP BY
+        1
+    ) AS `t56`
+      ON `t53`.`user_id` = `t56`.`e_user`
+  ) AS `t59`
+  LEFT OUTER JOIN (
+    SELECT
+      `t33`.`domain`,
+      `t33`.`group_id` AS `domain_account`
+    FROM (
+      SELECT
+        `t28`.`group_id`,
+        `t28`.`since`,
+        `t28`.`domain`,
+        ROW_NUMBER() OVER (PARTITION BY `t28`.`domain` ORDER BY `t28`.`since` ASC, `t28`.`group_id` ASC) - 1 AS `rank`
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t18`.`group_id`,
+            `t12`.`since`,
+            NULLIF(
+              REGEXP_REPLACE(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    LOWER(TRIM(COALESCE(`t18`.`domain`, `t18`.`website`), ' \t\n\r\v\f')),
+                    '^[a-z]+://',
+                    ''
+                  ),
+                  '^www\\.',
+                  ''
                 ),
-                NULL
+                '[/:?#].*$',
+                ''
               ),
               ''
-            ) AS `email_domain`
+            ) AS `domain`
           FROM (
             SELECT
-              `t49`.`person_id` AS `user_id`,
-              MIN(`t49`.`timestamp`) AS `first_seen`,
-              MAX(`t49`.`timestamp`) AS `last_seen`
-            FROM `t46` AS `t49`
-            GROUP BY
-              1
-          ) AS `t54`
-          LEFT OUTER JOIN (
-            SELECT
-              `t47`.`person_id` AS `m_user`,
-              MAX_BY(`t47`.`group_id`, `t47`.`timestamp`) AS `group_account`
-            FROM (
-              SELECT
-                *
-              FROM `t44` AS `t45`
-              WHERE
-                `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
-            ) AS `t47`
-            GROUP BY
-              1
-          ) AS `t53`
-            ON `t54`.`user_id` = `t53`.`m_user`
-          LEFT OUTER JOIN (
-            SELECT
-              `t48`.`e_user`,
+              `t7`.`group_id`,
               MAX_BY(
                 IF(
-                  safe.string(`t48`.`traits`['email']) IS NOT NULL,
-                  safe.string(`t48`.`traits`['email']),
+                  safe.string(`t7`.`traits`['domain']) IS NOT NULL,
+                  safe.string(`t7`.`traits`['domain']),
                   NULL
                 ),
-                IF(safe.string(`t48`.`traits`['email']) IS NOT NULL, `t48`.`timestamp`, NULL)
-              ) AS `email`
-            FROM (
-              SELECT
-                `t45`.`message_id`,
-                `t45`.`type`,
-                `t45`.`event`,
-                `t45`.`name`,
-                `t45`.`user_id`,
-                `t45`.`anonymous_id`,
-                `t45`.`group_id`,
-                `t45`.`previous_id`,
-                `t45`.`timestamp`,
-                `t45`.`original_timestamp`,
-                `t45`.`sent_at`,
-                `t45`.`received_at`,
-                `t45`.`properties`,
-                `t45`.`traits`,
-                `t45`.`context`,
-                `t45`.`source`,
-                `t45`.`loaded_at`,
-                `t45`.`person_id`,
-                `t45`.`is_known`,
-                `t45`.`person_id` AS `e_user`
-              FROM `t44` AS `t45`
-              WHERE
-                `t45`.`is_known`
-                AND `t45`.`type` <> 'group'
-                AND `t45`.`traits` IS NOT NULL
-                AND `t45`.`person_id` IS NOT NULL
-            ) AS `t48`
-            GROUP BY
-              1
-          ) AS `t56`
-            ON `t54`.`user_id` = `t56`.`e_user`
-        ) AS `t59`
-        LEFT OUTER JOIN (
-          SELECT
-            `t32`.`domain`,
-            `t32`.`group_id` AS `domain_account`
-          FROM (
-            SELECT
-              `t27`.`group_id`,
-              `t27`.`since`,
-              `t27`.`domain`,
-              ROW_NUMBER() OVER (PARTITION BY `t27`.`domain` ORDER BY `t27`.`since` ASC, `t27`.`group_id` ASC) - 1 AS `rank`
+                IF(safe.string(`t7`.`traits`['domain']) IS NOT NULL, `t7`.`timestamp`, NULL)
+              ) AS `domain`,
+              MAX_BY(
+                IF(
+                  safe.string(`t7`.`traits`['website']) IS NOT NULL,
+                  safe.string(`t7`.`traits`['website']),
+                  NULL
+                ),
+                IF(safe.string(`t7`.`traits`['website']) IS NOT NULL, `t7`.`timestamp`, NULL)
+              ) AS `website`
             FROM (
               SELECT
                 *
-              FROM (
-                SELECT
-                  `t15`.`group_id`,
-                  `t10`.`since`,
-                  NULLIF(
-                    REGEXP_REPLACE(
-                      REGEXP_REPLACE(
-                        REGEXP_REPLACE(
-                          LOWER(TRIM(COALESCE(`t15`.`domain`, `t15`.`website`), ' \t\n\r\v\f')),
-                          '^[a-z]+://',
-                          ''
-                        ),
-                        '^www\\.',
-                        ''
-                      ),
-                      '[/:?#].*$',
-                      ''
-                    ),
-                    ''
-                  ) AS `domain`
-                FROM (
-                  SELECT
-                    `t6`.`group_id`,
-                    MAX_BY(
-                      IF(
-                        safe.string(`t6`.`traits`['domain']) IS NOT NULL,
-                        safe.string(`t6`.`traits`['domain']),
-                        NULL
-                      ),
-                      IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                    ) AS `domain`,
-                    MAX_BY(
-                      IF(
-                        safe.string(`t6`.`traits`['website']) IS NOT NULL,
-                        safe.string(`t6`.`traits`['website']),
-                        NULL
-                      ),
-                      IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                    ) AS `website`
-                  FROM (
-                    SELECT
-                      *
-                    FROM `events` AS `t0`
-                    WHERE
-                      `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                      AND `t0`.`type` = 'group'
-                      AND `t0`.`group_id` IS NOT NULL
-                      AND `t0`.`traits` IS NOT NULL
-                  ) AS `t6`
-                  GROUP BY
-                    1
-                ) AS `t15`
-                INNER JOIN (
-                  SELECT
-                    `t2`.`group_id` AS `fs_group`,
-                    MIN(`t2`.`timestamp`) AS `since`
-                  FROM (
-                    SELECT
-                      *
-                    FROM `events` AS `t0`
-                    WHERE
-                      `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                      AND `t0`.`type` = 'group'
-                      AND `t0`.`group_id` IS NOT NULL
-                  ) AS `t2`
-                  GROUP BY
-                    1
-                ) AS `t10`
-                  ON `t15`.`group_id` = `t10`.`fs_group`
-              ) AS `t22`
+              FROM `events` AS `t0`
               WHERE
-                `t22`.`domain` IS NOT NULL
-            ) AS `t27`
-          ) AS `t32`
-          WHERE
-            `t32`.`rank` = 0
-        ) AS `t37`
-          ON `t59`.`email_domain` = `t37`.`domain`
-      ) AS `t60`
-    ) AS `t62`
-      ON `t50`.`person_id` = `t62`.`m_user`
-  ) AS `t64`
-  WHERE
-    `t64`.`entity_id` IS NOT NULL
+                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                AND `t0`.`type` = 'group'
+                AND `t0`.`group_id` IS NOT NULL
+                AND `t0`.`traits` IS NOT NULL
+            ) AS `t7`
+            GROUP BY
+              1
+          ) AS `t18`
+          INNER JOIN (
+            SELECT
+              `t3`.`group_id` AS `fs_group`,
+              MIN(`t3`.`timestamp`) AS `since`
+            FROM (
+              SELECT
+                *
+              FROM `events` AS `t0`
+              WHERE
+                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                AND `t0`.`type` = 'group'
+                AND `t0`.`group_id` IS NOT NULL
+            ) AS `t3`
+            GROUP BY
+              1
+          ) AS `t12`
+            ON `t18`.`group_id` = `t12`.`fs_group`
+        ) AS `t23`
+        WHERE
+          `t23`.`domain` IS NOT NULL
+      ) AS `t28`
+    ) AS `t33`
+    WHERE
+      `t33`.`rank` = 0
+  ) AS `t38`
+    ON `t59`.`email_domain` = `t38`.`domain`
 )
 SELECT
-  `t86`.`entity_id`,
-  `t86`.`account_id`,
-  `t86`.`first_seen`,
-  `t86`.`last_seen`,
-  `t86`.`s__users`,
-  `t86`.`s__core_workflows_7d`,
-  `t86`.`s__employees`,
-  `t86`.`paying`,
-  `t86`.`q__all__0`,
-  `t86`.`q__all__1`,
-  `t86`.`q__all__2`,
-  `t86`.`score`,
-  `t86`.`tier`,
+  `t87`.`entity_id`,
+  `t87`.`account_id`,
+  `t87`.`first_seen`,
+  `t87`.`last_seen`,
+  `t87`.`s__users`,
+  `t87`.`s__core_workflows_7d`,
+  `t87`.`s__employees`,
+  `t87`.`paying`,
+  `t87`.`q__all__0`,
+  `t87`.`q__all__1`,
+  `t87`.`q__all__2`,
+  `t87`.`score`,
+  `t87`.`tier`,
   'account' AS `entity_type`,
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t85`.*
+    `t86`.*
     EXCEPT (`qualifies`)
   FROM (
     SELECT
-      `t84`.`entity_id`,
-      `t84`.`account_id`,
-      `t84`.`first_seen`,
-      `t84`.`last_seen`,
-      `t84`.`s__users`,
-      `t84`.`s__core_workflows_7d`,
-      `t84`.`s__employees`,
-      `t84`.`paying`,
-      `t84`.`q__all__0`,
-      `t84`.`q__all__1`,
-      `t84`.`q__all__2`,
-      `t84`.`score`,
-      `t84`.`qualifies`,
-      IF(`t84`.`qualifies`, 'pql', 'not qualified') AS `tier`
+      `t85`.`entity_id`,
+      `t85`.`account_id`,
+      `t85`.`first_seen`,
+      `t85`.`last_seen`,
+      `t85`.`s__users`,
+      `t85`.`s__core_workflows_7d`,
+      `t85`.`s__employees`,
+      `t85`.`paying`,
+      `t85`.`q__all__0`,
+      `t85`.`q__all__1`,
+      `t85`.`q__all__2`,
+      `t85`.`score`,
+      `t85`.`qualifies`,
+      IF(`t85`.`qualifies`, 'pql', 'not qualified') AS `tier`
     FROM (
       SELECT
-        `t82`.`entity_id`,
-        `t82`.`account_id`,
-        `t82`.`first_seen`,
-        `t82`.`last_seen`,
-        `t82`.`s__users`,
-        `t82`.`s__core_workflows_7d`,
-        `t82`.`s__employees`,
-        `t82`.`paying`,
-        `t82`.`q__all__0`,
-        `t82`.`q__all__1`,
-        `t82`.`q__all__2`,
-        CAST(0 + IF(`t82`.`q__all__0`, 1, 0) + IF(`t82`.`q__all__1`, 1, 0) + IF(`t82`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
-        `t82`.`q__all__0` AND `t82`.`q__all__1` AND `t82`.`q__all__2` AS `qualifies`
+        `t83`.`entity_id`,
+        `t83`.`account_id`,
+        `t83`.`first_seen`,
+        `t83`.`last_seen`,
+        `t83`.`s__users`,
+        `t83`.`s__core_workflows_7d`,
+        `t83`.`s__employees`,
+        `t83`.`paying`,
+        `t83`.`q__all__0`,
+        `t83`.`q__all__1`,
+        `t83`.`q__all__2`,
+        CAST(0 + IF(`t83`.`q__all__0`, 1, 0) + IF(`t83`.`q__all__1`, 1, 0) + IF(`t83`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
+        `t83`.`q__all__0` AND `t83`.`q__all__1` AND `t83`.`q__all__2` AS `qualifies`
       FROM (
         SELECT
-          `t80`.`entity_id`,
-          `t80`.`account_id`,
-          `t80`.`first_seen`,
-          `t80`.`last_seen`,
-          `t80`.`s__users`,
-          `t80`.`s__core_workflows_7d`,
-          `t80`.`s__employees`,
-          `t80`.`paying`,
-          COALESCE(`t80`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
-          COALESCE(`t80`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
-          COALESCE(`t80`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
+          `t81`.`entity_id`,
+          `t81`.`account_id`,
+          `t81`.`first_seen`,
+          `t81`.`last_seen`,
+          `t81`.`s__users`,
+          `t81`.`s__core_workflows_7d`,
+          `t81`.`s__employees`,
+          `t81`.`paying`,
+          COALESCE(`t81`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
+          COALESCE(`t81`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
+          COALESCE(`t81`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
         FROM (
           SELECT
-            `t78`.`entity_id`,
-            `t78`.`account_id`,
-            `t78`.`first_seen`,
-            `t78`.`last_seen`,
-            `t78`.`s__users`,
-            `t78`.`s__core_workflows_7d`,
-            `t78`.`s__employees`,
-            `t68`.`key` IS NOT NULL AS `paying`
+            `t79`.`entity_id`,
+            `t79`.`account_id`,
+            `t79`.`first_seen`,
+            `t79`.`last_seen`,
+            `t79`.`s__users`,
+            `t79`.`s__core_workflows_7d`,
+            `t79`.`s__employees`,
+            `t71`.`key` IS NOT NULL AS `paying`
           FROM (
             SELECT
-              `t75`.`entity_id`,
-              `t75`.`account_id`,
-              `t75`.`first_seen`,
-              `t75`.`last_seen`,
-              `t75`.`s__users`,
-              `t75`.`s__core_workflows_7d`,
+              `t76`.`entity_id`,
+              `t76`.`account_id`,
+              `t76`.`first_seen`,
+              `t76`.`last_seen`,
+              `t76`.`s__users`,
+              `t76`.`s__core_workflows_7d`,
               `t17`.`s__employees`
             FROM (
               SELECT
-                `t70`.`entity_id`,
-                `t70`.`account_id`,
-                `t70`.`first_seen`,
-                `t70`.`last_seen`,
-                COALESCE(`t72`.`s__users`, 0) AS `s__users`,
-                COALESCE(`t72`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
+                `t66`.`entity_id`,
+                `t66`.`account_id`,
+                `t66`.`first_seen`,
+                `t66`.`last_seen`,
+                COALESCE(`t73`.`s__users`, 0) AS `s__users`,
+                COALESCE(`t73`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
               FROM (
                 SELECT
-                  `t67`.`entity_id`,
-                  MAX(`t67`.`account_id`) AS `account_id`,
-                  MIN(`t67`.`timestamp`) AS `first_seen`,
-                  MAX(`t67`.`timestamp`) AS `last_seen`
-                FROM `t65` AS `t67`
+                  `t63`.`account_id` AS `entity_id`,
+                  MAX(`t63`.`account_id`) AS `account_id`,
+                  MIN(`t63`.`first_seen`) AS `first_seen`,
+                  MAX(`t63`.`last_seen`) AS `last_seen`
+                FROM (
+                  SELECT
+                    `t61`.`user_id` AS `m_user`,
+                    `t61`.`account_id`,
+                    `t61`.`email_domain`,
+                    `t61`.`first_seen`,
+                    `t61`.`last_seen`
+                  FROM `t60` AS `t61`
+                  WHERE
+                    `t61`.`account_id` IS NOT NULL
+                ) AS `t63`
                 GROUP BY
                   1
-              ) AS `t70`
+              ) AS `t66`
               LEFT OUTER JOIN (
                 SELECT
-                  `t67`.`entity_id` AS `key`,
-                  COUNT(DISTINCT IF(TRUE AND TRUE, `t67`.`person_id`, NULL)) AS `s__users`,
+                  `t69`.`entity_id` AS `key`,
+                  COUNT(DISTINCT IF(TRUE AND TRUE, `t69`.`person_id`, NULL)) AS `s__users`,
                   COUNTIF(
                     (
-                      `t67`.`type` = 'track'
+                      `t69`.`type` = 'track'
                     )
-                    AND `t67`.`event` IN ('Report Created')
+                    AND `t69`.`event` IN ('Report Created')
                     AND (
-                      `t67`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
+                      `t69`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
                     )
                   ) AS `s__core_workflows_7d`
-                FROM `t65` AS `t67`
-                GROUP BY
-                  1
-              ) AS `t72`
-                ON `t70`.`entity_id` = `t72`.`key`
-            ) AS `t75`
-            LEFT OUTER JOIN (
-              SELECT
-                `t12`.`group_id` AS `key`,
-                `t12`.`employees` AS `s__employees`
-              FROM (
-                SELECT
-                  `t5`.`group_id`,
-                  MAX_BY(
-                    IF(
-                      safe.float64(`t5`.`traits`['employees']) IS NOT NULL,
-                      safe.float64(`t5`.`traits`['employees']),
-                      NULL
-                    ),
-                    IF(safe.float64(`t5`.`traits`['employees']) IS NOT NULL, `t5`.`timestamp`, NULL)
-                  ) AS `employees`
                 FROM (
                   SELECT
                     *
-                  FROM `events` AS `t0`
-                  WHERE
-                    `t0`.`type` = 'group'
-                    AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                    AND `t0`.`traits` IS NOT NULL
-                    AND `t0`.`group_id` IS NOT NULL
-                ) AS `t5`
-                GROUP BY
-                  1
-              ) AS `t12`
-            ) AS `t17`
-              ON `t75`.`entity_id` = `t17`.`key`
-          ) AS `t78`
-          LEFT OUTER JOIN (
-            SELECT DISTINCT
-              `t64`.`entity_id` AS `key`
-            FROM (
-              SELECT
-                `t50`.`message_id`,
-                `t50`.`type`,
-                `t50`.`event`,
-                `t50`.`name`,
-                `t50`.`user_id`,
-                `t50`.`anonymous_id`,
-                `t50`.`group_id`,
-                `t50`.`previous_id`,
-                `t50`.`timestamp`,
-                `t50`.`original_timestamp`,
-                `t50`.`sent_at`,
-                `t50`.`received_at`,
-                `t50`.`properties`,
-                `t50`.`traits`,
-                `t50`.`context`,
-                `t50`.`source`,
-                `t50`.`loaded_at`,
-                `t50`.`person_id`,
-                `t62`.`account_id`,
-                `t62`.`email_domain`,
-                `t62`.`account_id` AS `entity_id`
-              FROM `t46` AS `t50`
-              LEFT OUTER JOIN (
-                SELECT
-                  `t60`.`user_id` AS `m_user`,
-                  `t60`.`account_id`,
-                  `t60`.`email_domain`
-                FROM (
-                  SELECT
-                    `t59`.`user_id`,
-                    `t59`.`email`,
-                    `t59`.`email_domain`,
-                    `t59`.`first_seen`,
-                    `t59`.`last_seen`,
-                    COALESCE(
-                      `t59`.`group_account`,
-                      `t37`.`domain_account`,
-                      IF(
-                        (
-                          `t59`.`email_domain` IS NOT NULL
-                        )
-                        AND NOT (
-                          `t59`.`email_domain` IN (
-                            '10minutemail.com',
-                            '126.com',
-                            '163.com',
-                            'aim.com',
-                            'alice.it',
-                            'aliyun.com',
-                            'aol.com',
-                            'arcor.de',
-                            'att.net',
-                            'bellsouth.net',
-                            'bigpond.com',
-                            'bk.ru',
-                            'bol.com.br',
-                            'btinternet.com',
-                            'charter.net',
-                            'comcast.net',
-                            'cox.net',
-                            'daum.net',
-                            'dispostable.com',
-                            'duck.com',
-                            'earthlink.net',
-                            'email.com',
-                            'fastmail.com',
-                            'fastmail.fm',
-                            'foxmail.com',
-                            'free.fr',
-                            'freenet.de',
-                            'getnada.com',
-                            'gmail.com',
-                            'gmx.at',
-                            'gmx.ch',
-                            'gmx.com',
-                            'gmx.de',
-                            'gmx.net',
-                            'googlemail.com',
-                            'guerrillamail.com',
-                            'hanmail.net',
-                            'hey.com',
-                            'hotmail.co.uk',
-                            'hotmail.com',
-                            'hotmail.de',
-                            'hotmail.es',
-                            'hotmail.fr',
-                            'hotmail.it',
-                            'hushmail.com',
-                            'icloud.com',
-                            'inbox.ru',
-                            'interia.pl',
-                            'laposte.net',
-                            'libero.it',
-                            'list.ru',
-                            'live.co.uk',
-                            'live.com',
-                            'live.fr',
-                            'mac.com',
-                            'mail.com',
-                            'mail.ru',
-                            'mailbox.org',
-                            'mailfence.com',
-                            'mailinator.com',
-                            'me.com',
-                            'msn.com',
-                            'naver.com',
-                            'ntlworld.com',
-                            'o2.pl',
-                            'onet.pl',
-                            'optonline.net',
-                            'optusnet.com.au',
-                            'orange.fr',
-                            'outlook.com',
-                            'pm.me',
-                            'posteo.de',
-                            'proton.me',
-                            'protonmail.com',
-                            'qq.com',
-                            'rambler.ru',
-                            'rediffmail.com',
-                            'rocketmail.com',
-                            'rogers.com',
-                            'runbox.com',
-                            'sbcglobal.net',
-                            'seznam.cz',
-                            'sfr.fr',
-                            'sharklasers.com',
-                            'shaw.ca',
-                            'sina.com',
-                            'sky.com',
-                            'sohu.com',
-                            'sympatico.ca',
-                            't-online.de',
-                            'talktalk.net',
-                            'telus.net',
-                            'temp-mail.org',
-                            'terra.com.br',
-                            'tiscali.it',
-                            'trashmail.com',
-                            'tuta.io',
-                            'tutanota.com',
-                            'uol.com.br',
-                            'verizon.net',
-                            'virgilio.it',
-                            'virginmedia.com',
-                            'wanadoo.fr',
-                            'web.de',
-                            'windowslive.com',
-                            'wp.pl',
-                            'ya.ru',
-                            'yahoo.ca',
-                            'yahoo.co.in',
-                            'yahoo.co.jp',
-                            'yahoo.co.uk',
-                            'yahoo.com',
-                            'yahoo.com.au',
-                            'yahoo.com.br',
-                            'yahoo.de',
-                            'yahoo.es',
-                            'yahoo.fr',
-                            'yahoo.it',
-                            'yandex.com',
-                            'yandex.ru',
-                            'yeah.net',
-                            'ymail.com',
-                            'yopmail.com',
-                            'zoho.com',
-                            'zohomail.com'
-                          )
-                        ),
-                        CONCAT('domain:', `t59`.`email_domain`),
-                        NULL
-                      )
-                    ) AS `account_id`,
-                    CASE
-                      WHEN `t59`.`group_account` IS NOT NULL
-                      THEN 'group'
-                      WHEN `t37`.`domain_account` IS NOT NULL
-                      THEN 'domain'
-                      WHEN IF(
-                        (
-                          `t59`.`email_domain` IS NOT NULL
-                        )
-                        AND NOT (
-                          `t59`.`email_domain` IN (
-                            '10minutemail.com',
-                            '126.com',
-                            '163.com',
-                            'aim.com',
-                            'alice.it',
-                            'aliyun.com',
-                            'aol.com',
-                            'arcor.de',
-                            'att.net',
-                            'bellsouth.net',
-                            'bigpond.com',
-                            'bk.ru',
-                            'bol.com.br',
-                            'btinternet.com',
-                            'charter.net',
-                            'comcast.net',
-                            'cox.net',
-                            'daum.net',
-                            'dispostable.com',
-                            'duck.com',
-                            'earthlink.net',
-                            'email.com',
-                            'fastmail.com',
-                            'fastmail.fm',
-                            'foxmail.com',
-                            'free.fr',
-                            'freenet.de',
-                            'getnada.com',
-                            'gmail.com',
-                            'gmx.at',
-                            'gmx.ch',
-                            'gmx.com',
-                            'gmx.de',
-                            'gmx.net',
-                            'googlemail.com',
-                            'guerrillamail.com',
-                            'hanmail.net',
-                            'hey.com',
-                            'hotmail.co.uk',
-                            'hotmail.com',
-                            'hotmail.de',
-                            'hotmail.es',
-                            'hotmail.fr',
-                            'hotmail.it',
-                            'hushmail.com',
-                            'icloud.com',
-                            'inbox.ru',
-                            'interia.pl',
-                            'laposte.net',
-                            'libero.it',
-                            'list.ru',
-                            'live.co.uk',
-                            'live.com',
-                            'live.fr',
-                            'mac.com',
-                            'mail.com',
-                            'mail.ru',
-                            'mailbox.org',
-                            'mailfence.com',
-                            'mailinator.com',
-                            'me.com',
-                            'msn.com',
-                            'naver.com',
-                            'ntlworld.com',
-                            'o2.pl',
-                            'onet.pl',
-                            'optonline.net',
-                            'optusnet.com.au',
-                            'orange.fr',
-                            'outlook.com',
-                            'pm.me',
-                            'posteo.de',
-                            'proton.me',
-                            'protonmail.com',
-                            'qq.com',
-                            'rambler.ru',
-                            'rediffmail.com',
-                            'rocketmail.com',
-                            'rogers.com',
-                            'runbox.com',
-                            'sbcglobal.net',
-                            'seznam.cz',
-                            'sfr.fr',
-                            'sharklasers.com',
-                            'shaw.ca',
-                            'sina.com',
-                            'sky.com',
-                            'sohu.com',
-                            'sympatico.ca',
-                            't-online.de',
-                            'talktalk.net',
-                            'telus.net',
-                            'temp-mail.org',
-                            'terra.com.br',
-                            'tiscali.it',
-                            'trashmail.com',
-                            'tuta.io',
-                            'tutanota.com',
-                            'uol.com.br',
-                            'verizon.net',
-                            'virgilio.it',
-                            'virginmedia.com',
-                            'wanadoo.fr',
-                            'web.de',
-                            'windowslive.com',
-                            'wp.pl',
-                            'ya.ru',
-                            'yahoo.ca',
-                            'yahoo.co.in',
-                            'yahoo.co.jp',
-                            'yahoo.co.uk',
-                            'yahoo.com',
-                            'yahoo.com.au',
-                            'yahoo.com.br',
-                            'yahoo.de',
-                            'yahoo.es',
-                            'yahoo.fr',
-                            'yahoo.it',
-                            'yandex.com',
-                            'yandex.ru',
-                            'yeah.net',
-                            'ymail.com',
-                            'yopmail.com',
-                            'zoho.com',
-                            'zohomail.com'
-                          )
-                        ),
-                        CONCAT('domain:', `t59`.`email_domain`),
-                        NULL
-                      ) IS NOT NULL
-                      THEN 'email'
-                      ELSE NULL
-                    END AS `account_via`
                   FROM (
                     SELECT
-                      `t54`.`user_id`,
-                      `t54`.`first_seen`,
-                      `t54`.`last_seen`,
-                      `t53`.`group_account`,
-                      `t56`.`email`,
-                      NULLIF(
-                        IF(
+                      `t47`.`message_id`,
+                      `t47`.`type`,
+                      `t47`.`event`,
+                      `t47`.`name`,
+                      `t47`.`user_id`,
+                      `t47`.`anonymous_id`,
+                      `t47`.`group_id`,
+                      `t47`.`previous_id`,
+                      `t47`.`timestamp`,
+                      `t47`.`original_timestamp`,
+                      `t47`.`sent_at`,
+                      `t47`.`received_at`,
+                      `t47`.`properties`,
+                      `t47`.`traits`,
+                      `t47`.`context`,
+                      `t47`.`source`,
+                      `t47`.`loaded_at`,
+                      `t47`.`person_id`,
+                      `t64`.`account_id`,
+                      `t64`.`email_domain`,
+                      `t64`.`account_id` AS `entity_id`
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t8`.`message_id`,
+                          `t8`.`type`,
+                          `t8`.`event`,
+                          `t8`.`name`,
+                          `t8`.`user_id`,
+                          `t8`.`anonymous_id`,
+                          `t8`.`group_id`,
+                          `t8`.`previous_id`,
+                          `t8`.`timestamp`,
+                          `t8`.`original_timestamp`,
+                          `t8`.`sent_at`,
+                          `t8`.`received_at`,
+                          `t8`.`properties`,
+                          `t8`.`traits`,
+                          `t8`.`context`,
+                          `t8`.`source`,
+                          `t8`.`loaded_at`,
+                          COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
                           (
-                            INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                          ) >= 0,
-                          SUBSTRING(
-                            LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')),
-                            IF(
-                              (
-                                (
-                                  INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                                ) + 1 + 1
-                              ) >= 1,
-                              (
-                                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                              ) + 1 + 1,
-                              (
-                                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-                              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')))
-                            )
-                          ),
-                          NULL
-                        ),
-                        ''
-                      ) AS `email_domain`
-                    FROM (
-                      SELECT
-                        `t49`.`person_id` AS `user_id`,
-                        MIN(`t49`.`timestamp`) AS `first_seen`,
-                        MAX(`t49`.`timestamp`) AS `last_seen`
-                      FROM `t46` AS `t49`
-                      GROUP BY
-                        1
-                    ) AS `t54`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t47`.`person_id` AS `m_user`,
-                        MAX_BY(`t47`.`group_id`, `t47`.`timestamp`) AS `group_account`
-                      FROM (
-                        SELECT
-                          *
-                        FROM `t44` AS `t45`
-                        WHERE
-                          `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
-                      ) AS `t47`
-                      GROUP BY
-                        1
-                    ) AS `t53`
-                      ON `t54`.`user_id` = `t53`.`m_user`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t48`.`e_user`,
-                        MAX_BY(
-                          IF(
-                            safe.string(`t48`.`traits`['email']) IS NOT NULL,
-                            safe.string(`t48`.`traits`['email']),
-                            NULL
-                          ),
-                          IF(safe.string(`t48`.`traits`['email']) IS NOT NULL, `t48`.`timestamp`, NULL)
-                        ) AS `email`
-                      FROM (
-                        SELECT
-                          `t45`.`message_id`,
-                          `t45`.`type`,
-                          `t45`.`event`,
-                          `t45`.`name`,
-                          `t45`.`user_id`,
-                          `t45`.`anonymous_id`,
-                          `t45`.`group_id`,
-                          `t45`.`previous_id`,
-                          `t45`.`timestamp`,
-                          `t45`.`original_timestamp`,
-                          `t45`.`sent_at`,
-                          `t45`.`received_at`,
-                          `t45`.`properties`,
-                          `t45`.`traits`,
-                          `t45`.`context`,
-                          `t45`.`source`,
-                          `t45`.`loaded_at`,
-                          `t45`.`person_id`,
-                          `t45`.`is_known`,
-                          `t45`.`person_id` AS `e_user`
-                        FROM `t44` AS `t45`
-                        WHERE
-                          `t45`.`is_known`
-                          AND `t45`.`type` <> 'group'
-                          AND `t45`.`traits` IS NOT NULL
-                          AND `t45`.`person_id` IS NOT NULL
-                      ) AS `t48`
-                      GROUP BY
-                        1
-                    ) AS `t56`
-                      ON `t54`.`user_id` = `t56`.`e_user`
-                  ) AS `t59`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t32`.`domain`,
-                      `t32`.`group_id` AS `domain_account`
-                    FROM (
-                      SELECT
-                        `t27`.`group_id`,
-                        `t27`.`since`,
-                        `t27`.`domain`,
-                        ROW_NUMBER() OVER (PARTITION BY `t27`.`domain` ORDER BY `t27`.`since` ASC, `t27`.`group_id` ASC) - 1 AS `rank`
-                      FROM (
-                        SELECT
-                          *
+                            `t8`.`user_id` IS NOT NULL
+                          ) OR (
+                            `t42`.`s_person` IS NOT NULL
+                          ) AS `is_known`
                         FROM (
                           SELECT
-                            `t15`.`group_id`,
-                            `t10`.`since`,
-                            NULLIF(
-                              REGEXP_REPLACE(
-                                REGEXP_REPLACE(
-                                  REGEXP_REPLACE(
-                                    LOWER(TRIM(COALESCE(`t15`.`domain`, `t15`.`website`), ' \t\n\r\v\f')),
-                                    '^[a-z]+://',
-                                    ''
-                                  ),
-                                  '^www\\.',
-                                  ''
-                                ),
-                                '[/:?#].*$',
-                                ''
-                              ),
-                              ''
-                            ) AS `domain`
+                            `t0`.`message_id`,
+                            `t0`.`type`,
+                            `t0`.`event`,
+                            `t0`.`name`,
+                            `t0`.`user_id`,
+                            `t0`.`anonymous_id`,
+                            `t0`.`group_id`,
+                            `t0`.`previous_id`,
+                            `t0`.`timestamp`,
+                            `t0`.`original_timestamp`,
+                            `t0`.`sent_at`,
+                            `t0`.`received_at`,
+                            `t0`.`properties`,
+                            `t0`.`traits`,
+                            `t0`.`context`,
+                            `t0`.`source`,
+                            `t0`.`loaded_at`,
+                            COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
+                          FROM `events` AS `t0`
+                          WHERE
+                            `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                        ) AS `t8`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t40`.`from_id` AS `s_from`,
+                            `t40`.`person_id` AS `s_person`
                           FROM (
                             SELECT
-                              `t6`.`group_id`,
-                              MAX_BY(
-                                IF(
-                                  safe.string(`t6`.`traits`['domain']) IS NOT NULL,
-                                  safe.string(`t6`.`traits`['domain']),
-                                  NULL
-                                ),
-                                IF(safe.string(`t6`.`traits`['domain']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                              ) AS `domain`,
-                              MAX_BY(
-                                IF(
-                                  safe.string(`t6`.`traits`['website']) IS NOT NULL,
-                                  safe.string(`t6`.`traits`['website']),
-                                  NULL
-                                ),
-                                IF(safe.string(`t6`.`traits`['website']) IS NOT NULL, `t6`.`timestamp`, NULL)
-                              ) AS `website`
+                              `t36`.`from_id`,
+                              COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
-                                *
-                              FROM `events` AS `t0`
-                              WHERE
-                                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                                AND `t0`.`type` = 'group'
-                                AND `t0`.`group_id` IS NOT NULL
-                                AND `t0`.`traits` IS NOT NULL
-                            ) AS `t6`
-                            GROUP BY
-                              1
-                          ) AS `t15`
-                          INNER JOIN (
-                            SELECT
-                              `t2`.`group_id` AS `fs_group`,
-                              MIN(`t2`.`timestamp`) AS `since`
-                            FROM (
+                                `t24`.`from_id`,
+                                COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                              FROM (
+                                SELECT
+                                  `t20`.`from_id`,
+                                  `t20`.`to_id` AS `person_id`
+                                FROM `t19` AS `t20`
+                                WHERE
+                                  `t20`.`rank` = 0
+                              ) AS `t24`
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  `t27`.`from_id` AS `next_from`,
+                                  `t27`.`to_id` AS `next_to`
+                                FROM `t22` AS `t27`
+                              ) AS `t32`
+                                ON `t24`.`person_id` = `t32`.`next_from`
+                            ) AS `t36`
+                            LEFT OUTER JOIN (
                               SELECT
-                                *
-                              FROM `events` AS `t0`
-                              WHERE
-                                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                                AND `t0`.`type` = 'group'
-                                AND `t0`.`group_id` IS NOT NULL
-                            ) AS `t2`
-                            GROUP BY
-                              1
-                          ) AS `t10`
-                            ON `t15`.`group_id` = `t10`.`fs_group`
-                        ) AS `t22`
-                        WHERE
-                          `t22`.`domain` IS NOT NULL
-                      ) AS `t27`
-                    ) AS `t32`
+                                `t26`.`from_id` AS `next_from`,
+                                `t26`.`to_id` AS `next_to`
+                              FROM `t22` AS `t26`
+                            ) AS `t31`
+                              ON `t36`.`person_id` = `t31`.`next_from`
+                          ) AS `t40`
+                        ) AS `t42`
+                          ON `t8`.`_sender` = `t42`.`s_from`
+                      ) AS `t43`
+                      WHERE
+                        `t43`.`is_known`
+                    ) AS `t47`
+                    LEFT OUTER JOIN (
+                      SELECT
+                        `t61`.`user_id` AS `m_user`,
+                        `t61`.`account_id`,
+                        `t61`.`email_domain`
+                      FROM `t60` AS `t61`
+                    ) AS `t64`
+                      ON `t47`.`person_id` = `t64`.`m_user`
+                  ) AS `t68`
+                  WHERE
+                    `t68`.`entity_id` IS NOT NULL
+                ) AS `t69`
+                GROUP BY
+                  1
+              ) AS `t73`
+                ON `t66`.`entity_id` = `t73`.`key`
+            ) AS `t76`
+            LEFT OUTER JOIN (
+              SELECT
+                `t6`.`group_id` AS `key`,
+                MAX_BY(
+                  IF(
+                    safe.float64(`t6`.`traits`['employees']) IS NOT NULL,
+                    safe.float64(`t6`.`traits`['employees']),
+                    NULL
+                  ),
+                  IF(safe.float64(`t6`.`traits`['employees']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                ) AS `s__employees`
+              FROM (
+                SELECT
+                  *
+                FROM `events` AS `t0`
+                WHERE
+                  `t0`.`type` = 'group'
+                  AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                  AND `t0`.`traits` IS NOT NULL
+                  AND `t0`.`group_id` IS NOT NULL
+              ) AS `t6`
+              GROUP BY
+                1
+            ) AS `t17`
+              ON `t76`.`entity_id` = `t17`.`key`
+          ) AS `t79`
+          LEFT OUTER JOIN (
+            SELECT DISTINCT
+              `t68`.`entity_id` AS `key`
+            FROM (
+              SELECT
+                `t47`.`message_id`,
+                `t47`.`type`,
+                `t47`.`event`,
+                `t47`.`name`,
+                `t47`.`user_id`,
+                `t47`.`anonymous_id`,
+                `t47`.`group_id`,
+                `t47`.`previous_id`,
+                `t47`.`timestamp`,
+                `t47`.`original_timestamp`,
+                `t47`.`sent_at`,
+                `t47`.`received_at`,
+                `t47`.`properties`,
+                `t47`.`traits`,
+                `t47`.`context`,
+                `t47`.`source`,
+                `t47`.`loaded_at`,
+                `t47`.`person_id`,
+                `t64`.`account_id`,
+                `t64`.`email_domain`,
+                `t64`.`account_id` AS `entity_id`
+              FROM (
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    `t8`.`message_id`,
+                    `t8`.`type`,
+                    `t8`.`event`,
+                    `t8`.`name`,
+                    `t8`.`user_id`,
+                    `t8`.`anonymous_id`,
+                    `t8`.`group_id`,
+                    `t8`.`previous_id`,
+                    `t8`.`timestamp`,
+                    `t8`.`original_timestamp`,
+                    `t8`.`sent_at`,
+                    `t8`.`received_at`,
+                    `t8`.`properties`,
+                    `t8`.`traits`,
+                    `t8`.`context`,
+                    `t8`.`source`,
+                    `t8`.`loaded_at`,
+                    COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                    (
+                      `t8`.`user_id` IS NOT NULL
+                    ) OR (
+                      `t42`.`s_person` IS NOT NULL
+                    ) AS `is_known`
+                  FROM (
+                    SELECT
+                      `t0`.`message_id`,
+                      `t0`.`type`,
+                      `t0`.`event`,
+                      `t0`.`name`,
+                      `t0`.`user_id`,
+                      `t0`.`anonymous_id`,
+                      `t0`.`group_id`,
+                      `t0`.`previous_id`,
+                      `t0`.`timestamp`,
+                      `t0`.`original_timestamp`,
+                      `t0`.`sent_at`,
+                      `t0`.`received_at`,
+                      `t0`.`properties`,
+                      `t0`.`traits`,
+                      `t0`.`context`,
+                      `t0`.`source`,
+                      `t0`.`loaded_at`,
+                      COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
+                    FROM `events` AS `t0`
                     WHERE
-                      `t32`.`rank` = 0
-                  ) AS `t37`
-                    ON `t59`.`email_domain` = `t37`.`domain`
-                ) AS `t60`
-              ) AS `t62`
-                ON `t50`.`person_id` = `t62`.`m_user`
-            ) AS `t64`
+                      `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+                  ) AS `t8`
+                  LEFT OUTER JOIN (
+                    SELECT
+                      `t40`.`from_id` AS `s_from`,
+                      `t40`.`person_id` AS `s_person`
+                    FROM (
+                      SELECT
+                        `t36`.`from_id`,
+                        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                      FROM (
+                        SELECT
+                          `t24`.`from_id`,
+                          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                        FROM (
+                          SELECT
+                            `t20`.`from_id`,
+                            `t20`.`to_id` AS `person_id`
+                          FROM `t19` AS `t20`
+                          WHERE
+                            `t20`.`rank` = 0
+                        ) AS `t24`
+                        LEFT OUTER JOIN (
+                          SELECT
+                            `t27`.`from_id` AS `next_from`,
+                            `t27`.`to_id` AS `next_to`
+                          FROM `t22` AS `t27`
+                        ) AS `t32`
+                          ON `t24`.`person_id` = `t32`.`next_from`
+                      ) AS `t36`
+                      LEFT OUTER JOIN (
+                        SELECT
+                          `t26`.`from_id` AS `next_from`,
+                          `t26`.`to_id` AS `next_to`
+                        FROM `t22` AS `t26`
+                      ) AS `t31`
+                        ON `t36`.`person_id` = `t31`.`next_from`
+                    ) AS `t40`
+                  ) AS `t42`
+                    ON `t8`.`_sender` = `t42`.`s_from`
+                ) AS `t43`
+                WHERE
+                  `t43`.`is_known`
+              ) AS `t47`
+              LEFT OUTER JOIN (
+                SELECT
+                  `t61`.`user_id` AS `m_user`,
+                  `t61`.`account_id`,
+                  `t61`.`email_domain`
+                FROM `t60` AS `t61`
+              ) AS `t64`
+                ON `t47`.`person_id` = `t64`.`m_user`
+            ) AS `t68`
             WHERE
-              `t64`.`entity_id` IS NOT NULL
-              AND `t64`.`type` = 'track'
-              AND `t64`.`event` IN ('Subscription Started')
-          ) AS `t68`
-            ON `t78`.`entity_id` = `t68`.`key`
-        ) AS `t80`
+              `t68`.`entity_id` IS NOT NULL
+              AND `t68`.`type` = 'track'
+              AND `t68`.`event` IN ('Subscription Started')
+          ) AS `t71`
+            ON `t79`.`entity_id` = `t71`.`key`
+        ) AS `t81`
         WHERE
           NOT (
-            `t80`.`paying`
+            `t81`.`paying`
           )
-      ) AS `t82`
-    ) AS `t84`
-  ) AS `t85`
-) AS `t86`;
+      ) AS `t83`
+    ) AS `t85`
+  ) AS `t86`
+) AS `t87`;

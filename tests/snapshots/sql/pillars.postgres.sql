@@ -1,27 +1,18 @@
-WITH "t5" AS (
+WITH "t19" AS (
   SELECT
-    *
-  FROM "events" AS "t0"
-  WHERE
-    "t0"."type" = 'group'
-    AND "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-    AND "t0"."traits" IS NOT NULL
-    AND "t0"."group_id" IS NOT NULL
-), "t22" AS (
-  SELECT
-    "t14"."from_id",
-    "t14"."to_id",
-    "t14"."linked_at",
+    "t16"."from_id",
+    "t16"."to_id",
+    "t16"."linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t14"."from_id"
-      ORDER BY "t14"."linked_at" ASC, "t14"."to_id" ASC
+      PARTITION BY "t16"."from_id"
+      ORDER BY "t16"."linked_at" ASC, "t16"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
     SELECT
-      "t12"."from_id",
-      "t12"."to_id",
-      MIN("t12"."at") AS "linked_at"
+      "t13"."from_id",
+      "t13"."to_id",
+      MIN("t13"."at") AS "linked_at"
     FROM (
       SELECT
         *
@@ -39,7 +30,7 @@ WITH "t5" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -53,765 +44,635 @@ WITH "t5" AS (
             "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
-      ) AS "t8"
+        ) AS "t5"
+      ) AS "t10"
       WHERE
-        "t8"."from_id" <> "t8"."to_id"
-    ) AS "t12"
+        "t10"."from_id" <> "t10"."to_id"
+    ) AS "t13"
     GROUP BY
       1,
       2
-  ) AS "t14"
-), "t25" AS (
+  ) AS "t16"
+), "t22" AS (
   SELECT
-    "t23"."from_id",
-    "t23"."to_id",
-    "t23"."linked_at"
-  FROM "t22" AS "t23"
+    "t20"."from_id",
+    "t20"."to_id",
+    "t20"."linked_at"
+  FROM "t19" AS "t20"
   WHERE
-    "t23"."rank" = 0
-), "t48" AS (
+    "t20"."rank" = 0
+), "t44" AS (
   SELECT
-    "t7"."message_id",
-    "t7"."type",
-    "t7"."event",
-    "t7"."name",
-    "t7"."user_id",
-    "t7"."anonymous_id",
-    "t7"."group_id",
-    "t7"."previous_id",
-    "t7"."timestamp",
-    "t7"."original_timestamp",
-    "t7"."sent_at",
-    "t7"."received_at",
-    "t7"."properties",
-    "t7"."traits",
-    "t7"."context",
-    "t7"."source",
-    "t7"."loaded_at",
-    COALESCE(COALESCE("t46"."u_person", "t7"."user_id"), "t47"."a_person", "t7"."anonymous_id") AS "person_id",
+    "t9"."type",
+    "t9"."timestamp",
+    "t9"."user_id",
+    "t9"."anonymous_id",
+    "t9"."group_id",
+    "t9"."traits",
+    COALESCE("t42"."s_person", "t9"."_sender") AS "person_id",
     (
-      "t7"."user_id" IS NOT NULL
+      "t9"."user_id" IS NOT NULL
     ) OR (
-      "t47"."a_person" IS NOT NULL
+      "t42"."s_person" IS NOT NULL
     ) AS "is_known"
   FROM (
     SELECT
-      *
+      "t0"."type",
+      "t0"."timestamp",
+      "t0"."user_id",
+      "t0"."anonymous_id",
+      "t0"."group_id",
+      "t0"."traits",
+      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
     FROM "events" AS "t0"
     WHERE
       "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-  ) AS "t7"
+  ) AS "t9"
   LEFT OUTER JOIN (
     SELECT
-      "t43"."from_id" AS "u_from",
-      "t43"."person_id" AS "u_person"
+      "t40"."from_id" AS "s_from",
+      "t40"."person_id" AS "s_person"
     FROM (
       SELECT
-        "t39"."from_id",
-        COALESCE("t34"."next_to", "t39"."person_id") AS "person_id"
+        "t36"."from_id",
+        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
       FROM (
         SELECT
-          "t27"."from_id",
-          COALESCE("t35"."next_to", "t27"."person_id") AS "person_id"
+          "t24"."from_id",
+          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
         FROM (
           SELECT
-            "t23"."from_id",
-            "t23"."to_id" AS "person_id"
-          FROM "t22" AS "t23"
+            "t20"."from_id",
+            "t20"."to_id" AS "person_id"
+          FROM "t19" AS "t20"
           WHERE
-            "t23"."rank" = 0
-        ) AS "t27"
+            "t20"."rank" = 0
+        ) AS "t24"
         LEFT OUTER JOIN (
           SELECT
-            "t30"."from_id" AS "next_from",
-            "t30"."to_id" AS "next_to"
-          FROM "t25" AS "t30"
-        ) AS "t35"
-          ON "t27"."person_id" = "t35"."next_from"
-      ) AS "t39"
+            "t27"."from_id" AS "next_from",
+            "t27"."to_id" AS "next_to"
+          FROM "t22" AS "t27"
+        ) AS "t32"
+          ON "t24"."person_id" = "t32"."next_from"
+      ) AS "t36"
       LEFT OUTER JOIN (
         SELECT
-          "t29"."from_id" AS "next_from",
-          "t29"."to_id" AS "next_to"
-        FROM "t25" AS "t29"
-      ) AS "t34"
-        ON "t39"."person_id" = "t34"."next_from"
-    ) AS "t43"
-  ) AS "t46"
-    ON "t7"."user_id" = "t46"."u_from"
-  LEFT OUTER JOIN (
-    SELECT
-      "t43"."from_id" AS "a_from",
-      "t43"."person_id" AS "a_person"
-    FROM (
-      SELECT
-        "t39"."from_id",
-        COALESCE("t34"."next_to", "t39"."person_id") AS "person_id"
-      FROM (
-        SELECT
-          "t27"."from_id",
-          COALESCE("t35"."next_to", "t27"."person_id") AS "person_id"
-        FROM (
-          SELECT
-            "t23"."from_id",
-            "t23"."to_id" AS "person_id"
-          FROM "t22" AS "t23"
-          WHERE
-            "t23"."rank" = 0
-        ) AS "t27"
-        LEFT OUTER JOIN (
-          SELECT
-            "t30"."from_id" AS "next_from",
-            "t30"."to_id" AS "next_to"
-          FROM "t25" AS "t30"
-        ) AS "t35"
-          ON "t27"."person_id" = "t35"."next_from"
-      ) AS "t39"
-      LEFT OUTER JOIN (
-        SELECT
-          "t29"."from_id" AS "next_from",
-          "t29"."to_id" AS "next_to"
-        FROM "t25" AS "t29"
-      ) AS "t34"
-        ON "t39"."person_id" = "t34"."next_from"
-    ) AS "t43"
-  ) AS "t47"
-    ON "t7"."anonymous_id" = "t47"."a_from"
-), "t50" AS (
+          "t26"."from_id" AS "next_from",
+          "t26"."to_id" AS "next_to"
+        FROM "t22" AS "t26"
+      ) AS "t31"
+        ON "t36"."person_id" = "t31"."next_from"
+    ) AS "t40"
+  ) AS "t42"
+    ON "t9"."_sender" = "t42"."s_from"
+), "t60" AS (
   SELECT
-    *
-  FROM "t48" AS "t49"
-  WHERE
-    "t49"."is_known"
-), "t74" AS (
-  SELECT
-    "t68"."message_id",
-    "t68"."type",
-    "t68"."event",
-    "t68"."name",
-    "t68"."user_id",
-    "t68"."anonymous_id",
-    "t68"."group_id",
-    "t68"."previous_id",
-    "t68"."timestamp",
-    "t68"."original_timestamp",
-    "t68"."sent_at",
-    "t68"."received_at",
-    "t68"."properties",
-    "t68"."traits",
-    "t68"."context",
-    "t68"."source",
-    "t68"."loaded_at",
-    "t68"."person_id",
-    "t68"."account_id",
-    "t68"."email_domain",
-    "t68"."entity_id",
+    "t59"."user_id",
+    "t59"."email",
+    "t59"."email_domain",
+    "t59"."first_seen",
+    "t59"."last_seen",
     COALESCE(
-      MIN(
-        CASE
-          WHEN (
-            "t68"."type" = 'track'
-          ) AND (
-            "t68"."event" = 'Signed Up'
+      "t59"."group_account",
+      "t38"."domain_account",
+      CASE
+        WHEN (
+          "t59"."email_domain" IS NOT NULL
+        )
+        AND NOT (
+          "t59"."email_domain" IN (
+            '10minutemail.com',
+            '126.com',
+            '163.com',
+            'aim.com',
+            'alice.it',
+            'aliyun.com',
+            'aol.com',
+            'arcor.de',
+            'att.net',
+            'bellsouth.net',
+            'bigpond.com',
+            'bk.ru',
+            'bol.com.br',
+            'btinternet.com',
+            'charter.net',
+            'comcast.net',
+            'cox.net',
+            'daum.net',
+            'dispostable.com',
+            'duck.com',
+            'earthlink.net',
+            'email.com',
+            'fastmail.com',
+            'fastmail.fm',
+            'foxmail.com',
+            'free.fr',
+            'freenet.de',
+            'getnada.com',
+            'gmail.com',
+            'gmx.at',
+            'gmx.ch',
+            'gmx.com',
+            'gmx.de',
+            'gmx.net',
+            'googlemail.com',
+            'guerrillamail.com',
+            'hanmail.net',
+            'hey.com',
+            'hotmail.co.uk',
+            'hotmail.com',
+            'hotmail.de',
+            'hotmail.es',
+            'hotmail.fr',
+            'hotmail.it',
+            'hushmail.com',
+            'icloud.com',
+            'inbox.ru',
+            'interia.pl',
+            'laposte.net',
+            'libero.it',
+            'list.ru',
+            'live.co.uk',
+            'live.com',
+            'live.fr',
+            'mac.com',
+            'mail.com',
+            'mail.ru',
+            'mailbox.org',
+            'mailfence.com',
+            'mailinator.com',
+            'me.com',
+            'msn.com',
+            'naver.com',
+            'ntlworld.com',
+            'o2.pl',
+            'onet.pl',
+            'optonline.net',
+            'optusnet.com.au',
+            'orange.fr',
+            'outlook.com',
+            'pm.me',
+            'posteo.de',
+            'proton.me',
+            'protonmail.com',
+            'qq.com',
+            'rambler.ru',
+            'rediffmail.com',
+            'rocketmail.com',
+            'rogers.com',
+            'runbox.com',
+            'sbcglobal.net',
+            'seznam.cz',
+            'sfr.fr',
+            'sharklasers.com',
+            'shaw.ca',
+            'sina.com',
+            'sky.com',
+            'sohu.com',
+            'sympatico.ca',
+            't-online.de',
+            'talktalk.net',
+            'telus.net',
+            'temp-mail.org',
+            'terra.com.br',
+            'tiscali.it',
+            'trashmail.com',
+            'tuta.io',
+            'tutanota.com',
+            'uol.com.br',
+            'verizon.net',
+            'virgilio.it',
+            'virginmedia.com',
+            'wanadoo.fr',
+            'web.de',
+            'windowslive.com',
+            'wp.pl',
+            'ya.ru',
+            'yahoo.ca',
+            'yahoo.co.in',
+            'yahoo.co.jp',
+            'yahoo.co.uk',
+            'yahoo.com',
+            'yahoo.com.au',
+            'yahoo.com.br',
+            'yahoo.de',
+            'yahoo.es',
+            'yahoo.fr',
+            'yahoo.it',
+            'yandex.com',
+            'yandex.ru',
+            'yeah.net',
+            'ymail.com',
+            'yopmail.com',
+            'zoho.com',
+            'zohomail.com'
           )
-          THEN "t68"."timestamp"
-          ELSE NULL
-        END
-      ) OVER (
-        PARTITION BY "t68"."entity_id"
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      ),
-      MIN("t68"."timestamp") OVER (
-        PARTITION BY "t68"."entity_id"
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-      )
-    ) AS "start"
+        )
+        THEN 'domain:' || "t59"."email_domain"
+        ELSE NULL
+      END
+    ) AS "account_id",
+    CASE
+      WHEN "t59"."group_account" IS NOT NULL
+      THEN 'group'
+      WHEN "t38"."domain_account" IS NOT NULL
+      THEN 'domain'
+      WHEN CASE
+        WHEN (
+          "t59"."email_domain" IS NOT NULL
+        )
+        AND NOT (
+          "t59"."email_domain" IN (
+            '10minutemail.com',
+            '126.com',
+            '163.com',
+            'aim.com',
+            'alice.it',
+            'aliyun.com',
+            'aol.com',
+            'arcor.de',
+            'att.net',
+            'bellsouth.net',
+            'bigpond.com',
+            'bk.ru',
+            'bol.com.br',
+            'btinternet.com',
+            'charter.net',
+            'comcast.net',
+            'cox.net',
+            'daum.net',
+            'dispostable.com',
+            'duck.com',
+            'earthlink.net',
+            'email.com',
+            'fastmail.com',
+            'fastmail.fm',
+            'foxmail.com',
+            'free.fr',
+            'freenet.de',
+            'getnada.com',
+            'gmail.com',
+            'gmx.at',
+            'gmx.ch',
+            'gmx.com',
+            'gmx.de',
+            'gmx.net',
+            'googlemail.com',
+            'guerrillamail.com',
+            'hanmail.net',
+            'hey.com',
+            'hotmail.co.uk',
+            'hotmail.com',
+            'hotmail.de',
+            'hotmail.es',
+            'hotmail.fr',
+            'hotmail.it',
+            'hushmail.com',
+            'icloud.com',
+            'inbox.ru',
+            'interia.pl',
+            'laposte.net',
+            'libero.it',
+            'list.ru',
+            'live.co.uk',
+            'live.com',
+            'live.fr',
+            'mac.com',
+            'mail.com',
+            'mail.ru',
+            'mailbox.org',
+            'mailfence.com',
+            'mailinator.com',
+            'me.com',
+            'msn.com',
+            'naver.com',
+            'ntlworld.com',
+            'o2.pl',
+            'onet.pl',
+            'optonline.net',
+            'optusnet.com.au',
+            'orange.fr',
+            'outlook.com',
+            'pm.me',
+            'posteo.de',
+            'proton.me',
+            'protonmail.com',
+            'qq.com',
+            'rambler.ru',
+            'rediffmail.com',
+            'rocketmail.com',
+            'rogers.com',
+            'runbox.com',
+            'sbcglobal.net',
+            'seznam.cz',
+            'sfr.fr',
+            'sharklasers.com',
+            'shaw.ca',
+            'sina.com',
+            'sky.com',
+            'sohu.com',
+            'sympatico.ca',
+            't-online.de',
+            'talktalk.net',
+            'telus.net',
+            'temp-mail.org',
+            'terra.com.br',
+            'tiscali.it',
+            'trashmail.com',
+            'tuta.io',
+            'tutanota.com',
+            'uol.com.br',
+            'verizon.net',
+            'virgilio.it',
+            'virginmedia.com',
+            'wanadoo.fr',
+            'web.de',
+            'windowslive.com',
+            'wp.pl',
+            'ya.ru',
+            'yahoo.ca',
+            'yahoo.co.in',
+            'yahoo.co.jp',
+            'yahoo.co.uk',
+            'yahoo.com',
+            'yahoo.com.au',
+            'yahoo.com.br',
+            'yahoo.de',
+            'yahoo.es',
+            'yahoo.fr',
+            'yahoo.it',
+            'yandex.com',
+            'yandex.ru',
+            'yeah.net',
+            'ymail.com',
+            'yopmail.com',
+            'zoho.com',
+            'zohomail.com'
+          )
+        )
+        THEN 'domain:' || "t59"."email_domain"
+        ELSE NULL
+      END IS NOT NULL
+      THEN 'email'
+      ELSE NULL
+    END AS "account_via"
   FROM (
     SELECT
-      "t54"."message_id",
-      "t54"."type",
-      "t54"."event",
-      "t54"."name",
-      "t54"."user_id",
-      "t54"."anonymous_id",
-      "t54"."group_id",
-      "t54"."previous_id",
-      "t54"."timestamp",
-      "t54"."original_timestamp",
-      "t54"."sent_at",
-      "t54"."received_at",
-      "t54"."properties",
-      "t54"."traits",
-      "t54"."context",
-      "t54"."source",
-      "t54"."loaded_at",
-      "t54"."person_id",
-      "t66"."account_id",
-      "t66"."email_domain",
-      "t54"."person_id" AS "entity_id"
-    FROM "t50" AS "t54"
-    LEFT OUTER JOIN (
+      "t53"."user_id",
+      "t53"."first_seen",
+      "t53"."last_seen",
+      "t54"."group_account",
+      "t56"."email",
+      NULLIF(
+        CASE
+          WHEN (
+            POSITION('@' IN LOWER(TRIM(' 	
+' FROM "t56"."email"))) - 1
+          ) >= 0
+          THEN SUBSTRING(LOWER(TRIM(' 	
+' FROM "t56"."email")) FROM CASE
+            WHEN (
+              (
+                POSITION('@' IN LOWER(TRIM(' 	
+' FROM "t56"."email"))) - 1
+              ) + 1 + 1
+            ) >= 1
+            THEN (
+              POSITION('@' IN LOWER(TRIM(' 	
+' FROM "t56"."email"))) - 1
+            ) + 1 + 1
+            ELSE (
+              POSITION('@' IN LOWER(TRIM(' 	
+' FROM "t56"."email"))) - 1
+            ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
+' FROM "t56"."email")))
+          END)
+          ELSE NULL
+        END,
+        ''
+      ) AS "email_domain"
+    FROM (
       SELECT
-        "t64"."user_id" AS "m_user",
-        "t64"."account_id",
-        "t64"."email_domain"
+        "t48"."person_id" AS "user_id",
+        MIN("t48"."timestamp") AS "first_seen",
+        MAX("t48"."timestamp") AS "last_seen"
       FROM (
         SELECT
-          "t63"."user_id",
-          "t63"."email",
-          "t63"."email_domain",
-          "t63"."first_seen",
-          "t63"."last_seen",
-          COALESCE(
-            "t63"."group_account",
-            "t41"."domain_account",
+          *
+        FROM "t44" AS "t45"
+        WHERE
+          "t45"."is_known"
+      ) AS "t48"
+      GROUP BY
+        1
+    ) AS "t53"
+    LEFT OUTER JOIN (
+      SELECT
+        "t49"."person_id" AS "m_user",
+        (
+          ARRAY_AGG("t49"."group_id" ORDER BY "t49"."timestamp" DESC NULLS LAST) FILTER(WHERE
+            "t49"."timestamp" IS NOT NULL)
+        )[1] AS "group_account"
+      FROM (
+        SELECT
+          *
+        FROM "t44" AS "t45"
+        WHERE
+          "t45"."is_known" AND "t45"."group_id" IS NOT NULL
+      ) AS "t49"
+      GROUP BY
+        1
+    ) AS "t54"
+      ON "t53"."user_id" = "t54"."m_user"
+    LEFT OUTER JOIN (
+      SELECT
+        "t50"."e_user",
+        (
+          ARRAY_AGG(
             CASE
-              WHEN (
-                "t63"."email_domain" IS NOT NULL
-              )
-              AND NOT (
-                "t63"."email_domain" IN (
-                  '10minutemail.com',
-                  '126.com',
-                  '163.com',
-                  'aim.com',
-                  'alice.it',
-                  'aliyun.com',
-                  'aol.com',
-                  'arcor.de',
-                  'att.net',
-                  'bellsouth.net',
-                  'bigpond.com',
-                  'bk.ru',
-                  'bol.com.br',
-                  'btinternet.com',
-                  'charter.net',
-                  'comcast.net',
-                  'cox.net',
-                  'daum.net',
-                  'dispostable.com',
-                  'duck.com',
-                  'earthlink.net',
-                  'email.com',
-                  'fastmail.com',
-                  'fastmail.fm',
-                  'foxmail.com',
-                  'free.fr',
-                  'freenet.de',
-                  'getnada.com',
-                  'gmail.com',
-                  'gmx.at',
-                  'gmx.ch',
-                  'gmx.com',
-                  'gmx.de',
-                  'gmx.net',
-                  'googlemail.com',
-                  'guerrillamail.com',
-                  'hanmail.net',
-                  'hey.com',
-                  'hotmail.co.uk',
-                  'hotmail.com',
-                  'hotmail.de',
-                  'hotmail.es',
-                  'hotmail.fr',
-                  'hotmail.it',
-                  'hushmail.com',
-                  'icloud.com',
-                  'inbox.ru',
-                  'interia.pl',
-                  'laposte.net',
-                  'libero.it',
-                  'list.ru',
-                  'live.co.uk',
-                  'live.com',
-                  'live.fr',
-                  'mac.com',
-                  'mail.com',
-                  'mail.ru',
-                  'mailbox.org',
-                  'mailfence.com',
-                  'mailinator.com',
-                  'me.com',
-                  'msn.com',
-                  'naver.com',
-                  'ntlworld.com',
-                  'o2.pl',
-                  'onet.pl',
-                  'optonline.net',
-                  'optusnet.com.au',
-                  'orange.fr',
-                  'outlook.com',
-                  'pm.me',
-                  'posteo.de',
-                  'proton.me',
-                  'protonmail.com',
-                  'qq.com',
-                  'rambler.ru',
-                  'rediffmail.com',
-                  'rocketmail.com',
-                  'rogers.com',
-                  'runbox.com',
-                  'sbcglobal.net',
-                  'seznam.cz',
-                  'sfr.fr',
-                  'sharklasers.com',
-                  'shaw.ca',
-                  'sina.com',
-                  'sky.com',
-                  'sohu.com',
-                  'sympatico.ca',
-                  't-online.de',
-                  'talktalk.net',
-                  'telus.net',
-                  'temp-mail.org',
-                  'terra.com.br',
-                  'tiscali.it',
-                  'trashmail.com',
-                  'tuta.io',
-                  'tutanota.com',
-                  'uol.com.br',
-                  'verizon.net',
-                  'virgilio.it',
-                  'virginmedia.com',
-                  'wanadoo.fr',
-                  'web.de',
-                  'windowslive.com',
-                  'wp.pl',
-                  'ya.ru',
-                  'yahoo.ca',
-                  'yahoo.co.in',
-                  'yahoo.co.jp',
-                  'yahoo.co.uk',
-                  'yahoo.com',
-                  'yahoo.com.au',
-                  'yahoo.com.br',
-                  'yahoo.de',
-                  'yahoo.es',
-                  'yahoo.fr',
-                  'yahoo.it',
-                  'yandex.com',
-                  'yandex.ru',
-                  'yeah.net',
-                  'ymail.com',
-                  'yopmail.com',
-                  'zoho.com',
-                  'zohomail.com'
-                )
-              )
-              THEN 'domain:' || "t63"."email_domain"
+              WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t50"."traits", 'email')) = 'string'
+              THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t50"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
               ELSE NULL
-            END
-          ) AS "account_id",
-          CASE
-            WHEN "t63"."group_account" IS NOT NULL
-            THEN 'group'
-            WHEN "t41"."domain_account" IS NOT NULL
-            THEN 'domain'
-            WHEN CASE
-              WHEN (
-                "t63"."email_domain" IS NOT NULL
-              )
-              AND NOT (
-                "t63"."email_domain" IN (
-                  '10minutemail.com',
-                  '126.com',
-                  '163.com',
-                  'aim.com',
-                  'alice.it',
-                  'aliyun.com',
-                  'aol.com',
-                  'arcor.de',
-                  'att.net',
-                  'bellsouth.net',
-                  'bigpond.com',
-                  'bk.ru',
-                  'bol.com.br',
-                  'btinternet.com',
-                  'charter.net',
-                  'comcast.net',
-                  'cox.net',
-                  'daum.net',
-                  'dispostable.com',
-                  'duck.com',
-                  'earthlink.net',
-                  'email.com',
-                  'fastmail.com',
-                  'fastmail.fm',
-                  'foxmail.com',
-                  'free.fr',
-                  'freenet.de',
-                  'getnada.com',
-                  'gmail.com',
-                  'gmx.at',
-                  'gmx.ch',
-                  'gmx.com',
-                  'gmx.de',
-                  'gmx.net',
-                  'googlemail.com',
-                  'guerrillamail.com',
-                  'hanmail.net',
-                  'hey.com',
-                  'hotmail.co.uk',
-                  'hotmail.com',
-                  'hotmail.de',
-                  'hotmail.es',
-                  'hotmail.fr',
-                  'hotmail.it',
-                  'hushmail.com',
-                  'icloud.com',
-                  'inbox.ru',
-                  'interia.pl',
-                  'laposte.net',
-                  'libero.it',
-                  'list.ru',
-                  'live.co.uk',
-                  'live.com',
-                  'live.fr',
-                  'mac.com',
-                  'mail.com',
-                  'mail.ru',
-                  'mailbox.org',
-                  'mailfence.com',
-                  'mailinator.com',
-                  'me.com',
-                  'msn.com',
-                  'naver.com',
-                  'ntlworld.com',
-                  'o2.pl',
-                  'onet.pl',
-                  'optonline.net',
-                  'optusnet.com.au',
-                  'orange.fr',
-                  'outlook.com',
-                  'pm.me',
-                  'posteo.de',
-                  'proton.me',
-                  'protonmail.com',
-                  'qq.com',
-                  'rambler.ru',
-                  'rediffmail.com',
-                  'rocketmail.com',
-                  'rogers.com',
-                  'runbox.com',
-                  'sbcglobal.net',
-                  'seznam.cz',
-                  'sfr.fr',
-                  'sharklasers.com',
-                  'shaw.ca',
-                  'sina.com',
-                  'sky.com',
-                  'sohu.com',
-                  'sympatico.ca',
-                  't-online.de',
-                  'talktalk.net',
-                  'telus.net',
-                  'temp-mail.org',
-                  'terra.com.br',
-                  'tiscali.it',
-                  'trashmail.com',
-                  'tuta.io',
-                  'tutanota.com',
-                  'uol.com.br',
-                  'verizon.net',
-                  'virgilio.it',
-                  'virginmedia.com',
-                  'wanadoo.fr',
-                  'web.de',
-                  'windowslive.com',
-                  'wp.pl',
-                  'ya.ru',
-                  'yahoo.ca',
-                  'yahoo.co.in',
-                  'yahoo.co.jp',
-                  'yahoo.co.uk',
-                  'yahoo.com',
-                  'yahoo.com.au',
-                  'yahoo.com.br',
-                  'yahoo.de',
-                  'yahoo.es',
-                  'yahoo.fr',
-                  'yahoo.it',
-                  'yandex.com',
-                  'yandex.ru',
-                  'yeah.net',
-                  'ymail.com',
-                  'yopmail.com',
-                  'zoho.com',
-                  'zohomail.com'
-                )
-              )
-              THEN 'domain:' || "t63"."email_domain"
+            END ORDER BY "t50"."timestamp" DESC NULLS LAST
+          ) FILTER(WHERE
+            "t50"."timestamp" IS NOT NULL
+            AND CASE
+              WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t50"."traits", 'email')) = 'string'
+              THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t50"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
               ELSE NULL
-            END IS NOT NULL
-            THEN 'email'
-            ELSE NULL
-          END AS "account_via"
+            END IS NOT NULL)
+        )[1] AS "email"
+      FROM (
+        SELECT
+          "t45"."type",
+          "t45"."timestamp",
+          "t45"."user_id",
+          "t45"."anonymous_id",
+          "t45"."group_id",
+          "t45"."traits",
+          "t45"."person_id",
+          "t45"."is_known",
+          "t45"."person_id" AS "e_user"
+        FROM "t44" AS "t45"
+        WHERE
+          "t45"."is_known"
+          AND "t45"."type" <> 'group'
+          AND "t45"."traits" IS NOT NULL
+          AND "t45"."person_id" IS NOT NULL
+      ) AS "t50"
+      GROUP BY
+        1
+    ) AS "t56"
+      ON "t53"."user_id" = "t56"."e_user"
+  ) AS "t59"
+  LEFT OUTER JOIN (
+    SELECT
+      "t33"."domain",
+      "t33"."group_id" AS "domain_account"
+    FROM (
+      SELECT
+        "t28"."group_id",
+        "t28"."since",
+        "t28"."domain",
+        ROW_NUMBER() OVER (
+          PARTITION BY "t28"."domain"
+          ORDER BY "t28"."since" ASC, "t28"."group_id" ASC
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+        ) - 1 AS "rank"
+      FROM (
+        SELECT
+          *
         FROM (
           SELECT
-            "t58"."user_id",
-            "t58"."first_seen",
-            "t58"."last_seen",
-            "t57"."group_account",
-            "t60"."email",
+            "t18"."group_id",
+            "t12"."since",
             NULLIF(
-              CASE
-                WHEN (
-                  POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                ) >= 0
-                THEN SUBSTRING(LOWER(TRIM(' 	
-' FROM "t60"."email")) FROM CASE
-                  WHEN (
-                    (
-                      POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                    ) + 1 + 1
-                  ) >= 1
-                  THEN (
-                    POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                  ) + 1 + 1
-                  ELSE (
-                    POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                  ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t60"."email")))
-                END)
-                ELSE NULL
-              END,
+              REGEXP_REPLACE(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    LOWER(TRIM(' 	
+' FROM COALESCE("t18"."domain", "t18"."website"))),
+                    '^[a-z]+://',
+                    '',
+                    'g'
+                  ),
+                  '^www\.',
+                  '',
+                  'g'
+                ),
+                '[/:?#].*$',
+                '',
+                'g'
+              ),
               ''
-            ) AS "email_domain"
+            ) AS "domain"
           FROM (
             SELECT
-              "t53"."person_id" AS "user_id",
-              MIN("t53"."timestamp") AS "first_seen",
-              MAX("t53"."timestamp") AS "last_seen"
-            FROM "t50" AS "t53"
-            GROUP BY
-              1
-          ) AS "t58"
-          LEFT OUTER JOIN (
-            SELECT
-              "t51"."person_id" AS "m_user",
-              (
-                ARRAY_AGG("t51"."group_id" ORDER BY "t51"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                  "t51"."timestamp" IS NOT NULL)
-              )[1] AS "group_account"
-            FROM (
-              SELECT
-                *
-              FROM "t48" AS "t49"
-              WHERE
-                "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-            ) AS "t51"
-            GROUP BY
-              1
-          ) AS "t57"
-            ON "t58"."user_id" = "t57"."m_user"
-          LEFT OUTER JOIN (
-            SELECT
-              "t52"."e_user",
+              "t7"."group_id",
               (
                 ARRAY_AGG(
                   CASE
-                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t7"."traits", 'domain')) = 'string'
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t7"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
-                  END ORDER BY "t52"."timestamp" DESC NULLS LAST
+                  END ORDER BY "t7"."timestamp" DESC NULLS LAST
                 ) FILTER(WHERE
-                  "t52"."timestamp" IS NOT NULL
+                  "t7"."timestamp" IS NOT NULL
                   AND CASE
-                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t7"."traits", 'domain')) = 'string'
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t7"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
                     ELSE NULL
                   END IS NOT NULL)
-              )[1] AS "email"
-            FROM (
-              SELECT
-                "t49"."message_id",
-                "t49"."type",
-                "t49"."event",
-                "t49"."name",
-                "t49"."user_id",
-                "t49"."anonymous_id",
-                "t49"."group_id",
-                "t49"."previous_id",
-                "t49"."timestamp",
-                "t49"."original_timestamp",
-                "t49"."sent_at",
-                "t49"."received_at",
-                "t49"."properties",
-                "t49"."traits",
-                "t49"."context",
-                "t49"."source",
-                "t49"."loaded_at",
-                "t49"."person_id",
-                "t49"."is_known",
-                "t49"."person_id" AS "e_user"
-              FROM "t48" AS "t49"
-              WHERE
-                "t49"."is_known"
-                AND "t49"."type" <> 'group'
-                AND "t49"."traits" IS NOT NULL
-                AND "t49"."person_id" IS NOT NULL
-            ) AS "t52"
-            GROUP BY
-              1
-          ) AS "t60"
-            ON "t58"."user_id" = "t60"."e_user"
-        ) AS "t63"
-        LEFT OUTER JOIN (
-          SELECT
-            "t36"."domain",
-            "t36"."group_id" AS "domain_account"
-          FROM (
-            SELECT
-              "t31"."group_id",
-              "t31"."since",
-              "t31"."domain",
-              ROW_NUMBER() OVER (
-                PARTITION BY "t31"."domain"
-                ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-              ) - 1 AS "rank"
+              )[1] AS "domain",
+              (
+                ARRAY_AGG(
+                  CASE
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t7"."traits", 'website')) = 'string'
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t7"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
+                    ELSE NULL
+                  END ORDER BY "t7"."timestamp" DESC NULLS LAST
+                ) FILTER(WHERE
+                  "t7"."timestamp" IS NOT NULL
+                  AND CASE
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t7"."traits", 'website')) = 'string'
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t7"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
+                    ELSE NULL
+                  END IS NOT NULL)
+              )[1] AS "website"
             FROM (
               SELECT
                 *
-              FROM (
-                SELECT
-                  "t17"."group_id",
-                  "t11"."since",
-                  NULLIF(
-                    REGEXP_REPLACE(
-                      REGEXP_REPLACE(
-                        REGEXP_REPLACE(
-                          LOWER(TRIM(' 	
-' FROM COALESCE("t17"."domain", "t17"."website"))),
-                          '^[a-z]+://',
-                          '',
-                          'g'
-                        ),
-                        '^www\.',
-                        '',
-                        'g'
-                      ),
-                      '[/:?#].*$',
-                      '',
-                      'g'
-                    ),
-                    ''
-                  ) AS "domain"
-                FROM (
-                  SELECT
-                    "t6"."group_id",
-                    (
-                      ARRAY_AGG(
-                        CASE
-                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                          ELSE NULL
-                        END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                      ) FILTER(WHERE
-                        "t6"."timestamp" IS NOT NULL
-                        AND CASE
-                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                          ELSE NULL
-                        END IS NOT NULL)
-                    )[1] AS "domain",
-                    (
-                      ARRAY_AGG(
-                        CASE
-                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                          ELSE NULL
-                        END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                      ) FILTER(WHERE
-                        "t6"."timestamp" IS NOT NULL
-                        AND CASE
-                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                          ELSE NULL
-                        END IS NOT NULL)
-                    )[1] AS "website"
-                  FROM (
-                    SELECT
-                      *
-                    FROM "events" AS "t0"
-                    WHERE
-                      "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                      AND "t0"."type" = 'group'
-                      AND "t0"."group_id" IS NOT NULL
-                      AND "t0"."traits" IS NOT NULL
-                  ) AS "t6"
-                  GROUP BY
-                    1
-                ) AS "t17"
-                INNER JOIN (
-                  SELECT
-                    "t2"."group_id" AS "fs_group",
-                    MIN("t2"."timestamp") AS "since"
-                  FROM (
-                    SELECT
-                      *
-                    FROM "events" AS "t0"
-                    WHERE
-                      "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                      AND "t0"."type" = 'group'
-                      AND "t0"."group_id" IS NOT NULL
-                  ) AS "t2"
-                  GROUP BY
-                    1
-                ) AS "t11"
-                  ON "t17"."group_id" = "t11"."fs_group"
-              ) AS "t26"
+              FROM "events" AS "t0"
               WHERE
-                "t26"."domain" IS NOT NULL
-            ) AS "t31"
-          ) AS "t36"
-          WHERE
-            "t36"."rank" = 0
-        ) AS "t41"
-          ON "t63"."email_domain" = "t41"."domain"
-      ) AS "t64"
-    ) AS "t66"
-      ON "t54"."person_id" = "t66"."m_user"
-  ) AS "t68"
+                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                AND "t0"."type" = 'group'
+                AND "t0"."group_id" IS NOT NULL
+                AND "t0"."traits" IS NOT NULL
+            ) AS "t7"
+            GROUP BY
+              1
+          ) AS "t18"
+          INNER JOIN (
+            SELECT
+              "t3"."group_id" AS "fs_group",
+              MIN("t3"."timestamp") AS "since"
+            FROM (
+              SELECT
+                *
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                AND "t0"."type" = 'group'
+                AND "t0"."group_id" IS NOT NULL
+            ) AS "t3"
+            GROUP BY
+              1
+          ) AS "t12"
+            ON "t18"."group_id" = "t12"."fs_group"
+        ) AS "t23"
+        WHERE
+          "t23"."domain" IS NOT NULL
+      ) AS "t28"
+    ) AS "t33"
+    WHERE
+      "t33"."rank" = 0
+  ) AS "t38"
+    ON "t59"."email_domain" = "t38"."domain"
 )
 SELECT
-  "t108"."entity_id",
-  "t108"."account_id",
-  "t108"."first_seen",
-  "t108"."last_seen",
-  "t108"."s__activated",
-  "t108"."s__activated_within_7d",
-  "t108"."s__core_feature_30d",
-  "t108"."s__paywall_hits_30d",
-  "t108"."s__enterprise_views_30d",
-  "t108"."s__teammates_invited",
-  "t108"."s__sessions_14d",
-  "t108"."s__employees",
-  "t108"."s__industry",
-  "t108"."paying",
-  "t108"."p__activation__0",
-  "t108"."p__activation__1",
-  "t108"."p__usage__0",
-  "t108"."p__usage__1",
-  "t108"."p__firmographic__0",
-  "t108"."p__firmographic__1",
-  "t108"."p__intent__0",
-  "t108"."p__intent__1",
-  "t108"."p__intent__2",
-  "t108"."l__activation",
-  "t108"."l__usage",
-  "t108"."l__firmographic",
-  "t108"."l__intent",
-  "t108"."score",
+  "t110"."entity_id",
+  "t110"."account_id",
+  "t110"."first_seen",
+  "t110"."last_seen",
+  "t110"."s__activated",
+  "t110"."s__activated_within_7d",
+  "t110"."s__core_feature_30d",
+  "t110"."s__paywall_hits_30d",
+  "t110"."s__enterprise_views_30d",
+  "t110"."s__teammates_invited",
+  "t110"."s__sessions_14d",
+  "t110"."s__employees",
+  "t110"."s__industry",
+  "t110"."paying",
+  "t110"."p__activation__0",
+  "t110"."p__activation__1",
+  "t110"."p__usage__0",
+  "t110"."p__usage__1",
+  "t110"."p__firmographic__0",
+  "t110"."p__firmographic__1",
+  "t110"."p__intent__0",
+  "t110"."p__intent__1",
+  "t110"."p__intent__2",
+  "t110"."l__activation",
+  "t110"."l__usage",
+  "t110"."l__firmographic",
+  "t110"."l__intent",
+  "t110"."score",
   CASE
-    WHEN "t108"."score" >= 70.0
+    WHEN "t110"."score" >= 70.0
     THEN 'hot'
-    WHEN "t108"."score" >= 50.0
+    WHEN "t110"."score" >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS "tier",
@@ -819,182 +680,182 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS "as_of"
 FROM (
   SELECT
-    "t106"."entity_id",
-    "t106"."account_id",
-    "t106"."first_seen",
-    "t106"."last_seen",
-    "t106"."s__activated",
-    "t106"."s__activated_within_7d",
-    "t106"."s__core_feature_30d",
-    "t106"."s__paywall_hits_30d",
-    "t106"."s__enterprise_views_30d",
-    "t106"."s__teammates_invited",
-    "t106"."s__sessions_14d",
-    "t106"."s__employees",
-    "t106"."s__industry",
-    "t106"."paying",
-    "t106"."p__activation__0",
-    "t106"."p__activation__1",
-    "t106"."p__usage__0",
-    "t106"."p__usage__1",
-    "t106"."p__firmographic__0",
-    "t106"."p__firmographic__1",
-    "t106"."p__intent__0",
-    "t106"."p__intent__1",
-    "t106"."p__intent__2",
-    "t106"."l__activation",
-    "t106"."l__usage",
-    "t106"."l__firmographic",
-    "t106"."l__intent",
-    "t106"."l__activation" + "t106"."l__usage" + "t106"."l__firmographic" + "t106"."l__intent" AS "score"
+    "t108"."entity_id",
+    "t108"."account_id",
+    "t108"."first_seen",
+    "t108"."last_seen",
+    "t108"."s__activated",
+    "t108"."s__activated_within_7d",
+    "t108"."s__core_feature_30d",
+    "t108"."s__paywall_hits_30d",
+    "t108"."s__enterprise_views_30d",
+    "t108"."s__teammates_invited",
+    "t108"."s__sessions_14d",
+    "t108"."s__employees",
+    "t108"."s__industry",
+    "t108"."paying",
+    "t108"."p__activation__0",
+    "t108"."p__activation__1",
+    "t108"."p__usage__0",
+    "t108"."p__usage__1",
+    "t108"."p__firmographic__0",
+    "t108"."p__firmographic__1",
+    "t108"."p__intent__0",
+    "t108"."p__intent__1",
+    "t108"."p__intent__2",
+    "t108"."l__activation",
+    "t108"."l__usage",
+    "t108"."l__firmographic",
+    "t108"."l__intent",
+    "t108"."l__activation" + "t108"."l__usage" + "t108"."l__firmographic" + "t108"."l__intent" AS "score"
   FROM (
     SELECT
-      "t104"."entity_id",
-      "t104"."account_id",
-      "t104"."first_seen",
-      "t104"."last_seen",
-      "t104"."s__activated",
-      "t104"."s__activated_within_7d",
-      "t104"."s__core_feature_30d",
-      "t104"."s__paywall_hits_30d",
-      "t104"."s__enterprise_views_30d",
-      "t104"."s__teammates_invited",
-      "t104"."s__sessions_14d",
-      "t104"."s__employees",
-      "t104"."s__industry",
-      "t104"."paying",
-      "t104"."p__activation__0",
-      "t104"."p__activation__1",
-      "t104"."p__usage__0",
-      "t104"."p__usage__1",
-      "t104"."p__firmographic__0",
-      "t104"."p__firmographic__1",
-      "t104"."p__intent__0",
-      "t104"."p__intent__1",
-      "t104"."p__intent__2",
+      "t106"."entity_id",
+      "t106"."account_id",
+      "t106"."first_seen",
+      "t106"."last_seen",
+      "t106"."s__activated",
+      "t106"."s__activated_within_7d",
+      "t106"."s__core_feature_30d",
+      "t106"."s__paywall_hits_30d",
+      "t106"."s__enterprise_views_30d",
+      "t106"."s__teammates_invited",
+      "t106"."s__sessions_14d",
+      "t106"."s__employees",
+      "t106"."s__industry",
+      "t106"."paying",
+      "t106"."p__activation__0",
+      "t106"."p__activation__1",
+      "t106"."p__usage__0",
+      "t106"."p__usage__1",
+      "t106"."p__firmographic__0",
+      "t106"."p__firmographic__1",
+      "t106"."p__intent__0",
+      "t106"."p__intent__1",
+      "t106"."p__intent__2",
       LEAST(
-        "t104"."p__activation__0" + "t104"."p__activation__1",
+        "t106"."p__activation__0" + "t106"."p__activation__1",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__activation",
-      LEAST("t104"."p__usage__0" + "t104"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
+      LEAST("t106"."p__usage__0" + "t106"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
       LEAST(
-        "t104"."p__firmographic__0" + "t104"."p__firmographic__1",
+        "t106"."p__firmographic__0" + "t106"."p__firmographic__1",
         CAST(25 AS DOUBLE PRECISION)
       ) AS "l__firmographic",
       LEAST(
-        "t104"."p__intent__0" + "t104"."p__intent__1" + "t104"."p__intent__2",
+        "t106"."p__intent__0" + "t106"."p__intent__1" + "t106"."p__intent__2",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__intent"
     FROM (
       SELECT
-        "t102"."entity_id",
-        "t102"."account_id",
-        "t102"."first_seen",
-        "t102"."last_seen",
-        "t102"."s__activated",
-        "t102"."s__activated_within_7d",
-        "t102"."s__core_feature_30d",
-        "t102"."s__paywall_hits_30d",
-        "t102"."s__enterprise_views_30d",
-        "t102"."s__teammates_invited",
-        "t102"."s__sessions_14d",
-        "t102"."s__employees",
-        "t102"."s__industry",
-        "t102"."paying",
+        "t104"."entity_id",
+        "t104"."account_id",
+        "t104"."first_seen",
+        "t104"."last_seen",
+        "t104"."s__activated",
+        "t104"."s__activated_within_7d",
+        "t104"."s__core_feature_30d",
+        "t104"."s__paywall_hits_30d",
+        "t104"."s__enterprise_views_30d",
+        "t104"."s__teammates_invited",
+        "t104"."s__sessions_14d",
+        "t104"."s__employees",
+        "t104"."s__industry",
+        "t104"."paying",
         CASE
-          WHEN COALESCE("t102"."s__activated", FALSE)
+          WHEN COALESCE("t104"."s__activated", FALSE)
           THEN CAST(20 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__0",
         CASE
-          WHEN COALESCE("t102"."s__activated_within_7d", FALSE)
+          WHEN COALESCE("t104"."s__activated_within_7d", FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
-              "t102"."s__sessions_14d" >= 3.0
+              "t104"."s__sessions_14d" >= 3.0
             ) AND (
-              "t102"."s__sessions_14d" <= 6.0
+              "t104"."s__sessions_14d" <= 6.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t102"."s__sessions_14d" >= 7.0
+            WHEN "t104"."s__sessions_14d" >= 7.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__usage__0",
         CASE
-          WHEN COALESCE("t102"."s__core_feature_30d" >= 5.0, FALSE)
+          WHEN COALESCE("t104"."s__core_feature_30d" >= 5.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__usage__1",
         COALESCE(
           CASE
             WHEN (
-              "t102"."s__employees" >= 50.0
+              "t104"."s__employees" >= 50.0
             ) AND (
-              "t102"."s__employees" <= 199.0
+              "t104"."s__employees" <= 199.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t102"."s__employees" >= 200.0
+            WHEN "t104"."s__employees" >= 200.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__firmographic__0",
         CASE
-          WHEN COALESCE("t102"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
+          WHEN COALESCE("t104"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
           THEN CAST(5 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__firmographic__1",
         CASE
-          WHEN COALESCE("t102"."s__paywall_hits_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t104"."s__paywall_hits_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__0",
         CASE
-          WHEN COALESCE("t102"."s__enterprise_views_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t104"."s__enterprise_views_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__1",
         CASE
-          WHEN COALESCE("t102"."s__teammates_invited" >= 2.0, FALSE)
+          WHEN COALESCE("t104"."s__teammates_invited" >= 2.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__2"
       FROM (
         SELECT
-          "t100"."entity_id",
-          "t100"."account_id",
-          "t100"."first_seen",
-          "t100"."last_seen",
-          "t100"."s__activated",
-          "t100"."s__activated_within_7d",
-          "t100"."s__core_feature_30d",
-          "t100"."s__paywall_hits_30d",
-          "t100"."s__enterprise_views_30d",
-          "t100"."s__teammates_invited",
-          "t100"."s__sessions_14d",
-          "t100"."s__employees",
-          "t100"."s__industry",
-          "t81"."key" IS NOT NULL AS "paying"
+          "t102"."entity_id",
+          "t102"."account_id",
+          "t102"."first_seen",
+          "t102"."last_seen",
+          "t102"."s__activated",
+          "t102"."s__activated_within_7d",
+          "t102"."s__core_feature_30d",
+          "t102"."s__paywall_hits_30d",
+          "t102"."s__enterprise_views_30d",
+          "t102"."s__teammates_invited",
+          "t102"."s__sessions_14d",
+          "t102"."s__employees",
+          "t102"."s__industry",
+          "t84"."key" IS NOT NULL AS "paying"
         FROM (
           SELECT
-            "t97"."entity_id",
-            "t97"."account_id",
-            "t97"."first_seen",
-            "t97"."last_seen",
-            "t97"."s__activated",
-            "t97"."s__activated_within_7d",
-            "t97"."s__core_feature_30d",
-            "t97"."s__paywall_hits_30d",
-            "t97"."s__enterprise_views_30d",
-            "t97"."s__teammates_invited",
-            "t97"."s__sessions_14d",
-            "t97"."s__employees",
-            "t20"."s__industry"
+            "t99"."entity_id",
+            "t99"."account_id",
+            "t99"."first_seen",
+            "t99"."last_seen",
+            "t99"."s__activated",
+            "t99"."s__activated_within_7d",
+            "t99"."s__core_feature_30d",
+            "t99"."s__paywall_hits_30d",
+            "t99"."s__enterprise_views_30d",
+            "t99"."s__teammates_invited",
+            "t99"."s__sessions_14d",
+            "t17"."s__employees",
+            "t17"."s__industry"
           FROM (
             SELECT
               "t94"."entity_id",
@@ -1007,246 +868,824 @@ FROM (
               "t94"."s__paywall_hits_30d",
               "t94"."s__enterprise_views_30d",
               "t94"."s__teammates_invited",
-              "t94"."s__sessions_14d",
-              "t21"."s__employees"
+              COALESCE("t96"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
-                "t89"."entity_id",
-                "t89"."account_id",
-                "t89"."first_seen",
-                "t89"."last_seen",
-                "t89"."s__activated",
-                "t89"."s__activated_within_7d",
-                "t89"."s__core_feature_30d",
-                "t89"."s__paywall_hits_30d",
-                "t89"."s__enterprise_views_30d",
-                "t89"."s__teammates_invited",
-                COALESCE("t91"."s__sessions_14d", 0) AS "s__sessions_14d"
+                "t68"."entity_id",
+                "t68"."account_id",
+                "t68"."first_seen",
+                "t68"."last_seen",
+                COALESCE("t89"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t89"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t89"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t89"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t89"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t89"."s__teammates_invited", 0) AS "s__teammates_invited"
               FROM (
                 SELECT
-                  "t82"."entity_id",
-                  "t82"."account_id",
-                  "t82"."first_seen",
-                  "t82"."last_seen",
-                  COALESCE("t84"."s__activated", FALSE) AS "s__activated",
-                  COALESCE("t84"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                  COALESCE("t84"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                  COALESCE("t84"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                  COALESCE("t84"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                  COALESCE("t84"."s__teammates_invited", 0) AS "s__teammates_invited"
-                FROM (
-                  SELECT
-                    "t76"."entity_id",
-                    MAX("t76"."account_id") AS "account_id",
-                    MIN("t76"."timestamp") AS "first_seen",
-                    MAX("t76"."timestamp") AS "last_seen"
-                  FROM "t74" AS "t76"
-                  GROUP BY
-                    1
-                ) AS "t82"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t76"."entity_id" AS "key",
-                    (
-                      COUNT(*) FILTER(WHERE
-                        (
-                          "t76"."type" = 'track'
-                        ) AND "t76"."event" IN ('Project Created')) >= 1
-                    )
-                    AND (
-                      COUNT(*) FILTER(WHERE
-                        (
-                          "t76"."type" = 'track'
-                        ) AND "t76"."event" IN ('Data Source Connected')) >= 1
-                    )
-                    AND (
-                      COUNT(*) FILTER(WHERE
-                        (
-                          "t76"."type" = 'track'
-                        ) AND "t76"."event" IN ('Dashboard Created')) >= 1
-                    ) AS "s__activated",
-                    (
-                      COUNT(*) FILTER(WHERE
-                        (
-                          "t76"."type" = 'track'
-                        )
-                        AND "t76"."event" IN ('Project Created')
-                        AND (
-                          "t76"."timestamp" < (
-                            "t76"."start" + INTERVAL '604800 SECOND'
-                          )
-                        )) >= 1
-                    )
-                    AND (
-                      COUNT(*) FILTER(WHERE
-                        (
-                          "t76"."type" = 'track'
-                        )
-                        AND "t76"."event" IN ('Data Source Connected')
-                        AND (
-                          "t76"."timestamp" < (
-                            "t76"."start" + INTERVAL '604800 SECOND'
-                          )
-                        )) >= 1
-                    )
-                    AND (
-                      COUNT(*) FILTER(WHERE
-                        (
-                          "t76"."type" = 'track'
-                        )
-                        AND "t76"."event" IN ('Dashboard Created')
-                        AND (
-                          "t76"."timestamp" < (
-                            "t76"."start" + INTERVAL '604800 SECOND'
-                          )
-                        )) >= 1
-                    ) AS "s__activated_within_7d",
-                    COUNT(*) FILTER(WHERE
-                      (
-                        "t76"."type" = 'track'
-                      )
-                      AND "t76"."event" IN ('Report Created')
-                      AND (
-                        "t76"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
-                      )) AS "s__core_feature_30d",
-                    COUNT(*) FILTER(WHERE
-                      (
-                        "t76"."type" = 'track'
-                      )
-                      AND "t76"."event" IN ('Paywall Hit')
-                      AND (
-                        "t76"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
-                      )) AS "s__paywall_hits_30d",
-                    COUNT(*) FILTER(WHERE
-                      (
-                        "t76"."type" = 'track'
-                      )
-                      AND "t76"."event" IN ('Enterprise Feature Viewed')
-                      AND COALESCE(
-                        CASE
-                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t76"."properties", 'feature')) = 'string'
-                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t76"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
-                          ELSE NULL
-                        END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
-                        FALSE
-                      )
-                      AND (
-                        "t76"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
-                      )) AS "s__enterprise_views_30d",
-                    COUNT(*) FILTER(WHERE
-                      (
-                        "t76"."type" = 'track'
-                      ) AND "t76"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
-                  FROM "t74" AS "t76"
-                  GROUP BY
-                    1
-                ) AS "t84"
-                  ON "t82"."entity_id" = "t84"."key"
-              ) AS "t89"
+                  "t61"."user_id" AS "entity_id",
+                  "t61"."account_id",
+                  "t61"."first_seen",
+                  "t61"."last_seen"
+                FROM "t60" AS "t61"
+              ) AS "t68"
               LEFT OUTER JOIN (
                 SELECT
-                  "t87"."key",
-                  "t87"."value" AS "s__sessions_14d"
+                  "t86"."entity_id" AS "key",
+                  (
+                    COUNT(*) FILTER(WHERE
+                      (
+                        "t86"."type" = 'track'
+                      ) AND "t86"."event" IN ('Project Created')) >= 1
+                  )
+                  AND (
+                    COUNT(*) FILTER(WHERE
+                      (
+                        "t86"."type" = 'track'
+                      ) AND "t86"."event" IN ('Data Source Connected')) >= 1
+                  )
+                  AND (
+                    COUNT(*) FILTER(WHERE
+                      (
+                        "t86"."type" = 'track'
+                      ) AND "t86"."event" IN ('Dashboard Created')) >= 1
+                  ) AS "s__activated",
+                  (
+                    COUNT(*) FILTER(WHERE
+                      (
+                        "t86"."type" = 'track'
+                      )
+                      AND "t86"."event" IN ('Project Created')
+                      AND (
+                        "t86"."timestamp" < (
+                          "t86"."start" + INTERVAL '604800 SECOND'
+                        )
+                      )) >= 1
+                  )
+                  AND (
+                    COUNT(*) FILTER(WHERE
+                      (
+                        "t86"."type" = 'track'
+                      )
+                      AND "t86"."event" IN ('Data Source Connected')
+                      AND (
+                        "t86"."timestamp" < (
+                          "t86"."start" + INTERVAL '604800 SECOND'
+                        )
+                      )) >= 1
+                  )
+                  AND (
+                    COUNT(*) FILTER(WHERE
+                      (
+                        "t86"."type" = 'track'
+                      )
+                      AND "t86"."event" IN ('Dashboard Created')
+                      AND (
+                        "t86"."timestamp" < (
+                          "t86"."start" + INTERVAL '604800 SECOND'
+                        )
+                      )) >= 1
+                  ) AS "s__activated_within_7d",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t86"."type" = 'track'
+                    )
+                    AND "t86"."event" IN ('Report Created')
+                    AND (
+                      "t86"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                    )) AS "s__core_feature_30d",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t86"."type" = 'track'
+                    )
+                    AND "t86"."event" IN ('Paywall Hit')
+                    AND (
+                      "t86"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                    )) AS "s__paywall_hits_30d",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t86"."type" = 'track'
+                    )
+                    AND "t86"."event" IN ('Enterprise Feature Viewed')
+                    AND COALESCE(
+                      CASE
+                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t86"."properties", 'feature')) = 'string'
+                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t86"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
+                        ELSE NULL
+                      END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      FALSE
+                    )
+                    AND (
+                      "t86"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                    )) AS "s__enterprise_views_30d",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t86"."type" = 'track'
+                    ) AND "t86"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                 FROM (
                   SELECT
-                    "t85"."key",
-                    SUM("t85"."new") AS "value"
+                    "t72"."message_id",
+                    "t72"."type",
+                    "t72"."event",
+                    "t72"."name",
+                    "t72"."user_id",
+                    "t72"."anonymous_id",
+                    "t72"."group_id",
+                    "t72"."previous_id",
+                    "t72"."timestamp",
+                    "t72"."original_timestamp",
+                    "t72"."sent_at",
+                    "t72"."received_at",
+                    "t72"."properties",
+                    "t72"."traits",
+                    "t72"."context",
+                    "t72"."source",
+                    "t72"."loaded_at",
+                    "t72"."person_id",
+                    "t72"."account_id",
+                    "t72"."email_domain",
+                    "t72"."entity_id",
+                    "t83"."start"
                   FROM (
                     SELECT
-                      "t80"."entity_id" AS "key",
-                      CASE
-                        WHEN (
-                          LAG("t80"."timestamp") OVER (
-                            PARTITION BY "t80"."entity_id"
-                            ORDER BY "t80"."timestamp" ASC
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                          ) IS NULL
-                        )
-                        OR (
-                          (
-                            EXTRACT('epoch' FROM "t80"."timestamp") - EXTRACT('epoch' FROM LAG("t80"."timestamp") OVER (
-                              PARTITION BY "t80"."entity_id"
-                              ORDER BY "t80"."timestamp" ASC
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                            ))
-                          ) > 1800.0
-                        )
-                        THEN 1
-                        ELSE 0
-                      END AS "new"
+                      "t47"."message_id",
+                      "t47"."type",
+                      "t47"."event",
+                      "t47"."name",
+                      "t47"."user_id",
+                      "t47"."anonymous_id",
+                      "t47"."group_id",
+                      "t47"."previous_id",
+                      "t47"."timestamp",
+                      "t47"."original_timestamp",
+                      "t47"."sent_at",
+                      "t47"."received_at",
+                      "t47"."properties",
+                      "t47"."traits",
+                      "t47"."context",
+                      "t47"."source",
+                      "t47"."loaded_at",
+                      "t47"."person_id",
+                      "t66"."account_id",
+                      "t66"."email_domain",
+                      "t47"."person_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
-                      FROM "t74" AS "t76"
+                      FROM (
+                        SELECT
+                          "t8"."message_id",
+                          "t8"."type",
+                          "t8"."event",
+                          "t8"."name",
+                          "t8"."user_id",
+                          "t8"."anonymous_id",
+                          "t8"."group_id",
+                          "t8"."previous_id",
+                          "t8"."timestamp",
+                          "t8"."original_timestamp",
+                          "t8"."sent_at",
+                          "t8"."received_at",
+                          "t8"."properties",
+                          "t8"."traits",
+                          "t8"."context",
+                          "t8"."source",
+                          "t8"."loaded_at",
+                          COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                          (
+                            "t8"."user_id" IS NOT NULL
+                          ) OR (
+                            "t42"."s_person" IS NOT NULL
+                          ) AS "is_known"
+                        FROM (
+                          SELECT
+                            "t0"."message_id",
+                            "t0"."type",
+                            "t0"."event",
+                            "t0"."name",
+                            "t0"."user_id",
+                            "t0"."anonymous_id",
+                            "t0"."group_id",
+                            "t0"."previous_id",
+                            "t0"."timestamp",
+                            "t0"."original_timestamp",
+                            "t0"."sent_at",
+                            "t0"."received_at",
+                            "t0"."properties",
+                            "t0"."traits",
+                            "t0"."context",
+                            "t0"."source",
+                            "t0"."loaded_at",
+                            COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                          FROM "events" AS "t0"
+                          WHERE
+                            "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                        ) AS "t8"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t40"."from_id" AS "s_from",
+                            "t40"."person_id" AS "s_person"
+                          FROM (
+                            SELECT
+                              "t36"."from_id",
+                              COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                            FROM (
+                              SELECT
+                                "t24"."from_id",
+                                COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                              FROM (
+                                SELECT
+                                  "t20"."from_id",
+                                  "t20"."to_id" AS "person_id"
+                                FROM "t19" AS "t20"
+                                WHERE
+                                  "t20"."rank" = 0
+                              ) AS "t24"
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  "t27"."from_id" AS "next_from",
+                                  "t27"."to_id" AS "next_to"
+                                FROM "t22" AS "t27"
+                              ) AS "t32"
+                                ON "t24"."person_id" = "t32"."next_from"
+                            ) AS "t36"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t26"."from_id" AS "next_from",
+                                "t26"."to_id" AS "next_to"
+                              FROM "t22" AS "t26"
+                            ) AS "t31"
+                              ON "t36"."person_id" = "t31"."next_from"
+                          ) AS "t40"
+                        ) AS "t42"
+                          ON "t8"."_sender" = "t42"."s_from"
+                      ) AS "t43"
                       WHERE
-                        "t76"."type" IN ('track', 'page', 'screen')
-                        AND "t76"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                    ) AS "t80"
-                  ) AS "t85"
-                  GROUP BY
-                    1
-                ) AS "t87"
-              ) AS "t91"
-                ON "t89"."entity_id" = "t91"."key"
+                        "t43"."is_known"
+                    ) AS "t47"
+                    LEFT OUTER JOIN (
+                      SELECT
+                        "t61"."user_id" AS "m_user",
+                        "t61"."account_id",
+                        "t61"."email_domain"
+                      FROM "t60" AS "t61"
+                    ) AS "t66"
+                      ON "t47"."person_id" = "t66"."m_user"
+                  ) AS "t72"
+                  LEFT OUTER JOIN (
+                    SELECT
+                      "t67"."f_key" AS "st_key",
+                      COALESCE("t78"."s_at", "t67"."f_at") AS "start"
+                    FROM (
+                      SELECT
+                        "t61"."user_id" AS "f_key",
+                        "t61"."first_seen" AS "f_at"
+                      FROM "t60" AS "t61"
+                    ) AS "t67"
+                    LEFT OUTER JOIN (
+                      SELECT
+                        "t74"."entity_id" AS "s_key",
+                        MIN("t74"."timestamp") AS "s_at"
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t47"."message_id",
+                            "t47"."type",
+                            "t47"."event",
+                            "t47"."name",
+                            "t47"."user_id",
+                            "t47"."anonymous_id",
+                            "t47"."group_id",
+                            "t47"."previous_id",
+                            "t47"."timestamp",
+                            "t47"."original_timestamp",
+                            "t47"."sent_at",
+                            "t47"."received_at",
+                            "t47"."properties",
+                            "t47"."traits",
+                            "t47"."context",
+                            "t47"."source",
+                            "t47"."loaded_at",
+                            "t47"."person_id",
+                            "t66"."account_id",
+                            "t66"."email_domain",
+                            "t47"."person_id" AS "entity_id"
+                          FROM (
+                            SELECT
+                              *
+                            FROM (
+                              SELECT
+                                "t8"."message_id",
+                                "t8"."type",
+                                "t8"."event",
+                                "t8"."name",
+                                "t8"."user_id",
+                                "t8"."anonymous_id",
+                                "t8"."group_id",
+                                "t8"."previous_id",
+                                "t8"."timestamp",
+                                "t8"."original_timestamp",
+                                "t8"."sent_at",
+                                "t8"."received_at",
+                                "t8"."properties",
+                                "t8"."traits",
+                                "t8"."context",
+                                "t8"."source",
+                                "t8"."loaded_at",
+                                COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                                (
+                                  "t8"."user_id" IS NOT NULL
+                                ) OR (
+                                  "t42"."s_person" IS NOT NULL
+                                ) AS "is_known"
+                              FROM (
+                                SELECT
+                                  "t0"."message_id",
+                                  "t0"."type",
+                                  "t0"."event",
+                                  "t0"."name",
+                                  "t0"."user_id",
+                                  "t0"."anonymous_id",
+                                  "t0"."group_id",
+                                  "t0"."previous_id",
+                                  "t0"."timestamp",
+                                  "t0"."original_timestamp",
+                                  "t0"."sent_at",
+                                  "t0"."received_at",
+                                  "t0"."properties",
+                                  "t0"."traits",
+                                  "t0"."context",
+                                  "t0"."source",
+                                  "t0"."loaded_at",
+                                  COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                                FROM "events" AS "t0"
+                                WHERE
+                                  "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                              ) AS "t8"
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  "t40"."from_id" AS "s_from",
+                                  "t40"."person_id" AS "s_person"
+                                FROM (
+                                  SELECT
+                                    "t36"."from_id",
+                                    COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                                  FROM (
+                                    SELECT
+                                      "t24"."from_id",
+                                      COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                                    FROM (
+                                      SELECT
+                                        "t20"."from_id",
+                                        "t20"."to_id" AS "person_id"
+                                      FROM "t19" AS "t20"
+                                      WHERE
+                                        "t20"."rank" = 0
+                                    ) AS "t24"
+                                    LEFT OUTER JOIN (
+                                      SELECT
+                                        "t27"."from_id" AS "next_from",
+                                        "t27"."to_id" AS "next_to"
+                                      FROM "t22" AS "t27"
+                                    ) AS "t32"
+                                      ON "t24"."person_id" = "t32"."next_from"
+                                  ) AS "t36"
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      "t26"."from_id" AS "next_from",
+                                      "t26"."to_id" AS "next_to"
+                                    FROM "t22" AS "t26"
+                                  ) AS "t31"
+                                    ON "t36"."person_id" = "t31"."next_from"
+                                ) AS "t40"
+                              ) AS "t42"
+                                ON "t8"."_sender" = "t42"."s_from"
+                            ) AS "t43"
+                            WHERE
+                              "t43"."is_known"
+                          ) AS "t47"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t61"."user_id" AS "m_user",
+                              "t61"."account_id",
+                              "t61"."email_domain"
+                            FROM "t60" AS "t61"
+                          ) AS "t66"
+                            ON "t47"."person_id" = "t66"."m_user"
+                        ) AS "t71"
+                        WHERE
+                          "t71"."type" = 'track' AND "t71"."event" = 'Signed Up'
+                      ) AS "t74"
+                      GROUP BY
+                        1
+                    ) AS "t78"
+                      ON "t67"."f_key" = "t78"."s_key"
+                  ) AS "t83"
+                    ON "t72"."entity_id" = "t83"."st_key"
+                ) AS "t86"
+                GROUP BY
+                  1
+              ) AS "t89"
+                ON "t68"."entity_id" = "t89"."key"
             ) AS "t94"
             LEFT OUTER JOIN (
               SELECT
-                "t16"."group_id" AS "key",
-                "t16"."employees" AS "s__employees"
+                "t92"."key",
+                "t92"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t9"."group_id",
-                  (
-                    ARRAY_AGG(
-                      CASE
-                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'employees')) = 'number'
-                        THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
-                        ELSE NULL
-                      END ORDER BY "t9"."timestamp" DESC NULLS LAST
-                    ) FILTER(WHERE
-                      "t9"."timestamp" IS NOT NULL
-                      AND CASE
-                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'employees')) = 'number'
-                        THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
-                        ELSE NULL
-                      END IS NOT NULL)
-                  )[1] AS "employees"
-                FROM "t5" AS "t9"
+                  "t90"."key",
+                  SUM("t90"."new") AS "value"
+                FROM (
+                  SELECT
+                    "t87"."entity_id" AS "key",
+                    CASE
+                      WHEN (
+                        LAG("t87"."timestamp") OVER (
+                          PARTITION BY "t87"."entity_id"
+                          ORDER BY "t87"."timestamp" ASC
+                          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+                        ) IS NULL
+                      )
+                      OR (
+                        (
+                          EXTRACT('epoch' FROM "t87"."timestamp") - EXTRACT('epoch' FROM LAG("t87"."timestamp") OVER (
+                            PARTITION BY "t87"."entity_id"
+                            ORDER BY "t87"."timestamp" ASC
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+                          ))
+                        ) > 1800.0
+                      )
+                      THEN 1
+                      ELSE 0
+                    END AS "new"
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        "t72"."message_id",
+                        "t72"."type",
+                        "t72"."event",
+                        "t72"."name",
+                        "t72"."user_id",
+                        "t72"."anonymous_id",
+                        "t72"."group_id",
+                        "t72"."previous_id",
+                        "t72"."timestamp",
+                        "t72"."original_timestamp",
+                        "t72"."sent_at",
+                        "t72"."received_at",
+                        "t72"."properties",
+                        "t72"."traits",
+                        "t72"."context",
+                        "t72"."source",
+                        "t72"."loaded_at",
+                        "t72"."person_id",
+                        "t72"."account_id",
+                        "t72"."email_domain",
+                        "t72"."entity_id",
+                        "t83"."start"
+                      FROM (
+                        SELECT
+                          "t47"."message_id",
+                          "t47"."type",
+                          "t47"."event",
+                          "t47"."name",
+                          "t47"."user_id",
+                          "t47"."anonymous_id",
+                          "t47"."group_id",
+                          "t47"."previous_id",
+                          "t47"."timestamp",
+                          "t47"."original_timestamp",
+                          "t47"."sent_at",
+                          "t47"."received_at",
+                          "t47"."properties",
+                          "t47"."traits",
+                          "t47"."context",
+                          "t47"."source",
+                          "t47"."loaded_at",
+                          "t47"."person_id",
+                          "t66"."account_id",
+                          "t66"."email_domain",
+                          "t47"."person_id" AS "entity_id"
+                        FROM (
+                          SELECT
+                            *
+                          FROM (
+                            SELECT
+                              "t8"."message_id",
+                              "t8"."type",
+                              "t8"."event",
+                              "t8"."name",
+                              "t8"."user_id",
+                              "t8"."anonymous_id",
+                              "t8"."group_id",
+                              "t8"."previous_id",
+                              "t8"."timestamp",
+                              "t8"."original_timestamp",
+                              "t8"."sent_at",
+                              "t8"."received_at",
+                              "t8"."properties",
+                              "t8"."traits",
+                              "t8"."context",
+                              "t8"."source",
+                              "t8"."loaded_at",
+                              COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                              (
+                                "t8"."user_id" IS NOT NULL
+                              ) OR (
+                                "t42"."s_person" IS NOT NULL
+                              ) AS "is_known"
+                            FROM (
+                              SELECT
+                                "t0"."message_id",
+                                "t0"."type",
+                                "t0"."event",
+                                "t0"."name",
+                                "t0"."user_id",
+                                "t0"."anonymous_id",
+                                "t0"."group_id",
+                                "t0"."previous_id",
+                                "t0"."timestamp",
+                                "t0"."original_timestamp",
+                                "t0"."sent_at",
+                                "t0"."received_at",
+                                "t0"."properties",
+                                "t0"."traits",
+                                "t0"."context",
+                                "t0"."source",
+                                "t0"."loaded_at",
+                                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                              FROM "events" AS "t0"
+                              WHERE
+                                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                            ) AS "t8"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t40"."from_id" AS "s_from",
+                                "t40"."person_id" AS "s_person"
+                              FROM (
+                                SELECT
+                                  "t36"."from_id",
+                                  COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                                FROM (
+                                  SELECT
+                                    "t24"."from_id",
+                                    COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                                  FROM (
+                                    SELECT
+                                      "t20"."from_id",
+                                      "t20"."to_id" AS "person_id"
+                                    FROM "t19" AS "t20"
+                                    WHERE
+                                      "t20"."rank" = 0
+                                  ) AS "t24"
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      "t27"."from_id" AS "next_from",
+                                      "t27"."to_id" AS "next_to"
+                                    FROM "t22" AS "t27"
+                                  ) AS "t32"
+                                    ON "t24"."person_id" = "t32"."next_from"
+                                ) AS "t36"
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    "t26"."from_id" AS "next_from",
+                                    "t26"."to_id" AS "next_to"
+                                  FROM "t22" AS "t26"
+                                ) AS "t31"
+                                  ON "t36"."person_id" = "t31"."next_from"
+                              ) AS "t40"
+                            ) AS "t42"
+                              ON "t8"."_sender" = "t42"."s_from"
+                          ) AS "t43"
+                          WHERE
+                            "t43"."is_known"
+                        ) AS "t47"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t61"."user_id" AS "m_user",
+                            "t61"."account_id",
+                            "t61"."email_domain"
+                          FROM "t60" AS "t61"
+                        ) AS "t66"
+                          ON "t47"."person_id" = "t66"."m_user"
+                      ) AS "t72"
+                      LEFT OUTER JOIN (
+                        SELECT
+                          "t67"."f_key" AS "st_key",
+                          COALESCE("t78"."s_at", "t67"."f_at") AS "start"
+                        FROM (
+                          SELECT
+                            "t61"."user_id" AS "f_key",
+                            "t61"."first_seen" AS "f_at"
+                          FROM "t60" AS "t61"
+                        ) AS "t67"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t74"."entity_id" AS "s_key",
+                            MIN("t74"."timestamp") AS "s_at"
+                          FROM (
+                            SELECT
+                              *
+                            FROM (
+                              SELECT
+                                "t47"."message_id",
+                                "t47"."type",
+                                "t47"."event",
+                                "t47"."name",
+                                "t47"."user_id",
+                                "t47"."anonymous_id",
+                                "t47"."group_id",
+                                "t47"."previous_id",
+                                "t47"."timestamp",
+                                "t47"."original_timestamp",
+                                "t47"."sent_at",
+                                "t47"."received_at",
+                                "t47"."properties",
+                                "t47"."traits",
+                                "t47"."context",
+                                "t47"."source",
+                                "t47"."loaded_at",
+                                "t47"."person_id",
+                                "t66"."account_id",
+                                "t66"."email_domain",
+                                "t47"."person_id" AS "entity_id"
+                              FROM (
+                                SELECT
+                                  *
+                                FROM (
+                                  SELECT
+                                    "t8"."message_id",
+                                    "t8"."type",
+                                    "t8"."event",
+                                    "t8"."name",
+                                    "t8"."user_id",
+                                    "t8"."anonymous_id",
+                                    "t8"."group_id",
+                                    "t8"."previous_id",
+                                    "t8"."timestamp",
+                                    "t8"."original_timestamp",
+                                    "t8"."sent_at",
+                                    "t8"."received_at",
+                                    "t8"."properties",
+                                    "t8"."traits",
+                                    "t8"."context",
+                                    "t8"."source",
+                                    "t8"."loaded_at",
+                                    COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                                    (
+                                      "t8"."user_id" IS NOT NULL
+                                    ) OR (
+                                      "t42"."s_person" IS NOT NULL
+                                    ) AS "is_known"
+                                  FROM (
+                                    SELECT
+                                      "t0"."message_id",
+                                      "t0"."type",
+                                      "t0"."event",
+                                      "t0"."name",
+                                      "t0"."user_id",
+                                      "t0"."anonymous_id",
+                                      "t0"."group_id",
+                                      "t0"."previous_id",
+                                      "t0"."timestamp",
+                                      "t0"."original_timestamp",
+                                      "t0"."sent_at",
+                                      "t0"."received_at",
+                                      "t0"."properties",
+                                      "t0"."traits",
+                                      "t0"."context",
+                                      "t0"."source",
+                                      "t0"."loaded_at",
+                                      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                                    FROM "events" AS "t0"
+                                    WHERE
+                                      "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                                  ) AS "t8"
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      "t40"."from_id" AS "s_from",
+                                      "t40"."person_id" AS "s_person"
+                                    FROM (
+                                      SELECT
+                                        "t36"."from_id",
+                                        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                                      FROM (
+                                        SELECT
+                                          "t24"."from_id",
+                                          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                                        FROM (
+                                          SELECT
+                                            "t20"."from_id",
+                                            "t20"."to_id" AS "person_id"
+                                          FROM "t19" AS "t20"
+                                          WHERE
+                                            "t20"."rank" = 0
+                                        ) AS "t24"
+                                        LEFT OUTER JOIN (
+                                          SELECT
+                                            "t27"."from_id" AS "next_from",
+                                            "t27"."to_id" AS "next_to"
+                                          FROM "t22" AS "t27"
+                                        ) AS "t32"
+                                          ON "t24"."person_id" = "t32"."next_from"
+                                      ) AS "t36"
+                                      LEFT OUTER JOIN (
+                                        SELECT
+                                          "t26"."from_id" AS "next_from",
+                                          "t26"."to_id" AS "next_to"
+                                        FROM "t22" AS "t26"
+                                      ) AS "t31"
+                                        ON "t36"."person_id" = "t31"."next_from"
+                                    ) AS "t40"
+                                  ) AS "t42"
+                                    ON "t8"."_sender" = "t42"."s_from"
+                                ) AS "t43"
+                                WHERE
+                                  "t43"."is_known"
+                              ) AS "t47"
+                              LEFT OUTER JOIN (
+                                SELECT
+                                  "t61"."user_id" AS "m_user",
+                                  "t61"."account_id",
+                                  "t61"."email_domain"
+                                FROM "t60" AS "t61"
+                              ) AS "t66"
+                                ON "t47"."person_id" = "t66"."m_user"
+                            ) AS "t71"
+                            WHERE
+                              "t71"."type" = 'track' AND "t71"."event" = 'Signed Up'
+                          ) AS "t74"
+                          GROUP BY
+                            1
+                        ) AS "t78"
+                          ON "t67"."f_key" = "t78"."s_key"
+                      ) AS "t83"
+                        ON "t72"."entity_id" = "t83"."st_key"
+                    ) AS "t86"
+                    WHERE
+                      "t86"."type" IN ('track', 'page', 'screen')
+                      AND "t86"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
+                  ) AS "t87"
+                ) AS "t90"
                 GROUP BY
                   1
-              ) AS "t16"
-            ) AS "t21"
-              ON "t94"."account_id" = "t21"."key"
-          ) AS "t97"
+              ) AS "t92"
+            ) AS "t96"
+              ON "t94"."entity_id" = "t96"."key"
+          ) AS "t99"
           LEFT OUTER JOIN (
             SELECT
-              "t15"."group_id" AS "key",
-              "t15"."industry" AS "s__industry"
+              "t6"."group_id" AS "key",
+              (
+                ARRAY_AGG(
+                  CASE
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'employees')) = 'number'
+                    THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
+                    ELSE NULL
+                  END ORDER BY "t6"."timestamp" DESC NULLS LAST
+                ) FILTER(WHERE
+                  "t6"."timestamp" IS NOT NULL
+                  AND CASE
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'employees')) = 'number'
+                    THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
+                    ELSE NULL
+                  END IS NOT NULL)
+              )[1] AS "s__employees",
+              (
+                ARRAY_AGG(
+                  CASE
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'industry')) = 'string'
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
+                    ELSE NULL
+                  END ORDER BY "t6"."timestamp" DESC NULLS LAST
+                ) FILTER(WHERE
+                  "t6"."timestamp" IS NOT NULL
+                  AND CASE
+                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'industry')) = 'string'
+                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
+                    ELSE NULL
+                  END IS NOT NULL)
+              )[1] AS "s__industry"
             FROM (
               SELECT
-                "t9"."group_id",
-                (
-                  ARRAY_AGG(
-                    CASE
-                      WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'industry')) = 'string'
-                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
-                      ELSE NULL
-                    END ORDER BY "t9"."timestamp" DESC NULLS LAST
-                  ) FILTER(WHERE
-                    "t9"."timestamp" IS NOT NULL
-                    AND CASE
-                      WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t9"."traits", 'industry')) = 'string'
-                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t9"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
-                      ELSE NULL
-                    END IS NOT NULL)
-                )[1] AS "industry"
-              FROM "t5" AS "t9"
-              GROUP BY
-                1
-            ) AS "t15"
-          ) AS "t20"
-            ON "t97"."account_id" = "t20"."key"
-        ) AS "t100"
+                *
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."type" = 'group'
+                AND "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                AND "t0"."traits" IS NOT NULL
+                AND "t0"."group_id" IS NOT NULL
+            ) AS "t6"
+            GROUP BY
+              1
+          ) AS "t17"
+            ON "t99"."account_id" = "t17"."key"
+        ) AS "t102"
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1255,1693 +1694,297 @@ FROM (
               *
             FROM (
               SELECT
-                "t68"."entity_id" AS "key"
+                "t71"."entity_id" AS "key"
               FROM (
                 SELECT
-                  "t54"."message_id",
-                  "t54"."type",
-                  "t54"."event",
-                  "t54"."name",
-                  "t54"."user_id",
-                  "t54"."anonymous_id",
-                  "t54"."group_id",
-                  "t54"."previous_id",
-                  "t54"."timestamp",
-                  "t54"."original_timestamp",
-                  "t54"."sent_at",
-                  "t54"."received_at",
-                  "t54"."properties",
-                  "t54"."traits",
-                  "t54"."context",
-                  "t54"."source",
-                  "t54"."loaded_at",
-                  "t54"."person_id",
+                  "t47"."message_id",
+                  "t47"."type",
+                  "t47"."event",
+                  "t47"."name",
+                  "t47"."user_id",
+                  "t47"."anonymous_id",
+                  "t47"."group_id",
+                  "t47"."previous_id",
+                  "t47"."timestamp",
+                  "t47"."original_timestamp",
+                  "t47"."sent_at",
+                  "t47"."received_at",
+                  "t47"."properties",
+                  "t47"."traits",
+                  "t47"."context",
+                  "t47"."source",
+                  "t47"."loaded_at",
+                  "t47"."person_id",
                   "t66"."account_id",
                   "t66"."email_domain",
-                  "t54"."person_id" AS "entity_id"
-                FROM "t50" AS "t54"
-                LEFT OUTER JOIN (
+                  "t47"."person_id" AS "entity_id"
+                FROM (
                   SELECT
-                    "t64"."user_id" AS "m_user",
-                    "t64"."account_id",
-                    "t64"."email_domain"
+                    *
                   FROM (
                     SELECT
-                      "t63"."user_id",
-                      "t63"."email",
-                      "t63"."email_domain",
-                      "t63"."first_seen",
-                      "t63"."last_seen",
-                      COALESCE(
-                        "t63"."group_account",
-                        "t41"."domain_account",
-                        CASE
-                          WHEN (
-                            "t63"."email_domain" IS NOT NULL
-                          )
-                          AND NOT (
-                            "t63"."email_domain" IN (
-                              '10minutemail.com',
-                              '126.com',
-                              '163.com',
-                              'aim.com',
-                              'alice.it',
-                              'aliyun.com',
-                              'aol.com',
-                              'arcor.de',
-                              'att.net',
-                              'bellsouth.net',
-                              'bigpond.com',
-                              'bk.ru',
-                              'bol.com.br',
-                              'btinternet.com',
-                              'charter.net',
-                              'comcast.net',
-                              'cox.net',
-                              'daum.net',
-                              'dispostable.com',
-                              'duck.com',
-                              'earthlink.net',
-                              'email.com',
-                              'fastmail.com',
-                              'fastmail.fm',
-                              'foxmail.com',
-                              'free.fr',
-                              'freenet.de',
-                              'getnada.com',
-                              'gmail.com',
-                              'gmx.at',
-                              'gmx.ch',
-                              'gmx.com',
-                              'gmx.de',
-                              'gmx.net',
-                              'googlemail.com',
-                              'guerrillamail.com',
-                              'hanmail.net',
-                              'hey.com',
-                              'hotmail.co.uk',
-                              'hotmail.com',
-                              'hotmail.de',
-                              'hotmail.es',
-                              'hotmail.fr',
-                              'hotmail.it',
-                              'hushmail.com',
-                              'icloud.com',
-                              'inbox.ru',
-                              'interia.pl',
-                              'laposte.net',
-                              'libero.it',
-                              'list.ru',
-                              'live.co.uk',
-                              'live.com',
-                              'live.fr',
-                              'mac.com',
-                              'mail.com',
-                              'mail.ru',
-                              'mailbox.org',
-                              'mailfence.com',
-                              'mailinator.com',
-                              'me.com',
-                              'msn.com',
-                              'naver.com',
-                              'ntlworld.com',
-                              'o2.pl',
-                              'onet.pl',
-                              'optonline.net',
-                              'optusnet.com.au',
-                              'orange.fr',
-                              'outlook.com',
-                              'pm.me',
-                              'posteo.de',
-                              'proton.me',
-                              'protonmail.com',
-                              'qq.com',
-                              'rambler.ru',
-                              'rediffmail.com',
-                              'rocketmail.com',
-                              'rogers.com',
-                              'runbox.com',
-                              'sbcglobal.net',
-                              'seznam.cz',
-                              'sfr.fr',
-                              'sharklasers.com',
-                              'shaw.ca',
-                              'sina.com',
-                              'sky.com',
-                              'sohu.com',
-                              'sympatico.ca',
-                              't-online.de',
-                              'talktalk.net',
-                              'telus.net',
-                              'temp-mail.org',
-                              'terra.com.br',
-                              'tiscali.it',
-                              'trashmail.com',
-                              'tuta.io',
-                              'tutanota.com',
-                              'uol.com.br',
-                              'verizon.net',
-                              'virgilio.it',
-                              'virginmedia.com',
-                              'wanadoo.fr',
-                              'web.de',
-                              'windowslive.com',
-                              'wp.pl',
-                              'ya.ru',
-                              'yahoo.ca',
-                              'yahoo.co.in',
-                              'yahoo.co.jp',
-                              'yahoo.co.uk',
-                              'yahoo.com',
-                              'yahoo.com.au',
-                              'yahoo.com.br',
-                              'yahoo.de',
-                              'yahoo.es',
-                              'yahoo.fr',
-                              'yahoo.it',
-                              'yandex.com',
-                              'yandex.ru',
-                              'yeah.net',
-                              'ymail.com',
-                              'yopmail.com',
-                              'zoho.com',
-                              'zohomail.com'
-                            )
-                          )
-                          THEN 'domain:' || "t63"."email_domain"
-                          ELSE NULL
-                        END
-                      ) AS "account_id",
-                      CASE
-                        WHEN "t63"."group_account" IS NOT NULL
-                        THEN 'group'
-                        WHEN "t41"."domain_account" IS NOT NULL
-                        THEN 'domain'
-                        WHEN CASE
-                          WHEN (
-                            "t63"."email_domain" IS NOT NULL
-                          )
-                          AND NOT (
-                            "t63"."email_domain" IN (
-                              '10minutemail.com',
-                              '126.com',
-                              '163.com',
-                              'aim.com',
-                              'alice.it',
-                              'aliyun.com',
-                              'aol.com',
-                              'arcor.de',
-                              'att.net',
-                              'bellsouth.net',
-                              'bigpond.com',
-                              'bk.ru',
-                              'bol.com.br',
-                              'btinternet.com',
-                              'charter.net',
-                              'comcast.net',
-                              'cox.net',
-                              'daum.net',
-                              'dispostable.com',
-                              'duck.com',
-                              'earthlink.net',
-                              'email.com',
-                              'fastmail.com',
-                              'fastmail.fm',
-                              'foxmail.com',
-                              'free.fr',
-                              'freenet.de',
-                              'getnada.com',
-                              'gmail.com',
-                              'gmx.at',
-                              'gmx.ch',
-                              'gmx.com',
-                              'gmx.de',
-                              'gmx.net',
-                              'googlemail.com',
-                              'guerrillamail.com',
-                              'hanmail.net',
-                              'hey.com',
-                              'hotmail.co.uk',
-                              'hotmail.com',
-                              'hotmail.de',
-                              'hotmail.es',
-                              'hotmail.fr',
-                              'hotmail.it',
-                              'hushmail.com',
-                              'icloud.com',
-                              'inbox.ru',
-                              'interia.pl',
-                              'laposte.net',
-                              'libero.it',
-                              'list.ru',
-                              'live.co.uk',
-                              'live.com',
-                              'live.fr',
-                              'mac.com',
-                              'mail.com',
-                              'mail.ru',
-                              'mailbox.org',
-                              'mailfence.com',
-                              'mailinator.com',
-                              'me.com',
-                              'msn.com',
-                              'naver.com',
-                              'ntlworld.com',
-                              'o2.pl',
-                              'onet.pl',
-                              'optonline.net',
-                              'optusnet.com.au',
-                              'orange.fr',
-                              'outlook.com',
-                              'pm.me',
-                              'posteo.de',
-                              'proton.me',
-                              'protonmail.com',
-                              'qq.com',
-                              'rambler.ru',
-                              'rediffmail.com',
-                              'rocketmail.com',
-                              'rogers.com',
-                              'runbox.com',
-                              'sbcglobal.net',
-                              'seznam.cz',
-                              'sfr.fr',
-                              'sharklasers.com',
-                              'shaw.ca',
-                              'sina.com',
-                              'sky.com',
-                              'sohu.com',
-                              'sympatico.ca',
-                              't-online.de',
-                              'talktalk.net',
-                              'telus.net',
-                              'temp-mail.org',
-                              'terra.com.br',
-                              'tiscali.it',
-                              'trashmail.com',
-                              'tuta.io',
-                              'tutanota.com',
-                              'uol.com.br',
-                              'verizon.net',
-                              'virgilio.it',
-                              'virginmedia.com',
-                              'wanadoo.fr',
-                              'web.de',
-                              'windowslive.com',
-                              'wp.pl',
-                              'ya.ru',
-                              'yahoo.ca',
-                              'yahoo.co.in',
-                              'yahoo.co.jp',
-                              'yahoo.co.uk',
-                              'yahoo.com',
-                              'yahoo.com.au',
-                              'yahoo.com.br',
-                              'yahoo.de',
-                              'yahoo.es',
-                              'yahoo.fr',
-                              'yahoo.it',
-                              'yandex.com',
-                              'yandex.ru',
-                              'yeah.net',
-                              'ymail.com',
-                              'yopmail.com',
-                              'zoho.com',
-                              'zohomail.com'
-                            )
-                          )
-                          THEN 'domain:' || "t63"."email_domain"
-                          ELSE NULL
-                        END IS NOT NULL
-                        THEN 'email'
-                        ELSE NULL
-                      END AS "account_via"
+                      "t8"."message_id",
+                      "t8"."type",
+                      "t8"."event",
+                      "t8"."name",
+                      "t8"."user_id",
+                      "t8"."anonymous_id",
+                      "t8"."group_id",
+                      "t8"."previous_id",
+                      "t8"."timestamp",
+                      "t8"."original_timestamp",
+                      "t8"."sent_at",
+                      "t8"."received_at",
+                      "t8"."properties",
+                      "t8"."traits",
+                      "t8"."context",
+                      "t8"."source",
+                      "t8"."loaded_at",
+                      COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                      (
+                        "t8"."user_id" IS NOT NULL
+                      ) OR (
+                        "t42"."s_person" IS NOT NULL
+                      ) AS "is_known"
                     FROM (
                       SELECT
-                        "t58"."user_id",
-                        "t58"."first_seen",
-                        "t58"."last_seen",
-                        "t57"."group_account",
-                        "t60"."email",
-                        NULLIF(
-                          CASE
-                            WHEN (
-                              POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                            ) >= 0
-                            THEN SUBSTRING(LOWER(TRIM(' 	
-' FROM "t60"."email")) FROM CASE
-                              WHEN (
-                                (
-                                  POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                ) + 1 + 1
-                              ) >= 1
-                              THEN (
-                                POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                              ) + 1 + 1
-                              ELSE (
-                                POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                              ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t60"."email")))
-                            END)
-                            ELSE NULL
-                          END,
-                          ''
-                        ) AS "email_domain"
-                      FROM (
-                        SELECT
-                          "t53"."person_id" AS "user_id",
-                          MIN("t53"."timestamp") AS "first_seen",
-                          MAX("t53"."timestamp") AS "last_seen"
-                        FROM "t50" AS "t53"
-                        GROUP BY
-                          1
-                      ) AS "t58"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t51"."person_id" AS "m_user",
-                          (
-                            ARRAY_AGG("t51"."group_id" ORDER BY "t51"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                              "t51"."timestamp" IS NOT NULL)
-                          )[1] AS "group_account"
-                        FROM (
-                          SELECT
-                            *
-                          FROM "t48" AS "t49"
-                          WHERE
-                            "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-                        ) AS "t51"
-                        GROUP BY
-                          1
-                      ) AS "t57"
-                        ON "t58"."user_id" = "t57"."m_user"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t52"."e_user",
-                          (
-                            ARRAY_AGG(
-                              CASE
-                                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-                                ELSE NULL
-                              END ORDER BY "t52"."timestamp" DESC NULLS LAST
-                            ) FILTER(WHERE
-                              "t52"."timestamp" IS NOT NULL
-                              AND CASE
-                                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-                                ELSE NULL
-                              END IS NOT NULL)
-                          )[1] AS "email"
-                        FROM (
-                          SELECT
-                            "t49"."message_id",
-                            "t49"."type",
-                            "t49"."event",
-                            "t49"."name",
-                            "t49"."user_id",
-                            "t49"."anonymous_id",
-                            "t49"."group_id",
-                            "t49"."previous_id",
-                            "t49"."timestamp",
-                            "t49"."original_timestamp",
-                            "t49"."sent_at",
-                            "t49"."received_at",
-                            "t49"."properties",
-                            "t49"."traits",
-                            "t49"."context",
-                            "t49"."source",
-                            "t49"."loaded_at",
-                            "t49"."person_id",
-                            "t49"."is_known",
-                            "t49"."person_id" AS "e_user"
-                          FROM "t48" AS "t49"
-                          WHERE
-                            "t49"."is_known"
-                            AND "t49"."type" <> 'group'
-                            AND "t49"."traits" IS NOT NULL
-                            AND "t49"."person_id" IS NOT NULL
-                        ) AS "t52"
-                        GROUP BY
-                          1
-                      ) AS "t60"
-                        ON "t58"."user_id" = "t60"."e_user"
-                    ) AS "t63"
+                        "t0"."message_id",
+                        "t0"."type",
+                        "t0"."event",
+                        "t0"."name",
+                        "t0"."user_id",
+                        "t0"."anonymous_id",
+                        "t0"."group_id",
+                        "t0"."previous_id",
+                        "t0"."timestamp",
+                        "t0"."original_timestamp",
+                        "t0"."sent_at",
+                        "t0"."received_at",
+                        "t0"."properties",
+                        "t0"."traits",
+                        "t0"."context",
+                        "t0"."source",
+                        "t0"."loaded_at",
+                        COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                      FROM "events" AS "t0"
+                      WHERE
+                        "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                    ) AS "t8"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t36"."domain",
-                        "t36"."group_id" AS "domain_account"
+                        "t40"."from_id" AS "s_from",
+                        "t40"."person_id" AS "s_person"
                       FROM (
                         SELECT
-                          "t31"."group_id",
-                          "t31"."since",
-                          "t31"."domain",
-                          ROW_NUMBER() OVER (
-                            PARTITION BY "t31"."domain"
-                            ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                          ) - 1 AS "rank"
+                          "t36"."from_id",
+                          COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
                         FROM (
                           SELECT
-                            *
+                            "t24"."from_id",
+                            COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
                           FROM (
                             SELECT
-                              "t17"."group_id",
-                              "t11"."since",
-                              NULLIF(
-                                REGEXP_REPLACE(
-                                  REGEXP_REPLACE(
-                                    REGEXP_REPLACE(
-                                      LOWER(TRIM(' 	
-' FROM COALESCE("t17"."domain", "t17"."website"))),
-                                      '^[a-z]+://',
-                                      '',
-                                      'g'
-                                    ),
-                                    '^www\.',
-                                    '',
-                                    'g'
-                                  ),
-                                  '[/:?#].*$',
-                                  '',
-                                  'g'
-                                ),
-                                ''
-                              ) AS "domain"
-                            FROM (
-                              SELECT
-                                "t6"."group_id",
-                                (
-                                  ARRAY_AGG(
-                                    CASE
-                                      WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                                      ELSE NULL
-                                    END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                                  ) FILTER(WHERE
-                                    "t6"."timestamp" IS NOT NULL
-                                    AND CASE
-                                      WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                                      ELSE NULL
-                                    END IS NOT NULL)
-                                )[1] AS "domain",
-                                (
-                                  ARRAY_AGG(
-                                    CASE
-                                      WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                                      ELSE NULL
-                                    END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                                  ) FILTER(WHERE
-                                    "t6"."timestamp" IS NOT NULL
-                                    AND CASE
-                                      WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                      THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                                      ELSE NULL
-                                    END IS NOT NULL)
-                                )[1] AS "website"
-                              FROM (
-                                SELECT
-                                  *
-                                FROM "events" AS "t0"
-                                WHERE
-                                  "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                  AND "t0"."type" = 'group'
-                                  AND "t0"."group_id" IS NOT NULL
-                                  AND "t0"."traits" IS NOT NULL
-                              ) AS "t6"
-                              GROUP BY
-                                1
-                            ) AS "t17"
-                            INNER JOIN (
-                              SELECT
-                                "t2"."group_id" AS "fs_group",
-                                MIN("t2"."timestamp") AS "since"
-                              FROM (
-                                SELECT
-                                  *
-                                FROM "events" AS "t0"
-                                WHERE
-                                  "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                  AND "t0"."type" = 'group'
-                                  AND "t0"."group_id" IS NOT NULL
-                              ) AS "t2"
-                              GROUP BY
-                                1
-                            ) AS "t11"
-                              ON "t17"."group_id" = "t11"."fs_group"
-                          ) AS "t26"
-                          WHERE
-                            "t26"."domain" IS NOT NULL
+                              "t20"."from_id",
+                              "t20"."to_id" AS "person_id"
+                            FROM "t19" AS "t20"
+                            WHERE
+                              "t20"."rank" = 0
+                          ) AS "t24"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t27"."from_id" AS "next_from",
+                              "t27"."to_id" AS "next_to"
+                            FROM "t22" AS "t27"
+                          ) AS "t32"
+                            ON "t24"."person_id" = "t32"."next_from"
+                        ) AS "t36"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t26"."from_id" AS "next_from",
+                            "t26"."to_id" AS "next_to"
+                          FROM "t22" AS "t26"
                         ) AS "t31"
-                      ) AS "t36"
-                      WHERE
-                        "t36"."rank" = 0
-                    ) AS "t41"
-                      ON "t63"."email_domain" = "t41"."domain"
-                  ) AS "t64"
+                          ON "t36"."person_id" = "t31"."next_from"
+                      ) AS "t40"
+                    ) AS "t42"
+                      ON "t8"."_sender" = "t42"."s_from"
+                  ) AS "t43"
+                  WHERE
+                    "t43"."is_known"
+                ) AS "t47"
+                LEFT OUTER JOIN (
+                  SELECT
+                    "t61"."user_id" AS "m_user",
+                    "t61"."account_id",
+                    "t61"."email_domain"
+                  FROM "t60" AS "t61"
                 ) AS "t66"
-                  ON "t54"."person_id" = "t66"."m_user"
-              ) AS "t68"
+                  ON "t47"."person_id" = "t66"."m_user"
+              ) AS "t71"
               WHERE
-                "t68"."type" = 'track' AND "t68"."event" IN ('Subscription Started')
-            ) AS "t69"
+                "t71"."type" = 'track' AND "t71"."event" IN ('Subscription Started')
+            ) AS "t73"
             UNION
             SELECT
               *
             FROM (
               SELECT
-                "t72"."entity_id" AS "key"
+                "t69"."m_user" AS "key"
               FROM (
                 SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t54"."message_id",
-                    "t54"."type",
-                    "t54"."event",
-                    "t54"."name",
-                    "t54"."user_id",
-                    "t54"."anonymous_id",
-                    "t54"."group_id",
-                    "t54"."previous_id",
-                    "t54"."timestamp",
-                    "t54"."original_timestamp",
-                    "t54"."sent_at",
-                    "t54"."received_at",
-                    "t54"."properties",
-                    "t54"."traits",
-                    "t54"."context",
-                    "t54"."source",
-                    "t54"."loaded_at",
-                    "t54"."person_id",
-                    "t66"."account_id",
-                    "t66"."email_domain",
-                    "t54"."person_id" AS "entity_id"
-                  FROM "t50" AS "t54"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t64"."user_id" AS "m_user",
-                      "t64"."account_id",
-                      "t64"."email_domain"
-                    FROM (
-                      SELECT
-                        "t63"."user_id",
-                        "t63"."email",
-                        "t63"."email_domain",
-                        "t63"."first_seen",
-                        "t63"."last_seen",
-                        COALESCE(
-                          "t63"."group_account",
-                          "t41"."domain_account",
-                          CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END
-                        ) AS "account_id",
-                        CASE
-                          WHEN "t63"."group_account" IS NOT NULL
-                          THEN 'group'
-                          WHEN "t41"."domain_account" IS NOT NULL
-                          THEN 'domain'
-                          WHEN CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END IS NOT NULL
-                          THEN 'email'
-                          ELSE NULL
-                        END AS "account_via"
-                      FROM (
-                        SELECT
-                          "t58"."user_id",
-                          "t58"."first_seen",
-                          "t58"."last_seen",
-                          "t57"."group_account",
-                          "t60"."email",
-                          NULLIF(
-                            CASE
-                              WHEN (
-                                POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                              ) >= 0
-                              THEN SUBSTRING(LOWER(TRIM(' 	
-' FROM "t60"."email")) FROM CASE
-                                WHEN (
-                                  (
-                                    POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                  ) + 1 + 1
-                                ) >= 1
-                                THEN (
-                                  POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                ) + 1 + 1
-                                ELSE (
-                                  POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t60"."email")))
-                              END)
-                              ELSE NULL
-                            END,
-                            ''
-                          ) AS "email_domain"
-                        FROM (
-                          SELECT
-                            "t53"."person_id" AS "user_id",
-                            MIN("t53"."timestamp") AS "first_seen",
-                            MAX("t53"."timestamp") AS "last_seen"
-                          FROM "t50" AS "t53"
-                          GROUP BY
-                            1
-                        ) AS "t58"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t51"."person_id" AS "m_user",
-                            (
-                              ARRAY_AGG("t51"."group_id" ORDER BY "t51"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                                "t51"."timestamp" IS NOT NULL)
-                            )[1] AS "group_account"
-                          FROM (
-                            SELECT
-                              *
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-                          ) AS "t51"
-                          GROUP BY
-                            1
-                        ) AS "t57"
-                          ON "t58"."user_id" = "t57"."m_user"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t52"."e_user",
-                            (
-                              ARRAY_AGG(
-                                CASE
-                                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-                                  ELSE NULL
-                                END ORDER BY "t52"."timestamp" DESC NULLS LAST
-                              ) FILTER(WHERE
-                                "t52"."timestamp" IS NOT NULL
-                                AND CASE
-                                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-                                  ELSE NULL
-                                END IS NOT NULL)
-                            )[1] AS "email"
-                          FROM (
-                            SELECT
-                              "t49"."message_id",
-                              "t49"."type",
-                              "t49"."event",
-                              "t49"."name",
-                              "t49"."user_id",
-                              "t49"."anonymous_id",
-                              "t49"."group_id",
-                              "t49"."previous_id",
-                              "t49"."timestamp",
-                              "t49"."original_timestamp",
-                              "t49"."sent_at",
-                              "t49"."received_at",
-                              "t49"."properties",
-                              "t49"."traits",
-                              "t49"."context",
-                              "t49"."source",
-                              "t49"."loaded_at",
-                              "t49"."person_id",
-                              "t49"."is_known",
-                              "t49"."person_id" AS "e_user"
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known"
-                              AND "t49"."type" <> 'group'
-                              AND "t49"."traits" IS NOT NULL
-                              AND "t49"."person_id" IS NOT NULL
-                          ) AS "t52"
-                          GROUP BY
-                            1
-                        ) AS "t60"
-                          ON "t58"."user_id" = "t60"."e_user"
-                      ) AS "t63"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t36"."domain",
-                          "t36"."group_id" AS "domain_account"
-                        FROM (
-                          SELECT
-                            "t31"."group_id",
-                            "t31"."since",
-                            "t31"."domain",
-                            ROW_NUMBER() OVER (
-                              PARTITION BY "t31"."domain"
-                              ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                            ) - 1 AS "rank"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t17"."group_id",
-                                "t11"."since",
-                                NULLIF(
-                                  REGEXP_REPLACE(
-                                    REGEXP_REPLACE(
-                                      REGEXP_REPLACE(
-                                        LOWER(TRIM(' 	
-' FROM COALESCE("t17"."domain", "t17"."website"))),
-                                        '^[a-z]+://',
-                                        '',
-                                        'g'
-                                      ),
-                                      '^www\.',
-                                      '',
-                                      'g'
-                                    ),
-                                    '[/:?#].*$',
-                                    '',
-                                    'g'
-                                  ),
-                                  ''
-                                ) AS "domain"
-                              FROM (
-                                SELECT
-                                  "t6"."group_id",
-                                  (
-                                    ARRAY_AGG(
-                                      CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                                    ) FILTER(WHERE
-                                      "t6"."timestamp" IS NOT NULL
-                                      AND CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END IS NOT NULL)
-                                  )[1] AS "domain",
-                                  (
-                                    ARRAY_AGG(
-                                      CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                                    ) FILTER(WHERE
-                                      "t6"."timestamp" IS NOT NULL
-                                      AND CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END IS NOT NULL)
-                                  )[1] AS "website"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                    AND "t0"."traits" IS NOT NULL
-                                ) AS "t6"
-                                GROUP BY
-                                  1
-                              ) AS "t17"
-                              INNER JOIN (
-                                SELECT
-                                  "t2"."group_id" AS "fs_group",
-                                  MIN("t2"."timestamp") AS "since"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                ) AS "t2"
-                                GROUP BY
-                                  1
-                              ) AS "t11"
-                                ON "t17"."group_id" = "t11"."fs_group"
-                            ) AS "t26"
-                            WHERE
-                              "t26"."domain" IS NOT NULL
-                          ) AS "t31"
-                        ) AS "t36"
-                        WHERE
-                          "t36"."rank" = 0
-                      ) AS "t41"
-                        ON "t63"."email_domain" = "t41"."domain"
-                    ) AS "t64"
-                  ) AS "t66"
-                    ON "t54"."person_id" = "t66"."m_user"
-                ) AS "t68"
+                  "t61"."user_id" AS "m_user",
+                  "t61"."account_id",
+                  "t61"."email_domain",
+                  "t61"."first_seen",
+                  "t61"."last_seen"
+                FROM "t60" AS "t61"
                 WHERE
-                  "t68"."account_id" IS NOT NULL
-              ) AS "t72"
+                  "t61"."account_id" IS NOT NULL
+              ) AS "t69"
               INNER JOIN (
                 SELECT DISTINCT
-                  "t68"."account_id" AS "acc"
+                  "t71"."account_id" AS "acc"
                 FROM (
                   SELECT
-                    "t54"."message_id",
-                    "t54"."type",
-                    "t54"."event",
-                    "t54"."name",
-                    "t54"."user_id",
-                    "t54"."anonymous_id",
-                    "t54"."group_id",
-                    "t54"."previous_id",
-                    "t54"."timestamp",
-                    "t54"."original_timestamp",
-                    "t54"."sent_at",
-                    "t54"."received_at",
-                    "t54"."properties",
-                    "t54"."traits",
-                    "t54"."context",
-                    "t54"."source",
-                    "t54"."loaded_at",
-                    "t54"."person_id",
+                    "t47"."message_id",
+                    "t47"."type",
+                    "t47"."event",
+                    "t47"."name",
+                    "t47"."user_id",
+                    "t47"."anonymous_id",
+                    "t47"."group_id",
+                    "t47"."previous_id",
+                    "t47"."timestamp",
+                    "t47"."original_timestamp",
+                    "t47"."sent_at",
+                    "t47"."received_at",
+                    "t47"."properties",
+                    "t47"."traits",
+                    "t47"."context",
+                    "t47"."source",
+                    "t47"."loaded_at",
+                    "t47"."person_id",
                     "t66"."account_id",
                     "t66"."email_domain",
-                    "t54"."person_id" AS "entity_id"
-                  FROM "t50" AS "t54"
-                  LEFT OUTER JOIN (
+                    "t47"."person_id" AS "entity_id"
+                  FROM (
                     SELECT
-                      "t64"."user_id" AS "m_user",
-                      "t64"."account_id",
-                      "t64"."email_domain"
+                      *
                     FROM (
                       SELECT
-                        "t63"."user_id",
-                        "t63"."email",
-                        "t63"."email_domain",
-                        "t63"."first_seen",
-                        "t63"."last_seen",
-                        COALESCE(
-                          "t63"."group_account",
-                          "t41"."domain_account",
-                          CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END
-                        ) AS "account_id",
-                        CASE
-                          WHEN "t63"."group_account" IS NOT NULL
-                          THEN 'group'
-                          WHEN "t41"."domain_account" IS NOT NULL
-                          THEN 'domain'
-                          WHEN CASE
-                            WHEN (
-                              "t63"."email_domain" IS NOT NULL
-                            )
-                            AND NOT (
-                              "t63"."email_domain" IN (
-                                '10minutemail.com',
-                                '126.com',
-                                '163.com',
-                                'aim.com',
-                                'alice.it',
-                                'aliyun.com',
-                                'aol.com',
-                                'arcor.de',
-                                'att.net',
-                                'bellsouth.net',
-                                'bigpond.com',
-                                'bk.ru',
-                                'bol.com.br',
-                                'btinternet.com',
-                                'charter.net',
-                                'comcast.net',
-                                'cox.net',
-                                'daum.net',
-                                'dispostable.com',
-                                'duck.com',
-                                'earthlink.net',
-                                'email.com',
-                                'fastmail.com',
-                                'fastmail.fm',
-                                'foxmail.com',
-                                'free.fr',
-                                'freenet.de',
-                                'getnada.com',
-                                'gmail.com',
-                                'gmx.at',
-                                'gmx.ch',
-                                'gmx.com',
-                                'gmx.de',
-                                'gmx.net',
-                                'googlemail.com',
-                                'guerrillamail.com',
-                                'hanmail.net',
-                                'hey.com',
-                                'hotmail.co.uk',
-                                'hotmail.com',
-                                'hotmail.de',
-                                'hotmail.es',
-                                'hotmail.fr',
-                                'hotmail.it',
-                                'hushmail.com',
-                                'icloud.com',
-                                'inbox.ru',
-                                'interia.pl',
-                                'laposte.net',
-                                'libero.it',
-                                'list.ru',
-                                'live.co.uk',
-                                'live.com',
-                                'live.fr',
-                                'mac.com',
-                                'mail.com',
-                                'mail.ru',
-                                'mailbox.org',
-                                'mailfence.com',
-                                'mailinator.com',
-                                'me.com',
-                                'msn.com',
-                                'naver.com',
-                                'ntlworld.com',
-                                'o2.pl',
-                                'onet.pl',
-                                'optonline.net',
-                                'optusnet.com.au',
-                                'orange.fr',
-                                'outlook.com',
-                                'pm.me',
-                                'posteo.de',
-                                'proton.me',
-                                'protonmail.com',
-                                'qq.com',
-                                'rambler.ru',
-                                'rediffmail.com',
-                                'rocketmail.com',
-                                'rogers.com',
-                                'runbox.com',
-                                'sbcglobal.net',
-                                'seznam.cz',
-                                'sfr.fr',
-                                'sharklasers.com',
-                                'shaw.ca',
-                                'sina.com',
-                                'sky.com',
-                                'sohu.com',
-                                'sympatico.ca',
-                                't-online.de',
-                                'talktalk.net',
-                                'telus.net',
-                                'temp-mail.org',
-                                'terra.com.br',
-                                'tiscali.it',
-                                'trashmail.com',
-                                'tuta.io',
-                                'tutanota.com',
-                                'uol.com.br',
-                                'verizon.net',
-                                'virgilio.it',
-                                'virginmedia.com',
-                                'wanadoo.fr',
-                                'web.de',
-                                'windowslive.com',
-                                'wp.pl',
-                                'ya.ru',
-                                'yahoo.ca',
-                                'yahoo.co.in',
-                                'yahoo.co.jp',
-                                'yahoo.co.uk',
-                                'yahoo.com',
-                                'yahoo.com.au',
-                                'yahoo.com.br',
-                                'yahoo.de',
-                                'yahoo.es',
-                                'yahoo.fr',
-                                'yahoo.it',
-                                'yandex.com',
-                                'yandex.ru',
-                                'yeah.net',
-                                'ymail.com',
-                                'yopmail.com',
-                                'zoho.com',
-                                'zohomail.com'
-                              )
-                            )
-                            THEN 'domain:' || "t63"."email_domain"
-                            ELSE NULL
-                          END IS NOT NULL
-                          THEN 'email'
-                          ELSE NULL
-                        END AS "account_via"
+                        "t8"."message_id",
+                        "t8"."type",
+                        "t8"."event",
+                        "t8"."name",
+                        "t8"."user_id",
+                        "t8"."anonymous_id",
+                        "t8"."group_id",
+                        "t8"."previous_id",
+                        "t8"."timestamp",
+                        "t8"."original_timestamp",
+                        "t8"."sent_at",
+                        "t8"."received_at",
+                        "t8"."properties",
+                        "t8"."traits",
+                        "t8"."context",
+                        "t8"."source",
+                        "t8"."loaded_at",
+                        COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                        (
+                          "t8"."user_id" IS NOT NULL
+                        ) OR (
+                          "t42"."s_person" IS NOT NULL
+                        ) AS "is_known"
                       FROM (
                         SELECT
-                          "t58"."user_id",
-                          "t58"."first_seen",
-                          "t58"."last_seen",
-                          "t57"."group_account",
-                          "t60"."email",
-                          NULLIF(
-                            CASE
-                              WHEN (
-                                POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                              ) >= 0
-                              THEN SUBSTRING(LOWER(TRIM(' 	
-' FROM "t60"."email")) FROM CASE
-                                WHEN (
-                                  (
-                                    POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                  ) + 1 + 1
-                                ) >= 1
-                                THEN (
-                                  POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                ) + 1 + 1
-                                ELSE (
-                                  POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t60"."email"))) - 1
-                                ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t60"."email")))
-                              END)
-                              ELSE NULL
-                            END,
-                            ''
-                          ) AS "email_domain"
-                        FROM (
-                          SELECT
-                            "t53"."person_id" AS "user_id",
-                            MIN("t53"."timestamp") AS "first_seen",
-                            MAX("t53"."timestamp") AS "last_seen"
-                          FROM "t50" AS "t53"
-                          GROUP BY
-                            1
-                        ) AS "t58"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t51"."person_id" AS "m_user",
-                            (
-                              ARRAY_AGG("t51"."group_id" ORDER BY "t51"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                                "t51"."timestamp" IS NOT NULL)
-                            )[1] AS "group_account"
-                          FROM (
-                            SELECT
-                              *
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known" AND "t49"."group_id" IS NOT NULL
-                          ) AS "t51"
-                          GROUP BY
-                            1
-                        ) AS "t57"
-                          ON "t58"."user_id" = "t57"."m_user"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t52"."e_user",
-                            (
-                              ARRAY_AGG(
-                                CASE
-                                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-                                  ELSE NULL
-                                END ORDER BY "t52"."timestamp" DESC NULLS LAST
-                              ) FILTER(WHERE
-                                "t52"."timestamp" IS NOT NULL
-                                AND CASE
-                                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t52"."traits", 'email')) = 'string'
-                                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t52"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-                                  ELSE NULL
-                                END IS NOT NULL)
-                            )[1] AS "email"
-                          FROM (
-                            SELECT
-                              "t49"."message_id",
-                              "t49"."type",
-                              "t49"."event",
-                              "t49"."name",
-                              "t49"."user_id",
-                              "t49"."anonymous_id",
-                              "t49"."group_id",
-                              "t49"."previous_id",
-                              "t49"."timestamp",
-                              "t49"."original_timestamp",
-                              "t49"."sent_at",
-                              "t49"."received_at",
-                              "t49"."properties",
-                              "t49"."traits",
-                              "t49"."context",
-                              "t49"."source",
-                              "t49"."loaded_at",
-                              "t49"."person_id",
-                              "t49"."is_known",
-                              "t49"."person_id" AS "e_user"
-                            FROM "t48" AS "t49"
-                            WHERE
-                              "t49"."is_known"
-                              AND "t49"."type" <> 'group'
-                              AND "t49"."traits" IS NOT NULL
-                              AND "t49"."person_id" IS NOT NULL
-                          ) AS "t52"
-                          GROUP BY
-                            1
-                        ) AS "t60"
-                          ON "t58"."user_id" = "t60"."e_user"
-                      ) AS "t63"
+                          "t0"."message_id",
+                          "t0"."type",
+                          "t0"."event",
+                          "t0"."name",
+                          "t0"."user_id",
+                          "t0"."anonymous_id",
+                          "t0"."group_id",
+                          "t0"."previous_id",
+                          "t0"."timestamp",
+                          "t0"."original_timestamp",
+                          "t0"."sent_at",
+                          "t0"."received_at",
+                          "t0"."properties",
+                          "t0"."traits",
+                          "t0"."context",
+                          "t0"."source",
+                          "t0"."loaded_at",
+                          COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                        FROM "events" AS "t0"
+                        WHERE
+                          "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                      ) AS "t8"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t36"."domain",
-                          "t36"."group_id" AS "domain_account"
+                          "t40"."from_id" AS "s_from",
+                          "t40"."person_id" AS "s_person"
                         FROM (
                           SELECT
-                            "t31"."group_id",
-                            "t31"."since",
-                            "t31"."domain",
-                            ROW_NUMBER() OVER (
-                              PARTITION BY "t31"."domain"
-                              ORDER BY "t31"."since" ASC, "t31"."group_id" ASC
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                            ) - 1 AS "rank"
+                            "t36"."from_id",
+                            COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
                           FROM (
                             SELECT
-                              *
+                              "t24"."from_id",
+                              COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
                             FROM (
                               SELECT
-                                "t17"."group_id",
-                                "t11"."since",
-                                NULLIF(
-                                  REGEXP_REPLACE(
-                                    REGEXP_REPLACE(
-                                      REGEXP_REPLACE(
-                                        LOWER(TRIM(' 	
-' FROM COALESCE("t17"."domain", "t17"."website"))),
-                                        '^[a-z]+://',
-                                        '',
-                                        'g'
-                                      ),
-                                      '^www\.',
-                                      '',
-                                      'g'
-                                    ),
-                                    '[/:?#].*$',
-                                    '',
-                                    'g'
-                                  ),
-                                  ''
-                                ) AS "domain"
-                              FROM (
-                                SELECT
-                                  "t6"."group_id",
-                                  (
-                                    ARRAY_AGG(
-                                      CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                                    ) FILTER(WHERE
-                                      "t6"."timestamp" IS NOT NULL
-                                      AND CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'domain')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END IS NOT NULL)
-                                  )[1] AS "domain",
-                                  (
-                                    ARRAY_AGG(
-                                      CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END ORDER BY "t6"."timestamp" DESC NULLS LAST
-                                    ) FILTER(WHERE
-                                      "t6"."timestamp" IS NOT NULL
-                                      AND CASE
-                                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t6"."traits", 'website')) = 'string'
-                                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t6"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                                        ELSE NULL
-                                      END IS NOT NULL)
-                                  )[1] AS "website"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                    AND "t0"."traits" IS NOT NULL
-                                ) AS "t6"
-                                GROUP BY
-                                  1
-                              ) AS "t17"
-                              INNER JOIN (
-                                SELECT
-                                  "t2"."group_id" AS "fs_group",
-                                  MIN("t2"."timestamp") AS "since"
-                                FROM (
-                                  SELECT
-                                    *
-                                  FROM "events" AS "t0"
-                                  WHERE
-                                    "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                    AND "t0"."type" = 'group'
-                                    AND "t0"."group_id" IS NOT NULL
-                                ) AS "t2"
-                                GROUP BY
-                                  1
-                              ) AS "t11"
-                                ON "t17"."group_id" = "t11"."fs_group"
-                            ) AS "t26"
-                            WHERE
-                              "t26"."domain" IS NOT NULL
+                                "t20"."from_id",
+                                "t20"."to_id" AS "person_id"
+                              FROM "t19" AS "t20"
+                              WHERE
+                                "t20"."rank" = 0
+                            ) AS "t24"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t27"."from_id" AS "next_from",
+                                "t27"."to_id" AS "next_to"
+                              FROM "t22" AS "t27"
+                            ) AS "t32"
+                              ON "t24"."person_id" = "t32"."next_from"
+                          ) AS "t36"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t26"."from_id" AS "next_from",
+                              "t26"."to_id" AS "next_to"
+                            FROM "t22" AS "t26"
                           ) AS "t31"
-                        ) AS "t36"
-                        WHERE
-                          "t36"."rank" = 0
-                      ) AS "t41"
-                        ON "t63"."email_domain" = "t41"."domain"
-                    ) AS "t64"
+                            ON "t36"."person_id" = "t31"."next_from"
+                        ) AS "t40"
+                      ) AS "t42"
+                        ON "t8"."_sender" = "t42"."s_from"
+                    ) AS "t43"
+                    WHERE
+                      "t43"."is_known"
+                  ) AS "t47"
+                  LEFT OUTER JOIN (
+                    SELECT
+                      "t61"."user_id" AS "m_user",
+                      "t61"."account_id",
+                      "t61"."email_domain"
+                    FROM "t60" AS "t61"
                   ) AS "t66"
-                    ON "t54"."person_id" = "t66"."m_user"
-                ) AS "t68"
+                    ON "t47"."person_id" = "t66"."m_user"
+                ) AS "t71"
                 WHERE
-                  "t68"."type" = 'track'
-                  AND "t68"."event" IN ('Subscription Started')
-                  AND "t68"."account_id" IS NOT NULL
-              ) AS "t73"
-                ON "t72"."account_id" = "t73"."acc"
-            ) AS "t75"
-          ) AS "t77"
-        ) AS "t81"
-          ON "t100"."entity_id" = "t81"."key"
-      ) AS "t102"
+                  "t71"."type" = 'track'
+                  AND "t71"."event" IN ('Subscription Started')
+                  AND "t71"."account_id" IS NOT NULL
+              ) AS "t76"
+                ON "t69"."account_id" = "t76"."acc"
+            ) AS "t79"
+          ) AS "t80"
+        ) AS "t84"
+          ON "t102"."entity_id" = "t84"."key"
+      ) AS "t104"
       WHERE
         NOT (
-          "t102"."paying"
+          "t104"."paying"
         )
-    ) AS "t104"
-  ) AS "t106"
-) AS "t108";
+    ) AS "t106"
+  ) AS "t108"
+) AS "t110";
