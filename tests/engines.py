@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -82,3 +83,18 @@ class SparkStore(Store):
 def engine_events(store: Store) -> Any:
     """The events table of ``store`` on the engine the test runs on."""
     return store.engine_events() if isinstance(store, SparkStore) else store.events
+
+
+def operational_store(request: Any, tmp_path: Any, name: str) -> Iterator[Store]:
+    """A store for operational state (alerts, outbox, feedback …) on the fixture's engine:
+    an embedded DuckDB file, or a Postgres database of the suite's own (``name``), so that test
+    runs of other suites on this machine never wipe it."""
+    if request.param == "duckdb":
+        with Store.open(tmp_path / f"{name}.duckdb") as opened:
+            yield opened
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", name)
+    url = postgres_database(require_postgres(), f"{name}_{worker}")
+    wipe_postgres(url)
+    with Store.open(url) as opened:
+        yield opened

@@ -11,7 +11,7 @@ import pytest
 
 from pqlkit.destinations.handoff import AlertInfo, HandOff, Owner
 from pqlkit.store.store import Store
-from tests.engines import postgres_database, require_postgres, wipe_postgres
+from tests.engines import operational_store
 
 START = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -40,16 +40,7 @@ def clock() -> Clock:
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "duckdb":
-        with Store.open(tmp_path / "dest.duckdb") as opened:
-            yield opened
-        return
-    # a database of its own: other test runs on this machine wipe pqlkit_test
-    worker = getattr(request.config, "workerinput", {}).get("workerid", "dest")
-    url = postgres_database(require_postgres(), f"dest_{worker}")
-    wipe_postgres(url)
-    with Store.open(url) as opened:
-        yield opened
+    yield from operational_store(request, tmp_path, "dest")
 
 
 def paywall_handoff(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pqlkit.store.store import Store
-from tests.engines import postgres_database, require_postgres, wipe_postgres
+from tests.engines import operational_store
 from tests.history import History
 
 AS_OF = datetime(2026, 3, 4, 15, 0)  # a Wednesday, 10:00 in New York
@@ -97,15 +97,7 @@ talking_points:
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "duckdb":
-        with Store.open(tmp_path / "route.duckdb") as opened:
-            yield opened
-        return
-    worker = getattr(request.config, "workerinput", {}).get("workerid", "route")
-    url = postgres_database(require_postgres(), f"route_{worker}")
-    wipe_postgres(url)
-    with Store.open(url) as opened:
-        yield opened
+    yield from operational_store(request, tmp_path, "route")
 
 
 @pytest.fixture

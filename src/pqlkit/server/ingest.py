@@ -27,7 +27,7 @@ from pqlkit.server.calls import CheckedCalls, check_calls
 from pqlkit.server.dedupe import MessageWindow
 from pqlkit.server.keys import ApiKey
 from pqlkit.server.openapi_bodies import BATCH, CALL, json_body
-from pqlkit.server.rate_limit import retry_after_header
+from pqlkit.server.rate_limit import enforce
 from pqlkit.server.records import RequestRecord
 from pqlkit.server.runtime import Runtime
 
@@ -54,15 +54,12 @@ async def accept(request: Request, call_type: str | None) -> Response:
     runtime = runtime_of(request)
     is_batch = call_type is None
     key, payload = await _authorized_body(request, runtime, is_batch)
-    wait = runtime.rate_limiter.acquire(key.key_id)
-    if wait:
-        raise ApiError(
-            429,
-            "rate_limited",
-            f"key {key.key_id} sends more than {runtime.config.rate_limit:g} requests per second: "
-            "nothing was stored, retry later",
-            headers=retry_after_header(wait),
-        )
+    enforce(
+        runtime.rate_limiter,
+        key.key_id,
+        f"key {key.key_id} sends more than {runtime.config.rate_limit:g} requests per second: "
+        "nothing was stored, retry later",
+    )
     received_at = runtime.clock.stamp()
     checked = check_calls(
         _calls_of(payload, is_batch),

@@ -30,7 +30,7 @@ from pqlkit.server.api_errors import ApiError, json_response
 from pqlkit.server.auth import authorize, basic_auth_user
 from pqlkit.server.ingest import runtime_of
 from pqlkit.server.params import text_param
-from pqlkit.server.rate_limit import retry_after_header
+from pqlkit.server.rate_limit import enforce
 from pqlkit.store.store import Store
 from pqlkit.triggers import alert_store
 
@@ -44,14 +44,7 @@ def require_read_key(request: Request) -> None:
     secret = (token.strip() or None) if bearer else basic_auth_user(header)
     runtime = runtime_of(request)
     key = authorize(runtime.keys, secret, "read")
-    wait = runtime.rate_limiter.acquire(key.key_id)
-    if wait:
-        raise ApiError(
-            429,
-            "rate_limited",
-            f"key {key.key_id}: too many requests",
-            headers=retry_after_header(wait),
-        )
+    enforce(runtime.rate_limiter, key.key_id, f"key {key.key_id}: too many requests")
 
 
 router = APIRouter(prefix="/v1", tags=["query"], dependencies=[Depends(require_read_key)])

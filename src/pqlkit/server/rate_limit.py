@@ -59,3 +59,12 @@ class RateLimiter:
 def retry_after_header(wait: float) -> dict[str, str]:
     """``Retry-After`` in whole seconds (at least 1), as HTTP wants it."""
     return {"Retry-After": str(max(1, math.ceil(wait)))}
+
+
+def enforce(limiter: RateLimiter, key_id: str, message: str) -> None:
+    """Take a request's token for ``key_id``, or refuse it: 429 with ``Retry-After``."""
+    from pqlkit.server.api_errors import ApiError
+
+    wait = limiter.acquire(key_id)
+    if wait:
+        raise ApiError(429, "rate_limited", message, headers=retry_after_header(wait))
