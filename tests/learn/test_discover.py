@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pqlkit.learn.discover import discover, discover_table, is_converted
+from pqlkit.learn.discover import discover, discover_table
+from pqlkit.learn.entity_table import is_converted
 from pqlkit.learn.stats import correct, separation
 from pqlkit.model.loader import load
 from pqlkit.store.store import Store

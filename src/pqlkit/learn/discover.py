@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from pqlkit.compile.frame import build_frame
+from pqlkit.learn.entity_table import read_entity_table
 from pqlkit.learn.outcomes import conversion_times
 from pqlkit.learn.stats import Separation, correct, separation
 from pqlkit.model.schema import Model
@@ -322,18 +323,6 @@ def _subset(seen: Observations, mask: np.ndarray) -> Observations:
     )
 
 
-TRUE_WORDS = frozenset({"1", "true", "yes", "y", "converted", "won"})
-
-
-def is_converted(value: Any) -> bool:
-    """An outcome cell: a non-zero number, true, or yes/converted/won."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return value != 0
-    return str(value).strip().lower() in TRUE_WORDS
-
-
 def discover_table(
     events: ir.Table, tables: ir.Table, source: str | None = None, *, alpha: float = 0.05
 ) -> list[Discovery]:
@@ -342,41 +331,14 @@ def discover_table(
     ``tables`` is the store's ``entity_tables``; ``source`` picks one (``table:<file>``), by
     default the last imported table that has an outcome column.
     """
-    import numpy as np
-
-    from pqlkit.errors import ConfigError
-
-    known = [r for r in tables.to_pyarrow().to_pylist() if r["outcome_column"]]
-    if source is not None:
-        known = [r for r in known if r["source"] in (source, f"table:{source}")]
-    if not known:
-        which = f" named {source!r}" if source else ""
-        raise ConfigError(
-            f"no imported entity table{which} with an outcome column "
-            "(pql import-table … --outcome COLUMN)"
-        )
-    table = max(known, key=lambda r: r["as_of"])
-    outcome = table["outcome_column"]
-    key = "user_id" if table["entity"] == "user" else "group_id"
-    calls = events.filter(events.source == table["source"])
-    fetched = calls.select(
-        entity=calls[key], at=calls.timestamp, traits=calls.traits.cast("string")
-    ).to_pyarrow()
-    latest: dict[str, dict[str, Any]] = {}
-    for row in sorted(fetched.to_pylist(), key=lambda r: r["at"]):
-        values = {k: v for k, v in orjson.loads(row["traits"]).items() if v is not None}
-        latest.setdefault(row["entity"], {}).update(values)
-    entities = sorted(e for e, t in latest.items() if outcome in t)
-    if not entities:
-        raise ConfigError(f"{table['source']}: no row has a value in {outcome!r}")
-    converted = np.array([is_converted(latest[e][outcome]) for e in entities], dtype=bool)
-    moment = table["as_of"]
-    seen = Observations(entities, [moment] * len(entities), [moment] * len(entities), converted)
+    table = read_entity_table(events, tables, source)
+    entities, converted = table.entity_ids, table.converted
     by_trait: dict[str, dict[int, Any]] = defaultdict(dict)
-    for i, entity in enumerate(entities):
-        for name, value in latest[entity].items():
-            if name != outcome and not isinstance(value, dict | list):
-                by_trait[name][i] = value
+    for i, traits in enumerate(table.traits):
+        for name, value in traits.items():
+            by_trait[name][i] = value
+    moment = table.as_of
+    seen = Observations(entities, [moment] * len(entities), [moment] * len(entities), converted)
     features = _trait_indicators(by_trait, len(entities))
     tested = [
         separation(name, present, converted)

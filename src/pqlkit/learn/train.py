@@ -118,6 +118,10 @@ def split_by_time(dataset: Dataset, horizon: timedelta) -> tuple[Dataset, Datase
 
 
 def fit_lightgbm(train: Dataset) -> Any:
+    return fit_lightgbm_matrix(train.features, train.labels)
+
+
+def fit_lightgbm_matrix(features: np.ndarray, labels: np.ndarray) -> Any:
     import lightgbm as lgb
 
     params = {
@@ -134,13 +138,16 @@ def fit_lightgbm(train: Dataset) -> Any:
         "num_threads": 2,
         "verbose": -1,
     }
-    data = lgb.Dataset(
-        train.features, label=train.labels.astype(int), feature_name=_safe(train.names)
-    )
+    names = [f"f{i}" for i in range(features.shape[1])]  # LightGBM refuses some characters
+    data = lgb.Dataset(features, label=labels.astype(int), feature_name=names)
     return lgb.train(params, data, num_boost_round=300)
 
 
 def fit_logistic(train: Dataset) -> Any:
+    return fit_logistic_matrix(train.features, train.labels)
+
+
+def fit_logistic_matrix(features: np.ndarray, labels: np.ndarray) -> Any:
     from sklearn.impute import SimpleImputer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
@@ -151,12 +158,7 @@ def fit_logistic(train: Dataset) -> Any:
         StandardScaler(),
         LogisticRegression(C=1.0, max_iter=1000),
     )
-    return pipeline.fit(train.features, train.labels.astype(int))
-
-
-def _safe(names: list[str]) -> list[str]:
-    """LightGBM refuses some characters in feature names."""
-    return [f"f{i}" for i in range(len(names))]
+    return pipeline.fit(features, labels.astype(int))
 
 
 def explain(
@@ -196,6 +198,7 @@ class Artifact:
     metrics: dict[str, Any]
     versions: dict[str, str]
     booster: str  # LightGBM's text format
+    source: str = "events"  # or table:<file> for a model of an imported entity table
 
     def save(self, path: Path) -> None:
         from pqlkit.scoring.output import atomic_write_text
