@@ -27,6 +27,8 @@ signals:
   active_days_7d: {active_days: {window: 7d}}
   features_30d: {distinct: {of: event, window: 30d}}
   teammates_active_14d: {distinct: {of: user, scope: account, window: 14d}}
+  sessions_14d: {sessions: {window: 14d}}
+  team_sessions_14d: {sessions: {window: 14d, scope: account}}
   days_since_login: {days_since: {event: Signed In, which: last}}
   days_to_dashboard: {time_between: {start: Signed Up, end: Dashboard Created}}
   set_up_in_order: {milestone: {steps: [Project Created, Dashboard Created], ordered: true}}
@@ -112,6 +114,9 @@ def test_activity_days_features_and_teammates(uma: dict[str, dict[str, Any]]) ->
     # File Uploaded, Signed In
     assert row["s__features_30d"] == 8
     assert row["s__teammates_active_14d"] == 2  # uma and wes; vic was last active 18 days ago
+    assert row["s__sessions_14d"] == 7  # one a day: T-10d, T-9d, T-6d … T-2d
+    # each member's sessions added up: uma's 7 and wes's 1 (at the same moment as one of uma's)
+    assert row["s__team_sessions_14d"] == uma["vic"]["s__team_sessions_14d"] == 8
     assert row["s__days_since_login"] == 2
 
 

@@ -148,7 +148,14 @@ def compile_model(
         account_rows = frame.rows.filter(frame.rows.account_id.notnull())
         if any(needs_start(s) for s in scoped.values()):
             account_rows = compiler.rows_with_start(account_rows, "account_id")
-        pieces.append((_group(account_rows, "account_id", compiler, scoped), "account_id", scoped))
+        team = {n: s for n, s in scoped.items() if not isinstance(s.spec, Sessions)}
+        if team:
+            pieces.append((_group(account_rows, "account_id", compiler, team), "account_id", team))
+        for name, signal in scoped.items():
+            if isinstance(signal.spec, Sessions):
+                t = compiler.sessions(account_rows, "account_id", signal.spec, "entity_id")
+                one = {name: signal}
+                pieces.append((t.select("key", **{column(name): t.value}), "account_id", one))
 
     for name, signal in entity_level.items():
         spec = signal.spec

@@ -195,12 +195,16 @@ class SignalCompiler:
             return ibis.and_(*done)
         raise TypeError(f"not an aggregate signal: {spec.kind}")
 
-    def sessions(self, rows: ir.Table, key: str, spec: Sessions) -> ir.Table:
-        """Sessions (a gap over ``timeout`` starts a new one) with an event in the window."""
+    def sessions(
+        self, rows: ir.Table, key: str, spec: Sessions, person: str | None = None
+    ) -> ir.Table:
+        """Sessions (a gap over ``timeout`` starts a new one) with an event in the window;
+        with ``person``, each person's sessions apart, added up per ``key`` (a team's)."""
         import ibis
 
         keep = rows.filter(match(rows, self.model, spec) & _in_window(rows, spec, self.as_of))
-        ordered = ibis.window(group_by=keep[key], order_by=keep.timestamp)
+        apart = [keep[key]] if person is None else [keep[key], keep[person]]
+        ordered = ibis.window(group_by=apart, order_by=keep.timestamp)
         previous = keep.timestamp.lag().over(ordered)
         gap = keep.timestamp.epoch_seconds() - previous.epoch_seconds()
         starts = ibis.ifelse(previous.isnull() | (gap > spec.timeout.total_seconds()), 1, 0)
