@@ -96,3 +96,28 @@ def test_an_artifact_refuses_other_signals(tmp_path: Path) -> None:
     assert Artifact.load(tmp_path / "m.json", ["a", "b"]).model == "pillars"
     with pytest.raises(ConfigError, match="missing now: b; new: c"):
         Artifact.load(tmp_path / "m.json", ["a", "c"])
+
+
+def test_cohort_rows_observe_every_entity_once_at_the_same_age(
+    store: Store, tmp_path: Path
+) -> None:
+    h = History()
+    starts = {"early": 40, "middle": 26, "late": 12, "newest": 3}  # days before T
+    for user, days in starts.items():
+        h.identify(user, T - days * DAY, email=f"{user}@{user}.example")
+        h.track(user, "Report Created", T - (days - 1) * DAY)
+    h.track("middle", "Subscription Started", T - 10 * DAY)
+    model = load_text(LEAKY, "leaky.yaml")
+    dates = [T - 35 * DAY, T - 28 * DAY, T - 21 * DAY, T - 14 * DAY, T - 7 * DAY, T]
+    week = timedelta(days=7)
+    data, _ = training.build(
+        h.load(store, tmp_path).events, model, dates, timedelta(days=30), ages=(week, 2 * week)
+    )
+    seen = dict(zip(data.entity_ids, data.dates, strict=True))
+    # each when 7 to 14 days old; "newest" is 3 days old at the last date: not yet observed
+    assert seen == {"early": T - 28 * DAY, "middle": T - 14 * DAY, "late": T}
+    assert dict(zip(data.entity_ids, data.labels.tolist(), strict=True)) == {
+        "early": False,
+        "middle": True,  # bought 4 days after it was observed
+        "late": False,
+    }

@@ -323,6 +323,13 @@ def train(
     ),
     every: str = typer.Option("7d", "--every", help="Step between dates."),
     horizon: str = typer.Option("30d", "--horizon", help="How soon a conversion must follow."),
+    at_age: str | None = typer.Option(
+        None,
+        "--at-age",
+        help="Cohorts: observe each entity once, when it is this old (e.g. 7d after its first "
+        "call, within one --every), so that later cohorts test.",
+        show_default=False,
+    ),
     table: str | None = typer.Option(
         None,
         "--table",
@@ -346,6 +353,9 @@ def train(
     signals, split by time (earlier dates train, the last third tests), and report ROC-AUC,
     PR-AUC (95% bootstrap intervals), top-decile lift, Brier score and calibration beside the
     rules' own score. Writes the LightGBM model with its metadata to --out.
+
+    With --at-age, each entity is one row, observed when it is that old: the earlier cohorts
+    train and the later ones test, all compared at the same age.
 
     With --table, learn from an imported entity table's traits against its outcome column,
     judged by stratified k-fold cross-validation (mean and spread of ROC-AUC and PR-AUC).
@@ -380,13 +390,17 @@ def train(
     first, last = _parse_time(start), _parse_time(end)
     if last < first:
         raise ConfigError("--to is before --from")
-    window = _duration("--horizon", horizon)
-    dates = dates_between(first, last, _duration("--every", every))
+    window, step = _duration("--horizon", horizon), _duration("--every", every)
+    dates = dates_between(first, last, step)
+    ages = None
+    if at_age is not None:
+        youngest = _duration("--at-age", at_age)
+        ages = (youngest, youngest + step)
     with (
         Store.open(db, read_only=True) as store,
         console.progress(f"computing signals as of {len(dates)} dates", total=len(dates)) as bar,
     ):
-        data, levels = training.build(store.events, loaded, dates, window, bar.advance)
+        data, levels = training.build(store.events, loaded, dates, window, bar.advance, ages=ages)
     train_rows, test_rows, first_test = split_by_time(data, window)
     if int(train_rows.labels.sum()) == 0 or int(test_rows.labels.sum()) == 0:
         raise ConfigError("no conversions in the training or the test dates: widen --from/--to")

@@ -97,14 +97,28 @@ def build(
     dates: list[datetime],
     horizon: timedelta,
     progress: Any = None,
+    *,
+    ages: tuple[timedelta, timedelta] | None = None,
 ) -> tuple[Dataset, dict[str, list[str]]]:
-    """Rows for every entity of the population as of every date (see the module docstring)."""
+    """Rows for every entity of the population as of every date (see the module docstring).
+
+    With ``ages = (youngest, oldest)``, cohort rows: an entity is kept only at the dates when
+    its age (time since its first call) is at least ``youngest`` and under ``oldest`` — with
+    dates one step apart and ``oldest - youngest`` that step, every entity once, at the same
+    age, so that splitting by date splits by cohort.
+    """
     import numpy as np
+    import pyarrow.compute as pc
 
     converted = conversion_times(events, loaded.model, max(dates) + horizon)
     rows: list[dict[str, Any]] = []
     for date, run in zip(dates, score_dates(events, loaded, dates), strict=True):
-        for row in run.table.to_pylist():
+        table = run.table
+        if ages is not None:
+            youngest, oldest = (date - a for a in ages)  # first seen between these two times
+            first = table.column("first_seen")
+            table = table.filter(pc.and_(pc.less_equal(first, youngest), pc.greater(first, oldest)))
+        for row in table.to_pylist():
             at = converted.get(row["entity_id"])
             row["_date"], row["_label"] = date, at is not None and date <= at < date + horizon
             rows.append(row)
