@@ -115,13 +115,15 @@ def test_the_new_points_are_written_in_place_comments_and_layout_kept() -> None:
     assert load_text(text, "new.yaml").model.layers["usage"].rules[0].points == 30
 
 
-def test_too_few_dates_or_a_horizon_longer_than_the_history_are_explained() -> None:
+def test_a_horizon_longer_than_the_history_and_bad_options_are_explained() -> None:
     loaded = load_text(SMALL, "small.yaml")
     data = observations()
     with pytest.raises(ConfigError, match="whole --horizon before the held-out dates"):
-        suggest(loaded, data, timedelta(days=90), resamples=0)
+        suggest(loaded, data, timedelta(days=90))
     with pytest.raises(ConfigError, match="--penalty: 'l3' is not l1 or l2"):
         suggest(loaded, data, timedelta(days=14), penalty="l3")
+    with pytest.raises(ConfigError, match="--resamples: at least 20"):
+        suggest(loaded, data, timedelta(days=14), resamples=5)
 
 
 def test_pql_suggest_weights_on_a_simulated_company(simulated_db: Path, tmp_path: Path) -> None:

@@ -249,6 +249,8 @@ def suggest(
         raise ConfigError(f"--penalty: {penalty!r} is not l1 or l2")
     if strength <= 0:
         raise ConfigError("--strength must be above 0")
+    if resamples < 20:
+        raise ConfigError("--resamples: at least 20, to give each weight a 95% interval")
     model = loaded.model
     features = observations.features
     train, test, first_test = split(observations, horizon)
