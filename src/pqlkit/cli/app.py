@@ -53,6 +53,7 @@ def _register() -> None:
         serve,
         simulate,
         status,
+        suggest,
     )
 
     for module in (
@@ -63,6 +64,7 @@ def _register() -> None:
         score,
         route,
         learn,
+        suggest,
         serve,
         keys,
         outbox,

@@ -46,9 +46,14 @@ def validate(
     for warning in loaded.warnings:
         console.warn(str(warning).replace(": warning: ", ": ", 1))
     model_ = loaded.model
+    scoring = (
+        f"the trained model {model_.artifact} (extends {model_.extends})"
+        if model_.type == "predictive"
+        else f"{len(model_.layers)} layers"
+    )
     console.out.print(
         f"{loaded.source}: valid {model_.type} model '{model_.name}' for {model_.entity}s: "
-        f"{len(model_.signals)} signals, {len(model_.layers)} layers, {len(model_.triggers)} triggers"
+        f"{len(model_.signals)} signals, {scoring}, {len(model_.triggers)} triggers"
     )
 
 

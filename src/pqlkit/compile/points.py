@@ -4,6 +4,8 @@ For every rule the compiled table keeps the points it gave (``p__<layer>__<n>``)
 layer the subtotal after ``combine`` and ``cap`` (``l__<layer>``); then ``score`` and ``tier``.
 A missing signal value gives no points. Threshold models keep ``q__all__<n>`` / ``q__any__<n>``
 (passed or not) and qualify when every ``all`` and at least one ``any`` condition passes.
+A predictive model's table stops at the signals: its trained model scores them
+(:mod:`pqlkit.scoring.predict`).
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ def score(model: Model, table: ir.Table, triggered: str | None) -> ir.Table:
     """
     import ibis
 
+    if model.type == "predictive":  # the trained model scores the signals: scoring/predict.py
+        return table
     if model.type == "threshold":
         assert model.qualify is not None
         passed = {

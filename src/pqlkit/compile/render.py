@@ -84,6 +84,11 @@ def stages(loaded: LoadedModel) -> str:
                     ", ".join(f"{t.rstrip('_')} {getattr(rule, t)}" for t in rule.tests()) or "true"
                 )
                 lines.append(f"-- qualify {group}: {rule.signal} {test}")
+    if model.type == "predictive":
+        lines.append(
+            f"-- score: the probability from the trained model {model.artifact} (extends "
+            f"{model.extends}), computed on these signals' rows after the SQL"
+        )
     if model.tiers is not None:
         hot = f", hot ≥ {model.tiers.hot:g}" if model.tiers.hot is not None else ""
         lines.append(f"-- tiers: pql ≥ {model.tiers.pql:g}{hot}")

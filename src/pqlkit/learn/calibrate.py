@@ -38,7 +38,15 @@ class Choice:
 def curve(result: ModelBacktest, model: Model, every: timedelta) -> list[Option]:
     """Volume per week and conversion for every threshold the scores allow."""
     if model.type != "points" or model.tiers is None:
-        raise ConfigError(f"{model.name} is a threshold model: it has no score threshold to set")
+        raise ConfigError(
+            f"{model.name} is a {model.type} model: calibrate sets a points model's score "
+            "threshold"
+            + (
+                " (a predictive model's tiers are probabilities: set them by hand)"
+                if model.type == "predictive"
+                else ""
+            )
+        )
     hot = model.tiers.hot
     dates = {s.date for s in result.scored}
     weeks = max(len(dates) * every / timedelta(days=7), 1e-9)

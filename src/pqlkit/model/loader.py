@@ -10,13 +10,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from pqlkit.errors import InputError
 from pqlkit.model.issues import Issue, ModelError, did_you_mean
 from pqlkit.model.schema import SIGNAL_KINDS, Model
+
+if TYPE_CHECKING:
+    from pqlkit.learn.train import Artifact
 
 Path_ = tuple[str | int, ...]
 
@@ -28,12 +31,17 @@ class LoadedModel:
     text: str
     lines: dict[Path_, int]
     warnings: tuple[Issue, ...]
+    artifact: Artifact | None = None  # a predictive model's trained model
 
     @property
     def hash(self) -> str:
-        """Identifies the model's content (not its formatting) in the scores ledger."""
-        canonical = self.model.model_dump_json(by_alias=True)
-        return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+        """Identifies the model's content (not its formatting) in the scores ledger; for a
+        predictive model, the trained artifact's too (retraining changes the scores)."""
+        digest = hashlib.sha256(self.model.model_dump_json(by_alias=True).encode())
+        if self.artifact is not None:
+            digest.update(self.artifact.data_hash.encode())
+            digest.update(self.artifact.booster.encode())
+        return digest.hexdigest()[:16]
 
     def line(self, *path: str | int) -> int | None:
         return _nearest_line(self.lines, tuple(path))
@@ -188,6 +196,10 @@ def load_text(text: str, source: str, *, known_events: set[str] | None = None) -
     data, lines = parse_yaml(text, source)
     if not isinstance(data, dict):
         raise ModelError([Issue(source, 1, "a model file must be a mapping (name:, signals:, …)")])
+    if data.get("type") == "predictive":
+        from pqlkit.model.predictive import load_predictive
+
+        return load_predictive(text, source, data, lines, known_events=known_events)
     try:
         model = Model.model_validate(data)
     except ValidationError as exc:

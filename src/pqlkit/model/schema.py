@@ -2,8 +2,9 @@
 
 A model file says whom it scores (``entity``, ``population``), how this product names things
 (``vocabulary``), what it measures (``signals``), how measurements become points (``layers`` of
-``rules``) or a yes/no (``qualify``), where the tiers start (``tiers``), which signals must act
-now (``triggers``) and what counts as converting (``conversion``). See docs/model.md.
+``rules``), a yes/no (``qualify``) or a probability (``type: predictive``, :class:`Predictive`),
+where the tiers start (``tiers``), which signals must act now (``triggers``) and what counts as
+converting (``conversion``). See docs/model.md.
 
 Field names here are the YAML keys. Semantic checks that need the whole model (references,
 bands, caps, thresholds) live in :mod:`pqlkit.model.validate`.
@@ -317,10 +318,27 @@ class Conversion(Frozen):
     equals: Scalar | None = None
 
 
+class Predictive(Frozen):
+    """A predictive model file: a trained artifact over the signals of the model it ``extends``.
+
+    It scores that model's population with its signals, triggers and conversion; the trained
+    model (``pql train``) turns the signals into a probability of converting within the
+    training horizon, and ``tiers`` are probabilities (default: PQL at 0.2, hot at 0.5).
+    Paths are relative to the model file. Loaded by :mod:`pqlkit.model.predictive`.
+    """
+
+    name: str
+    type: Literal["predictive"]
+    description: str | None = None
+    extends: str  # a model file (relative to this one) or a template name
+    artifact: str  # what `pql train --out` wrote
+    tiers: Tiers = Tiers(pql=0.2, hot=0.5)
+
+
 class Model(Frozen):
     name: str
     entity: Literal["user", "account"] = "user"
-    type: Literal["points", "threshold"] = "points"
+    type: Literal["points", "threshold", "predictive"] = "points"
     description: str | None = None
     population: Literal["free", "paying", "all"] = "free"
     vocabulary: dict[str, Names] = Field(default_factory=dict)
@@ -332,3 +350,6 @@ class Model(Frozen):
     triggers: dict[str, Trigger] = Field(default_factory=dict)
     watermark: Duration = timedelta(hours=1)  # events later than this never fire a trigger
     conversion: Conversion = Conversion(event="Subscription Started")
+    # predictive models only: the model whose signals they read, and the trained artifact
+    extends: str | None = None
+    artifact: str | None = None

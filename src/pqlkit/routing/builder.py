@@ -52,6 +52,8 @@ def signal_values(breakdown: str | Mapping[str, Any] | None) -> dict[str, Any]:
             values[rule["signal"]] = rule.get("value")
     for condition in data.get("conditions", []):
         values[condition["signal"]] = condition.get("value")
+    for contribution in data.get("contributions", []):  # a predictive model's signals
+        values[contribution["signal"]] = contribution.get("value")
     return values
 
 

@@ -53,6 +53,13 @@ def describe(model: Model, rule: Rule, value: Any) -> str:
 def explained_columns(model: Model) -> list[str]:
     """The scored table's columns :func:`explain_row` reads (rows equal on them read alike)."""
     out = ["score", "tier"]
+    if model.type == "predictive":
+        from pqlkit.scoring.predict import BASE, contribution_column
+
+        out.append(BASE)
+        for name in model.signals:
+            out += [contribution_column(name), column(name)]
+        return out
     rules: list[Rule] = [rule for layer in model.layers.values() for rule in layer.rules]
     if model.qualify is not None:
         for group in ("all", "any"):
@@ -73,6 +80,8 @@ class Explained:
 
 def explain_row(model: Model, row: dict[str, Any], triggers: list[str]) -> Explained:
     """The breakdown and reasons of one scored row (a dict of the compiled table's columns)."""
+    if model.type == "predictive":
+        return _explain_prediction(model, row, triggers)
     items: list[tuple[float, str]] = []
     layers = []
     conditions = []
@@ -125,4 +134,64 @@ def explain_row(model: Model, row: dict[str, Any], triggers: list[str]) -> Expla
         breakdown["triggers"] = triggers
     reasons = [f"hot trigger: {name.replace('_', ' ')}" for name in triggers]
     reasons += [text for _, text in sorted(items, key=lambda item: -item[0])]
+    return Explained(breakdown, "; ".join(reasons))
+
+
+SHOWN = 0.005  # a push below this rounds to ±0.00: not a reason
+
+
+def log_odds(value: float) -> str:
+    """A contribution as people read it: ``+0.41`` or ``−0.52`` (log-odds)."""
+    return f"{value:+.2f}".replace("-", "−")
+
+
+def _said(model: Model, rule: Rule, value: Any) -> str:
+    """A signal and its value, also when it is a no or unknown (which can push too)."""
+    if value is None:
+        return f"{label(model, rule)}: unknown"
+    if isinstance(value, bool):
+        return f"{label(model, rule)}: {'yes' if value else 'no'}"
+    return describe(model, rule, value)
+
+
+def _explain_prediction(model: Model, row: dict[str, Any], triggers: list[str]) -> Explained:
+    """A predictive model's breakdown: the probability, and every signal's push on the
+    log-odds with its value (``contributions``, strongest first; with ``base_log_odds`` they
+    add up to the probability's log-odds). Reasons: the probability, then the five strongest
+    pushes, up or down."""
+    from pqlkit.scoring.predict import BASE, contribution_column
+
+    contributions = []
+    for name in model.signals:
+        push = float(row.get(contribution_column(name)) or 0.0)
+        rule = Rule(signal=name)
+        value = row.get(column(name))
+        contributions.append(
+            {
+                "signal": name,
+                "label": label(model, rule),
+                "value": _number(value),
+                "log_odds": round(push, 4),
+                "reason": _said(model, rule, value),
+            }
+        )
+    contributions.sort(key=lambda c: (-abs(c["log_odds"]), c["signal"]))
+    probability = row.get("score")
+    breakdown: dict[str, Any] = {
+        "score": probability,
+        "tier": row.get("tier"),
+        "probability": probability,
+        "base_log_odds": round(float(row.get(BASE) or 0.0), 4),
+        "contributions": contributions,
+    }
+    if triggers:
+        breakdown["triggers"] = triggers
+    reasons = [f"hot trigger: {name.replace('_', ' ')}" for name in triggers]
+    if probability is not None:
+        reasons.append(f"{100 * probability:.0f}% likely to convert")
+    reasons += [
+        f"{c['reason']} ({log_odds(c['log_odds'])} log-odds)"
+        for c in contributions[:5]
+        if abs(c["log_odds"]) >= SHOWN
+    ]
     return Explained(breakdown, "; ".join(reasons))

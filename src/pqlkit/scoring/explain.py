@@ -39,7 +39,12 @@ def explain_entity(
     model = loaded.model
     moment = as_of or now()
     compiled = compile_model(model, events, moment)
-    rows = compiled.table.filter(compiled.table.entity_id == entity_id).to_pyarrow().to_pylist()
+    found = compiled.table.filter(compiled.table.entity_id == entity_id).to_pyarrow()
+    if model.type == "predictive" and found.num_rows:
+        from pqlkit.scoring.predict import predict
+
+        found = predict(loaded, found)
+    rows = found.to_pylist()
     if not rows:
         ids = compiled.table.entity_id.to_pyarrow().to_pylist()
         hint = did_you_mean(entity_id, [str(i) for i in ids]) if len(ids) < 200_000 else ""
@@ -54,6 +59,8 @@ def explain_entity(
         if column(name) in row:
             out.append(f"  {name:<28} {_fmt(row[column(name)])}")
     out.append("")
+    if model.type == "predictive":
+        return "\n".join(out + _prediction(loaded, row))
     if model.type == "threshold":
         assert model.qualify is not None
         for group in ("all", "any"):
@@ -75,3 +82,32 @@ def explain_entity(
     out.append("")
     out.append(f"score {_fmt(row['score'])} → {row['tier']}")
     return "\n".join(out)
+
+
+def _prediction(loaded: LoadedModel, row: dict[str, Any]) -> list[str]:
+    """How the trained model turns the signals into a probability, push by push."""
+    from pqlkit.scoring.breakdown import SHOWN, explain_row, log_odds
+
+    model, artifact = loaded.model, loaded.artifact
+    assert artifact is not None and model.tiers is not None
+    breakdown = explain_row(model, row, []).breakdown
+    horizon = f"{artifact.horizon_days:g} days"
+    out = [
+        f"trained model {model.artifact} (LightGBM on the signals of {artifact.model}, "
+        f"trained on dates {artifact.trained_from[:10]} to {artifact.trained_to[:10]}):",
+        "log-odds of converting (above 0: more likely than not), push by push:",
+        f"  {log_odds(breakdown['base_log_odds']):>6}  on average, before this {model.entity}'s signals",
+    ]
+    for c in breakdown["contributions"]:
+        if abs(c["log_odds"]) >= SHOWN:
+            out.append(f"  {log_odds(c['log_odds']):>6}  {c['reason']}")
+    quiet = [c["signal"] for c in breakdown["contributions"] if abs(c["log_odds"]) < SHOWN]
+    if quiet:
+        out.append(f"  (no push: {', '.join(quiet)})")
+    hot = f", hot at {100 * model.tiers.hot:g}%" if model.tiers.hot is not None else ""
+    out += [
+        "",
+        f"probability of converting within {horizon}: {100 * row['score']:.1f}% "
+        f"(PQL at {100 * model.tiers.pql:g}%{hot}) → {row['tier']}",
+    ]
+    return out

@@ -136,6 +136,10 @@ def _score(
         )
         compiled = compile_model(model, events, moment, triggered=triggered, frame=frame)
         result = compiled.table.to_pyarrow()
+        if model.type == "predictive":
+            from pqlkit.scoring.predict import predict
+
+            result = predict(loaded, result)
     finally:
         frame.release()  # the run's result is in Arrow; its temporary tables can go
     return ScoreRun(loaded, compiled, _sorted(result), live, alerts)

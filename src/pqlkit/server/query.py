@@ -197,7 +197,8 @@ def _current(
 
 
 def reasons_of(breakdown: dict[str, Any] | None) -> list[str]:
-    """The breakdown's reasons, strongest first: hot triggers, then every rule that scored."""
+    """The breakdown's reasons, strongest first: hot triggers, then every rule that scored (or
+    a predictive model's probability and strongest pushes)."""
     if not breakdown:
         return []
     reasons = [f"hot trigger: {name.replace('_', ' ')}" for name in breakdown.get("triggers", [])]
@@ -209,6 +210,12 @@ def reasons_of(breakdown: dict[str, Any] | None) -> list[str]:
     ]
     reasons += [text for _, text in sorted(scored, key=lambda item: -item[0])]
     reasons += [c["label"] for c in breakdown.get("conditions", []) if c.get("passed")]
+    if "probability" in breakdown:  # a predictive model: the probability, the strongest pushes
+        from pqlkit.scoring.breakdown import SHOWN, log_odds
+
+        reasons.append(f"{100 * breakdown['probability']:.0f}% likely to convert")
+        pushes = [c for c in breakdown.get("contributions", []) if abs(c["log_odds"]) >= SHOWN]
+        reasons += [f"{c['reason']} ({log_odds(c['log_odds'])} log-odds)" for c in pushes[:5]]
     return reasons
 
 
