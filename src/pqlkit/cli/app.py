@@ -49,6 +49,7 @@ def _register() -> None:
         model,
         outbox,
         route,
+        sales,
         score,
         serve,
         simulate,
@@ -67,6 +68,7 @@ def _register() -> None:
         keys,
         outbox,
         feedback,
+        sales,
         demo,
     ):
         module.register(app)
