@@ -173,7 +173,7 @@ class Review:
             "volume": {
                 "pqls": len(self.pqls),
                 "per_week": round(self.per_week, 2),
-                "capacity_per_week": capacity,
+                "capacity_per_week": None if capacity is None else round(capacity, 2),
                 "capacity_from": self.capacity_source,
                 "verdict": _capacity_verdict(self.per_week, capacity, weeks),
                 "weeks": [
@@ -221,7 +221,7 @@ def _capacity_verdict(
         return "no capacity given (--capacity, or capacity: in the routing file)"
     over = sum(1 for _, count, whole in weeks if whole and count > capacity)
     share = per_week / capacity
-    head = f"{per_week:.1f} a week is {share:.0%} of the capacity of {capacity:g}"
+    head = f"{per_week:.1f} a week is {share:.0%} of the capacity of {capacity:.3g}"
     if share > 1:
         return f"{head}: more than sales can work — tighten the threshold ({over} weeks over)"
     if share < 0.5:

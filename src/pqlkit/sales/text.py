@@ -146,5 +146,5 @@ def review_text(data: dict[str, Any]) -> str:
         )
     flagged = sum(r["flagged"] for r in data["rules"])
     if flagged:
-        lines.append(f"  {flagged} rule(s) marked ! no longer earn their points: review them")
+        lines.append(f"  {flagged} rule(s) marked ! do not earn their points now: review them")
     return "\n".join(lines)
