@@ -41,6 +41,7 @@ def _root(
 
 def _register() -> None:
     from pqlkit.cli import (
+        crm,
         demo,
         feedback,
         ingest,
@@ -69,6 +70,7 @@ def _register() -> None:
         outbox,
         feedback,
         sales,
+        crm,
         demo,
     ):
         module.register(app)

@@ -220,3 +220,19 @@ async def post_review(request: Request, body: ReportBody) -> Response:
 
     asked = _report_request(body)
     return json_response(await _on_second_handle(request, lambda store: run_review(store, asked)))
+
+
+@router.post("/crm-sync", summary="Read back from the CRM destinations (what `pql crm sync` runs)")
+async def post_crm_sync(request: Request) -> Response:
+    from pqlkit.errors import CrmReadError
+
+    runtime = runtime_of(request)
+    if not runtime.crm_sync.destinations:
+        raise ApiError(
+            400, "invalid_request", "the server has no HubSpot or Salesforce destination to read"
+        )
+    try:
+        done = await run_in_threadpool(runtime.crm_sync.sync_once)
+    except CrmReadError as exc:
+        raise ApiError(502, "crm_unavailable", str(exc)) from None
+    return json_response({"synced": [d.as_json() for d in done]})
