@@ -165,7 +165,9 @@ class Runtime:
     def _tick(self, store: Store) -> float:
         started = time.monotonic()
         while self.loader.pending() and time.monotonic() - started < LOAD_SLICE_SECONDS:
-            self.loader.load_batch(store)
+            loaded = self.loader.load_batch(store)
+            if loaded is not None and loaded.alerts and self.delivery is not None:
+                self.delivery.wake()  # committed: their hand-offs go out now
         if time.monotonic() >= self._keys_due:
             self.keys.reload(store)
             self._keys_due = time.monotonic() + self.config.key_refresh_interval
