@@ -8,6 +8,7 @@ The tree::
     │   ├── StoreBusyError        another process (a running `pql serve`) owns the embedded file
     │   └── LogError              the ingest server's log cannot be opened, written or read
     ├── ServerApiError            a running `pql serve` refused an admin request (carries the status)
+    ├── CrmReadError              a CRM could not be read back (`pql crm sync`; names the destination)
     ├── InputError                an input file cannot be read at all (missing, wrong format)
     │   └── EventValidationError  one event breaks the Segment spec or a limit (carries the field)
     └── SimulationError           the simulator was given an impossible configuration
@@ -55,6 +56,10 @@ class ServerApiError(PqlError):
     def __init__(self, status: int, message: str) -> None:
         self.status = status
         super().__init__(message)
+
+
+class CrmReadError(PqlError):
+    """A CRM's activities or owners could not be read back; nothing of the sync was stored."""
 
 
 class InputError(PqlError):

@@ -176,13 +176,69 @@ def hubspot_rate_limited(retry_after: int = 10) -> Answer:
     )
 
 
+def _ms(moment: datetime) -> str:
+    return str(int(moment.replace(tzinfo=UTC).timestamp() * 1000))
+
+
+SEARCH_OPERATORS = {"EQ", "NEQ", "GT", "GTE", "LT", "LTE", "CONTAINS_TOKEN", "HAS_PROPERTY"}
+SEARCH_LIMIT = 200  # HubSpot's most results per search page
+ASSOCIATION_BATCH_LIMIT = 1000
+# the property each object's modification time is kept in
+MODIFIED = {
+    "contacts": "lastmodifieddate",
+    "companies": "hs_lastmodifieddate",
+    "tasks": "hs_lastmodifieddate",
+    "calls": "hs_lastmodifieddate",
+    "emails": "hs_lastmodifieddate",
+}
+ACTIVITY_PROPERTIES = {
+    "calls": {"hs_timestamp", "hubspot_owner_id", "hs_call_title", "hs_call_body"},
+    "emails": {"hs_timestamp", "hubspot_owner_id", "hs_email_subject", "hs_email_direction"},
+}
+
+
 class FakeHubSpot(FakeApi):
+    """Contacts and companies upserted, tasks created; calls, e-mails and completed tasks a
+    test logs (as reps would) read back through CRM search and v4 associations."""
+
     def __init__(self) -> None:
         super().__init__()
         self.ids = itertools.count(1001)
         self.contacts: dict[str, dict[str, Any]] = {}  # email → {"id", "properties"}
         self.companies: dict[str, dict[str, Any]] = {}  # domain → …
         self.tasks: dict[str, dict[str, Any]] = {}  # id → {"properties", "associations"}
+        self.calls: dict[str, dict[str, Any]] = {}  # id → {"properties", "contacts"}
+        self.emails: dict[str, dict[str, Any]] = {}
+        self.clock: Any = lambda: datetime.now(UTC).replace(tzinfo=None)  # () -> naive UTC
+
+    # -- what reps do in HubSpot ---------------------------------------------------------------
+
+    def log(self, objects: str, email: str, owner: str, at: datetime) -> str:
+        """A rep logs a call or an e-mail on the contact with ``email``."""
+        activity_id = str(next(self.ids))
+        contact = self.contacts[email]["id"]
+        getattr(self, objects)[activity_id] = {
+            "properties": {
+                "hs_timestamp": at.isoformat(timespec="milliseconds") + "Z",
+                "hubspot_owner_id": owner,
+            },
+            "contacts": [contact],
+            "modified": _ms(self.clock()),
+        }
+        return activity_id
+
+    def complete(self, task_id: str, at: datetime) -> None:
+        """A rep marks a task done."""
+        properties = self.tasks[task_id]["properties"]
+        properties["hs_task_status"] = "COMPLETED"
+        properties["hs_task_completion_date"] = _ms(at)
+        self.tasks[task_id]["modified"] = _ms(self.clock())
+
+    def reassign(self, records: dict[str, Any], key: str, owner: str) -> None:
+        """The contact (by email) or company (by domain) gets a new owner."""
+        record = records[key]
+        record["properties"]["hubspot_owner_id"] = owner
+        record["modified"] = _ms(self.clock())
 
     def handle(self, request: Request) -> Answer:
         if _bearer(request) != HUBSPOT_TOKEN:
@@ -202,8 +258,14 @@ class FakeHubSpot(FakeApi):
             return self._upsert(body, self.companies, "domain", COMPANY_PROPERTIES)
         if route == ("POST", "/crm/v3/objects/tasks"):
             return self._create_task(body)
-        if route == ("POST", "/crm/v3/objects/tasks/search"):
-            return self._search_tasks(body)
+        search = re.fullmatch(r"/crm/v3/objects/(\w+)/search", request.path)
+        if request.method == "POST" and search and search.group(1) in MODIFIED:
+            return self._search(search.group(1), body)
+        associations = re.fullmatch(
+            r"/crm/v4/associations/(calls|emails|tasks)/contacts/batch/read", request.path
+        )
+        if request.method == "POST" and associations:
+            return self._associations(associations.group(1), body)
         return hubspot_error(404, f"no route {request.method} {request.path}", "OBJECT_NOT_FOUND")
 
     def _upsert(
@@ -237,6 +299,7 @@ class FakeHubSpot(FakeApi):
                 record = records[item["id"]] = {"id": str(next(self.ids)), "properties": {}}
             record["properties"].update(properties)
             record["properties"][id_property] = item["id"]
+            record["modified"] = _ms(self.clock())
             # as HubSpot does: the properties sent (and its own), in no promised order
             answered = {**properties, "hs_object_id": record["id"]}
             results.append({"id": record["id"], "properties": answered, "new": new})
@@ -276,20 +339,142 @@ class FakeHubSpot(FakeApi):
         task_id = str(next(self.ids))
         self.tasks[task_id] = {
             "properties": properties,
+            "modified": _ms(self.clock()),
             "associations": body.get("associations") or [],
         }
         return Answer.json(201, {"id": task_id, "properties": properties, "archived": False})
 
-    def _search_tasks(self, body: Any) -> Answer:
-        filters = body["filterGroups"][0]["filters"]
-        token = filters[0]["value"]
-        assert filters[0]["operator"] == "CONTAINS_TOKEN"
+    def _records(self, objects: str) -> dict[str, dict[str, Any]]:
+        """id → properties of every record of ``objects`` (with its modification time)."""
+        modified = MODIFIED[objects]
+        if objects in ("contacts", "companies"):
+            return {
+                r["id"]: {**r["properties"], modified: r.get("modified")}
+                for r in getattr(self, objects).values()
+            }
+        return {
+            i: {**r["properties"], modified: r.get("modified")}
+            for i, r in getattr(self, objects).items()
+        }
+
+    def _search(self, objects: str, body: Any) -> Answer:
+        """CRM search as documented: filterGroups (OR) of filters (AND), sorts, properties,
+        limit ≤ 200 and ``after`` paging; answers total, results and paging.next.after."""
+        if not isinstance(body, dict):
+            return hubspot_error(400, "Invalid input JSON", "VALIDATION_ERROR")
+        limit = body.get("limit", 10)
+        if not isinstance(limit, int) or not 0 < limit <= SEARCH_LIMIT:
+            return hubspot_error(
+                400, f"limit must be between 1 and {SEARCH_LIMIT}", "VALIDATION_ERROR"
+            )
+        groups = body.get("filterGroups") or []
+        if len(groups) > 5 or any(len(g.get("filters") or []) > 10 for g in groups):
+            return hubspot_error(400, "Too many filters or filter groups", "VALIDATION_ERROR")
+        for group in groups:
+            for f in group.get("filters") or []:
+                if f.get("operator") not in SEARCH_OPERATORS or not f.get("propertyName"):
+                    return hubspot_error(400, f"Invalid filter {f!r}", "VALIDATION_ERROR", **{})
+        records = self._records(objects)
+
+        def holds(properties: dict[str, Any], f: dict[str, Any]) -> bool:
+            have, want, op = properties.get(f["propertyName"]), f.get("value"), f["operator"]
+            if op == "HAS_PROPERTY":
+                return have not in (None, "")
+            if have is None:
+                return op == "NEQ"
+            if op == "CONTAINS_TOKEN":
+                return str(want) in str(have)
+            if op in ("EQ", "NEQ"):
+                return (str(have) == str(want)) == (op == "EQ")
+            a, b = float(have), float(str(want))
+            return {"GT": a > b, "GTE": a >= b, "LT": a < b, "LTE": a <= b}[op]
+
         found = [
-            {"id": task_id, "properties": task["properties"]}
-            for task_id, task in self.tasks.items()
-            if token in task["properties"].get(filters[0]["propertyName"], "")
+            (record_id, properties)
+            for record_id, properties in records.items()
+            if not groups
+            or any(all(holds(properties, f) for f in g.get("filters") or []) for g in groups)
         ]
-        return Answer.json(200, {"total": len(found), "results": found[: body.get("limit", 10)]})
+        for sort in reversed(body.get("sorts") or []):
+            name = sort["propertyName"] if isinstance(sort, dict) else str(sort)
+            descending = isinstance(sort, dict) and sort.get("direction") == "DESCENDING"
+            found.sort(key=lambda item: float(item[1].get(name) or 0), reverse=descending)
+        offset = int(body.get("after") or 0)
+        page = found[offset : offset + limit]
+        wanted = body.get("properties") or []
+        results = [
+            {
+                "id": record_id,
+                "properties": {
+                    **{k: properties.get(k) for k in wanted},
+                    "hs_object_id": record_id,
+                },
+                "createdAt": "2026-01-01T00:00:00Z",
+                "updatedAt": "2026-01-01T00:00:00Z",
+                "archived": False,
+            }
+            for record_id, properties in page
+        ]
+        answer: dict[str, Any] = {"total": len(found), "results": results}
+        if offset + limit < len(found):
+            after = str(offset + limit)
+            answer["paging"] = {"next": {"after": after, "link": f"?after={after}"}}
+        return Answer.json(200, answer)
+
+    def _associations(self, objects: str, body: Any) -> Answer:
+        inputs = body.get("inputs") if isinstance(body, dict) else None
+        if not isinstance(inputs, list) or not inputs:
+            return hubspot_error(400, "inputs is required", "VALIDATION_ERROR")
+        if len(inputs) > ASSOCIATION_BATCH_LIMIT:
+            return hubspot_error(
+                400, "Batch input must contain at most 1000 inputs", "VALIDATION_ERROR"
+            )
+        store = getattr(self, objects)
+        results, errors = [], []
+        for item in inputs:
+            record = store.get(str(item.get("id")))
+            if record is None:
+                errors.append(
+                    {
+                        "status": "error",
+                        "category": "OBJECT_NOT_FOUND",
+                        "message": f"No {objects} with id {item.get('id')}",
+                        "context": {"fromObjectId": [str(item.get("id"))]},
+                    }
+                )
+                continue
+            contacts = record.get("contacts")
+            if contacts is None:  # a task: its associations as created
+                contacts = [
+                    a["to"]["id"]
+                    for a in record.get("associations") or []
+                    if a["types"][0]["associationTypeId"] == 204
+                ]
+            results.append(
+                {
+                    "from": {"id": str(item["id"])},
+                    "to": [
+                        {
+                            "toObjectId": int(contact),
+                            "associationTypes": [
+                                {"category": "HUBSPOT_DEFINED", "typeId": 204, "label": None}
+                            ],
+                        }
+                        for contact in contacts
+                    ],
+                }
+            )
+        now = datetime.now(UTC).isoformat()
+        answer: dict[str, Any] = {
+            "status": "COMPLETE",
+            "results": results,
+            "startedAt": now,
+            "completedAt": now,
+        }
+        if errors:
+            answer["errors"] = errors
+            answer["numErrors"] = len(errors)
+        return Answer.json(207 if errors else 200, answer)
 
 
 # -- Salesforce --------------------------------------------------------------------------------------
@@ -308,21 +493,55 @@ def salesforce_error(
     return Answer.json(status, [error])
 
 
+def sf_time(moment: datetime) -> str:
+    """Salesforce's dateTime format: 2026-03-02T09:00:00.000+0000."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+
+
+SOQL_TIME = r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"
+TASK_QUERY = re.compile(
+    r"SELECT Id, WhoId, OwnerId, Status, TaskSubtype, CreatedDate, CompletedDateTime "
+    rf"FROM Task WHERE LastModifiedDate >= {SOQL_TIME} AND WhoId != null "
+    r"AND \(TaskSubtype IN \('Call', 'Email'\) OR Status = 'Completed'\) "
+    r"ORDER BY LastModifiedDate ASC"
+)
+OWNER_QUERY = re.compile(
+    r"SELECT Id, OwnerId(, Account\.OwnerId)? FROM (Contact|Lead) "
+    rf"WHERE LastModifiedDate >= {SOQL_TIME} ORDER BY LastModifiedDate ASC"
+)
+
+
 class FakeSalesforce(FakeApi):
+    """Leads, contacts and tasks over the REST API; SOQL for the queries pqlkit sends, paged
+    by ``page_size`` records with ``nextRecordsUrl`` as Salesforce pages (2,000 by default)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.ids = itertools.count(1)
         self.records: dict[str, dict[str, Any]] = {}  # id → {"type", "fields"}
         self.external: dict[str, str] = {}  # Task external id → task id
+        self.page_size = 2000
+        self.cursors: dict[str, list[dict[str, Any]]] = {}  # query locator → records left
+        self.clock: Any = lambda: datetime.now(UTC).replace(tzinfo=None)
 
     def add(self, sobject: str, **fields: Any) -> str:
-        prefix = {"Lead": "00Q", "Contact": "003", "Task": "00T"}[sobject]
+        prefix = {"Lead": "00Q", "Contact": "003", "Task": "00T", "Account": "001"}[sobject]
         record_id = f"{prefix}{next(self.ids):015d}"
+        now = sf_time(self.clock())
         self.records[record_id] = {
             "type": sobject,
-            "fields": {"OwnerId": "005000000000001AAA", **fields},
+            "fields": {
+                "OwnerId": "005000000000001AAA",
+                "CreatedDate": now,
+                "LastModifiedDate": now,
+                **fields,
+            },
         }
         return record_id
+
+    def touch(self, record_id: str, **fields: Any) -> None:
+        """A change made in Salesforce (a new owner, a task completed)."""
+        self.records[record_id]["fields"].update(fields, LastModifiedDate=sf_time(self.clock()))
 
     def of_type(self, sobject: str) -> list[dict[str, Any]]:
         return [r["fields"] | {"Id": i} for i, r in self.records.items() if r["type"] == sobject]
@@ -335,6 +554,8 @@ class FakeSalesforce(FakeApi):
         path = request.path[len(SF_BASE) :]
         if request.method == "GET" and path == "/query":
             return self._query(request.query.get("q", [""])[0])
+        if request.method == "GET" and path.startswith("/query/"):
+            return self._more(path.removeprefix("/query/"))
         body = request.json() if request.body else {}
         parts = path.strip("/").split("/")
         if parts[0] != "sobjects" or len(parts) < 2:
@@ -350,7 +571,76 @@ class FakeSalesforce(FakeApi):
             405, "METHOD_NOT_ALLOWED", f"HTTP Method '{request.method}' not allowed"
         )
 
+    def _page(self, records: list[dict[str, Any]]) -> Answer:
+        page, rest = records[: self.page_size], records[self.page_size :]
+        answer: dict[str, Any] = {"totalSize": len(records), "done": not rest, "records": page}
+        if rest:
+            locator = f"01g{next(self.ids):015d}-{self.page_size}"
+            self.cursors[locator] = rest
+            answer["nextRecordsUrl"] = f"{SF_BASE}/query/{locator}"
+        return Answer.json(200, answer)
+
+    def _more(self, locator: str) -> Answer:
+        rest = self.cursors.pop(locator, None)
+        if rest is None:
+            return salesforce_error(400, "INVALID_QUERY_LOCATOR", "invalid query locator")
+        return self._page(rest)
+
+    def _attributes(self, sobject: str, record_id: str) -> dict[str, str]:
+        return {"type": sobject, "url": f"{SF_BASE}/sobjects/{sobject}/{record_id}"}
+
+    def _modified_since(self, sobject: str, since: str) -> list[dict[str, Any]]:
+        moment = datetime.strptime(since, "%Y-%m-%dT%H:%M:%SZ")
+        found = [
+            r
+            for r in self.of_type(sobject)
+            if datetime.strptime(r["LastModifiedDate"], "%Y-%m-%dT%H:%M:%S.000+0000") >= moment
+        ]
+        return sorted(found, key=lambda r: r["LastModifiedDate"])
+
     def _query(self, soql: str) -> Answer:
+        tasks = TASK_QUERY.fullmatch(soql)
+        if tasks is not None:
+            fields = ("WhoId", "OwnerId", "Status", "TaskSubtype", "CreatedDate")
+            return self._page(
+                [
+                    {
+                        "attributes": self._attributes("Task", r["Id"]),
+                        "Id": r["Id"],
+                        **{name: r.get(name) for name in fields},
+                        "CompletedDateTime": r.get("CompletedDateTime"),
+                    }
+                    for r in self._modified_since("Task", tasks.group(1))
+                    if r.get("WhoId")
+                    and (
+                        r.get("TaskSubtype") in ("Call", "Email") or r.get("Status") == "Completed"
+                    )
+                ]
+            )
+        owners = OWNER_QUERY.fullmatch(soql)
+        if owners is not None:
+            with_account, sobject, since = owners.groups()
+            if with_account and sobject != "Contact":
+                return salesforce_error(400, "INVALID_FIELD", "No such relation 'Account' on Lead")
+            rows = []
+            for r in self._modified_since(sobject, since):
+                row: dict[str, Any] = {
+                    "attributes": self._attributes(sobject, r["Id"]),
+                    "Id": r["Id"],
+                    "OwnerId": r["OwnerId"],
+                }
+                if with_account:
+                    account = self.records.get(r.get("AccountId") or "")
+                    row["Account"] = (
+                        None
+                        if account is None
+                        else {
+                            "attributes": self._attributes("Account", r["AccountId"]),
+                            "OwnerId": account["fields"]["OwnerId"],
+                        }
+                    )
+                rows.append(row)
+            return self._page(rows)
         found = re.fullmatch(
             r"SELECT Id, OwnerId FROM (Lead|Contact) WHERE Email = '((?:[^'\\]|\\.)*)' ORDER BY CreatedDate DESC LIMIT 1",
             soql,

@@ -125,3 +125,50 @@ def test_the_server_routes_its_alerts_by_the_routing_file_beside_the_model(
     assert handoff.owner is not None and handoff.owner.id == "rep-na-1"  # Canada is NA
     assert handoff.alert is not None and handoff.due == handoff.alert.fired_at + timedelta(hours=1)
     assert handoff.key_actions[0].startswith("Report Created 3 times in the 7 days to")
+
+
+def test_a_paywall_hit_at_a_paying_account_goes_to_its_csm_never_to_a_new_business_rep(
+    store: Store, tmp_path: Path, model_file: Path
+) -> None:
+    """Expansion: the account pays (plan: pro), so the hot alert takes the expansion path — to
+    the account's CSM when it has one, else to the success team; the sales reps' round-robin
+    (and a new-business owner of the account) never get it."""
+    history = company(History())
+    start = AS_OF - timedelta(days=5)
+    for user in ("pat", "quinn"):
+        history.identify(user, start, email=f"{user}@paid.io", name=user.title(), title="Engineer")
+        history.group(
+            user,
+            "paid",
+            start,
+            name="Paid",
+            domain="paid.io",
+            employees=300,
+            country="US",
+            plan="pro",
+        )
+    history.load(store, tmp_path)
+    import_owners(
+        store,
+        [
+            AccountOwner("paid", "csm", "csm-7", name="Cy Care"),
+            AccountOwner("paid", "owner", "rep-na-1", name="Riley Rep"),  # the rep who sold it
+        ],
+        "csv:o.csv",
+    )
+    pat = paywall_alert("pat", AS_OF - timedelta(hours=1), "pay-pat")
+    [handoff] = router(model_file).route(
+        store, [pat], [as_the_server_knows(pat, "pat@paid.io", "paid")]
+    )
+    assert handoff.path == "expansion"
+    assert handoff.owner is not None and (handoff.owner.id, handoff.owner.name) == (
+        "csm-7",
+        "Cy Care",
+    )
+    import_owners(store, [("paid", "csm")], "csv:o.csv")  # the CSM leaves: no CSM, no AM
+    quinn = paywall_alert("quinn", AS_OF - timedelta(minutes=30), "pay-quinn")
+    [handoff] = router(model_file).route(
+        store, [quinn], [as_the_server_knows(quinn, "quinn@paid.io", "paid")]
+    )
+    assert handoff.path == "expansion"
+    assert handoff.owner is not None and handoff.owner.id == "csm-1"  # the success team's

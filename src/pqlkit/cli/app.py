@@ -41,6 +41,7 @@ def _root(
 
 def _register() -> None:
     from pqlkit.cli import (
+        crm,
         demo,
         feedback,
         ingest,
@@ -49,6 +50,7 @@ def _register() -> None:
         model,
         outbox,
         route,
+        sales,
         score,
         serve,
         simulate,
@@ -69,6 +71,8 @@ def _register() -> None:
         keys,
         outbox,
         feedback,
+        sales,
+        crm,
         demo,
     ):
         module.register(app)

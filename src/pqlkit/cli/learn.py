@@ -297,18 +297,12 @@ def calibrate(
 
 def _per_week(text: str) -> float:
     from pqlkit.errors import ConfigError
+    from pqlkit.model.durations import per_week
 
-    number, _, unit = text.partition("/")
-    factor = {"": 1.0, "week": 1.0, "w": 1.0, "day": 7.0, "d": 7.0, "month": 7 / 30.4}.get(
-        unit.strip().lower()
-    )
     try:
-        value = float(number)
-    except ValueError:
-        value = -1.0
-    if factor is None or value <= 0:
-        raise ConfigError(f"--capacity: {text!r} is not like 150/week, 30/day or 150")
-    return value * factor
+        return per_week(text)
+    except ValueError as exc:
+        raise ConfigError(f"--capacity: {exc}") from None
 
 
 def train(

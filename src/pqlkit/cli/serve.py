@@ -49,6 +49,13 @@ def serve(
         help="A destinations.yaml: deliver the outbox (alerts, leads) to Slack, CRMs, webhooks "
         "(see docs/destinations.md).",
     ),
+    crm_sync_every: str = typer.Option(
+        "10m",
+        "--crm-sync-every",
+        help="Read back from the HubSpot and Salesforce destinations on this interval: reps' "
+        "first calls, e-mails and completed tasks become the alerts' first touches, and record "
+        "owners the owners routing keeps (0: never; `pql crm sync` runs one).",
+    ),
 ) -> None:
     """Serve Segment's HTTP tracking API (/v1/track, /v1/batch …) on the store.
 
@@ -77,6 +84,7 @@ def serve(
             )
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--score-every") from None
+    crm_every = _seconds(crm_sync_every, "--crm-sync-every")
     config = ServerConfig(
         db=db,
         host=host,
@@ -89,9 +97,26 @@ def serve(
         rate_burst=rate_burst,
         access_log=access_log,
         destinations=destinations,
+        crm_sync_every=crm_every,
     )
     result = run_server(config, console)
     console.info(f"pql serve: stopped; {result.loaded_rows:,} events loaded into the store")
+
+
+def _seconds(text: str, option: str) -> float:
+    """``0``, ``30s``, ``15m``, ``1h`` … as seconds."""
+    from pqlkit.model.durations import parse_duration
+
+    value = text.strip()
+    if value in ("0", "0s", "off"):
+        return 0.0
+    number = value.removesuffix("s")
+    try:
+        if value.endswith("s") and number.replace(".", "", 1).isdigit():
+            return float(number)
+        return parse_duration(value).total_seconds()
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def register(app: typer.Typer) -> None:

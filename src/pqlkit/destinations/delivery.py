@@ -207,6 +207,7 @@ class DeliveryLoop:
         self.totals = DeliveryReport()
         self.last_error: str | None = None
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
 
     @classmethod
@@ -244,11 +245,18 @@ class DeliveryLoop:
             except Exception as exc:  # the store is busy or gone: say so, try again next tick
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 self.console.warn(f"delivery tick failed (retrying): {self.last_error}")
-            self._stop.wait(self.interval)
+            self._wake.wait(self.interval)
+            self._wake.clear()
+
+    def wake(self) -> None:
+        """Deliver now rather than at the next interval (the loader has just committed alerts:
+        they go out within the second they fired, not up to an interval later)."""
+        self._wake.set()
 
     def stop(self) -> None:
         """Finish the tick in progress and stop; close the destinations' HTTP clients."""
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join()
         for destination in self.destinations:

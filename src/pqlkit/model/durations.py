@@ -28,3 +28,18 @@ def format_duration(value: timedelta) -> str:
         if seconds % size == 0:
             return f"{seconds // size}{unit}"
     return f"{seconds}s"
+
+
+def per_week(text: str) -> float:
+    """Sales capacity as PQLs per week: ``150/week``, ``30/day``, ``600/month`` or ``150``."""
+    number, _, unit = str(text).partition("/")
+    factor = {"": 1.0, "week": 1.0, "w": 1.0, "day": 7.0, "d": 7.0, "month": 7 / 30.4}.get(
+        unit.strip().lower()
+    )
+    try:
+        value = float(number)
+    except ValueError:
+        value = -1.0
+    if factor is None or value <= 0:
+        raise ValueError(f"{text!r} is not like 150/week, 30/day or 150")
+    return value * factor

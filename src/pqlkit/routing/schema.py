@@ -135,8 +135,19 @@ class TalkingPoint(_Frozen):
     say: str
 
 
+def _capacity(value: Any) -> Any:
+    if value is None:
+        return None
+    from pqlkit.model.durations import per_week
+
+    per_week(value)  # a ValueError names the problem
+    return str(value)
+
+
 class RoutingFile(_Frozen):
     route: list[str] = ["pql", "hot"]  # the tiers `pql route` routes (self-serve rules see all)
+    # PQLs sales can work (150/week, 30/day): what `pql review` compares the volume with
+    capacity: Annotated[str | None, BeforeValidator(_capacity)] = None
     regions: dict[str, list[str]] = {}  # region → country codes
     calendars: dict[str, CalendarSpec] = {}
     teams: dict[str, Team] = {}

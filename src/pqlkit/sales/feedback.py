@@ -97,33 +97,17 @@ def record(store: Store, feedback: Feedback, source: str, now: datetime | None =
     )
     with transaction(store):
         store.backend.insert(TABLE, row)
-        touched = _first_touch(store, feedback, at) if feedback.label in TOUCHES else 0
+        touched = _first_touch(store, feedback, at, source) if feedback.label in TOUCHES else 0
     return Recorded(feedback_id, feedback, at, recorded_at, source, touched)
 
 
-def _first_touch(store: Store, feedback: Feedback, at: datetime) -> int:
+def _first_touch(store: Store, feedback: Feedback, at: datetime, source: str) -> int:
     """Open alerts of the entity (or the one named) fired by ``at``: touched at ``at``."""
-    from pqlkit.store.transaction import execute
+    from pqlkit.triggers.alert_store import first_touch
 
-    alerts = store.table("alerts")
-    chosen = alerts.filter(
-        (alerts.entity_id == feedback.entity_id)
-        & alerts.first_touch_at.isnull()
-        & (alerts.fired_at <= at)
+    return first_touch(
+        store, feedback.entity_id, at, f"feedback:{source}", alert_id=feedback.alert_id
     )
-    if feedback.alert_id is not None:
-        chosen = chosen.filter(chosen.alert_id == feedback.alert_id)
-    ids = chosen.select("alert_id").to_pyarrow().column("alert_id").to_pylist()
-    if not ids:
-        return 0
-    listed = ", ".join(_quote(i) for i in ids)
-    moment = at.isoformat(sep=" ", timespec="microseconds")
-    execute(
-        store,
-        f"UPDATE alerts SET first_touch_at = TIMESTAMP '{moment}', status = 'touched' "
-        f"WHERE alert_id IN ({listed})",
-    )
-    return len(ids)
 
 
 def read(store: Store, entity_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
@@ -136,10 +120,6 @@ def read(store: Store, entity_id: str | None = None, limit: int = 100) -> list[d
         {**row, "at": _iso(row["at"]), "recorded_at": _iso(row["recorded_at"])}
         for row in rows.to_pyarrow().to_pylist()
     ]
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -11,7 +11,7 @@ import hmac
 import ipaddress
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict
@@ -182,3 +182,57 @@ async def post_admin_feedback(request: Request, body: FeedbackBody) -> Response:
 
     recorded = await runtime_of(request).store_thread.run(store_it)
     return json_response(recorded.as_json(), 201)
+
+
+class ReportBody(BaseModel):
+    """What `pql sla` and `pql review` ask (see :class:`pqlkit.sales.reports.ReportRequest`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    window: str = "30d"
+    capacity: str | None = None
+    routing: str | None = None
+
+
+def _report_request(body: ReportBody) -> Any:
+    from pqlkit.sales.reports import ReportRequest
+
+    for name in ("model", "window", "capacity", "routing"):
+        text_param(name, getattr(body, name))
+    values = {**body.model_dump(), "since": _naive(body.since), "until": _naive(body.until)}
+    return ReportRequest(**values)
+
+
+@router.post("/sla", summary="Response times against the SLA (what `pql sla` runs)")
+async def post_sla(request: Request, body: ReportBody) -> Response:
+    from pqlkit.sales.reports import run_sla
+
+    asked = _report_request(body)
+    return json_response(await _on_second_handle(request, lambda store: run_sla(store, asked)))
+
+
+@router.post("/review", summary="The review of a PQL definition (what `pql review` runs)")
+async def post_review(request: Request, body: ReportBody) -> Response:
+    from pqlkit.sales.reports import run_review
+
+    asked = _report_request(body)
+    return json_response(await _on_second_handle(request, lambda store: run_review(store, asked)))
+
+
+@router.post("/crm-sync", summary="Read back from the CRM destinations (what `pql crm sync` runs)")
+async def post_crm_sync(request: Request) -> Response:
+    from pqlkit.errors import CrmReadError
+
+    runtime = runtime_of(request)
+    if not runtime.crm_sync.destinations:
+        raise ApiError(
+            400, "invalid_request", "the server has no HubSpot or Salesforce destination to read"
+        )
+    try:
+        done = await run_in_threadpool(runtime.crm_sync.sync_once)
+    except CrmReadError as exc:
+        raise ApiError(502, "crm_unavailable", str(exc)) from None
+    return json_response({"synced": [d.as_json() for d in done]})

@@ -36,6 +36,7 @@ class ServerConfig:
     access_log: bool = False
     destinations: Path | None = None  # destinations.yaml: where the outbox is delivered
     delivery_interval: float = 1.0  # seconds between delivery ticks
+    crm_sync_every: float = 600.0  # seconds between CRM read-backs (HubSpot, Salesforce); 0: off
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
 
     @property

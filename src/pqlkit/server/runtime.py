@@ -72,6 +72,11 @@ class Runtime:
             self.scoring = ScheduledScoring(store, model, config.score_every, console)
         self.destinations = list(destinations)
         self.delivery: DeliveryLoop | None = None
+        from pqlkit.server.crm_sync import CrmSync
+
+        self.crm_sync = CrmSync(
+            self.store_thread, self.destinations, config.crm_sync_every, console
+        )
 
     @classmethod
     def open(cls, config: ServerConfig, console: Console | None = None) -> Runtime:
@@ -155,11 +160,14 @@ class Runtime:
                 console=self.console,
             )
             self.delivery.start()
+            self.crm_sync.start()
 
     def _tick(self, store: Store) -> float:
         started = time.monotonic()
         while self.loader.pending() and time.monotonic() - started < LOAD_SLICE_SECONDS:
-            self.loader.load_batch(store)
+            loaded = self.loader.load_batch(store)
+            if loaded is not None and loaded.alerts and self.delivery is not None:
+                self.delivery.wake()  # committed: their hand-offs go out now
         if time.monotonic() >= self._keys_due:
             self.keys.reload(store)
             self._keys_due = time.monotonic() + self.config.key_refresh_interval
@@ -176,6 +184,8 @@ class Runtime:
             problems.append("scheduled scoring fails: the ledger is not current")
         if self.delivery is not None and self.delivery.last_error is not None:
             problems.append("delivering the outbox fails: deliveries wait in the outbox")
+        if self.crm_sync.last_error is not None:
+            problems.append("reading back from the CRM fails: first touches and owners wait")
         health: dict[str, Any] = {
             "status": "degraded" if problems else "ok",
             "problems": problems,
@@ -194,7 +204,8 @@ class Runtime:
         try:
             if self.scoring is not None:
                 self.scoring.stop()
-            if self.delivery is not None:  # before the store thread it sends work to
+            self.crm_sync.stop()  # before the store thread it sends work to
+            if self.delivery is not None:
                 self.delivery.stop()
             self.writer.close()
             self.store_thread.stop(final=self.loader.load_all)

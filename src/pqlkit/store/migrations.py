@@ -44,7 +44,7 @@ def _create_server_tables(backend: SQLBackend) -> None:
 
 
 def _create_alerts(backend: SQLBackend) -> None:
-    backend.create_table("alerts", schema=schema.ALERTS)
+    backend.create_table("alerts", schema=schema.ALERTS_V4)
 
 
 def _create_outbox(backend: SQLBackend) -> None:
@@ -70,6 +70,17 @@ def _create_routing(backend: SQLBackend) -> None:
     backend.create_table("routing_cursors", schema=schema.ROUTING_CURSORS)
 
 
+def _create_crm_read_back(backend: SQLBackend) -> None:
+    """The CRM's touches and sync cursors; where an alert's first touch came from."""
+    backend.create_table("crm_touches", schema=schema.CRM_TOUCHES)
+    backend.create_table("crm_syncs", schema=schema.CRM_SYNCS)
+    statement = "ALTER TABLE alerts ADD COLUMN first_touch_source VARCHAR"
+    if getattr(backend, "name", "") != "postgres":
+        backend.raw_sql(statement)
+    else:
+        backend.raw_sql(statement).close()
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
@@ -78,6 +89,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "the outbox of deliveries to destinations", _create_outbox),
     Migration(6, "sales feedback", _create_feedback),
     Migration(7, "account owners, lead assignments and round-robin cursors", _create_routing),
+    Migration(
+        8,
+        "CRM read-back: touches, sync cursors, an alert's first-touch source",
+        _create_crm_read_back,
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

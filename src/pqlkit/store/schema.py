@@ -121,7 +121,7 @@ SERVER_LOG_CHECKPOINT: sch.Schema = ibis.schema(
 # digest of those three, so finding the same alert again (a replay, a batch run after the
 # server) never adds a row. ``detected_at`` is when pqlkit found it; ``fired_at`` the firing
 # event's timestamp; ``deadline`` = fired_at + the trigger's respond_within.
-ALERTS: sch.Schema = ibis.schema(
+ALERTS_V4: sch.Schema = ibis.schema(
     {
         "alert_id": dt.String(nullable=False),
         "model": dt.String(nullable=False),
@@ -138,6 +138,8 @@ ALERTS: sch.Schema = ibis.schema(
         "first_touch_at": dt.timestamp,
     }
 )
+# Migration 8 adds where the first touch came from: "feedback:<source>" or "crm:<destination>".
+ALERTS: sch.Schema = ibis.schema({**ALERTS_V4.fields, "first_touch_source": dt.string})
 
 # The outbox: what must reach a destination (Slack, a CRM, a webhook), kept until it has.
 # ``id`` is a digest of (destination, idempotency_key), so enqueuing the same key for the same
@@ -220,5 +222,32 @@ ROUTING_CURSORS: sch.Schema = ibis.schema(
         "team": dt.String(nullable=False),
         "position": dt.Int64(nullable=False),
         "moved_at": dt.Timestamp(nullable=False),
+    }
+)
+
+# CRM read-back (migration 8). ``crm_touches``: a rep's activity on a lead's CRM record — a
+# call, an e-mail or a completed task — one row per CRM activity (``touch_id`` =
+# destination:object:id), whatever the number of syncs that saw it. ``crm_syncs``: one row per
+# sync of a destination; the latest row's ``cursor`` is where the next sync starts reading.
+CRM_TOUCHES: sch.Schema = ibis.schema(
+    {
+        "touch_id": dt.String(nullable=False),
+        "destination": dt.String(nullable=False),
+        "entity_id": dt.String(nullable=False),
+        "kind": dt.String(nullable=False),  # call | email | task
+        "record_id": dt.string,  # the CRM record touched (contact, lead)
+        "owner_id": dt.string,  # who did it, in the CRM
+        "at": dt.Timestamp(nullable=False),
+        "synced_at": dt.Timestamp(nullable=False),
+    }
+)
+CRM_SYNCS: sch.Schema = ibis.schema(
+    {
+        "destination": dt.String(nullable=False),
+        "cursor": dt.Timestamp(nullable=False),  # activities modified from here on are unread
+        "synced_at": dt.Timestamp(nullable=False),
+        "touches": dt.Int64(nullable=False),
+        "first_touches": dt.Int64(nullable=False),
+        "owners": dt.Int64(nullable=False),
     }
 )

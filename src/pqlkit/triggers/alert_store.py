@@ -42,6 +42,7 @@ class StoredAlert:
     detected_at: datetime
     status: str
     first_touch_at: datetime | None
+    first_touch_source: str | None = None  # "feedback:<source>" or "crm:<destination>"
 
     def as_json(self) -> dict[str, Any]:
         alert = self.alert
@@ -59,6 +60,7 @@ class StoredAlert:
             "detected_at": _iso(self.detected_at),
             "status": self.status,
             "first_touch_at": _iso(self.first_touch_at),
+            "first_touch_source": self.first_touch_source,
         }
 
 
@@ -115,6 +117,37 @@ def find(store: Store, alert_id: str) -> StoredAlert | None:
     return _stored(rows[0]) if rows else None
 
 
+def first_touch(
+    store: Store,
+    entity_id: str,
+    at: datetime,
+    source: str,
+    *,
+    alert_id: str | None = None,
+) -> int:
+    """The entity's alerts not touched nor closed, fired by ``at`` (or the one named) get their first touch at
+    ``at`` from ``source``; alerts touched before keep theirs. How many were touched."""
+    from pqlkit.routing.sql import query
+
+    sql = (
+        f"SELECT alert_id FROM {TABLE} WHERE entity_id = ? AND first_touch_at IS NULL "
+        "AND fired_at <= ? AND status <> 'closed'"
+    )
+    params: list[Any] = [entity_id, at]
+    if alert_id is not None:
+        sql += " AND alert_id = ?"
+        params.append(alert_id)
+    ids = [str(row[0]) for row in query(store, sql, params)]
+    for chosen in ids:
+        query(
+            store,
+            f"UPDATE {TABLE} SET first_touch_at = ?, first_touch_source = ?, status = 'touched' "
+            "WHERE alert_id = ? AND first_touch_at IS NULL",
+            [at, source, chosen],
+        )
+    return len(ids)
+
+
 def _stored(row: dict[str, Any]) -> StoredAlert:
     alert = Alert(
         entity_id=row["entity_id"],
@@ -133,6 +166,7 @@ def _stored(row: dict[str, Any]) -> StoredAlert:
         row["detected_at"],
         row["status"],
         row["first_touch_at"],
+        row.get("first_touch_source"),
     )
 
 
@@ -154,6 +188,7 @@ def _arrow(alerts: dict[str, Alert], model: str, detected_at: datetime) -> pa.Ta
         "detected_at": [detected_at] * len(values),
         "status": ["open"] * len(values),
         "first_touch_at": [None] * len(values),
+        "first_touch_source": [None] * len(values),
     }
     return pa.table(columns, schema=ALERTS.to_pyarrow())
 
