@@ -138,6 +138,24 @@ def test_a_rules_model_changed_since_training_is_a_warning(
     assert "warning:" in done.stderr and "valid predictive model" in done.stdout
 
 
+def test_the_same_signals_in_another_order_score_the_same(tmp_path: Path, trained: Trained) -> None:
+    text = template_text("pillars")
+    last = "  teammates_invited:\n    count: {event: Invite Sent}\n"
+    assert last in text
+    reordered = text.replace(last, "").replace("signals:\n", "signals:\n" + last, 1)
+    (tmp_path / "pillars.yaml").write_text(reordered)
+    (tmp_path / "kept").mkdir()
+    moved = load(model_file(tmp_path, trained, base="pillars.yaml"))
+    kept = load(model_file(tmp_path / "kept", trained))
+    assert next(iter(moved.model.signals)) == "teammates_invited"
+    assert next(iter(kept.model.signals)) == "activated"
+    with Store.open(trained.db, read_only=True) as store:
+        moment = datetime(2026, 3, 1)
+        a = score_events(store.events, moved, moment).rows()
+        b = score_events(store.events, kept, moment).rows()
+    assert [(r["entity_id"], r["score"]) for r in a] == [(r["entity_id"], r["score"]) for r in b]
+
+
 # -- scoring and explaining ----------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from tests.history import History
 from tests.scoring.test_pillars import DAY, T, score, signup
 
 HOUR = timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 
 
 def test_threshold_needs_all_three_conditions(store: Store, tmp_path: Path) -> None:
@@ -86,3 +87,37 @@ def test_weighted_70_every_action_counts_once(store: Store, tmp_path: Path) -> N
     assert (rows["eve"]["score"], rows["eve"]["tier"]) == (70, "pql")  # exactly at the threshold
     assert (rows["fox"]["score"], rows["fox"]["tier"]) == (75, "pql")
     assert (rows["gil"]["score"], rows["gil"]["tier"]) == (45, "not qualified")
+
+
+def test_the_signals_template_credits_a_teammate_with_the_team_around_them(
+    store: Store, tmp_path: Path
+) -> None:
+    h = History()
+    signup(h, "lead", T - 20 * DAY, employees=300)
+    h.group("lead", "acc-lead", T - 20 * DAY, plan="trial")
+    for n, step in enumerate(("Project Created", "Data Source Connected", "Dashboard Created")):
+        h.track("lead", step, T - 19 * DAY + n * HOUR)  # activated within 7 days
+    h.repeat("lead", "Report Created", 5, T - 10 * DAY, 10 * MINUTE)  # core feature 5x in 30d
+    h.repeat("lead", "Invite Sent", 2, T - 9 * DAY, 10 * MINUTE)
+    for days in (6, 4, 2):
+        h.track("lead", "Signed In", T - days * DAY)
+    h.track("lead", "Paywall Hit", T - 2 * DAY)
+    h.page("lead", "Pricing", T - DAY)
+    h.identify("mate", T - 5 * DAY, email="mate@lead-corp.com")
+    h.group("mate", "acc-lead", T - 5 * DAY)
+    h.track("mate", "Signed In", T - 3 * DAY)
+    rows = score(h.load(store, tmp_path), model="signals")
+
+    lead = rows["lead"]
+    # one session each on T-10d, T-9d, T-6d, T-4d, T-2d, T-1d; the team's adds mate's one
+    assert (lead["s__sessions_14d"], lead["s__team_sessions_14d"]) == (6, 7)
+    assert (lead["s__members"], lead["s__active_teammates_14d"], lead["s__age_days"]) == (2, 2, 20)
+    # activation 15 + 5, usage 10 + 10, team 10 + 10, intent 10 + 5 (paywall, pricing),
+    # fit 10 + 5 (300 employees, on a trial)
+    layers = ("activation", "usage", "team", "intent", "fit")
+    assert [lead[f"l__{layer}"] for layer in layers] == [20, 20, 20, 15, 15]
+    assert (lead["score"], lead["tier"]) == (90, "hot")
+
+    mate = rows["mate"]  # did little, but the account's team, intent and fit are theirs too
+    assert [mate[f"l__{layer}"] for layer in layers] == [0, 0, 20, 15, 15]
+    assert (mate["score"], mate["tier"]) == (50, "pql")

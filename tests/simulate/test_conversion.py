@@ -120,6 +120,22 @@ def test_the_oracle_ranks_well_but_not_perfectly(sim: Simulation) -> None:
         assert 0.75 < score < 0.97
 
 
+def test_events_alone_rank_worse_than_the_oracle_that_knows_the_hidden_factor(
+    sim: Simulation,
+) -> None:
+    for truth in (sim.accounts, sim.users):
+        converted = truth["converted"].to_numpy()
+        oracle = auc(truth["true_probability"].to_numpy(), converted)
+        observable = auc(truth["observable_probability"].to_numpy(), converted)
+        assert 0.6 < observable < oracle - 0.02
+
+
+def test_the_observable_probability_is_calibrated_too(sim: Simulation) -> None:
+    expected = sum(sim.accounts["observable_probability"].to_pylist())
+    observed = sum(sim.accounts["converted"].to_pylist())
+    assert abs(observed - expected) < 4 * expected**0.5
+
+
 def test_the_true_probability_is_calibrated(sim: Simulation) -> None:
     expected = sum(sim.accounts["true_probability"].to_pylist())
     observed = sum(sim.accounts["converted"].to_pylist())

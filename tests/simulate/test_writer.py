@@ -64,12 +64,12 @@ def test_parquet_holds_the_table_and_the_truth(sim: Simulation, tmp_path: Path) 
 
 def test_truth_tables_have_the_documented_columns(sim: Simulation) -> None:
     assert sim.users.column_names == [
-        "user_id", "account_id", "email", "signup_at", "true_probability", "converted",
-        "converted_at",
+        "user_id", "account_id", "email", "signup_at", "true_probability",
+        "observable_probability", "converted", "converted_at",
     ]  # fmt: skip
     assert sim.accounts.column_names == [
-        "account_id", "domain", "employees", "industry", "true_probability", "converted",
-        "converted_at", "converting_user_id",
+        "account_id", "domain", "employees", "industry", "true_probability",
+        "observable_probability", "converted", "converted_at", "converting_user_id",
     ]  # fmt: skip
 
 

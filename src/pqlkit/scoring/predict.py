@@ -22,7 +22,6 @@ from pqlkit.compile.points import HOT, NOT_QUALIFIED, PQL
 from pqlkit.compile.signals import column
 from pqlkit.errors import ConfigError
 from pqlkit.model.loader import LoadedModel
-from pqlkit.model.validate import value_type
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -48,19 +47,6 @@ def _booster(booster_text: str) -> Any:
     return _BOOSTERS[key]
 
 
-def feature_signals(loaded: LoadedModel) -> list[str]:
-    """The signal behind each of the artifact's features (a text signal has one per level)."""
-    assert loaded.artifact is not None
-    levels = loaded.artifact.levels
-    out: list[str] = []
-    for name, signal in loaded.model.signals.items():
-        if value_type(signal) == "string":
-            out += [name] * len(levels.get(name, []))
-        else:
-            out.append(name)
-    return out
-
-
 def predict(loaded: LoadedModel, table: pa.Table) -> pa.Table:
     """``table`` (compiled rows with the signal columns) with score, tier and contributions."""
     import numpy as np
@@ -73,6 +59,10 @@ def predict(loaded: LoadedModel, table: pa.Table) -> pa.Table:
     assert artifact is not None and model.tiers is not None
     rows = table.select([column(n) for n in model.signals if column(n) in table.column_names])
     features, names, _ = encode(rows.to_pylist(), loaded, artifact.levels)
+    if names != artifact.features and sorted(names) == sorted(artifact.features):
+        at = {name: i for i, name in enumerate(names)}  # the model's signals were reordered
+        features = features[:, [at[name] for name in artifact.features]]
+        names = artifact.features
     if names != artifact.features:
         raise ConfigError(
             f"{model.artifact}: its features ({len(artifact.features)}) differ from what "
@@ -84,7 +74,7 @@ def predict(loaded: LoadedModel, table: pa.Table) -> pa.Table:
         contributions = np.asarray(_booster(artifact.booster).predict(features, pred_contrib=True))
     else:
         contributions = np.zeros((0, len(names) + 1))
-    owner = feature_signals(loaded)
+    owner = [name if name in model.signals else name.split("=", 1)[0] for name in names]
     per_signal = np.zeros((len(names), len(signals)))
     for index, name in enumerate(owner):
         per_signal[index, signals.index(name)] = 1.0

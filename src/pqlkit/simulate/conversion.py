@@ -32,7 +32,9 @@ the upgrade page again, and a trial that had not ended never sends ``Trial Ended
 
 No rule or model can be perfect here: the hidden factor, the draw, and the decision moments
 (which a model scoring at a fixed date does not know) all stand between the events and the
-outcome; ``true_probability`` is the oracle ranking a model can be compared with.
+outcome; ``true_probability`` is the oracle ranking a model can be compared with, and
+``observable_probability`` the same with the hidden factor averaged out — what the events
+of the whole period could tell at best.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ MOMENT_SPACING_DAYS = 14.0
 QUIET_AFTER_DAYS = 7
 OBSERVABLE_WEIGHT = 0.6  # all observable terms together
 HIDDEN_WEIGHT = 1.3  # the hidden factor, a standard normal per account
+HIDDEN_NODES = 24  # quadrature points averaging the hidden factor out (observable oracle)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Conversion:
     plan: npt.NDArray[np.int8]  # the plan trait of every row of the other events (group calls)
     probability: F64  # per account: probability of converting within the period
     user_probability: F64  # per user: probability the account converts after their signup
+    observable_probability: F64  # per account: the same, the hidden factor averaged out
+    user_observable_probability: F64  # per user: the same, the hidden factor averaged out
     converted: Bool  # per account
     converted_at: I64  # per account, -1 if not converted
     converting_user: I64  # per account, -1 if not converted
@@ -203,6 +208,43 @@ def _user_rate(moments: _Moments, round_: I64, total_users: int) -> float:
     return float((members * converted).sum() / total_users)
 
 
+def _probabilities(
+    moments: _Moments, intercept: float, first_round: I64, account_of_user: I64
+) -> tuple[F64, F64]:
+    """Per account, P(converting within the period); per user, P(it happens after signup)."""
+    _, survival = _survival(moments, intercept)
+    before = np.vstack([np.ones((1, survival.shape[1])), survival])  # before[k]: not by round k
+    user = before[first_round, account_of_user] - survival[-1, account_of_user]
+    return 1.0 - survival[-1], user
+
+
+def _observable_probabilities(
+    moments: _Moments, intercept: float, first_round: I64, account_of_user: I64, hidden: F64
+) -> tuple[F64, F64]:
+    """:func:`_probabilities` as someone who sees every event but not the hidden factor would
+    compute them: averaged over the hidden factor's distribution (Gauss–Hermite quadrature).
+
+    The ceiling of any event-based ranking — it still sees the whole period, which a model
+    scoring at a date does not.
+    """
+    nodes, weights = np.polynomial.hermite_e.hermegauss(HIDDEN_NODES)
+    weights = weights / weights.sum()
+    seen = moments.z - hidden[None, :]
+    account = np.zeros(moments.z.shape[1])
+    user = np.zeros(len(first_round))
+    for node, weight in zip(nodes, weights, strict=True):
+        z = seen + HIDDEN_WEIGHT * node
+        a, u = _probabilities(
+            _Moments(moments.time, moments.session, moments.user, z, moments.members),
+            intercept,
+            first_round,
+            account_of_user,
+        )
+        account += weight * a
+        user += weight * u
+    return account, user
+
+
 def decide(
     rng: np.random.Generator,
     moments: _Moments,
@@ -277,13 +319,13 @@ def convert(
     session = np.where(converted, moments.session[at, columns], -1)
     members = moments.members[at, columns]
 
-    _, survival = _survival(moments, intercept)
-    before = np.vstack([np.ones((1, accounts.count)), survival])  # before[k]: not by round k
-    probability = 1.0 - survival[-1]
     # a user converts if the account converts at a moment after their signup
     time_u = moments.time[:, users.account]
     first_round = ((time_u >= 0) & (time_u <= users.signup_at[None, :])).sum(axis=0)
-    user_probability = before[first_round, users.account] - survival[-1, users.account]
+    probability, user_probability = _probabilities(moments, intercept, first_round, users.account)
+    observable, user_observable = _observable_probabilities(
+        moments, intercept, first_round, users.account, HIDDEN_WEIGHT * accounts.hidden
+    )
 
     frame = _conversion_events(
         rng,
@@ -319,6 +361,8 @@ def convert(
         plan=plan,
         probability=probability,
         user_probability=np.clip(user_probability, 0.0, 1.0),
+        observable_probability=observable,
+        user_observable_probability=np.clip(user_observable, 0.0, 1.0),
         converted=converted,
         converted_at=converted_at,
         converting_user=converting_user,

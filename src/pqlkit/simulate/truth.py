@@ -7,7 +7,8 @@ not convert themselves). ``true_probability`` is the probability the account's c
 implied: the probability, given everything the account did and its hidden factor, that it
 converts within the period (0 for an account nobody used after its first days); for a user, the
 probability that the account converts at a moment after the user signed up. It is the oracle
-ranking a model can be compared with.
+ranking a model can be compared with. ``observable_probability`` is the same with the hidden
+factor averaged out: the best ranking the events of the whole period allow.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ USERS_SCHEMA = pa.schema(
         pa.field("email", pa.string(), nullable=False),
         pa.field("signup_at", pa.timestamp("us"), nullable=False),
         pa.field("true_probability", pa.float64(), nullable=False),
+        pa.field("observable_probability", pa.float64(), nullable=False),
         pa.field("converted", pa.bool_(), nullable=False),
         pa.field("converted_at", pa.timestamp("us")),
     ]
@@ -38,6 +40,7 @@ ACCOUNTS_SCHEMA = pa.schema(
         pa.field("employees", pa.int64(), nullable=False),
         pa.field("industry", pa.string(), nullable=False),
         pa.field("true_probability", pa.float64(), nullable=False),
+        pa.field("observable_probability", pa.float64(), nullable=False),
         pa.field("converted", pa.bool_(), nullable=False),
         pa.field("converted_at", pa.timestamp("us")),
         pa.field("converting_user_id", pa.string()),
@@ -61,6 +64,7 @@ def truth_users(population: Population, conversion: Conversion) -> pa.Table:
             text.strings(users.email),
             _times(users.signup_at, np.zeros(users.count, dtype=bool)),
             pa.array(conversion.user_probability),
+            pa.array(conversion.user_observable_probability),
             pa.array(converted),
             _times(np.where(converted, converted_at, 0), ~converted),
         ],
@@ -79,6 +83,7 @@ def truth_accounts(population: Population, conversion: Conversion) -> pa.Table:
             pa.array(accounts.employees),
             text.take(text.strings([name for name, _ in ref.INDUSTRIES]), accounts.industry),
             pa.array(conversion.probability),
+            pa.array(conversion.observable_probability),
             pa.array(converted),
             _times(np.where(converted, conversion.converted_at, 0), ~converted),
             population.users.ids.take(pa.array(np.maximum(converting, 0), mask=~converted)),

@@ -10,6 +10,7 @@ TEMPLATES: dict[str, str] = {
     "weighted-70": "six weighted actions; PQL at 70",
     "threshold": "core feature 5+ times AND a teammate invited AND 3+ sign-in days in 7",
     "account-threshold": "accounts: 5+ users AND 10+ core workflows in 7 days AND 50+ employees",
+    "signals": "the broad signal set to learn from (pql train); even-handed points to reweigh",
 }
 
 
