@@ -72,6 +72,18 @@ def test_a_threshold_model_has_nothing_to_calibrate() -> None:
         curve(two_weeks(), load("threshold").model, WEEK)
 
 
+def test_a_predictive_model_is_calibrated_on_its_probability_to_two_digits() -> None:
+    from pqlkit.model.schema import Model, Tiers
+
+    model = Model.model_construct(name="p", type="predictive", tiers=Tiers(pql=0.2, hot=0.5))
+    rows = [scored(0.623, True), scored(0.617, False), scored(0.31, True), scored(0.309, False)]
+    rows += [scored(0.00627, False) for _ in range(6)]
+    options = {o.threshold: o for o in curve(ModelBacktest("p", "user", rows), model, WEEK)}
+    assert sorted(options) == [0.0062, 0.3, 0.31, 0.61, 0.62]
+    assert (options[0.61].per_week, options[0.61].conversion_rate) == (2, 0.5)
+    assert (options[0.3].per_week, options[0.3].recall) == (4, 1.0)
+
+
 def test_the_new_model_changes_only_the_thresholds() -> None:
     loaded = load("pillars")
     text = with_threshold(loaded.text, loaded.lines, 65, 85)

@@ -156,6 +156,24 @@ def test_the_same_signals_in_another_order_score_the_same(tmp_path: Path, traine
     assert [(r["entity_id"], r["score"]) for r in a] == [(r["entity_id"], r["score"]) for r in b]
 
 
+def test_calibrate_sets_a_predictive_models_probability_threshold(
+    tmp_path: Path, trained: Trained
+) -> None:
+    path = model_file(tmp_path, trained)
+    (tmp_path / "elsewhere").mkdir()
+    out = tmp_path / "elsewhere" / "calibrated.yaml"  # the artifact: ../pql-predictive.json
+    done = pql(
+        "calibrate", "--model", str(path), "--capacity", "1000/week", "--target-conversion",
+        "0.01", "--from", "2026-02-01", "--to", "2026-03-01", "--horizon", "14d",
+        "--db", str(trained.db), "--out", str(out),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "-tiers: {pql: 0.05, hot: 0.3}" in done.stdout
+    chosen = load(out).model.tiers
+    assert chosen is not None and 0 < chosen.pql < 1 and float(f"{chosen.pql:.2g}") == chosen.pql
+    assert chosen.hot is not None and chosen.pql < chosen.hot <= 0.99
+
+
 # -- scoring and explaining ----------------------------------------------------------------------
 
 

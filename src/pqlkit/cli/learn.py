@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from pqlkit.cli.model import MODEL_HELP, _parse_time
 from pqlkit.cli.options import db_option, schema_option, warehouse_option
+
+if TYPE_CHECKING:
+    from pqlkit.model.loader import LoadedModel
 
 
 def backtest(
@@ -280,9 +284,13 @@ def calibrate(
     pql = choice.option.threshold
     hot = tiers.hot
     if hot is not None and pql >= hot:
-        hot = pql + (tiers.hot - tiers.pql if tiers.hot is not None else 20)
+        hot = pql + (hot - tiers.pql if hot > tiers.pql else 20)
+        if loaded.model.type == "predictive":  # a probability
+            hot = min(round(hot, 2), 0.99)
     new_text = with_threshold(loaded.text, loaded.lines, pql, hot if hot != tiers.hot else None)
     target_path = out or Path(f"{loaded.model.name}-calibrated.yaml")
+    if loaded.model.type == "predictive":
+        new_text = _artifact_beside(new_text, loaded, target_path)
     load_text(new_text, str(target_path))  # still a valid model
     diff = difflib.unified_diff(
         loaded.text.splitlines(keepends=True),
@@ -293,6 +301,23 @@ def calibrate(
     typer.echo("".join(diff), nl=False)
     atomic_write_text(target_path, new_text)
     typer.echo(f"wrote {target_path}: PQL at {pql:g} ({choice.option.per_week:.1f} a week)")
+
+
+def _artifact_beside(text: str, loaded: LoadedModel, target: Path) -> str:
+    """A predictive model's ``artifact:`` still pointing at the artifact from ``target``."""
+    import os
+
+    reference = loaded.model.artifact
+    line = loaded.lines.get(("artifact",))
+    if reference is None or line is None or Path(reference).is_absolute():
+        return text
+    artifact = (Path(loaded.source).parent / reference).resolve()
+    moved = os.path.relpath(artifact, target.resolve().parent)
+    if moved == reference:
+        return text
+    lines = text.splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(reference, moved, 1)
+    return "".join(lines)
 
 
 def _per_week(text: str) -> float:

@@ -36,33 +36,43 @@ class Choice:
 
 
 def curve(result: ModelBacktest, model: Model, every: timedelta) -> list[Option]:
-    """Volume per week and conversion for every threshold the scores allow."""
-    if model.type != "points" or model.tiers is None:
+    """Volume per week and conversion for every threshold the scores allow (a predictive
+    model's probabilities to two significant digits)."""
+    import numpy as np
+
+    if model.type not in ("points", "predictive") or model.tiers is None:
         raise ConfigError(
-            f"{model.name} is a {model.type} model: calibrate sets a points model's score "
-            "threshold"
-            + (
-                " (a predictive model's tiers are probabilities: set them by hand)"
-                if model.type == "predictive"
-                else ""
-            )
+            f"{model.name} is a {model.type} model: calibrate sets a points or predictive "
+            "model's score threshold"
         )
     hot = model.tiers.hot
     dates = {s.date for s in result.scored}
     weeks = max(len(dates) * every / timedelta(days=7), 1e-9)
-    triggered = [s for s in result.scored if s.tier == "hot" and (hot is None or s.score < hot)]
-    positives = sum(s.positive for s in result.scored)
+    scores = np.array([s.score for s in result.scored], dtype=float)
+    positive = np.array([s.positive for s in result.scored], dtype=bool)
+    # made hot by a trigger below the hot score: a PQL whatever the threshold
+    always = np.array(
+        [s.tier == "hot" and (hot is None or s.score < hot) for s in result.scored], dtype=bool
+    )
+    order = np.argsort(-scores[~always], kind="stable")
+    ranked, hits_ranked = scores[~always][order], np.cumsum(positive[~always][order])
+    extra, extra_hits = int(always.sum()), int((positive & always).sum())
+    total_positive = int(positive.sum())
+    candidates = scores[scores > 0]
+    if model.type == "predictive":  # probabilities to two significant digits: 0.31, 0.0062
+        scale = 10.0 ** (1 - np.floor(np.log10(candidates)))
+        candidates = np.floor(np.round(candidates * scale, 9)) / scale
     out = []
-    for threshold in sorted({s.score for s in result.scored if s.score > 0}):
-        flagged = [s for s in result.scored if s.score >= threshold]
-        flagged += [s for s in triggered if s.score < threshold]
-        hits = sum(s.positive for s in flagged)
+    for threshold in np.unique(candidates):
+        above = int(np.searchsorted(-ranked, -threshold, side="right"))  # scores >= threshold
+        flagged = above + extra
+        hits = (int(hits_ranked[above - 1]) if above else 0) + extra_hits
         out.append(
             Option(
-                threshold,
-                len(flagged) / weeks,
-                hits / len(flagged) if flagged else None,
-                hits / positives if positives else None,
+                float(threshold),
+                flagged / weeks,
+                hits / flagged if flagged else None,
+                hits / total_positive if total_positive else None,
             )
         )
     return out
@@ -77,6 +87,9 @@ def choose(options: list[Option], capacity: float, target: float | None = None) 
         if o.per_week <= capacity and o.conversion_rate is not None and o.conversion_rate >= floor
     ]
     warnings: list[str] = []
+    if not options:
+        warnings.append("nobody scored above 0 on the backtest dates: widen --from/--to")
+        return Choice(None, tuple(warnings), ())
     if fits:
         best = min(fits, key=lambda o: o.threshold)
     else:
