@@ -118,7 +118,7 @@ def test_the_new_points_are_written_in_place_comments_and_layout_kept() -> None:
 def test_a_horizon_longer_than_the_history_and_bad_options_are_explained() -> None:
     loaded = load_text(SMALL, "small.yaml")
     data = observations()
-    with pytest.raises(ConfigError, match="whole --horizon before the held-out dates"):
+    with pytest.raises(ConfigError, match="whole --horizon before the test period"):
         suggest(loaded, data, timedelta(days=90))
     with pytest.raises(ConfigError, match="--penalty: 'l3' is not l1 or l2"):
         suggest(loaded, data, timedelta(days=14), penalty="l3")

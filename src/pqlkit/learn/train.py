@@ -99,21 +99,30 @@ def _interval(values: list[float]) -> tuple[float, float] | None:
     return (float(low), float(high))
 
 
-def split_by_time(dataset: Dataset, horizon: timedelta) -> tuple[Dataset, Dataset, datetime]:
-    """Train on dates whose outcomes were known before the last third of the dates began."""
+def time_split(
+    dates: list[datetime], horizon: timedelta, what: str = "training"
+) -> tuple[np.ndarray, np.ndarray, datetime]:
+    """Masks over ``dates``: train on dates whose outcomes were known before the last third of
+    the dates began (date + horizon ≤ its first date), test on that last third."""
     import numpy as np
 
-    dates = sorted(set(dataset.dates))
-    if len(dates) < 3:
-        raise ConfigError("training needs at least 3 dates: widen --from/--to or shorten --every")
-    first_test = dates[len(dates) - max(1, len(dates) // 3)]
-    train = np.array([d + horizon <= first_test for d in dataset.dates])
-    test = np.array([d >= first_test for d in dataset.dates])
+    distinct = sorted(set(dates))
+    if len(distinct) < 3:
+        raise ConfigError(f"{what} needs at least 3 dates: widen --from/--to or shorten --every")
+    first_test = distinct[len(distinct) - max(1, len(distinct) // 3)]
+    train = np.array([d + horizon <= first_test for d in dates])
+    test = np.array([d >= first_test for d in dates])
     if not train.any():
         raise ConfigError(
             f"no date is a whole --horizon before the test period ({first_test:%Y-%m-%d}): "
             "start --from earlier or shorten --horizon"
         )
+    return train, test, first_test
+
+
+def split_by_time(dataset: Dataset, horizon: timedelta) -> tuple[Dataset, Dataset, datetime]:
+    """The dataset's rows split by :func:`time_split`."""
+    train, test, first_test = time_split(dataset.dates, horizon)
     return dataset.rows(train), dataset.rows(test), first_test
 
 

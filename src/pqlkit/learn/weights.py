@@ -205,22 +205,9 @@ def score_with(model: Model, features: list[Feature], points: list[float], fired
 
 def split(observations: Observations, horizon: timedelta) -> tuple[Any, Any, datetime]:
     """Train on dates whose outcomes were known before the last third began; test on it."""
-    import numpy as np
+    from pqlkit.learn.train import time_split
 
-    dates = sorted(set(observations.dates))
-    if len(dates) < 3:
-        raise ConfigError(
-            "suggest-weights needs at least 3 dates: widen --from/--to or shorten --every"
-        )
-    first_test = dates[len(dates) - max(1, len(dates) // 3)]
-    train = np.array([d + horizon <= first_test for d in observations.dates])
-    test = np.array([d >= first_test for d in observations.dates])
-    if not train.any():
-        raise ConfigError(
-            f"no date is a whole --horizon before the held-out dates ({first_test:%Y-%m-%d}): "
-            "start --from earlier or shorten --horizon"
-        )
-    return train, test, first_test
+    return time_split(observations.dates, horizon, "suggest-weights")
 
 
 def _fit(fired: Any, labels: Any, penalty: str, strength: float) -> Any:
