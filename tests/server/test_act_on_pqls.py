@@ -196,7 +196,10 @@ def test_a_paywall_hit_reaches_slack_and_the_owners_hubspot_task_within_a_second
             assert len(set(references)) == 2
 
             # 3. the outcome comes back: a call logged in HubSpot, feedback through the API
-            hubspot.log("calls", "lou@acme.io", "7001", fired + timedelta(seconds=1))
+            alerts = client.get("/v1/alerts", headers=basic(read)).json()["alerts"]
+            [lous] = [a for a in alerts if a["entity_id"] == "usr_8"]
+            lou_fired = datetime.fromisoformat(lous["fired_at"].removesuffix("Z"))
+            hubspot.log("calls", "lou@acme.io", "7001", lou_fired + timedelta(seconds=1))
             synced = pql("crm", "sync", "--db", str(db), "--json")
             assert synced.returncode == 0, synced.stderr
             assert json.loads(synced.stdout)["synced"][0]["first_touches"] == 1
