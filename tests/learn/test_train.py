@@ -121,3 +121,25 @@ def test_cohort_rows_observe_every_entity_once_at_the_same_age(
         "middle": True,  # bought 4 days after it was observed
         "late": False,
     }
+
+
+def test_a_deal_sales_reported_converted_is_a_positive_label(store: Store, tmp_path: Path) -> None:
+    from pqlkit.sales.feedback import Feedback, conversions, record
+
+    h = History()
+    for user in ("signed", "crm_deal", "browsing"):
+        h.identify(user, T - 30 * DAY, email=f"{user}@{user}.example")
+        h.track(user, "Report Created", T - 29 * DAY)
+    h.track("signed", "Subscription Started", T - 12 * DAY)
+    events = h.load(store, tmp_path).events
+    # the deal closed in the CRM: no purchase event, only the rep's word
+    record(store, Feedback("crm_deal", "converted", by="sam@x.io", at=T - 11 * DAY), "cli")
+    record(store, Feedback("browsing", "lost", by="sam@x.io", at=T - 11 * DAY), "cli")
+    assert list(conversions(store)) == ["crm_deal"]
+    model = load_text(LEAKY, "leaky.yaml")
+    dates, horizon = [T - 20 * DAY, T - 15 * DAY], timedelta(days=10)
+    labelled, _ = training.build(events, model, dates, horizon, reported=conversions(store))
+    positive = {e for e, y in zip(labelled.entity_ids, labelled.labels, strict=True) if y}
+    assert positive == {"signed", "crm_deal"}
+    alone, _ = training.build(events, model, dates, horizon)
+    assert {e for e, y in zip(alone.entity_ids, alone.labels, strict=True) if y} == {"signed"}

@@ -349,6 +349,12 @@ def train(
         "call, within one --every), so that later cohorts test.",
         show_default=False,
     ),
+    feedback: bool = typer.Option(
+        True,
+        "--feedback/--no-feedback",
+        help="Count a rep's 'converted' feedback (pql feedback, POST /v1/feedback) as a "
+        "conversion at its time, beside the model's conversion events.",
+    ),
     table: str | None = typer.Option(
         None,
         "--table",
@@ -395,6 +401,7 @@ def train(
         versions,
     )
     from pqlkit.model.loader import load
+    from pqlkit.sales import feedback as sales_feedback
     from pqlkit.scoring.job import duration as _duration
     from pqlkit.store.store import Store
 
@@ -419,7 +426,12 @@ def train(
         Store.open(db, read_only=True) as store,
         console.progress(f"computing signals as of {len(dates)} dates", total=len(dates)) as bar,
     ):
-        data, levels = training.build(store.events, loaded, dates, window, bar.advance, ages=ages)
+        reported = sales_feedback.conversions(store) if feedback else {}
+        data, levels = training.build(
+            store.events, loaded, dates, window, bar.advance, ages=ages, reported=reported
+        )
+    if reported:
+        typer.echo(f"{len(reported):,} conversions reported by sales (pql feedback) count too")
     train_rows, test_rows, first_test = split_by_time(data, window)
     if int(train_rows.labels.sum()) == 0 or int(test_rows.labels.sum()) == 0:
         raise ConfigError("no conversions in the training or the test dates: widen --from/--to")

@@ -137,9 +137,10 @@ def deliver(
     from pqlkit.cli.console import CliConsole
     from pqlkit.destinations.config import load_destinations
     from pqlkit.destinations.delivery import DeliveryReport, DeliveryState, deliver_due
-    from pqlkit.destinations.outbox import Outbox, utc_now
+    from pqlkit.destinations.outbox import Outbox
     from pqlkit.errors import StoreBusyError
     from pqlkit.store.store import Store
+    from pqlkit.times import utc_now
 
     console = CliConsole()
     config = load_destinations(destinations)

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pqlkit.console import Console, SilentConsole
 from pqlkit.destinations.base import Delivered, DeliveryPolicy, Destination, Failed, Outcome
-from pqlkit.destinations.outbox import Outbox, OutboxItem, utc_now
+from pqlkit.destinations.outbox import Outbox, OutboxItem
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store

@@ -17,7 +17,8 @@ from typing import Any
 
 from pqlkit.destinations.base import Delivered, Destination, Failed, Outcome
 from pqlkit.destinations.handoff import HandOff
-from pqlkit.destinations.outbox import OutboxItem, utc_now
+from pqlkit.destinations.outbox import OutboxItem
+from pqlkit.times import utc_now
 
 CSV_COLUMNS = (
     "idempotency_key",

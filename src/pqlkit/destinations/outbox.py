@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pqlkit.errors import ConfigError
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store
@@ -30,10 +31,6 @@ _COLUMNS = (
     "id, destination, kind, idempotency_key, payload, created_at, status, attempts, "
     "next_attempt_at, last_attempt_at, last_error, progress, delivered_at, dead_at"
 )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def row_id(destination: str, idempotency_key: str) -> str:

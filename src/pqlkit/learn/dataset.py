@@ -99,18 +99,23 @@ def build(
     progress: Any = None,
     *,
     ages: tuple[timedelta, timedelta] | None = None,
+    reported: dict[str, datetime] | None = None,
 ) -> tuple[Dataset, dict[str, list[str]]]:
     """Rows for every entity of the population as of every date (see the module docstring).
 
     With ``ages = (youngest, oldest)``, cohort rows: an entity is kept only at the dates when
     its age (time since its first call) is at least ``youngest`` and under ``oldest`` — with
     dates one step apart and ``oldest - youngest`` that step, every entity once, at the same
-    age, so that splitting by date splits by cohort.
+    age, so that splitting by date splits by cohort. ``reported`` adds conversions the events
+    do not show (entity → when sales reported it converted); the earlier of the two counts.
     """
     import numpy as np
     import pyarrow.compute as pc
 
     converted = conversion_times(events, loaded.model, max(dates) + horizon)
+    for entity, when in (reported or {}).items():
+        if entity not in converted or when < converted[entity]:
+            converted[entity] = when
     rows: list[dict[str, Any]] = []
     for date, run in zip(dates, score_dates(events, loaded, dates), strict=True):
         table = run.table

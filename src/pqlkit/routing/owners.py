@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import InputError
 from pqlkit.model.issues import Issue, did_you_mean
 from pqlkit.routing.sql import marks, query
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store
@@ -56,10 +57,6 @@ class OwnersFileError(InputError):
         self.issues = issues
         lines = "\n".join(str(i) for i in issues)
         super().__init__(f"{len(issues)} error(s) in the owners file:\n{lines}")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _clean(value: Any) -> str | None:
@@ -138,7 +135,7 @@ def import_owners(
     """Append owner rows (a cleared role as a row with no owner_id); how many were written."""
     import pyarrow as pa
 
-    moment = now or _now()
+    moment = now or utc_now()
     records = []
     for row in rows:
         if isinstance(row, AccountOwner):
@@ -199,7 +196,7 @@ def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = 
 
     from pqlkit.store.schema import ROUTING_CURSORS
 
-    moment = now or _now()
+    moment = now or utc_now()
     records = [{"team": t, "position": p, "moved_at": moment} for t, p in sorted(moved.items())]
     table = pa.Table.from_pylist(records, schema=ROUTING_CURSORS.to_pyarrow())
     store.backend.insert("routing_cursors", table)

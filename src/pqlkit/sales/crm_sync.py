@@ -22,12 +22,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from pqlkit.routing.sql import marks, query
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.destinations.base import Destination
@@ -76,12 +77,8 @@ def crm_destinations(destinations: Sequence[Destination]) -> list[Destination]:
     return [d for d in destinations if isinstance(d, HubSpotDestination | SalesforceDestination)]
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def plan(store: Store, destination: str, now: datetime | None = None) -> SyncPlan:
-    started = now or _now()
+    started = now or utc_now()
     rows = query(
         store,
         "SELECT max(cursor) FROM crm_syncs WHERE destination = ?",

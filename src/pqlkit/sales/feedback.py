@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import ConfigError
 from pqlkit.store.schema import FEEDBACK
+from pqlkit.times import iso_z
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store
@@ -64,9 +65,9 @@ class Recorded:
             "label": f.label,
             "note": f.note,
             "by": f.by,
-            "at": _iso(self.at),
+            "at": iso_z(self.at),
             "alert_id": f.alert_id,
-            "recorded_at": _iso(self.recorded_at),
+            "recorded_at": iso_z(self.recorded_at),
             "source": self.source,
             "touched_alerts": self.touched_alerts,
         }
@@ -117,10 +118,15 @@ def read(store: Store, entity_id: str | None = None, limit: int = 100) -> list[d
         table = table.filter(table.entity_id == entity_id)
     rows = table.order_by([table.recorded_at.desc(), table.feedback_id]).limit(limit)
     return [
-        {**row, "at": _iso(row["at"]), "recorded_at": _iso(row["recorded_at"])}
+        {**row, "at": iso_z(row["at"]), "recorded_at": iso_z(row["recorded_at"])}
         for row in rows.to_pyarrow().to_pylist()
     ]
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"
+def conversions(store: Store) -> dict[str, datetime]:
+    """Entity → when a rep first reported it ``converted`` (a deal closed in the CRM that the
+    events may not show): labels for training beside the model's own conversion."""
+    table = store.table(TABLE)
+    won = table.filter(table.label == "converted")
+    first = won.group_by(entity_id=won.entity_id).agg(at=won.at.min()).to_pyarrow().to_pylist()
+    return {row["entity_id"]: row["at"] for row in first}

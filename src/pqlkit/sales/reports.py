@@ -4,10 +4,11 @@ or by the server that owns it (``POST /admin/sla``, ``/admin/review``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import ConfigError
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store
@@ -40,15 +41,11 @@ class ReportRequest:
             raise ConfigError(f"--window: {exc}") from None
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def run_sla(store: Store, request: ReportRequest, now: datetime | None = None) -> dict[str, Any]:
     from pqlkit.model.loader import load
     from pqlkit.sales.sla import sla_report
 
-    moment = now or _now()
+    moment = now or utc_now()
     model = load(request.model) if request.model else None
     since, until = request.period(moment)
     report = sla_report(
@@ -64,7 +61,7 @@ def run_review(store: Store, request: ReportRequest, now: datetime | None = None
 
     if not request.model:
         raise ConfigError("pql review needs --model: the review is of a PQL definition")
-    moment = now or _now()
+    moment = now or utc_now()
     model = load(request.model)
     capacity, source = capacity_of(request, set(model.model.signals))
     if request.capacity is not None:

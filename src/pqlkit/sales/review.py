@@ -139,7 +139,7 @@ class Review:
         return len(self.pqls) / span if span > 0 else 0.0
 
     def as_json(self) -> dict[str, Any]:
-        from pqlkit.sales.sla import iso
+        from pqlkit.times import iso_z
 
         matured = self.matured
         capacity = self.capacity_per_week
@@ -167,9 +167,9 @@ class Review:
         converted = sum(p.converted_at is not None for p in matured)
         return {
             "model": self.model,
-            "since": iso(self.since),
-            "until": iso(self.until),
-            "now": iso(self.now),
+            "since": iso_z(self.since, "seconds"),
+            "until": iso_z(self.until, "seconds"),
+            "now": iso_z(self.now, "seconds"),
             "volume": {
                 "pqls": len(self.pqls),
                 "per_week": round(self.per_week, 2),

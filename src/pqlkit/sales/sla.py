@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.routing.sql import marks, query
 from pqlkit.sales.feedback import TOUCHES
+from pqlkit.times import iso_z
 
 if TYPE_CHECKING:
     from pqlkit.model.loader import LoadedModel
@@ -94,13 +95,13 @@ class Lead:
             "model": self.model,
             "path": self.path,
             "owner": self.owner,
-            "start": iso(self.start),
-            "due": iso(self.due),
-            "first_touch": iso(self.first_touch),
+            "start": iso_z(self.start, "seconds"),
+            "due": iso_z(self.due, "seconds"),
+            "first_touch": iso_z(self.first_touch, "seconds"),
             "touch_source": self.touch_source,
             "response_hours": None if response is None else round(hours(response), 3),
             "bucket": self.bucket,
-            "converted_at": iso(self.converted_at),
+            "converted_at": iso_z(self.converted_at, "seconds"),
         }
 
 
@@ -168,9 +169,9 @@ class SlaReport:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "since": iso(self.since),
-            "until": iso(self.until),
-            "now": iso(self.now),
+            "since": iso_z(self.since, "seconds"),
+            "until": iso_z(self.until, "seconds"),
+            "now": iso_z(self.now, "seconds"),
             "conversion_window_days": self.window / timedelta(days=1),
             "conversion": self.conversion,
             "total": self.total.as_json(),
@@ -214,10 +215,6 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 
 def hours(delta: timedelta) -> float:
     return delta.total_seconds() / 3600
-
-
-def iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
 
 
 # -- reading the leads --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Request
@@ -27,6 +27,7 @@ from pqlkit.server.keys import ApiKey, KeyKind, create_key, list_keys, revoke_ke
 from pqlkit.server.params import text_param
 from pqlkit.server.scheduled import second_handle
 from pqlkit.store.store import Store
+from pqlkit.times import naive_utc
 
 T = TypeVar("T")
 
@@ -124,7 +125,7 @@ async def post_score(request: Request, body: ScoreBody) -> Response:
     text_param("model", body.model)
     text_param("every", body.every)
     score_request = ScoreRequest(
-        **{**body.model_dump(), "as_of": _naive(body.as_of), "since": _naive(body.since)}
+        **{**body.model_dump(), "as_of": naive_utc(body.as_of), "since": naive_utc(body.since)}
     )
     result = await _on_second_handle(
         request, lambda store: run_score(store, store.events, score_request)
@@ -141,7 +142,7 @@ async def post_explain(request: Request, body: ExplainBody) -> Response:
     text_param("entity_id", body.entity_id)
 
     def explain(store: Store) -> str:
-        return explain_entity(store.events, load(body.model), body.entity_id, _naive(body.as_of))
+        return explain_entity(store.events, load(body.model), body.entity_id, naive_utc(body.as_of))
 
     return json_response({"text": await _on_second_handle(request, explain)})
 
@@ -163,12 +164,6 @@ async def _on_second_handle(request: Request, work: Callable[[Store], T]) -> T:
         return await run_in_threadpool(run)
     except (ConfigError, ModelError, InputError) as exc:
         raise ApiError(400, "invalid_request", str(exc)) from None
-
-
-def _naive(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return moment
-    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 @router.post("/feedback", summary="Record feedback (what `pql feedback` sends)")
@@ -202,7 +197,7 @@ def _report_request(body: ReportBody) -> Any:
 
     for name in ("model", "window", "capacity", "routing"):
         text_param(name, getattr(body, name))
-    values = {**body.model_dump(), "since": _naive(body.since), "until": _naive(body.until)}
+    values = {**body.model_dump(), "since": naive_utc(body.since), "until": naive_utc(body.until)}
     return ReportRequest(**values)
 
 

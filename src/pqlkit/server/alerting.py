@@ -15,11 +15,12 @@ batch: the evaluator never holds what the store does not.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
+from pqlkit.times import utc_now
 from pqlkit.triggers import alert_store
 from pqlkit.triggers.alerts import Alert
 from pqlkit.triggers.live import LiveTriggers
@@ -120,7 +121,7 @@ def resume_point(store: Store) -> datetime:
     served = events.filter(events.source.startswith(SERVER_SOURCES))
     last: datetime | None = served.received_at.max().to_pyarrow().as_py()
     if last is None:
-        return _utc_now()
+        return utc_now()
     return last + timedelta(microseconds=1)
 
 
@@ -135,15 +136,11 @@ class ReceiveClock:
         self.last = after  # every stamp is later than this
 
     def stamp(self) -> datetime:
-        now = _utc_now()
+        now = utc_now()
         if self.last is not None and now <= self.last:
             now = self.last + timedelta(microseconds=1)
         self.last = now
         return now
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _rows(table: pa.Table) -> list[dict[str, Any]]:

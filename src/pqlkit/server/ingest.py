@@ -11,6 +11,7 @@ is one log record; the answer waits until it is fsync'd.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -71,7 +72,7 @@ async def accept(request: Request, call_type: str | None) -> Response:
     fresh, fresh_ids = _not_seen(checked, runtime.window)
     if fresh or checked.rejects:
         record = RequestRecord(
-            uuid.uuid4().hex, key.source, received_at, tuple(fresh), checked.rejects
+            _request_id(), key.source, received_at, tuple(fresh), checked.rejects
         )
         try:
             await runtime.writer.append(record.encode())  # returns once fsync'd
@@ -104,6 +105,15 @@ async def _authorized_body(
     if key is None:
         key = authorize(runtime.keys, body_write_key(payload), "write")
     return key, payload
+
+
+_RUN = uuid.uuid4().hex[:20]  # this server run's prefix: ids unique across runs
+_REQUESTS = itertools.count()
+
+
+def _request_id() -> str:
+    """A unique id for a request's record (a counter, not a uuid4 per request: cheaper)."""
+    return f"{_RUN}{next(_REQUESTS):012x}"
 
 
 def _calls_of(payload: dict[str, Any], is_batch: bool) -> list[Any]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pqlkit.server.batch_writes import CHECKPOINT_TABLE, write_batch
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.records import RequestRecord, rejects_table, rows_table
 from pqlkit.store.transaction import transaction
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.server.alerting import Alerting
@@ -48,10 +48,6 @@ def read_checkpoint(store: Store, log_id: str) -> LogPosition:
     if found.empty:
         return BEGINNING
     return LogPosition(int(found["segment"].iloc[0]), int(found["byte_offset"].iloc[0]))
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Loader:
@@ -113,11 +109,11 @@ class Loader:
         self, store: Store, records: list[RequestRecord], reached: LogPosition
     ) -> LoadResult:
         staged, repeats = rows_table(records)
-        rejects = rejects_table(records, _now())
+        rejects = rejects_table(records, utc_now())
         alerts: list[Alert] = []
         try:
             with transaction(store):
-                loaded_at = _now()
+                loaded_at = utc_now()
                 new = write_batch(
                     store, staged, rejects, self.log.log_id, reached, loaded_at, self._leftovers
                 )

@@ -32,6 +32,7 @@ from pqlkit.server.ingest import runtime_of
 from pqlkit.server.params import text_param
 from pqlkit.server.rate_limit import enforce
 from pqlkit.store.store import Store
+from pqlkit.times import iso_z, naive_utc
 from pqlkit.triggers import alert_store
 
 QUALIFIED = ("pql", "hot")
@@ -63,7 +64,7 @@ async def get_alerts(
         raise ApiError(
             400, "invalid_request", f"status: must be one of {', '.join(alert_store.STATUSES)}"
         )
-    moment = _naive_utc(since)
+    moment = naive_utc(since)
 
     def read(store: Store) -> list[alert_store.StoredAlert]:
         return alert_store.read(
@@ -99,7 +100,7 @@ async def get_leads(
     if tier is not None and tier not in QUALIFIED:
         raise ApiError(400, "invalid_request", f"tier: must be one of {', '.join(QUALIFIED)}")
     after = _decode_cursor(cursor) if cursor is not None else None
-    moment = _naive_utc(since)
+    moment = naive_utc(since)
 
     def read(store: Store) -> list[dict[str, Any]]:
         return _current(store, model, tiers=(tier,) if tier else QUALIFIED, reasons=True)
@@ -107,7 +108,7 @@ async def get_leads(
     leads = await runtime_of(request).store_thread.run(read)
     # newest first: by the time each became a PQL, then by id; a cursor continues after a lead
     leads.sort(key=lambda lead: (lead["pql_since"] or "", lead["entity_id"]), reverse=True)
-    floor = _iso(moment)
+    floor = iso_z(moment)
     if floor is not None:
         leads = [lead for lead in leads if (lead["pql_since"] or "") >= floor]
     if after is not None:
@@ -184,8 +185,8 @@ def _current(
             "entity_id": row["entity_id"],
             "score": row["score"],
             "tier": row["tier"],
-            "as_of": _iso(row["as_of"]),
-            "pql_since": _iso(since.get(row["entity_id"])),
+            "as_of": iso_z(row["as_of"]),
+            "pql_since": iso_z(since.get(row["entity_id"])),
         }
         explained = json.loads(texts.get(row["breakdown_hash"], "null"))
         if reasons:
@@ -239,15 +240,3 @@ def _breakdowns(store: Store, hashes: list[str]) -> dict[str, str]:
     table = store.table("breakdowns")
     found = table.filter(table.breakdown_hash.isin(hashes)).to_pyarrow().to_pylist()
     return {row["breakdown_hash"]: row["breakdown"] for row in found}
-
-
-def _naive_utc(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return moment
-    from datetime import UTC
-
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"

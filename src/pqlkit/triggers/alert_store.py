@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.store.schema import ALERTS
+from pqlkit.times import iso_z
 from pqlkit.triggers.alerts import Alert
 
 if TYPE_CHECKING:
@@ -51,15 +52,15 @@ class StoredAlert:
             "model": self.model,
             "entity_id": alert.entity_id,
             "trigger": alert.trigger,
-            "fired_at": _iso(alert.fired_at),
-            "deadline": _iso(alert.deadline),
+            "fired_at": iso_z(alert.fired_at),
+            "deadline": iso_z(alert.deadline),
             "message_id": alert.message_id,
             "key": alert.key,
             "user_id": alert.user_id,
             "evidence": list(alert.evidence),
-            "detected_at": _iso(self.detected_at),
+            "detected_at": iso_z(self.detected_at),
             "status": self.status,
-            "first_touch_at": _iso(self.first_touch_at),
+            "first_touch_at": iso_z(self.first_touch_at),
             "first_touch_source": self.first_touch_source,
         }
 
@@ -191,7 +192,3 @@ def _arrow(alerts: dict[str, Alert], model: str, detected_at: datetime) -> pa.Ta
         "first_touch_source": [None] * len(values),
     }
     return pa.table(columns, schema=ALERTS.to_pyarrow())
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="microseconds") + "Z"

@@ -1,0 +1,25 @@
+"""Moments as the store keeps them: naive UTC datetimes, written out as ISO 8601 with a Z."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+
+def utc_now() -> datetime:
+    """Now, in UTC, without a time zone (as every timestamp column of the store)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def naive_utc(moment: datetime | None) -> datetime | None:
+    """``moment`` in UTC without a time zone; a naive moment is taken as UTC already."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def iso_z(
+    moment: datetime | None, timespec: Literal["seconds", "microseconds"] = "microseconds"
+) -> str | None:
+    """A naive UTC moment as ``2026-03-01T09:30:00.000000Z`` (``None`` stays ``None``)."""
+    return None if moment is None else moment.isoformat(timespec=timespec) + "Z"
