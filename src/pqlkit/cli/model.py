@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from pqlkit.cli.options import db_option
+from pqlkit.model.templates import TEMPLATES
 
-MODEL_HELP = "A model file, or a template name (pillars, weighted-110, weighted-70, threshold, account-threshold)."
+MODEL_HELP = f"A model file, or a template name ({', '.join(TEMPLATES)})."
 DIALECTS = ("duckdb", "postgres", "pyspark", "snowflake", "bigquery", "clickhouse", "trino")
 
 
