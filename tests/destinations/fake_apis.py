@@ -182,6 +182,7 @@ def _ms(moment: datetime) -> str:
 
 SEARCH_OPERATORS = {"EQ", "NEQ", "GT", "GTE", "LT", "LTE", "CONTAINS_TOKEN", "HAS_PROPERTY"}
 SEARCH_LIMIT = 200  # HubSpot's most results per search page
+OWNERS_LIMIT = 500  # HubSpot's most owners per page
 ASSOCIATION_BATCH_LIMIT = 1000
 # the property each object's modification time is kept in
 MODIFIED = {
@@ -209,6 +210,8 @@ class FakeHubSpot(FakeApi):
         self.tasks: dict[str, dict[str, Any]] = {}  # id → {"properties", "associations"}
         self.calls: dict[str, dict[str, Any]] = {}  # id → {"properties", "contacts"}
         self.emails: dict[str, dict[str, Any]] = {}
+        self.owners: dict[str, dict[str, Any]] = {}  # owner id → GET /crm/v3/owners's result
+        self.owners_throttled = 0  # the next owners requests answered 429
         self.clock: Any = lambda: datetime.now(UTC).replace(tzinfo=None)  # () -> naive UTC
 
     # -- what reps do in HubSpot ---------------------------------------------------------------
@@ -234,11 +237,30 @@ class FakeHubSpot(FakeApi):
         properties["hs_task_completion_date"] = _ms(at)
         self.tasks[task_id]["modified"] = _ms(self.clock())
 
-    def reassign(self, records: dict[str, Any], key: str, owner: str) -> None:
-        """The contact (by email) or company (by domain) gets a new owner."""
+    def reassign(
+        self, records: dict[str, Any], key: str, owner: str, prop: str = "hubspot_owner_id"
+    ) -> None:
+        """The contact (by email) or company (by domain) gets a new owner (or, in ``prop``, a
+        new owner in another role: a company's CSM property)."""
         record = records[key]
-        record["properties"]["hubspot_owner_id"] = owner
+        record["properties"][prop] = owner
         record["modified"] = _ms(self.clock())
+
+    def add_owner(self, owner_id: str, first: str, last: str, email: str) -> None:
+        """A HubSpot user who can own records (as the owners API describes one)."""
+        self.owners[owner_id] = {
+            "id": owner_id,
+            "email": email,
+            "type": "PERSON",
+            "firstName": first,
+            "lastName": last,
+            "userId": int(owner_id) + 9000000,
+            "userIdIncludingInactive": int(owner_id) + 9000000,
+            "createdAt": "2025-12-25T13:01:35.228Z",
+            "updatedAt": "2026-01-05T09:00:00.000Z",
+            "archived": False,
+            "teams": [],
+        }
 
     def handle(self, request: Request) -> Answer:
         if _bearer(request) != HUBSPOT_TOKEN:
@@ -247,6 +269,8 @@ class FakeHubSpot(FakeApi):
                 "Authentication credentials not found. This API supports OAuth 2.0 authentication.",
                 "INVALID_AUTHENTICATION",
             )
+        if (request.method, request.path) == ("GET", "/crm/v3/owners"):
+            return self._owners(request)
         try:
             body = request.json()
         except ValueError:
@@ -267,6 +291,28 @@ class FakeHubSpot(FakeApi):
         if request.method == "POST" and associations:
             return self._associations(associations.group(1), body)
         return hubspot_error(404, f"no route {request.method} {request.path}", "OBJECT_NOT_FOUND")
+
+    def _owners(self, request: Request) -> Answer:
+        """GET /crm/v3/owners: ``limit`` (≤ 500, default 100) and ``after`` paging; results
+        with id, email, firstName, lastName, userId…; ``paging.next.after`` while more."""
+        if self.owners_throttled > 0:
+            self.owners_throttled -= 1
+            return hubspot_rate_limited(1)
+        try:
+            limit = int(request.query.get("limit", ["100"])[0])
+            offset = int(request.query.get("after", ["0"])[0])
+        except ValueError:
+            return hubspot_error(400, "limit and after are numbers", "VALIDATION_ERROR")
+        if not 0 < limit <= OWNERS_LIMIT:
+            return hubspot_error(
+                400, f"limit must be between 1 and {OWNERS_LIMIT}", "VALIDATION_ERROR"
+            )
+        owners = [self.owners[i] for i in sorted(self.owners)]
+        answer: dict[str, Any] = {"results": owners[offset : offset + limit]}
+        if offset + limit < len(owners):
+            after = str(offset + limit)
+            answer["paging"] = {"next": {"after": after, "link": f"?after={after}"}}
+        return Answer.json(200, answer)
 
     def _upsert(
         self, body: Any, records: dict[str, Any], id_property: str, known: set[str]
@@ -505,6 +551,15 @@ TASK_QUERY = re.compile(
     r"AND \(TaskSubtype IN \('Call', 'Email'\) OR Status = 'Completed'\) "
     r"ORDER BY LastModifiedDate ASC"
 )
+TEAM_QUERY = re.compile(
+    r"SELECT Id, AccountId, UserId, TeamMemberRole, LastModifiedDate FROM AccountTeamMember "
+    rf"WHERE LastModifiedDate >= {SOQL_TIME} ORDER BY LastModifiedDate ASC"
+)
+ID_LIST = r"\(((?:'[0-9A-Za-z]+'(?:, )?)+)\)"
+CONTACTS_OF_ACCOUNTS = re.compile(
+    rf"SELECT Id, AccountId FROM Contact WHERE AccountId IN {ID_LIST}"
+)
+USER_QUERY = re.compile(rf"SELECT Id, Name, Email FROM User WHERE Id IN {ID_LIST}")
 OWNER_QUERY = re.compile(
     r"SELECT Id, OwnerId(, Account\.OwnerId)? FROM (Contact|Lead) "
     rf"WHERE LastModifiedDate >= {SOQL_TIME} ORDER BY LastModifiedDate ASC"
@@ -525,8 +580,15 @@ class FakeSalesforce(FakeApi):
         self.clock: Any = lambda: datetime.now(UTC).replace(tzinfo=None)
 
     def add(self, sobject: str, **fields: Any) -> str:
-        prefix = {"Lead": "00Q", "Contact": "003", "Task": "00T", "Account": "001"}[sobject]
-        record_id = f"{prefix}{next(self.ids):015d}"
+        prefix = {
+            "Lead": "00Q",
+            "Contact": "003",
+            "Task": "00T",
+            "Account": "001",
+            "AccountTeamMember": "01M",
+            "User": "005",
+        }[sobject]
+        record_id = fields.pop("Id", None) or f"{prefix}{next(self.ids):015d}"
         now = sf_time(self.clock())
         self.records[record_id] = {
             "type": sobject,
@@ -599,6 +661,9 @@ class FakeSalesforce(FakeApi):
         return sorted(found, key=lambda r: r["LastModifiedDate"])
 
     def _query(self, soql: str) -> Answer:
+        answer = self._team_query(soql)
+        if answer is not None:
+            return answer
         tasks = TASK_QUERY.fullmatch(soql)
         if tasks is not None:
             fields = ("WhoId", "OwnerId", "Status", "TaskSubtype", "CreatedDate")
@@ -658,6 +723,43 @@ class FakeSalesforce(FakeApi):
             if r.get("Email") == email
         ][:1]
         return Answer.json(200, {"totalSize": len(records), "done": True, "records": records})
+
+    def _team_query(self, soql: str) -> Answer | None:
+        """Account team members changed since, the contacts of accounts, users by id."""
+        team = TEAM_QUERY.fullmatch(soql)
+        if team is not None:
+            fields = ("AccountId", "UserId", "TeamMemberRole", "LastModifiedDate")
+            return self._page(
+                [
+                    {
+                        "attributes": self._attributes("AccountTeamMember", r["Id"]),
+                        "Id": r["Id"],
+                        **{name: r.get(name) for name in fields},
+                    }
+                    for r in self._modified_since("AccountTeamMember", team.group(1))
+                ]
+            )
+        for pattern, sobject, key, fields in (
+            (CONTACTS_OF_ACCOUNTS, "Contact", "AccountId", ("AccountId",)),
+            (USER_QUERY, "User", "Id", ("Name", "Email")),
+        ):
+            found = pattern.fullmatch(soql)
+            if found is not None:
+                ids = set(re.findall(r"'([0-9A-Za-z]+)'", found.group(1)))
+                if len(ids) > 1000:
+                    return salesforce_error(400, "MALFORMED_QUERY", "too many ids in IN (…)")
+                return self._page(
+                    [
+                        {
+                            "attributes": self._attributes(sobject, r["Id"]),
+                            "Id": r["Id"],
+                            **{name: r.get(name) for name in fields},
+                        }
+                        for r in self.of_type(sobject)
+                        if r.get(key) in ids
+                    ]
+                )
+        return None
 
     def _check_fields(self, sobject: str, body: dict[str, Any]) -> Answer | None:
         allowed = {

@@ -149,3 +149,40 @@ def test_yaml_syntax_errors_have_a_line() -> None:
     assert problems("destinations:\n  crm: [\n") == [
         "destinations.yaml:3: YAML syntax: expected the node content, but found '<stream end>'"
     ]
+
+
+def test_crm_roles_read_back_name_routing_roles_with_salesforces_defaults() -> None:
+    text = """\
+destinations:
+  crm:
+    type: hubspot
+    token: ${HUBSPOT_TOKEN}
+    roles: {csm: csm_owner_id, owner: hubspot_owner_id, cms: x}
+  sfdc:
+    type: salesforce
+    instance_url: https://acme.my.salesforce.com
+    token: ${HUBSPOT_TOKEN}
+    team_roles:
+      Customer Success Manager: csm
+      Renewals: acm
+"""
+    assert problems(text) == [
+        "destinations.yaml:5: destinations.crm.roles: 'owner' is not a role read back "
+        "(ae, csm, am). (owner is the company's hubspot_owner_id)",
+        "destinations.yaml:5: destinations.crm.roles: 'cms' is not a role read back "
+        "(ae, csm, am). Did you mean 'csm'?",
+        "destinations.yaml:12: destinations.sfdc.team_roles.Renewals: 'acm' is not a role read "
+        "back (ae, csm, am). Did you mean 'am'?",
+    ]
+    good = text.replace(", owner: hubspot_owner_id, cms: x", "").replace(
+        "      Renewals: acm\n", ""
+    )
+    built = {d.name: d for d in load_destinations_text(good, "d.yaml", environ=ENV).build()}
+    assert built["crm"].roles == {"csm": "csm_owner_id"}  # type: ignore[attr-defined]
+    assert built["sfdc"].team_roles == {"Customer Success Manager": "csm"}  # type: ignore[attr-defined]
+    default = good.replace("    team_roles:\n      Customer Success Manager: csm\n", "")
+    [_, sfdc] = load_destinations_text(default, "d.yaml", environ=ENV).build()
+    assert sfdc.team_roles == {  # type: ignore[attr-defined]
+        "Customer Success Manager": "csm",
+        "Account Manager": "am",
+    }

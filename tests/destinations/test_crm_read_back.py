@@ -203,7 +203,8 @@ def test_salesforce_calls_and_completed_tasks_are_touches_and_owners_come_back(
     assert owners["usr_42"]["owner"].owner_id == "005R2"  # the contact's owner
     assert owners["acme"]["owner"].owner_id == "005AE0000000001"  # the account's owner
     queries = [r.query.get("q", [""])[0] for r in api.requests if r.path.endswith("/query")]
-    assert queries[-3].startswith(
+    [tasks] = [q for q in queries if " FROM Task " in q]
+    assert tasks.startswith(
         "SELECT Id, WhoId, OwnerId, Status, TaskSubtype, CreatedDate, CompletedDateTime FROM Task "
         "WHERE LastModifiedDate >= 2026-01-31T09:45:00Z AND WhoId != null"
     )

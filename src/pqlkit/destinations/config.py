@@ -255,6 +255,7 @@ def _check_destination(name: str, spec: Any, source: str, lines: dict[Path_, int
                 f"destinations.{name}: a slack destination needs webhook_url, bot_token or both",
             )
         )
+    issues += _check_roles(name, spec, source, lines)
     for key in ("url", "instance_url", "api_url"):
         value = getattr(spec, key, None)
         if value is not None and not str(value).startswith(("https://", "http://")):
@@ -265,4 +266,48 @@ def _check_destination(name: str, spec: Any, source: str, lines: dict[Path_, int
                     f"destinations.{name}.{key}: {value!r} is not an http(s) URL",
                 )
             )
+    return issues
+
+
+def _check_roles(name: str, spec: Any, source: str, lines: dict[Path_, int]) -> list[Issue]:
+    """HubSpot's ``roles`` (role → company property) and Salesforce's ``team_roles`` (account
+    team role → role) name routing roles other than ``owner`` (the record's own owner)."""
+    from pqlkit.destinations.config_schema import READ_BACK_ROLES
+
+    issues = []
+    allowed = ", ".join(READ_BACK_ROLES)
+    if spec.type == "hubspot":
+        for role, prop in spec.roles.items():
+            where = line_of(lines, ("destinations", name, "roles", role))
+            if role not in READ_BACK_ROLES:
+                hint = " (owner is the company's hubspot_owner_id)" if role == "owner" else ""
+                issues.append(
+                    Issue(
+                        source,
+                        where,
+                        f"destinations.{name}.roles: {role!r} is not a role read back "
+                        f"({allowed}).{did_you_mean(role, READ_BACK_ROLES)}{hint}",
+                    )
+                )
+            if not str(prop).strip():
+                issues.append(
+                    Issue(
+                        source,
+                        where,
+                        f"destinations.{name}.roles.{role}: name the company property that "
+                        "holds its owner id",
+                    )
+                )
+    if spec.type == "salesforce":
+        for team_role, role in spec.team_roles.items():
+            if role not in READ_BACK_ROLES:
+                hint = " (owner is the Account's OwnerId)" if role == "owner" else ""
+                issues.append(
+                    Issue(
+                        source,
+                        line_of(lines, ("destinations", name, "team_roles", team_role)),
+                        f"destinations.{name}.team_roles.{team_role}: {role!r} is not a role "
+                        f"read back ({allowed}).{did_you_mean(role, READ_BACK_ROLES)}{hint}",
+                    )
+                )
     return issues

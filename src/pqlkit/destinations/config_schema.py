@@ -17,6 +17,11 @@ def _duration(value: Any) -> timedelta:
 Duration = Annotated[timedelta, BeforeValidator(_duration)]
 
 
+# Salesforce's account team roles (TeamMemberRole) → routing roles, unless a destination says
+TEAM_ROLES = {"Customer Success Manager": "csm", "Account Manager": "am"}
+READ_BACK_ROLES = ("ae", "csm", "am")  # roles read back besides the record's owner
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -66,6 +71,7 @@ class HubSpotSpec(_Base):
     company_id_property: str = "domain"
     tasks_for: list[str] = ["alert"]
     task_due_after: Duration = timedelta(days=1)
+    roles: dict[str, str] = {}  # routing role → the company property holding its owner id
 
 
 class SalesforceSpec(_Base):
@@ -79,6 +85,7 @@ class SalesforceSpec(_Base):
     tasks_for: list[str] = ["alert"]
     task_external_id_field: str | None = None
     task_due_after: Duration = timedelta(days=1)
+    team_roles: dict[str, str] = dict(TEAM_ROLES)  # AccountTeamMember.TeamMemberRole → role
 
 
 Spec = Annotated[

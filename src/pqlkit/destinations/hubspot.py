@@ -77,6 +77,7 @@ class HubSpotDestination(Destination):
     company_id_property: str = "domain"
     tasks_for: frozenset[str] = frozenset({"alert"})
     task_due_after: timedelta = timedelta(days=1)  # hand-offs without an SLA deadline
+    roles: dict[str, str] = field(default_factory=dict)  # role → company property (read-back)
     transport: httpx.BaseTransport | None = field(default=None, repr=False)
     _http: httpx.Client | None = field(default=None, init=False, repr=False)
 

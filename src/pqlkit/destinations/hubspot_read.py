@@ -9,7 +9,9 @@ page, following ``paging.next.after``):
 * ``POST /crm/v4/associations/{calls|emails|tasks}/contacts/batch/read`` — the contacts each
   activity is on (up to 1,000 ids a request);
 * ``POST /crm/v3/objects/contacts/search`` and ``…/companies/search`` — the
-  ``hubspot_owner_id`` of contacts and companies changed since.
+  ``hubspot_owner_id`` of contacts and companies changed since, and of companies the owner
+  properties of the destination's ``roles`` (``{csm: csm_owner_id}``), requested explicitly;
+* ``GET /crm/v3/owners`` (100 a page, ``paging.next.after``) — every owner's name and e-mail.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.destinations.read_back import (
     Activity,
+    CrmUser,
     ReadBack,
     Reader,
     RecordOwner,
+    RecordRole,
     epoch_ms,
     parse_time,
 )
@@ -85,15 +89,50 @@ def read_back(
                     at,
                 )
             )
-    owners = [
-        RecordOwner(str(r["id"]), (r.get("properties") or {}).get("hubspot_owner_id") or None)
-        for objects, modified in (
-            ("contacts", "lastmodifieddate"),
-            ("companies", "hs_lastmodifieddate"),
-        )
-        for r in _search(reader, base, objects, modified, since, ["hubspot_owner_id"], [])
-    ]
-    return ReadBack(tuple(activities), tuple(owners), reader.requests)
+    owners: list[RecordOwner] = []
+    roles: list[RecordRole] = []
+    role_properties = sorted(set(destination.roles.values()))
+    searches: tuple[tuple[str, str, list[str]], ...] = (
+        ("contacts", "lastmodifieddate", []),
+        ("companies", "hs_lastmodifieddate", role_properties),
+    )
+    for objects, modified, asked in searches:
+        for r in _search(reader, base, objects, modified, since, ["hubspot_owner_id", *asked], []):
+            properties = r.get("properties") or {}
+            owners.append(RecordOwner(str(r["id"]), properties.get("hubspot_owner_id") or None))
+            for role, prop in sorted(destination.roles.items()) if objects == "companies" else ():
+                if properties.get(prop):
+                    roles.append(RecordRole(str(r["id"]), role, str(properties[prop])))
+    return ReadBack(
+        tuple(activities),
+        tuple(owners),
+        reader.requests,
+        tuple(roles),
+        tuple(_owners(reader, base)),
+    )
+
+
+def _owners(reader: Reader, base: str) -> Iterator[CrmUser]:
+    """Every owner of the account (``GET /crm/v3/owners``), with name and e-mail."""
+    after: str | None = None
+    while True:
+        params: dict[str, Any] = {"limit": PAGE}
+        if after is not None:
+            params["after"] = after
+        data = reader.call("GET", f"{base}/crm/v3/owners", params=params)
+        results = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(results, list):
+            raise CrmReadError(f"{reader.service}: malformed owners answer (no results)")
+        for owner in results:
+            if not isinstance(owner, dict) or owner.get("id") in (None, ""):
+                continue
+            name = " ".join(
+                str(owner[k]).strip() for k in ("firstName", "lastName") if owner.get(k)
+            )
+            yield CrmUser(str(owner["id"]), name or None, owner.get("email") or None)
+        after = ((data.get("paging") or {}).get("next") or {}).get("after")
+        if not after:
+            return
 
 
 def _search(

@@ -1,5 +1,6 @@
-"""Reading back from a CRM: what reps did on pqlkit's leads (calls, e-mails, completed tasks)
-and who owns the records now. The CRM modules answer with these types; :mod:`pqlkit.sales.
+"""Reading back from a CRM: what reps did on pqlkit's leads (calls, e-mails, completed tasks),
+who owns the records now, who else is on the account (a CSM, an account manager), and the
+owners' names and e-mails. The CRM modules answer with these types; :mod:`pqlkit.sales.
 crm_sync` turns them into first touches and owners in the store.
 
 Reads are retried when the CRM throttles (429, honouring ``Retry-After``, up to a few times);
@@ -44,10 +45,31 @@ class RecordOwner:
 
 
 @dataclass(frozen=True)
+class RecordRole:
+    """Someone in a routing role (csm, am, ae) on a CRM record: a HubSpot company's role
+    property, or a Salesforce account team member (on each contact of that account)."""
+
+    record_id: str
+    role: str
+    owner_id: str
+
+
+@dataclass(frozen=True)
+class CrmUser:
+    """An owner's name and e-mail, as the CRM knows them."""
+
+    owner_id: str
+    name: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
 class ReadBack:
     activities: tuple[Activity, ...]
     owners: tuple[RecordOwner, ...]
     requests: int
+    roles: tuple[RecordRole, ...] = ()  # oldest change first: a later one for a role wins
+    users: tuple[CrmUser, ...] = ()
 
 
 class Reader:

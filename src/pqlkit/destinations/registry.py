@@ -70,6 +70,7 @@ def build_destination(
             company_id_property=spec.company_id_property,
             tasks_for=frozenset(spec.tasks_for),
             task_due_after=spec.task_due_after,
+            roles=dict(spec.roles),
             transport=transport,
         )
     if spec.type == "salesforce":
@@ -84,6 +85,7 @@ def build_destination(
             tasks_for=frozenset(spec.tasks_for),
             task_external_id_field=spec.task_external_id_field,
             task_due_after=spec.task_due_after,
+            team_roles=dict(spec.team_roles),
             transport=transport,
         )
     raise AssertionError(f"unknown destination type {spec.type}")

@@ -28,6 +28,7 @@ import httpx
 
 from pqlkit.destinations import http, render
 from pqlkit.destinations.base import Delivered, DeliveryStop, Destination, Failed, Outcome
+from pqlkit.destinations.config_schema import TEAM_ROLES
 from pqlkit.destinations.handoff import HandOff
 from pqlkit.destinations.outbox import OutboxItem
 
@@ -68,6 +69,7 @@ class SalesforceDestination(Destination):
     tasks_for: frozenset[str] = frozenset({"alert"})
     task_external_id_field: str | None = None
     task_due_after: timedelta = timedelta(days=1)
+    team_roles: dict[str, str] = field(default_factory=lambda: dict(TEAM_ROLES))  # read-back
     transport: httpx.BaseTransport | None = field(default=None, repr=False)
     _http: httpx.Client | None = field(default=None, init=False, repr=False)
 

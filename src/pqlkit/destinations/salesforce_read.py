@@ -3,24 +3,39 @@
 * Tasks on a Lead or Contact (``WhoId``) that are a logged call or e-mail (``TaskSubtype``),
   at their ``CreatedDate``, or completed (``Status = 'Completed'``), at ``CompletedDateTime``;
   with their ``OwnerId``;
-* the ``OwnerId`` of Contacts (with their Account's owner) and Leads changed since.
+* the ``OwnerId`` of Contacts (with their Account's owner) and Leads changed since;
+* the account team members changed since (``AccountTeamMember``), whose ``TeamMemberRole`` the
+  destination's ``team_roles`` maps to a routing role ("Customer Success Manager" → csm),
+  put on the Contacts of their Account (``SELECT Id, AccountId FROM Contact WHERE AccountId
+  IN (…)``);
+* the names and e-mails of the owners (``SELECT Id, Name, Email FROM User WHERE Id IN (…)``):
+  the ones just read and the ones the store holds for pqlkit's leads.
 
 A query's answer holds up to 2,000 records; ``done: false`` and ``nextRecordsUrl`` page on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.destinations.read_back import Activity, ReadBack, Reader, RecordOwner, parse_time
+from pqlkit.destinations.read_back import (
+    Activity,
+    CrmUser,
+    ReadBack,
+    Reader,
+    RecordOwner,
+    RecordRole,
+    parse_time,
+)
 from pqlkit.errors import CrmReadError
 
 if TYPE_CHECKING:
     from pqlkit.destinations.salesforce import SalesforceDestination
 
 SUBTYPES = {"Call": "call", "Email": "email"}
+IN_BATCH = 200  # ids in one SOQL IN (…): well within the query's length limit
 
 
 def soql_time(moment: datetime) -> str:
@@ -45,9 +60,26 @@ def owner_query(sobject: str, since: datetime) -> str:
     )
 
 
+def team_query(since: datetime) -> str:
+    return (
+        "SELECT Id, AccountId, UserId, TeamMemberRole, LastModifiedDate FROM AccountTeamMember "
+        f"WHERE LastModifiedDate >= {soql_time(since)} ORDER BY LastModifiedDate ASC"
+    )
+
+
+def in_list(ids: Collection[str]) -> str:
+    from pqlkit.destinations.salesforce import soql_text
+
+    return ", ".join(f"'{soql_text(i)}'" for i in ids)
+
+
 def read_back(
-    destination: SalesforceDestination, since: datetime, sleep: Callable[[float], None]
+    destination: SalesforceDestination,
+    since: datetime,
+    sleep: Callable[[float], None],
+    owner_ids: Collection[str] = (),
 ) -> ReadBack:
+    """What changed since ``since``; names for the owners read and for ``owner_ids``."""
     from pqlkit.destinations.salesforce import _errors
 
     reader = Reader(
@@ -79,7 +111,50 @@ def read_back(
                     (account or {}).get("OwnerId"),
                 )
             )
-    return ReadBack(tuple(activities), tuple(owners), reader.requests)
+    roles = _team_roles(reader, destination, since)
+    wanted = {*owner_ids, *(r.owner_id for r in roles)}
+    wanted |= {i for o in owners for i in (o.owner_id, o.account_owner_id) if i}
+    users = _users(reader, destination, sorted(wanted))
+    return ReadBack(tuple(activities), tuple(owners), reader.requests, roles, users)
+
+
+def _team_roles(
+    reader: Reader, destination: SalesforceDestination, since: datetime
+) -> tuple[RecordRole, ...]:
+    """The account team members changed since, in a mapped role, on their account's contacts."""
+    members = [
+        (str(m["AccountId"]), destination.team_roles[str(m["TeamMemberRole"])], str(m["UserId"]))
+        for m in _query(reader, destination, team_query(since))
+        if m.get("AccountId")
+        and m.get("UserId")
+        and m.get("TeamMemberRole") in destination.team_roles
+    ]
+    accounts = sorted({account for account, _, _ in members})
+    contacts: dict[str, list[str]] = {}
+    for start in range(0, len(accounts), IN_BATCH):
+        chunk = accounts[start : start + IN_BATCH]
+        soql = f"SELECT Id, AccountId FROM Contact WHERE AccountId IN ({in_list(chunk)})"
+        for contact in _query(reader, destination, soql):
+            contacts.setdefault(str(contact.get("AccountId")), []).append(str(contact["Id"]))
+    return tuple(
+        RecordRole(record, role, user)
+        for account, role, user in members
+        for record in (account, *contacts.get(account, ()))
+    )
+
+
+def _users(
+    reader: Reader, destination: SalesforceDestination, ids: list[str]
+) -> tuple[CrmUser, ...]:
+    users = []
+    for start in range(0, len(ids), IN_BATCH):
+        chunk = ids[start : start + IN_BATCH]
+        soql = f"SELECT Id, Name, Email FROM User WHERE Id IN ({in_list(chunk)})"
+        for user in _query(reader, destination, soql):
+            users.append(
+                CrmUser(str(user["Id"]), user.get("Name") or None, user.get("Email") or None)
+            )
+    return tuple(users)
 
 
 def _query(

@@ -183,6 +183,25 @@ def owners_of(store: Store, account_ids: Iterable[str]) -> dict[str, dict[str, A
     return found
 
 
+def owner_names(store: Store, owner_ids: Iterable[str]) -> dict[str, str]:
+    """owner id → the latest name an owner row gave it (a CSV import, a CRM read-back)."""
+    wanted = sorted({o for o in owner_ids if o})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = query(
+            store,
+            "SELECT owner_id, name FROM ("
+            " SELECT owner_id, name, row_number() OVER (PARTITION BY owner_id"
+            " ORDER BY updated_at DESC) AS latest FROM account_owners"
+            f" WHERE name IS NOT NULL AND owner_id IN ({marks(chunk)})"
+            ") AS ranked WHERE latest = 1",
+            chunk,
+        )
+        found.update({str(owner): str(name) for owner, name in rows})
+    return found
+
+
 def cursors(store: Store) -> dict[str, int]:
     """Each team's round-robin position."""
     rows = query(store, "SELECT team, max(position) FROM routing_cursors GROUP BY team")

@@ -5,13 +5,17 @@ For each HubSpot or Salesforce destination, a sync
 1. reads the cursor — where the destination's last sync stopped (the first sync looks back 30
    days) — and which CRM records are pqlkit's leads: the contacts, companies and leads its
    deliveries created or found (kept in the outbox rows' progress) and their entities;
-2. reads from the CRM the calls, e-mails and completed tasks, and the owners, modified since
-   the cursor (less a few minutes: the CRM's modification times are not instant; a touch seen
-   twice is stored once) — outside any transaction, retrying when throttled;
-3. in one transaction: stores the new touches on pqlkit's leads (``crm_touches``), makes each
-   the first touch of the entity's untouched alerts fired by then (source ``crm:<name>``),
-   records owners that changed (``account_owners``, source ``crm:<name>``, role ``owner`` — the
-   owner routing keeps), and moves the cursor to when the sync began reading.
+2. reads from the CRM the calls, e-mails and completed tasks, the owners and the account roles
+   (a CSM, an account manager), modified since the cursor (less a few minutes: the CRM's
+   modification times are not instant; a touch seen twice is stored once), and the owners'
+   names and e-mails — outside any transaction, retrying when throttled;
+3. in one transaction: stores the new touches on pqlkit's leads (``crm_touches``, with who
+   made them), makes each the first touch of the entity's untouched alerts fired by then that
+   were routed to the touch's owner or to no one (source ``crm:<name>``), records owners and
+   roles that changed (``account_owners``, source ``crm:<name>``: role ``owner``, ``csm``,
+   ``am``… — the owners routing keeps), with their names; gives a name to the current owner
+   rows of pqlkit's leads that lack one or whose name the CRM changed; and moves the cursor
+   to when the sync began reading.
 
 A failed read stores nothing; the next sync reads from the same cursor. ``pql crm sync`` runs
 one sync; ``pql serve`` runs one every ``--crm-sync-every``.
@@ -48,6 +52,7 @@ class SyncPlan:
     since: datetime  # read what was modified from here on
     started: datetime  # the next cursor
     records: Records
+    owner_ids: frozenset[str] = frozenset()  # the current owners of the records' entities
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,9 @@ class SyncResult:
     activities: int  # read from the CRM
     touches: int  # new touches on pqlkit's leads
     first_touches: int  # alerts whose first touch they are
-    owners: int  # owner changes recorded
+    owners: int  # owner and role changes recorded
     requests: int
+    names: int = 0  # owner rows given a name (or a new one) from the CRM
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -85,7 +91,14 @@ def plan(store: Store, destination: str, now: datetime | None = None) -> SyncPla
         [destination],
     )
     cursor = rows[0][0] if rows and rows[0][0] is not None else started - FIRST_LOOKBACK
-    return SyncPlan(destination, cursor - OVERLAP, started, lead_records(store, destination))
+    from pqlkit.routing.owners import owners_of
+
+    records = lead_records(store, destination)
+    entities = {entity for pairs in records.values() for entity, _ in pairs}
+    owner_ids = frozenset(
+        owner.owner_id for roles in owners_of(store, entities).values() for owner in roles.values()
+    )
+    return SyncPlan(destination, cursor - OVERLAP, started, records, owner_ids)
 
 
 def lead_records(store: Store, destination: str) -> Records:
@@ -115,18 +128,18 @@ def lead_records(store: Store, destination: str) -> Records:
     return records
 
 
-def fetch(destination: Destination, since: datetime, sleep: Callable[[float], None]) -> ReadBack:
+def fetch(destination: Destination, sync: SyncPlan, sleep: Callable[[float], None]) -> ReadBack:
     from pqlkit.destinations.hubspot import HubSpotDestination
     from pqlkit.destinations.salesforce import SalesforceDestination
 
     if isinstance(destination, HubSpotDestination):
         from pqlkit.destinations import hubspot_read
 
-        return hubspot_read.read_back(destination, since, sleep)
+        return hubspot_read.read_back(destination, sync.since, sleep)
     assert isinstance(destination, SalesforceDestination)
     from pqlkit.destinations import salesforce_read
 
-    return salesforce_read.read_back(destination, since, sleep)
+    return salesforce_read.read_back(destination, sync.since, sleep, sync.owner_ids)
 
 
 def apply(store: Store, sync: SyncPlan, read: ReadBack) -> SyncResult:
@@ -168,8 +181,13 @@ def apply(store: Store, sync: SyncPlan, read: ReadBack) -> SyncResult:
         store.backend.insert(
             "crm_touches", pa.Table.from_pylist(fresh, schema=CRM_TOUCHES.to_pyarrow())
         )
-    firsts = sum(first_touch(store, r["entity_id"], r["at"], f"crm:{name}") for r in fresh)
-    wanted: dict[str, str] = {}
+    firsts = sum(
+        first_touch(
+            store, r["entity_id"], r["at"], f"crm:{name}", owners_only=True, by=r["owner_id"]
+        )
+        for r in fresh
+    )
+    wanted: dict[tuple[str, str], str] = {}  # (entity, role) → owner id
     for owner in read.owners:
         for entity, kind in sync.records.get(owner.record_id, ()):
             chosen = (
@@ -178,15 +196,43 @@ def apply(store: Store, sync: SyncPlan, read: ReadBack) -> SyncResult:
                 else owner.owner_id
             )
             if chosen:
-                wanted[entity] = str(chosen)
-    current = owner_store.owners_of(store, wanted)
-    changed = [
-        owner_store.AccountOwner(entity, "owner", owner_id)
-        for entity, owner_id in sorted(wanted.items())
-        if (current.get(entity, {}).get("owner") is None)
-        or current[entity]["owner"].owner_id != owner_id
-    ]
-    owner_store.import_owners(store, changed, f"crm:{name}", sync.started)
+                wanted[(entity, "owner")] = str(chosen)
+    for member in read.roles:  # oldest first: the latest change of a role wins
+        for entity, _ in sync.records.get(member.record_id, ()):
+            wanted[(entity, member.role)] = member.owner_id
+    users = {u.owner_id: u for u in read.users}
+    entities = {entity for pairs in sync.records.values() for entity, _ in pairs}
+    current = owner_store.owners_of(store, entities | {e for e, _ in wanted})
+    changed = []
+    for (entity, role), owner_id in sorted(wanted.items()):
+        now = current.get(entity, {}).get(role)
+        if now is None or now.owner_id != owner_id:
+            user = users.get(owner_id)
+            changed.append(
+                owner_store.AccountOwner(
+                    entity,
+                    role,
+                    owner_id,
+                    user.email if user else None,
+                    user.name if user else None,
+                )
+            )
+    renamed = []
+    for entity in sorted(entities):
+        for role, now in sorted(current.get(entity, {}).items()):
+            user = users.get(now.owner_id)
+            if (entity, role) in wanted and wanted[(entity, role)] != now.owner_id:
+                continue  # a new owner, written above
+            if user is None or user.name is None:
+                continue
+            email = user.email or now.email
+            if (now.name, now.email) != (user.name, email):
+                renamed.append(
+                    owner_store.AccountOwner(
+                        entity, role, now.owner_id, email, user.name, now.slack_id
+                    )
+                )
+    owner_store.import_owners(store, [*changed, *renamed], f"crm:{name}", sync.started)
     result = SyncResult(
         name,
         sync.since,
@@ -196,6 +242,7 @@ def apply(store: Store, sync: SyncPlan, read: ReadBack) -> SyncResult:
         firsts,
         len(changed),
         read.requests,
+        len(renamed),
     )
     row = {
         "destination": name,
@@ -222,7 +269,7 @@ def sync_all(
     results = []
     for destination in crm_destinations(destinations):
         sync = plan(store, destination.name, now)
-        read = fetch(destination, sync.since, sleep)
+        read = fetch(destination, sync, sleep)
         with transaction(store):
             results.append(apply(store, sync, read))
     return results

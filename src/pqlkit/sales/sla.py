@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from pqlkit.routing import owners as owner_store
 from pqlkit.routing.sql import marks, query
 from pqlkit.sales.feedback import TOUCHES
 from pqlkit.times import iso_z
@@ -292,9 +293,12 @@ def alert_leads(store: Store, since: datetime, until: datetime, model: str | Non
         sql += " AND a.model = ?"
         params.append(model)
     leads = {}
-    for row in query(store, sql, params):
+    rows = query(store, sql, params)
+    names = owner_store.owner_names(store, [str(r[9]) for r in rows if r[9] and not r[8]])
+    for row in rows:
         alert_id, entity, name, fired, deadline, touched, source = row[:7]
         path, owner_name, owner_id, sla_due = row[7:]
+        owner_name = owner_name or names.get(str(owner_id))
         leads[alert_id] = Lead(
             kind="alert",
             lead_id=str(alert_id),
@@ -323,6 +327,7 @@ def routed_leads(store: Store, since: datetime, until: datetime, model: str | No
         params.append(model)
     rows = sorted(query(store, sql, params), key=lambda r: (r[0], r[1], r[5], r[7]))
     touches = touch_times(store, sorted({str(r[0]) for r in rows}))
+    names = owner_store.owner_names(store, [str(r[4]) for r in rows if r[4] and not r[3]])
     leads: list[Lead] = []
     current: dict[tuple[str, str], Lead] = {}
     for entity, name, path, owner_name, owner_id, assigned, due, key in rows:
@@ -331,7 +336,15 @@ def routed_leads(store: Store, since: datetime, until: datetime, model: str | No
             open_lead.first_touch is None or open_lead.first_touch > assigned
         ):
             continue  # re-routed before anyone touched it: the same lead
-        first = next(((t, s) for t, s in touches.get(entity, ()) if t >= assigned), (None, None))
+        first = next(
+            (
+                (t.at, t.source)
+                for t in touches.get(entity, ())
+                if t.at >= assigned and t.counts_for(owner_id)
+            ),
+            (None, None),
+        )
+        owner_name = owner_name or names.get(str(owner_id))
         lead = Lead(
             kind="lead",
             lead_id=str(key),
@@ -350,9 +363,21 @@ def routed_leads(store: Store, since: datetime, until: datetime, model: str | No
     return leads
 
 
-def touch_times(store: Store, entities: Sequence[str]) -> Mapping[str, list[tuple[datetime, str]]]:
-    """Entity → its touches, oldest first: touching feedback and CRM activities."""
-    found: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+@dataclass(frozen=True)
+class Touch:
+    at: datetime
+    source: str  # feedback:<source> | crm:<destination>
+    crm_owner: str | None = None  # a CRM activity's owner
+
+    def counts_for(self, owner_id: str | None) -> bool:
+        """A lead's first touch is its owner's: feedback (a person said so) always counts; a
+        CRM activity counts when the lead has no owner or the activity is the owner's."""
+        return not self.source.startswith("crm:") or not owner_id or self.crm_owner == owner_id
+
+
+def touch_times(store: Store, entities: Sequence[str]) -> Mapping[str, list[Touch]]:
+    """Entity → its touches, oldest first: touching feedback and CRM activities (with who)."""
+    found: dict[str, list[Touch]] = defaultdict(list)
     for start in range(0, len(entities), 500):
         chunk = list(entities[start : start + 500])
         labels = list(TOUCHES)
@@ -363,14 +388,16 @@ def touch_times(store: Store, entities: Sequence[str]) -> Mapping[str, list[tupl
             f"AND label IN ({marks(labels)})",
             [*chunk, *labels],
         ):
-            found[str(entity)].append((at, f"feedback:{source}"))
-        for entity, at, destination in query(
+            found[str(entity)].append(Touch(at, f"feedback:{source}"))
+        for entity, at, destination, owner in query(
             store,
-            'SELECT entity_id, "at", destination FROM crm_touches '
+            'SELECT entity_id, "at", destination, owner_id FROM crm_touches '
             f"WHERE entity_id IN ({marks(chunk)})",
             chunk,
         ):
-            found[str(entity)].append((at, f"crm:{destination}"))
+            found[str(entity)].append(
+                Touch(at, f"crm:{destination}", str(owner) if owner else None)
+            )
     for values in found.values():
-        values.sort()
+        values.sort(key=lambda t: (t.at, t.source, t.crm_owner or ""))
     return found

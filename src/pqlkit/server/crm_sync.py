@@ -79,7 +79,7 @@ class CrmSync:
                 plan = self.store_thread.submit(lambda s, n=name: crm_sync.plan(s, n)).result(  # type: ignore[misc]
                     STORE_TIMEOUT
                 )
-                read = crm_sync.fetch(destination, plan.since, time.sleep)
+                read = crm_sync.fetch(destination, plan, time.sleep)
 
                 def write(store: Store, p=plan, r=read) -> SyncResult:  # type: ignore[no-untyped-def]
                     with transaction(store):

@@ -125,16 +125,28 @@ def first_touch(
     source: str,
     *,
     alert_id: str | None = None,
+    owners_only: bool = False,
+    by: str | None = None,
 ) -> int:
     """The entity's alerts not touched nor closed, fired by ``at`` (or the one named) get their first touch at
-    ``at`` from ``source``; alerts touched before keep theirs. How many were touched."""
+    ``at`` from ``source``; alerts touched before keep theirs. How many were touched.
+
+    ``owners_only``: the touch is a CRM activity by ``by`` (its owner id; ``None`` if it has
+    none) — it touches only the alerts routed to that owner, or to no one."""
     from pqlkit.routing.sql import query
 
     sql = (
-        f"SELECT alert_id FROM {TABLE} WHERE entity_id = ? AND first_touch_at IS NULL "
+        f"SELECT alert_id FROM {TABLE} a WHERE entity_id = ? AND first_touch_at IS NULL "
         "AND fired_at <= ? AND status <> 'closed'"
     )
     params: list[Any] = [entity_id, at]
+    if owners_only:
+        sql += (
+            " AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.source = 'alert'"
+            " AND s.handoff_key = 'alert:' || a.alert_id AND s.owner_id IS NOT NULL"
+            " AND s.owner_id <> ?)"
+        )
+        params.append(by or "")
     if alert_id is not None:
         sql += " AND alert_id = ?"
         params.append(alert_id)
