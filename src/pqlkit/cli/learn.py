@@ -497,6 +497,7 @@ def _train_table(name: str, folds: int, scores: Path | None, out: Path, db: str 
     import io
 
     from pqlkit.cli.console import CliConsole
+    from pqlkit.learn.dataset import fingerprint
     from pqlkit.learn.entity_table import read_entity_table
     from pqlkit.learn.table_training import cross_validate, features_of
     from pqlkit.learn.train import FEW_CONVERSIONS, Artifact, fit_lightgbm_matrix, versions
@@ -544,7 +545,7 @@ def _train_table(name: str, folds: int, scores: Path | None, out: Path, db: str 
         trained_to=moment,
         tested_from="",
         horizon_days=0.0,
-        data_hash=_fingerprint(encoded.features, table.converted),
+        data_hash=fingerprint(encoded.features, table.converted, encoded.names),
         metrics={
             learner: {
                 "folds": folds,
@@ -592,16 +593,6 @@ def _reason(feature: str, value: float | None, levels: dict[str, list[str]]) -> 
             return f"{trait} missing"
         return f"{trait} is {level}" if value else f"{trait} is not {level}"
     return f"{feature} missing" if value is None else f"{feature} = {value:g}"
-
-
-def _fingerprint(features: object, labels: object) -> str:
-    import hashlib
-
-    import numpy as np
-
-    digest = hashlib.sha256(np.asarray(features).tobytes())
-    digest.update(np.asarray(labels).tobytes())
-    return digest.hexdigest()[:16]
 
 
 def register(app: typer.Typer) -> None:

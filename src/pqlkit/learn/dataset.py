@@ -39,10 +39,7 @@ class Dataset:
     rule_scores: np.ndarray  # the rules' own score, for comparison
 
     def fingerprint(self) -> str:
-        digest = hashlib.sha256(self.features.tobytes())
-        digest.update(self.labels.tobytes())
-        digest.update("|".join(self.names).encode())
-        return digest.hexdigest()[:16]
+        return fingerprint(self.features, self.labels, self.names)
 
     def rows(self, mask: np.ndarray) -> Dataset:
         keep = [i for i, m in enumerate(mask) if m]
@@ -54,6 +51,14 @@ class Dataset:
             [self.entity_ids[i] for i in keep],
             self.rule_scores[mask],
         )
+
+
+def fingerprint(features: np.ndarray, labels: np.ndarray, names: list[str]) -> str:
+    """A short hash of training data: what an artifact records it learnt from."""
+    digest = hashlib.sha256(features.tobytes())
+    digest.update(labels.tobytes())
+    digest.update("|".join(names).encode())
+    return digest.hexdigest()[:16]
 
 
 def encode(

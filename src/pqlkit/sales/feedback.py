@@ -11,12 +11,12 @@ from __future__ import annotations
 import difflib
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import ConfigError
 from pqlkit.store.schema import FEEDBACK
-from pqlkit.times import iso_z
+from pqlkit.times import iso_z, utc_now
 
 if TYPE_CHECKING:
     from pqlkit.store.store import Store
@@ -79,7 +79,7 @@ def record(store: Store, feedback: Feedback, source: str, now: datetime | None =
 
     from pqlkit.store.transaction import transaction
 
-    recorded_at = now or datetime.now(UTC).replace(tzinfo=None)
+    recorded_at = now or utc_now()
     at = feedback.at or recorded_at
     feedback_id = "fb_" + uuid.uuid4().hex[:20]
     row = pa.table(
