@@ -105,6 +105,9 @@ def test_pql_train_table_reports_folds_and_writes_an_artifact_and_held_out_score
     assert lines[0] == "entity_id,probability,converted,reasons" and len(lines) == 801
     assert "Occupation is Working Professional" in scores.read_text()
 
+    one_fold = pql("train", "--table", "leads.csv", "--folds", "1", "--db", str(db))
+    assert one_fold.returncode == 1 and "--folds: 1 is too few" in one_fold.stderr
+
     missing = pql("train", "--db", str(db))
     assert missing.returncode != 0 and "--model, --from, --to needed" in missing.stderr
     assert "Traceback" not in missing.stderr

@@ -406,6 +406,8 @@ def train(
     from pqlkit.store.store import Store
 
     if table is not None:
+        if folds < 2:
+            raise ConfigError(f"--folds: {folds} is too few; cross-validation needs 2 or more")
         _train_table(table, folds, scores, out, db)
         return
     if model is None or start is None or end is None:
