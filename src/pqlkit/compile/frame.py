@@ -48,23 +48,37 @@ class Frame:
             return
         backend = self.rows._find_backend()
         for name in self.temporary:
-            with backend._safe_raw_sql(f'DROP TABLE IF EXISTS "{name}"'):
-                pass
+            drop_temporary(backend, name)
 
 
-def materialized(expr: ir.Table, label: str) -> ir.Table:
-    """``expr`` computed once into a temporary table of its own engine (a fresh name)."""
+def materialized(expr: ir.Table, label: str) -> tuple[ir.Table, str]:
+    """``expr`` computed once into a temporary table of its own engine (a fresh name), and
+    the name to give :func:`drop_temporary`."""
     import uuid
 
     return _temporary(expr, f"_pql_{label}_{uuid.uuid4().hex[:10]}")
 
 
-def _temporary(expr: ir.Table, name: str) -> ir.Table:
-    """``expr`` computed into a temporary table on its own engine.
+def drop_temporary(backend: Any, name: str) -> None:
+    """Drop a table :func:`materialized` made (on Spark: unpersist its cached result).
+
+    Spark must be told too: every query it plans is matched against every cached plan, so a
+    session that keeps them grows slower with each evaluation.
+    """
+    if backend.name in ("duckdb", "postgres"):
+        with backend._safe_raw_sql(f'DROP TABLE IF EXISTS "{name}"'):
+            pass
+    else:
+        backend._finalize_cached_table(name)
+
+
+def _temporary(expr: ir.Table, name: str) -> tuple[ir.Table, str]:
+    """``expr`` computed into a temporary table on its own engine, and that table's name.
 
     SQL engines get ``CREATE TEMPORARY TABLE … AS``, which keeps JSON columns JSON; others
-    (Spark) cache the result for the session. The query is compiled without the Postgres compiler's last step,
-    which turns JSON columns into text for fetching them into Python.
+    (Spark) cache the result for the session under a name Ibis gives. The query is compiled
+    without the Postgres compiler's last step, which turns JSON columns into text for fetching
+    them into Python.
     """
     backend = expr._find_backend()
     backend._run_pre_execute_hooks(expr)  # in-memory tables (and Spark's UDFs) the query reads
@@ -76,7 +90,7 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
         sql = f'CREATE TEMPORARY TABLE "{name}" AS {query.sql(compiler.dialect)}'
         with backend._safe_raw_sql(sql):
             pass
-        return backend.table(name)
+        return backend.table(name), name
     register = getattr(backend, "_register_udfs", None)
     if register is not None:  # Spark: the JSON UDFs the cached query calls
         register(expr)
@@ -86,7 +100,7 @@ def _temporary(expr: ir.Table, name: str) -> ir.Table:
         for name, dtype in expr.schema().items()
         if dtype.is_json() and not cached[name].type().is_json()
     }
-    return cached.mutate(**retyped) if retyped else cached
+    return (cached.mutate(**retyped) if retyped else cached), cached.op().name
 
 
 def _inlined(query: Any) -> Any:
@@ -120,13 +134,10 @@ def scoring_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     import uuid
 
     suffix = uuid.uuid4().hex[:10]
-    names = (f"_pql_links_{suffix}", f"_pql_members_{suffix}")
-    mapping = _temporary(identity.person_map(events, as_of), names[0])
-    members = _temporary(_members(events, as_of, mapping), names[1])
+    mapping, links = _temporary(identity.person_map(events, as_of), f"_pql_links_{suffix}")
+    members, people = _temporary(_members(events, as_of, mapping), f"_pql_members_{suffix}")
     rows = _rows(events, model, as_of, mapping, members, narrow=True)
-    backend = events._find_backend()
-    owned = names if backend.name in ("duckdb", "postgres") else ()
-    return Frame(events, rows, members, as_of, model.entity, owned)
+    return Frame(events, rows, members, as_of, model.entity, (links, people))
 
 
 def _members(events: ir.Table, as_of: datetime, mapping: ir.Table) -> ir.Table:

@@ -8,9 +8,9 @@ go when the evaluation does.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pqlkit.compile.frame import materialized
+from pqlkit.compile.frame import drop_temporary, materialized
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -18,20 +18,17 @@ if TYPE_CHECKING:
 
 class Scratch:
     def __init__(self) -> None:
-        self.tables: list[ir.Table] = []
+        self.tables: list[tuple[Any, str]] = []  # (backend, name)
 
     def keep(self, expr: ir.Table, label: str) -> ir.Table:
         """``expr`` computed once into a temporary table, dropped with the others."""
-        table = materialized(expr, label)
-        self.tables.append(table)
+        table, name = materialized(expr, label)
+        self.tables.append((table._find_backend(), name))
         return table
 
     def drop(self) -> None:
-        for table in self.tables:
-            backend = table._find_backend()
-            if backend.name in ("duckdb", "postgres"):  # Spark's cache goes with the session
-                with backend._safe_raw_sql(f'DROP TABLE IF EXISTS "{table.get_name()}"'):
-                    pass
+        for backend, name in self.tables:
+            drop_temporary(backend, name)
         self.tables.clear()
 
     def __enter__(self) -> Scratch:
