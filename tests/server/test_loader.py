@@ -14,6 +14,7 @@ from pqlkit.server.config import ServerConfig
 from pqlkit.server.loader import Loader, read_checkpoint
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.log_writer import LogWriter
+from pqlkit.server.recent_records import RecentRecords
 from pqlkit.server.records import RejectedCall, RequestRecord, row_values
 from pqlkit.server.runtime import Runtime
 from pqlkit.store.store import Store
@@ -21,7 +22,9 @@ from pqlkit.store.store import Store
 NOW = datetime(2026, 3, 1, 12, 0)
 
 
-def record(*message_ids: str, source: str = "api:server:k_000000000001", rejects: int = 0) -> bytes:
+def record(
+    *message_ids: str, source: str = "api:server:k_000000000001", rejects: int = 0
+) -> RequestRecord:
     rows = tuple(
         row_values(
             parse_call(
@@ -33,22 +36,30 @@ def record(*message_ids: str, source: str = "api:server:k_000000000001", rejects
     bad = tuple(
         RejectedCall(i, "userId", "userId or anonymousId is required", "{}") for i in range(rejects)
     )
-    return RequestRecord("req", source, NOW, rows, bad).encode()
+    return RequestRecord("req", source, NOW, rows, bad)
 
 
 class Parts:
-    """A store, a log and its writer and loader, as a server holds them."""
+    """A store, a log and its writer and loader, as a server holds them: the loader takes the
+    records the writer holds in memory, or (``in_memory=False``) reads each back from the log."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, in_memory: bool = True) -> None:
         self.path = path
+        self.in_memory = in_memory
         self.closed = False
         self.store = Store.open(path / "s.duckdb")
         self.log = DurableLog.open(path / "s.duckdb.log")
         checkpoint = read_checkpoint(self.store, self.log.log_id)
         self.writer = LogWriter(self.log, checkpoint.segment + 1)
+        self.writer.recent = RecentRecords() if in_memory else None
         self.writer.start()
-        self.loader = Loader(self.log, lambda: self.writer.committed, max_rows=3)
+        self.loader = Loader(
+            self.log, lambda: self.writer.committed, max_rows=3, recent=self.writer.recent
+        )
         self.loader.resume(self.store)
+
+    def append(self, written: RequestRecord) -> LogPosition:
+        return self.writer.append_blocking(written.encode(), written)
 
     def stored(self) -> list[tuple[str, str]]:
         return (
@@ -67,16 +78,16 @@ class Parts:
         self.log.close()
 
 
-@pytest.fixture
-def parts(tmp_path: Path) -> Iterator[Parts]:
-    opened = Parts(tmp_path)
+@pytest.fixture(params=["held in memory", "read from the log"])
+def parts(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Parts]:
+    opened = Parts(tmp_path, in_memory=request.param == "held in memory")
     yield opened
     opened.crash()
 
 
 def test_records_reach_the_store_with_the_source_of_their_key(parts: Parts) -> None:
-    parts.writer.append_blocking(record("a", "b"))
-    parts.writer.append_blocking(record("c", source="api:browser:k_000000000002"))
+    parts.append(record("a", "b"))
+    parts.append(record("c", source="api:browser:k_000000000002"))
     results = parts.loader.load_all(parts.store)
     assert parts.stored() == [
         ("a", "api:server:k_000000000001"),
@@ -89,7 +100,7 @@ def test_records_reach_the_store_with_the_source_of_their_key(parts: Parts) -> N
 
 def test_a_batch_holds_at_most_max_rows_and_each_moves_the_checkpoint(parts: Parts) -> None:
     for i in range(4):
-        parts.writer.append_blocking(record(f"{i}-x", f"{i}-y"))
+        parts.append(record(f"{i}-x", f"{i}-y"))
     first = parts.loader.load_batch(parts.store)
     assert first is not None and (first.records, first.inserted) == (2, 4)  # 2 rows each, 3 max
     assert (
@@ -101,17 +112,17 @@ def test_a_batch_holds_at_most_max_rows_and_each_moves_the_checkpoint(parts: Par
 
 
 def test_the_same_message_id_in_two_records_is_stored_once(parts: Parts) -> None:
-    parts.writer.append_blocking(record("a"))
-    parts.writer.append_blocking(record("a", "b"))
+    parts.append(record("a"))
+    parts.append(record("a", "b"))
     result = parts.loader.load_all(parts.store)[0]
     assert (result.inserted, result.duplicates) == (2, 1)
-    parts.writer.append_blocking(record("b"))  # a retry after it was loaded
+    parts.append(record("b"))  # a retry after it was loaded
     assert parts.loader.load_all(parts.store)[0].inserted == 0
     assert [m for m, _ in parts.stored()] == ["a", "b"]
 
 
 def test_rejected_calls_go_to_the_rejects_table_with_the_rows(parts: Parts) -> None:
-    parts.writer.append_blocking(record("a", rejects=2))
+    parts.append(record("a", rejects=2))
     parts.loader.load_all(parts.store)
     rejects = (
         parts.store.duckdb()
@@ -127,7 +138,7 @@ def test_rejected_calls_go_to_the_rejects_table_with_the_rows(parts: Parts) -> N
 def test_a_load_that_fails_before_its_commit_stores_nothing_and_is_retried_once(
     parts: Parts,
 ) -> None:
-    parts.writer.append_blocking(record("a", "b"))
+    parts.append(record("a", "b"))
     con = parts.store.duckdb()
     con.execute(
         "ALTER TABLE server_log_checkpoint RENAME TO checkpoint_away"
@@ -141,10 +152,10 @@ def test_a_load_that_fails_before_its_commit_stores_nothing_and_is_retried_once(
 
 
 def test_loaded_segments_are_deleted(parts: Parts) -> None:
-    parts.writer.append_blocking(record("a"))
+    parts.append(record("a"))
     parts.crash()
-    again = Parts(parts.path)  # a new run writes a new segment
-    again.writer.append_blocking(record("b"))
+    again = Parts(parts.path, parts.in_memory)  # a new run writes a new segment
+    again.append(record("b"))
     assert len(again.log.segments()) == 2
     again.loader.load_all(again.store)
     assert again.log.segments() == [again.writer.committed.segment]
@@ -152,11 +163,11 @@ def test_loaded_segments_are_deleted(parts: Parts) -> None:
 
 
 def test_a_restart_after_a_crash_loads_what_was_left_and_nothing_twice(parts: Parts) -> None:
-    parts.writer.append_blocking(record("a", "b"))
+    parts.append(record("a", "b"))
     parts.loader.load_all(parts.store)  # loaded and checkpointed …
-    parts.writer.append_blocking(record("c"))  # … this one acknowledged but not loaded
+    parts.append(record("c"))  # … this one acknowledged but not loaded
     parts.crash()
-    again = Parts(parts.path)
+    again = Parts(parts.path, parts.in_memory)
     assert again.loader.checkpoint < again.writer.committed
     again.loader.load_all(again.store)
     assert [m for m, _ in again.stored()] == ["a", "b", "c"]
@@ -164,7 +175,7 @@ def test_a_restart_after_a_crash_loads_what_was_left_and_nothing_twice(parts: Pa
 
 
 def test_even_a_lost_checkpoint_stores_nothing_twice(parts: Parts) -> None:
-    parts.writer.append_blocking(record("a", "b"))
+    parts.append(record("a", "b"))
     parts.loader.load_all(parts.store)
     parts.store.duckdb().execute("DELETE FROM server_log_checkpoint")  # as if never written
     parts.loader.resume(parts.store)
@@ -177,7 +188,44 @@ def test_a_runtime_closing_cleanly_loads_everything_acknowledged(tmp_path: Path)
     runtime = Runtime.open(ServerConfig(db=str(tmp_path / "s.duckdb"), load_interval=60))
     runtime.start()
     for i in range(5):
-        runtime.writer.append_blocking(record(f"m{i}"))
+        runtime.writer.append_blocking(record(f"m{i}").encode())
     runtime.close()
     with Store.open(tmp_path / "s.duckdb") as store:
         assert store.events.count().execute() == 5
+
+
+def test_records_the_writer_holds_are_loaded_without_reading_the_log_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = Parts(tmp_path)
+    parts.append(record("a"))
+    parts.loader.load_all(parts.store)  # the run's first record: its segment is read once
+    parts.append(record("b", "c"))
+    parts.append(record("d"))
+
+    def unreadable(*args: object) -> None:
+        raise AssertionError("the loader read the log back")
+
+    monkeypatch.setattr(parts.log, "read", unreadable)
+    results = parts.loader.load_all(parts.store)
+    assert [m for m, _ in parts.stored()] == ["a", "b", "c", "d"]
+    assert read_checkpoint(parts.store, parts.log.log_id) == parts.writer.committed
+    assert [r.records for r in results] == [2]  # a batch ends at the record reaching 3 rows
+    parts.crash()
+
+
+def test_past_its_bound_the_writer_holds_nothing_more_and_the_loader_reads_the_log(
+    tmp_path: Path,
+) -> None:
+    parts = Parts(tmp_path)
+    assert parts.writer.recent is not None
+    parts.writer.recent.max_records = 2
+    for i in range(4):
+        parts.append(record(f"m{i}"))
+    assert len(parts.writer.recent) == 2
+    parts.loader.load_all(parts.store)
+    assert [m for m, _ in parts.stored()] == ["m0", "m1", "m2", "m3"]
+    parts.append(record("m4"))  # held again, and taken from memory
+    parts.loader.load_all(parts.store)
+    assert len(parts.stored()) == 5
+    parts.crash()

@@ -75,7 +75,7 @@ async def accept(request: Request, call_type: str | None) -> Response:
             _request_id(), key.source, received_at, tuple(fresh), checked.rejects
         )
         try:
-            await runtime.writer.append(record.encode())  # returns once fsync'd
+            await runtime.writer.append(record.encode(), record)  # returns once fsync'd
         except LogError as exc:
             raise ApiError(503, "unavailable", f"nothing was stored, retry later: {exc}") from None
         runtime.window.remember(fresh_ids)

@@ -10,12 +10,13 @@ entirely before the checkpoint are deleted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pqlkit.server.batch_writes import CHECKPOINT_TABLE, write_batch
 from pqlkit.server.log import DurableLog, LogPosition
+from pqlkit.server.recent_records import RecentRecords
 from pqlkit.server.records import RequestRecord, rejects_table, rows_table
 from pqlkit.store.transaction import transaction
 from pqlkit.times import utc_now
@@ -60,8 +61,10 @@ class Loader:
         *,
         max_rows: int = DEFAULT_MAX_ROWS,
         alerting: Alerting | None = None,
+        recent: RecentRecords[RequestRecord] | None = None,
     ) -> None:
         self.log = log
+        self.recent = recent  # the writer's latest records, decoded: no need to read them back
         self.committed = committed
         self.max_rows = max_rows
         self.alerting = alerting  # real-time triggers, fed each batch's new rows
@@ -82,11 +85,16 @@ class Loader:
         end = self.committed()
         if end <= self.checkpoint:
             return None
+        held = self.recent.run_from(self.checkpoint, end) if self.recent is not None else []
+        if held:  # the run may end before ``end``: the rest is read next time
+            reached = held[-1][0]
+            found: Iterable[tuple[LogPosition, RequestRecord]] = held
+        else:
+            reached = end
+            found = self._read(end)
         records: list[RequestRecord] = []
         rows = 0
-        reached = end
-        for position, payload in self.log.read(self.checkpoint, end):
-            record = RequestRecord.decode(payload)
+        for position, record in found:
             records.append(record)
             rows += len(record.rows)
             if rows >= self.max_rows:
@@ -97,6 +105,12 @@ class Loader:
         self.loaded_rows += result.inserted
         self.log.drop_before(reached.segment)
         return result
+
+    def _read(self, end: LogPosition) -> Iterator[tuple[LogPosition, RequestRecord]]:
+        """The records after the checkpoint up to ``end`` read back from the log, each with the
+        position after it (when the writer does not hold them in memory)."""
+        for position, payload in self.log.read(self.checkpoint, end):
+            yield position, RequestRecord.decode(payload)
 
     def load_all(self, store: Store) -> list[LoadResult]:
         """Load until everything committed so far is in the store."""

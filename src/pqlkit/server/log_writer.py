@@ -19,9 +19,11 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Any
 
 from pqlkit.errors import LogError
 from pqlkit.server.log import DurableLog, LogPosition, frame, fsync_directory
+from pqlkit.server.recent_records import RecentRecords
 
 DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
 
@@ -30,6 +32,7 @@ DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024
 class _Pending:
     payload: bytes
     future: Future[LogPosition]
+    item: Any  # what the record says, decoded (handed to ``recent``), or None
 
 
 _STOP = object()
@@ -55,6 +58,8 @@ class LogWriter:
         self._failure: OSError | None = None
         self._thread: threading.Thread | None = None
         self.on_commit: Callable[[], None] | None = None  # called after each durable write
+        # each durable record's item, for the loader (see :mod:`pqlkit.server.recent_records`)
+        self.recent: RecentRecords[Any] | None = None
         self.syncs = 0  # how many fdatasyncs covered all the records so far
         self.records = 0
         number = max([first_segment, *(n + 1 for n in log.segments())])
@@ -79,8 +84,9 @@ class LogWriter:
         self._thread = threading.Thread(target=self._run, name="pqlkit-log-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, payload: bytes) -> Future[LogPosition]:
-        """Queue a record; the future gives the position after it once it is durable."""
+    def submit(self, payload: bytes, item: Any = None) -> Future[LogPosition]:
+        """Queue a record; the future gives the position after it once it is durable.
+        ``item``: the record decoded, handed to :attr:`recent` once durable."""
         future: Future[LogPosition] = Future()
         framed = frame(payload)
         with self._state:
@@ -88,15 +94,17 @@ class LogWriter:
                 raise LogError("the ingest log is closed")
             if self._failure is not None:
                 raise LogError(f"the ingest log cannot be written: {self._failure}")
-            self._queue.put(_Pending(framed, future))
+            self._queue.put(_Pending(framed, future, item))
         return future
 
-    async def append(self, payload: bytes) -> LogPosition:
+    async def append(self, payload: bytes, item: Any = None) -> LogPosition:
         """Append a record and wait, without blocking the event loop, until it is durable."""
-        return await asyncio.wrap_future(self.submit(payload))
+        return await asyncio.wrap_future(self.submit(payload, item))
 
-    def append_blocking(self, payload: bytes, timeout: float | None = None) -> LogPosition:
-        return self.submit(payload).result(timeout)
+    def append_blocking(
+        self, payload: bytes, item: Any = None, timeout: float | None = None
+    ) -> LogPosition:
+        return self.submit(payload, item).result(timeout)
 
     # -- the writer thread ----------------------------------------------------------------------
 
@@ -125,6 +133,7 @@ class LogWriter:
         try:
             if self._failure is not None:
                 raise self._failure
+            before = self._committed
             positions = self._write([pending.payload for pending in batch])
         except (OSError, LogError) as exc:
             error = (
@@ -136,6 +145,15 @@ class LogWriter:
                 if want:
                     pending.future.set_exception(error)
             return
+        if self.recent is not None:
+            starts = [before, *positions[:-1]]
+            self.recent.add(
+                [
+                    (start, end, pending.item)
+                    for start, end, pending in zip(starts, positions, batch, strict=True)
+                    if pending.item is not None
+                ]
+            )
         if self.on_commit is not None:
             self.on_commit()  # the loader need not wait for its next turn
         for pending, want, position in zip(batch, wanted, positions, strict=True):

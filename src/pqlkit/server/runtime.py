@@ -21,6 +21,7 @@ from pqlkit.server.loader import Loader, read_checkpoint
 from pqlkit.server.log import DurableLog
 from pqlkit.server.log_writer import LogWriter
 from pqlkit.server.rate_limit import RateLimiter
+from pqlkit.server.recent_records import RecentRecords
 from pqlkit.server.scheduled import ScheduledScoring
 from pqlkit.server.store_thread import StoreThread
 
@@ -116,11 +117,13 @@ class Runtime:
                 if model is not None and model.model.triggers:
                     console.info(f"rebuilding the state of {len(model.model.triggers)} triggers")
                     alerting = Alerting.rebuild(store, model.model, resume, destinations, router)
+                writer.recent = RecentRecords()
                 loader = Loader(
                     log,
                     lambda: writer.committed,
                     max_rows=config.load_max_rows,
                     alerting=alerting,
+                    recent=writer.recent,
                 )
                 loader.checkpoint = checkpoint
                 keys = KeyRing.from_store(store)
