@@ -16,7 +16,7 @@ batch: the evaluator never holds what the store does not.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
@@ -75,7 +75,7 @@ class Alerting:
             self.live = LiveTriggers.rebuild(store.events, self.model, resume_point(store))
             self.stale = False
         self.stale = True  # until the caller's transaction is known to have committed
-        alerts = self.live.observe_many(_rows(rows))
+        alerts = self.live.observe_table(rows)
         alert_store.record(store, alerts, self.model.name, loaded_at)
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
@@ -141,8 +141,3 @@ class ReceiveClock:
             now = self.last + timedelta(microseconds=1)
         self.last = now
         return now
-
-
-def _rows(table: pa.Table) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = table.to_pylist()
-    return rows
