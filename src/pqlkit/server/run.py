@@ -86,10 +86,13 @@ def serve(config: ServerConfig, console: Console | None = None) -> ServeResult:
     from pqlkit.server.app import create_app
 
     console = console or SilentConsole()
-    # The store thread hands the GIL back at every DuckDB call and waits up to the switch
-    # interval to get it again while scoring or requests compute: 1 ms rather than Python's
-    # 5 ms roughly halved the alerts' p99 under load with scheduled scoring (bench/RESULTS.md).
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
+    if config.model:
+        # With a model the store thread evaluates real-time triggers: it hands the GIL back at
+        # every DuckDB call and waits up to the switch interval to get it again while requests
+        # and scoring compute. 1 ms rather than Python's 5 ms cut the alerts' p99 under load by
+        # a third to a half; without a model Python's default keeps more throughput
+        # (bench/RESULTS.md).
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
     location = config.location
     if location.path is not None:
         owner = server_lock.describe_owner(location.path)
