@@ -62,38 +62,38 @@ def _duckdb(
     views = []
     try:
         new = staged.slice(0, 0)
-        if staged.num_rows:
+        if staged.num_rows:  # one statement: insert the rows not stored yet, and return them
             con.register(name, staged)
             views.append(name)
             bounds = pc.min_max(staged["timestamp"]).as_py()
-            new = con.execute(
-                f"SELECT * FROM {name} s WHERE NOT EXISTS (SELECT 1 FROM events e "
-                "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?) "
-                "ORDER BY s.received_at, s.message_id",
-                [bounds["min"] - DEDUPE_MARGIN, bounds["max"] + DEDUPE_MARGIN],
-            ).to_arrow_table()
-        if new.num_rows:
-            con.register(f"{name}_new", new)
-            views.append(f"{name}_new")
             columns = ", ".join(f'"{column}"' for column in EVENT_COLUMNS)
             values = ", ".join(
-                "?::TIMESTAMP" if column == "loaded_at" else f'"{column}"'
+                "?::TIMESTAMP" if column == "loaded_at" else f's."{column}"'
                 for column in EVENT_COLUMNS
             )
-            con.execute(
-                f"INSERT INTO events ({columns}) SELECT {values} FROM {name}_new", [loaded_at]
-            )
+            new = con.execute(
+                f"INSERT INTO events ({columns}) SELECT {values} FROM {name} s "
+                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.message_id = s.message_id "
+                "AND e.timestamp BETWEEN ? AND ?) ORDER BY s.received_at, s.message_id "
+                "RETURNING *",
+                [loaded_at, bounds["min"] - DEDUPE_MARGIN, bounds["max"] + DEDUPE_MARGIN],
+            ).to_arrow_table()
         if rejects is not None:
             con.register(f"{name}_rejects", rejects)
             views.append(f"{name}_rejects")
             listed = ", ".join(f'"{column}"' for column in rejects.column_names)
             con.execute(f"INSERT INTO rejects ({listed}) SELECT {listed} FROM {name}_rejects")
-        con.execute(f"DELETE FROM {CHECKPOINT_TABLE} WHERE log_id = ?", [log_id])
-        con.execute(
-            f"INSERT INTO {CHECKPOINT_TABLE} (log_id, segment, byte_offset, loaded_at) "
-            "VALUES (?, ?, ?, ?)",
-            [log_id, reached.segment, reached.offset, loaded_at],
-        )
+        moved = con.execute(
+            f"UPDATE {CHECKPOINT_TABLE} SET segment = ?, byte_offset = ?, loaded_at = ? "
+            "WHERE log_id = ? RETURNING log_id",
+            [reached.segment, reached.offset, loaded_at, log_id],
+        ).fetchall()
+        if not moved:  # the log's first batch
+            con.execute(
+                f"INSERT INTO {CHECKPOINT_TABLE} (log_id, segment, byte_offset, loaded_at) "
+                "VALUES (?, ?, ?, ?)",
+                [log_id, reached.segment, reached.offset, loaded_at],
+            )
         return new
     finally:
         for view in views:
