@@ -70,18 +70,22 @@ def record(store: Store, alerts: list[Alert], model: str, detected_at: datetime)
     if not alerts:
         return 0
     by_id = {alert_id(alert): alert for alert in alerts}
-    if store.is_duckdb:  # the server's path for each alert: plain statements, no planning
-        con = store.duckdb()
+    if store.is_duckdb:  # the server's path for each alert: one plain statement, no planning
         rows = _arrow(by_id, model, detected_at)
-        con.register("_pql_new_alerts", rows)
-        try:
-            added = con.execute(
-                f"INSERT INTO {TABLE} SELECT * FROM _pql_new_alerts n "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {TABLE} a WHERE a.alert_id = n.alert_id) "
-                "RETURNING alert_id"
-            ).fetchall()
-        finally:
-            con.unregister("_pql_new_alerts")
+        names = rows.column_names
+        listed = ", ".join(f'"{name}"' for name in names)
+        one = "(" + ", ".join("?" for _ in names) + ")"
+        added = (
+            store.duckdb()
+            .execute(
+                f"INSERT INTO {TABLE} ({listed}) SELECT * FROM (VALUES "
+                + ", ".join(one for _ in by_id)
+                + f") n ({listed}) WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {TABLE} a WHERE a.alert_id = n.alert_id) RETURNING alert_id",
+                [value for row in rows.to_pylist() for value in row.values()],
+            )
+            .fetchall()
+        )
         return len(added)
     table = store.table(TABLE)
     known = table.filter(table.alert_id.isin(list(by_id))).select("alert_id").to_pyarrow()
