@@ -4,7 +4,7 @@ stopped — the rows and the log position after them are one transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,14 +23,16 @@ NOW = datetime(2026, 3, 1, 12, 0)
 
 
 def record(
-    *message_ids: str, source: str = "api:server:k_000000000001", rejects: int = 0
+    *message_ids: str,
+    source: str = "api:server:k_000000000001",
+    rejects: int = 0,
+    at: datetime | None = None,
 ) -> RequestRecord:
+    call = {"type": "track", "event": "Signed In", "userId": "usr_1"}
+    if at is not None:
+        call["timestamp"] = at.isoformat() + "Z"
     rows = tuple(
-        row_values(
-            parse_call(
-                {"type": "track", "event": "Signed In", "userId": "usr_1", "messageId": m}
-            ).to_row(received_at=NOW)
-        )
+        row_values(parse_call({**call, "messageId": m}).to_row(received_at=NOW))
         for m in message_ids
     )
     bad = tuple(
@@ -119,6 +121,16 @@ def test_the_same_message_id_in_two_records_is_stored_once(parts: Parts) -> None
     parts.append(record("b"))  # a retry after it was loaded
     assert parts.loader.load_all(parts.store)[0].inserted == 0
     assert [m for m, _ in parts.stored()] == ["a", "b"]
+
+
+def test_a_retry_whose_clock_correction_moved_it_is_still_stored_once(parts: Parts) -> None:
+    parts.append(record("a", at=NOW - timedelta(minutes=5)))
+    parts.loader.load_all(parts.store)
+    # the SDK retried later, after a restart emptied the server's messageId window: the
+    # client-clock correction gave the copy a timestamp 40 s away from the first
+    parts.append(record("a", at=NOW - timedelta(minutes=5) + timedelta(seconds=40)))
+    assert parts.loader.load_all(parts.store)[0].inserted == 0
+    assert [m for m, _ in parts.stored()] == ["a"]
 
 
 def test_rejected_calls_go_to_the_rejects_table_with_the_rows(parts: Parts) -> None:

@@ -3,9 +3,12 @@
 A staged relation holds the event columns without ``source`` and ``loaded_at``. Rows whose
 ``message_id`` is already stored are skipped with an anti-join limited to stored events within
 ``DEDUPE_MARGIN`` of the batch's time range: DuckDB prunes the rest of the table by its
-min/max statistics, so the check does not grow with the whole history as a per-row key probe
-would. A retried call keeps its messageId and its timestamp (up to clock-skew correction, which
-moves it by the network delay), so the margin is generous.
+min/max statistics, so the check does not grow with the history, only with the events stored
+within the margin (measured: +16 ms per million of them for a 1,000-row batch). A retried call
+keeps its messageId and its timestamp — clock-skew correction moves the copies apart only by the
+difference in their network delays — and a re-imported file repeats its timestamps exactly, so
+an hour is generous. (The server also answers retries within a day from its messageId window,
+whatever their timestamps; this check covers what the window forgot, e.g. after a restart.)
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
 
     from pqlkit.store.store import Store
 
-DEDUPE_MARGIN = timedelta(days=7)
+DEDUPE_MARGIN = timedelta(hours=1)
 
 
 def append_events(store: Store, staged: ir.Table, source: str | None) -> int:
