@@ -89,6 +89,31 @@ def test_a_hubspot_companys_csm_comes_back_named_and_an_expansion_lead_goes_to_t
     )
 
 
+def test_a_csm_emptied_on_the_hubspot_company_is_no_longer_the_accounts_csm(
+    store: Store, clock: Clock
+) -> None:
+    with FakeHubSpot() as api:
+        api.clock = clock
+        crm = hubspot_with_roles(api)
+        delivered(store, crm, clock, "acme", entity_kind="account")
+        api.add_owner("7120", "Casey", "Success", "casey@seller.example")
+        api.add_owner("7130", "Alex", "Manager", "alex@seller.example")
+        clock.advance(minutes=30)
+        api.reassign(api.companies, "acme.io", "7120", "csm_owner_id")
+        api.reassign(api.companies, "acme.io", "7130", "account_manager_id")
+        sync_all(store, [crm], now=clock())
+        assert set(owners_of(store, ["acme"])["acme"]) >= {"csm", "am"}
+        clock.advance(minutes=30)
+        api.reassign(api.companies, "acme.io", "", "csm_owner_id")  # Casey moves on
+        [done] = sync_all(store, [crm], now=clock())
+    assert done.owners == 1  # the CSM cleared; the account manager unchanged
+    owners = owners_of(store, ["acme"])["acme"]
+    assert "csm" not in owners
+    assert owners["am"].owner_id == "7130"
+    chosen = choose_owner("expansion", EXPANSION, SUCCESS_TEAM, {}, owners, None, 0)
+    assert chosen.owner_id == "7130"  # the account manager keeps the expansion lead now
+
+
 def test_another_reps_call_is_kept_but_the_first_touch_is_the_owners_own(
     store: Store, clock: Clock
 ) -> None:

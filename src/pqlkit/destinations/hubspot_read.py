@@ -101,8 +101,8 @@ def read_back(
             properties = r.get("properties") or {}
             owners.append(RecordOwner(str(r["id"]), properties.get("hubspot_owner_id") or None))
             for role, prop in sorted(destination.roles.items()) if objects == "companies" else ():
-                if properties.get(prop):
-                    roles.append(RecordRole(str(r["id"]), role, str(properties[prop])))
+                value = properties.get(prop)  # empty: the role was cleared on the company
+                roles.append(RecordRole(str(r["id"]), role, str(value) if value else None))
     return ReadBack(
         tuple(activities),
         tuple(owners),

@@ -47,11 +47,12 @@ class RecordOwner:
 @dataclass(frozen=True)
 class RecordRole:
     """Someone in a routing role (csm, am, ae) on a CRM record: a HubSpot company's role
-    property, or a Salesforce account team member (on each contact of that account)."""
+    property, or a Salesforce account team member (on each contact of that account).
+    ``owner_id`` None: the role was emptied on the record (a HubSpot property cleared)."""
 
     record_id: str
     role: str
-    owner_id: str
+    owner_id: str | None
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def read_back(
                 )
             )
     roles = _team_roles(reader, destination, since)
-    wanted = {*owner_ids, *(r.owner_id for r in roles)}
+    wanted = {*owner_ids, *(r.owner_id for r in roles if r.owner_id)}
     wanted |= {i for o in owners for i in (o.owner_id, o.account_owner_id) if i}
     users = _users(reader, destination, sorted(wanted))
     return ReadBack(tuple(activities), tuple(owners), reader.requests, roles, users)

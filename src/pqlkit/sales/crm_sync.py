@@ -187,7 +187,7 @@ def apply(store: Store, sync: SyncPlan, read: ReadBack) -> SyncResult:
         )
         for r in fresh
     )
-    wanted: dict[tuple[str, str], str] = {}  # (entity, role) → owner id
+    wanted: dict[tuple[str, str], str | None] = {}  # (entity, role) → owner id; None: cleared
     for owner in read.owners:
         for entity, kind in sync.records.get(owner.record_id, ()):
             chosen = (
@@ -203,9 +203,13 @@ def apply(store: Store, sync: SyncPlan, read: ReadBack) -> SyncResult:
     users = {u.owner_id: u for u in read.users}
     entities = {entity for pairs in sync.records.values() for entity, _ in pairs}
     current = owner_store.owners_of(store, entities | {e for e, _ in wanted})
-    changed = []
+    changed: list[owner_store.AccountOwner | tuple[str, str]] = []
     for (entity, role), owner_id in sorted(wanted.items()):
         now = current.get(entity, {}).get(role)
+        if owner_id is None:  # emptied in the CRM: the role goes, if anyone held it
+            if now is not None:
+                changed.append((entity, role))
+            continue
         if now is None or now.owner_id != owner_id:
             user = users.get(owner_id)
             changed.append(
