@@ -552,10 +552,14 @@ TASK_QUERY = re.compile(
     r"ORDER BY LastModifiedDate ASC"
 )
 TEAM_QUERY = re.compile(
-    r"SELECT Id, AccountId, UserId, TeamMemberRole, LastModifiedDate FROM AccountTeamMember "
-    rf"WHERE LastModifiedDate >= {SOQL_TIME} ORDER BY LastModifiedDate ASC"
+    r"SELECT Id, AccountId, TeamMemberRole, IsDeleted FROM AccountTeamMember "
+    rf"WHERE SystemModstamp >= {SOQL_TIME} ORDER BY SystemModstamp ASC"
 )
 ID_LIST = r"\(((?:'[0-9A-Za-z]+'(?:, )?)+)\)"
+TEAMS_OF_ACCOUNTS = re.compile(
+    r"SELECT Id, AccountId, UserId, TeamMemberRole FROM AccountTeamMember "
+    rf"WHERE AccountId IN {ID_LIST} ORDER BY LastModifiedDate ASC"
+)
 CONTACTS_OF_ACCOUNTS = re.compile(
     rf"SELECT Id, AccountId FROM Contact WHERE AccountId IN {ID_LIST}"
 )
@@ -596,6 +600,8 @@ class FakeSalesforce(FakeApi):
                 "OwnerId": "005000000000001AAA",
                 "CreatedDate": now,
                 "LastModifiedDate": now,
+                "SystemModstamp": now,
+                "IsDeleted": False,
                 **fields,
             },
         }
@@ -603,10 +609,21 @@ class FakeSalesforce(FakeApi):
 
     def touch(self, record_id: str, **fields: Any) -> None:
         """A change made in Salesforce (a new owner, a task completed)."""
-        self.records[record_id]["fields"].update(fields, LastModifiedDate=sf_time(self.clock()))
+        now = sf_time(self.clock())
+        self.records[record_id]["fields"].update(fields, LastModifiedDate=now, SystemModstamp=now)
 
-    def of_type(self, sobject: str) -> list[dict[str, Any]]:
-        return [r["fields"] | {"Id": i} for i, r in self.records.items() if r["type"] == sobject]
+    def delete(self, record_id: str) -> None:
+        """Deleted in Salesforce: to the recycle bin (only ``queryAll`` still sees it)."""
+        self.records[record_id]["fields"].update(
+            IsDeleted=True, SystemModstamp=sf_time(self.clock())
+        )
+
+    def of_type(self, sobject: str, deleted: bool = False) -> list[dict[str, Any]]:
+        return [
+            r["fields"] | {"Id": i}
+            for i, r in self.records.items()
+            if r["type"] == sobject and (deleted or not r["fields"].get("IsDeleted"))
+        ]
 
     def handle(self, request: Request) -> Answer:
         if _bearer(request) != SALESFORCE_TOKEN:
@@ -616,6 +633,8 @@ class FakeSalesforce(FakeApi):
         path = request.path[len(SF_BASE) :]
         if request.method == "GET" and path == "/query":
             return self._query(request.query.get("q", [""])[0])
+        if request.method == "GET" and path == "/queryAll":
+            return self._query(request.query.get("q", [""])[0], deleted=True)
         if request.method == "GET" and path.startswith("/query/"):
             return self._more(path.removeprefix("/query/"))
         body = request.json() if request.body else {}
@@ -651,17 +670,19 @@ class FakeSalesforce(FakeApi):
     def _attributes(self, sobject: str, record_id: str) -> dict[str, str]:
         return {"type": sobject, "url": f"{SF_BASE}/sobjects/{sobject}/{record_id}"}
 
-    def _modified_since(self, sobject: str, since: str) -> list[dict[str, Any]]:
+    def _modified_since(
+        self, sobject: str, since: str, field: str = "LastModifiedDate", deleted: bool = False
+    ) -> list[dict[str, Any]]:
         moment = datetime.strptime(since, "%Y-%m-%dT%H:%M:%SZ")
         found = [
             r
-            for r in self.of_type(sobject)
-            if datetime.strptime(r["LastModifiedDate"], "%Y-%m-%dT%H:%M:%S.000+0000") >= moment
+            for r in self.of_type(sobject, deleted)
+            if datetime.strptime(r[field], "%Y-%m-%dT%H:%M:%S.000+0000") >= moment
         ]
-        return sorted(found, key=lambda r: r["LastModifiedDate"])
+        return sorted(found, key=lambda r: r[field])
 
-    def _query(self, soql: str) -> Answer:
-        answer = self._team_query(soql)
+    def _query(self, soql: str, deleted: bool = False) -> Answer:
+        answer = self._team_query(soql, deleted)
         if answer is not None:
             return answer
         tasks = TASK_QUERY.fullmatch(soql)
@@ -724,11 +745,15 @@ class FakeSalesforce(FakeApi):
         ][:1]
         return Answer.json(200, {"totalSize": len(records), "done": True, "records": records})
 
-    def _team_query(self, soql: str) -> Answer | None:
-        """Account team members changed since, the contacts of accounts, users by id."""
+    def _team_query(self, soql: str, deleted: bool) -> Answer | None:
+        """Account team members changed since (deleted ones through queryAll), the members and
+        contacts of accounts, users by id."""
         team = TEAM_QUERY.fullmatch(soql)
         if team is not None:
-            fields = ("AccountId", "UserId", "TeamMemberRole", "LastModifiedDate")
+            fields = ("AccountId", "TeamMemberRole", "IsDeleted")
+            members = self._modified_since(
+                "AccountTeamMember", team.group(1), "SystemModstamp", deleted
+            )
             return self._page(
                 [
                     {
@@ -736,7 +761,25 @@ class FakeSalesforce(FakeApi):
                         "Id": r["Id"],
                         **{name: r.get(name) for name in fields},
                     }
-                    for r in self._modified_since("AccountTeamMember", team.group(1))
+                    for r in members
+                ]
+            )
+        teams = TEAMS_OF_ACCOUNTS.fullmatch(soql)
+        if teams is not None:
+            ids = set(re.findall(r"'([0-9A-Za-z]+)'", teams.group(1)))
+            members = sorted(
+                (r for r in self.of_type("AccountTeamMember") if r.get("AccountId") in ids),
+                key=lambda r: r["LastModifiedDate"],
+            )
+            fields = ("AccountId", "UserId", "TeamMemberRole")
+            return self._page(
+                [
+                    {
+                        "attributes": self._attributes("AccountTeamMember", r["Id"]),
+                        "Id": r["Id"],
+                        **{name: r.get(name) for name in fields},
+                    }
+                    for r in members
                 ]
             )
         for pattern, sobject, key, fields in (

@@ -184,10 +184,50 @@ def test_salesforce_account_team_members_come_back_as_roles_with_the_users_names
     assert owners["acme"]["owner"].name == "Alex Exec"  # the CRM's name replaces the old one
     assert done.names == 1
     queries = [r.query.get("q", [""])[0] for r in api.requests if r.path.endswith("/query")]
+    changes = [r.query.get("q", [""])[0] for r in api.requests if r.path.endswith("/queryAll")]
+    assert changes == [
+        "SELECT Id, AccountId, TeamMemberRole, IsDeleted FROM AccountTeamMember "
+        "WHERE SystemModstamp >= 2026-01-31T09:15:00Z ORDER BY SystemModstamp ASC"
+    ]
     assert (
-        "SELECT Id, AccountId, UserId, TeamMemberRole, LastModifiedDate FROM AccountTeamMember "
-        "WHERE LastModifiedDate >= 2026-01-31T09:15:00Z ORDER BY LastModifiedDate ASC"
+        "SELECT Id, AccountId, UserId, TeamMemberRole FROM AccountTeamMember "
+        f"WHERE AccountId IN ('{account}') ORDER BY LastModifiedDate ASC"
     ) in queries
     assert f"SELECT Id, AccountId FROM Contact WHERE AccountId IN ('{account}')" in queries
     [users] = [q for q in queries if " FROM User " in q]
     assert "'005CS0000000001'" in users and "'005AE0000000001'" in users
+
+
+def test_a_salesforce_team_member_removed_from_the_account_is_no_longer_its_csm(
+    store: Store, clock: Clock
+) -> None:
+    with FakeSalesforce() as api:
+        api.clock = clock
+        account = api.add("Account", Name="Acme", OwnerId="005AE0000000001")
+        api.add("Contact", LastName="Whitfield", Email="dana@acme.io", AccountId=account)
+        sfdc = salesforce(api)
+        delivered(store, sfdc, clock)
+        delivered(store, sfdc, clock, "acme", entity_kind="account")
+        clock.advance(minutes=20)
+        casey = api.add(
+            "AccountTeamMember",
+            AccountId=account,
+            UserId="005CS0000000001",
+            TeamMemberRole="Customer Success Manager",
+        )
+        api.add(
+            "AccountTeamMember",
+            AccountId=account,
+            UserId="005AM0000000001",
+            TeamMemberRole="Account Manager",
+        )
+        sync_all(store, [sfdc], now=clock())
+        assert owners_of(store, ["acme"])["acme"]["csm"].owner_id == "005CS0000000001"
+        clock.advance(minutes=20)
+        api.delete(casey)  # Casey leaves the account team
+        [done] = sync_all(store, [sfdc], now=clock())
+    assert done.owners == 2  # the CSM cleared on the account and on its contact's lead
+    for entity in ("acme", "usr_42"):
+        owners = owners_of(store, [entity])[entity]
+        assert "csm" not in owners
+        assert owners["am"].owner_id == "005AM0000000001"  # the rest of the team stays

@@ -61,9 +61,19 @@ def owner_query(sobject: str, since: datetime) -> str:
 
 
 def team_query(since: datetime) -> str:
+    """Account team members added, changed or deleted since (run through ``queryAll``, which
+    also returns deleted rows; a deletion moves ``SystemModstamp``)."""
     return (
-        "SELECT Id, AccountId, UserId, TeamMemberRole, LastModifiedDate FROM AccountTeamMember "
-        f"WHERE LastModifiedDate >= {soql_time(since)} ORDER BY LastModifiedDate ASC"
+        "SELECT Id, AccountId, TeamMemberRole, IsDeleted FROM AccountTeamMember "
+        f"WHERE SystemModstamp >= {soql_time(since)} ORDER BY SystemModstamp ASC"
+    )
+
+
+def teams_query(accounts: Collection[str]) -> str:
+    """The current team members of these accounts, the latest change last."""
+    return (
+        "SELECT Id, AccountId, UserId, TeamMemberRole FROM AccountTeamMember "
+        f"WHERE AccountId IN ({in_list(accounts)}) ORDER BY LastModifiedDate ASC"
     )
 
 
@@ -121,24 +131,29 @@ def read_back(
 def _team_roles(
     reader: Reader, destination: SalesforceDestination, since: datetime
 ) -> tuple[RecordRole, ...]:
-    """The account team members changed since, in a mapped role, on their account's contacts."""
-    members = [
-        (str(m["AccountId"]), destination.team_roles[str(m["TeamMemberRole"])], str(m["UserId"]))
-        for m in _query(reader, destination, team_query(since))
-        if m.get("AccountId")
-        and m.get("UserId")
-        and m.get("TeamMemberRole") in destination.team_roles
-    ]
-    accounts = sorted({account for account, _, _ in members})
+    """The routing roles whose account team changed since — a member added, moved or removed —
+    as the team now stands, on the account and its contacts (no member left: cleared)."""
+    changed: dict[str, set[str]] = {}  # account → the mapped roles a change touched
+    for member in _query(reader, destination, team_query(since), everything=True):
+        role = destination.team_roles.get(str(member.get("TeamMemberRole")))
+        if member.get("AccountId") and role is not None:
+            changed.setdefault(str(member["AccountId"]), set()).add(role)
+    accounts = sorted(changed)
+    holders: dict[tuple[str, str], str] = {}  # (account, role) → its latest member
     contacts: dict[str, list[str]] = {}
     for start in range(0, len(accounts), IN_BATCH):
         chunk = accounts[start : start + IN_BATCH]
+        for member in _query(reader, destination, teams_query(chunk)):
+            role = destination.team_roles.get(str(member.get("TeamMemberRole")))
+            if role is not None and member.get("UserId"):
+                holders[(str(member["AccountId"]), role)] = str(member["UserId"])
         soql = f"SELECT Id, AccountId FROM Contact WHERE AccountId IN ({in_list(chunk)})"
         for contact in _query(reader, destination, soql):
             contacts.setdefault(str(contact.get("AccountId")), []).append(str(contact["Id"]))
     return tuple(
-        RecordRole(record, role, user)
-        for account, role, user in members
+        RecordRole(record, role, holders.get((account, role)))
+        for account in accounts
+        for role in sorted(changed[account])
         for record in (account, *contacts.get(account, ()))
     )
 
@@ -158,9 +173,11 @@ def _users(
 
 
 def _query(
-    reader: Reader, destination: SalesforceDestination, soql: str
+    reader: Reader, destination: SalesforceDestination, soql: str, everything: bool = False
 ) -> Iterator[dict[str, Any]]:
-    data = reader.call("GET", f"{destination.base}/query", params={"q": soql})
+    """The query's records, page after page; ``everything``: deleted ones too (queryAll)."""
+    endpoint = "queryAll" if everything else "query"
+    data = reader.call("GET", f"{destination.base}/{endpoint}", params={"q": soql})
     while True:
         records = data.get("records") if isinstance(data, dict) else None
         if not isinstance(records, list):
