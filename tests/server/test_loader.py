@@ -53,7 +53,7 @@ class Parts:
         self.log = DurableLog.open(path / "s.duckdb.log")
         checkpoint = read_checkpoint(self.store, self.log.log_id)
         self.writer = LogWriter(self.log, checkpoint.segment + 1)
-        self.writer.recent = RecentRecords() if in_memory else None
+        self.writer.recent = RecentRecords(size=lambda r: len(r.rows)) if in_memory else None
         self.writer.start()
         self.loader = Loader(
             self.log, lambda: self.writer.committed, max_rows=3, recent=self.writer.recent
@@ -231,7 +231,7 @@ def test_past_its_bound_the_writer_holds_nothing_more_and_the_loader_reads_the_l
 ) -> None:
     parts = Parts(tmp_path)
     assert parts.writer.recent is not None
-    parts.writer.recent.max_records = 2
+    parts.writer.recent.max_size = 2  # rows
     for i in range(4):
         parts.append(record(f"m{i}"))
     assert len(parts.writer.recent) == 2

@@ -117,7 +117,7 @@ class Runtime:
                 if model is not None and model.model.triggers:
                     console.info(f"rebuilding the state of {len(model.model.triggers)} triggers")
                     alerting = Alerting.rebuild(store, model.model, resume, destinations, router)
-                writer.recent = RecentRecords()
+                writer.recent = RecentRecords(size=lambda record: len(record.rows))
                 loader = Loader(
                     log,
                     lambda: writer.committed,
