@@ -119,7 +119,8 @@ class LiveTriggers:
                 "user": pc.is_valid(table["user_id"]),
                 "timestamp": table["timestamp"],
             }
-        ).filter(pc.is_valid(pc.coalesce(table["user_id"], table["anonymous_id"])))
+        )
+        slots = slots.filter(pc.is_valid(slots["raw"]))
         earliest = slots.group_by(["raw", "user"]).aggregate([("timestamp", "min")])
         for raw, user, first in zip(
             earliest["raw"].to_pylist(),
