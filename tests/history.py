@@ -34,6 +34,13 @@ class History:
             {"type": "track", "userId": user, "event": event, "properties": properties}, at
         )
 
+    def visit(self, visitor: str, event: str, at: datetime) -> History:
+        """An event of an anonymous visitor (an anonymousId, no userId)."""
+        return self._add({"type": "track", "anonymousId": visitor, "event": event}, at)
+
+    def alias(self, previous: str, user: str, at: datetime) -> History:
+        return self._add({"type": "alias", "previousId": previous, "userId": user}, at)
+
     def page(self, user: str, name: str, at: datetime) -> History:
         return self._add({"type": "page", "userId": user, "name": name}, at)
 

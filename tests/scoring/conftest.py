@@ -65,3 +65,18 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     else:
         with Store.open(tmp_path / "test.duckdb") as opened:
             yield opened
+
+
+@pytest.fixture(scope="session")
+def simulated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small simulated company (150 accounts, 90 days from 2026-01-01) in a DuckDB store."""
+    from pqlkit.events.importers import ingest_file
+    from pqlkit.simulate import SimulationConfig, generate, write
+
+    directory = tmp_path_factory.mktemp("simulated")
+    sim = generate(SimulationConfig(accounts=150, seed=11, days=90, rich_context=False))
+    files = write(sim, directory, "parquet")
+    db = directory / "simulated.duckdb"
+    with Store.open(db) as store:
+        ingest_file(store, files.events_path)
+    return db

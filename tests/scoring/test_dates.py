@@ -1,18 +1,26 @@
-"""Scoring many dates at once gives each date exactly what scoring it alone gives."""
+"""Scoring many dates at once gives each date exactly what scoring it alone gives.
+
+``score_dates`` computes its dates together (one frame whose ids carry their date,
+``compile/dated_frame.py``); every signal kind, identity as it stood at each date, rollups and
+every template must come out as ``score_events`` gives them date by date.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from pqlkit.model.loader import load
+from pqlkit.model.loader import LoadedModel, load
+from pqlkit.model.templates import TEMPLATES
 from pqlkit.scoring.run import score_dates, score_events
 from pqlkit.store.store import Store
 from tests.engines import SparkStore, engine_events
 from tests.history import History
 from tests.scoring.test_pillars import DAY, T, activate, signup
+from tests.scoring.test_signals import ROLLUPS, SIGNALS, model_file, uma_history
 
 PILLARS = load("pillars")
 HOUR = timedelta(hours=1)
@@ -50,3 +58,52 @@ def test_score_dates_equals_score_events_at_each_date(store: Store, tmp_path: Pa
         assert run.live == alone.live, date
         assert run.rows() == alone.rows(), date
     assert any(run.alerts for run in together) and any(run.live for run in together)
+
+
+def same_as_alone(events: Any, loaded: LoadedModel, dates: list[datetime]) -> None:
+    together = list(score_dates(events, loaded, dates))
+    assert [run.as_of for run in together] == dates
+    for date, run in zip(dates, together, strict=True):
+        alone = score_events(events, loaded, date)
+        assert run.live == alone.live, date
+        assert run.rows() == alone.rows(), date
+
+
+@pytest.mark.parametrize("text", [SIGNALS, ROLLUPS], ids=["signals", "rollups"])
+def test_every_signal_kind_together_as_alone(store: Store, tmp_path: Path, text: str) -> None:
+    """Dates that cut windows, sessions and milestones in half; the last at an event's time."""
+    history = uma_history()
+    history.track("uma", "Signed In", T - 9 * DAY - 2 * HOUR)  # an alias-free second login
+    history.load(store, tmp_path)
+    dates = [T - 18 * DAY - 5 * HOUR, T - 12 * DAY, T - 5 * DAY + HOUR, T]
+    if isinstance(store, SparkStore):
+        dates = dates[-2:]
+    same_as_alone(engine_events(store), load(model_file(tmp_path, text)), dates)
+
+
+def test_identity_as_it_stood_at_each_date(store: Store, tmp_path: Path) -> None:
+    """An anonymous visitor's history counts from the date their alias is known; a company
+    domain claimed later moves a user to that account from then on."""
+    h = History()
+    h.visit("anon-1", "Report Created", T - 20 * DAY)
+    h.visit("anon-1", "Dashboard Created", T - 19 * DAY)
+    h.alias("anon-1", "ann", T - 10 * DAY)
+    h.identify("ann", T - 10 * DAY, email="ann@acme.com")
+    h.identify("bob", T - 15 * DAY, email="bob@acme.com")
+    h.repeat("bob", "Report Created", 6, T - 14 * DAY, DAY)
+    h.group("bob", "acme", T - 5 * DAY, domain="acme.com", employees=120)
+    h.track("ann", "Report Created", T - 2 * DAY)
+    h.load(store, tmp_path)
+    dates = [T - 12 * DAY, T - 7 * DAY, T]
+    if isinstance(store, SparkStore):
+        dates = dates[-2:]
+    same_as_alone(engine_events(store), PILLARS, dates)
+    same_as_alone(engine_events(store), load("account-threshold"), dates)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_every_template_on_a_simulated_company(simulated_store: Path, template: str) -> None:
+    with Store.open(simulated_store, read_only=True) as store:
+        dates = [datetime(2026, 2, 1) + k * 9 * DAY for k in range(4)]
+        same_as_alone(store.events, load(template), dates)

@@ -73,6 +73,11 @@ def join(h: History, user: str) -> None:
 
 @pytest.fixture
 def uma(store: Store, tmp_path: Path) -> dict[str, dict[str, Any]]:
+    uma_history().load(store, tmp_path)
+    return score(store, model=model_file(tmp_path, SIGNALS))
+
+
+def uma_history() -> History:
     h = History()
     for user in ("uma", "wes", "vic"):
         join(h, user)
@@ -95,8 +100,7 @@ def uma(store: Store, tmp_path: Path) -> dict[str, dict[str, Any]]:
     h.track("vic", "Signed Up", T - 20 * DAY)
     h.track("vic", "Dashboard Created", T - 19 * DAY)
     h.track("vic", "Project Created", T - 18 * DAY)
-    h.load(store, tmp_path)
-    return score(store, model=model_file(tmp_path, SIGNALS))
+    return h
 
 
 def test_aggregates_of_a_property(uma: dict[str, dict[str, Any]]) -> None:

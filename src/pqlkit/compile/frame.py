@@ -13,6 +13,8 @@ instead cost 132 of 175 s and 9 GB on 20M events (bench/RESULTS.md).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -37,6 +39,8 @@ class Frame:
     as_of: datetime
     entity: str
     temporary: tuple[str, ...] = ()  # temporary tables this frame owns (see scoring_frame)
+    # many dates at once (compile/dated_frame.py): ``d_idx, as_of``; the ids carry the date
+    dates: ir.Table | None = None
 
     def release(self) -> None:
         """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.
@@ -49,6 +53,30 @@ class Frame:
         backend = self.rows._find_backend()
         for name in self.temporary:
             drop_temporary(backend, name)
+
+
+@contextmanager
+def joins_as_written(backend: Any) -> Iterator[None]:
+    """On DuckDB, build each hash join on the side the query puts on the right.
+
+    DuckDB picks the side from its row estimates, and it cannot estimate the log narrowed by a
+    model's event tests: it takes tens of millions of rows for a few and builds its hash
+    tables on them (11 GB for a join the right way round does in 2.8, bench/RESULTS.md). The
+    compiler always puts the smaller relation (identity maps, members, per-entity values) on
+    the right.
+    """
+    if backend.name != "duckdb":
+        yield
+        return
+    con = backend.con
+    found = con.execute("SELECT current_setting('disabled_optimizers')").fetchone()
+    before = str(found[0]) if found and found[0] else ""
+    wanted = ",".join(x for x in (before, "build_side_probe_side") if x)
+    con.execute(f"SET disabled_optimizers = '{wanted}'")
+    try:
+        yield
+    finally:
+        con.execute(f"SET disabled_optimizers = '{before}'")
 
 
 def materialized(expr: ir.Table, label: str) -> tuple[ir.Table, str]:
@@ -168,21 +196,7 @@ def _rows(
     ``narrow``: only the columns and events the model reads (:mod:`pqlkit.compile.needs`), with
     ``properties`` kept only on the events whose signals test a property.
     """
-    import ibis
-
-    source = events
-    if narrow:
-        wanted = needs.wanted_rows(source, model)
-        if wanted is not None:
-            source = source.filter(wanted)
-        columns = [*BASE_COLUMNS]
-        if needs.traits(model):
-            columns.append("traits")
-        kept = {}
-        with_properties = needs.property_rows(source, model)
-        if with_properties is not None:
-            kept["properties"] = ibis.ifelse(with_properties, source.properties, ibis.null())
-        source = source.select(*columns, **kept)
+    source = narrowed(events, model) if narrow else events
     resolved = identity.resolve_events(source, as_of, mapping=mapping)
     known = resolved.filter(resolved.is_known)
     links = members.select("m_user", "account_id", "email_domain")
@@ -197,3 +211,22 @@ def _rows(
     if model.entity == "account":
         rows = rows.filter(rows.entity_id.notnull())
     return rows
+
+
+def narrowed(events: ir.Table, model: Model) -> ir.Table:
+    """The events and columns the model's signals read, ``properties`` only on the events
+    whose signals test a property (:mod:`pqlkit.compile.needs`)."""
+    import ibis
+
+    source = events
+    wanted = needs.wanted_rows(source, model)
+    if wanted is not None:
+        source = source.filter(wanted)
+    columns = [*BASE_COLUMNS]
+    if needs.traits(model):
+        columns.append("traits")
+    kept = {}
+    with_properties = needs.property_rows(source, model)
+    if with_properties is not None:
+        kept["properties"] = ibis.ifelse(with_properties, source.properties, ibis.null())
+    return source.select(*columns, **kept)

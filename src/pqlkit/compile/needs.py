@@ -8,6 +8,7 @@ signals still test everything themselves), so narrowing never changes a value.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.model.schema import (
@@ -20,6 +21,8 @@ from pqlkit.model.schema import (
     Step,
     TimeBetween,
     Trait,
+    Trend,
+    Windowed,
 )
 
 if TYPE_CHECKING:
@@ -33,24 +36,68 @@ EVERYTHING = None  # a look that needs every event
 
 def _looks(model: Model) -> list[EventMatch | Step | None]:
     """Each event match the model's signals make; ``None`` for one that reads every event."""
+    return [look for look, _ in _reaches(model)]
+
+
+Reach = tuple[EventMatch | Step | None, timedelta | None]
+
+
+def _reaches(model: Model) -> list[Reach]:
+    """Each event match with how far back before T it reads (``None``: all of history)."""
     from pqlkit.compile.signals import needs_start, steps
 
-    looks: list[EventMatch | Step | None] = []
+    looks: list[Reach] = []
     for signal in model.signals.values():
         spec = signal.spec
+        back = _back(spec)
         if isinstance(spec, Distinct) and spec.of == "member":
-            looks.append(EVERYTHING)  # any call counts a member
+            looks.append((EVERYTHING, back))  # any call counts a member
         elif isinstance(spec, EventMatch):
-            looks.append(spec)
+            looks.append((spec, back))
         elif isinstance(spec, TimeBetween):
-            looks += [EventMatch(event=spec.start), EventMatch(event=spec.end)]
+            looks += [(EventMatch(event=spec.start), None), (EventMatch(event=spec.end), None)]
         elif isinstance(spec, Milestone):
-            looks += steps(model, spec)
+            looks += [(step, None) for step in steps(model, spec)]
         if needs_start(signal):
-            looks.append(EventMatch(event=SIGN_UP))
+            looks.append((EventMatch(event=SIGN_UP), None))
     if model.conversion.event is not None:
-        looks.append(EventMatch(event=model.conversion.event))
+        looks.append((EventMatch(event=model.conversion.event), None))
     return looks
+
+
+def _back(spec: Any) -> timedelta | None:
+    """How far before T a signal reads: its window (twice for a trend), else all history."""
+    if not isinstance(spec, Windowed) or spec.within is not None or spec.window is None:
+        return None
+    return 2 * spec.window if isinstance(spec, Trend) else spec.window
+
+
+def reach(rows: ir.Table, model: Model) -> list[tuple[Any, timedelta | None]]:
+    """How far back before T each row is read: ``(condition, window)`` pairs, the first that
+    holds deciding (``None``: at any age); a row no pair holds for is not read.
+
+    A row is read as far back as the longest reach among the looks it can match; the rows of
+    people's traits, and those a look without a window matches, at any age. Like
+    :func:`wanted_rows`, a superset: property filters are left to the signals.
+    """
+    import ibis
+
+    reaches = _reaches(model)
+    if any(look is EVERYTHING and back is None for look, back in reaches):
+        return [(ibis.literal(True), None)]
+    ever = [_bare(rows, model, look) for look, back in reaches if back is None]
+    if traits(model):
+        ever.append((rows.type != "group") & rows.traits.notnull())
+    out: list[tuple[Any, timedelta | None]] = [(ibis.or_(*ever), None)] if ever else []
+    for window in sorted({back for _, back in reaches if back is not None}, reverse=True):
+        looks = [look for look, back in reaches if back == window]
+        matched = (
+            ibis.literal(True)
+            if EVERYTHING in looks
+            else ibis.or_(*[_bare(rows, model, look) for look in looks if look is not None])
+        )
+        out.append((matched, window))
+    return out
 
 
 def _reads_properties(spec: Any) -> bool:

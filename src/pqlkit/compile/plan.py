@@ -56,24 +56,39 @@ def _group(
     return rows.group_by(key=rows[key]).agg(**aggregates)
 
 
-def _universe(model: Model, members: ir.Table) -> ir.Table:
+def _universe(model: Model, frame: Frame) -> ir.Table:
     """Every entity with a known call before T: ``entity_id, account_id, first_seen, last_seen``.
 
     Read from the members (one row per known person) rather than from the log: the frame's rows
-    hold only the events the model reads.
+    hold only the events the model reads. On a frame of many dates, also the plain ids
+    (``u_entity``, ``u_account``) and the date (``as_of``).
     """
+    members = frame.accounts
+    many = frame.dates is not None
     if model.entity == "user":
+        plain = {"u_entity": "e_user", "u_account": "e_account", "as_of": "as_of"} if many else {}
         return members.select(
             entity_id=members.m_user,
             account_id=members.account_id,
             first_seen=members.first_seen,
             last_seen=members.last_seen,
+            **plain,
         )
     owned = members.filter(members.account_id.notnull())
+    dated = (
+        {
+            "u_entity": owned.e_account.max(),
+            "u_account": owned.e_account.max(),
+            "as_of": owned.as_of.max(),
+        }
+        if many
+        else {}
+    )
     return owned.group_by(entity_id=owned.account_id).agg(
         account_id=owned.account_id.max(),
         first_seen=owned.first_seen.min(),
         last_seen=owned.last_seen.max(),
+        **dated,
     )
 
 
@@ -129,7 +144,6 @@ def compile_model(
     rows = frame.rows
     if any(needs_start(s) for s in model.signals.values() if s.level is None):
         rows = compiler.rows_with_start(rows, "entity_id")
-    members = frame.accounts
 
     own = {n: s for n, s in model.signals.items() if s.level is None}
     scoped = {
@@ -139,7 +153,7 @@ def compile_model(
     }
     entity_level = {n: s for n, s in own.items() if n not in scoped}
 
-    universe = _universe(model, members)
+    universe = _universe(model, frame)
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
     if aggregates:
@@ -216,7 +230,17 @@ def compile_model(
         table = marked.select(*table.columns, triggered=marked.t_key.notnull()).view()
         live = "triggered"
     scored = points.score(model, table, live)
-    scored = scored.mutate(entity_type=ibis.literal(model.entity), as_of=ibis.literal(as_of))
+    kind = ibis.literal(model.entity)
+    if frame.dates is None:
+        scored = scored.mutate(entity_type=kind, as_of=ibis.literal(as_of))
+    else:  # the plain ids back, the same columns as one date's
+        plain = {"entity_id": scored.u_entity, "account_id": scored.u_account}
+        others = [c for c in scored.columns if c not in ("u_entity", "u_account", "as_of")]
+        scored = scored.select(
+            *[plain.get(c, scored[c]).name(c) for c in others],
+            entity_type=kind,
+            as_of=scored.as_of,
+        )
     return CompiledModel(model, as_of, scored)
 
 

@@ -89,11 +89,21 @@ def match(
     return ibis.and_(*checks) if checks else ibis.literal(True)
 
 
-def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime) -> Any:
+def _since(as_of: datetime | Any, delta: timedelta) -> Any:
+    """The time ``delta`` before ``as_of``: a literal for one date, else an expression over the
+    rows' ``as_of`` column (many dates at once)."""
+    import ibis
+
+    if isinstance(as_of, datetime):
+        return ibis.literal(as_of - delta)
+    return as_of - _seconds(delta)
+
+
+def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime | Any) -> Any:
     import ibis
 
     if spec.window is not None:
-        return rows.timestamp >= ibis.literal(as_of - spec.window)
+        return rows.timestamp >= _since(as_of, spec.window)
     if spec.within is not None:
         return rows.timestamp < rows.start + _seconds(spec.within)
     return ibis.literal(True)
@@ -110,6 +120,19 @@ class SignalCompiler:
         self.model = model
         self.frame = frame
         self.as_of = frame.as_of
+
+    def moment(self, rows: ir.Table) -> datetime | Any:
+        """The scoring time of ``rows``: the one date, or each row's ``as_of`` (many dates)."""
+        return self.as_of if self.frame.dates is None else rows.as_of
+
+    def _each_date(self, calls: ir.Table, key: str) -> tuple[ir.Table, str]:
+        """``calls`` as of the scoring time(s), and the column naming the entity at a date."""
+        if self.frame.dates is None:
+            return calls.filter(calls.timestamp < self.as_of), key
+        from pqlkit.compile.dated_frame import dated
+
+        each = identity.before_each(calls, self.frame.dates)
+        return each.mutate(_dated_key=dated(each[key], each.d_idx)), "_dated_key"
 
     # -- the pieces -------------------------------------------------------------------------
 
@@ -137,7 +160,7 @@ class SignalCompiler:
         """One signal as a reduction over ``rows`` (already grouped by the caller)."""
         import ibis
 
-        model, as_of = self.model, self.as_of
+        model, as_of = self.model, self.moment(rows)
         if isinstance(spec, Count):
             return rows.count(where=match(rows, model, spec) & _in_window(rows, spec, as_of))
         if isinstance(spec, ActiveDays):
@@ -168,11 +191,11 @@ class SignalCompiler:
         if isinstance(spec, Trend):
             assert spec.window is not None
             base = match(rows, model, spec)
-            now = rows.count(where=base & (rows.timestamp >= ibis.literal(as_of - spec.window)))
+            now = rows.count(where=base & (rows.timestamp >= _since(as_of, spec.window)))
             before = rows.count(
                 where=base
-                & (rows.timestamp >= ibis.literal(as_of - 2 * spec.window))
-                & (rows.timestamp < ibis.literal(as_of - spec.window))
+                & (rows.timestamp >= _since(as_of, 2 * spec.window))
+                & (rows.timestamp < _since(as_of, spec.window))
             )
             if spec.measure == "ratio":
                 return now.cast("float64") / before.nullif(0).cast("float64")
@@ -184,7 +207,8 @@ class SignalCompiler:
                 if spec.which == "last"
                 else rows.timestamp.min(where=keep)
             )
-            return _days(ibis.literal(as_of), moment)
+            then = ibis.literal(as_of) if isinstance(as_of, datetime) else as_of.max()
+            return _days(then, moment)
         if isinstance(spec, Milestone) and not spec.ordered:
             done = []
             for step in steps(self.model, spec):
@@ -202,7 +226,9 @@ class SignalCompiler:
         with ``person``, each person's sessions apart, added up per ``key`` (a team's)."""
         import ibis
 
-        keep = rows.filter(match(rows, self.model, spec) & _in_window(rows, spec, self.as_of))
+        keep = rows.filter(
+            match(rows, self.model, spec) & _in_window(rows, spec, self.moment(rows))
+        )
         apart = [keep[key]] if person is None else [keep[key], keep[person]]
         ordered = ibis.window(group_by=apart, order_by=keep.timestamp)
         previous = keep.timestamp.lag().over(ordered)
@@ -245,11 +271,11 @@ class SignalCompiler:
         """Several account traits' latest values before T in one pass: ``key`` (the group id)
         and a column per signal (see :func:`pqlkit.events.identity.latest_traits`)."""
         events = self.frame.events
-        calls = events.filter(
-            (events.type == "group")
-            & (events.timestamp < self.as_of)
-            & events.traits.notnull()
-            & events.group_id.notnull()
+        calls, key = self._each_date(
+            events.filter(
+                (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
+            ),
+            "group_id",
         )
         values = {}
         for name, signal in signals.items():
@@ -257,18 +283,18 @@ class SignalCompiler:
             dtype = {"number": "float64", "string": "string", "boolean": "boolean"}
             value = calls.traits[signal.spec.name].unwrap_as(dtype[signal.spec.type])
             values[column(name)] = value.argmax(calls.timestamp, where=value.notnull())
-        return calls.group_by(key=calls.group_id).agg(**values)
+        return calls.group_by(key=calls[key]).agg(**values)
 
     def trait(self, spec: Trait) -> tuple[ir.Table, str]:
         """The latest value of a trait before T, keyed by user or account id."""
         events = self.frame.events
         dtype = {"number": "float64", "string": "string", "boolean": "boolean"}[spec.type]
         if spec.of == "account":
-            calls = events.filter(events.type == "group")
-            values = identity.latest_traits(calls, "group_id", {spec.name: dtype}, self.as_of)
-            return values.select(key="group_id", value=spec.name), "account_id"
+            calls, key = self._each_date(events.filter(events.type == "group"), "group_id")
+            values = identity.latest_traits(calls, key, {spec.name: dtype})
+            return values.select(key=key, value=spec.name), "account_id"
         rows = self.frame.rows
-        calls = rows.filter(rows.type != "group")
+        calls = rows.filter(rows.type != "group")  # the frame's rows: before the time(s) already
         values = identity.latest_traits(calls, "person_id", {spec.name: dtype}, self.as_of)
         return values.select(key="person_id", value=spec.name), "person_id"
 

@@ -58,16 +58,23 @@ def identity_links(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
     return pairs.mutate(rank=first).filter(lambda t: t.rank == 0).drop("rank")
 
 
-def _canonical_map(links: ir.Table) -> ir.Table:
-    """``from_id → person_id`` following chains of links up to MAX_HOPS."""
-    current = links.select("from_id", person_id=links.to_id)
+def _canonical_map(links: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
+    """``from_id → person_id`` following chains of links up to MAX_HOPS.
+
+    ``by``: columns that keep sets of links apart (``as_of``: each date's links), carried through.
+    """
+    current = links.select(*by, "from_id", person_id=links.to_id)
     for _ in range(MAX_HOPS - 1):
         hop = links.view()
-        step = hop.select(next_from=hop.from_id, next_to=hop.to_id)
-        joined = current.left_join(step, current.person_id == step.next_from)
+        step = hop.select(
+            next_from=hop.from_id, next_to=hop.to_id, **{f"next_{c}": hop[c] for c in by}
+        )
+        same = [current.person_id == step.next_from]
+        same += [current[c] == step[f"next_{c}"] for c in by]
+        joined = current.left_join(step, same)
         # .view(): a projection of a join cannot be joined again in ibis 12 without it
         current = joined.select(
-            "from_id", person_id=joined.next_to.coalesce(joined.person_id)
+            *by, "from_id", person_id=joined.next_to.coalesce(joined.person_id)
         ).view()
     return current
 
@@ -104,19 +111,24 @@ def resolve_events(
 
 
 def latest_traits(
-    calls: ir.Table, entity: str, traits: Mapping[str, str], as_of: datetime | None = None
+    calls: ir.Table,
+    entity: str,
+    traits: Mapping[str, str],
+    as_of: datetime | None = None,
+    by: tuple[str, ...] = (),
 ) -> ir.Table:
     """Per entity, the latest non-null value of each trait before ``as_of``.
 
     ``traits`` maps trait name → Ibis type (``"string"``, ``"float64"``, ``"int64"``,
-    ``"boolean"``); a value of another JSON type counts as missing.
+    ``"boolean"``); a value of another JSON type counts as missing. ``by``: more grouping
+    columns (``as_of`` when the calls are already each date's).
     """
     rows = _before(calls, as_of).filter(lambda t: t.traits.notnull() & t[entity].notnull())
     aggregates = {}
     for name, dtype in traits.items():
         value = rows.traits[name].unwrap_as(dtype)
         aggregates[name] = value.argmax(rows.timestamp, where=value.notnull())
-    return rows.group_by(entity).agg(**aggregates)
+    return rows.group_by(*by, entity).agg(**aggregates)
 
 
 def normalize_domain(value: ir.StringValue) -> ir.StringValue:
@@ -147,11 +159,15 @@ def user_accounts(
     ``domain`` (the account whose domain trait matches the e-mail) or ``email`` (no such account:
     the domain itself names it).
     """
-    import ibis
-
     if resolved is None:  # callers that already resolved the events pass them in
         resolved = resolve_events(events, as_of)
-    resolved = resolved.filter(lambda t: t.is_known)
+    people = person_facts(resolved.filter(lambda t: t.is_known))
+    return attach_accounts(people, account_domains(events, as_of), freemail)
+
+
+def person_facts(resolved: ir.Table) -> ir.Table:
+    """Per person of the (known, resolved) events: ``user_id, first_seen, last_seen,
+    group_account`` (their latest group) and ``email`` (their latest e-mail trait)."""
     people = resolved.group_by(user_id=resolved.person_id).agg(
         first_seen=resolved.timestamp.min(), last_seen=resolved.timestamp.max()
     )
@@ -164,20 +180,43 @@ def user_accounts(
     emails = latest_traits(
         person_traits.mutate(e_user=person_traits.person_id), "e_user", {"email": "string"}
     )
-    claims = account_domains(events, as_of)
-
     joined = people.left_join(membership, people.user_id == membership.m_user).left_join(
         emails, people.user_id == emails.e_user
     )
-    joined = joined.select(
+    return joined.select(
+        "user_id", "first_seen", "last_seen", "group_account", email=joined.email
+    ).view()
+
+
+def attach_accounts(
+    people: ir.Table,
+    claims: ir.Table,
+    freemail: frozenset[str] = FREEMAIL_DOMAINS,
+    by: tuple[str, ...] = (),
+) -> ir.Table:
+    """:func:`person_facts` with each person's account (see :func:`user_accounts`).
+
+    ``claims`` is :func:`account_domains`; ``by``: columns both carry that must match too
+    (``as_of``: each date's people with that date's claims).
+    """
+    import ibis
+
+    joined = people.select(
+        *by,
         "user_id",
         "first_seen",
         "last_seen",
         "group_account",
-        email=joined.email,
-        email_domain=email_domain(joined.email),
+        "email",
+        email_domain=email_domain(people.email),
     ).view()
-    joined = joined.left_join(claims, joined.email_domain == claims.domain)
+    if by:
+        claims = claims.select(
+            "domain", "domain_account", **{f"c_{c}": claims[c] for c in by}
+        ).view()
+    same = [joined.email_domain == claims.domain]
+    same += [joined[c] == claims[f"c_{c}"] for c in by]
+    joined = joined.left_join(claims, same)
     is_free = joined.email_domain.isin(sorted(freemail))
     domain_only = ibis.ifelse(
         joined.email_domain.notnull() & ~is_free,
@@ -192,6 +231,7 @@ def user_accounts(
         else_=ibis.null(),
     )
     return joined.select(
+        *by,
         "user_id",
         "email",
         "email_domain",
@@ -202,22 +242,51 @@ def user_accounts(
     )
 
 
-def account_domains(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
-    """``domain → domain_account``: the first account whose ``domain`` trait claims each domain."""
+def account_domains(
+    events: ir.Table, as_of: datetime | None = None, *, dates: ir.Table | None = None
+) -> ir.Table:
+    """``domain → domain_account``: the first account whose ``domain`` trait claims each domain.
+
+    With ``dates`` (a table of ``as_of`` times and any columns naming them), each date's claims:
+    the dates' columns, ``domain``, ``domain_account``.
+    """
     import ibis
 
     groups = _before(events, as_of).filter(lambda t: (t.type == "group") & t.group_id.notnull())
-    current = latest_traits(groups, "group_id", {"domain": "string", "website": "string"})
-    first_seen = groups.group_by(fs_group="group_id").agg(since=groups.timestamp.min())
-    claimed = current.join(first_seen, current.group_id == first_seen.fs_group).select(
-        "group_id", "since", domain=normalize_domain(current.domain.coalesce(current.website))
+    by: tuple[str, ...] = ()
+    if dates is not None:
+        groups = before_each(groups, dates)
+        by = tuple(dates.columns)
+    current = latest_traits(groups, "group_id", {"domain": "string", "website": "string"}, by=by)
+    first_seen = groups.group_by(fs_group="group_id", **{f"fs_{c}": groups[c] for c in by}).agg(
+        since=groups.timestamp.min()
+    )
+    same = [current.group_id == first_seen.fs_group]
+    same += [current[c] == first_seen[f"fs_{c}"] for c in by]
+    claimed = current.join(first_seen, same).select(
+        *by,
+        "group_id",
+        "since",
+        domain=normalize_domain(current.domain.coalesce(current.website)),
     )
     claimed = claimed.filter(claimed.domain.notnull())
     rank = ibis.row_number().over(
-        group_by=claimed.domain, order_by=[claimed.since, claimed.group_id]
+        group_by=[*(claimed[c] for c in by), claimed.domain],
+        order_by=[claimed.since, claimed.group_id],
     )
     ranked = claimed.mutate(rank=rank)
-    return ranked.filter(ranked.rank == 0).select("domain", domain_account=ranked.group_id)
+    return ranked.filter(ranked.rank == 0).select(*by, "domain", domain_account=ranked.group_id)
+
+
+def before_each(events: ir.Table, dates: ir.Table) -> ir.Table:
+    """Each event once for every date (a row of ``dates``, its time ``as_of``) it comes before,
+    with the date's columns.
+
+    For the few calls read in full at every date (group calls); the event log itself is never
+    joined to every date (see :mod:`pqlkit.compile.dated_frame`).
+    """
+    joined = events.join(dates, events.timestamp < dates.as_of)
+    return joined.select(*events.columns, *(joined[c] for c in dates.columns))
 
 
 def accounts(events: ir.Table, as_of: datetime | None = None) -> ir.Table:

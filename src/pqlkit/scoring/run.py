@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from pqlkit.compile.frame import scoring_frame
+from pqlkit.compile.frame import joins_as_written, scoring_frame
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import explain_row, explained_columns
@@ -33,6 +33,7 @@ OUTPUT_COLUMNS = (
     "pql_since",
 )
 TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}
+DATES_AT_ONCE = 16  # dates scored in one query by score_dates (their rows are held together)
 
 
 def now() -> datetime:
@@ -110,14 +111,61 @@ def score_dates(
     """``score_events`` as of each date (in the order given), sharing what the dates share.
 
     The triggers are evaluated once, as of the last date (:class:`pqlkit.triggers.batch.History`
-    gives each date exactly the alerts :func:`score_events` would); each date's run is computed
-    when the iterator reaches it, so a loop holds one run at a time.
+    gives each date exactly the alerts :func:`score_events` would); the signals of up to
+    ``DATES_AT_ONCE`` dates are computed in one query (:mod:`pqlkit.compile.dated_frame`), so a
+    loop holds that many dates' rows at a time.
     """
     if not dates:
         return
     history = batch.History(events, loaded.model, max(dates))
+    for start in range(0, len(dates), DATES_AT_ONCE):
+        chunk = dates[start : start + DATES_AT_ONCE]
+        if len(set(chunk)) == 1:
+            yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
+        else:
+            yield from _score_together(events, loaded, chunk, history)
+
+
+def _score_together(
+    events: ir.Table, loaded: LoadedModel, dates: Sequence[datetime], history: batch.History
+) -> Iterator[ScoreRun]:
+    """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`)."""
+    import ibis
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from pqlkit.compile.dated_frame import SEPARATOR, dated_frame
+
+    model = loaded.model
+    moments = sorted(set(dates))
+    alerts = {date: history.as_of(date) for date in moments}
+    live = {date: batch.active(alerts[date], date) for date in moments}
+    hot = sorted(
+        f"{entity}{SEPARATOR}{index}"
+        for index, date in enumerate(moments, start=1)
+        for entity in live[date]
+    )
+    with joins_as_written(events._find_backend()):
+        frame = dated_frame(events, model, moments)
+        try:
+            triggered = (
+                ibis.memtable({"entity_id": hot}, schema={"entity_id": "string"})
+                if model.triggers
+                else None
+            )
+            compiled = compile_model(model, events, moments[-1], triggered=triggered, frame=frame)
+            result = compiled.table.to_pyarrow()
+        finally:
+            frame.release()
+    when = result.column("as_of")
     for date in dates:
-        yield _score(events, loaded, date, history.as_of(date))
+        part = result.filter(pc.equal(when, pa.scalar(date, when.type)))
+        if model.type == "predictive":
+            from pqlkit.scoring.predict import predict
+
+            part = predict(loaded, part)
+        alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
+        yield ScoreRun(loaded, alone, _sorted(part), live[date], alerts[date])
 
 
 def _score(

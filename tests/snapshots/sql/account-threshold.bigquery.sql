@@ -122,22 +122,22 @@ WITH `t19` AS (
     ) AS `t40`
   ) AS `t42`
     ON `t9`.`_sender` = `t42`.`s_from`
-), `t60` AS (
+), `t62` AS (
   SELECT
-    `t59`.`user_id`,
-    `t59`.`email`,
-    `t59`.`email_domain`,
-    `t59`.`first_seen`,
-    `t59`.`last_seen`,
+    `t61`.`user_id`,
+    `t61`.`email`,
+    `t61`.`email_domain`,
+    `t61`.`first_seen`,
+    `t61`.`last_seen`,
     COALESCE(
-      `t59`.`group_account`,
+      `t61`.`group_account`,
       `t38`.`domain_account`,
       IF(
         (
-          `t59`.`email_domain` IS NOT NULL
+          `t61`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t59`.`email_domain` IN (
+          `t61`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH `t19` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t59`.`email_domain`),
+        CONCAT('domain:', `t61`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t59`.`group_account` IS NOT NULL
+      WHEN `t61`.`group_account` IS NOT NULL
       THEN 'group'
       WHEN `t38`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t59`.`email_domain` IS NOT NULL
+          `t61`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t59`.`email_domain` IN (
+          `t61`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH `t19` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t59`.`email_domain`),
+        CONCAT('domain:', `t61`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +415,30 @@ WITH `t19` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t53`.`user_id`,
-      `t53`.`first_seen`,
-      `t53`.`last_seen`,
-      `t54`.`group_account`,
-      `t56`.`email`,
+      `t58`.`user_id`,
+      `t58`.`first_seen`,
+      `t58`.`last_seen`,
+      `t58`.`group_account`,
+      `t58`.`email`,
       NULLIF(
         IF(
           (
-            INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+            INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')),
+            LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')),
             IF(
               (
                 (
-                  INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
+                INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
               ) + 1 + 1,
               (
-                INSTR(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t56`.`email`, ' \t\n\r\v\f')))
+                INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')))
             )
           ),
           NULL
@@ -447,68 +447,76 @@ WITH `t19` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t48`.`person_id` AS `user_id`,
-        MIN(`t48`.`timestamp`) AS `first_seen`,
-        MAX(`t48`.`timestamp`) AS `last_seen`
+        `t53`.`user_id`,
+        `t53`.`first_seen`,
+        `t53`.`last_seen`,
+        `t54`.`group_account`,
+        `t56`.`email`
       FROM (
         SELECT
-          *
-        FROM `t44` AS `t45`
-        WHERE
-          `t45`.`is_known`
-      ) AS `t48`
-      GROUP BY
-        1
-    ) AS `t53`
-    LEFT OUTER JOIN (
-      SELECT
-        `t49`.`person_id` AS `m_user`,
-        MAX_BY(`t49`.`group_id`, `t49`.`timestamp`) AS `group_account`
-      FROM (
+          `t48`.`person_id` AS `user_id`,
+          MIN(`t48`.`timestamp`) AS `first_seen`,
+          MAX(`t48`.`timestamp`) AS `last_seen`
+        FROM (
+          SELECT
+            *
+          FROM `t44` AS `t45`
+          WHERE
+            `t45`.`is_known`
+        ) AS `t48`
+        GROUP BY
+          1
+      ) AS `t53`
+      LEFT OUTER JOIN (
         SELECT
-          *
-        FROM `t44` AS `t45`
-        WHERE
-          `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
-      ) AS `t49`
-      GROUP BY
-        1
-    ) AS `t54`
-      ON `t53`.`user_id` = `t54`.`m_user`
-    LEFT OUTER JOIN (
-      SELECT
-        `t50`.`e_user`,
-        MAX_BY(
-          IF(
-            safe.string(`t50`.`traits`['email']) IS NOT NULL,
-            safe.string(`t50`.`traits`['email']),
-            NULL
-          ),
-          IF(safe.string(`t50`.`traits`['email']) IS NOT NULL, `t50`.`timestamp`, NULL)
-        ) AS `email`
-      FROM (
+          `t49`.`person_id` AS `m_user`,
+          MAX_BY(`t49`.`group_id`, `t49`.`timestamp`) AS `group_account`
+        FROM (
+          SELECT
+            *
+          FROM `t44` AS `t45`
+          WHERE
+            `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
+        ) AS `t49`
+        GROUP BY
+          1
+      ) AS `t54`
+        ON `t53`.`user_id` = `t54`.`m_user`
+      LEFT OUTER JOIN (
         SELECT
-          `t45`.`type`,
-          `t45`.`timestamp`,
-          `t45`.`user_id`,
-          `t45`.`anonymous_id`,
-          `t45`.`group_id`,
-          `t45`.`traits`,
-          `t45`.`person_id`,
-          `t45`.`is_known`,
-          `t45`.`person_id` AS `e_user`
-        FROM `t44` AS `t45`
-        WHERE
-          `t45`.`is_known`
-          AND `t45`.`type` <> 'group'
-          AND `t45`.`traits` IS NOT NULL
-          AND `t45`.`person_id` IS NOT NULL
-      ) AS `t50`
-      GROUP BY
-        1
-    ) AS `t56`
-      ON `t53`.`user_id` = `t56`.`e_user`
-  ) AS `t59`
+          `t50`.`e_user`,
+          MAX_BY(
+            IF(
+              safe.string(`t50`.`traits`['email']) IS NOT NULL,
+              safe.string(`t50`.`traits`['email']),
+              NULL
+            ),
+            IF(safe.string(`t50`.`traits`['email']) IS NOT NULL, `t50`.`timestamp`, NULL)
+          ) AS `email`
+        FROM (
+          SELECT
+            `t45`.`type`,
+            `t45`.`timestamp`,
+            `t45`.`user_id`,
+            `t45`.`anonymous_id`,
+            `t45`.`group_id`,
+            `t45`.`traits`,
+            `t45`.`person_id`,
+            `t45`.`is_known`,
+            `t45`.`person_id` AS `e_user`
+          FROM `t44` AS `t45`
+          WHERE
+            `t45`.`is_known`
+            AND `t45`.`type` <> 'group'
+            AND `t45`.`traits` IS NOT NULL
+            AND `t45`.`person_id` IS NOT NULL
+        ) AS `t50`
+        GROUP BY
+          1
+      ) AS `t56`
+        ON `t53`.`user_id` = `t56`.`e_user`
+    ) AS `t58`
+  ) AS `t61`
   LEFT OUTER JOIN (
     SELECT
       `t33`.`domain`,
@@ -576,8 +584,8 @@ WITH `t19` AS (
           ) AS `t18`
           INNER JOIN (
             SELECT
-              `t3`.`group_id` AS `fs_group`,
-              MIN(`t3`.`timestamp`) AS `since`
+              `t2`.`group_id` AS `fs_group`,
+              MIN(`t2`.`timestamp`) AS `since`
             FROM (
               SELECT
                 *
@@ -586,7 +594,7 @@ WITH `t19` AS (
                 `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
                 AND `t0`.`type` = 'group'
                 AND `t0`.`group_id` IS NOT NULL
-            ) AS `t3`
+            ) AS `t2`
             GROUP BY
               1
           ) AS `t12`
@@ -599,130 +607,130 @@ WITH `t19` AS (
     WHERE
       `t33`.`rank` = 0
   ) AS `t38`
-    ON `t59`.`email_domain` = `t38`.`domain`
+    ON `t61`.`email_domain` = `t38`.`domain`
 )
 SELECT
-  `t87`.`entity_id`,
-  `t87`.`account_id`,
-  `t87`.`first_seen`,
-  `t87`.`last_seen`,
-  `t87`.`s__users`,
-  `t87`.`s__core_workflows_7d`,
-  `t87`.`s__employees`,
-  `t87`.`paying`,
-  `t87`.`q__all__0`,
-  `t87`.`q__all__1`,
-  `t87`.`q__all__2`,
-  `t87`.`score`,
-  `t87`.`tier`,
+  `t89`.`entity_id`,
+  `t89`.`account_id`,
+  `t89`.`first_seen`,
+  `t89`.`last_seen`,
+  `t89`.`s__users`,
+  `t89`.`s__core_workflows_7d`,
+  `t89`.`s__employees`,
+  `t89`.`paying`,
+  `t89`.`q__all__0`,
+  `t89`.`q__all__1`,
+  `t89`.`q__all__2`,
+  `t89`.`score`,
+  `t89`.`tier`,
   'account' AS `entity_type`,
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t86`.*
+    `t88`.*
     EXCEPT (`qualifies`)
   FROM (
     SELECT
-      `t85`.`entity_id`,
-      `t85`.`account_id`,
-      `t85`.`first_seen`,
-      `t85`.`last_seen`,
-      `t85`.`s__users`,
-      `t85`.`s__core_workflows_7d`,
-      `t85`.`s__employees`,
-      `t85`.`paying`,
-      `t85`.`q__all__0`,
-      `t85`.`q__all__1`,
-      `t85`.`q__all__2`,
-      `t85`.`score`,
-      `t85`.`qualifies`,
-      IF(`t85`.`qualifies`, 'pql', 'not qualified') AS `tier`
+      `t87`.`entity_id`,
+      `t87`.`account_id`,
+      `t87`.`first_seen`,
+      `t87`.`last_seen`,
+      `t87`.`s__users`,
+      `t87`.`s__core_workflows_7d`,
+      `t87`.`s__employees`,
+      `t87`.`paying`,
+      `t87`.`q__all__0`,
+      `t87`.`q__all__1`,
+      `t87`.`q__all__2`,
+      `t87`.`score`,
+      `t87`.`qualifies`,
+      IF(`t87`.`qualifies`, 'pql', 'not qualified') AS `tier`
     FROM (
       SELECT
-        `t83`.`entity_id`,
-        `t83`.`account_id`,
-        `t83`.`first_seen`,
-        `t83`.`last_seen`,
-        `t83`.`s__users`,
-        `t83`.`s__core_workflows_7d`,
-        `t83`.`s__employees`,
-        `t83`.`paying`,
-        `t83`.`q__all__0`,
-        `t83`.`q__all__1`,
-        `t83`.`q__all__2`,
-        CAST(0 + IF(`t83`.`q__all__0`, 1, 0) + IF(`t83`.`q__all__1`, 1, 0) + IF(`t83`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
-        `t83`.`q__all__0` AND `t83`.`q__all__1` AND `t83`.`q__all__2` AS `qualifies`
+        `t85`.`entity_id`,
+        `t85`.`account_id`,
+        `t85`.`first_seen`,
+        `t85`.`last_seen`,
+        `t85`.`s__users`,
+        `t85`.`s__core_workflows_7d`,
+        `t85`.`s__employees`,
+        `t85`.`paying`,
+        `t85`.`q__all__0`,
+        `t85`.`q__all__1`,
+        `t85`.`q__all__2`,
+        CAST(0 + IF(`t85`.`q__all__0`, 1, 0) + IF(`t85`.`q__all__1`, 1, 0) + IF(`t85`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
+        `t85`.`q__all__0` AND `t85`.`q__all__1` AND `t85`.`q__all__2` AS `qualifies`
       FROM (
         SELECT
-          `t81`.`entity_id`,
-          `t81`.`account_id`,
-          `t81`.`first_seen`,
-          `t81`.`last_seen`,
-          `t81`.`s__users`,
-          `t81`.`s__core_workflows_7d`,
-          `t81`.`s__employees`,
-          `t81`.`paying`,
-          COALESCE(`t81`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
-          COALESCE(`t81`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
-          COALESCE(`t81`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
+          `t83`.`entity_id`,
+          `t83`.`account_id`,
+          `t83`.`first_seen`,
+          `t83`.`last_seen`,
+          `t83`.`s__users`,
+          `t83`.`s__core_workflows_7d`,
+          `t83`.`s__employees`,
+          `t83`.`paying`,
+          COALESCE(`t83`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
+          COALESCE(`t83`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
+          COALESCE(`t83`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
         FROM (
           SELECT
-            `t79`.`entity_id`,
-            `t79`.`account_id`,
-            `t79`.`first_seen`,
-            `t79`.`last_seen`,
-            `t79`.`s__users`,
-            `t79`.`s__core_workflows_7d`,
-            `t79`.`s__employees`,
-            `t71`.`key` IS NOT NULL AS `paying`
+            `t81`.`entity_id`,
+            `t81`.`account_id`,
+            `t81`.`first_seen`,
+            `t81`.`last_seen`,
+            `t81`.`s__users`,
+            `t81`.`s__core_workflows_7d`,
+            `t81`.`s__employees`,
+            `t73`.`key` IS NOT NULL AS `paying`
           FROM (
             SELECT
-              `t76`.`entity_id`,
-              `t76`.`account_id`,
-              `t76`.`first_seen`,
-              `t76`.`last_seen`,
-              `t76`.`s__users`,
-              `t76`.`s__core_workflows_7d`,
+              `t78`.`entity_id`,
+              `t78`.`account_id`,
+              `t78`.`first_seen`,
+              `t78`.`last_seen`,
+              `t78`.`s__users`,
+              `t78`.`s__core_workflows_7d`,
               `t17`.`s__employees`
             FROM (
               SELECT
-                `t66`.`entity_id`,
-                `t66`.`account_id`,
-                `t66`.`first_seen`,
-                `t66`.`last_seen`,
-                COALESCE(`t73`.`s__users`, 0) AS `s__users`,
-                COALESCE(`t73`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
+                `t68`.`entity_id`,
+                `t68`.`account_id`,
+                `t68`.`first_seen`,
+                `t68`.`last_seen`,
+                COALESCE(`t75`.`s__users`, 0) AS `s__users`,
+                COALESCE(`t75`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
               FROM (
                 SELECT
-                  `t63`.`account_id` AS `entity_id`,
-                  MAX(`t63`.`account_id`) AS `account_id`,
-                  MIN(`t63`.`first_seen`) AS `first_seen`,
-                  MAX(`t63`.`last_seen`) AS `last_seen`
+                  `t65`.`account_id` AS `entity_id`,
+                  MAX(`t65`.`account_id`) AS `account_id`,
+                  MIN(`t65`.`first_seen`) AS `first_seen`,
+                  MAX(`t65`.`last_seen`) AS `last_seen`
                 FROM (
                   SELECT
-                    `t61`.`user_id` AS `m_user`,
-                    `t61`.`account_id`,
-                    `t61`.`email_domain`,
-                    `t61`.`first_seen`,
-                    `t61`.`last_seen`
-                  FROM `t60` AS `t61`
+                    `t63`.`user_id` AS `m_user`,
+                    `t63`.`account_id`,
+                    `t63`.`email_domain`,
+                    `t63`.`first_seen`,
+                    `t63`.`last_seen`
+                  FROM `t62` AS `t63`
                   WHERE
-                    `t61`.`account_id` IS NOT NULL
-                ) AS `t63`
+                    `t63`.`account_id` IS NOT NULL
+                ) AS `t65`
                 GROUP BY
                   1
-              ) AS `t66`
+              ) AS `t68`
               LEFT OUTER JOIN (
                 SELECT
-                  `t69`.`entity_id` AS `key`,
-                  COUNT(DISTINCT IF(TRUE AND TRUE, `t69`.`person_id`, NULL)) AS `s__users`,
+                  `t71`.`entity_id` AS `key`,
+                  COUNT(DISTINCT IF(TRUE AND TRUE, `t71`.`person_id`, NULL)) AS `s__users`,
                   COUNTIF(
                     (
-                      `t69`.`type` = 'track'
+                      `t71`.`type` = 'track'
                     )
-                    AND `t69`.`event` IN ('Report Created')
+                    AND `t71`.`event` IN ('Report Created')
                     AND (
-                      `t69`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
+                      `t71`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
                     )
                   ) AS `s__core_workflows_7d`
                 FROM (
@@ -748,9 +756,9 @@ FROM (
                       `t47`.`source`,
                       `t47`.`loaded_at`,
                       `t47`.`person_id`,
-                      `t64`.`account_id`,
-                      `t64`.`email_domain`,
-                      `t64`.`account_id` AS `entity_id`
+                      `t66`.`account_id`,
+                      `t66`.`email_domain`,
+                      `t66`.`account_id` AS `entity_id`
                     FROM (
                       SELECT
                         *
@@ -847,21 +855,21 @@ FROM (
                     ) AS `t47`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t61`.`user_id` AS `m_user`,
-                        `t61`.`account_id`,
-                        `t61`.`email_domain`
-                      FROM `t60` AS `t61`
-                    ) AS `t64`
-                      ON `t47`.`person_id` = `t64`.`m_user`
-                  ) AS `t68`
+                        `t63`.`user_id` AS `m_user`,
+                        `t63`.`account_id`,
+                        `t63`.`email_domain`
+                      FROM `t62` AS `t63`
+                    ) AS `t66`
+                      ON `t47`.`person_id` = `t66`.`m_user`
+                  ) AS `t70`
                   WHERE
-                    `t68`.`entity_id` IS NOT NULL
-                ) AS `t69`
+                    `t70`.`entity_id` IS NOT NULL
+                ) AS `t71`
                 GROUP BY
                   1
-              ) AS `t73`
-                ON `t66`.`entity_id` = `t73`.`key`
-            ) AS `t76`
+              ) AS `t75`
+                ON `t68`.`entity_id` = `t75`.`key`
+            ) AS `t78`
             LEFT OUTER JOIN (
               SELECT
                 `t6`.`group_id` AS `key`,
@@ -879,18 +887,18 @@ FROM (
                 FROM `events` AS `t0`
                 WHERE
                   `t0`.`type` = 'group'
-                  AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
                   AND `t0`.`traits` IS NOT NULL
                   AND `t0`.`group_id` IS NOT NULL
+                  AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
               ) AS `t6`
               GROUP BY
                 1
             ) AS `t17`
-              ON `t76`.`entity_id` = `t17`.`key`
-          ) AS `t79`
+              ON `t78`.`entity_id` = `t17`.`key`
+          ) AS `t81`
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              `t68`.`entity_id` AS `key`
+              `t70`.`entity_id` AS `key`
             FROM (
               SELECT
                 `t47`.`message_id`,
@@ -911,9 +919,9 @@ FROM (
                 `t47`.`source`,
                 `t47`.`loaded_at`,
                 `t47`.`person_id`,
-                `t64`.`account_id`,
-                `t64`.`email_domain`,
-                `t64`.`account_id` AS `entity_id`
+                `t66`.`account_id`,
+                `t66`.`email_domain`,
+                `t66`.`account_id` AS `entity_id`
               FROM (
                 SELECT
                   *
@@ -1010,25 +1018,25 @@ FROM (
               ) AS `t47`
               LEFT OUTER JOIN (
                 SELECT
-                  `t61`.`user_id` AS `m_user`,
-                  `t61`.`account_id`,
-                  `t61`.`email_domain`
-                FROM `t60` AS `t61`
-              ) AS `t64`
-                ON `t47`.`person_id` = `t64`.`m_user`
-            ) AS `t68`
+                  `t63`.`user_id` AS `m_user`,
+                  `t63`.`account_id`,
+                  `t63`.`email_domain`
+                FROM `t62` AS `t63`
+              ) AS `t66`
+                ON `t47`.`person_id` = `t66`.`m_user`
+            ) AS `t70`
             WHERE
-              `t68`.`entity_id` IS NOT NULL
-              AND `t68`.`type` = 'track'
-              AND `t68`.`event` IN ('Subscription Started')
-          ) AS `t71`
-            ON `t79`.`entity_id` = `t71`.`key`
-        ) AS `t81`
+              `t70`.`entity_id` IS NOT NULL
+              AND `t70`.`type` = 'track'
+              AND `t70`.`event` IN ('Subscription Started')
+          ) AS `t73`
+            ON `t81`.`entity_id` = `t73`.`key`
+        ) AS `t83`
         WHERE
           NOT (
-            `t81`.`paying`
+            `t83`.`paying`
           )
-      ) AS `t83`
-    ) AS `t85`
-  ) AS `t86`
-) AS `t87`;
+      ) AS `t85`
+    ) AS `t87`
+  ) AS `t88`
+) AS `t89`;

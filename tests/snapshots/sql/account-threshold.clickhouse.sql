@@ -122,20 +122,20 @@ WITH "t19" AS (
     ) AS "t40"
   ) AS "t42"
     ON "t9"."_sender" = "t42"."s_from"
-), "t60" AS (
+), "t62" AS (
   SELECT
-    "t59"."user_id" AS "user_id",
-    "t59"."email" AS "email",
-    "t59"."email_domain" AS "email_domain",
-    "t59"."first_seen" AS "first_seen",
-    "t59"."last_seen" AS "last_seen",
+    "t61"."user_id" AS "user_id",
+    "t61"."email" AS "email",
+    "t61"."email_domain" AS "email_domain",
+    "t61"."first_seen" AS "first_seen",
+    "t61"."last_seen" AS "last_seen",
     COALESCE(
-      "t59"."group_account",
+      "t61"."group_account",
       "t38"."domain_account",
       CASE
-        WHEN isNotNull("t59"."email_domain")
+        WHEN isNotNull("t61"."email_domain")
         AND NOT (
-          "t59"."email_domain" IN (
+          "t61"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -263,20 +263,20 @@ WITH "t19" AS (
             'zohomail.com'
           )
         )
-        THEN CONCAT('domain:', "t59"."email_domain")
+        THEN CONCAT('domain:', "t61"."email_domain")
         ELSE NULL
       END
     ) AS "account_id",
     CASE
-      WHEN isNotNull("t59"."group_account")
+      WHEN isNotNull("t61"."group_account")
       THEN 'group'
       WHEN isNotNull("t38"."domain_account")
       THEN 'domain'
       WHEN isNotNull(
         CASE
-          WHEN isNotNull("t59"."email_domain")
+          WHEN isNotNull("t61"."email_domain")
           AND NOT (
-            "t59"."email_domain" IN (
+            "t61"."email_domain" IN (
               '10minutemail.com',
               '126.com',
               '163.com',
@@ -404,7 +404,7 @@ WITH "t19" AS (
               'zohomail.com'
             )
           )
-          THEN CONCAT('domain:', "t59"."email_domain")
+          THEN CONCAT('domain:', "t61"."email_domain")
           ELSE NULL
         END
       )
@@ -413,30 +413,30 @@ WITH "t19" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t53"."user_id" AS "user_id",
-      "t53"."first_seen" AS "first_seen",
-      "t53"."last_seen" AS "last_seen",
-      "t54"."group_account" AS "group_account",
-      "t56"."email" AS "email",
+      "t58"."user_id" AS "user_id",
+      "t58"."first_seen" AS "first_seen",
+      "t58"."last_seen" AS "last_seen",
+      "t58"."group_account" AS "group_account",
+      "t58"."email" AS "email",
       nullIf(
         CASE
           WHEN (
-            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t56"."email")), '@') - 1
+            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
           ) >= 0
           THEN SUBSTRING(
-            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t56"."email")),
+            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")),
             CASE
               WHEN (
                 (
-                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t56"."email")), '@') - 1
+                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
                 ) + 1 + 1
               ) >= 1
               THEN (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t56"."email")), '@') - 1
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
               ) + 1 + 1
               ELSE (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t56"."email")), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t56"."email")))
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")))
             END
           )
           ELSE NULL
@@ -445,77 +445,85 @@ WITH "t19" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t48"."person_id" AS "user_id",
-        MIN("t48"."timestamp") AS "first_seen",
-        MAX("t48"."timestamp") AS "last_seen"
+        "t53"."user_id" AS "user_id",
+        "t53"."first_seen" AS "first_seen",
+        "t53"."last_seen" AS "last_seen",
+        "t54"."group_account" AS "group_account",
+        "t56"."email" AS "email"
       FROM (
         SELECT
-          *
-        FROM "t44" AS "t45"
-        WHERE
-          "t45"."is_known"
-      ) AS "t48"
-      GROUP BY
-        "t48"."person_id"
-    ) AS "t53"
-    LEFT OUTER JOIN (
-      SELECT
-        "t49"."person_id" AS "m_user",
-        argMax(tuple("t49"."group_id"), "t49"."timestamp").1 AS "group_account"
-      FROM (
+          "t48"."person_id" AS "user_id",
+          MIN("t48"."timestamp") AS "first_seen",
+          MAX("t48"."timestamp") AS "last_seen"
+        FROM (
+          SELECT
+            *
+          FROM "t44" AS "t45"
+          WHERE
+            "t45"."is_known"
+        ) AS "t48"
+        GROUP BY
+          "t48"."person_id"
+      ) AS "t53"
+      LEFT OUTER JOIN (
         SELECT
-          *
-        FROM "t44" AS "t45"
-        WHERE
-          "t45"."is_known" AND isNotNull("t45"."group_id")
-      ) AS "t49"
-      GROUP BY
-        "t49"."person_id"
-    ) AS "t54"
-      ON "t53"."user_id" = "t54"."m_user"
-    LEFT OUTER JOIN (
-      SELECT
-        "t50"."e_user" AS "e_user",
-        argMaxIf(
-          tuple(
-            CASE
-              WHEN JSONType(JSONExtractRaw("t50"."traits", 'email')) = 'String'
-              THEN JSONExtractString(JSONExtractRaw("t50"."traits", 'email'))
-              ELSE NULL
-            END
-          ),
-          "t50"."timestamp",
-          isNotNull(
-            CASE
-              WHEN JSONType(JSONExtractRaw("t50"."traits", 'email')) = 'String'
-              THEN JSONExtractString(JSONExtractRaw("t50"."traits", 'email'))
-              ELSE NULL
-            END
-          )
-        ).1 AS "email"
-      FROM (
+          "t49"."person_id" AS "m_user",
+          argMax(tuple("t49"."group_id"), "t49"."timestamp").1 AS "group_account"
+        FROM (
+          SELECT
+            *
+          FROM "t44" AS "t45"
+          WHERE
+            "t45"."is_known" AND isNotNull("t45"."group_id")
+        ) AS "t49"
+        GROUP BY
+          "t49"."person_id"
+      ) AS "t54"
+        ON "t53"."user_id" = "t54"."m_user"
+      LEFT OUTER JOIN (
         SELECT
-          "t45"."type" AS "type",
-          "t45"."timestamp" AS "timestamp",
-          "t45"."user_id" AS "user_id",
-          "t45"."anonymous_id" AS "anonymous_id",
-          "t45"."group_id" AS "group_id",
-          "t45"."traits" AS "traits",
-          "t45"."person_id" AS "person_id",
-          "t45"."is_known" AS "is_known",
-          "t45"."person_id" AS "e_user"
-        FROM "t44" AS "t45"
-        WHERE
-          "t45"."is_known"
-          AND "t45"."type" <> 'group'
-          AND isNotNull("t45"."traits")
-          AND isNotNull("t45"."person_id")
-      ) AS "t50"
-      GROUP BY
-        "t50"."e_user"
-    ) AS "t56"
-      ON "t53"."user_id" = "t56"."e_user"
-  ) AS "t59"
+          "t50"."e_user" AS "e_user",
+          argMaxIf(
+            tuple(
+              CASE
+                WHEN JSONType(JSONExtractRaw("t50"."traits", 'email')) = 'String'
+                THEN JSONExtractString(JSONExtractRaw("t50"."traits", 'email'))
+                ELSE NULL
+              END
+            ),
+            "t50"."timestamp",
+            isNotNull(
+              CASE
+                WHEN JSONType(JSONExtractRaw("t50"."traits", 'email')) = 'String'
+                THEN JSONExtractString(JSONExtractRaw("t50"."traits", 'email'))
+                ELSE NULL
+              END
+            )
+          ).1 AS "email"
+        FROM (
+          SELECT
+            "t45"."type" AS "type",
+            "t45"."timestamp" AS "timestamp",
+            "t45"."user_id" AS "user_id",
+            "t45"."anonymous_id" AS "anonymous_id",
+            "t45"."group_id" AS "group_id",
+            "t45"."traits" AS "traits",
+            "t45"."person_id" AS "person_id",
+            "t45"."is_known" AS "is_known",
+            "t45"."person_id" AS "e_user"
+          FROM "t44" AS "t45"
+          WHERE
+            "t45"."is_known"
+            AND "t45"."type" <> 'group'
+            AND isNotNull("t45"."traits")
+            AND isNotNull("t45"."person_id")
+        ) AS "t50"
+        GROUP BY
+          "t50"."e_user"
+      ) AS "t56"
+        ON "t53"."user_id" = "t56"."e_user"
+    ) AS "t58"
+  ) AS "t61"
   LEFT OUTER JOIN (
     SELECT
       "t33"."domain" AS "domain",
@@ -605,8 +613,8 @@ WITH "t19" AS (
           ) AS "t18"
           INNER JOIN (
             SELECT
-              "t3"."group_id" AS "fs_group",
-              MIN("t3"."timestamp") AS "since"
+              "t2"."group_id" AS "fs_group",
+              MIN("t2"."timestamp") AS "since"
             FROM (
               SELECT
                 *
@@ -615,9 +623,9 @@ WITH "t19" AS (
                 "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
                 AND "t0"."type" = 'group'
                 AND isNotNull("t0"."group_id")
-            ) AS "t3"
+            ) AS "t2"
             GROUP BY
-              "t3"."group_id"
+              "t2"."group_id"
           ) AS "t12"
             ON "t18"."group_id" = "t12"."fs_group"
         ) AS "t23"
@@ -628,130 +636,130 @@ WITH "t19" AS (
     WHERE
       "t33"."rank" = 0
   ) AS "t38"
-    ON "t59"."email_domain" = "t38"."domain"
+    ON "t61"."email_domain" = "t38"."domain"
 )
 SELECT
-  "t87"."entity_id" AS "entity_id",
-  "t87"."account_id" AS "account_id",
-  "t87"."first_seen" AS "first_seen",
-  "t87"."last_seen" AS "last_seen",
-  "t87"."s__users" AS "s__users",
-  "t87"."s__core_workflows_7d" AS "s__core_workflows_7d",
-  "t87"."s__employees" AS "s__employees",
-  "t87"."paying" AS "paying",
-  "t87"."q__all__0" AS "q__all__0",
-  "t87"."q__all__1" AS "q__all__1",
-  "t87"."q__all__2" AS "q__all__2",
-  "t87"."score" AS "score",
-  "t87"."tier" AS "tier",
+  "t89"."entity_id" AS "entity_id",
+  "t89"."account_id" AS "account_id",
+  "t89"."first_seen" AS "first_seen",
+  "t89"."last_seen" AS "last_seen",
+  "t89"."s__users" AS "s__users",
+  "t89"."s__core_workflows_7d" AS "s__core_workflows_7d",
+  "t89"."s__employees" AS "s__employees",
+  "t89"."paying" AS "paying",
+  "t89"."q__all__0" AS "q__all__0",
+  "t89"."q__all__1" AS "q__all__1",
+  "t89"."q__all__2" AS "q__all__2",
+  "t89"."score" AS "score",
+  "t89"."tier" AS "tier",
   'account' AS "entity_type",
   parseDateTimeBestEffort('2026-04-01T00:00:00') AS "as_of"
 FROM (
   SELECT
-    "t86".*
+    "t88".*
     EXCEPT ("qualifies")
   FROM (
     SELECT
-      "t85"."entity_id" AS "entity_id",
-      "t85"."account_id" AS "account_id",
-      "t85"."first_seen" AS "first_seen",
-      "t85"."last_seen" AS "last_seen",
-      "t85"."s__users" AS "s__users",
-      "t85"."s__core_workflows_7d" AS "s__core_workflows_7d",
-      "t85"."s__employees" AS "s__employees",
-      "t85"."paying" AS "paying",
-      "t85"."q__all__0" AS "q__all__0",
-      "t85"."q__all__1" AS "q__all__1",
-      "t85"."q__all__2" AS "q__all__2",
-      "t85"."score" AS "score",
-      "t85"."qualifies" AS "qualifies",
-      CASE WHEN "t85"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
+      "t87"."entity_id" AS "entity_id",
+      "t87"."account_id" AS "account_id",
+      "t87"."first_seen" AS "first_seen",
+      "t87"."last_seen" AS "last_seen",
+      "t87"."s__users" AS "s__users",
+      "t87"."s__core_workflows_7d" AS "s__core_workflows_7d",
+      "t87"."s__employees" AS "s__employees",
+      "t87"."paying" AS "paying",
+      "t87"."q__all__0" AS "q__all__0",
+      "t87"."q__all__1" AS "q__all__1",
+      "t87"."q__all__2" AS "q__all__2",
+      "t87"."score" AS "score",
+      "t87"."qualifies" AS "qualifies",
+      CASE WHEN "t87"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
     FROM (
       SELECT
-        "t83"."entity_id" AS "entity_id",
-        "t83"."account_id" AS "account_id",
-        "t83"."first_seen" AS "first_seen",
-        "t83"."last_seen" AS "last_seen",
-        "t83"."s__users" AS "s__users",
-        "t83"."s__core_workflows_7d" AS "s__core_workflows_7d",
-        "t83"."s__employees" AS "s__employees",
-        "t83"."paying" AS "paying",
-        "t83"."q__all__0" AS "q__all__0",
-        "t83"."q__all__1" AS "q__all__1",
-        "t83"."q__all__2" AS "q__all__2",
-        CAST(0 + CASE WHEN "t83"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t83"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t83"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
-        "t83"."q__all__0" AND "t83"."q__all__1" AND "t83"."q__all__2" AS "qualifies"
+        "t85"."entity_id" AS "entity_id",
+        "t85"."account_id" AS "account_id",
+        "t85"."first_seen" AS "first_seen",
+        "t85"."last_seen" AS "last_seen",
+        "t85"."s__users" AS "s__users",
+        "t85"."s__core_workflows_7d" AS "s__core_workflows_7d",
+        "t85"."s__employees" AS "s__employees",
+        "t85"."paying" AS "paying",
+        "t85"."q__all__0" AS "q__all__0",
+        "t85"."q__all__1" AS "q__all__1",
+        "t85"."q__all__2" AS "q__all__2",
+        CAST(0 + CASE WHEN "t85"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t85"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t85"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
+        "t85"."q__all__0" AND "t85"."q__all__1" AND "t85"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t81"."entity_id" AS "entity_id",
-          "t81"."account_id" AS "account_id",
-          "t81"."first_seen" AS "first_seen",
-          "t81"."last_seen" AS "last_seen",
-          "t81"."s__users" AS "s__users",
-          "t81"."s__core_workflows_7d" AS "s__core_workflows_7d",
-          "t81"."s__employees" AS "s__employees",
-          "t81"."paying" AS "paying",
-          COALESCE("t81"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t81"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t81"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t83"."entity_id" AS "entity_id",
+          "t83"."account_id" AS "account_id",
+          "t83"."first_seen" AS "first_seen",
+          "t83"."last_seen" AS "last_seen",
+          "t83"."s__users" AS "s__users",
+          "t83"."s__core_workflows_7d" AS "s__core_workflows_7d",
+          "t83"."s__employees" AS "s__employees",
+          "t83"."paying" AS "paying",
+          COALESCE("t83"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t83"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t83"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t79"."entity_id" AS "entity_id",
-            "t79"."account_id" AS "account_id",
-            "t79"."first_seen" AS "first_seen",
-            "t79"."last_seen" AS "last_seen",
-            "t79"."s__users" AS "s__users",
-            "t79"."s__core_workflows_7d" AS "s__core_workflows_7d",
-            "t79"."s__employees" AS "s__employees",
-            isNotNull("t71"."key") AS "paying"
+            "t81"."entity_id" AS "entity_id",
+            "t81"."account_id" AS "account_id",
+            "t81"."first_seen" AS "first_seen",
+            "t81"."last_seen" AS "last_seen",
+            "t81"."s__users" AS "s__users",
+            "t81"."s__core_workflows_7d" AS "s__core_workflows_7d",
+            "t81"."s__employees" AS "s__employees",
+            isNotNull("t73"."key") AS "paying"
           FROM (
             SELECT
-              "t76"."entity_id" AS "entity_id",
-              "t76"."account_id" AS "account_id",
-              "t76"."first_seen" AS "first_seen",
-              "t76"."last_seen" AS "last_seen",
-              "t76"."s__users" AS "s__users",
-              "t76"."s__core_workflows_7d" AS "s__core_workflows_7d",
+              "t78"."entity_id" AS "entity_id",
+              "t78"."account_id" AS "account_id",
+              "t78"."first_seen" AS "first_seen",
+              "t78"."last_seen" AS "last_seen",
+              "t78"."s__users" AS "s__users",
+              "t78"."s__core_workflows_7d" AS "s__core_workflows_7d",
               "t17"."s__employees" AS "s__employees"
             FROM (
               SELECT
-                "t66"."entity_id" AS "entity_id",
-                "t66"."account_id" AS "account_id",
-                "t66"."first_seen" AS "first_seen",
-                "t66"."last_seen" AS "last_seen",
-                COALESCE("t73"."s__users", 0) AS "s__users",
-                COALESCE("t73"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t68"."entity_id" AS "entity_id",
+                "t68"."account_id" AS "account_id",
+                "t68"."first_seen" AS "first_seen",
+                "t68"."last_seen" AS "last_seen",
+                COALESCE("t75"."s__users", 0) AS "s__users",
+                COALESCE("t75"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t63"."account_id" AS "entity_id",
-                  MAX("t63"."account_id") AS "account_id",
-                  MIN("t63"."first_seen") AS "first_seen",
-                  MAX("t63"."last_seen") AS "last_seen"
+                  "t65"."account_id" AS "entity_id",
+                  MAX("t65"."account_id") AS "account_id",
+                  MIN("t65"."first_seen") AS "first_seen",
+                  MAX("t65"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t61"."user_id" AS "m_user",
-                    "t61"."account_id" AS "account_id",
-                    "t61"."email_domain" AS "email_domain",
-                    "t61"."first_seen" AS "first_seen",
-                    "t61"."last_seen" AS "last_seen"
-                  FROM "t60" AS "t61"
+                    "t63"."user_id" AS "m_user",
+                    "t63"."account_id" AS "account_id",
+                    "t63"."email_domain" AS "email_domain",
+                    "t63"."first_seen" AS "first_seen",
+                    "t63"."last_seen" AS "last_seen"
+                  FROM "t62" AS "t63"
                   WHERE
-                    isNotNull("t61"."account_id")
-                ) AS "t63"
+                    isNotNull("t63"."account_id")
+                ) AS "t65"
                 GROUP BY
-                  "t63"."account_id"
-              ) AS "t66"
+                  "t65"."account_id"
+              ) AS "t68"
               LEFT OUTER JOIN (
                 SELECT
-                  "t69"."entity_id" AS "key",
-                  uniqIf("t69"."person_id", TRUE AND TRUE) AS "s__users",
+                  "t71"."entity_id" AS "key",
+                  uniqIf("t71"."person_id", TRUE AND TRUE) AS "s__users",
                   countIf(
                     (
-                      "t69"."type" = 'track'
+                      "t71"."type" = 'track'
                     )
-                    AND "t69"."event" IN ('Report Created')
+                    AND "t71"."event" IN ('Report Created')
                     AND (
-                      "t69"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
+                      "t71"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
                     )
                   ) AS "s__core_workflows_7d"
                 FROM (
@@ -777,9 +785,9 @@ FROM (
                       "t47"."source" AS "source",
                       "t47"."loaded_at" AS "loaded_at",
                       "t47"."person_id" AS "person_id",
-                      "t64"."account_id" AS "account_id",
-                      "t64"."email_domain" AS "email_domain",
-                      "t64"."account_id" AS "entity_id"
+                      "t66"."account_id" AS "account_id",
+                      "t66"."email_domain" AS "email_domain",
+                      "t66"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
@@ -872,21 +880,21 @@ FROM (
                     ) AS "t47"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t61"."user_id" AS "m_user",
-                        "t61"."account_id" AS "account_id",
-                        "t61"."email_domain" AS "email_domain"
-                      FROM "t60" AS "t61"
-                    ) AS "t64"
-                      ON "t47"."person_id" = "t64"."m_user"
-                  ) AS "t68"
+                        "t63"."user_id" AS "m_user",
+                        "t63"."account_id" AS "account_id",
+                        "t63"."email_domain" AS "email_domain"
+                      FROM "t62" AS "t63"
+                    ) AS "t66"
+                      ON "t47"."person_id" = "t66"."m_user"
+                  ) AS "t70"
                   WHERE
-                    isNotNull("t68"."entity_id")
-                ) AS "t69"
+                    isNotNull("t70"."entity_id")
+                ) AS "t71"
                 GROUP BY
-                  "t69"."entity_id"
-              ) AS "t73"
-                ON "t66"."entity_id" = "t73"."key"
-            ) AS "t76"
+                  "t71"."entity_id"
+              ) AS "t75"
+                ON "t68"."entity_id" = "t75"."key"
+            ) AS "t78"
             LEFT OUTER JOIN (
               SELECT
                 "t6"."group_id" AS "key",
@@ -913,18 +921,18 @@ FROM (
                 FROM "events" AS "t0"
                 WHERE
                   "t0"."type" = 'group'
-                  AND "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
                   AND isNotNull("t0"."traits")
                   AND isNotNull("t0"."group_id")
+                  AND "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
               ) AS "t6"
               GROUP BY
                 "t6"."group_id"
             ) AS "t17"
-              ON "t76"."entity_id" = "t17"."key"
-          ) AS "t79"
+              ON "t78"."entity_id" = "t17"."key"
+          ) AS "t81"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t68"."entity_id" AS "key"
+              "t70"."entity_id" AS "key"
             FROM (
               SELECT
                 "t47"."message_id" AS "message_id",
@@ -945,9 +953,9 @@ FROM (
                 "t47"."source" AS "source",
                 "t47"."loaded_at" AS "loaded_at",
                 "t47"."person_id" AS "person_id",
-                "t64"."account_id" AS "account_id",
-                "t64"."email_domain" AS "email_domain",
-                "t64"."account_id" AS "entity_id"
+                "t66"."account_id" AS "account_id",
+                "t66"."email_domain" AS "email_domain",
+                "t66"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
@@ -1040,25 +1048,25 @@ FROM (
               ) AS "t47"
               LEFT OUTER JOIN (
                 SELECT
-                  "t61"."user_id" AS "m_user",
-                  "t61"."account_id" AS "account_id",
-                  "t61"."email_domain" AS "email_domain"
-                FROM "t60" AS "t61"
-              ) AS "t64"
-                ON "t47"."person_id" = "t64"."m_user"
-            ) AS "t68"
+                  "t63"."user_id" AS "m_user",
+                  "t63"."account_id" AS "account_id",
+                  "t63"."email_domain" AS "email_domain"
+                FROM "t62" AS "t63"
+              ) AS "t66"
+                ON "t47"."person_id" = "t66"."m_user"
+            ) AS "t70"
             WHERE
-              isNotNull("t68"."entity_id")
-              AND "t68"."type" = 'track'
-              AND "t68"."event" IN ('Subscription Started')
-          ) AS "t71"
-            ON "t79"."entity_id" = "t71"."key"
-        ) AS "t81"
+              isNotNull("t70"."entity_id")
+              AND "t70"."type" = 'track'
+              AND "t70"."event" IN ('Subscription Started')
+          ) AS "t73"
+            ON "t81"."entity_id" = "t73"."key"
+        ) AS "t83"
         WHERE
           NOT (
-            "t81"."paying"
+            "t83"."paying"
           )
-      ) AS "t83"
-    ) AS "t85"
-  ) AS "t86"
-) AS "t87";
+      ) AS "t85"
+    ) AS "t87"
+  ) AS "t88"
+) AS "t89";

@@ -126,22 +126,22 @@ WITH "t19" AS (
     ) AS "t40"
   ) AS "t42"
     ON "t9"."_sender" = "t42"."s_from"
-), "t60" AS (
+), "t62" AS (
   SELECT
-    "t59"."user_id",
-    "t59"."email",
-    "t59"."email_domain",
-    "t59"."first_seen",
-    "t59"."last_seen",
+    "t61"."user_id",
+    "t61"."email",
+    "t61"."email_domain",
+    "t61"."first_seen",
+    "t61"."last_seen",
     COALESCE(
-      "t59"."group_account",
+      "t61"."group_account",
       "t38"."domain_account",
       CASE
         WHEN (
-          "t59"."email_domain" IS NOT NULL
+          "t61"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t59"."email_domain" IN (
+          "t61"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -269,21 +269,21 @@ WITH "t19" AS (
             'zohomail.com'
           )
         )
-        THEN 'domain:' || "t59"."email_domain"
+        THEN 'domain:' || "t61"."email_domain"
         ELSE NULL
       END
     ) AS "account_id",
     CASE
-      WHEN "t59"."group_account" IS NOT NULL
+      WHEN "t61"."group_account" IS NOT NULL
       THEN 'group'
       WHEN "t38"."domain_account" IS NOT NULL
       THEN 'domain'
       WHEN CASE
         WHEN (
-          "t59"."email_domain" IS NOT NULL
+          "t61"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t59"."email_domain" IN (
+          "t61"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -411,7 +411,7 @@ WITH "t19" AS (
             'zohomail.com'
           )
         )
-        THEN 'domain:' || "t59"."email_domain"
+        THEN 'domain:' || "t61"."email_domain"
         ELSE NULL
       END IS NOT NULL
       THEN 'email'
@@ -419,34 +419,34 @@ WITH "t19" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t53"."user_id",
-      "t53"."first_seen",
-      "t53"."last_seen",
-      "t54"."group_account",
-      "t56"."email",
+      "t58"."user_id",
+      "t58"."first_seen",
+      "t58"."last_seen",
+      "t58"."group_account",
+      "t58"."email",
       NULLIF(
         CASE
           WHEN (
             POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t56"."email"))) - 1
+' FROM "t58"."email"))) - 1
           ) >= 0
           THEN SUBSTRING(LOWER(TRIM(' 	
-' FROM "t56"."email")) FROM CASE
+' FROM "t58"."email")) FROM CASE
             WHEN (
               (
                 POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t56"."email"))) - 1
+' FROM "t58"."email"))) - 1
               ) + 1 + 1
             ) >= 1
             THEN (
               POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t56"."email"))) - 1
+' FROM "t58"."email"))) - 1
             ) + 1 + 1
             ELSE (
               POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t56"."email"))) - 1
+' FROM "t58"."email"))) - 1
             ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t56"."email")))
+' FROM "t58"."email")))
           END)
           ELSE NULL
         END,
@@ -454,78 +454,86 @@ WITH "t19" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t48"."person_id" AS "user_id",
-        MIN("t48"."timestamp") AS "first_seen",
-        MAX("t48"."timestamp") AS "last_seen"
+        "t53"."user_id",
+        "t53"."first_seen",
+        "t53"."last_seen",
+        "t54"."group_account",
+        "t56"."email"
       FROM (
         SELECT
-          *
-        FROM "t44" AS "t45"
-        WHERE
-          "t45"."is_known"
-      ) AS "t48"
-      GROUP BY
-        1
-    ) AS "t53"
-    LEFT OUTER JOIN (
-      SELECT
-        "t49"."person_id" AS "m_user",
-        (
-          ARRAY_AGG("t49"."group_id" ORDER BY "t49"."timestamp" DESC NULLS LAST) FILTER(WHERE
-            "t49"."timestamp" IS NOT NULL)
-        )[1] AS "group_account"
-      FROM (
+          "t48"."person_id" AS "user_id",
+          MIN("t48"."timestamp") AS "first_seen",
+          MAX("t48"."timestamp") AS "last_seen"
+        FROM (
+          SELECT
+            *
+          FROM "t44" AS "t45"
+          WHERE
+            "t45"."is_known"
+        ) AS "t48"
+        GROUP BY
+          1
+      ) AS "t53"
+      LEFT OUTER JOIN (
         SELECT
-          *
-        FROM "t44" AS "t45"
-        WHERE
-          "t45"."is_known" AND "t45"."group_id" IS NOT NULL
-      ) AS "t49"
-      GROUP BY
-        1
-    ) AS "t54"
-      ON "t53"."user_id" = "t54"."m_user"
-    LEFT OUTER JOIN (
-      SELECT
-        "t50"."e_user",
-        (
-          ARRAY_AGG(
-            CASE
-              WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t50"."traits", 'email')) = 'string'
-              THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t50"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-              ELSE NULL
-            END ORDER BY "t50"."timestamp" DESC NULLS LAST
-          ) FILTER(WHERE
-            "t50"."timestamp" IS NOT NULL
-            AND CASE
-              WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t50"."traits", 'email')) = 'string'
-              THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t50"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
-              ELSE NULL
-            END IS NOT NULL)
-        )[1] AS "email"
-      FROM (
+          "t49"."person_id" AS "m_user",
+          (
+            ARRAY_AGG("t49"."group_id" ORDER BY "t49"."timestamp" DESC NULLS LAST) FILTER(WHERE
+              "t49"."timestamp" IS NOT NULL)
+          )[1] AS "group_account"
+        FROM (
+          SELECT
+            *
+          FROM "t44" AS "t45"
+          WHERE
+            "t45"."is_known" AND "t45"."group_id" IS NOT NULL
+        ) AS "t49"
+        GROUP BY
+          1
+      ) AS "t54"
+        ON "t53"."user_id" = "t54"."m_user"
+      LEFT OUTER JOIN (
         SELECT
-          "t45"."type",
-          "t45"."timestamp",
-          "t45"."user_id",
-          "t45"."anonymous_id",
-          "t45"."group_id",
-          "t45"."traits",
-          "t45"."person_id",
-          "t45"."is_known",
-          "t45"."person_id" AS "e_user"
-        FROM "t44" AS "t45"
-        WHERE
-          "t45"."is_known"
-          AND "t45"."type" <> 'group'
-          AND "t45"."traits" IS NOT NULL
-          AND "t45"."person_id" IS NOT NULL
-      ) AS "t50"
-      GROUP BY
-        1
-    ) AS "t56"
-      ON "t53"."user_id" = "t56"."e_user"
-  ) AS "t59"
+          "t50"."e_user",
+          (
+            ARRAY_AGG(
+              CASE
+                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t50"."traits", 'email')) = 'string'
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t50"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
+                ELSE NULL
+              END ORDER BY "t50"."timestamp" DESC NULLS LAST
+            ) FILTER(WHERE
+              "t50"."timestamp" IS NOT NULL
+              AND CASE
+                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t50"."traits", 'email')) = 'string'
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t50"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
+                ELSE NULL
+              END IS NOT NULL)
+          )[1] AS "email"
+        FROM (
+          SELECT
+            "t45"."type",
+            "t45"."timestamp",
+            "t45"."user_id",
+            "t45"."anonymous_id",
+            "t45"."group_id",
+            "t45"."traits",
+            "t45"."person_id",
+            "t45"."is_known",
+            "t45"."person_id" AS "e_user"
+          FROM "t44" AS "t45"
+          WHERE
+            "t45"."is_known"
+            AND "t45"."type" <> 'group'
+            AND "t45"."traits" IS NOT NULL
+            AND "t45"."person_id" IS NOT NULL
+        ) AS "t50"
+        GROUP BY
+          1
+      ) AS "t56"
+        ON "t53"."user_id" = "t56"."e_user"
+    ) AS "t58"
+  ) AS "t61"
   LEFT OUTER JOIN (
     SELECT
       "t33"."domain",
@@ -615,8 +623,8 @@ WITH "t19" AS (
           ) AS "t18"
           INNER JOIN (
             SELECT
-              "t3"."group_id" AS "fs_group",
-              MIN("t3"."timestamp") AS "since"
+              "t2"."group_id" AS "fs_group",
+              MIN("t2"."timestamp") AS "since"
             FROM (
               SELECT
                 *
@@ -625,7 +633,7 @@ WITH "t19" AS (
                 "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
                 AND "t0"."type" = 'group'
                 AND "t0"."group_id" IS NOT NULL
-            ) AS "t3"
+            ) AS "t2"
             GROUP BY
               1
           ) AS "t12"
@@ -638,41 +646,41 @@ WITH "t19" AS (
     WHERE
       "t33"."rank" = 0
   ) AS "t38"
-    ON "t59"."email_domain" = "t38"."domain"
+    ON "t61"."email_domain" = "t38"."domain"
 )
 SELECT
-  "t110"."entity_id",
-  "t110"."account_id",
-  "t110"."first_seen",
-  "t110"."last_seen",
-  "t110"."s__activated",
-  "t110"."s__activated_within_7d",
-  "t110"."s__core_feature_30d",
-  "t110"."s__paywall_hits_30d",
-  "t110"."s__enterprise_views_30d",
-  "t110"."s__teammates_invited",
-  "t110"."s__sessions_14d",
-  "t110"."s__employees",
-  "t110"."s__industry",
-  "t110"."paying",
-  "t110"."p__activation__0",
-  "t110"."p__activation__1",
-  "t110"."p__usage__0",
-  "t110"."p__usage__1",
-  "t110"."p__firmographic__0",
-  "t110"."p__firmographic__1",
-  "t110"."p__intent__0",
-  "t110"."p__intent__1",
-  "t110"."p__intent__2",
-  "t110"."l__activation",
-  "t110"."l__usage",
-  "t110"."l__firmographic",
-  "t110"."l__intent",
-  "t110"."score",
+  "t112"."entity_id",
+  "t112"."account_id",
+  "t112"."first_seen",
+  "t112"."last_seen",
+  "t112"."s__activated",
+  "t112"."s__activated_within_7d",
+  "t112"."s__core_feature_30d",
+  "t112"."s__paywall_hits_30d",
+  "t112"."s__enterprise_views_30d",
+  "t112"."s__teammates_invited",
+  "t112"."s__sessions_14d",
+  "t112"."s__employees",
+  "t112"."s__industry",
+  "t112"."paying",
+  "t112"."p__activation__0",
+  "t112"."p__activation__1",
+  "t112"."p__usage__0",
+  "t112"."p__usage__1",
+  "t112"."p__firmographic__0",
+  "t112"."p__firmographic__1",
+  "t112"."p__intent__0",
+  "t112"."p__intent__1",
+  "t112"."p__intent__2",
+  "t112"."l__activation",
+  "t112"."l__usage",
+  "t112"."l__firmographic",
+  "t112"."l__intent",
+  "t112"."score",
   CASE
-    WHEN "t110"."score" >= 70.0
+    WHEN "t112"."score" >= 70.0
     THEN 'hot'
-    WHEN "t110"."score" >= 50.0
+    WHEN "t112"."score" >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS "tier",
@@ -680,332 +688,332 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS "as_of"
 FROM (
   SELECT
-    "t108"."entity_id",
-    "t108"."account_id",
-    "t108"."first_seen",
-    "t108"."last_seen",
-    "t108"."s__activated",
-    "t108"."s__activated_within_7d",
-    "t108"."s__core_feature_30d",
-    "t108"."s__paywall_hits_30d",
-    "t108"."s__enterprise_views_30d",
-    "t108"."s__teammates_invited",
-    "t108"."s__sessions_14d",
-    "t108"."s__employees",
-    "t108"."s__industry",
-    "t108"."paying",
-    "t108"."p__activation__0",
-    "t108"."p__activation__1",
-    "t108"."p__usage__0",
-    "t108"."p__usage__1",
-    "t108"."p__firmographic__0",
-    "t108"."p__firmographic__1",
-    "t108"."p__intent__0",
-    "t108"."p__intent__1",
-    "t108"."p__intent__2",
-    "t108"."l__activation",
-    "t108"."l__usage",
-    "t108"."l__firmographic",
-    "t108"."l__intent",
-    "t108"."l__activation" + "t108"."l__usage" + "t108"."l__firmographic" + "t108"."l__intent" AS "score"
+    "t110"."entity_id",
+    "t110"."account_id",
+    "t110"."first_seen",
+    "t110"."last_seen",
+    "t110"."s__activated",
+    "t110"."s__activated_within_7d",
+    "t110"."s__core_feature_30d",
+    "t110"."s__paywall_hits_30d",
+    "t110"."s__enterprise_views_30d",
+    "t110"."s__teammates_invited",
+    "t110"."s__sessions_14d",
+    "t110"."s__employees",
+    "t110"."s__industry",
+    "t110"."paying",
+    "t110"."p__activation__0",
+    "t110"."p__activation__1",
+    "t110"."p__usage__0",
+    "t110"."p__usage__1",
+    "t110"."p__firmographic__0",
+    "t110"."p__firmographic__1",
+    "t110"."p__intent__0",
+    "t110"."p__intent__1",
+    "t110"."p__intent__2",
+    "t110"."l__activation",
+    "t110"."l__usage",
+    "t110"."l__firmographic",
+    "t110"."l__intent",
+    "t110"."l__activation" + "t110"."l__usage" + "t110"."l__firmographic" + "t110"."l__intent" AS "score"
   FROM (
     SELECT
-      "t106"."entity_id",
-      "t106"."account_id",
-      "t106"."first_seen",
-      "t106"."last_seen",
-      "t106"."s__activated",
-      "t106"."s__activated_within_7d",
-      "t106"."s__core_feature_30d",
-      "t106"."s__paywall_hits_30d",
-      "t106"."s__enterprise_views_30d",
-      "t106"."s__teammates_invited",
-      "t106"."s__sessions_14d",
-      "t106"."s__employees",
-      "t106"."s__industry",
-      "t106"."paying",
-      "t106"."p__activation__0",
-      "t106"."p__activation__1",
-      "t106"."p__usage__0",
-      "t106"."p__usage__1",
-      "t106"."p__firmographic__0",
-      "t106"."p__firmographic__1",
-      "t106"."p__intent__0",
-      "t106"."p__intent__1",
-      "t106"."p__intent__2",
+      "t108"."entity_id",
+      "t108"."account_id",
+      "t108"."first_seen",
+      "t108"."last_seen",
+      "t108"."s__activated",
+      "t108"."s__activated_within_7d",
+      "t108"."s__core_feature_30d",
+      "t108"."s__paywall_hits_30d",
+      "t108"."s__enterprise_views_30d",
+      "t108"."s__teammates_invited",
+      "t108"."s__sessions_14d",
+      "t108"."s__employees",
+      "t108"."s__industry",
+      "t108"."paying",
+      "t108"."p__activation__0",
+      "t108"."p__activation__1",
+      "t108"."p__usage__0",
+      "t108"."p__usage__1",
+      "t108"."p__firmographic__0",
+      "t108"."p__firmographic__1",
+      "t108"."p__intent__0",
+      "t108"."p__intent__1",
+      "t108"."p__intent__2",
       LEAST(
-        "t106"."p__activation__0" + "t106"."p__activation__1",
+        "t108"."p__activation__0" + "t108"."p__activation__1",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__activation",
-      LEAST("t106"."p__usage__0" + "t106"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
+      LEAST("t108"."p__usage__0" + "t108"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
       LEAST(
-        "t106"."p__firmographic__0" + "t106"."p__firmographic__1",
+        "t108"."p__firmographic__0" + "t108"."p__firmographic__1",
         CAST(25 AS DOUBLE PRECISION)
       ) AS "l__firmographic",
       LEAST(
-        "t106"."p__intent__0" + "t106"."p__intent__1" + "t106"."p__intent__2",
+        "t108"."p__intent__0" + "t108"."p__intent__1" + "t108"."p__intent__2",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__intent"
     FROM (
       SELECT
-        "t104"."entity_id",
-        "t104"."account_id",
-        "t104"."first_seen",
-        "t104"."last_seen",
-        "t104"."s__activated",
-        "t104"."s__activated_within_7d",
-        "t104"."s__core_feature_30d",
-        "t104"."s__paywall_hits_30d",
-        "t104"."s__enterprise_views_30d",
-        "t104"."s__teammates_invited",
-        "t104"."s__sessions_14d",
-        "t104"."s__employees",
-        "t104"."s__industry",
-        "t104"."paying",
+        "t106"."entity_id",
+        "t106"."account_id",
+        "t106"."first_seen",
+        "t106"."last_seen",
+        "t106"."s__activated",
+        "t106"."s__activated_within_7d",
+        "t106"."s__core_feature_30d",
+        "t106"."s__paywall_hits_30d",
+        "t106"."s__enterprise_views_30d",
+        "t106"."s__teammates_invited",
+        "t106"."s__sessions_14d",
+        "t106"."s__employees",
+        "t106"."s__industry",
+        "t106"."paying",
         CASE
-          WHEN COALESCE("t104"."s__activated", FALSE)
+          WHEN COALESCE("t106"."s__activated", FALSE)
           THEN CAST(20 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__0",
         CASE
-          WHEN COALESCE("t104"."s__activated_within_7d", FALSE)
+          WHEN COALESCE("t106"."s__activated_within_7d", FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
-              "t104"."s__sessions_14d" >= 3.0
+              "t106"."s__sessions_14d" >= 3.0
             ) AND (
-              "t104"."s__sessions_14d" <= 6.0
+              "t106"."s__sessions_14d" <= 6.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t104"."s__sessions_14d" >= 7.0
+            WHEN "t106"."s__sessions_14d" >= 7.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__usage__0",
         CASE
-          WHEN COALESCE("t104"."s__core_feature_30d" >= 5.0, FALSE)
+          WHEN COALESCE("t106"."s__core_feature_30d" >= 5.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__usage__1",
         COALESCE(
           CASE
             WHEN (
-              "t104"."s__employees" >= 50.0
+              "t106"."s__employees" >= 50.0
             ) AND (
-              "t104"."s__employees" <= 199.0
+              "t106"."s__employees" <= 199.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t104"."s__employees" >= 200.0
+            WHEN "t106"."s__employees" >= 200.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__firmographic__0",
         CASE
-          WHEN COALESCE("t104"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
+          WHEN COALESCE("t106"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
           THEN CAST(5 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__firmographic__1",
         CASE
-          WHEN COALESCE("t104"."s__paywall_hits_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t106"."s__paywall_hits_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__0",
         CASE
-          WHEN COALESCE("t104"."s__enterprise_views_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t106"."s__enterprise_views_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__1",
         CASE
-          WHEN COALESCE("t104"."s__teammates_invited" >= 2.0, FALSE)
+          WHEN COALESCE("t106"."s__teammates_invited" >= 2.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__2"
       FROM (
         SELECT
-          "t102"."entity_id",
-          "t102"."account_id",
-          "t102"."first_seen",
-          "t102"."last_seen",
-          "t102"."s__activated",
-          "t102"."s__activated_within_7d",
-          "t102"."s__core_feature_30d",
-          "t102"."s__paywall_hits_30d",
-          "t102"."s__enterprise_views_30d",
-          "t102"."s__teammates_invited",
-          "t102"."s__sessions_14d",
-          "t102"."s__employees",
-          "t102"."s__industry",
-          "t84"."key" IS NOT NULL AS "paying"
+          "t104"."entity_id",
+          "t104"."account_id",
+          "t104"."first_seen",
+          "t104"."last_seen",
+          "t104"."s__activated",
+          "t104"."s__activated_within_7d",
+          "t104"."s__core_feature_30d",
+          "t104"."s__paywall_hits_30d",
+          "t104"."s__enterprise_views_30d",
+          "t104"."s__teammates_invited",
+          "t104"."s__sessions_14d",
+          "t104"."s__employees",
+          "t104"."s__industry",
+          "t86"."key" IS NOT NULL AS "paying"
         FROM (
           SELECT
-            "t99"."entity_id",
-            "t99"."account_id",
-            "t99"."first_seen",
-            "t99"."last_seen",
-            "t99"."s__activated",
-            "t99"."s__activated_within_7d",
-            "t99"."s__core_feature_30d",
-            "t99"."s__paywall_hits_30d",
-            "t99"."s__enterprise_views_30d",
-            "t99"."s__teammates_invited",
-            "t99"."s__sessions_14d",
+            "t101"."entity_id",
+            "t101"."account_id",
+            "t101"."first_seen",
+            "t101"."last_seen",
+            "t101"."s__activated",
+            "t101"."s__activated_within_7d",
+            "t101"."s__core_feature_30d",
+            "t101"."s__paywall_hits_30d",
+            "t101"."s__enterprise_views_30d",
+            "t101"."s__teammates_invited",
+            "t101"."s__sessions_14d",
             "t17"."s__employees",
             "t17"."s__industry"
           FROM (
             SELECT
-              "t94"."entity_id",
-              "t94"."account_id",
-              "t94"."first_seen",
-              "t94"."last_seen",
-              "t94"."s__activated",
-              "t94"."s__activated_within_7d",
-              "t94"."s__core_feature_30d",
-              "t94"."s__paywall_hits_30d",
-              "t94"."s__enterprise_views_30d",
-              "t94"."s__teammates_invited",
-              COALESCE("t96"."s__sessions_14d", 0) AS "s__sessions_14d"
+              "t96"."entity_id",
+              "t96"."account_id",
+              "t96"."first_seen",
+              "t96"."last_seen",
+              "t96"."s__activated",
+              "t96"."s__activated_within_7d",
+              "t96"."s__core_feature_30d",
+              "t96"."s__paywall_hits_30d",
+              "t96"."s__enterprise_views_30d",
+              "t96"."s__teammates_invited",
+              COALESCE("t98"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
-                "t68"."entity_id",
-                "t68"."account_id",
-                "t68"."first_seen",
-                "t68"."last_seen",
-                COALESCE("t89"."s__activated", FALSE) AS "s__activated",
-                COALESCE("t89"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                COALESCE("t89"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                COALESCE("t89"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                COALESCE("t89"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                COALESCE("t89"."s__teammates_invited", 0) AS "s__teammates_invited"
+                "t70"."entity_id",
+                "t70"."account_id",
+                "t70"."first_seen",
+                "t70"."last_seen",
+                COALESCE("t91"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t91"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t91"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t91"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t91"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t91"."s__teammates_invited", 0) AS "s__teammates_invited"
               FROM (
                 SELECT
-                  "t61"."user_id" AS "entity_id",
-                  "t61"."account_id",
-                  "t61"."first_seen",
-                  "t61"."last_seen"
-                FROM "t60" AS "t61"
-              ) AS "t68"
+                  "t63"."user_id" AS "entity_id",
+                  "t63"."account_id",
+                  "t63"."first_seen",
+                  "t63"."last_seen"
+                FROM "t62" AS "t63"
+              ) AS "t70"
               LEFT OUTER JOIN (
                 SELECT
-                  "t86"."entity_id" AS "key",
+                  "t88"."entity_id" AS "key",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t86"."type" = 'track'
-                      ) AND "t86"."event" IN ('Project Created')) >= 1
+                        "t88"."type" = 'track'
+                      ) AND "t88"."event" IN ('Project Created')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t86"."type" = 'track'
-                      ) AND "t86"."event" IN ('Data Source Connected')) >= 1
+                        "t88"."type" = 'track'
+                      ) AND "t88"."event" IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t86"."type" = 'track'
-                      ) AND "t86"."event" IN ('Dashboard Created')) >= 1
+                        "t88"."type" = 'track'
+                      ) AND "t88"."event" IN ('Dashboard Created')) >= 1
                   ) AS "s__activated",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t86"."type" = 'track'
+                        "t88"."type" = 'track'
                       )
-                      AND "t86"."event" IN ('Project Created')
+                      AND "t88"."event" IN ('Project Created')
                       AND (
-                        "t86"."timestamp" < (
-                          "t86"."start" + INTERVAL '604800 SECOND'
+                        "t88"."timestamp" < (
+                          "t88"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t86"."type" = 'track'
+                        "t88"."type" = 'track'
                       )
-                      AND "t86"."event" IN ('Data Source Connected')
+                      AND "t88"."event" IN ('Data Source Connected')
                       AND (
-                        "t86"."timestamp" < (
-                          "t86"."start" + INTERVAL '604800 SECOND'
+                        "t88"."timestamp" < (
+                          "t88"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t86"."type" = 'track'
+                        "t88"."type" = 'track'
                       )
-                      AND "t86"."event" IN ('Dashboard Created')
+                      AND "t88"."event" IN ('Dashboard Created')
                       AND (
-                        "t86"."timestamp" < (
-                          "t86"."start" + INTERVAL '604800 SECOND'
+                        "t88"."timestamp" < (
+                          "t88"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   ) AS "s__activated_within_7d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t86"."type" = 'track'
+                      "t88"."type" = 'track'
                     )
-                    AND "t86"."event" IN ('Report Created')
+                    AND "t88"."event" IN ('Report Created')
                     AND (
-                      "t86"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t88"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__core_feature_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t86"."type" = 'track'
+                      "t88"."type" = 'track'
                     )
-                    AND "t86"."event" IN ('Paywall Hit')
+                    AND "t88"."event" IN ('Paywall Hit')
                     AND (
-                      "t86"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t88"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__paywall_hits_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t86"."type" = 'track'
+                      "t88"."type" = 'track'
                     )
-                    AND "t86"."event" IN ('Enterprise Feature Viewed')
+                    AND "t88"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
                       CASE
-                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t86"."properties", 'feature')) = 'string'
-                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t86"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
+                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t88"."properties", 'feature')) = 'string'
+                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t88"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
                         ELSE NULL
                       END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      "t86"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t88"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__enterprise_views_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t86"."type" = 'track'
-                    ) AND "t86"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
+                      "t88"."type" = 'track'
+                    ) AND "t88"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                 FROM (
                   SELECT
-                    "t72"."message_id",
-                    "t72"."type",
-                    "t72"."event",
-                    "t72"."name",
-                    "t72"."user_id",
-                    "t72"."anonymous_id",
-                    "t72"."group_id",
-                    "t72"."previous_id",
-                    "t72"."timestamp",
-                    "t72"."original_timestamp",
-                    "t72"."sent_at",
-                    "t72"."received_at",
-                    "t72"."properties",
-                    "t72"."traits",
-                    "t72"."context",
-                    "t72"."source",
-                    "t72"."loaded_at",
-                    "t72"."person_id",
-                    "t72"."account_id",
-                    "t72"."email_domain",
-                    "t72"."entity_id",
-                    "t83"."start"
+                    "t74"."message_id",
+                    "t74"."type",
+                    "t74"."event",
+                    "t74"."name",
+                    "t74"."user_id",
+                    "t74"."anonymous_id",
+                    "t74"."group_id",
+                    "t74"."previous_id",
+                    "t74"."timestamp",
+                    "t74"."original_timestamp",
+                    "t74"."sent_at",
+                    "t74"."received_at",
+                    "t74"."properties",
+                    "t74"."traits",
+                    "t74"."context",
+                    "t74"."source",
+                    "t74"."loaded_at",
+                    "t74"."person_id",
+                    "t74"."account_id",
+                    "t74"."email_domain",
+                    "t74"."entity_id",
+                    "t85"."start"
                   FROM (
                     SELECT
                       "t47"."message_id",
@@ -1026,8 +1034,8 @@ FROM (
                       "t47"."source",
                       "t47"."loaded_at",
                       "t47"."person_id",
-                      "t66"."account_id",
-                      "t66"."email_domain",
+                      "t68"."account_id",
+                      "t68"."email_domain",
                       "t47"."person_id" AS "entity_id"
                     FROM (
                       SELECT
@@ -1125,27 +1133,27 @@ FROM (
                     ) AS "t47"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t61"."user_id" AS "m_user",
-                        "t61"."account_id",
-                        "t61"."email_domain"
-                      FROM "t60" AS "t61"
-                    ) AS "t66"
-                      ON "t47"."person_id" = "t66"."m_user"
-                  ) AS "t72"
+                        "t63"."user_id" AS "m_user",
+                        "t63"."account_id",
+                        "t63"."email_domain"
+                      FROM "t62" AS "t63"
+                    ) AS "t68"
+                      ON "t47"."person_id" = "t68"."m_user"
+                  ) AS "t74"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t67"."f_key" AS "st_key",
-                      COALESCE("t78"."s_at", "t67"."f_at") AS "start"
+                      "t69"."f_key" AS "st_key",
+                      COALESCE("t80"."s_at", "t69"."f_at") AS "start"
                     FROM (
                       SELECT
-                        "t61"."user_id" AS "f_key",
-                        "t61"."first_seen" AS "f_at"
-                      FROM "t60" AS "t61"
-                    ) AS "t67"
+                        "t63"."user_id" AS "f_key",
+                        "t63"."first_seen" AS "f_at"
+                      FROM "t62" AS "t63"
+                    ) AS "t69"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t74"."entity_id" AS "s_key",
-                        MIN("t74"."timestamp") AS "s_at"
+                        "t76"."entity_id" AS "s_key",
+                        MIN("t76"."timestamp") AS "s_at"
                       FROM (
                         SELECT
                           *
@@ -1169,8 +1177,8 @@ FROM (
                             "t47"."source",
                             "t47"."loaded_at",
                             "t47"."person_id",
-                            "t66"."account_id",
-                            "t66"."email_domain",
+                            "t68"."account_id",
+                            "t68"."email_domain",
                             "t47"."person_id" AS "entity_id"
                           FROM (
                             SELECT
@@ -1268,52 +1276,52 @@ FROM (
                           ) AS "t47"
                           LEFT OUTER JOIN (
                             SELECT
-                              "t61"."user_id" AS "m_user",
-                              "t61"."account_id",
-                              "t61"."email_domain"
-                            FROM "t60" AS "t61"
-                          ) AS "t66"
-                            ON "t47"."person_id" = "t66"."m_user"
-                        ) AS "t71"
+                              "t63"."user_id" AS "m_user",
+                              "t63"."account_id",
+                              "t63"."email_domain"
+                            FROM "t62" AS "t63"
+                          ) AS "t68"
+                            ON "t47"."person_id" = "t68"."m_user"
+                        ) AS "t73"
                         WHERE
-                          "t71"."type" = 'track' AND "t71"."event" = 'Signed Up'
-                      ) AS "t74"
+                          "t73"."type" = 'track' AND "t73"."event" = 'Signed Up'
+                      ) AS "t76"
                       GROUP BY
                         1
-                    ) AS "t78"
-                      ON "t67"."f_key" = "t78"."s_key"
-                  ) AS "t83"
-                    ON "t72"."entity_id" = "t83"."st_key"
-                ) AS "t86"
+                    ) AS "t80"
+                      ON "t69"."f_key" = "t80"."s_key"
+                  ) AS "t85"
+                    ON "t74"."entity_id" = "t85"."st_key"
+                ) AS "t88"
                 GROUP BY
                   1
-              ) AS "t89"
-                ON "t68"."entity_id" = "t89"."key"
-            ) AS "t94"
+              ) AS "t91"
+                ON "t70"."entity_id" = "t91"."key"
+            ) AS "t96"
             LEFT OUTER JOIN (
               SELECT
-                "t92"."key",
-                "t92"."value" AS "s__sessions_14d"
+                "t94"."key",
+                "t94"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t90"."key",
-                  SUM("t90"."new") AS "value"
+                  "t92"."key",
+                  SUM("t92"."new") AS "value"
                 FROM (
                   SELECT
-                    "t87"."entity_id" AS "key",
+                    "t89"."entity_id" AS "key",
                     CASE
                       WHEN (
-                        LAG("t87"."timestamp") OVER (
-                          PARTITION BY "t87"."entity_id"
-                          ORDER BY "t87"."timestamp" ASC
+                        LAG("t89"."timestamp") OVER (
+                          PARTITION BY "t89"."entity_id"
+                          ORDER BY "t89"."timestamp" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) IS NULL
                       )
                       OR (
                         (
-                          EXTRACT('epoch' FROM "t87"."timestamp") - EXTRACT('epoch' FROM LAG("t87"."timestamp") OVER (
-                            PARTITION BY "t87"."entity_id"
-                            ORDER BY "t87"."timestamp" ASC
+                          EXTRACT('epoch' FROM "t89"."timestamp") - EXTRACT('epoch' FROM LAG("t89"."timestamp") OVER (
+                            PARTITION BY "t89"."entity_id"
+                            ORDER BY "t89"."timestamp" ASC
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                           ))
                         ) > 1800.0
@@ -1326,28 +1334,28 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        "t72"."message_id",
-                        "t72"."type",
-                        "t72"."event",
-                        "t72"."name",
-                        "t72"."user_id",
-                        "t72"."anonymous_id",
-                        "t72"."group_id",
-                        "t72"."previous_id",
-                        "t72"."timestamp",
-                        "t72"."original_timestamp",
-                        "t72"."sent_at",
-                        "t72"."received_at",
-                        "t72"."properties",
-                        "t72"."traits",
-                        "t72"."context",
-                        "t72"."source",
-                        "t72"."loaded_at",
-                        "t72"."person_id",
-                        "t72"."account_id",
-                        "t72"."email_domain",
-                        "t72"."entity_id",
-                        "t83"."start"
+                        "t74"."message_id",
+                        "t74"."type",
+                        "t74"."event",
+                        "t74"."name",
+                        "t74"."user_id",
+                        "t74"."anonymous_id",
+                        "t74"."group_id",
+                        "t74"."previous_id",
+                        "t74"."timestamp",
+                        "t74"."original_timestamp",
+                        "t74"."sent_at",
+                        "t74"."received_at",
+                        "t74"."properties",
+                        "t74"."traits",
+                        "t74"."context",
+                        "t74"."source",
+                        "t74"."loaded_at",
+                        "t74"."person_id",
+                        "t74"."account_id",
+                        "t74"."email_domain",
+                        "t74"."entity_id",
+                        "t85"."start"
                       FROM (
                         SELECT
                           "t47"."message_id",
@@ -1368,8 +1376,8 @@ FROM (
                           "t47"."source",
                           "t47"."loaded_at",
                           "t47"."person_id",
-                          "t66"."account_id",
-                          "t66"."email_domain",
+                          "t68"."account_id",
+                          "t68"."email_domain",
                           "t47"."person_id" AS "entity_id"
                         FROM (
                           SELECT
@@ -1467,27 +1475,27 @@ FROM (
                         ) AS "t47"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t61"."user_id" AS "m_user",
-                            "t61"."account_id",
-                            "t61"."email_domain"
-                          FROM "t60" AS "t61"
-                        ) AS "t66"
-                          ON "t47"."person_id" = "t66"."m_user"
-                      ) AS "t72"
+                            "t63"."user_id" AS "m_user",
+                            "t63"."account_id",
+                            "t63"."email_domain"
+                          FROM "t62" AS "t63"
+                        ) AS "t68"
+                          ON "t47"."person_id" = "t68"."m_user"
+                      ) AS "t74"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t67"."f_key" AS "st_key",
-                          COALESCE("t78"."s_at", "t67"."f_at") AS "start"
+                          "t69"."f_key" AS "st_key",
+                          COALESCE("t80"."s_at", "t69"."f_at") AS "start"
                         FROM (
                           SELECT
-                            "t61"."user_id" AS "f_key",
-                            "t61"."first_seen" AS "f_at"
-                          FROM "t60" AS "t61"
-                        ) AS "t67"
+                            "t63"."user_id" AS "f_key",
+                            "t63"."first_seen" AS "f_at"
+                          FROM "t62" AS "t63"
+                        ) AS "t69"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t74"."entity_id" AS "s_key",
-                            MIN("t74"."timestamp") AS "s_at"
+                            "t76"."entity_id" AS "s_key",
+                            MIN("t76"."timestamp") AS "s_at"
                           FROM (
                             SELECT
                               *
@@ -1511,8 +1519,8 @@ FROM (
                                 "t47"."source",
                                 "t47"."loaded_at",
                                 "t47"."person_id",
-                                "t66"."account_id",
-                                "t66"."email_domain",
+                                "t68"."account_id",
+                                "t68"."email_domain",
                                 "t47"."person_id" AS "entity_id"
                               FROM (
                                 SELECT
@@ -1610,34 +1618,34 @@ FROM (
                               ) AS "t47"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t61"."user_id" AS "m_user",
-                                  "t61"."account_id",
-                                  "t61"."email_domain"
-                                FROM "t60" AS "t61"
-                              ) AS "t66"
-                                ON "t47"."person_id" = "t66"."m_user"
-                            ) AS "t71"
+                                  "t63"."user_id" AS "m_user",
+                                  "t63"."account_id",
+                                  "t63"."email_domain"
+                                FROM "t62" AS "t63"
+                              ) AS "t68"
+                                ON "t47"."person_id" = "t68"."m_user"
+                            ) AS "t73"
                             WHERE
-                              "t71"."type" = 'track' AND "t71"."event" = 'Signed Up'
-                          ) AS "t74"
+                              "t73"."type" = 'track' AND "t73"."event" = 'Signed Up'
+                          ) AS "t76"
                           GROUP BY
                             1
-                        ) AS "t78"
-                          ON "t67"."f_key" = "t78"."s_key"
-                      ) AS "t83"
-                        ON "t72"."entity_id" = "t83"."st_key"
-                    ) AS "t86"
+                        ) AS "t80"
+                          ON "t69"."f_key" = "t80"."s_key"
+                      ) AS "t85"
+                        ON "t74"."entity_id" = "t85"."st_key"
+                    ) AS "t88"
                     WHERE
-                      "t86"."type" IN ('track', 'page', 'screen')
-                      AND "t86"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                  ) AS "t87"
-                ) AS "t90"
+                      "t88"."type" IN ('track', 'page', 'screen')
+                      AND "t88"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
+                  ) AS "t89"
+                ) AS "t92"
                 GROUP BY
                   1
-              ) AS "t92"
-            ) AS "t96"
-              ON "t94"."entity_id" = "t96"."key"
-          ) AS "t99"
+              ) AS "t94"
+            ) AS "t98"
+              ON "t96"."entity_id" = "t98"."key"
+          ) AS "t101"
           LEFT OUTER JOIN (
             SELECT
               "t6"."group_id" AS "key",
@@ -1677,15 +1685,15 @@ FROM (
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
-                AND "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
                 AND "t0"."traits" IS NOT NULL
                 AND "t0"."group_id" IS NOT NULL
+                AND "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
             ) AS "t6"
             GROUP BY
               1
           ) AS "t17"
-            ON "t99"."account_id" = "t17"."key"
-        ) AS "t102"
+            ON "t101"."account_id" = "t17"."key"
+        ) AS "t104"
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1694,7 +1702,7 @@ FROM (
               *
             FROM (
               SELECT
-                "t71"."entity_id" AS "key"
+                "t73"."entity_id" AS "key"
               FROM (
                 SELECT
                   "t47"."message_id",
@@ -1715,8 +1723,8 @@ FROM (
                   "t47"."source",
                   "t47"."loaded_at",
                   "t47"."person_id",
-                  "t66"."account_id",
-                  "t66"."email_domain",
+                  "t68"."account_id",
+                  "t68"."email_domain",
                   "t47"."person_id" AS "entity_id"
                 FROM (
                   SELECT
@@ -1814,36 +1822,36 @@ FROM (
                 ) AS "t47"
                 LEFT OUTER JOIN (
                   SELECT
-                    "t61"."user_id" AS "m_user",
-                    "t61"."account_id",
-                    "t61"."email_domain"
-                  FROM "t60" AS "t61"
-                ) AS "t66"
-                  ON "t47"."person_id" = "t66"."m_user"
-              ) AS "t71"
+                    "t63"."user_id" AS "m_user",
+                    "t63"."account_id",
+                    "t63"."email_domain"
+                  FROM "t62" AS "t63"
+                ) AS "t68"
+                  ON "t47"."person_id" = "t68"."m_user"
+              ) AS "t73"
               WHERE
-                "t71"."type" = 'track' AND "t71"."event" IN ('Subscription Started')
-            ) AS "t73"
+                "t73"."type" = 'track' AND "t73"."event" IN ('Subscription Started')
+            ) AS "t75"
             UNION
             SELECT
               *
             FROM (
               SELECT
-                "t69"."m_user" AS "key"
+                "t71"."m_user" AS "key"
               FROM (
                 SELECT
-                  "t61"."user_id" AS "m_user",
-                  "t61"."account_id",
-                  "t61"."email_domain",
-                  "t61"."first_seen",
-                  "t61"."last_seen"
-                FROM "t60" AS "t61"
+                  "t63"."user_id" AS "m_user",
+                  "t63"."account_id",
+                  "t63"."email_domain",
+                  "t63"."first_seen",
+                  "t63"."last_seen"
+                FROM "t62" AS "t63"
                 WHERE
-                  "t61"."account_id" IS NOT NULL
-              ) AS "t69"
+                  "t63"."account_id" IS NOT NULL
+              ) AS "t71"
               INNER JOIN (
                 SELECT DISTINCT
-                  "t71"."account_id" AS "acc"
+                  "t73"."account_id" AS "acc"
                 FROM (
                   SELECT
                     "t47"."message_id",
@@ -1864,8 +1872,8 @@ FROM (
                     "t47"."source",
                     "t47"."loaded_at",
                     "t47"."person_id",
-                    "t66"."account_id",
-                    "t66"."email_domain",
+                    "t68"."account_id",
+                    "t68"."email_domain",
                     "t47"."person_id" AS "entity_id"
                   FROM (
                     SELECT
@@ -1963,28 +1971,28 @@ FROM (
                   ) AS "t47"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t61"."user_id" AS "m_user",
-                      "t61"."account_id",
-                      "t61"."email_domain"
-                    FROM "t60" AS "t61"
-                  ) AS "t66"
-                    ON "t47"."person_id" = "t66"."m_user"
-                ) AS "t71"
+                      "t63"."user_id" AS "m_user",
+                      "t63"."account_id",
+                      "t63"."email_domain"
+                    FROM "t62" AS "t63"
+                  ) AS "t68"
+                    ON "t47"."person_id" = "t68"."m_user"
+                ) AS "t73"
                 WHERE
-                  "t71"."type" = 'track'
-                  AND "t71"."event" IN ('Subscription Started')
-                  AND "t71"."account_id" IS NOT NULL
-              ) AS "t76"
-                ON "t69"."account_id" = "t76"."acc"
-            ) AS "t79"
-          ) AS "t80"
-        ) AS "t84"
-          ON "t102"."entity_id" = "t84"."key"
-      ) AS "t104"
+                  "t73"."type" = 'track'
+                  AND "t73"."event" IN ('Subscription Started')
+                  AND "t73"."account_id" IS NOT NULL
+              ) AS "t78"
+                ON "t71"."account_id" = "t78"."acc"
+            ) AS "t81"
+          ) AS "t82"
+        ) AS "t86"
+          ON "t104"."entity_id" = "t86"."key"
+      ) AS "t106"
       WHERE
         NOT (
-          "t104"."paying"
+          "t106"."paying"
         )
-    ) AS "t106"
-  ) AS "t108"
-) AS "t110";
+    ) AS "t108"
+  ) AS "t110"
+) AS "t112";

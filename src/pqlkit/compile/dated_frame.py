@@ -1,0 +1,223 @@
+"""The event frame of many scoring dates at once: each (entity, date) pair is an entity of its own.
+
+Scoring N dates one by one builds N frames: N passes over the log for identity and N for the
+signals. This frame serves every date in one query, and the model compiles on it unchanged:
+
+* **ids carry their date.** Person, account and entity ids get the date's index as a suffix
+  (``ann|3``), so every group-by and join of the single-date compiler (signals, rollups,
+  population, points) keeps the dates apart without knowing about them. The universe keeps the
+  plain ids (``u_entity``, ``u_account``) and ``as_of`` for the output.
+* **identity once.** An id's first link to a user is the same at every date that knows of it,
+  so the links are computed once and each date keeps those made before it. The members (first
+  and last seen, latest group, latest e-mail) come from the log compacted once per sender and
+  interval between dates: a few rows per person, then reduced for each date.
+* **each event joins only the dates that read it**: those after it, as far back as the longest
+  window of a signal that can match it (:func:`pqlkit.compile.needs.within_reach`); only the
+  events an all-history signal reads (milestones, invitations ever, sign-ups) join every later
+  date.
+
+The result equals scoring each date alone (``tests/scoring/test_dates.py``, on every engine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pqlkit.compile import needs
+from pqlkit.compile.frame import Frame, _temporary, drop_temporary, narrowed
+from pqlkit.events import identity
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+    from pqlkit.model.schema import Model
+
+SEPARATOR = "|"
+
+
+def dated(key: Any, index: Any) -> Any:
+    """An id made distinct per date: ``ann`` at date 3 → ``ann|3`` (null stays null)."""
+    import ibis
+
+    return key + ibis.literal(SEPARATOR) + index.cast("string")
+
+
+def dates_table(dates: Sequence[datetime]) -> ir.Table:
+    """``d_idx`` (1, 2, … in time order) and ``as_of`` for each date."""
+    import ibis
+
+    ordered = sorted(set(dates))
+    return ibis.memtable(
+        {"d_idx": list(range(1, len(ordered) + 1)), "as_of": ordered},
+        schema={"d_idx": "int64", "as_of": "timestamp"},
+    )
+
+
+def interval_index(timestamp: Any, dates: Sequence[datetime]) -> Any:
+    """How many of ``dates`` are at or before ``timestamp``: an event in interval k is before
+    the dates ``d_idx`` > k (1-based, in time order)."""
+    import ibis
+
+    ordered = sorted(set(dates))
+    branches = [(timestamp < date, index) for index, date in enumerate(ordered)]
+    return ibis.cases(*branches, else_=len(ordered))
+
+
+def _each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[datetime]) -> Any:
+    """``table``'s rows once for every date index from ``first`` to ``last``, with ``d_idx``
+    and ``as_of``.
+
+    Generated per row (an unnested range), not joined: DuckDB cannot estimate a join of the
+    log with the dates on a time range, takes it for a few rows and builds hash tables on it.
+    """
+    import ibis
+
+    ordered = sorted(set(dates))
+    each = table.mutate(d_idx=ibis.range(first, last + 1).unnest())
+    moment = ibis.cases(*((each.d_idx == i, d) for i, d in enumerate(ordered, start=1)))
+    return each.mutate(as_of=moment.cast("timestamp")).view()
+
+
+def dated_frame(events: ir.Table, model: Model, dates: Sequence[datetime]) -> Frame:
+    """The frame of ``model`` as of every one of ``dates`` (see the module's docstring).
+
+    Three small temporary tables are made (the links, each date's id → person map and each
+    date's members); ``Frame.release`` drops them.
+    """
+    table = dates_table(dates)
+    last = max(dates)
+    made: list[str] = []
+    backend = events._find_backend()
+    try:
+        links, name = _temporary_named(identity.identity_links(events, last), "links")
+        made.append(name)
+        mapping, name = _temporary_named(_each_date_map(links, table), "map")
+        made.append(name)
+        members, name = _temporary_named(_members(events, table, dates, mapping), "members")
+        made.append(name)
+    except BaseException:
+        for name in made:
+            drop_temporary(backend, name)
+        raise
+    rows = _rows(events, model, dates, mapping, members)
+    return Frame(events, rows, members, last, model.entity, tuple(made), table)
+
+
+def _temporary_named(expr: ir.Table, label: str) -> tuple[ir.Table, str]:
+    import uuid
+
+    return _temporary(expr, f"_pql_dated_{label}_{uuid.uuid4().hex[:10]}")
+
+
+def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
+    """``d_idx, from_id → person_id``: each date's links (those made before it), followed."""
+    joined = links.join(dates, links.linked_at < dates.as_of)
+    known = joined.select("d_idx", "from_id", "to_id")
+    return identity._canonical_map(known, by=("d_idx",))
+
+
+def _members(
+    events: ir.Table, dates: ir.Table, moments: Sequence[datetime], mapping: ir.Table
+) -> ir.Table:
+    """Each date's known people: ``m_user`` and ``account_id`` (dated), ``email_domain``,
+    ``first_seen``, ``last_seen``, and ``e_user``, ``e_account``, ``d_idx``, ``as_of``."""
+    import ibis
+
+    calls = events.filter(events.timestamp < max(moments))
+    ts = calls.timestamp
+    email = calls.traits["email"].unwrap_as("string")
+    marked = calls.select(
+        sender=calls.user_id.coalesce(calls.anonymous_id),
+        has_user=calls.user_id.notnull(),
+        k=interval_index(ts, moments),
+        timestamp=ts,
+        group_id=calls.group_id,
+        email=ibis.ifelse(calls.type != "group", email, ibis.null()),
+    )
+    marked = marked.filter(marked.sender.notnull())
+    has_group, has_email = marked.group_id.notnull(), marked.email.notnull()
+    compact = marked.group_by("sender", "has_user", "k").agg(
+        first=marked.timestamp.min(),
+        last=marked.timestamp.max(),
+        grp=marked.group_id.argmax(marked.timestamp, where=has_group),
+        grp_at=marked.timestamp.max(where=has_group),
+        mail=marked.email.argmax(marked.timestamp, where=has_email),
+        mail_at=marked.timestamp.max(where=has_email),
+    )
+    each = _each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
+    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
+    resolved = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])
+    resolved = resolved.filter(resolved.has_user | resolved.l_person.notnull())
+    person = resolved.l_person.coalesce(resolved.sender)
+    people = resolved.group_by(d_idx=resolved.d_idx, as_of=resolved.as_of, user_id=person).agg(
+        first_seen=resolved["first"].min(),
+        last_seen=resolved["last"].max(),
+        group_account=resolved.grp.argmax(resolved.grp_at, where=resolved.grp.notnull()),
+        email=resolved.mail.argmax(resolved.mail_at, where=resolved.mail.notnull()),
+    )
+    claims = identity.account_domains(events, dates=dates)
+    known = identity.attach_accounts(people, claims, by=("d_idx", "as_of"))
+    index = known.d_idx
+    return known.select(
+        m_user=dated(known.user_id, index),
+        account_id=dated(known.account_id, index),
+        email_domain=known.email_domain,
+        first_seen=known.first_seen,
+        last_seen=known.last_seen,
+        e_user=known.user_id,
+        e_account=known.account_id,
+        d_idx=index,
+        as_of=known.as_of,
+    )
+
+
+def _rows(
+    events: ir.Table,
+    model: Model,
+    moments: Sequence[datetime],
+    mapping: ir.Table,
+    members: ir.Table,
+) -> ir.Table:
+    """Known people's events, each once per date that reads it, with ``as_of``, ``d_idx`` and
+    dated ``person_id``, ``account_id``, ``entity_id``."""
+    import ibis
+
+    source = narrowed(events.filter(events.timestamp < max(moments)), model)
+    ts = source.timestamp
+    last = [  # the last date that reads the row
+        (
+            matched,
+            ibis.literal(len(set(moments)))
+            if window is None
+            else interval_index(ts + ibis.interval(seconds=int(window.total_seconds())), moments),
+        )
+        for matched, window in needs.reach(source, model)
+    ]
+    first = interval_index(ts, moments) + 1
+    final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
+    each = _each_date_after(source, first, final, moments)
+    sender = each.user_id.coalesce(each.anonymous_id)
+    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
+    resolved = each.left_join(links, [sender == links.l_from, each.d_idx == links.l_idx])
+    known = resolved.filter(resolved.user_id.notnull() | resolved.l_person.notnull())
+    known = known.select(
+        *source.columns,
+        "d_idx",
+        "as_of",
+        person_id=dated(
+            known.l_person.coalesce(known.user_id.coalesce(known.anonymous_id)), known.d_idx
+        ),
+    ).view()
+    people = members.select("m_user", "account_id", "email_domain")
+    joined_people = known.left_join(people, known.person_id == people.m_user)
+    rows = joined_people.select(
+        *known.columns,
+        account_id=joined_people.account_id,
+        email_domain=joined_people.email_domain,
+        entity_id=(joined_people.person_id if model.entity == "user" else joined_people.account_id),
+    ).view()
+    if model.entity == "account":
+        rows = rows.filter(rows.entity_id.notnull())
+    return rows
