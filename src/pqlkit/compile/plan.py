@@ -8,6 +8,7 @@ runs until the table is executed, on whichever engine holds ``events``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -141,9 +142,15 @@ def compile_model(
 
     frame = frame or build_frame(events, model, as_of)
     compiler = SignalCompiler(model, frame)
-    rows = frame.rows
-    if any(needs_start(s) for s in model.signals.values() if s.level is None):
-        rows = compiler.rows_with_start(rows, "entity_id")
+    plain = frame.rows
+    started = (  # with each entity's start, for the signals that count from it
+        compiler.rows_with_start(plain, "entity_id")
+        if any(needs_start(s) for s in model.signals.values() if s.level is None)
+        else plain
+    )
+
+    def rows_for(signals: Iterable[Signal]) -> ir.Table:
+        return started if any(needs_start(s) for s in signals) else plain
 
     own = {n: s for n, s in model.signals.items() if s.level is None}
     scoped = {
@@ -157,6 +164,7 @@ def compile_model(
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
     if aggregates:
+        rows = rows_for(aggregates.values())
         pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
     if scoped:
         account_rows = frame.rows.filter(frame.rows.account_id.notnull())
@@ -174,6 +182,7 @@ def compile_model(
     for name, signal in entity_level.items():
         spec = signal.spec
         one = {name: signal}
+        rows = rows_for([signal])
         if isinstance(spec, Sessions):
             t = compiler.sessions(rows, "entity_id", spec)
             pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))

@@ -78,8 +78,44 @@ class Explained:
     reasons: str
 
 
-def explain_row(model: Model, row: dict[str, Any], triggers: list[str]) -> Explained:
-    """The breakdown and reasons of one scored row (a dict of the compiled table's columns)."""
+# a layer's breakdown entry, and its reasons with their points
+LayerWords = tuple[dict[str, Any], list[tuple[float, str]]]
+
+
+@dataclass
+class Memo:
+    """What wording many rows of one model shares: each layer's columns, and each layer's
+    values worded once (the entries are shared between the rows' breakdowns: do not change
+    them)."""
+
+    model: Model
+    layers: list[tuple[str, Any, list[tuple[int, Rule, str, str]], str]]
+    layer_words: dict[tuple[Any, ...], LayerWords]
+
+    @classmethod
+    def of(cls, model: Model) -> Memo:
+        layers = [
+            (
+                name,
+                layer,
+                [
+                    (index, rule, column(rule.signal), rule_column(name, index))
+                    for index, rule in enumerate(layer.rules)
+                ],
+                layer_column(name),
+            )
+            for name, layer in model.layers.items()
+        ]
+        return cls(model, layers, {})
+
+
+def explain_row(
+    model: Model, row: dict[str, Any], triggers: list[str], memo: Memo | None = None
+) -> Explained:
+    """The breakdown and reasons of one scored row (a dict of the compiled table's columns).
+
+    ``memo`` (:meth:`Memo.of` the model): kept by a caller wording many rows of it.
+    """
     if model.type == "predictive":
         return _explain_prediction(model, row, triggers)
     items: list[tuple[float, str]] = []
@@ -102,29 +138,18 @@ def explain_row(model: Model, row: dict[str, Any], triggers: list[str]) -> Expla
                 )
                 if passed:
                     items.append((1.0, describe(model, rule, value)))
-    for name, layer in model.layers.items():
-        rules = []
-        raw = 0.0
-        for index, rule in enumerate(layer.rules):
-            value = row.get(column(rule.signal))
-            points = float(row.get(rule_column(name, index)) or 0.0)
-            raw = max(raw, points) if layer.combine == "best" else raw + points
-            rules.append(
-                {
-                    "signal": rule.signal,
-                    "label": label(model, rule),
-                    "value": _number(value),
-                    "points": _number(points),
-                }
-            )
-            if points > 0:
-                items.append((points, f"{describe(model, rule, value)} (+{_number(points)})"))
-        subtotal = float(row.get(layer_column(name)) or 0.0)
-        entry: dict[str, Any] = {"layer": name, "points": _number(subtotal), "rules": rules}
-        if layer.cap is not None:
-            entry["cap"] = _number(layer.cap)
-            entry["capped"] = raw > layer.cap
-        layers.append(entry)
+    memo = memo or Memo.of(model)
+    for name, layer, columns, subtotal_column in memo.layers:
+        seen = tuple(
+            (row.get(value_column), float(row.get(points_column) or 0.0))
+            for _, _, value_column, points_column in columns
+        )
+        key = (name, seen, float(row.get(subtotal_column) or 0.0))
+        worded = memo.layer_words.get(key)
+        if worded is None:
+            worded = memo.layer_words[key] = _layer_words(model, name, layer, columns, seen, key[2])
+        layers.append(worded[0])
+        items += worded[1]
     breakdown: dict[str, Any] = {"score": _number(row.get("score")), "tier": row.get("tier")}
     if layers:
         breakdown["layers"] = layers
@@ -135,6 +160,38 @@ def explain_row(model: Model, row: dict[str, Any], triggers: list[str]) -> Expla
     reasons = [f"hot trigger: {name.replace('_', ' ')}" for name in triggers]
     reasons += [text for _, text in sorted(items, key=lambda item: -item[0])]
     return Explained(breakdown, "; ".join(reasons))
+
+
+def _layer_words(
+    model: Model,
+    name: str,
+    layer: Any,
+    columns: list[tuple[int, Rule, str, str]],
+    seen: tuple[tuple[Any, float], ...],
+    subtotal: float,
+) -> LayerWords:
+    """A layer's breakdown entry and its reasons (with their points), from its rules' values
+    and points and its subtotal."""
+    rules = []
+    items = []
+    raw = 0.0
+    for (_, rule, _, _), (value, points) in zip(columns, seen, strict=True):
+        raw = max(raw, points) if layer.combine == "best" else raw + points
+        rules.append(
+            {
+                "signal": rule.signal,
+                "label": label(model, rule),
+                "value": _number(value),
+                "points": _number(points),
+            }
+        )
+        if points > 0:
+            items.append((points, f"{describe(model, rule, value)} (+{_number(points)})"))
+    entry: dict[str, Any] = {"layer": name, "points": _number(subtotal), "rules": rules}
+    if layer.cap is not None:
+        entry["cap"] = _number(layer.cap)
+        entry["capped"] = raw > layer.cap
+    return entry, items
 
 
 SHOWN = 0.005  # a push below this rounds to ±0.00: not a reason

@@ -12,7 +12,7 @@ import orjson
 from pqlkit.compile.frame import joins_as_written, scoring_frame
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
-from pqlkit.scoring.breakdown import explain_row, explained_columns
+from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
 from pqlkit.triggers import batch
 from pqlkit.triggers.batch import Alert
 
@@ -67,23 +67,26 @@ class ScoreRun:
         model = self.loaded.model
         table = self.table.slice(0, top) if top is not None else self.table
         names = [n for n in explained_columns(model) if n in table.column_names]
-        values = {name: table.column(name).to_pylist() for name in names}
+        score, tier = names.index("score"), names.index("tier")
+        columns = [table.column(name).to_pylist() for name in names]
         worded: dict[tuple[Any, ...], tuple[str, str]] = {}
+        memo = Memo.of(model)  # each rule's value and points worded once
         out = []
-        for index, entity in enumerate(table.column("entity_id").to_pylist()):
+        entities = table.column("entity_id").to_pylist()
+        for entity, values in zip(entities, zip(*columns, strict=True), strict=True):
             triggers = self.live.get(entity, [])
-            row = {name: values[name][index] for name in names}
-            key = (*row.values(), *triggers)
+            key = (*values, *triggers) if triggers else values
             if key not in worded:
-                explained = explain_row(model, row, triggers)
+                row = dict(zip(names, values, strict=True))
+                explained = explain_row(model, row, triggers, memo)
                 worded[key] = (explained.reasons, orjson.dumps(explained.breakdown).decode())
             reasons, breakdown = worded[key]
             out.append(
                 {
                     "entity_id": entity,
                     "entity_type": model.entity,
-                    "score": row["score"],
-                    "tier": row["tier"],
+                    "score": values[score],
+                    "tier": values[tier],
                     "triggers": ", ".join(triggers),
                     "reasons": reasons,
                     "breakdown": breakdown,

@@ -838,7 +838,7 @@ FROM (
           "t104"."s__sessions_14d" AS "s__sessions_14d",
           "t104"."s__employees" AS "s__employees",
           "t104"."s__industry" AS "s__industry",
-          isNotNull("t86"."key") AS "paying"
+          isNotNull("t87"."key") AS "paying"
         FROM (
           SELECT
             "t101"."entity_id" AS "entity_id",
@@ -856,29 +856,29 @@ FROM (
             "t17"."s__industry" AS "s__industry"
           FROM (
             SELECT
-              "t96"."entity_id" AS "entity_id",
-              "t96"."account_id" AS "account_id",
-              "t96"."first_seen" AS "first_seen",
-              "t96"."last_seen" AS "last_seen",
-              "t96"."s__activated" AS "s__activated",
-              "t96"."s__activated_within_7d" AS "s__activated_within_7d",
-              "t96"."s__core_feature_30d" AS "s__core_feature_30d",
-              "t96"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-              "t96"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-              "t96"."s__teammates_invited" AS "s__teammates_invited",
-              COALESCE("t98"."s__sessions_14d", 0) AS "s__sessions_14d"
+              "t98"."entity_id" AS "entity_id",
+              "t98"."account_id" AS "account_id",
+              "t98"."first_seen" AS "first_seen",
+              "t98"."last_seen" AS "last_seen",
+              "t98"."s__activated" AS "s__activated",
+              "t98"."s__activated_within_7d" AS "s__activated_within_7d",
+              "t98"."s__core_feature_30d" AS "s__core_feature_30d",
+              "t98"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+              "t98"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+              "t98"."s__teammates_invited" AS "s__teammates_invited",
+              COALESCE("t93"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
                 "t70"."entity_id" AS "entity_id",
                 "t70"."account_id" AS "account_id",
                 "t70"."first_seen" AS "first_seen",
                 "t70"."last_seen" AS "last_seen",
-                COALESCE("t91"."s__activated", FALSE) AS "s__activated",
-                COALESCE("t91"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                COALESCE("t91"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                COALESCE("t91"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                COALESCE("t91"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                COALESCE("t91"."s__teammates_invited", 0) AS "s__teammates_invited"
+                COALESCE("t95"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t95"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t95"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t95"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t95"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t95"."s__teammates_invited", 0) AS "s__teammates_invited"
               FROM (
                 SELECT
                   "t63"."user_id" AS "entity_id",
@@ -889,31 +889,31 @@ FROM (
               ) AS "t70"
               LEFT OUTER JOIN (
                 SELECT
-                  "t88"."entity_id" AS "key",
+                  "t91"."entity_id" AS "key",
                   (
                     countIf((
-                      "t88"."type" = 'track'
-                    ) AND "t88"."event" IN ('Project Created')) >= 1
+                      "t91"."type" = 'track'
+                    ) AND "t91"."event" IN ('Project Created')) >= 1
                   )
                   AND (
                     countIf((
-                      "t88"."type" = 'track'
-                    ) AND "t88"."event" IN ('Data Source Connected')) >= 1
+                      "t91"."type" = 'track'
+                    ) AND "t91"."event" IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     countIf((
-                      "t88"."type" = 'track'
-                    ) AND "t88"."event" IN ('Dashboard Created')) >= 1
+                      "t91"."type" = 'track'
+                    ) AND "t91"."event" IN ('Dashboard Created')) >= 1
                   ) AS "s__activated",
                   (
                     countIf(
                       (
-                        "t88"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t88"."event" IN ('Project Created')
+                      AND "t91"."event" IN ('Project Created')
                       AND (
-                        "t88"."timestamp" < (
-                          "t88"."start" + INTERVAL '604800' SECOND
+                        "t91"."timestamp" < (
+                          "t91"."start" + INTERVAL '604800' SECOND
                         )
                       )
                     ) >= 1
@@ -921,12 +921,12 @@ FROM (
                   AND (
                     countIf(
                       (
-                        "t88"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t88"."event" IN ('Data Source Connected')
+                      AND "t91"."event" IN ('Data Source Connected')
                       AND (
-                        "t88"."timestamp" < (
-                          "t88"."start" + INTERVAL '604800' SECOND
+                        "t91"."timestamp" < (
+                          "t91"."start" + INTERVAL '604800' SECOND
                         )
                       )
                     ) >= 1
@@ -934,54 +934,54 @@ FROM (
                   AND (
                     countIf(
                       (
-                        "t88"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t88"."event" IN ('Dashboard Created')
+                      AND "t91"."event" IN ('Dashboard Created')
                       AND (
-                        "t88"."timestamp" < (
-                          "t88"."start" + INTERVAL '604800' SECOND
+                        "t91"."timestamp" < (
+                          "t91"."start" + INTERVAL '604800' SECOND
                         )
                       )
                     ) >= 1
                   ) AS "s__activated_within_7d",
                   countIf(
                     (
-                      "t88"."type" = 'track'
+                      "t91"."type" = 'track'
                     )
-                    AND "t88"."event" IN ('Report Created')
+                    AND "t91"."event" IN ('Report Created')
                     AND (
-                      "t88"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
+                      "t91"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
                     )
                   ) AS "s__core_feature_30d",
                   countIf(
                     (
-                      "t88"."type" = 'track'
+                      "t91"."type" = 'track'
                     )
-                    AND "t88"."event" IN ('Paywall Hit')
+                    AND "t91"."event" IN ('Paywall Hit')
                     AND (
-                      "t88"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
+                      "t91"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
                     )
                   ) AS "s__paywall_hits_30d",
                   countIf(
                     (
-                      "t88"."type" = 'track'
+                      "t91"."type" = 'track'
                     )
-                    AND "t88"."event" IN ('Enterprise Feature Viewed')
+                    AND "t91"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
                       CASE
-                        WHEN JSONType(JSONExtractRaw("t88"."properties", 'feature')) = 'String'
-                        THEN JSONExtractString(JSONExtractRaw("t88"."properties", 'feature'))
+                        WHEN JSONType(JSONExtractRaw("t91"."properties", 'feature')) = 'String'
+                        THEN JSONExtractString(JSONExtractRaw("t91"."properties", 'feature'))
                         ELSE NULL
                       END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      "t88"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
+                      "t91"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
                     )
                   ) AS "s__enterprise_views_30d",
                   countIf((
-                    "t88"."type" = 'track'
-                  ) AND "t88"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
+                    "t91"."type" = 'track'
+                  ) AND "t91"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                 FROM (
                   SELECT
                     "t74"."message_id" AS "message_id",
@@ -1005,7 +1005,7 @@ FROM (
                     "t74"."account_id" AS "account_id",
                     "t74"."email_domain" AS "email_domain",
                     "t74"."entity_id" AS "entity_id",
-                    "t85"."start" AS "start"
+                    "t86"."start" AS "start"
                   FROM (
                     SELECT
                       "t47"."message_id" AS "message_id",
@@ -1131,7 +1131,7 @@ FROM (
                   LEFT OUTER JOIN (
                     SELECT
                       "t69"."f_key" AS "st_key",
-                      COALESCE("t80"."s_at", "t69"."f_at") AS "start"
+                      COALESCE("t81"."s_at", "t69"."f_at") AS "start"
                     FROM (
                       SELECT
                         "t63"."user_id" AS "f_key",
@@ -1272,41 +1272,41 @@ FROM (
                       ) AS "t76"
                       GROUP BY
                         "t76"."entity_id"
-                    ) AS "t80"
-                      ON "t69"."f_key" = "t80"."s_key"
-                  ) AS "t85"
-                    ON "t74"."entity_id" = "t85"."st_key"
-                ) AS "t88"
+                    ) AS "t81"
+                      ON "t69"."f_key" = "t81"."s_key"
+                  ) AS "t86"
+                    ON "t74"."entity_id" = "t86"."st_key"
+                ) AS "t91"
                 GROUP BY
-                  "t88"."entity_id"
-              ) AS "t91"
-                ON "t70"."entity_id" = "t91"."key"
-            ) AS "t96"
+                  "t91"."entity_id"
+              ) AS "t95"
+                ON "t70"."entity_id" = "t95"."key"
+            ) AS "t98"
             LEFT OUTER JOIN (
               SELECT
-                "t94"."key" AS "key",
-                "t94"."value" AS "s__sessions_14d"
+                "t89"."key" AS "key",
+                "t89"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t92"."key" AS "key",
-                  SUM("t92"."new") AS "value"
+                  "t88"."key" AS "key",
+                  SUM("t88"."new") AS "value"
                 FROM (
                   SELECT
-                    "t89"."entity_id" AS "key",
+                    "t78"."entity_id" AS "key",
                     CASE
                       WHEN isNull(
-                        lagInFrame("t89"."timestamp") OVER (
-                          PARTITION BY "t89"."entity_id"
-                          ORDER BY "t89"."timestamp" ASC
+                        lagInFrame("t78"."timestamp") OVER (
+                          PARTITION BY "t78"."entity_id"
+                          ORDER BY "t78"."timestamp" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         )
                       )
                       OR (
                         (
-                          toRelativeSecondNum("t89"."timestamp") - toRelativeSecondNum(
-                            lagInFrame("t89"."timestamp") OVER (
-                              PARTITION BY "t89"."entity_id"
-                              ORDER BY "t89"."timestamp" ASC
+                          toRelativeSecondNum("t78"."timestamp") - toRelativeSecondNum(
+                            lagInFrame("t78"."timestamp") OVER (
+                              PARTITION BY "t78"."entity_id"
+                              ORDER BY "t78"."timestamp" ASC
                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                             )
                           )
@@ -1320,309 +1320,136 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        "t74"."message_id" AS "message_id",
-                        "t74"."type" AS "type",
-                        "t74"."event" AS "event",
-                        "t74"."name" AS "name",
-                        "t74"."user_id" AS "user_id",
-                        "t74"."anonymous_id" AS "anonymous_id",
-                        "t74"."group_id" AS "group_id",
-                        "t74"."previous_id" AS "previous_id",
-                        "t74"."timestamp" AS "timestamp",
-                        "t74"."original_timestamp" AS "original_timestamp",
-                        "t74"."sent_at" AS "sent_at",
-                        "t74"."received_at" AS "received_at",
-                        "t74"."properties" AS "properties",
-                        "t74"."traits" AS "traits",
-                        "t74"."context" AS "context",
-                        "t74"."source" AS "source",
-                        "t74"."loaded_at" AS "loaded_at",
-                        "t74"."person_id" AS "person_id",
-                        "t74"."account_id" AS "account_id",
-                        "t74"."email_domain" AS "email_domain",
-                        "t74"."entity_id" AS "entity_id",
-                        "t85"."start" AS "start"
+                        "t47"."message_id" AS "message_id",
+                        "t47"."type" AS "type",
+                        "t47"."event" AS "event",
+                        "t47"."name" AS "name",
+                        "t47"."user_id" AS "user_id",
+                        "t47"."anonymous_id" AS "anonymous_id",
+                        "t47"."group_id" AS "group_id",
+                        "t47"."previous_id" AS "previous_id",
+                        "t47"."timestamp" AS "timestamp",
+                        "t47"."original_timestamp" AS "original_timestamp",
+                        "t47"."sent_at" AS "sent_at",
+                        "t47"."received_at" AS "received_at",
+                        "t47"."properties" AS "properties",
+                        "t47"."traits" AS "traits",
+                        "t47"."context" AS "context",
+                        "t47"."source" AS "source",
+                        "t47"."loaded_at" AS "loaded_at",
+                        "t47"."person_id" AS "person_id",
+                        "t68"."account_id" AS "account_id",
+                        "t68"."email_domain" AS "email_domain",
+                        "t47"."person_id" AS "entity_id"
                       FROM (
                         SELECT
-                          "t47"."message_id" AS "message_id",
-                          "t47"."type" AS "type",
-                          "t47"."event" AS "event",
-                          "t47"."name" AS "name",
-                          "t47"."user_id" AS "user_id",
-                          "t47"."anonymous_id" AS "anonymous_id",
-                          "t47"."group_id" AS "group_id",
-                          "t47"."previous_id" AS "previous_id",
-                          "t47"."timestamp" AS "timestamp",
-                          "t47"."original_timestamp" AS "original_timestamp",
-                          "t47"."sent_at" AS "sent_at",
-                          "t47"."received_at" AS "received_at",
-                          "t47"."properties" AS "properties",
-                          "t47"."traits" AS "traits",
-                          "t47"."context" AS "context",
-                          "t47"."source" AS "source",
-                          "t47"."loaded_at" AS "loaded_at",
-                          "t47"."person_id" AS "person_id",
-                          "t68"."account_id" AS "account_id",
-                          "t68"."email_domain" AS "email_domain",
-                          "t47"."person_id" AS "entity_id"
+                          *
                         FROM (
                           SELECT
-                            *
+                            "t8"."message_id" AS "message_id",
+                            "t8"."type" AS "type",
+                            "t8"."event" AS "event",
+                            "t8"."name" AS "name",
+                            "t8"."user_id" AS "user_id",
+                            "t8"."anonymous_id" AS "anonymous_id",
+                            "t8"."group_id" AS "group_id",
+                            "t8"."previous_id" AS "previous_id",
+                            "t8"."timestamp" AS "timestamp",
+                            "t8"."original_timestamp" AS "original_timestamp",
+                            "t8"."sent_at" AS "sent_at",
+                            "t8"."received_at" AS "received_at",
+                            "t8"."properties" AS "properties",
+                            "t8"."traits" AS "traits",
+                            "t8"."context" AS "context",
+                            "t8"."source" AS "source",
+                            "t8"."loaded_at" AS "loaded_at",
+                            COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                            isNotNull("t8"."user_id") OR isNotNull("t42"."s_person") AS "is_known"
                           FROM (
                             SELECT
-                              "t8"."message_id" AS "message_id",
-                              "t8"."type" AS "type",
-                              "t8"."event" AS "event",
-                              "t8"."name" AS "name",
-                              "t8"."user_id" AS "user_id",
-                              "t8"."anonymous_id" AS "anonymous_id",
-                              "t8"."group_id" AS "group_id",
-                              "t8"."previous_id" AS "previous_id",
-                              "t8"."timestamp" AS "timestamp",
-                              "t8"."original_timestamp" AS "original_timestamp",
-                              "t8"."sent_at" AS "sent_at",
-                              "t8"."received_at" AS "received_at",
-                              "t8"."properties" AS "properties",
-                              "t8"."traits" AS "traits",
-                              "t8"."context" AS "context",
-                              "t8"."source" AS "source",
-                              "t8"."loaded_at" AS "loaded_at",
-                              COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
-                              isNotNull("t8"."user_id") OR isNotNull("t42"."s_person") AS "is_known"
+                              "t0"."message_id" AS "message_id",
+                              "t0"."type" AS "type",
+                              "t0"."event" AS "event",
+                              "t0"."name" AS "name",
+                              "t0"."user_id" AS "user_id",
+                              "t0"."anonymous_id" AS "anonymous_id",
+                              "t0"."group_id" AS "group_id",
+                              "t0"."previous_id" AS "previous_id",
+                              "t0"."timestamp" AS "timestamp",
+                              "t0"."original_timestamp" AS "original_timestamp",
+                              "t0"."sent_at" AS "sent_at",
+                              "t0"."received_at" AS "received_at",
+                              "t0"."properties" AS "properties",
+                              "t0"."traits" AS "traits",
+                              "t0"."context" AS "context",
+                              "t0"."source" AS "source",
+                              "t0"."loaded_at" AS "loaded_at",
+                              COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                            FROM "events" AS "t0"
+                            WHERE
+                              "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
+                          ) AS "t8"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t40"."from_id" AS "s_from",
+                              "t40"."person_id" AS "s_person"
                             FROM (
                               SELECT
-                                "t0"."message_id" AS "message_id",
-                                "t0"."type" AS "type",
-                                "t0"."event" AS "event",
-                                "t0"."name" AS "name",
-                                "t0"."user_id" AS "user_id",
-                                "t0"."anonymous_id" AS "anonymous_id",
-                                "t0"."group_id" AS "group_id",
-                                "t0"."previous_id" AS "previous_id",
-                                "t0"."timestamp" AS "timestamp",
-                                "t0"."original_timestamp" AS "original_timestamp",
-                                "t0"."sent_at" AS "sent_at",
-                                "t0"."received_at" AS "received_at",
-                                "t0"."properties" AS "properties",
-                                "t0"."traits" AS "traits",
-                                "t0"."context" AS "context",
-                                "t0"."source" AS "source",
-                                "t0"."loaded_at" AS "loaded_at",
-                                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                              FROM "events" AS "t0"
-                              WHERE
-                                "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-                            ) AS "t8"
-                            LEFT OUTER JOIN (
-                              SELECT
-                                "t40"."from_id" AS "s_from",
-                                "t40"."person_id" AS "s_person"
+                                "t36"."from_id" AS "from_id",
+                                COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
                               FROM (
                                 SELECT
-                                  "t36"."from_id" AS "from_id",
-                                  COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                                  "t24"."from_id" AS "from_id",
+                                  COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
                                 FROM (
                                   SELECT
-                                    "t24"."from_id" AS "from_id",
-                                    COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
-                                  FROM (
-                                    SELECT
-                                      "t20"."from_id" AS "from_id",
-                                      "t20"."to_id" AS "person_id"
-                                    FROM "t19" AS "t20"
-                                    WHERE
-                                      "t20"."rank" = 0
-                                  ) AS "t24"
-                                  LEFT OUTER JOIN (
-                                    SELECT
-                                      "t27"."from_id" AS "next_from",
-                                      "t27"."to_id" AS "next_to"
-                                    FROM "t22" AS "t27"
-                                  ) AS "t32"
-                                    ON "t24"."person_id" = "t32"."next_from"
-                                ) AS "t36"
+                                    "t20"."from_id" AS "from_id",
+                                    "t20"."to_id" AS "person_id"
+                                  FROM "t19" AS "t20"
+                                  WHERE
+                                    "t20"."rank" = 0
+                                ) AS "t24"
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    "t26"."from_id" AS "next_from",
-                                    "t26"."to_id" AS "next_to"
-                                  FROM "t22" AS "t26"
-                                ) AS "t31"
-                                  ON "t36"."person_id" = "t31"."next_from"
-                              ) AS "t40"
-                            ) AS "t42"
-                              ON "t8"."_sender" = "t42"."s_from"
-                          ) AS "t43"
-                          WHERE
-                            "t43"."is_known"
-                        ) AS "t47"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t63"."user_id" AS "m_user",
-                            "t63"."account_id" AS "account_id",
-                            "t63"."email_domain" AS "email_domain"
-                          FROM "t62" AS "t63"
-                        ) AS "t68"
-                          ON "t47"."person_id" = "t68"."m_user"
-                      ) AS "t74"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t69"."f_key" AS "st_key",
-                          COALESCE("t80"."s_at", "t69"."f_at") AS "start"
-                        FROM (
-                          SELECT
-                            "t63"."user_id" AS "f_key",
-                            "t63"."first_seen" AS "f_at"
-                          FROM "t62" AS "t63"
-                        ) AS "t69"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t76"."entity_id" AS "s_key",
-                            MIN("t76"."timestamp") AS "s_at"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t47"."message_id" AS "message_id",
-                                "t47"."type" AS "type",
-                                "t47"."event" AS "event",
-                                "t47"."name" AS "name",
-                                "t47"."user_id" AS "user_id",
-                                "t47"."anonymous_id" AS "anonymous_id",
-                                "t47"."group_id" AS "group_id",
-                                "t47"."previous_id" AS "previous_id",
-                                "t47"."timestamp" AS "timestamp",
-                                "t47"."original_timestamp" AS "original_timestamp",
-                                "t47"."sent_at" AS "sent_at",
-                                "t47"."received_at" AS "received_at",
-                                "t47"."properties" AS "properties",
-                                "t47"."traits" AS "traits",
-                                "t47"."context" AS "context",
-                                "t47"."source" AS "source",
-                                "t47"."loaded_at" AS "loaded_at",
-                                "t47"."person_id" AS "person_id",
-                                "t68"."account_id" AS "account_id",
-                                "t68"."email_domain" AS "email_domain",
-                                "t47"."person_id" AS "entity_id"
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t8"."message_id" AS "message_id",
-                                    "t8"."type" AS "type",
-                                    "t8"."event" AS "event",
-                                    "t8"."name" AS "name",
-                                    "t8"."user_id" AS "user_id",
-                                    "t8"."anonymous_id" AS "anonymous_id",
-                                    "t8"."group_id" AS "group_id",
-                                    "t8"."previous_id" AS "previous_id",
-                                    "t8"."timestamp" AS "timestamp",
-                                    "t8"."original_timestamp" AS "original_timestamp",
-                                    "t8"."sent_at" AS "sent_at",
-                                    "t8"."received_at" AS "received_at",
-                                    "t8"."properties" AS "properties",
-                                    "t8"."traits" AS "traits",
-                                    "t8"."context" AS "context",
-                                    "t8"."source" AS "source",
-                                    "t8"."loaded_at" AS "loaded_at",
-                                    COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
-                                    isNotNull("t8"."user_id") OR isNotNull("t42"."s_person") AS "is_known"
-                                  FROM (
-                                    SELECT
-                                      "t0"."message_id" AS "message_id",
-                                      "t0"."type" AS "type",
-                                      "t0"."event" AS "event",
-                                      "t0"."name" AS "name",
-                                      "t0"."user_id" AS "user_id",
-                                      "t0"."anonymous_id" AS "anonymous_id",
-                                      "t0"."group_id" AS "group_id",
-                                      "t0"."previous_id" AS "previous_id",
-                                      "t0"."timestamp" AS "timestamp",
-                                      "t0"."original_timestamp" AS "original_timestamp",
-                                      "t0"."sent_at" AS "sent_at",
-                                      "t0"."received_at" AS "received_at",
-                                      "t0"."properties" AS "properties",
-                                      "t0"."traits" AS "traits",
-                                      "t0"."context" AS "context",
-                                      "t0"."source" AS "source",
-                                      "t0"."loaded_at" AS "loaded_at",
-                                      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                                    FROM "events" AS "t0"
-                                    WHERE
-                                      "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-                                  ) AS "t8"
-                                  LEFT OUTER JOIN (
-                                    SELECT
-                                      "t40"."from_id" AS "s_from",
-                                      "t40"."person_id" AS "s_person"
-                                    FROM (
-                                      SELECT
-                                        "t36"."from_id" AS "from_id",
-                                        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
-                                      FROM (
-                                        SELECT
-                                          "t24"."from_id" AS "from_id",
-                                          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
-                                        FROM (
-                                          SELECT
-                                            "t20"."from_id" AS "from_id",
-                                            "t20"."to_id" AS "person_id"
-                                          FROM "t19" AS "t20"
-                                          WHERE
-                                            "t20"."rank" = 0
-                                        ) AS "t24"
-                                        LEFT OUTER JOIN (
-                                          SELECT
-                                            "t27"."from_id" AS "next_from",
-                                            "t27"."to_id" AS "next_to"
-                                          FROM "t22" AS "t27"
-                                        ) AS "t32"
-                                          ON "t24"."person_id" = "t32"."next_from"
-                                      ) AS "t36"
-                                      LEFT OUTER JOIN (
-                                        SELECT
-                                          "t26"."from_id" AS "next_from",
-                                          "t26"."to_id" AS "next_to"
-                                        FROM "t22" AS "t26"
-                                      ) AS "t31"
-                                        ON "t36"."person_id" = "t31"."next_from"
-                                    ) AS "t40"
-                                  ) AS "t42"
-                                    ON "t8"."_sender" = "t42"."s_from"
-                                ) AS "t43"
-                                WHERE
-                                  "t43"."is_known"
-                              ) AS "t47"
+                                    "t27"."from_id" AS "next_from",
+                                    "t27"."to_id" AS "next_to"
+                                  FROM "t22" AS "t27"
+                                ) AS "t32"
+                                  ON "t24"."person_id" = "t32"."next_from"
+                              ) AS "t36"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t63"."user_id" AS "m_user",
-                                  "t63"."account_id" AS "account_id",
-                                  "t63"."email_domain" AS "email_domain"
-                                FROM "t62" AS "t63"
-                              ) AS "t68"
-                                ON "t47"."person_id" = "t68"."m_user"
-                            ) AS "t73"
-                            WHERE
-                              "t73"."type" = 'track' AND "t73"."event" = 'Signed Up'
-                          ) AS "t76"
-                          GROUP BY
-                            "t76"."entity_id"
-                        ) AS "t80"
-                          ON "t69"."f_key" = "t80"."s_key"
-                      ) AS "t85"
-                        ON "t74"."entity_id" = "t85"."st_key"
-                    ) AS "t88"
+                                  "t26"."from_id" AS "next_from",
+                                  "t26"."to_id" AS "next_to"
+                                FROM "t22" AS "t26"
+                              ) AS "t31"
+                                ON "t36"."person_id" = "t31"."next_from"
+                            ) AS "t40"
+                          ) AS "t42"
+                            ON "t8"."_sender" = "t42"."s_from"
+                        ) AS "t43"
+                        WHERE
+                          "t43"."is_known"
+                      ) AS "t47"
+                      LEFT OUTER JOIN (
+                        SELECT
+                          "t63"."user_id" AS "m_user",
+                          "t63"."account_id" AS "account_id",
+                          "t63"."email_domain" AS "email_domain"
+                        FROM "t62" AS "t63"
+                      ) AS "t68"
+                        ON "t47"."person_id" = "t68"."m_user"
+                    ) AS "t73"
                     WHERE
-                      "t88"."type" IN ('track', 'page', 'screen')
-                      AND "t88"."timestamp" >= parseDateTimeBestEffort('2026-03-18T00:00:00')
-                  ) AS "t89"
-                ) AS "t92"
+                      "t73"."type" IN ('track', 'page', 'screen')
+                      AND "t73"."timestamp" >= parseDateTimeBestEffort('2026-03-18T00:00:00')
+                  ) AS "t78"
+                ) AS "t88"
                 GROUP BY
-                  "t92"."key"
-              ) AS "t94"
-            ) AS "t98"
-              ON "t96"."entity_id" = "t98"."key"
+                  "t88"."key"
+              ) AS "t89"
+            ) AS "t93"
+              ON "t98"."entity_id" = "t93"."key"
           ) AS "t101"
           LEFT OUTER JOIN (
             SELECT
@@ -1956,12 +1783,12 @@ FROM (
                   "t73"."type" = 'track'
                   AND "t73"."event" IN ('Subscription Started')
                   AND isNotNull("t73"."account_id")
-              ) AS "t78"
-                ON "t71"."account_id" = "t78"."acc"
-            ) AS "t81"
-          ) AS "t82"
-        ) AS "t86"
-          ON "t104"."entity_id" = "t86"."key"
+              ) AS "t79"
+                ON "t71"."account_id" = "t79"."acc"
+            ) AS "t82"
+          ) AS "t83"
+        ) AS "t87"
+          ON "t104"."entity_id" = "t87"."key"
       ) AS "t106"
       WHERE
         NOT (

@@ -848,7 +848,7 @@ FROM (
           "t104"."s__sessions_14d",
           "t104"."s__employees",
           "t104"."s__industry",
-          "t86"."key" IS NOT NULL AS "paying"
+          "t87"."key" IS NOT NULL AS "paying"
         FROM (
           SELECT
             "t101"."entity_id",
@@ -866,29 +866,29 @@ FROM (
             "t17"."s__industry"
           FROM (
             SELECT
-              "t96"."entity_id",
-              "t96"."account_id",
-              "t96"."first_seen",
-              "t96"."last_seen",
-              "t96"."s__activated",
-              "t96"."s__activated_within_7d",
-              "t96"."s__core_feature_30d",
-              "t96"."s__paywall_hits_30d",
-              "t96"."s__enterprise_views_30d",
-              "t96"."s__teammates_invited",
-              COALESCE("t98"."s__sessions_14d", 0) AS "s__sessions_14d"
+              "t98"."entity_id",
+              "t98"."account_id",
+              "t98"."first_seen",
+              "t98"."last_seen",
+              "t98"."s__activated",
+              "t98"."s__activated_within_7d",
+              "t98"."s__core_feature_30d",
+              "t98"."s__paywall_hits_30d",
+              "t98"."s__enterprise_views_30d",
+              "t98"."s__teammates_invited",
+              COALESCE("t93"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
                 "t70"."entity_id",
                 "t70"."account_id",
                 "t70"."first_seen",
                 "t70"."last_seen",
-                COALESCE("t91"."s__activated", FALSE) AS "s__activated",
-                COALESCE("t91"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                COALESCE("t91"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                COALESCE("t91"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                COALESCE("t91"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                COALESCE("t91"."s__teammates_invited", 0) AS "s__teammates_invited"
+                COALESCE("t95"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t95"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t95"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t95"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t95"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t95"."s__teammates_invited", 0) AS "s__teammates_invited"
               FROM (
                 SELECT
                   "t63"."user_id" AS "entity_id",
@@ -899,97 +899,97 @@ FROM (
               ) AS "t70"
               LEFT OUTER JOIN (
                 SELECT
-                  "t88"."entity_id" AS "key",
+                  "t91"."entity_id" AS "key",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t88"."type" = 'track'
-                      ) AND "t88"."event" IN ('Project Created')) >= 1
+                        "t91"."type" = 'track'
+                      ) AND "t91"."event" IN ('Project Created')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t88"."type" = 'track'
-                      ) AND "t88"."event" IN ('Data Source Connected')) >= 1
+                        "t91"."type" = 'track'
+                      ) AND "t91"."event" IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t88"."type" = 'track'
-                      ) AND "t88"."event" IN ('Dashboard Created')) >= 1
+                        "t91"."type" = 'track'
+                      ) AND "t91"."event" IN ('Dashboard Created')) >= 1
                   ) AS "s__activated",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t88"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t88"."event" IN ('Project Created')
+                      AND "t91"."event" IN ('Project Created')
                       AND (
-                        "t88"."timestamp" < (
-                          "t88"."start" + INTERVAL '604800 SECOND'
+                        "t91"."timestamp" < (
+                          "t91"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t88"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t88"."event" IN ('Data Source Connected')
+                      AND "t91"."event" IN ('Data Source Connected')
                       AND (
-                        "t88"."timestamp" < (
-                          "t88"."start" + INTERVAL '604800 SECOND'
+                        "t91"."timestamp" < (
+                          "t91"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t88"."type" = 'track'
+                        "t91"."type" = 'track'
                       )
-                      AND "t88"."event" IN ('Dashboard Created')
+                      AND "t91"."event" IN ('Dashboard Created')
                       AND (
-                        "t88"."timestamp" < (
-                          "t88"."start" + INTERVAL '604800 SECOND'
+                        "t91"."timestamp" < (
+                          "t91"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   ) AS "s__activated_within_7d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t88"."type" = 'track'
+                      "t91"."type" = 'track'
                     )
-                    AND "t88"."event" IN ('Report Created')
+                    AND "t91"."event" IN ('Report Created')
                     AND (
-                      "t88"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t91"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__core_feature_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t88"."type" = 'track'
+                      "t91"."type" = 'track'
                     )
-                    AND "t88"."event" IN ('Paywall Hit')
+                    AND "t91"."event" IN ('Paywall Hit')
                     AND (
-                      "t88"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t91"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__paywall_hits_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t88"."type" = 'track'
+                      "t91"."type" = 'track'
                     )
-                    AND "t88"."event" IN ('Enterprise Feature Viewed')
+                    AND "t91"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
                       CASE
-                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t88"."properties", 'feature')) = 'string'
-                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t88"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
+                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t91"."properties", 'feature')) = 'string'
+                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t91"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
                         ELSE NULL
                       END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      "t88"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t91"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__enterprise_views_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t88"."type" = 'track'
-                    ) AND "t88"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
+                      "t91"."type" = 'track'
+                    ) AND "t91"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                 FROM (
                   SELECT
                     "t74"."message_id",
@@ -1013,7 +1013,7 @@ FROM (
                     "t74"."account_id",
                     "t74"."email_domain",
                     "t74"."entity_id",
-                    "t85"."start"
+                    "t86"."start"
                   FROM (
                     SELECT
                       "t47"."message_id",
@@ -1143,7 +1143,7 @@ FROM (
                   LEFT OUTER JOIN (
                     SELECT
                       "t69"."f_key" AS "st_key",
-                      COALESCE("t80"."s_at", "t69"."f_at") AS "start"
+                      COALESCE("t81"."s_at", "t69"."f_at") AS "start"
                     FROM (
                       SELECT
                         "t63"."user_id" AS "f_key",
@@ -1288,40 +1288,40 @@ FROM (
                       ) AS "t76"
                       GROUP BY
                         1
-                    ) AS "t80"
-                      ON "t69"."f_key" = "t80"."s_key"
-                  ) AS "t85"
-                    ON "t74"."entity_id" = "t85"."st_key"
-                ) AS "t88"
+                    ) AS "t81"
+                      ON "t69"."f_key" = "t81"."s_key"
+                  ) AS "t86"
+                    ON "t74"."entity_id" = "t86"."st_key"
+                ) AS "t91"
                 GROUP BY
                   1
-              ) AS "t91"
-                ON "t70"."entity_id" = "t91"."key"
-            ) AS "t96"
+              ) AS "t95"
+                ON "t70"."entity_id" = "t95"."key"
+            ) AS "t98"
             LEFT OUTER JOIN (
               SELECT
-                "t94"."key",
-                "t94"."value" AS "s__sessions_14d"
+                "t89"."key",
+                "t89"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t92"."key",
-                  SUM("t92"."new") AS "value"
+                  "t88"."key",
+                  SUM("t88"."new") AS "value"
                 FROM (
                   SELECT
-                    "t89"."entity_id" AS "key",
+                    "t78"."entity_id" AS "key",
                     CASE
                       WHEN (
-                        LAG("t89"."timestamp") OVER (
-                          PARTITION BY "t89"."entity_id"
-                          ORDER BY "t89"."timestamp" ASC
+                        LAG("t78"."timestamp") OVER (
+                          PARTITION BY "t78"."entity_id"
+                          ORDER BY "t78"."timestamp" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) IS NULL
                       )
                       OR (
                         (
-                          EXTRACT('epoch' FROM "t89"."timestamp") - EXTRACT('epoch' FROM LAG("t89"."timestamp") OVER (
-                            PARTITION BY "t89"."entity_id"
-                            ORDER BY "t89"."timestamp" ASC
+                          EXTRACT('epoch' FROM "t78"."timestamp") - EXTRACT('epoch' FROM LAG("t78"."timestamp") OVER (
+                            PARTITION BY "t78"."entity_id"
+                            ORDER BY "t78"."timestamp" ASC
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                           ))
                         ) > 1800.0
@@ -1334,317 +1334,140 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        "t74"."message_id",
-                        "t74"."type",
-                        "t74"."event",
-                        "t74"."name",
-                        "t74"."user_id",
-                        "t74"."anonymous_id",
-                        "t74"."group_id",
-                        "t74"."previous_id",
-                        "t74"."timestamp",
-                        "t74"."original_timestamp",
-                        "t74"."sent_at",
-                        "t74"."received_at",
-                        "t74"."properties",
-                        "t74"."traits",
-                        "t74"."context",
-                        "t74"."source",
-                        "t74"."loaded_at",
-                        "t74"."person_id",
-                        "t74"."account_id",
-                        "t74"."email_domain",
-                        "t74"."entity_id",
-                        "t85"."start"
+                        "t47"."message_id",
+                        "t47"."type",
+                        "t47"."event",
+                        "t47"."name",
+                        "t47"."user_id",
+                        "t47"."anonymous_id",
+                        "t47"."group_id",
+                        "t47"."previous_id",
+                        "t47"."timestamp",
+                        "t47"."original_timestamp",
+                        "t47"."sent_at",
+                        "t47"."received_at",
+                        "t47"."properties",
+                        "t47"."traits",
+                        "t47"."context",
+                        "t47"."source",
+                        "t47"."loaded_at",
+                        "t47"."person_id",
+                        "t68"."account_id",
+                        "t68"."email_domain",
+                        "t47"."person_id" AS "entity_id"
                       FROM (
                         SELECT
-                          "t47"."message_id",
-                          "t47"."type",
-                          "t47"."event",
-                          "t47"."name",
-                          "t47"."user_id",
-                          "t47"."anonymous_id",
-                          "t47"."group_id",
-                          "t47"."previous_id",
-                          "t47"."timestamp",
-                          "t47"."original_timestamp",
-                          "t47"."sent_at",
-                          "t47"."received_at",
-                          "t47"."properties",
-                          "t47"."traits",
-                          "t47"."context",
-                          "t47"."source",
-                          "t47"."loaded_at",
-                          "t47"."person_id",
-                          "t68"."account_id",
-                          "t68"."email_domain",
-                          "t47"."person_id" AS "entity_id"
+                          *
                         FROM (
                           SELECT
-                            *
+                            "t8"."message_id",
+                            "t8"."type",
+                            "t8"."event",
+                            "t8"."name",
+                            "t8"."user_id",
+                            "t8"."anonymous_id",
+                            "t8"."group_id",
+                            "t8"."previous_id",
+                            "t8"."timestamp",
+                            "t8"."original_timestamp",
+                            "t8"."sent_at",
+                            "t8"."received_at",
+                            "t8"."properties",
+                            "t8"."traits",
+                            "t8"."context",
+                            "t8"."source",
+                            "t8"."loaded_at",
+                            COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                            (
+                              "t8"."user_id" IS NOT NULL
+                            ) OR (
+                              "t42"."s_person" IS NOT NULL
+                            ) AS "is_known"
                           FROM (
                             SELECT
-                              "t8"."message_id",
-                              "t8"."type",
-                              "t8"."event",
-                              "t8"."name",
-                              "t8"."user_id",
-                              "t8"."anonymous_id",
-                              "t8"."group_id",
-                              "t8"."previous_id",
-                              "t8"."timestamp",
-                              "t8"."original_timestamp",
-                              "t8"."sent_at",
-                              "t8"."received_at",
-                              "t8"."properties",
-                              "t8"."traits",
-                              "t8"."context",
-                              "t8"."source",
-                              "t8"."loaded_at",
-                              COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
-                              (
-                                "t8"."user_id" IS NOT NULL
-                              ) OR (
-                                "t42"."s_person" IS NOT NULL
-                              ) AS "is_known"
+                              "t0"."message_id",
+                              "t0"."type",
+                              "t0"."event",
+                              "t0"."name",
+                              "t0"."user_id",
+                              "t0"."anonymous_id",
+                              "t0"."group_id",
+                              "t0"."previous_id",
+                              "t0"."timestamp",
+                              "t0"."original_timestamp",
+                              "t0"."sent_at",
+                              "t0"."received_at",
+                              "t0"."properties",
+                              "t0"."traits",
+                              "t0"."context",
+                              "t0"."source",
+                              "t0"."loaded_at",
+                              COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                            FROM "events" AS "t0"
+                            WHERE
+                              "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                          ) AS "t8"
+                          LEFT OUTER JOIN (
+                            SELECT
+                              "t40"."from_id" AS "s_from",
+                              "t40"."person_id" AS "s_person"
                             FROM (
                               SELECT
-                                "t0"."message_id",
-                                "t0"."type",
-                                "t0"."event",
-                                "t0"."name",
-                                "t0"."user_id",
-                                "t0"."anonymous_id",
-                                "t0"."group_id",
-                                "t0"."previous_id",
-                                "t0"."timestamp",
-                                "t0"."original_timestamp",
-                                "t0"."sent_at",
-                                "t0"."received_at",
-                                "t0"."properties",
-                                "t0"."traits",
-                                "t0"."context",
-                                "t0"."source",
-                                "t0"."loaded_at",
-                                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                              FROM "events" AS "t0"
-                              WHERE
-                                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                            ) AS "t8"
-                            LEFT OUTER JOIN (
-                              SELECT
-                                "t40"."from_id" AS "s_from",
-                                "t40"."person_id" AS "s_person"
+                                "t36"."from_id",
+                                COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
                               FROM (
                                 SELECT
-                                  "t36"."from_id",
-                                  COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                                  "t24"."from_id",
+                                  COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
                                 FROM (
                                   SELECT
-                                    "t24"."from_id",
-                                    COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
-                                  FROM (
-                                    SELECT
-                                      "t20"."from_id",
-                                      "t20"."to_id" AS "person_id"
-                                    FROM "t19" AS "t20"
-                                    WHERE
-                                      "t20"."rank" = 0
-                                  ) AS "t24"
-                                  LEFT OUTER JOIN (
-                                    SELECT
-                                      "t27"."from_id" AS "next_from",
-                                      "t27"."to_id" AS "next_to"
-                                    FROM "t22" AS "t27"
-                                  ) AS "t32"
-                                    ON "t24"."person_id" = "t32"."next_from"
-                                ) AS "t36"
+                                    "t20"."from_id",
+                                    "t20"."to_id" AS "person_id"
+                                  FROM "t19" AS "t20"
+                                  WHERE
+                                    "t20"."rank" = 0
+                                ) AS "t24"
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    "t26"."from_id" AS "next_from",
-                                    "t26"."to_id" AS "next_to"
-                                  FROM "t22" AS "t26"
-                                ) AS "t31"
-                                  ON "t36"."person_id" = "t31"."next_from"
-                              ) AS "t40"
-                            ) AS "t42"
-                              ON "t8"."_sender" = "t42"."s_from"
-                          ) AS "t43"
-                          WHERE
-                            "t43"."is_known"
-                        ) AS "t47"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t63"."user_id" AS "m_user",
-                            "t63"."account_id",
-                            "t63"."email_domain"
-                          FROM "t62" AS "t63"
-                        ) AS "t68"
-                          ON "t47"."person_id" = "t68"."m_user"
-                      ) AS "t74"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t69"."f_key" AS "st_key",
-                          COALESCE("t80"."s_at", "t69"."f_at") AS "start"
-                        FROM (
-                          SELECT
-                            "t63"."user_id" AS "f_key",
-                            "t63"."first_seen" AS "f_at"
-                          FROM "t62" AS "t63"
-                        ) AS "t69"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t76"."entity_id" AS "s_key",
-                            MIN("t76"."timestamp") AS "s_at"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t47"."message_id",
-                                "t47"."type",
-                                "t47"."event",
-                                "t47"."name",
-                                "t47"."user_id",
-                                "t47"."anonymous_id",
-                                "t47"."group_id",
-                                "t47"."previous_id",
-                                "t47"."timestamp",
-                                "t47"."original_timestamp",
-                                "t47"."sent_at",
-                                "t47"."received_at",
-                                "t47"."properties",
-                                "t47"."traits",
-                                "t47"."context",
-                                "t47"."source",
-                                "t47"."loaded_at",
-                                "t47"."person_id",
-                                "t68"."account_id",
-                                "t68"."email_domain",
-                                "t47"."person_id" AS "entity_id"
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t8"."message_id",
-                                    "t8"."type",
-                                    "t8"."event",
-                                    "t8"."name",
-                                    "t8"."user_id",
-                                    "t8"."anonymous_id",
-                                    "t8"."group_id",
-                                    "t8"."previous_id",
-                                    "t8"."timestamp",
-                                    "t8"."original_timestamp",
-                                    "t8"."sent_at",
-                                    "t8"."received_at",
-                                    "t8"."properties",
-                                    "t8"."traits",
-                                    "t8"."context",
-                                    "t8"."source",
-                                    "t8"."loaded_at",
-                                    COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
-                                    (
-                                      "t8"."user_id" IS NOT NULL
-                                    ) OR (
-                                      "t42"."s_person" IS NOT NULL
-                                    ) AS "is_known"
-                                  FROM (
-                                    SELECT
-                                      "t0"."message_id",
-                                      "t0"."type",
-                                      "t0"."event",
-                                      "t0"."name",
-                                      "t0"."user_id",
-                                      "t0"."anonymous_id",
-                                      "t0"."group_id",
-                                      "t0"."previous_id",
-                                      "t0"."timestamp",
-                                      "t0"."original_timestamp",
-                                      "t0"."sent_at",
-                                      "t0"."received_at",
-                                      "t0"."properties",
-                                      "t0"."traits",
-                                      "t0"."context",
-                                      "t0"."source",
-                                      "t0"."loaded_at",
-                                      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                                    FROM "events" AS "t0"
-                                    WHERE
-                                      "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                                  ) AS "t8"
-                                  LEFT OUTER JOIN (
-                                    SELECT
-                                      "t40"."from_id" AS "s_from",
-                                      "t40"."person_id" AS "s_person"
-                                    FROM (
-                                      SELECT
-                                        "t36"."from_id",
-                                        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
-                                      FROM (
-                                        SELECT
-                                          "t24"."from_id",
-                                          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
-                                        FROM (
-                                          SELECT
-                                            "t20"."from_id",
-                                            "t20"."to_id" AS "person_id"
-                                          FROM "t19" AS "t20"
-                                          WHERE
-                                            "t20"."rank" = 0
-                                        ) AS "t24"
-                                        LEFT OUTER JOIN (
-                                          SELECT
-                                            "t27"."from_id" AS "next_from",
-                                            "t27"."to_id" AS "next_to"
-                                          FROM "t22" AS "t27"
-                                        ) AS "t32"
-                                          ON "t24"."person_id" = "t32"."next_from"
-                                      ) AS "t36"
-                                      LEFT OUTER JOIN (
-                                        SELECT
-                                          "t26"."from_id" AS "next_from",
-                                          "t26"."to_id" AS "next_to"
-                                        FROM "t22" AS "t26"
-                                      ) AS "t31"
-                                        ON "t36"."person_id" = "t31"."next_from"
-                                    ) AS "t40"
-                                  ) AS "t42"
-                                    ON "t8"."_sender" = "t42"."s_from"
-                                ) AS "t43"
-                                WHERE
-                                  "t43"."is_known"
-                              ) AS "t47"
+                                    "t27"."from_id" AS "next_from",
+                                    "t27"."to_id" AS "next_to"
+                                  FROM "t22" AS "t27"
+                                ) AS "t32"
+                                  ON "t24"."person_id" = "t32"."next_from"
+                              ) AS "t36"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t63"."user_id" AS "m_user",
-                                  "t63"."account_id",
-                                  "t63"."email_domain"
-                                FROM "t62" AS "t63"
-                              ) AS "t68"
-                                ON "t47"."person_id" = "t68"."m_user"
-                            ) AS "t73"
-                            WHERE
-                              "t73"."type" = 'track' AND "t73"."event" = 'Signed Up'
-                          ) AS "t76"
-                          GROUP BY
-                            1
-                        ) AS "t80"
-                          ON "t69"."f_key" = "t80"."s_key"
-                      ) AS "t85"
-                        ON "t74"."entity_id" = "t85"."st_key"
-                    ) AS "t88"
+                                  "t26"."from_id" AS "next_from",
+                                  "t26"."to_id" AS "next_to"
+                                FROM "t22" AS "t26"
+                              ) AS "t31"
+                                ON "t36"."person_id" = "t31"."next_from"
+                            ) AS "t40"
+                          ) AS "t42"
+                            ON "t8"."_sender" = "t42"."s_from"
+                        ) AS "t43"
+                        WHERE
+                          "t43"."is_known"
+                      ) AS "t47"
+                      LEFT OUTER JOIN (
+                        SELECT
+                          "t63"."user_id" AS "m_user",
+                          "t63"."account_id",
+                          "t63"."email_domain"
+                        FROM "t62" AS "t63"
+                      ) AS "t68"
+                        ON "t47"."person_id" = "t68"."m_user"
+                    ) AS "t73"
                     WHERE
-                      "t88"."type" IN ('track', 'page', 'screen')
-                      AND "t88"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                  ) AS "t89"
-                ) AS "t92"
+                      "t73"."type" IN ('track', 'page', 'screen')
+                      AND "t73"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
+                  ) AS "t78"
+                ) AS "t88"
                 GROUP BY
                   1
-              ) AS "t94"
-            ) AS "t98"
-              ON "t96"."entity_id" = "t98"."key"
+              ) AS "t89"
+            ) AS "t93"
+              ON "t98"."entity_id" = "t93"."key"
           ) AS "t101"
           LEFT OUTER JOIN (
             SELECT
@@ -1982,12 +1805,12 @@ FROM (
                   "t73"."type" = 'track'
                   AND "t73"."event" IN ('Subscription Started')
                   AND "t73"."account_id" IS NOT NULL
-              ) AS "t78"
-                ON "t71"."account_id" = "t78"."acc"
-            ) AS "t81"
-          ) AS "t82"
-        ) AS "t86"
-          ON "t104"."entity_id" = "t86"."key"
+              ) AS "t79"
+                ON "t71"."account_id" = "t79"."acc"
+            ) AS "t82"
+          ) AS "t83"
+        ) AS "t87"
+          ON "t104"."entity_id" = "t87"."key"
       ) AS "t106"
       WHERE
         NOT (
