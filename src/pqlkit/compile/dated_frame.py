@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import needs
-from pqlkit.compile.frame import Frame, _temporary, drop_temporary, narrowed
+from pqlkit.compile.frame import Frame, drop_temporary, materialized, narrowed
 from pqlkit.events import identity
 
 if TYPE_CHECKING:
@@ -91,11 +91,11 @@ def dated_frame(events: ir.Table, model: Model, dates: Sequence[datetime]) -> Fr
     made: list[str] = []
     backend = events._find_backend()
     try:
-        links, name = _temporary_named(identity.identity_links(events, last), "links")
+        links, name = materialized(identity.identity_links(events, last), "dated_links")
         made.append(name)
-        mapping, name = _temporary_named(_each_date_map(links, table), "map")
+        mapping, name = materialized(_each_date_map(links, table), "dated_map")
         made.append(name)
-        members, name = _temporary_named(_members(events, table, dates, mapping), "members")
+        members, name = materialized(_members(events, table, dates, mapping), "dated_members")
         made.append(name)
     except BaseException:
         for name in made:
@@ -103,12 +103,6 @@ def dated_frame(events: ir.Table, model: Model, dates: Sequence[datetime]) -> Fr
         raise
     rows = _rows(events, model, dates, mapping, members)
     return Frame(events, rows, members, last, model.entity, tuple(made), table)
-
-
-def _temporary_named(expr: ir.Table, label: str) -> tuple[ir.Table, str]:
-    import uuid
-
-    return _temporary(expr, f"_pql_dated_{label}_{uuid.uuid4().hex[:10]}")
 
 
 def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
