@@ -219,6 +219,52 @@ def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> 
         assert server.client.get("/healthz").json()["status"] == "ok"
 
 
+def test_scheduled_scoring_takes_the_alerts_of_history_and_of_the_live_stream(
+    tmp_path: Path,
+) -> None:
+    """bob's imported paywall hit two days ago and cat's live one make both hot at the next
+    round; the alerts the server holds for its rounds are those batch evaluation finds."""
+    from pqlkit.model.loader import load
+    from pqlkit.store.store import Store
+    from pqlkit.triggers import batch
+    from tests.history import History
+    from tests.scoring.test_pillars import DAY, signup
+
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    h = History()
+    for user in ("ann", "bob", "cat"):
+        signup(h, user, now - 30 * DAY, employees=60)  # firmographic 10
+    h.track("bob", "Paywall Hit", now - 2 * DAY)  # fired before the server started
+    h.track("ann", "Paywall Hit", now - 9 * DAY)  # fired, no longer active
+    with Store.open(tmp_path / "store.duckdb") as store:
+        h.load(store, tmp_path)
+    scheduled = ServerConfig(
+        db=str(tmp_path / "store.duckdb"), port=0, model="pillars", score_every=0.2
+    )
+    with running_server(scheduled) as server:
+        write, read = server.new_key(), server.new_key("read")
+        call = paywall("cat", "m-cat", datetime.now(UTC).replace(tzinfo=None))
+        assert server.client.post("/v1/track", json=call, headers=basic(write)).is_success
+        assert len(alerts_of(server, read, wait_for=1)) == 1
+        scoring = server.runtime.scoring
+        assert scoring is not None
+        seen = len(scoring.rounds)
+        deadline = time.monotonic() + 60
+        while len(scoring.rounds) < seen + 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # a round that began after cat's alert was committed
+        hot = server.client.get("/v1/leads?tier=hot", headers=basic(read)).json()["leads"]
+        assert sorted(x["entity_id"] for x in hot) == ["bob", "cat"]
+        alerting = server.runtime.loader.alerting
+        assert alerting is not None
+        held = alerting.fired_so_far()
+    with Store.open(tmp_path / "store.duckdb") as store:
+        found = batch.evaluate(
+            store.events, load("pillars").model, datetime.now(UTC).replace(tzinfo=None)
+        )
+    assert [a.identity for a in held] == [a.identity for a in found]
+    assert [a.entity_id for a in held] == ["ann", "bob", "cat"]
+
+
 def test_scheduled_scoring_without_a_model_is_refused(tmp_path: Path) -> None:
     from pqlkit.errors import ConfigError
     from pqlkit.server.runtime import Runtime

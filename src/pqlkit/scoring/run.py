@@ -98,14 +98,25 @@ class ScoreRun:
         return out
 
 
-def score_events(events: ir.Table, loaded: LoadedModel, as_of: datetime | None = None) -> ScoreRun:
+def score_events(
+    events: ir.Table,
+    loaded: LoadedModel,
+    as_of: datetime | None = None,
+    *,
+    alerts: Sequence[Alert] | None = None,
+) -> ScoreRun:
     """Score on ``events`` (any Ibis table with the store's event columns).
 
     Triggers are evaluated first; an entity with a trigger active at ``as_of`` is hot.
+    ``alerts``: the alerts fired before ``as_of``, when the caller knows them already (the
+    server's real-time evaluator keeps them), instead of evaluating the triggers again.
     """
     moment = as_of or now()
-    alerts = batch.evaluate(events, loaded.model, moment) if loaded.model.triggers else []
-    return _score(events, loaded, moment, alerts)
+    if alerts is None:
+        found = batch.evaluate(events, loaded.model, moment) if loaded.model.triggers else []
+    else:
+        found = [alert for alert in alerts if alert.fired_at < moment]
+    return _score(events, loaded, moment, found)
 
 
 def score_dates(

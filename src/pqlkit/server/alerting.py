@@ -6,6 +6,11 @@ rows the store did not hold yet, in arrival order; the alerts they fire are writ
 it does: a crash before the commit loses both (the log still has the event, and loading it
 again fires the alert again), a crash after it keeps both.
 
+It also keeps every alert fired so far (those the rebuild found in the stored history, and each
+batch's once committed): scheduled scoring reads them (:meth:`Alerting.fired_so_far`) instead of
+evaluating the triggers over the whole history again at every round — the same alerts, since
+the live and batch evaluators implement one definition (a property test holds them equal).
+
 At start-up the evaluator's state is rebuilt in the engine from the stored events (see
 :func:`pqlkit.triggers.rebuild.rebuild`) as of just after the last event the server stored, so
 records still waiting in the log after a crash are evaluated when they are loaded. If a
@@ -15,6 +20,7 @@ batch: the evaluator never holds what the store does not.
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,7 +28,7 @@ from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
 from pqlkit.times import utc_now
 from pqlkit.triggers import alert_store
-from pqlkit.triggers.alerts import Alert
+from pqlkit.triggers.alerts import Alert, in_order
 from pqlkit.triggers.live import LiveTriggers
 
 if TYPE_CHECKING:
@@ -54,6 +60,21 @@ class Alerting:
         self.router = router  # the model's routing: each alert's path, owner and deadline
         self.stale = False  # a batch was observed but not stored: rebuild before the next
         self.fired = 0
+        self._lock = threading.Lock()  # the loader adds alerts, the scoring thread reads them
+        self._so_far: dict[tuple[str, str, str], Alert] = {}
+        self._take(live.before_start)
+
+    def _take(self, alerts: Sequence[Alert]) -> None:
+        with self._lock:
+            for alert in alerts:
+                self._so_far.setdefault(alert.identity, alert)
+
+    def fired_so_far(self) -> list[Alert]:
+        """Every alert fired by an event stored so far, oldest first: those the history held
+        at start-up and those committed since (what the batch evaluator finds on the store)."""
+        with self._lock:
+            alerts = list(self._so_far.values())
+        return in_order(alerts)
 
     @classmethod
     def rebuild(
@@ -73,6 +94,7 @@ class Alerting:
         alerts. Call :meth:`failed` if the transaction then fails."""
         if self.stale:
             self.live = LiveTriggers.rebuild(store.events, self.model, resume_point(store))
+            self._take(self.live.before_start)
             self.stale = False
         self.stale = True  # until the caller's transaction is known to have committed
         alerts = self.live.observe_table(rows)
@@ -106,6 +128,7 @@ class Alerting:
     def committed(self, alerts: list[Alert]) -> None:
         self.stale = False
         self.fired += len(alerts)
+        self._take(alerts)
 
     def failed(self) -> None:
         self.stale = True

@@ -70,7 +70,14 @@ class Runtime:
         self._closed = False
         self.scoring: ScheduledScoring | None = None
         if model is not None and config.score_every:
-            self.scoring = ScheduledScoring(store, model, config.score_every, console)
+            alerting = loader.alerting  # its alerts, when the model has triggers
+            self.scoring = ScheduledScoring(
+                store,
+                model,
+                config.score_every,
+                console,
+                alerting.fired_so_far if alerting is not None else None,
+            )
         self.destinations = list(destinations)
         self.delivery: DeliveryLoop | None = None
         from pqlkit.server.crm_sync import CrmSync

@@ -3,8 +3,10 @@
 It runs on a thread of its own with a connection of its own — a second cursor on the embedded
 DuckDB database, a second connection to Postgres — so a scoring run that takes minutes never
 holds up the loader, and with it the real-time alerts. Each run scores as of its start, on the
-events stored by then, and appends to the scores ledger only the entities whose score or tier
-changed (what ``/v1/leads`` and ``/v1/entities`` read). A failed run is reported and retried at
+events stored by then — with the alerts committed by then, which the real-time evaluator keeps
+(``alerts``), so a round does not evaluate the triggers over the whole history again — and
+appends to the scores ledger only the entities whose score or tier changed (what ``/v1/leads``
+and ``/v1/entities`` read). A failed run is reported and retried at
 the next interval; the server keeps serving.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -21,6 +24,7 @@ from pqlkit.console import Console
 if TYPE_CHECKING:
     from pqlkit.model.loader import LoadedModel
     from pqlkit.store.store import Store
+    from pqlkit.triggers.alerts import Alert
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,16 @@ class ScoringRound:
 class ScheduledScoring:
     """Scores ``model`` on ``store`` every ``every`` seconds, first after one interval."""
 
-    def __init__(self, store: Store, model: LoadedModel, every: float, console: Console) -> None:
+    def __init__(
+        self,
+        store: Store,
+        model: LoadedModel,
+        every: float,
+        console: Console,
+        alerts: Callable[[], list[Alert]] | None = None,
+    ) -> None:
         self.store = store
+        self.alerts = alerts  # the alerts fired so far (None: evaluate the triggers each round)
         self.model = model
         self.every = every
         self.console = console
@@ -59,7 +71,7 @@ class ScheduledScoring:
         try:
             while not self._stop.wait(self.every):
                 try:
-                    done = score_once(handle, self.model)
+                    done = score_once(handle, self.model, self.alerts)
                     self.rounds.append(done)
                     self.last_error = None
                     self.console.info(
@@ -77,14 +89,18 @@ class ScheduledScoring:
                 handle.close()
 
 
-def score_once(store: Store, model: LoadedModel) -> ScoringRound:
-    """Score every entity as of now and record the changes in the ledger."""
+def score_once(
+    store: Store, model: LoadedModel, alerts: Callable[[], list[Alert]] | None = None
+) -> ScoringRound:
+    """Score every entity as of now and record the changes in the ledger; ``alerts`` gives the
+    alerts fired so far (else the triggers are evaluated on the store)."""
     from pqlkit.scoring import ledger
     from pqlkit.scoring.run import score_events
 
     started = time.monotonic()
     as_of = datetime.now(UTC).replace(tzinfo=None)
-    run = score_events(store.events, model, as_of)
+    known = alerts() if alerts is not None else None  # committed before the round began
+    run = score_events(store.events, model, as_of, alerts=known)
     written = ledger.record(store, run)
     return ScoringRound(as_of, written.scored, written.changed, time.monotonic() - started)
 

@@ -60,6 +60,7 @@ class LiveTriggers:
         ]
         self.recent: dict[str, datetime] = {}  # message id → timestamp, within the watermark
         self.start = start
+        self.before_start: list[Alert] = []  # alerts fired before ``start`` (set by rebuild)
         self.position: Order | None = None  # the last event observed
         self.late = 0  # late events seen (stored, but they fire nothing)
         self._sweep_at: datetime | None = None

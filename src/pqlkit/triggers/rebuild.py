@@ -37,6 +37,7 @@ def rebuild(events: ir.Table, model: Model, now: datetime) -> LiveTriggers:
             alerts = batch.fire(hits, arrivals, model)
             load_windows(live, hits, now)
             load_cooldowns(live, alerts)
+            live.before_start = alerts
     return live
 
 
