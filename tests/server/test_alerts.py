@@ -271,3 +271,21 @@ def test_scheduled_scoring_without_a_model_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="--score-every needs --model"):
         Runtime.open(ServerConfig(db=str(tmp_path / "s.duckdb"), score_every=60))
+
+
+def test_with_scheduled_scoring_duckdb_works_on_one_thread_unless_told(tmp_path: Path) -> None:
+    """A scoring round leaves the other core to ingest and the alerts."""
+    from pqlkit.server.runtime import Runtime
+
+    def threads(config: ServerConfig) -> int:
+        runtime = Runtime.open(config)
+        try:
+            found = runtime.store.duckdb().execute("SELECT current_setting('threads')")
+            return int(found.fetchone()[0])  # type: ignore[index]
+        finally:
+            runtime.close()
+
+    db = str(tmp_path / "s.duckdb")
+    assert threads(ServerConfig(db=db, model="pillars", score_every=60)) == 1
+    assert threads(ServerConfig(db=db, model="pillars", score_every=60, engine_threads=2)) == 2
+    assert ServerConfig(db=db, model="pillars").duckdb_threads() is None

@@ -36,6 +36,13 @@ def serve(
         help="Score every entity on this interval (e.g. 30s, 15m, 1h) and write the scores ledger that "
         "/v1/leads reads; needs --model.",
     ),
+    engine_threads: int | None = typer.Option(
+        None,
+        "--engine-threads",
+        min=1,
+        help="DuckDB worker threads while serving (default: 1 with --score-every, so that a "
+        "scoring round leaves the other cores to ingest and real-time alerts; else one per core).",
+    ),
     rate_limit: float = typer.Option(
         500.0, "--rate-limit", help="Requests per second per API key (0: no limit); more get 429."
     ),
@@ -91,6 +98,7 @@ def serve(
         port=port,
         model=model,
         score_every=every,
+        engine_threads=engine_threads,
         log_dir=log_dir,
         cors_origins=tuple(cors_origin),
         rate_limit=rate_limit,

@@ -25,6 +25,7 @@ from pqlkit.events import identity
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+    from pqlkit.events.identity import AsOf
     from pqlkit.model.schema import Model
 
 # the event columns every frame keeps; properties and traits only when the model reads them
@@ -36,7 +37,7 @@ class Frame:
     events: ir.Table  # the raw events table (for account traits as of T)
     rows: ir.Table  # resolved events before T, with person_id, account_id, entity_id
     accounts: ir.Table  # user_id → account_id, email_domain, first_seen, last_seen as of T
-    as_of: datetime
+    as_of: AsOf
     entity: str
     temporary: tuple[str, ...] = ()  # temporary tables this frame owns (see scoring_frame)
     # many dates at once (compile/dated_frame.py): ``d_idx, as_of``; the ids carry the date
@@ -111,12 +112,7 @@ def _temporary(expr: ir.Table, name: str) -> tuple[ir.Table, str]:
     backend = expr._find_backend()
     backend._run_pre_execute_hooks(expr)  # in-memory tables (and Spark's UDFs) the query reads
     if backend.name in ("duckdb", "postgres"):
-        compiler = backend.compiler
-        query = super(type(compiler), compiler).to_sqlglot(expr)
-        if backend.name == "duckdb":
-            query = _inlined(query)
-        sql = f'CREATE TEMPORARY TABLE "{name}" AS {query.sql(compiler.dialect)}'
-        with backend._safe_raw_sql(sql):
+        with backend._safe_raw_sql(temporary_sql(backend, expr, name)):
             pass
         return backend.table(name), name
     register = getattr(backend, "_register_udfs", None)
@@ -129,6 +125,18 @@ def _temporary(expr: ir.Table, name: str) -> tuple[ir.Table, str]:
         if dtype.is_json() and not cached[name].type().is_json()
     }
     return (cached.mutate(**retyped) if retyped else cached), cached.op().name
+
+
+def temporary_sql(
+    backend: Any, expr: ir.Table, name: str, params: dict[Any, Any] | None = None
+) -> str:
+    """``CREATE TEMPORARY TABLE name AS …`` for ``expr`` on a SQL engine (see
+    :func:`_temporary`); ``params`` give Ibis scalar parameters their values."""
+    compiler = backend.compiler
+    query = super(type(compiler), compiler).to_sqlglot(expr, params=params)
+    if backend.name == "duckdb":
+        query = _inlined(query)
+    return f'CREATE TEMPORARY TABLE "{name}" AS {query.sql(compiler.dialect)}'
 
 
 def _inlined(query: Any) -> Any:
@@ -168,7 +176,25 @@ def scoring_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     return Frame(events, rows, members, as_of, model.entity, (links, people))
 
 
-def _members(events: ir.Table, as_of: datetime, mapping: ir.Table) -> ir.Table:
+def parameterised_frame(
+    events: ir.Table, model: Model, as_of: ir.TimestampScalar, links: str, members: str
+) -> tuple[Frame, list[tuple[str, ir.Table]]]:
+    """The scoring frame with the as-of time an Ibis scalar parameter, reading its identity
+    tables from temporary tables named ``links`` and ``members``; with the (name, expression)
+    of each, to be created (in that order) before the frame is read. For compiling a model's
+    scoring once (:mod:`pqlkit.scoring.prepared`)."""
+    import ibis
+
+    mapping_expr = identity.person_map(events, as_of)
+    mapping = ibis.table(mapping_expr.schema(), name=links)
+    members_expr = _members(events, as_of, mapping)
+    people = ibis.table(members_expr.schema(), name=members)
+    rows = _rows(events, model, as_of, mapping, people, narrow=True)
+    frame = Frame(events, rows, people, as_of, model.entity)
+    return frame, [(links, mapping_expr), (members, members_expr)]
+
+
+def _members(events: ir.Table, as_of: AsOf, mapping: ir.Table) -> ir.Table:
     """Per known person: ``m_user, account_id, email_domain, first_seen, last_seen``."""
     people = events.select(*identity.ACCOUNT_COLUMNS)
     resolved = identity.resolve_events(people, as_of, mapping=mapping)
@@ -185,7 +211,7 @@ def _members(events: ir.Table, as_of: datetime, mapping: ir.Table) -> ir.Table:
 def _rows(
     events: ir.Table,
     model: Model,
-    as_of: datetime,
+    as_of: AsOf,
     mapping: ir.Table,
     members: ir.Table,
     *,

@@ -37,6 +37,8 @@ from pqlkit.model.schema import (
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+    from pqlkit.events.identity import AsOf
+
 
 @dataclass(frozen=True)
 class CompiledModel:
@@ -129,7 +131,7 @@ def _converted(model: Model, frame: Frame) -> ir.Table:
 def compile_model(
     model: Model,
     events: ir.Table,
-    as_of: datetime,
+    as_of: AsOf,
     *,
     triggered: ir.Table | None = None,
     frame: Frame | None = None,
@@ -137,10 +139,14 @@ def compile_model(
     """The model as of ``as_of`` on ``events``; ``triggered`` lists entities with a live trigger.
 
     ``frame`` may be given already built (and materialized) for the same model and time.
+    ``as_of`` may be a query parameter (with a frame built for it: a model's scoring compiled
+    once, :mod:`pqlkit.scoring.prepared`).
     """
     import ibis
 
-    frame = frame or build_frame(events, model, as_of)
+    if frame is None:
+        assert isinstance(as_of, datetime), "a parameterised as-of time needs its frame"
+        frame = build_frame(events, model, as_of)
     compiler = SignalCompiler(model, frame)
     plain = frame.rows
     started = (  # with each entity's start, for the signals that count from it
@@ -241,7 +247,8 @@ def compile_model(
     scored = points.score(model, table, live)
     kind = ibis.literal(model.entity)
     if frame.dates is None:
-        scored = scored.mutate(entity_type=kind, as_of=ibis.literal(as_of))
+        when = ibis.literal(as_of) if isinstance(as_of, datetime) else as_of
+        scored = scored.mutate(entity_type=kind, as_of=when)
     else:  # the plain ids back, the same columns as one date's
         plain = {"entity_id": scored.u_entity, "account_id": scored.u_account}
         others = [c for c in scored.columns if c not in ("u_entity", "u_account", "as_of")]

@@ -159,6 +159,7 @@ class SignalCompiler:
     def aggregate(self, rows: ir.Table, spec: Any) -> Any:
         """One signal as a reduction over ``rows`` (already grouped by the caller)."""
         import ibis
+        import ibis.expr.types as ir
 
         model, as_of = self.model, self.moment(rows)
         if isinstance(spec, Count):
@@ -207,7 +208,12 @@ class SignalCompiler:
                 if spec.which == "last"
                 else rows.timestamp.min(where=keep)
             )
-            then = ibis.literal(as_of) if isinstance(as_of, datetime) else as_of.max()
+            if isinstance(as_of, datetime):
+                then = ibis.literal(as_of)
+            elif isinstance(as_of, ir.Scalar):  # a query parameter (compiled once)
+                then = as_of
+            else:  # many dates: each group's rows share one date
+                then = as_of.max()
             return _days(then, moment)
         if isinstance(spec, Milestone) and not spec.ordered:
             done = []

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+
+    # a moment, or a query parameter standing for one (a model's scoring compiled once)
+    AsOf: TypeAlias = datetime | ir.TimestampScalar
 
 MAX_HOPS = 3
 # the event columns :func:`user_accounts` reads from resolved events (plus person_id, is_known)
@@ -33,11 +36,11 @@ ACCOUNT_COLUMNS = ("type", "timestamp", "user_id", "anonymous_id", "group_id", "
 DOMAIN_ACCOUNT_PREFIX = "domain:"
 
 
-def _before(events: ir.Table, as_of: datetime | None) -> ir.Table:
+def _before(events: ir.Table, as_of: AsOf | None) -> ir.Table:
     return events if as_of is None else events.filter(events.timestamp < as_of)
 
 
-def identity_links(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
+def identity_links(events: ir.Table, as_of: AsOf | None = None) -> ir.Table:
     """``from_id → to_id`` with ``linked_at``: each id's first link to a user."""
     import ibis
 
@@ -79,7 +82,7 @@ def _canonical_map(links: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
     return current
 
 
-def person_map(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
+def person_map(events: ir.Table, as_of: AsOf | None = None) -> ir.Table:
     """``from_id → person_id``: every linked id (before ``as_of``) and the user it resolves to.
 
     Small (one row per linked id): a scoring run computes it once and joins the log to it.
@@ -88,7 +91,7 @@ def person_map(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
 
 
 def resolve_events(
-    events: ir.Table, as_of: datetime | None = None, *, mapping: ir.Table | None = None
+    events: ir.Table, as_of: AsOf | None = None, *, mapping: ir.Table | None = None
 ) -> ir.Table:
     """The events (before ``as_of``) with ``person_id`` and ``is_known`` added.
 
@@ -114,7 +117,7 @@ def latest_traits(
     calls: ir.Table,
     entity: str,
     traits: Mapping[str, str],
-    as_of: datetime | None = None,
+    as_of: AsOf | None = None,
     by: tuple[str, ...] = (),
 ) -> ir.Table:
     """Per entity, the latest non-null value of each trait before ``as_of``.
@@ -148,7 +151,7 @@ def email_domain(email: ir.StringValue) -> ir.StringValue:
 
 def user_accounts(
     events: ir.Table,
-    as_of: datetime | None = None,
+    as_of: AsOf | None = None,
     freemail: frozenset[str] = FREEMAIL_DOMAINS,
     *,
     resolved: ir.Table | None = None,
@@ -243,7 +246,7 @@ def attach_accounts(
 
 
 def account_domains(
-    events: ir.Table, as_of: datetime | None = None, *, dates: ir.Table | None = None
+    events: ir.Table, as_of: AsOf | None = None, *, dates: ir.Table | None = None
 ) -> ir.Table:
     """``domain → domain_account``: the first account whose ``domain`` trait claims each domain.
 
@@ -289,7 +292,7 @@ def before_each(events: ir.Table, dates: ir.Table) -> ir.Table:
     return joined.select(*events.columns, *(joined[c] for c in dates.columns))
 
 
-def accounts(events: ir.Table, as_of: datetime | None = None) -> ir.Table:
+def accounts(events: ir.Table, as_of: AsOf | None = None) -> ir.Table:
     """Every account with ``account_id, name, domain, users, first_seen, last_seen``.
 
     Accounts come from group calls and ``context.groupId``, and from company e-mail domains that

@@ -34,14 +34,20 @@ def _hash(text: str) -> str:
 
 
 def record(store: Store, run: ScoreRun) -> LedgerWrite:
-    """Append the run's rows whose score or tier differ from the entity's latest ledger row."""
-    import ibis
+    """Append the run's rows whose score or tier differ from the entity's latest ledger row.
+
+    The comparison comes first, on the scores alone; only the changed rows are worded
+    (reasons, breakdown) and written — a scoring round of the server changes few.
+    """
     import pyarrow as pa
 
     model = run.loaded.model
-    rows = run.rows()
-    if not rows:
+    if not len(run):
         return LedgerWrite(0, 0)
+    changed = _changed(store, run)
+    if not changed:
+        return LedgerWrite(len(run), 0)
+    rows = run.rows(only=changed)
     hashes = [_hash(r["breakdown"]) for r in rows]
     now = datetime.now(UTC).replace(tzinfo=None)
     batch = pa.table(
@@ -57,7 +63,19 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
             "recorded_at": pa.array([now] * len(rows), pa.timestamp("us")),
         }
     )
-    backend = store.backend
+    store.backend.insert("scores_ledger", batch)
+    _store_breakdowns(store, rows, hashes)
+    return LedgerWrite(len(run), len(rows))
+
+
+def _changed(store: Store, run: ScoreRun) -> set[str]:
+    """The run's entities without a ledger row before its time, or whose latest one has
+    another score or tier."""
+    import ibis
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    model = run.loaded.model
     ledger = store.table("scores_ledger")
     before = ledger.filter(
         (ledger.model == model.name)
@@ -67,31 +85,32 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
     latest = before.mutate(
         rank=ibis.row_number().over(group_by=before.entity_id, order_by=ibis.desc(before.as_of))
     )
-    latest = latest.filter(latest.rank == 0).select(
-        l_entity="entity_id", l_score="score", l_tier="tier"
+    found = latest.filter(latest.rank == 0).select("entity_id", "score", "tier").to_pyarrow()
+    fresh = run.table.select(["entity_id", "score", "tier"])
+    fresh = fresh.set_column(1, "score", pc.cast(fresh.column("score"), pa.float64()))
+    known = found.rename_columns(["entity_id", "l_score", "l_tier"])
+    joined = fresh.join(known, "entity_id", join_type="left outer")
+    differs = pc.or_kleene(
+        pc.is_null(joined.column("l_tier")),
+        pc.or_kleene(
+            pc.not_equal(joined.column("l_score"), joined.column("score")),
+            pc.not_equal(joined.column("l_tier"), joined.column("tier")),
+        ),
     )
-    fresh = ibis.memtable(batch)
-    joined = fresh.left_join(latest, fresh.entity_id == latest.l_entity)
-    changed = joined.filter(
-        joined.l_entity.isnull() | (joined.l_score != joined.score) | (joined.l_tier != joined.tier)
-    ).select(*batch.schema.names)
-    to_write = changed.to_pyarrow()
-    if to_write.num_rows:
-        backend.insert("scores_ledger", to_write)
-        _store_breakdowns(store, rows, hashes, set(to_write.column("breakdown_hash").to_pylist()))
-    return LedgerWrite(len(rows), int(to_write.num_rows))
+    return set(joined.filter(differs.fill_null(True)).column("entity_id").to_pylist())
 
 
-def _store_breakdowns(
-    store: Store, rows: list[dict[str, Any]], hashes: list[str], wanted: set[str]
-) -> None:
+def _store_breakdowns(store: Store, rows: list[dict[str, Any]], hashes: list[str]) -> None:
+    """Each new breakdown once, by its content's hash."""
     import ibis
     import pyarrow as pa
 
-    unique = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True) if h in wanted}
+    unique = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True)}
     known = store.table("breakdowns")
-    present = known.filter(known.breakdown_hash.isin(sorted(unique))).breakdown_hash.to_pyarrow()
-    missing = {h: b for h, b in unique.items() if h not in set(present.to_pylist())}
+    wanted = ibis.memtable(pa.table({"wanted": list(unique)}))
+    present = known.filter(known.breakdown_hash.isin(wanted.wanted)).breakdown_hash
+    stored = set(present.to_pyarrow().to_pylist())
+    missing = {h: b for h, b in unique.items() if h not in stored}
     if missing:
         table = pa.table({"breakdown_hash": list(missing), "breakdown": list(missing.values())})
         store.backend.insert("breakdowns", ibis.memtable(table))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -58,14 +58,23 @@ class ScoreRun:
     def __len__(self) -> int:
         return int(self.table.num_rows)
 
-    def rows(self, top: int | None = None) -> list[dict[str, Any]]:
-        """Output rows (``OUTPUT_COLUMNS``), with each breakdown as JSON text.
+    def rows(
+        self, top: int | None = None, *, only: Collection[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Output rows (``OUTPUT_COLUMNS``), with each breakdown as JSON text; the first
+        ``top``, or those of the entities ``only`` names.
 
         Many entities share the same values (and so the same reasons and breakdown): each
         distinct combination is worded once.
         """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         model = self.loaded.model
         table = self.table.slice(0, top) if top is not None else self.table
+        if only is not None:
+            wanted = pa.array(sorted(only), pa.string())
+            table = table.filter(pc.is_in(table.column("entity_id"), value_set=wanted))
         names = [n for n in explained_columns(model) if n in table.column_names]
         score, tier = names.index("score"), names.index("tier")
         columns = [table.column(name).to_pylist() for name in names]
@@ -179,7 +188,7 @@ def _score_together(
 
             part = predict(loaded, part)
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
-        yield ScoreRun(loaded, alone, _sorted(part), live[date], alerts[date])
+        yield ScoreRun(loaded, alone, sorted_rows(part), live[date], alerts[date])
 
 
 def _score(
@@ -204,10 +213,10 @@ def _score(
             result = predict(loaded, result)
     finally:
         frame.release()  # the run's result is in Arrow; its temporary tables can go
-    return ScoreRun(loaded, compiled, _sorted(result), live, alerts)
+    return ScoreRun(loaded, compiled, sorted_rows(result), live, alerts)
 
 
-def _sorted(table: pa.Table) -> pa.Table:
+def sorted_rows(table: pa.Table) -> pa.Table:
     """Hot first, then PQLs, then the rest; by score within a tier."""
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -24,6 +24,9 @@ class ServerConfig:
     model: str | None = None  # the model whose triggers the server will evaluate
     log_dir: Path | None = None  # default: <store>.log beside an embedded store
     score_every: float | None = None  # seconds between scheduled scoring runs (needs a model)
+    # DuckDB worker threads while serving (None: 1 with scheduled scoring, so that a round
+    # leaves the other core to ingest and the alerts; else DuckDB's default, one per core)
+    engine_threads: int | None = None
     load_interval: float = 0.2  # seconds between loader runs
     load_max_rows: int = DEFAULT_MAX_ROWS  # rows per load transaction
     key_refresh_interval: float = 5.0  # seconds; keys changed in the store by another process
@@ -38,6 +41,12 @@ class ServerConfig:
     delivery_interval: float = 1.0  # seconds between delivery ticks
     crm_sync_every: float = 600.0  # seconds between CRM read-backs (HubSpot, Salesforce); 0: off
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+
+    def duckdb_threads(self) -> int | None:
+        """The DuckDB ``threads`` setting to serve with (``None``: leave DuckDB's)."""
+        if self.engine_threads is not None:
+            return self.engine_threads
+        return 1 if self.score_every else None
 
     @property
     def location(self) -> StoreLocation:

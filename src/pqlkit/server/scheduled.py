@@ -2,7 +2,9 @@
 
 It runs on a thread of its own with a connection of its own — a second cursor on the embedded
 DuckDB database, a second connection to Postgres — so a scoring run that takes minutes never
-holds up the loader, and with it the real-time alerts. Each run scores as of its start, on the
+holds up the loader, and with it the real-time alerts. The model's scoring is compiled once as
+the server starts (:mod:`pqlkit.scoring.prepared`), so a round is the engine's work, not Python
+holding the GIL that the loader and the request handlers need. Each run scores as of its start, on the
 events stored by then — with the alerts committed by then, which the real-time evaluator keeps
 (``alerts``), so a round does not evaluate the triggers over the whole history again — and
 appends to the scores ledger only the entities whose score or tier changed (what ``/v1/leads``
@@ -23,6 +25,7 @@ from pqlkit.console import Console
 
 if TYPE_CHECKING:
     from pqlkit.model.loader import LoadedModel
+    from pqlkit.scoring.prepared import PreparedScoring
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
 
@@ -55,8 +58,14 @@ class ScheduledScoring:
         self.last_error: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._handle = store
+        self._prepared: PreparedScoring | None = None
 
     def start(self) -> None:
+        """Open the thread's connection and compile the model's scoring (here, on the caller's
+        thread: the server starts with it done), then start the rounds."""
+        self._handle = second_handle(self.store)
+        self._prepared = self._prepare(self._handle)
         self._thread = threading.Thread(target=self._run, name="pqlkit-scoring", daemon=True)
         self._thread.start()
 
@@ -67,11 +76,11 @@ class ScheduledScoring:
             self._thread.join()
 
     def _run(self) -> None:
-        handle = second_handle(self.store)
+        handle, prepared = self._handle, self._prepared
         try:
             while not self._stop.wait(self.every):
                 try:
-                    done = score_once(handle, self.model, self.alerts)
+                    done = score_once(handle, self.model, self.alerts, prepared)
                     self.rounds.append(done)
                     self.last_error = None
                     self.console.info(
@@ -88,19 +97,39 @@ class ScheduledScoring:
             if handle is not self.store:
                 handle.close()
 
+    def _prepare(self, handle: Store) -> PreparedScoring | None:
+        """The model's scoring compiled once, when the model's alerts are known without
+        evaluating the triggers (else each round scores with ``score_events``)."""
+        from pqlkit.scoring.prepared import prepare
+
+        if self.alerts is None and self.model.model.triggers:
+            return None
+        try:
+            return prepare(handle.events, self.model)
+        except Exception as exc:  # every round still scores, compiling each time
+            self.console.warn(f"scheduled scoring compiles at every round: {exc}")
+            return None
+
 
 def score_once(
-    store: Store, model: LoadedModel, alerts: Callable[[], list[Alert]] | None = None
+    store: Store,
+    model: LoadedModel,
+    alerts: Callable[[], list[Alert]] | None = None,
+    prepared: PreparedScoring | None = None,
 ) -> ScoringRound:
     """Score every entity as of now and record the changes in the ledger; ``alerts`` gives the
-    alerts fired so far (else the triggers are evaluated on the store)."""
+    alerts fired so far (else the triggers are evaluated on the store); ``prepared``: the
+    model's scoring compiled once (:mod:`pqlkit.scoring.prepared`) on this store."""
     from pqlkit.scoring import ledger
     from pqlkit.scoring.run import score_events
 
     started = time.monotonic()
     as_of = datetime.now(UTC).replace(tzinfo=None)
     known = alerts() if alerts is not None else None  # committed before the round began
-    run = score_events(store.events, model, as_of, alerts=known)
+    if prepared is not None:
+        run = prepared.run(as_of, known or [])
+    else:
+        run = score_events(store.events, model, as_of, alerts=known)
     written = ledger.record(store, run)
     return ScoringRound(as_of, written.scored, written.changed, time.monotonic() - started)
 
