@@ -11,8 +11,8 @@ The statements are those of :func:`pqlkit.scoring.run.score_events` on a scoring
 the identity tables (:func:`pqlkit.compile.frame.parameterised_frame`) created as temporary
 tables, then the one query of signals, points and tiers, with the entities that have a live
 trigger read from a temporary table the run fills. A test holds a prepared run equal to
-``score_events`` row for row. SQL engines only (the embedded DuckDB and Postgres stores that
-a server owns); :func:`prepare` returns ``None`` for others.
+``score_events`` row for row. The embedded DuckDB store only: :func:`prepare` returns ``None``
+for other engines, whose rounds score with ``score_events``.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ if TYPE_CHECKING:
 
 # Rendered where the as-of time goes; no real scoring time is this one.
 SENTINEL = datetime(2199, 12, 31, 23, 59, 59, 987654)
-SQL_ENGINES = ("duckdb",)
+ENGINES = ("duckdb",)
 
 
 @dataclass(frozen=True)
 class Statement:
     sql: str  # with the sentinel where the as-of time goes
-    creates: str | None = None  # the temporary table it creates
+    creates: str  # the temporary table it creates
 
 
 class PreparedScoring:
@@ -89,8 +89,7 @@ class PreparedScoring:
                 created.append(self.hot_table)
             for statement in self.statements:
                 con.execute(statement.sql.replace(self.sentinel, moment))
-                if statement.creates is not None:
-                    created.append(statement.creates)
+                created.append(statement.creates)
             raw = con.sql(self.sql.replace(self.sentinel, moment)).to_arrow_table()
         finally:
             for name in created:
@@ -115,7 +114,7 @@ def prepare(events: ir.Table, loaded: LoadedModel) -> PreparedScoring | None:
     import ibis
 
     backend = events._find_backend()
-    if backend.name not in SQL_ENGINES:
+    if backend.name not in ENGINES:
         return None
     model = loaded.model
     suffix = uuid.uuid4().hex[:10]
@@ -125,7 +124,7 @@ def prepare(events: ir.Table, loaded: LoadedModel) -> PreparedScoring | None:
     )
     params = {as_of: SENTINEL}
     statements = [
-        Statement(temporary_sql(backend, expr, name, params), creates=name) for name, expr in tables
+        Statement(temporary_sql(backend, expr, name, params), name) for name, expr in tables
     ]
     hot_table = f"_pql_hot_{suffix}" if model.triggers else None
     triggered = (
