@@ -7,9 +7,10 @@ it does: a crash before the commit loses both (the log still has the event, and 
 again fires the alert again), a crash after it keeps both.
 
 It also keeps every alert fired so far (those the rebuild found in the stored history, and each
-batch's once committed): scheduled scoring reads them (:meth:`Alerting.fired_so_far`) instead of
-evaluating the triggers over the whole history again at every round — the same alerts, since
-the live and batch evaluators implement one definition (a property test holds them equal).
+batch's once committed) for as long as they can be active: scheduled scoring reads them
+(:meth:`Alerting.recent`) instead of evaluating the triggers over the whole history again at
+every round — the same alerts, since the live and batch evaluators implement one definition (a
+property test holds them equal).
 
 At start-up the evaluator's state is rebuilt in the engine from the stored events (see
 :func:`pqlkit.triggers.rebuild.rebuild`) as of just after the last event the server stored, so
@@ -28,7 +29,7 @@ from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
 from pqlkit.times import utc_now
 from pqlkit.triggers import alert_store
-from pqlkit.triggers.alerts import Alert, in_order
+from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, in_order
 from pqlkit.triggers.live import LiveTriggers
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from pqlkit.store.store import Store
 
 SERVER_SOURCES = "api:"  # rows the server stored carry source api:server:<key> / api:browser:<key>
+KEPT_FOR = ACTIVE_FOR + timedelta(days=1)  # alerts held for scoring: active ones, and a margin
 
 
 class Alerting:
@@ -69,10 +71,16 @@ class Alerting:
             for alert in alerts:
                 self._so_far.setdefault(alert.identity, alert)
 
-    def fired_so_far(self) -> list[Alert]:
-        """Every alert fired by an event stored so far, oldest first: those the history held
-        at start-up and those committed since (what the batch evaluator finds on the store)."""
+    def recent(self) -> list[Alert]:
+        """Every alert fired by an event stored so far that can still be active (fired in the
+        last ``KEPT_FOR``), oldest first: those the history held at start-up and those
+        committed since — what the batch evaluator finds on the store. Older ones are let go,
+        so a server that runs for months holds a week of alerts."""
+        cutoff = utc_now() - KEPT_FOR
         with self._lock:
+            old = [key for key, alert in self._so_far.items() if alert.fired_at < cutoff]
+            for key in old:
+                del self._so_far[key]
             alerts = list(self._so_far.values())
         return in_order(alerts)
 

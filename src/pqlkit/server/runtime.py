@@ -77,7 +77,7 @@ class Runtime:
                 model,
                 config.score_every,
                 console,
-                alerting.fired_so_far if alerting is not None else None,
+                alerting.recent if alerting is not None else None,
             )
         self.destinations = list(destinations)
         self.delivery: DeliveryLoop | None = None

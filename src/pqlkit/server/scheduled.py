@@ -50,7 +50,7 @@ class ScheduledScoring:
         alerts: Callable[[], list[Alert]] | None = None,
     ) -> None:
         self.store = store
-        self.alerts = alerts  # the alerts fired so far (None: evaluate the triggers each round)
+        self.alerts = alerts  # the alerts that can be active (None: evaluate the triggers)
         self.model = model
         self.every = every
         self.console = console
@@ -118,8 +118,8 @@ def score_once(
     prepared: PreparedScoring | None = None,
 ) -> ScoringRound:
     """Score every entity as of now and record the changes in the ledger; ``alerts`` gives the
-    alerts fired so far (else the triggers are evaluated on the store); ``prepared``: the
-    model's scoring compiled once (:mod:`pqlkit.scoring.prepared`) on this store."""
+    alerts that can be active now (else the triggers are evaluated on the store); ``prepared``:
+    the model's scoring compiled once (:mod:`pqlkit.scoring.prepared`) on this store."""
     from pqlkit.scoring import ledger
     from pqlkit.scoring.run import score_events
 
