@@ -4,7 +4,7 @@ live triggers."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -66,4 +66,4 @@ def test_a_prepared_pillars_run_counts_only_what_came_before_its_time(
     ]
     assert [(r["entity_id"], r["score"], r["tier"]) for r in after.rows()] == [("ann", 55.0, "hot")]
     same(after, score_events(store.events, loaded, at_t))
-    same(before, score_events(store.events, loaded, at_hit + timedelta(0)))
+    same(before, score_events(store.events, loaded, at_hit))
