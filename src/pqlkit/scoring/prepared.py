@@ -11,8 +11,8 @@ The statements are those of :func:`pqlkit.scoring.run.score_events` on a scoring
 the identity tables (:func:`pqlkit.compile.frame.parameterised_frame`) created as temporary
 tables, then the one query of signals, points and tiers, with the entities that have a live
 trigger read from a temporary table the run fills. A test holds a prepared run equal to
-``score_events`` row for row. The embedded DuckDB store only: :func:`prepare` returns ``None``
-for other engines, whose rounds score with ``score_events``.
+``score_events`` row for row. The stores a server owns, DuckDB and Postgres; :func:`prepare`
+returns ``None`` for other engines, whose rounds score with ``score_events``.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ from pqlkit.triggers.alerts import Alert, active
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
 # Rendered where the as-of time goes; no real scoring time is this one.
 SENTINEL = datetime(2199, 12, 31, 23, 59, 59, 987654)
-ENGINES = ("duckdb",)
+ENGINES = ("duckdb", "postgres")
 
 
 @dataclass(frozen=True)
@@ -67,40 +68,70 @@ class PreparedScoring:
 
     def run(self, as_of: datetime, alerts: Sequence[Alert]) -> ScoreRun:
         """Score as of ``as_of``; ``alerts``: those fired before it (see ``score_events``)."""
-        import pyarrow as pa
-        from ibis.backends.duckdb.converter import DuckDBPyArrowData
-
         moment = self._literal(as_of)
         fired = [alert for alert in alerts if alert.fired_at < as_of]
         live = active(fired, as_of)
-        con = self.backend.con
         created: list[str] = []
         try:
             if self.hot_table is not None:
-                hot = pa.table({"entity_id": pa.array(sorted(live), pa.string())})
-                con.register("_pql_hot_rows", hot)
-                try:
-                    con.execute(
-                        f'CREATE TEMPORARY TABLE "{self.hot_table}" AS '
-                        "SELECT entity_id FROM _pql_hot_rows"
-                    )
-                finally:
-                    con.unregister("_pql_hot_rows")
+                self._hot(sorted(live))
                 created.append(self.hot_table)
             for statement in self.statements:
-                con.execute(statement.sql.replace(self.sentinel, moment))
+                self._execute(statement.sql.replace(self.sentinel, moment))
                 created.append(statement.creates)
-            raw = con.sql(self.sql.replace(self.sentinel, moment)).to_arrow_table()
+            result = self._fetch(self.sql.replace(self.sentinel, moment))
         finally:
             for name in created:
                 drop_temporary(self.backend, name)
-        result = self.query.__pyarrow_result__(raw, data_mapper=DuckDBPyArrowData)
         if self.loaded.model.type == "predictive":
             from pqlkit.scoring.predict import predict
 
             result = predict(self.loaded, result)
         compiled = CompiledModel(self.loaded.model, as_of, self.query)
         return ScoreRun(self.loaded, compiled, sorted_rows(result), live, fired)
+
+    def _execute(self, sql: str) -> None:
+        with self.backend._safe_raw_sql(sql):
+            pass
+
+    def _hot(self, entities: list[str]) -> None:
+        """The entities with a live trigger, into the run's temporary table."""
+        import pyarrow as pa
+
+        name = self.hot_table
+        if self.backend.name == "duckdb":
+            con = self.backend.con
+            con.register("_pql_hot_rows", pa.table({"entity_id": pa.array(entities, pa.string())}))
+            try:
+                con.execute(
+                    f'CREATE TEMPORARY TABLE "{name}" AS SELECT entity_id FROM _pql_hot_rows'
+                )
+            finally:
+                con.unregister("_pql_hot_rows")
+            return
+        with self.backend.con.cursor() as cursor:  # Postgres: one array parameter
+            cursor.execute(
+                f'CREATE TEMPORARY TABLE "{name}" AS SELECT unnest(%s::text[]) AS entity_id',
+                (entities,),
+            )
+
+    def _fetch(self, sql: str) -> pa.Table:
+        """The query's rows as Arrow, typed by its expression's schema (as Ibis fetches)."""
+        import pyarrow as pa
+
+        if self.backend.name == "duckdb":
+            from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
+            raw = self.backend.con.sql(sql).to_arrow_table()
+            return self.query.__pyarrow_result__(raw, data_mapper=DuckDBPyArrowData)
+        schema = self.query.schema()
+        with self.backend.con.cursor() as cursor:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        struct = schema.as_struct().to_pyarrow()
+        table = pa.Table.from_struct_array(pa.array(rows, type=struct))
+        arrow = schema.to_pyarrow()
+        return self.query.__pyarrow_result__(table.rename_columns(list(schema.names)).cast(arrow))
 
     def _literal(self, moment: datetime) -> str:
         import ibis
