@@ -91,11 +91,13 @@ def summarize(scored: list[Scored], dates: list[datetime], horizon: timedelta) -
     total = len(scored)
     positives = sum(s.positive for s in scored)
     base = positives / total if total else None
-    tiers: dict[str, Any] = {}
-    for tier in TIERS:
-        rows = [s for s in scored if s.tier == tier]
-        tiers[tier] = _rates(rows, base, dates)
-    flagged_rows = [s for s in scored if s.tier in FLAGGED]
+    by_tier: dict[str, list[Scored]] = {tier: [] for tier in TIERS}
+    on_date: dict[datetime, list[Scored]] = {date: [] for date in dates}
+    for s in scored:  # one pass (a backtest holds millions of entity-dates)
+        by_tier.setdefault(s.tier, []).append(s)
+        on_date.setdefault(s.date, []).append(s)
+    tiers = {tier: _rates(by_tier[tier], base, dates) for tier in TIERS}
+    flagged_rows = [s for tier in FLAGGED for s in by_tier[tier]]
     flagged = _rates(flagged_rows, base, dates)
     flagged["precision"] = flagged["conversion_rate"]
     flagged.update(_recall_and_lead_time(scored))
@@ -103,7 +105,7 @@ def summarize(scored: list[Scored], dates: list[datetime], horizon: timedelta) -
     labels = [s.positive for s in scored]
     by_date = []
     for date in dates:
-        rows = [s for s in scored if s.date == date]
+        rows = on_date[date]
         flags = [s for s in rows if s.tier in FLAGGED]
         by_date.append(
             {
