@@ -11,8 +11,9 @@ scheduled scoring runs — each beside its limit measured in the same run.
    so a stall counts for every request it delays), beside the no-op endpoint at the same rate.
 3. Alert latency: with the `pillars` model and `--score-every` on a store of simulated history,
    background batches at half the measured maximum, and a "Paywall Hit" from a new user every
-   50 ms: event received → alert and outbox row written (the alert's ``detected_at`` minus its
-   event's ``received_at``, both stamped by the server).
+   50 ms: event received → alert detected (the alert's ``detected_at`` minus its event's
+   ``received_at``, both stamped by the server: when the loader's transaction began), and
+   received → alert and outbox row committed (the server's own timing, ``GET /healthz``).
 
 The load generator runs on the same 2-core machine, as the issue's goals demand.
 """
@@ -404,6 +405,9 @@ def main() -> None:
         alerts = httpx.get(f"{url}/v1/alerts?limit=1000", headers=auth(read), timeout=60).json()[
             "alerts"
         ]
+        committed = httpx.get(f"{url}/healthz", timeout=60).json()["triggers"][
+            "received_to_committed"
+        ]
         log = served.stop()
         received = _received_at(db, [a["message_id"] for a in alerts])
         waits = [
@@ -421,9 +425,14 @@ def main() -> None:
             f"scoring rounds during the run: {rounds}"
         )
         say(
-            f"event received -> alert + outbox row: p50 {pct(waits, 0.5):.1f} ms  "
+            f"event received -> alert detected: p50 {pct(waits, 0.5):.1f} ms  "
             f"p99 {pct(waits, 0.99):.1f} ms (goal p99 <= 100 ms); "
             f"paywall POST p99 {pct(r['lat'], 0.99):.1f} ms"
+        )
+        say(
+            f"event received -> alert and outbox row committed (the server's own count of "
+            f"{committed.get('alerts', 0)}): p50 {committed.get('p50_ms', float('nan')):.1f} ms  "
+            f"p99 {committed.get('p99_ms', float('nan')):.1f} ms"
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)

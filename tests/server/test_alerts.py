@@ -80,7 +80,10 @@ def test_repeats_in_the_cooldown_retries_and_late_events_make_no_second_alert(
         assert server.client.post("/v1/track", json=late, headers=basic(write)).is_success
         server.events()  # everything loaded
         assert [a["message_id"] for a in alerts_of(server, read)] == ["m-1"]
-        assert server.client.get("/healthz").json()["triggers"] == {"alerts": 1, "late_events": 1}
+        triggers = server.client.get("/healthz").json()["triggers"]
+        assert (triggers["alerts"], triggers["late_events"]) == (1, 1)
+        timed = triggers["received_to_committed"]  # m-1 received → its alert committed
+        assert timed["alerts"] == 1 and 0 < timed["p50_ms"] == timed["p99_ms"] < 1000
 
 
 def test_a_browser_key_cannot_fire_a_paywall_alert(tmp_path: Path) -> None:

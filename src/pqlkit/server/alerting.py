@@ -22,6 +22,7 @@ batch: the evaluator never holds what the store does not.
 from __future__ import annotations
 
 import threading
+from collections import deque
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 SERVER_SOURCES = "api:"  # rows the server stored carry source api:server:<key> / api:browser:<key>
 KEPT_FOR = ACTIVE_FOR + timedelta(days=1)  # alerts held for scoring: active ones, and a margin
+LATENCIES_KEPT = 10_000  # the latest alerts' receive → commit times (GET /healthz)
 
 
 class Alerting:
@@ -64,6 +66,8 @@ class Alerting:
         self.fired = 0
         self._lock = threading.Lock()  # the loader adds alerts, the scoring thread reads them
         self._so_far: dict[tuple[str, str, str], Alert] = {}
+        self._received: dict[str, datetime] = {}  # the batch's firing events: when received
+        self.commit_seconds: deque[float] = deque(maxlen=LATENCIES_KEPT)
         self._take(live.before_start)
 
     def _take(self, alerts: Sequence[Alert]) -> None:
@@ -106,6 +110,14 @@ class Alerting:
             self.stale = False
         self.stale = True  # until the caller's transaction is known to have committed
         alerts = self.live.observe_table(rows)
+        if alerts:  # when each firing event was received, to time its alert's commit
+            fired = {alert.message_id for alert in alerts}
+            ids, received = rows.column("message_id"), rows.column("received_at")
+            self._received = {
+                mid: at
+                for mid, at in zip(ids.to_pylist(), received.to_pylist(), strict=True)
+                if mid in fired and at is not None
+            }
         alert_store.record(store, alerts, self.model.name, loaded_at)
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
@@ -137,6 +149,25 @@ class Alerting:
         self.stale = False
         self.fired += len(alerts)
         self._take(alerts)
+        if alerts:
+            now = utc_now()
+            for alert in alerts:
+                received = self._received.get(alert.message_id)
+                if received is not None:
+                    self.commit_seconds.append((now - received).total_seconds())
+            self._received = {}
+
+    def commit_latency(self) -> dict[str, float | int]:
+        """Event received → its alert committed (with its outbox rows), over the latest
+        alerts fired through the server: count, p50 and p99 in milliseconds."""
+        seconds = sorted(self.commit_seconds)
+        if not seconds:
+            return {"alerts": 0}
+
+        def at(q: float) -> float:
+            return round(seconds[min(len(seconds) - 1, int(q * len(seconds)))] * 1000, 1)
+
+        return {"alerts": len(seconds), "p50_ms": at(0.5), "p99_ms": at(0.99)}
 
     def failed(self) -> None:
         self.stale = True

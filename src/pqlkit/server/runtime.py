@@ -212,7 +212,11 @@ class Runtime:
         }
         alerting = self.loader.alerting
         if alerting is not None:  # late: arrived after the watermark, stored, never fire
-            health["triggers"] = {"alerts": alerting.fired, "late_events": alerting.live.late}
+            health["triggers"] = {
+                "alerts": alerting.fired,
+                "late_events": alerting.live.late,
+                "received_to_committed": alerting.commit_latency(),
+            }
         return health
 
     def close(self) -> None:
