@@ -64,7 +64,7 @@ class Alerting:
         self.router = router  # the model's routing: each alert's path, owner and deadline
         self.stale = False  # a batch was observed but not stored: rebuild before the next
         self.fired = 0
-        self._lock = threading.Lock()  # the loader adds alerts, the scoring thread reads them
+        self._lock = threading.Lock()  # the loader adds; scoring and /healthz read
         self._so_far: dict[tuple[str, str, str], Alert] = {}
         self._received: dict[str, datetime] = {}  # the batch's firing events: when received
         self.commit_seconds: deque[float] = deque(maxlen=LATENCIES_KEPT)
@@ -151,16 +151,18 @@ class Alerting:
         self._take(alerts)
         if alerts:
             now = utc_now()
-            for alert in alerts:
-                received = self._received.get(alert.message_id)
-                if received is not None:
-                    self.commit_seconds.append((now - received).total_seconds())
+            with self._lock:  # /healthz reads them on a request thread
+                for alert in alerts:
+                    received = self._received.get(alert.message_id)
+                    if received is not None:
+                        self.commit_seconds.append((now - received).total_seconds())
             self._received = {}
 
     def commit_latency(self) -> dict[str, float | int]:
         """Event received → its alert committed (with its outbox rows), over the latest
         alerts fired through the server: count, p50 and p99 in milliseconds."""
-        seconds = sorted(self.commit_seconds)
+        with self._lock:
+            seconds = sorted(self.commit_seconds)
         if not seconds:
             return {"alerts": 0}
 
