@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.compile.frame import drop_temporary, parameterised_frame, temporary_sql
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
-from pqlkit.scoring.run import ScoreRun, sorted_rows
-from pqlkit.triggers.alerts import Alert, active
+from pqlkit.scoring.run import ScoreRun, ranked
+from pqlkit.triggers.alerts import Alert, active, fired_before
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -69,7 +69,7 @@ class PreparedScoring:
     def run(self, as_of: datetime, alerts: Sequence[Alert]) -> ScoreRun:
         """Score as of ``as_of``; ``alerts``: those fired before it (see ``score_events``)."""
         moment = self._literal(as_of)
-        fired = [alert for alert in alerts if alert.fired_at < as_of]
+        fired = fired_before(alerts, as_of)
         live = active(fired, as_of)
         created: list[str] = []
         try:
@@ -83,12 +83,8 @@ class PreparedScoring:
         finally:
             for name in created:
                 drop_temporary(self.backend, name)
-        if self.loaded.model.type == "predictive":
-            from pqlkit.scoring.predict import predict
-
-            result = predict(self.loaded, result)
         compiled = CompiledModel(self.loaded.model, as_of, self.query)
-        return ScoreRun(self.loaded, compiled, sorted_rows(result), live, fired)
+        return ScoreRun(self.loaded, compiled, ranked(self.loaded, result), live, fired)
 
     def _execute(self, sql: str) -> None:
         with self.backend._safe_raw_sql(sql):

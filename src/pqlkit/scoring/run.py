@@ -14,6 +14,7 @@ from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
 from pqlkit.triggers import batch
+from pqlkit.triggers.alerts import fired_before
 from pqlkit.triggers.batch import Alert
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def score_events(
     if alerts is None:
         found = batch.evaluate(events, loaded.model, moment) if loaded.model.triggers else []
     else:
-        found = [alert for alert in alerts if alert.fired_at < moment]
+        found = fired_before(alerts, moment)
     return _score(events, loaded, moment, found)
 
 
@@ -183,12 +184,8 @@ def _score_together(
     when = result.column("as_of")
     for date in dates:
         part = result.filter(pc.equal(when, pa.scalar(date, when.type)))
-        if model.type == "predictive":
-            from pqlkit.scoring.predict import predict
-
-            part = predict(loaded, part)
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
-        yield ScoreRun(loaded, alone, sorted_rows(part), live[date], alerts[date])
+        yield ScoreRun(loaded, alone, ranked(loaded, part), live[date], alerts[date])
 
 
 def _score(
@@ -207,16 +204,22 @@ def _score(
         )
         compiled = compile_model(model, events, moment, triggered=triggered, frame=frame)
         result = compiled.table.to_pyarrow()
-        if model.type == "predictive":
-            from pqlkit.scoring.predict import predict
-
-            result = predict(loaded, result)
     finally:
         frame.release()  # the run's result is in Arrow; its temporary tables can go
-    return ScoreRun(loaded, compiled, sorted_rows(result), live, alerts)
+    return ScoreRun(loaded, compiled, ranked(loaded, result), live, alerts)
 
 
-def sorted_rows(table: pa.Table) -> pa.Table:
+def ranked(loaded: LoadedModel, table: pa.Table) -> pa.Table:
+    """The compiled table's rows as a run holds them: a predictive model's probabilities and
+    tiers added (:func:`pqlkit.scoring.predict.predict`), best first."""
+    if loaded.model.type == "predictive":
+        from pqlkit.scoring.predict import predict
+
+        table = predict(loaded, table)
+    return _sorted(table)
+
+
+def _sorted(table: pa.Table) -> pa.Table:
     """Hot first, then PQLs, then the rest; by score within a tier."""
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -4,12 +4,12 @@ It runs on a thread of its own with a connection of its own — a second cursor 
 DuckDB database, a second connection to Postgres — so a scoring run that takes minutes never
 holds up the loader, and with it the real-time alerts. The model's scoring is compiled once as
 the server starts (:mod:`pqlkit.scoring.prepared`), so a round is the engine's work, not Python
-holding the GIL that the loader and the request handlers need. Each run scores as of its start, on the
-events stored by then — with the alerts committed by then, which the real-time evaluator keeps
-(``alerts``), so a round does not evaluate the triggers over the whole history again — and
+holding the GIL that the loader and the request handlers need. Each run scores as of its start,
+on the events stored by then — with the alerts committed by then, which the real-time evaluator
+keeps (``alerts``), so a round does not evaluate the triggers over the whole history again — and
 appends to the scores ledger only the entities whose score or tier changed (what ``/v1/leads``
-and ``/v1/entities`` read). A failed run is reported and retried at
-the next interval; the server keeps serving.
+and ``/v1/entities`` read). A failed run is reported and retried at the next interval; the
+server keeps serving.
 """
 
 from __future__ import annotations

@@ -27,6 +27,11 @@ class Alert:
         return (self.entity_id, self.trigger, self.message_id)
 
 
+def fired_before(alerts: Iterable[Alert], moment: datetime) -> list[Alert]:
+    """The alerts whose firing event's timestamp is before ``moment``."""
+    return [alert for alert in alerts if alert.fired_at < moment]
+
+
 def active(alerts: Iterable[Alert], as_of: datetime) -> dict[str, list[str]]:
     """Entity → names of its triggers that fired in [as_of − 7 days, as_of)."""
     live: dict[str, list[str]] = {}
