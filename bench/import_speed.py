@@ -24,8 +24,9 @@ from pathlib import Path
 
 
 def _fresh(path: Path) -> Path:
-    for suffix in ("", ".wal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    from pqlkit.store.files import remove_store
+
+    remove_store(path)
     return path
 
 

@@ -49,6 +49,7 @@ def prepare(directory: Path, events: int, accounts: int) -> Data:
     """Simulate and ingest once; later runs reuse the files."""
     from pqlkit.events.importers.pipeline import ingest_file
     from pqlkit.simulate import SimulationConfig, generate, write
+    from pqlkit.store.files import move_store, remove_store
     from pqlkit.store.store import Store
 
     config = SimulationConfig(accounts=accounts, target_events=events, seed=1, rich_context=False)
@@ -66,12 +67,12 @@ def prepare(directory: Path, events: int, accounts: int) -> Data:
     del sim
     started = time.perf_counter()
     building = directory / "building.duckdb"
-    building.unlink(missing_ok=True)
+    remove_store(building)
     with Store.open(building) as opened:
         report = ingest_file(opened, directory / "events.parquet")
         assert report.rejected == 0, report.rejects[:3]
         opened.backend.raw_sql("CHECKPOINT")
-    building.replace(store)
+    move_store(building, store)
     print(f"ingested {report.inserted:,} events in {time.perf_counter() - started:.0f} s")
     return data
 

@@ -105,11 +105,11 @@ def prepare(directory: Path, events: int, accounts: int) -> Data:
         write(sim, directory, "parquet")
         del sim
     from pqlkit.events.importers.pipeline import ingest_file
+    from pqlkit.store.files import move_store, remove_store
     from pqlkit.store.store import Store
 
     for name in ("store.duckdb", "building.duckdb"):
-        for suffix in ("", ".wal"):
-            (directory / f"{name}{suffix}").unlink(missing_ok=True)
+        remove_store(directory / name)
     started = time.perf_counter()
     building = directory / "building.duckdb"
     with Store.open(building) as opened:
@@ -119,7 +119,7 @@ def prepare(directory: Path, events: int, accounts: int) -> Data:
             f"COPY events TO '{exported}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 500000)"
         )
         opened.backend.raw_sql("CHECKPOINT")
-    building.replace(store)
+    move_store(building, store)
     print(f"ingested {report.inserted:,} events in {time.perf_counter() - started:.0f} s")
     return Data(store, exported, as_of)
 

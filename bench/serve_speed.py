@@ -41,6 +41,8 @@ import orjson
 from fastapi import FastAPI, Request
 from starlette.responses import Response
 
+from pqlkit.store.files import copy_store
+
 BATCH_EVENTS = 100
 CONCURRENCY = (1, 4, 16)
 TRACK_RATE = 500
@@ -387,7 +389,7 @@ def main() -> None:
             max(500, options.store_events // 350),
         )
         db = work / "alerts.duckdb"
-        shutil.copy(data.store, db)
+        copy_store(data.store, db)
         served, url, write, read = start_pqlkit(
             db, "--model", "pillars", "--score-every", options.score_every
         )

@@ -7,7 +7,6 @@ check the mechanics (the probability, its explanation, refusals), not the qualit
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from pqlkit.events.importers import ingest_file
 from pqlkit.simulate import SimulationConfig, generate, write
+from pqlkit.store.files import copy_store
 from pqlkit.store.store import Store
 from tests.cli.test_cli import pql
 
@@ -26,8 +26,7 @@ class Trained:
 
     def store_copy(self, directory: Path) -> Path:
         target = directory / "store.duckdb"
-        shutil.copy(self.db, target)
-        return target
+        return copy_store(self.db, target)
 
 
 @pytest.fixture(scope="session")

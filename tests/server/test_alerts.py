@@ -113,6 +113,40 @@ def test_after_a_restart_the_cooldown_still_holds(tmp_path: Path) -> None:
         ]
 
 
+def test_an_alert_waits_for_no_event_store_and_a_reload_after_a_crash_adds_none(
+    tmp_path: Path,
+) -> None:
+    """A batch's alerts are committed before its events are stored: while the event log
+    refuses rows (its log checkpoint table moved away), the paywall hit is still an alert within
+    a second. The server then stops with the event only in the log — the state a crash between
+    the two steps leaves — and the next run stores it once and finds no second alert."""
+    from pqlkit.store.store import Store
+
+    def count(store: Store, table: str) -> int:
+        return int(store.duckdb().execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    with running_server(config(tmp_path)) as server:
+        write, read = server.new_key(), server.new_key("read")
+        server.runtime.store_thread.submit(
+            lambda s: s.duckdb().execute("ALTER TABLE server_log_checkpoint RENAME TO away")
+        ).result()
+        sent = time.monotonic()
+        call = paywall("usr_9", "m-1")
+        assert server.client.post("/v1/track", json=call, headers=basic(write)).is_success
+        assert [a["message_id"] for a in alerts_of(server, read, wait_for=1)] == ["m-1"]
+        assert time.monotonic() - sent < 1.0
+        assert server.runtime.store_thread.submit(lambda s: count(s, "events")).result() == 0
+        health = server.client.get("/healthz").json()
+        assert health["log"]["loaded"] != health["log"]["alerted"]
+    with Store.open(tmp_path / "store.duckdb") as store:
+        store.duckdb().execute("ALTER TABLE away RENAME TO server_log_checkpoint")
+        assert count(store, "events") == 0
+    with running_server(config(tmp_path)) as server:
+        assert list(server.events().message_id) == ["m-1"]
+        assert [a["message_id"] for a in alerts_of(server, read)] == ["m-1"]
+        assert server.client.get("/healthz").json()["triggers"]["alerts"] == 0
+
+
 def test_the_query_api_needs_a_read_key(tmp_path: Path) -> None:
     with running_server(config(tmp_path)) as server:
         write = server.new_key()

@@ -6,13 +6,15 @@ import os
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from pqlkit.errors import ConfigError, StoreBusyError, StoreError
 from pqlkit.store import migrations, server_lock
-from pqlkit.store.connection import locate
+from pqlkit.store.connection import EVENTS_CATALOG, locate
 from pqlkit.store.store import Store
 
 
@@ -45,9 +47,57 @@ def test_opening_twice_migrates_once(tmp_path: Path) -> None:
     with Store.open(path) as store:
         applied = store.table(migrations.MIGRATIONS_TABLE).execute()
         assert list(applied.version) == [m.version for m in migrations.MIGRATIONS]
-        assert {"events", "ingest_runs", "rejects", "entity_tables"} <= set(
-            store.backend.list_tables()
+        assert {"entity_tables", "alerts", "outbox"} <= set(store.backend.list_tables())
+        assert set(migrations.EVENT_LOG_TABLES) <= set(
+            store.backend.list_tables(database=(EVENTS_CATALOG, "main"))
         )
+
+
+def test_an_embedded_store_keeps_its_event_log_in_a_file_beside_it(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.duckdb") as store:
+        assert store.files == (tmp_path / "s.duckdb", tmp_path / "s.events.duckdb")
+        store.backend.insert("events", _events(["m1"]))  # found by its plain name
+        assert store.events.count().execute() == 1
+    assert (tmp_path / "s.events.duckdb").exists()
+
+
+def test_a_store_of_one_file_is_split_when_opened_and_keeps_its_events(tmp_path: Path) -> None:
+    import ibis
+
+    path = tmp_path / "old.duckdb"
+    backend = ibis.duckdb.connect(str(path))  # the layout before migration 9: one file
+    columns = {"version": "int64", "description": "string", "applied_at": "timestamp"}
+    backend.create_table(migrations.MIGRATIONS_TABLE, schema=ibis.schema(columns))
+    for migration in migrations.MIGRATIONS[:-1]:
+        migration.apply(backend)
+        backend.insert(migrations.MIGRATIONS_TABLE, [_applied(migration.version)])
+    backend.insert("events", _events(["m1", "m2"]))
+    backend.disconnect()
+    with Store.open(path) as store:
+        assert store.events.count().execute() == 2
+        assert "events" not in store.backend.list_tables()
+    with Store.open(path, read_only=True) as store:
+        assert sorted(store.events.message_id.execute()) == ["m1", "m2"]
+
+
+def test_a_store_whose_event_log_file_is_missing_says_so(tmp_path: Path) -> None:
+    Store.open(tmp_path / "s.duckdb").close()
+    (tmp_path / "s.events.duckdb").unlink()
+    with pytest.raises(StoreError, match=r"no event log: .*s\.events\.duckdb is missing"):
+        Store.open(tmp_path / "s.duckdb", read_only=True)
+
+
+def _events(ids: list[str]) -> pa.Table:
+    from pqlkit.store.schema import EVENTS
+
+    rows = {name: [None] * len(ids) for name in EVENTS.names}
+    rows |= {"message_id": ids, "type": ["track"] * len(ids), "event": ["Signed Up"] * len(ids)}
+    rows |= {"timestamp": [datetime(2026, 1, 1)] * len(ids)}
+    return pa.Table.from_pydict(rows, schema=EVENTS.to_pyarrow())
+
+
+def _applied(version: int) -> dict[str, object]:
+    return {"version": version, "description": "", "applied_at": datetime(2026, 1, 1)}
 
 
 def test_reading_a_store_that_does_not_exist_says_what_to_do(tmp_path: Path) -> None:

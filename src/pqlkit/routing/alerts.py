@@ -22,6 +22,8 @@ from pqlkit.routing.owners import Assignment
 from pqlkit.routing.route import route_lead
 
 if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
     from pqlkit.destinations.handoff import HandOff
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
@@ -36,16 +38,22 @@ class AlertRouter:
         self.kind = kind
 
     def route(
-        self, store: Store, alerts: Sequence[Alert], handoffs: Sequence[HandOff]
+        self,
+        store: Store,
+        alerts: Sequence[Alert],
+        handoffs: Sequence[HandOff],
+        events: ir.Table | None = None,
     ) -> list[HandOff]:
         """The hand-offs with path, owner, deadline, context and talking points filled in;
-        assignments and cursors recorded (in the caller's transaction)."""
+        assignments and cursors recorded (in the caller's transaction). ``events``: where what
+        each person did is read (the store's events by default)."""
         if not alerts:
             return list(handoffs)
         latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
         ids = sorted({a.entity_id for a in alerts})
         known = {h.entity_id: (h.email, h.company) for h in handoffs}  # the live identity's
-        contexts = entity_contexts(store.events, ids, self.kind, latest, known=known)
+        events = store.events if events is None else events
+        contexts = entity_contexts(events, ids, self.kind, latest, known=known)
         accounts = {c.account_id for c in contexts.values() if c.account_id} | set(ids)
         owned = owner_store.owners_of(store, accounts)
         previous = owner_store.latest_assignments(store, ids, self.model)

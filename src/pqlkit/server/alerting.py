@@ -1,10 +1,11 @@
-"""Real-time triggers in the server: every newly stored event goes through the live evaluator.
+"""Real-time triggers in the server: every newly loaded event goes through the live evaluator.
 
-The loader calls :meth:`Alerting.on_loaded` inside the transaction that stores a batch, with the
-rows the store did not hold yet, in arrival order; the alerts they fire are written to the
-``alerts`` table in that same transaction. So an alert exists exactly when the event that fired
-it does: a crash before the commit loses both (the log still has the event, and loading it
-again fires the alert again), a crash after it keeps both.
+The loader calls :meth:`Alerting.on_loaded` with a batch's rows the store does not hold yet, in
+arrival order, inside a transaction of its own; the alerts they fire are written to the
+``alerts`` table, routed and queued in the outbox in that transaction — before the batch's
+events are stored (see :mod:`pqlkit.server.loader`). A crash after the commit and before the
+events are stored loads the batch again at restart: its alerts, found again with the same
+identities, add nothing.
 
 It also keeps every alert fired so far (those the rebuild found in the stored history, and each
 batch's once committed) for as long as they can be active: scheduled scoring reads them
@@ -15,8 +16,9 @@ property test holds them equal).
 At start-up the evaluator's state is rebuilt in the engine from the stored events (see
 :func:`pqlkit.triggers.rebuild.rebuild`) as of just after the last event the server stored, so
 records still waiting in the log after a crash are evaluated when they are loaded. If a
-transaction fails after the evaluator has seen its rows, the state is rebuilt before the next
-batch: the evaluator never holds what the store does not.
+transaction fails after the evaluator has seen its rows, the state is rebuilt (once the
+batches on their way are stored) before the next batch: the evaluator never holds what the
+store will not.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from pqlkit.triggers.live import LiveTriggers
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import ibis.expr.types as ir
     import pyarrow as pa
 
     from pqlkit.destinations.base import Destination
@@ -63,7 +66,8 @@ class Alerting:
         self.destinations = list(destinations)  # where each alert's hand-off is queued
         self.router = router  # the model's routing: each alert's path, owner and deadline
         self.stale = False  # a batch was observed but not stored: rebuild before the next
-        self.fired = 0
+        self.fired = 0  # alerts this server added
+        self._added: set[str] = set()  # ids the batch in the loader's transaction added
         self._lock = threading.Lock()  # the loader adds; scoring and /healthz read
         self._so_far: dict[tuple[str, str, str], Alert] = {}
         self._received: dict[str, datetime] = {}  # the batch's firing events: when received
@@ -101,9 +105,17 @@ class Alerting:
         live = LiveTriggers.rebuild(store.events, model, start)
         return cls(model, live, destinations, router)
 
-    def on_loaded(self, store: Store, rows: pa.Table, loaded_at: datetime) -> list[Alert]:
-        """Observe the rows just stored (inside the loader's transaction) and record their
-        alerts. Call :meth:`failed` if the transaction then fails."""
+    def on_loaded(
+        self,
+        store: Store,
+        rows: pa.Table,
+        loaded_at: datetime,
+        held: Sequence[pa.Table] = (),
+    ) -> list[Alert]:
+        """Observe the rows of a batch the store does not hold yet (inside the loader's
+        transaction) and record their alerts; ``held``: the rows of earlier batches on their
+        way to the store (routing reads what each person did from the store and these). Call
+        :meth:`failed` if the transaction then fails."""
         if self.stale:
             self.live = LiveTriggers.rebuild(store.events, self.model, resume_point(store))
             self._take(self.live.before_start)
@@ -118,11 +130,12 @@ class Alerting:
                 for mid, at in zip(ids.to_pylist(), received.to_pylist(), strict=True)
                 if mid in fired and at is not None
             }
-        alert_store.record(store, alerts, self.model.name, loaded_at)
+        self._added = alert_store.record(store, alerts, self.model.name, loaded_at)
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
             if self.router is not None:  # records each alert's assignment once
-                handoffs = self.router.route(store, alerts, handoffs)
+                events = with_rows(store, [*held, rows]) if alerts else store.events
+                handoffs = self.router.route(store, alerts, handoffs, events)
             for handoff in handoffs if self.destinations else ():
                 enqueue_handoff(store, self.destinations, handoff, kind="alert")
         return alerts
@@ -147,12 +160,15 @@ class Alerting:
 
     def committed(self, alerts: list[Alert]) -> None:
         self.stale = False
-        self.fired += len(alerts)
+        added, self._added = self._added, set()
+        self.fired += len(added)  # not those a reload found again
         self._take(alerts)
-        if alerts:
+        if added:
             now = utc_now()
             with self._lock:  # /healthz reads them on a request thread
                 for alert in alerts:
+                    if alert_store.alert_id(alert) not in added:
+                        continue
                     received = self._received.get(alert.message_id)
                     if received is not None:
                         self.commit_seconds.append((now - received).total_seconds())
@@ -173,6 +189,18 @@ class Alerting:
 
     def failed(self) -> None:
         self.stale = True
+
+
+def with_rows(store: Store, batches: Sequence[pa.Table]) -> ir.Table:
+    """The store's events and ``batches`` of rows not stored yet, as one relation."""
+    import ibis
+    import pyarrow as pa
+
+    from pqlkit.store.schema import EVENT_COLUMNS
+
+    unstored = pa.concat_tables([rows.select(list(EVENT_COLUMNS)) for rows in batches])
+    events = store.events
+    return events.union(ibis.memtable(unstored).cast(events.schema()))
 
 
 def resume_point(store: Store) -> datetime:

@@ -47,6 +47,44 @@ def write_batch(
     return _ibis(store, staged, rejects, log_id, reached, loaded_at, leftovers)
 
 
+def stored_ids(store: Store, staged: pa.Table) -> set[str]:
+    """The messageIds of ``staged`` the store holds already — by the rule :func:`write_batch`
+    applies: an event with the same messageId within ``DEDUPE_MARGIN`` of the batch's times.
+    A read: on the embedded store no checkpoint of the event log holds it up."""
+    if not staged.num_rows:
+        return set()
+    low, high = dedupe_bounds(staged)
+    if store.is_duckdb:
+        con = store.duckdb()
+        name = f"_pql_check_{next(_names)}"
+        con.register(name, staged.select(["message_id"]))
+        try:
+            found = con.execute(
+                f"SELECT s.message_id FROM {name} s WHERE EXISTS (SELECT 1 FROM events e "
+                "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?)",
+                [low, high],
+            ).fetchall()
+        finally:
+            con.unregister(name)
+        return {row[0] for row in found}
+    events = store.events
+    ids = staged["message_id"].to_pylist()
+    known: set[str] = set()
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        within = events.filter(events.message_id.isin(chunk) & events.timestamp.between(low, high))
+        known.update(within.select("message_id").to_pyarrow()["message_id"].to_pylist())
+    return known
+
+
+def dedupe_bounds(staged: pa.Table) -> tuple[datetime, datetime]:
+    """The times within which a stored event's messageId makes a staged row a duplicate."""
+    import pyarrow.compute as pc
+
+    bounds = pc.min_max(staged["timestamp"]).as_py()
+    return bounds["min"] - DEDUPE_MARGIN, bounds["max"] + DEDUPE_MARGIN
+
+
 def _duckdb(
     store: Store,
     staged: pa.Table,

@@ -1,11 +1,22 @@
-"""The background loader: committed log records → the store, in batches, exactly once.
+"""The background loader: committed log records → their alerts, then the store, exactly once.
 
-Each batch (up to ``max_rows`` rows) is appended with the store's own append path (rows whose
-messageId is already stored are skipped), its rejected calls go to ``rejects``, and the log
-position after its last record goes to ``server_log_checkpoint`` — all in one transaction. A
-crash before the commit leaves neither the rows nor the new position, so the next run loads
-the same records again; a crash after it leaves both, so nothing is loaded twice. Segments
-entirely before the checkpoint are deleted.
+A batch (up to ``max_rows`` rows) is loaded in two steps, in this order:
+
+1. **Alerts.** The rows not stored yet — by messageId, as the store will judge them (see
+   :func:`~pqlkit.server.batch_writes.stored_ids`), counting the batches still on their way to
+   the store — go through the real-time triggers; the alerts they fire, with their routing and
+   outbox rows, are committed in one transaction.
+2. **Events.** The batch's rows, its rejected calls and the log position after its last record
+   are committed in one transaction by the :class:`~pqlkit.server.event_writer.EventWriter` —
+   in the server on a thread of its own, so the event log's checkpoints never hold up the next
+   batch's alerts.
+
+A crash before step 1 loses nothing: the log still has the records. A crash between the two
+leaves the log position before the batch, so the next run loads it again: its events are
+stored then, and its alerts — found again with the same identities — add nothing (alerts,
+assignments and outbox rows are keyed by the alert). A crash after step 2 leaves both. So every
+acknowledged event is stored once, and an alert is in the outbox no later than its event is in
+the store. Segments entirely before the stored position are deleted.
 """
 
 from __future__ import annotations
@@ -14,7 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pqlkit.server.batch_writes import CHECKPOINT_TABLE, write_batch
+from pqlkit.errors import StoreError
+from pqlkit.server.batch_writes import CHECKPOINT_TABLE, dedupe_bounds, stored_ids
+from pqlkit.server.event_writer import EventWriter, StagedBatch, Stored
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.recent_records import RecentRecords
 from pqlkit.server.records import RequestRecord, rejects_table, rows_table
@@ -22,6 +35,8 @@ from pqlkit.store.transaction import transaction
 from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from pqlkit.server.alerting import Alerting
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
@@ -32,14 +47,32 @@ DEFAULT_MAX_ROWS = 50_000
 
 @dataclass(frozen=True)
 class LoadResult:
-    """One loaded batch."""
+    """One batch: its alerts, and what the store took (``stored``; ``None`` while the event
+    writer's thread has the batch)."""
 
     records: int
-    inserted: int
-    duplicates: int  # rows whose messageId was stored already (or repeated in the batch)
-    rejected: int
-    checkpoint: LogPosition
+    checkpoint: LogPosition  # the log position after the batch
     alerts: tuple[Alert, ...] = ()  # fired by the batch's new events
+    stored: Stored | None = None
+
+    @property
+    def inserted(self) -> int:
+        return self._stored.inserted
+
+    @property
+    def duplicates(self) -> int:
+        """Rows whose messageId was stored already (or repeated in the batch)."""
+        return self._stored.duplicates
+
+    @property
+    def rejected(self) -> int:
+        return self._stored.rejected
+
+    @property
+    def _stored(self) -> Stored:
+        if self.stored is None:
+            raise ValueError("the batch is still on its way to the store")
+        return self.stored
 
 
 def read_checkpoint(store: Store, log_id: str) -> LogPosition:
@@ -68,24 +101,35 @@ class Loader:
         self.committed = committed
         self.max_rows = max_rows
         self.alerting = alerting  # real-time triggers, fed each batch's new rows
-        self._leftovers: list[str] = []  # stage tables failed batches left behind
-        self.checkpoint = BEGINNING
-        self.loaded_rows = 0
+        self.events = EventWriter(log, BEGINNING)  # step 2 (``events.start``: on its thread)
+        self.position = BEGINNING  # how far the log's alerts are committed
+
+    @property
+    def checkpoint(self) -> LogPosition:
+        """How far the log is in the store."""
+        return self.events.checkpoint
+
+    @property
+    def loaded_rows(self) -> int:
+        return self.events.loaded_rows
 
     def resume(self, store: Store) -> LogPosition:
         """Continue from the store's checkpoint for this log."""
-        self.checkpoint = read_checkpoint(store, self.log.log_id)
-        return self.checkpoint
+        return self.resume_at(read_checkpoint(store, self.log.log_id))
+
+    def resume_at(self, checkpoint: LogPosition) -> LogPosition:
+        self.position = self.events.checkpoint = checkpoint
+        return checkpoint
 
     def pending(self) -> bool:
-        return self.committed() > self.checkpoint
+        return self.committed() > self.position
 
     def load_batch(self, store: Store) -> LoadResult | None:
         """Load the next batch; ``None`` when everything committed is loaded already."""
         end = self.committed()
-        if end <= self.checkpoint:
+        if end <= self.position:
             return None
-        held = self.recent.run_from(self.checkpoint, end) if self.recent is not None else []
+        held = self.recent.run_from(self.position, end) if self.recent is not None else []
         if held:  # the run may end before ``end``: the rest is read next time
             reached = held[-1][0]
             found: Iterable[tuple[LogPosition, RequestRecord]] = held
@@ -100,16 +144,25 @@ class Loader:
             if rows >= self.max_rows:
                 reached = position
                 break
-        result = self._store(store, records, reached)
-        self.checkpoint = reached
-        self.loaded_rows += result.inserted
-        self.log.drop_before(reached.segment)
-        return result
+        staged, repeats = rows_table(records)
+        loaded_at = utc_now()
+        batch = StagedBatch(
+            len(records), staged, repeats, rejects_table(records, loaded_at), reached, loaded_at
+        )
+        alerts = self._alerts(store, batch)
+        try:
+            stored = self.events.put(batch, store)
+        except BaseException:  # written here and failed: the triggers saw rows not stored
+            if self.alerting is not None:
+                self.alerting.failed()
+            raise
+        self.position = reached
+        return LoadResult(len(records), reached, tuple(alerts), stored)
 
     def _read(self, end: LogPosition) -> Iterator[tuple[LogPosition, RequestRecord]]:
-        """The records after the checkpoint up to ``end`` read back from the log, each with the
+        """The records after the position up to ``end`` read back from the log, each with the
         position after it (when the writer does not hold them in memory)."""
-        for position, payload in self.log.read(self.checkpoint, end):
+        for position, payload in self.log.read(self.position, end):
             yield position, RequestRecord.decode(payload)
 
     def load_all(self, store: Store) -> list[LoadResult]:
@@ -117,33 +170,46 @@ class Loader:
         results = []
         while (result := self.load_batch(store)) is not None:
             results.append(result)
+        self.events.drain(until_failure=True)
+        if self.events.held():
+            raise StoreError(
+                f"storing events fails (they wait in the log): {self.events.last_error}"
+            )
         return results
 
-    def _store(
-        self, store: Store, records: list[RequestRecord], reached: LogPosition
-    ) -> LoadResult:
-        staged, repeats = rows_table(records)
-        rejects = rejects_table(records, utc_now())
+    def _alerts(self, store: Store, batch: StagedBatch) -> list[Alert]:
+        """Step 1: the batch's new rows through the triggers; their alerts committed."""
+        alerting = self.alerting
+        if alerting is None or not batch.rows.num_rows:
+            return []
+        if alerting.stale:  # rebuilt from the store: everything handed over must be in it
+            self.events.drain()
+        new = self._new_rows(store, batch)
+        if not new.num_rows:
+            return []
         alerts: list[Alert] = []
         try:
             with transaction(store):
-                loaded_at = utc_now()
-                new = write_batch(
-                    store, staged, rejects, self.log.log_id, reached, loaded_at, self._leftovers
-                )
-                if new.num_rows and self.alerting is not None:
-                    alerts = self.alerting.on_loaded(store, new, loaded_at)
+                alerts = alerting.on_loaded(store, new, batch.loaded_at, self.events.held_rows())
         except BaseException:
-            if self.alerting is not None:
-                self.alerting.failed()
+            alerting.failed()
             raise
-        if self.alerting is not None:
-            self.alerting.committed(alerts)
-        return LoadResult(
-            records=len(records),
-            inserted=new.num_rows,
-            duplicates=staged.num_rows - new.num_rows + repeats,
-            rejected=0 if rejects is None else rejects.num_rows,
-            checkpoint=reached,
-            alerts=tuple(alerts),
-        )
+        alerting.committed(alerts)
+        return alerts
+
+    def _new_rows(self, store: Store, batch: StagedBatch) -> pa.Table:
+        """The batch's rows the store will take — not stored yet, not in a batch before it —
+        as ``events`` rows in arrival order."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from pqlkit.store.schema import EVENT_COLUMNS
+
+        rows = batch.rows
+        known = stored_ids(store, rows) | self.events.held_ids(*dedupe_bounds(rows))
+        if known:
+            keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
+            rows = rows.filter(keep)
+        stamp = pa.array([batch.loaded_at] * rows.num_rows, pa.timestamp("us"))
+        rows = rows.append_column("loaded_at", stamp).select(list(EVENT_COLUMNS))
+        return rows.sort_by([("received_at", "ascending"), ("message_id", "ascending")])

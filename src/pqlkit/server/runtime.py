@@ -23,7 +23,7 @@ from pqlkit.server.log import DurableLog
 from pqlkit.server.log_writer import LogWriter
 from pqlkit.server.rate_limit import RateLimiter
 from pqlkit.server.recent_records import RecentRecords
-from pqlkit.server.scheduled import ScheduledScoring
+from pqlkit.server.scheduled import ScheduledScoring, second_handle
 from pqlkit.server.store_thread import StoreThread
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ class Runtime:
         self.store_thread = StoreThread(store, self._tick, console=console)
         self._keys_due = time.monotonic() + config.key_refresh_interval
         self._closed = False
+        self._events_handle: Store | None = None
         self.scoring: ScheduledScoring | None = None
         if model is not None and config.score_every:
             alerting = loader.alerting  # its alerts, when the model has triggers
@@ -136,7 +137,7 @@ class Runtime:
                     alerting=alerting,
                     recent=writer.recent,
                 )
-                loader.checkpoint = checkpoint
+                loader.resume_at(checkpoint)
                 keys = KeyRing.from_store(store)
             except BaseException:
                 log.close()
@@ -161,6 +162,8 @@ class Runtime:
     def start(self) -> None:
         self.writer.on_commit = self.store_thread.wake
         self.writer.start()
+        self._events_handle = second_handle(self.store)  # the event writer's own connection
+        self.loader.events.start(self._events_handle)
         self.store_thread.start()
         if self.scoring is not None:
             self.scoring.start()
@@ -197,7 +200,7 @@ class Runtime:
         problems = []
         if self.writer.failure is not None:
             problems.append("the log cannot be written: requests are refused (503)")
-        if self.store_thread.last_error is not None:
+        if self.store_thread.last_error is not None or self.loader.events.last_error is not None:
             problems.append("loading the log into the store fails: events wait in the log")
         if self.scoring is not None and self.scoring.last_error is not None:
             problems.append("scheduled scoring fails: the ledger is not current")
@@ -208,7 +211,11 @@ class Runtime:
         health: dict[str, Any] = {
             "status": "degraded" if problems else "ok",
             "problems": problems,
-            "log": {"committed": str(self.writer.committed), "loaded": str(self.loader.checkpoint)},
+            "log": {
+                "committed": str(self.writer.committed),
+                "alerted": str(self.loader.position),
+                "loaded": str(self.loader.checkpoint),
+            },
         }
         alerting = self.loader.alerting
         if alerting is not None:  # late: arrived after the watermark, stored, never fire
@@ -233,6 +240,9 @@ class Runtime:
             self.writer.close()
             self.store_thread.stop(final=self.loader.load_all)
         finally:
+            self.loader.events.stop()
+            if self._events_handle is not None:
+                self._events_handle.close()
             self.store.close()
             self.log.close()
             gc.unfreeze()  # what the server held may go (a process that serves again)

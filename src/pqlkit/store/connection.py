@@ -3,6 +3,13 @@
 ``--db`` (or ``PQLKIT_DB``) takes a path to an embedded DuckDB file (the default,
 ``pqlkit.duckdb``) or any Ibis URL (``duckdb://…``, ``postgres://…``). The store is migrated to
 the current schema when it is opened for writing.
+
+An embedded store is two files: ``pqlkit.duckdb`` and, beside it, ``pqlkit.events.duckdb`` with
+the event log (events, rejects, ingest runs, the server's log checkpoint), attached as the
+catalog ``pql_events`` and found by unqualified names through the connection's search path.
+DuckDB checkpoints each file on its own, and a checkpoint blocks every write to its file for
+its duration (100-200 ms when a server appends events at 20k a second): in a file of their
+own, the events' checkpoints do not hold up the alerts, their outbox rows and the ledger.
 """
 
 from __future__ import annotations
@@ -16,10 +23,12 @@ from pqlkit.errors import ConfigError, StoreBusyError, StoreError
 from pqlkit.store import server_lock
 
 if TYPE_CHECKING:
+    import duckdb
     from ibis.backends.sql import SQLBackend
 
 DEFAULT_DB = "pqlkit.duckdb"
 ENV_VAR = "PQLKIT_DB"
+EVENTS_CATALOG = "pql_events"  # the attached file of an embedded store's event log
 
 
 @dataclass(frozen=True)
@@ -33,8 +42,27 @@ class StoreLocation:
     def embedded(self) -> bool:
         return self.path is not None
 
+    @property
+    def events_path(self) -> Path | None:
+        """The embedded store's event log file, beside it: ``x.duckdb`` → ``x.events.duckdb``."""
+        return None if self.path is None else events_file(self.path)
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files of an embedded store (what to copy to copy it)."""
+        if self.path is None:
+            return ()
+        return (self.path, events_file(self.path))
+
     def __str__(self) -> str:
         return str(self.path) if self.path is not None else _redact(self.url)
+
+
+def events_file(path: Path) -> Path:
+    """Where the event log of the store file ``path`` is."""
+    if path.suffix:
+        return path.with_name(f"{path.stem}.events{path.suffix}")
+    return path.with_name(f"{path.name}.events")
 
 
 def _redact(url: str) -> str:
@@ -72,6 +100,7 @@ def connect(location: StoreLocation, *, read_only: bool = False) -> SQLBackend:
 
     if location.url == "duckdb://:memory:":
         backend = ibis.duckdb.connect(":memory:")
+        backend.raw_sql(f"ATTACH ':memory:' AS {EVENTS_CATALOG}")
     elif location.path is not None:
         if read_only and not location.path.exists():
             raise StoreError(
@@ -86,6 +115,7 @@ def connect(location: StoreLocation, *, read_only: bool = False) -> SQLBackend:
                 owner = server_lock.describe_owner(location.path)
                 raise StoreBusyError(str(location.path), owner) from None
             raise StoreError(f"cannot open the store {location.path}: {exc}") from None
+        attach_events(backend, location.path, read_only=read_only)
     else:
         try:
             backend = ibis.connect(location.url)
@@ -95,12 +125,47 @@ def connect(location: StoreLocation, *, read_only: bool = False) -> SQLBackend:
     return backend
 
 
+def attach_events(backend: SQLBackend, path: Path, *, read_only: bool) -> None:
+    """Attach the event log file beside the store file ``path`` (created when writing).
+
+    A store opened read-only that has no such file yet (its schema is older) is left as it
+    is: opening it says to migrate it."""
+    events = events_file(path)
+    if read_only and not events.exists():
+        return
+    mode = " (READ_ONLY)" if read_only else ""
+    try:
+        backend.raw_sql(f"ATTACH '{_quoted(str(events))}' AS {EVENTS_CATALOG}{mode}")
+    except Exception as exc:
+        if "lock" in str(exc).lower():
+            owner = server_lock.describe_owner(path)
+            raise StoreBusyError(str(events), owner) from None
+        raise StoreError(f"cannot open the store's event log {events}: {exc}") from None
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
+
+
 def session_defaults(backend: object) -> None:
-    """UTC everywhere; DuckDB never draws its own progress bar (the core never prints)."""
+    """UTC everywhere; DuckDB never draws its own progress bar (the core never prints), and
+    finds the event log's tables by their plain names (a setting of each connection)."""
     name = getattr(backend, "name", "")
     if name == "duckdb":
         backend.raw_sql("SET TimeZone = 'UTC'")  # type: ignore[attr-defined]
         backend.raw_sql("SET enable_progress_bar = true")  # type: ignore[attr-defined]
         backend.raw_sql("SET enable_progress_bar_print = false")  # type: ignore[attr-defined]
+        if has_events_catalog(backend.con):  # type: ignore[attr-defined]
+            backend.raw_sql(  # type: ignore[attr-defined]
+                f"SET search_path = 'main,{EVENTS_CATALOG}.main'"
+            )
     elif name == "postgres":
         backend.raw_sql("SET TIME ZONE 'UTC'")  # type: ignore[attr-defined]
+
+
+def has_events_catalog(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the embedded store's event log file is attached to ``con``."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [EVENTS_CATALOG]
+    ).fetchone()
+    return bool(found and found[0])

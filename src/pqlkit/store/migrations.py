@@ -81,6 +81,35 @@ def _create_crm_read_back(backend: SQLBackend) -> None:
         backend.raw_sql(statement).close()
 
 
+EVENT_LOG_TABLES = ("events", "rejects", "ingest_runs", "server_log_checkpoint")
+
+
+def _event_log_apart(backend: SQLBackend) -> None:
+    """An embedded store's event log moves to its own file (see :mod:`pqlkit.store.connection`).
+
+    Each table is copied, then dropped from the main file: a crash between the two leaves the
+    main file's table, and the next run copies it again. Other engines keep one database."""
+    from pqlkit.store.connection import EVENTS_CATALOG, has_events_catalog
+
+    con = getattr(backend, "con", None)
+    if getattr(backend, "name", "") != "duckdb" or not has_events_catalog(con):  # type: ignore[arg-type]
+        return
+    main = backend.current_catalog
+    for table in EVENT_LOG_TABLES:
+        found = con.execute(  # type: ignore[union-attr]
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = ? "
+            "AND schema_name = 'main'",
+            [main, table],
+        ).fetchone()
+        if not (found and found[0]):
+            continue
+        con.execute(  # type: ignore[union-attr]
+            f'CREATE OR REPLACE TABLE {EVENTS_CATALOG}.main."{table}" AS '
+            f'SELECT * FROM "{main}".main."{table}"'
+        )
+        con.execute(f'DROP TABLE "{main}".main."{table}"')  # type: ignore[union-attr]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
@@ -93,6 +122,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         8,
         "CRM read-back: touches, sync cursors, an alert's first-touch source",
         _create_crm_read_back,
+    ),
+    Migration(
+        9,
+        "the embedded store's event log in a file of its own (its checkpoints block no alert)",
+        _event_log_apart,
     ),
 )
 

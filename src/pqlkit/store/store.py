@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqlkit.errors import StoreError
 from pqlkit.store import migrations
-from pqlkit.store.connection import StoreLocation, connect, locate
+from pqlkit.store.connection import EVENTS_CATALOG, StoreLocation, connect, events_file, locate
 
 if TYPE_CHECKING:
     import duckdb
@@ -36,7 +37,14 @@ class Store:
                 )
         else:
             migrations.migrate(backend)
+        if location.path is not None:
+            _check_event_log(backend, location.path)
         return cls(location, backend, read_only)
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files of an embedded store (both, to copy or move it); none for other engines."""
+        return self.location.files
 
     # -- tables ---------------------------------------------------------------------------------
 
@@ -74,3 +82,17 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _check_event_log(backend: SQLBackend, path: Path) -> None:
+    """An embedded store's event log file is there (copied with the main file, not without)."""
+    con = backend.con
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = 'events'",
+        [EVENTS_CATALOG],
+    ).fetchone()
+    if not (found and found[0]):
+        raise StoreError(
+            f"the store {path} has no event log: {events_file(path)} is missing or empty "
+            "(an embedded store is both files: copy or move them together)"
+        )

@@ -65,10 +65,10 @@ class StoredAlert:
         }
 
 
-def record(store: Store, alerts: list[Alert], model: str, detected_at: datetime) -> int:
-    """Add the alerts not stored yet; return how many were added."""
+def record(store: Store, alerts: list[Alert], model: str, detected_at: datetime) -> set[str]:
+    """Add the alerts not stored yet; return the ids of those added."""
     if not alerts:
-        return 0
+        return set()
     by_id = {alert_id(alert): alert for alert in alerts}
     if store.is_duckdb:  # the server's path for each alert: one plain statement, no planning
         rows = _arrow(by_id, model, detected_at)
@@ -86,14 +86,14 @@ def record(store: Store, alerts: list[Alert], model: str, detected_at: datetime)
             )
             .fetchall()
         )
-        return len(added)
+        return {row[0] for row in added}
     table = store.table(TABLE)
     known = table.filter(table.alert_id.isin(list(by_id))).select("alert_id").to_pyarrow()
     for stored in known.column("alert_id").to_pylist():
         by_id.pop(stored, None)
     if by_id:
         store.backend.insert(TABLE, _arrow(by_id, model, detected_at))
-    return len(by_id)
+    return set(by_id)
 
 
 def read(

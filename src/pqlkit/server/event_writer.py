@@ -1,0 +1,191 @@
+"""The loader's second step: a batch's events into the store's event log, after its alerts.
+
+The loader evaluates a batch's triggers and commits its alerts first, then hands the batch
+here. :meth:`EventWriter.write` stores it in one transaction: the rows whose messageId is not
+stored yet, the rejected calls and the log position after the batch's last record.
+
+In the server the writer runs on a thread of its own with a connection of its own (``start``):
+on the embedded store a commit that crosses DuckDB's WAL threshold checkpoints the event log
+file (100-200 ms under load, every write to that file waiting), and on this thread it holds up
+only the next batches' events — the loader goes on with their alerts. Without ``start`` (tests,
+a single command) each batch is written when it is handed over, on the caller's connection.
+
+The batches handed over and not yet committed stay visible to the loader (:meth:`held_ids`,
+:meth:`held_rows`): the next batches' alerts count their events as stored, exactly as the store
+will once they are.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from pqlkit.server.batch_writes import write_batch
+from pqlkit.server.log import DurableLog, LogPosition
+from pqlkit.store.transaction import transaction
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from pqlkit.store.store import Store
+
+MAX_HELD = 8  # batches handed over and not stored yet, before the loader waits
+MAX_BACKOFF_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class StagedBatch:
+    """A batch whose alerts are committed, on its way to the event log."""
+
+    records: int
+    rows: pa.Table  # the rows, each messageId once, with their ``source``
+    repeats: int  # rows left out for repeating a messageId earlier in the batch
+    rejects: pa.Table | None
+    reached: LogPosition  # the log position after the batch's last record
+    loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A batch in the store."""
+
+    inserted: int
+    duplicates: int  # rows whose messageId was stored already (or repeated in the batch)
+    rejected: int
+    checkpoint: LogPosition
+
+
+class EventWriter:
+    """Writes the batches handed to it, in order, each once."""
+
+    def __init__(self, log: DurableLog, checkpoint: LogPosition) -> None:
+        self.log = log
+        self.checkpoint = checkpoint  # how far the log is stored
+        self.loaded_rows = 0
+        self.last_error: str | None = None  # the last failure, until a batch is stored again
+        self._held: deque[StagedBatch] = deque()  # handed over, not committed (the head is
+        self._changed = threading.Condition()  # being written)
+        self._leftovers: list[str] = []  # stage tables failed batches left behind
+        self._thread: threading.Thread | None = None
+        self._store: Store | None = None
+        self._stopping = False
+        self._failures = 0  # writes failed so far
+        self._retry_now = False
+
+    def start(self, store: Store) -> None:
+        """Write on a thread of its own, on ``store`` (a connection only it uses)."""
+        self._store = store
+        self._thread = threading.Thread(target=self._run, name="pqlkit-events", daemon=True)
+        self._thread.start()
+
+    def put(self, batch: StagedBatch, store: Store) -> Stored | None:
+        """Hand a batch over: written now on ``store`` when the writer has no thread (what was
+        stored), else queued (``None``) — after waiting while ``MAX_HELD`` batches are."""
+        if self._thread is None:
+            return self.write(store, batch)
+        with self._changed:
+            while len(self._held) >= MAX_HELD and not self._stopping:
+                self._changed.wait()
+            self._held.append(batch)
+            self._changed.notify_all()
+        return None
+
+    def write(self, store: Store, batch: StagedBatch) -> Stored:
+        """Store one batch: its new rows, its rejects and its log position, in one transaction."""
+        with transaction(store):
+            new = write_batch(
+                store,
+                batch.rows,
+                batch.rejects,
+                self.log.log_id,
+                batch.reached,
+                batch.loaded_at,
+                self._leftovers,
+            )
+        self.checkpoint = batch.reached
+        self.loaded_rows += new.num_rows
+        self.log.drop_before(batch.reached.segment)
+        rejected = 0 if batch.rejects is None else batch.rejects.num_rows
+        duplicates = batch.rows.num_rows - new.num_rows + batch.repeats
+        return Stored(new.num_rows, duplicates, rejected, batch.reached)
+
+    def held_ids(self, low: datetime, high: datetime) -> set[str]:
+        """The messageIds of the held batches' rows timed within ``[low, high]``."""
+        import pyarrow.compute as pc
+
+        with self._changed:
+            held = [batch.rows for batch in self._held]
+        found: set[str] = set()
+        for rows in held:
+            times = rows["timestamp"]
+            within = pc.and_(pc.greater_equal(times, low), pc.less_equal(times, high))
+            found.update(rows.filter(within.fill_null(False))["message_id"].to_pylist())
+        return found
+
+    def held_rows(self) -> list[pa.Table]:
+        """The rows of the batches handed over and not stored yet, in order."""
+        with self._changed:
+            return [batch.rows for batch in self._held]
+
+    def held(self) -> int:
+        with self._changed:
+            return len(self._held)
+
+    def drain(self, *, until_failure: bool = False) -> None:
+        """Wait until every batch handed over is stored (or the writer stops; or, with
+        ``until_failure``, a write tried now fails: its batch stays in the log)."""
+        with self._changed:
+            failures = self._failures
+            self._retry_now = True  # a write waiting out its backoff goes now
+            self._changed.notify_all()
+            while self._held and self._thread is not None and not self._stopping:
+                if until_failure and self._failures > failures:
+                    return
+                self._changed.wait()
+
+    def stop(self) -> None:
+        """Store what is held unless a write fails, then stop. Idempotent."""
+        if self._thread is None:
+            return
+        self.drain(until_failure=True)
+        with self._changed:
+            self._stopping = True
+            self._changed.notify_all()
+        self._thread.join()
+        self._thread = None
+
+    def _run(self) -> None:
+        store = self._store
+        assert store is not None
+        failures = 0
+        while True:
+            with self._changed:
+                while not self._held and not self._stopping:
+                    self._changed.wait()
+                if not self._held:
+                    return
+                batch = self._held[0]
+            try:
+                self.write(store, batch)
+            except Exception as exc:
+                failures += 1
+                with self._changed:  # retried after a backoff; a drain cuts it short
+                    self.last_error = f"{type(exc).__name__}: {exc}"
+                    self._failures += 1
+                    self._retry_now = False
+                    self._changed.notify_all()
+                    if self._stopping:
+                        return
+                    self._changed.wait_for(
+                        lambda: self._retry_now or self._stopping,
+                        min(MAX_BACKOFF_SECONDS, 0.5 * 2**failures),
+                    )
+                continue
+            failures = 0
+            self.last_error = None
+            with self._changed:
+                self._held.popleft()
+                self._changed.notify_all()
