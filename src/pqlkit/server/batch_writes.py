@@ -1,11 +1,14 @@
-"""The writes of one loaded batch, inside the loader's transaction, per kind of store.
+"""The reads and writes of one loaded batch, per kind of store.
 
-Each returns the rows it inserted (those whose messageId was not stored yet), in arrival order,
-for the real-time triggers. On the embedded DuckDB store the batch goes in with a few
-parameterised statements over Arrow views: a loaded batch is usually small (the log writer wakes
-the loader after each write), and the planning Ibis does per statement (~10 ms each here) would
-otherwise be most of the time between an event's acknowledgement and its alert. Other engines
-go through Ibis (:mod:`pqlkit.store.append`).
+:func:`stored_ids` tells the loader which rows of a batch the store holds already; the loader
+passes the others (``fresh``, in arrival order) to the triggers and then, through the event
+writer, to :func:`write_batch`, which stores them with the batch's rejects and log position in
+the caller's transaction. On the embedded DuckDB store the server owns the file, and the loader
+has counted every batch stored or on its way: ``fresh`` is appended as it is, with a few
+parameterised statements over Arrow views (a loaded batch is usually small, and the planning
+Ibis does per statement, ~10 ms each here, would be most of the time between an event's
+acknowledgement and its alert). Other engines may have other writers, so their append checks
+the messageIds again (:mod:`pqlkit.store.append`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pqlkit.server.log import LogPosition
-from pqlkit.store.append import DEDUPE_MARGIN, append_events, fresh_rows
+from pqlkit.store.append import DEDUPE_MARGIN, append_events
 from pqlkit.store.schema import EVENT_COLUMNS
 from pqlkit.store.transaction import execute
 
@@ -31,19 +34,22 @@ _names = itertools.count()
 def write_batch(
     store: Store,
     staged: pa.Table,
+    fresh: pa.Table,
     rejects: pa.Table | None,
     log_id: str,
     reached: LogPosition,
     loaded_at: datetime,
     leftovers: list[str],
-) -> pa.Table:
-    """Insert the new rows, the rejects and the checkpoint; the inserted rows.
+) -> int:
+    """Insert the batch's new rows, its rejects and the checkpoint; how many rows were inserted.
 
-    ``leftovers``: names of stage tables a failed batch could not drop (a failed statement
-    aborts a Postgres transaction, and nothing more runs in it); the next batch drops them.
+    ``staged``: the batch's rows; ``fresh``: those :func:`stored_ids` did not find, as
+    ``events`` rows. ``leftovers``: names of stage tables a failed batch could not drop (a
+    failed statement aborts a Postgres transaction, and nothing more runs in it); the next
+    batch drops them.
     """
     if store.is_duckdb:
-        return _duckdb(store, staged, rejects, log_id, reached, loaded_at)
+        return _duckdb(store, fresh, rejects, log_id, reached, loaded_at)
     return _ibis(store, staged, rejects, log_id, reached, loaded_at, leftovers)
 
 
@@ -87,35 +93,21 @@ def dedupe_bounds(staged: pa.Table) -> tuple[datetime, datetime]:
 
 def _duckdb(
     store: Store,
-    staged: pa.Table,
+    fresh: pa.Table,
     rejects: pa.Table | None,
     log_id: str,
     reached: LogPosition,
     loaded_at: datetime,
-) -> pa.Table:
-    import pyarrow.compute as pc
-
+) -> int:
     con = store.duckdb()
     name = f"_pql_batch_{next(_names)}"
     views = []
     try:
-        new = staged.slice(0, 0)
-        if staged.num_rows:  # one statement: insert the rows not stored yet, and return them
-            con.register(name, staged)
+        if fresh.num_rows:
+            con.register(name, fresh)
             views.append(name)
-            bounds = pc.min_max(staged["timestamp"]).as_py()
             columns = ", ".join(f'"{column}"' for column in EVENT_COLUMNS)
-            values = ", ".join(
-                "?::TIMESTAMP" if column == "loaded_at" else f's."{column}"'
-                for column in EVENT_COLUMNS
-            )
-            new = con.execute(
-                f"INSERT INTO events ({columns}) SELECT {values} FROM {name} s "
-                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.message_id = s.message_id "
-                "AND e.timestamp BETWEEN ? AND ?) ORDER BY s.received_at, s.message_id "
-                "RETURNING *",
-                [loaded_at, bounds["min"] - DEDUPE_MARGIN, bounds["max"] + DEDUPE_MARGIN],
-            ).to_arrow_table()
+            con.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM {name}")
         if rejects is not None:
             con.register(f"{name}_rejects", rejects)
             views.append(f"{name}_rejects")
@@ -132,7 +124,7 @@ def _duckdb(
                 "VALUES (?, ?, ?, ?)",
                 [log_id, reached.segment, reached.offset, loaded_at],
             )
-        return new
+        return int(fresh.num_rows)
     finally:
         for view in views:
             con.unregister(view)
@@ -146,21 +138,17 @@ def _ibis(
     reached: LogPosition,
     loaded_at: datetime,
     leftovers: list[str],
-) -> pa.Table:
+) -> int:
     import pyarrow as pa
 
-    new = staged.slice(0, 0)
+    inserted = 0
     stage = f"_pql_server_load_{next(_names)}"
     while leftovers:  # stages of failed batches, dropped in a transaction that works
         store.backend.drop_table(leftovers.pop(), force=True)
     if staged.num_rows:
         store.backend.create_table(stage, staged, temp=True, overwrite=True)
         leftovers.append(stage)
-    if staged.num_rows:
-        fresh = fresh_rows(store, store.table(stage))
-        if fresh is not None:
-            new = fresh.order_by(["received_at", "message_id"]).to_pyarrow()
-        append_events(store, store.table(stage), None)
+        inserted = append_events(store, store.table(stage), None)
     if rejects is not None:
         store.backend.insert("rejects", rejects)
     execute(store, f"DELETE FROM {CHECKPOINT_TABLE} WHERE log_id = '{log_id}'")
@@ -177,4 +165,4 @@ def _ibis(
     )
     if staged.num_rows:
         store.backend.drop_table(leftovers.pop(), force=True)
-    return new
+    return inserted

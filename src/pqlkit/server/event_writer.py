@@ -42,6 +42,7 @@ class StagedBatch:
 
     records: int
     rows: pa.Table  # the rows, each messageId once, with their ``source``
+    fresh: pa.Table  # those not stored yet nor on their way, as ``events`` rows in arrival order
     repeats: int  # rows left out for repeating a messageId earlier in the batch
     rejects: pa.Table | None
     reached: LogPosition  # the log position after the batch's last record
@@ -96,9 +97,10 @@ class EventWriter:
     def write(self, store: Store, batch: StagedBatch) -> Stored:
         """Store one batch: its new rows, its rejects and its log position, in one transaction."""
         with transaction(store):
-            new = write_batch(
+            inserted = write_batch(
                 store,
                 batch.rows,
+                batch.fresh,
                 batch.rejects,
                 self.log.log_id,
                 batch.reached,
@@ -106,11 +108,11 @@ class EventWriter:
                 self._leftovers,
             )
         self.checkpoint = batch.reached
-        self.loaded_rows += new.num_rows
+        self.loaded_rows += inserted
         self.log.drop_before(batch.reached.segment)
         rejected = 0 if batch.rejects is None else batch.rejects.num_rows
-        duplicates = batch.rows.num_rows - new.num_rows + batch.repeats
-        return Stored(new.num_rows, duplicates, rejected, batch.reached)
+        duplicates = batch.rows.num_rows - inserted + batch.repeats
+        return Stored(inserted, duplicates, rejected, batch.reached)
 
     def held_ids(self, low: datetime, high: datetime) -> set[str]:
         """The messageIds of the held batches' rows timed within ``[low, high]``."""

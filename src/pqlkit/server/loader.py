@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pqlkit.errors import StoreError
@@ -146,9 +147,9 @@ class Loader:
                 break
         staged, repeats = rows_table(records)
         loaded_at = utc_now()
-        batch = StagedBatch(
-            len(records), staged, repeats, rejects_table(records, loaded_at), reached, loaded_at
-        )
+        fresh = self._fresh(store, staged, loaded_at)
+        rejects = rejects_table(records, loaded_at)
+        batch = StagedBatch(len(records), staged, fresh, repeats, rejects, reached, loaded_at)
         alerts = self._alerts(store, batch)
         try:
             stored = self.events.put(batch, store)
@@ -180,36 +181,34 @@ class Loader:
     def _alerts(self, store: Store, batch: StagedBatch) -> list[Alert]:
         """Step 1: the batch's new rows through the triggers; their alerts committed."""
         alerting = self.alerting
-        if alerting is None or not batch.rows.num_rows:
+        if alerting is None or not batch.fresh.num_rows:
             return []
         if alerting.stale:  # rebuilt from the store: everything handed over must be in it
             self.events.drain()
-        new = self._new_rows(store, batch)
-        if not new.num_rows:
-            return []
         alerts: list[Alert] = []
+        held = self.events.held_rows()
         try:
             with transaction(store):
-                alerts = alerting.on_loaded(store, new, batch.loaded_at, self.events.held_rows())
+                alerts = alerting.on_loaded(store, batch.fresh, batch.loaded_at, held)
         except BaseException:
             alerting.failed()
             raise
         alerting.committed(alerts)
         return alerts
 
-    def _new_rows(self, store: Store, batch: StagedBatch) -> pa.Table:
-        """The batch's rows the store will take — not stored yet, not in a batch before it —
-        as ``events`` rows in arrival order."""
+    def _fresh(self, store: Store, rows: pa.Table, loaded_at: datetime) -> pa.Table:
+        """The rows the store will take — not stored yet, not in a batch before it on its
+        way there — as ``events`` rows in arrival order."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         from pqlkit.store.schema import EVENT_COLUMNS
 
-        rows = batch.rows
-        known = stored_ids(store, rows) | self.events.held_ids(*dedupe_bounds(rows))
-        if known:
-            keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
-            rows = rows.filter(keep)
-        stamp = pa.array([batch.loaded_at] * rows.num_rows, pa.timestamp("us"))
+        if rows.num_rows:
+            known = stored_ids(store, rows) | self.events.held_ids(*dedupe_bounds(rows))
+            if known:
+                keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
+                rows = rows.filter(keep)
+        stamp = pa.array([loaded_at] * rows.num_rows, pa.timestamp("us"))
         rows = rows.append_column("loaded_at", stamp).select(list(EVENT_COLUMNS))
         return rows.sort_by([("received_at", "ascending"), ("message_id", "ascending")])
