@@ -123,6 +123,31 @@ def test_the_same_message_id_in_two_records_is_stored_once(parts: Parts) -> None
     assert [m for m, _ in parts.stored()] == ["a", "b"]
 
 
+def test_a_message_id_on_its_way_to_the_store_is_not_stored_twice(parts: Parts) -> None:
+    """The event writer on its own thread, as in the server: a batch waits while the store
+    refuses it (its log checkpoint table moved away); the next batch repeats one of its
+    messageIds and counts it as stored. Once the store takes them, each is there once."""
+    from pqlkit.server.scheduled import second_handle
+
+    handle = second_handle(parts.store)
+    parts.loader.events.start(handle)
+    try:
+        con = parts.store.duckdb()
+        con.execute("ALTER TABLE server_log_checkpoint RENAME TO checkpoint_away")
+        parts.append(record("a", "b"))
+        assert parts.loader.load_batch(parts.store) is not None  # handed over, not stored
+        parts.append(record("b", "c"))
+        assert parts.loader.load_batch(parts.store) is not None
+        assert parts.stored() == [] and parts.loader.events.held() == 2
+        con.execute("ALTER TABLE checkpoint_away RENAME TO server_log_checkpoint")
+        parts.loader.load_all(parts.store)
+        assert [m for m, _ in parts.stored()] == ["a", "b", "c"]
+        assert parts.loader.checkpoint == parts.writer.committed
+    finally:
+        parts.loader.events.stop()
+        handle.close()
+
+
 def test_a_retry_whose_clock_correction_moved_it_is_still_stored_once(parts: Parts) -> None:
     parts.append(record("a", at=NOW - timedelta(minutes=5)))
     parts.loader.load_all(parts.store)
