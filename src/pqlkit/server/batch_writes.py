@@ -1,7 +1,7 @@
 """The reads and writes of one loaded batch, per kind of store.
 
-:func:`stored_ids` tells the loader which rows of a batch the store holds already; the loader
-passes the others (``fresh``, in arrival order) to the triggers and then, through the event
+:func:`fresh_rows` gives the loader the rows of a batch the store does not hold yet
+(``fresh``, in arrival order); the loader passes them to the triggers and then, through the event
 writer, to :func:`write_batch`, which stores them with the batch's rejects and log position in
 the caller's transaction. On the embedded DuckDB store the server owns the file, and the loader
 has counted every batch stored or on its way: ``fresh`` is appended as it is, with a few
@@ -14,6 +14,7 @@ the messageIds again (:mod:`pqlkit.store.append`).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ def write_batch(
 ) -> int:
     """Insert the batch's new rows, its rejects and the checkpoint; how many rows were inserted.
 
-    ``staged``: the batch's rows; ``fresh``: those :func:`stored_ids` did not find, as
+    ``staged``: the batch's rows; ``fresh``: those :func:`fresh_rows` found new, as
     ``events`` rows. ``leftovers``: names of stage tables a failed batch could not drop (a
     failed statement aborts a Postgres transaction, and nothing more runs in it); the next
     batch drops them.
@@ -53,26 +54,48 @@ def write_batch(
     return _ibis(store, staged, rejects, log_id, reached, loaded_at, leftovers)
 
 
-def stored_ids(store: Store, staged: pa.Table) -> set[str]:
-    """The messageIds of ``staged`` the store holds already — by the rule :func:`write_batch`
-    applies: an event with the same messageId within ``DEDUPE_MARGIN`` of the batch's times.
-    A read: on the embedded store no checkpoint of the event log holds it up."""
-    if not staged.num_rows:
-        return set()
-    low, high = dedupe_bounds(staged)
-    if store.is_duckdb:
+def fresh_rows(
+    store: Store, staged: pa.Table, loaded_at: datetime, held: Callable[..., set[str]]
+) -> pa.Table:
+    """The rows of ``staged`` the store will take, as ``events`` rows stamped ``loaded_at``,
+    in arrival order: those whose messageId neither the store holds within ``DEDUPE_MARGIN``
+    of the batch's times nor ``held(low, high)`` names (the batches on their way to it). A
+    read: on the embedded store no checkpoint of the event log holds it up."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    low, high = dedupe_bounds(staged) if staged.num_rows else (loaded_at, loaded_at)
+    on_the_way = sorted(held(low, high)) if staged.num_rows else []
+    if store.is_duckdb:  # one statement: the batch's path to its alerts is short
         con = store.duckdb()
-        name = f"_pql_check_{next(_names)}"
-        con.register(name, staged.select(["message_id"]))
+        name = f"_pql_fresh_{next(_names)}"
+        con.register(name, staged)
         try:
-            found = con.execute(
-                f"SELECT s.message_id FROM {name} s WHERE EXISTS (SELECT 1 FROM events e "
-                "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?)",
-                [low, high],
-            ).fetchall()
+            values = ", ".join(
+                "?::TIMESTAMP AS loaded_at" if column == "loaded_at" else f's."{column}"'
+                for column in EVENT_COLUMNS
+            )
+            return con.execute(
+                f"SELECT {values} FROM {name} s WHERE NOT EXISTS (SELECT 1 FROM events e "
+                "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?) "
+                "AND NOT list_contains(?::VARCHAR[], s.message_id) "
+                "ORDER BY s.received_at, s.message_id",
+                [loaded_at, low, high, on_the_way],
+            ).to_arrow_table()
         finally:
             con.unregister(name)
-        return {row[0] for row in found}
+    known = _stored_ids(store, staged, low, high) | set(on_the_way)
+    rows = staged
+    if known:
+        keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
+        rows = rows.filter(keep)
+    stamp = pa.array([loaded_at] * rows.num_rows, pa.timestamp("us"))
+    rows = rows.append_column("loaded_at", stamp).select(list(EVENT_COLUMNS))
+    return rows.sort_by([("received_at", "ascending"), ("message_id", "ascending")])
+
+
+def _stored_ids(store: Store, staged: pa.Table, low: datetime, high: datetime) -> set[str]:
+    """The messageIds of ``staged`` an engine other than the embedded one holds already."""
     events = store.events
     ids = staged["message_id"].to_pylist()
     known: set[str] = set()

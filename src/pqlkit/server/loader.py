@@ -3,7 +3,7 @@
 A batch (up to ``max_rows`` rows) is loaded in two steps, in this order:
 
 1. **Alerts.** The rows not stored yet — by messageId, as the store will judge them (see
-   :func:`~pqlkit.server.batch_writes.stored_ids`), counting the batches still on their way to
+   :func:`~pqlkit.server.batch_writes.fresh_rows`), counting the batches still on their way to
    the store — go through the real-time triggers; the alerts they fire, with their routing and
    outbox rows, are committed in one transaction.
 2. **Events.** The batch's rows, its rejected calls and the log position after its last record
@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pqlkit.errors import StoreError
-from pqlkit.server.batch_writes import CHECKPOINT_TABLE, dedupe_bounds, stored_ids
+from pqlkit.server.batch_writes import CHECKPOINT_TABLE, fresh_rows
 from pqlkit.server.event_writer import EventWriter, StagedBatch, Stored
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.recent_records import RecentRecords
@@ -197,18 +197,6 @@ class Loader:
         return alerts
 
     def _fresh(self, store: Store, rows: pa.Table, loaded_at: datetime) -> pa.Table:
-        """The rows the store will take — not stored yet, not in a batch before it on its
-        way there — as ``events`` rows in arrival order."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        from pqlkit.store.schema import EVENT_COLUMNS
-
-        if rows.num_rows:
-            known = stored_ids(store, rows) | self.events.held_ids(*dedupe_bounds(rows))
-            if known:
-                keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
-                rows = rows.filter(keep)
-        stamp = pa.array([loaded_at] * rows.num_rows, pa.timestamp("us"))
-        rows = rows.append_column("loaded_at", stamp).select(list(EVENT_COLUMNS))
-        return rows.sort_by([("received_at", "ascending"), ("message_id", "ascending")])
+        """The rows the store will take — not stored yet, not in a batch on its way there —
+        as ``events`` rows in arrival order."""
+        return fresh_rows(store, rows, loaded_at, self.events.held_ids)
