@@ -799,11 +799,13 @@ def main() -> None:
 
     from pqlkit.model.loader import load
     from pqlkit.scoring.run import score_dates
+    from pqlkit.store.files import store_files
     from pqlkit.store.store import Store
 
     data = prepare(args.data / f"score-{args.events}-{args.accounts}", args.events, args.accounts)
     T = data.as_of
-    print(f"store: {data.store} ({_gb(data.store.stat().st_size)}); as of {T:%Y-%m-%d %H:%M}")
+    size = sum(file.stat().st_size for file in store_files(data.store))
+    print(f"store: {data.store} ({_gb(size)}, both files); as of {T:%Y-%m-%d %H:%M}")
 
     # the CLI first, while no other process of this benchmark has used memory
     out = data.store.with_name("scores.parquet")

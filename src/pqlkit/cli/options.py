@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 
 DB_HELP = (
-    "The store: a DuckDB file path (default pqlkit.duckdb) or an engine URL such as "
-    "postgres://user@host/db."
+    "The store: a DuckDB file path (default pqlkit.duckdb, its events beside it in "
+    "pqlkit.events.duckdb) or an engine URL such as postgres://user@host/db."
 )
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from pqlkit.errors import StoreError
 from pqlkit.server.batch_writes import write_batch
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.store.transaction import transaction
@@ -89,6 +90,8 @@ class EventWriter:
             return self.write(store, batch)
         with self._changed:
             while len(self._held) >= MAX_HELD and not self._stopping:
+                if self.last_error is not None:  # not a wait that may never end
+                    raise self._failing()
                 self._changed.wait()
             self._held.append(batch)
             self._changed.notify_all()
@@ -147,6 +150,15 @@ class EventWriter:
                 if until_failure and self._failures > failures:
                     return
                 self._changed.wait()
+
+    def drain_or_fail(self) -> None:
+        """Wait until every batch handed over is stored; raise if a write tried now fails."""
+        self.drain(until_failure=True)
+        if self.held():
+            raise self._failing()
+
+    def _failing(self) -> StoreError:
+        return StoreError(f"storing events fails (they wait in the log): {self.last_error}")
 
     def stop(self) -> None:
         """Store what is held unless a write fails, then stop. Idempotent."""

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pqlkit.errors import StoreError
 from pqlkit.server.batch_writes import CHECKPOINT_TABLE, fresh_rows
 from pqlkit.server.event_writer import EventWriter, StagedBatch, Stored
 from pqlkit.server.log import DurableLog, LogPosition
@@ -171,11 +170,7 @@ class Loader:
         results = []
         while (result := self.load_batch(store)) is not None:
             results.append(result)
-        self.events.drain(until_failure=True)
-        if self.events.held():
-            raise StoreError(
-                f"storing events fails (they wait in the log): {self.events.last_error}"
-            )
+        self.events.drain_or_fail()
         return results
 
     def _alerts(self, store: Store, batch: StagedBatch) -> list[Alert]:
@@ -184,7 +179,7 @@ class Loader:
         if alerting is None or not batch.fresh.num_rows:
             return []
         if alerting.stale:  # rebuilt from the store: everything handed over must be in it
-            self.events.drain()
+            self.events.drain_or_fail()
         alerts: list[Alert] = []
         held = self.events.held_rows()
         try:
