@@ -244,3 +244,98 @@ def parse_call(payload: Any, *, default_type: str | None = None, size: int | Non
         first = exc.errors()[0]
         field = _field_name(first["loc"]) or None
         raise EventValidationError(first["msg"].removeprefix("Value error, "), field) from None
+
+
+# -- the common call without pydantic ----------------------------------------------------------
+
+_FIELDS_BY_NAME = frozenset(  # python names pydantic would also take (populate_by_name)
+    {"message_id", "user_id", "anonymous_id", "original_timestamp", "sent_at", "received_at"}
+)
+_TIMES = ("timestamp", "originalTimestamp", "sentAt", "receivedAt")
+_OBJECTS = ("context", "integrations", "properties")
+
+
+def plain_track_row(
+    payload: Any,
+    *,
+    default_type: str | None,
+    received_at: datetime,
+    source: str | None = None,
+    size: int | None = None,
+) -> dict[str, Any] | None:
+    """The row :func:`parse_call` and :meth:`Track.to_row` give a plain, valid track call —
+    text ids and event name, ISO times, object properties and context, a messageId — built
+    without pydantic (the server validates tens of thousands of calls a second, and pydantic
+    was the most of it); ``None`` for any other call, which then goes through the models (a
+    property test holds the two equal)."""
+    if not isinstance(payload, dict):
+        return None
+    kind = default_type if default_type is not None else payload.get("type")
+    if kind != "track" or not _FIELDS_BY_NAME.isdisjoint(payload):
+        return None
+    message_id = payload.get("messageId")
+    event = payload.get("event")
+    if not (isinstance(message_id, str) and 0 < len(message_id) <= 200):
+        return None
+    if not (isinstance(event, str) and 0 < len(event) <= 200):
+        return None
+    user_id = _plain_id(payload.get("userId"))
+    anonymous_id = _plain_id(payload.get("anonymousId"))
+    if user_id is False or anonymous_id is False or not (user_id or anonymous_id):
+        return None
+    objects = []
+    for name in _OBJECTS:
+        value = payload.get(name, {})
+        if not isinstance(value, dict):
+            return None
+        objects.append(value)
+    context, _, properties = objects
+    try:
+        timestamp, original, sent_at, _ = (_plain_time(payload.get(name)) for name in _TIMES)
+    except (ValueError, TypeError):
+        return None
+    if size is None:
+        size = len(orjson.dumps(payload))
+    if size > MAX_EVENT_BYTES:
+        return None
+    if timestamp is None:
+        happened = received_at
+    elif sent_at is not None and original is None:
+        happened = received_at - (sent_at - timestamp)
+    else:
+        happened = timestamp
+    group = context.get("groupId")
+    return {
+        "message_id": message_id,
+        "type": "track",
+        "event": event,
+        "name": None,
+        "user_id": user_id,
+        "anonymous_id": anonymous_id,
+        "group_id": str(group) if group not in (None, "") else None,
+        "previous_id": None,
+        "timestamp": happened,
+        "original_timestamp": timestamp,
+        "sent_at": sent_at,
+        "received_at": received_at,
+        "properties": orjson.dumps(properties).decode(),
+        "traits": None,
+        "context": orjson.dumps(context).decode() if context else None,
+        "source": source,
+        "loaded_at": None,
+    }
+
+
+def _plain_id(value: Any) -> str | bool | None:
+    """A text id as the models keep it (blank → ``None``); ``False``: not a plain one."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 200:
+        return False
+    return None if value.strip() == "" else value
+
+
+def _plain_time(value: Any) -> datetime | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("not a plain time")
+    return parse_time(value)
