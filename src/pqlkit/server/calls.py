@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from pqlkit.errors import EventValidationError
-from pqlkit.events.spec import parse_call, plain_track_row
+from pqlkit.events.spec import parse_call
 from pqlkit.server.records import RAW_LIMIT, RejectedCall, row_values
 
 # Rules about the call as a whole, named by the field to fix (as the bulk importers name them).
@@ -69,9 +69,7 @@ def check_calls(
         if isinstance(call, dict):
             call = _with_batch_defaults(call, defaults or {})
         try:
-            row = plain_track_row(
-                call, default_type=default_type, received_at=received_at, source=source
-            ) or parse_call(call, default_type=default_type).to_row(
+            row = parse_call(call, default_type=default_type).to_row(
                 received_at=received_at, source=source
             )
         except EventValidationError as exc:
