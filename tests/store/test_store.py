@@ -62,17 +62,7 @@ def test_an_embedded_store_keeps_its_event_log_in_a_file_beside_it(tmp_path: Pat
 
 
 def test_a_store_of_one_file_is_split_when_opened_and_keeps_its_events(tmp_path: Path) -> None:
-    import ibis
-
-    path = tmp_path / "old.duckdb"
-    backend = ibis.duckdb.connect(str(path))  # the layout before migration 9: one file
-    columns = {"version": "int64", "description": "string", "applied_at": "timestamp"}
-    backend.create_table(migrations.MIGRATIONS_TABLE, schema=ibis.schema(columns))
-    for migration in migrations.MIGRATIONS[:-1]:
-        migration.apply(backend)
-        backend.insert(migrations.MIGRATIONS_TABLE, [_applied(migration.version)])
-    backend.insert("events", _events(["m1", "m2"]))
-    backend.disconnect()
+    path = _one_file_store(tmp_path / "old.duckdb", ["m1", "m2"])
     with Store.open(path) as store:
         assert store.events.count().execute() == 2
         assert "events" not in store.backend.list_tables()
@@ -80,11 +70,41 @@ def test_a_store_of_one_file_is_split_when_opened_and_keeps_its_events(tmp_path:
         assert sorted(store.events.message_id.execute()) == ["m1", "m2"]
 
 
+def test_a_split_cut_short_by_a_crash_is_finished_once(tmp_path: Path) -> None:
+    """A crash after the events were copied to the event log file and before they left the
+    main file: the next open copies them again over the copy, never adding them twice."""
+    import duckdb
+
+    path = _one_file_store(tmp_path / "old.duckdb", ["m1", "m2"])
+    con = duckdb.connect(str(path))  # the first half of migration 9, then the crash
+    con.execute(f"ATTACH '{tmp_path / 'old.events.duckdb'}' AS {EVENTS_CATALOG}")
+    con.execute(f"CREATE TABLE {EVENTS_CATALOG}.main.events AS SELECT * FROM old.main.events")
+    con.close()
+    with Store.open(path) as store:
+        assert sorted(store.events.message_id.execute()) == ["m1", "m2"]
+        assert "events" not in store.backend.list_tables()
+
+
 def test_a_store_whose_event_log_file_is_missing_says_so(tmp_path: Path) -> None:
     Store.open(tmp_path / "s.duckdb").close()
     (tmp_path / "s.events.duckdb").unlink()
     with pytest.raises(StoreError, match=r"no event log: .*s\.events\.duckdb is missing"):
         Store.open(tmp_path / "s.duckdb", read_only=True)
+
+
+def _one_file_store(path: Path, ids: list[str]) -> Path:
+    """A store as pqlkit made it before migration 9: one file, holding events ``ids``."""
+    import ibis
+
+    backend = ibis.duckdb.connect(str(path))
+    columns = {"version": "int64", "description": "string", "applied_at": "timestamp"}
+    backend.create_table(migrations.MIGRATIONS_TABLE, schema=ibis.schema(columns))
+    for migration in migrations.MIGRATIONS[:-1]:
+        migration.apply(backend)
+        backend.insert(migrations.MIGRATIONS_TABLE, [_applied(migration.version)])
+    backend.insert("events", _events(ids))
+    backend.disconnect()
+    return path
 
 
 def _events(ids: list[str]) -> pa.Table:
