@@ -134,7 +134,7 @@ class Alerting:
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
             if self.router is not None:  # records each alert's assignment once
-                events = with_rows(store, [*held, rows]) if alerts else store.events
+                events = with_rows(store, held, rows) if alerts else store.events
                 handoffs = self.router.route(store, alerts, handoffs, events)
             for handoff in handoffs if self.destinations else ():
                 enqueue_handoff(store, self.destinations, handoff, kind="alert")
@@ -191,14 +191,30 @@ class Alerting:
         self.stale = True
 
 
-def with_rows(store: Store, batches: Sequence[pa.Table]) -> ir.Table:
-    """The store's events and ``batches`` of rows not stored yet, as one relation."""
+def with_rows(store: Store, held: Sequence[pa.Table], rows: pa.Table) -> ir.Table:
+    """The store's events, the rows of the ``held`` batches it does not hold yet and a batch's
+    new ``rows``, as one relation.
+
+    The event writer may store a held batch at any moment, so which held rows the store holds is
+    asked here, inside the caller's transaction, before anything else reads the events: on
+    DuckDB an attached file's snapshot is taken at its first read in a transaction, so this check
+    and the reads of the relation see the same store (each event once). On Postgres (read
+    committed) a batch stored between the two statements would be read twice."""
     import ibis
     import pyarrow as pa
+    import pyarrow.compute as pc
 
+    from pqlkit.server.batch_writes import stored_ids
     from pqlkit.store.schema import EVENT_COLUMNS
 
-    unstored = pa.concat_tables([rows.select(list(EVENT_COLUMNS)) for rows in batches])
+    parts = [batch.select(list(EVENT_COLUMNS)) for batch in [*held, rows]]
+    unstored = pa.concat_tables(parts)
+    if held:
+        pending = pa.concat_tables(parts[:-1])
+        found = stored_ids(store, pending)
+        if found:
+            stored = pc.is_in(unstored["message_id"], pa.array(sorted(found), pa.string()))
+            unstored = unstored.filter(pc.invert(stored))
     events = store.events
     return events.union(ibis.memtable(unstored).cast(events.schema()))
 

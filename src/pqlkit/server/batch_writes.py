@@ -94,6 +94,27 @@ def fresh_rows(
     return rows.sort_by([("received_at", "ascending"), ("message_id", "ascending")])
 
 
+def stored_ids(store: Store, rows: pa.Table) -> set[str]:
+    """The messageIds of ``rows`` the store holds, by the rule of :func:`fresh_rows`."""
+    if not rows.num_rows:
+        return set()
+    low, high = dedupe_bounds(rows)
+    if not store.is_duckdb:
+        return _stored_ids(store, rows, low, high)
+    con = store.duckdb()
+    name = f"_pql_stored_{next(_names)}"
+    con.register(name, rows.select(["message_id"]))
+    try:
+        found = con.execute(
+            f"SELECT s.message_id FROM {name} s WHERE EXISTS (SELECT 1 FROM events e "
+            "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?)",
+            [low, high],
+        ).fetchall()
+    finally:
+        con.unregister(name)
+    return {row[0] for row in found}
+
+
 def _stored_ids(store: Store, staged: pa.Table, low: datetime, high: datetime) -> set[str]:
     """The messageIds of ``staged`` an engine other than the embedded one holds already."""
     events = store.events

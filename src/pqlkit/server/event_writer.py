@@ -118,11 +118,11 @@ class EventWriter:
         return Stored(inserted, duplicates, rejected, batch.reached)
 
     def held_ids(self, low: datetime, high: datetime) -> set[str]:
-        """The messageIds of the held batches' rows timed within ``[low, high]``."""
+        """The messageIds of the held batches' new rows timed within ``[low, high]``."""
         import pyarrow.compute as pc
 
         with self._changed:
-            held = [batch.rows for batch in self._held]
+            held = [batch.fresh for batch in self._held]
         found: set[str] = set()
         for rows in held:
             times = rows["timestamp"]
@@ -131,9 +131,10 @@ class EventWriter:
         return found
 
     def held_rows(self) -> list[pa.Table]:
-        """The rows of the batches handed over and not stored yet, in order."""
+        """The new rows of the batches handed over and not stored yet, as ``events`` rows, in
+        order."""
         with self._changed:
-            return [batch.rows for batch in self._held]
+            return [batch.fresh for batch in self._held]
 
     def held(self) -> int:
         with self._changed:
