@@ -1,6 +1,6 @@
 """The reads and writes of one loaded batch, per kind of store.
 
-:func:`fresh_rows` gives the loader the rows of a batch the store does not hold yet
+:func:`unstored_rows` gives the loader the rows of a batch the store does not hold yet
 (``fresh``, in arrival order); the loader passes them to the triggers and then, through the event
 writer, to :func:`write_batch`, which stores them with the batch's rejects and log position in
 the caller's transaction. On the embedded DuckDB store the server owns the file, and the loader
@@ -44,7 +44,7 @@ def write_batch(
 ) -> int:
     """Insert the batch's new rows, its rejects and the checkpoint; how many rows were inserted.
 
-    ``staged``: the batch's rows; ``fresh``: those :func:`fresh_rows` found new, as
+    ``staged``: the batch's rows; ``fresh``: those :func:`unstored_rows` found new, as
     ``events`` rows. ``leftovers``: names of stage tables a failed batch could not drop (a
     failed statement aborts a Postgres transaction, and nothing more runs in it); the next
     batch drops them.
@@ -54,7 +54,7 @@ def write_batch(
     return _ibis(store, staged, rejects, log_id, reached, loaded_at, leftovers)
 
 
-def fresh_rows(
+def unstored_rows(
     store: Store, staged: pa.Table, loaded_at: datetime, held: Callable[..., set[str]]
 ) -> pa.Table:
     """The rows of ``staged`` the store will take, as ``events`` rows stamped ``loaded_at``,
@@ -95,7 +95,7 @@ def fresh_rows(
 
 
 def stored_ids(store: Store, rows: pa.Table) -> set[str]:
-    """The messageIds of ``rows`` the store holds, by the rule of :func:`fresh_rows`."""
+    """The messageIds of ``rows`` the store holds, by the rule of :func:`unstored_rows`."""
     if not rows.num_rows:
         return set()
     low, high = dedupe_bounds(rows)

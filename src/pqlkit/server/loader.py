@@ -3,7 +3,7 @@
 A batch (up to ``max_rows`` rows) is loaded in two steps, in this order:
 
 1. **Alerts.** The rows not stored yet — by messageId, as the store will judge them (see
-   :func:`~pqlkit.server.batch_writes.fresh_rows`), counting the batches still on their way to
+   :func:`~pqlkit.server.batch_writes.unstored_rows`), counting the batches still on their way to
    the store — go through the real-time triggers; the alerts they fire, with their routing and
    outbox rows, are committed in one transaction.
 2. **Events.** The batch's rows, its rejected calls and the log position after its last record
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pqlkit.server.batch_writes import CHECKPOINT_TABLE, fresh_rows
+from pqlkit.server.batch_writes import CHECKPOINT_TABLE, unstored_rows
 from pqlkit.server.event_writer import EventWriter, StagedBatch, Stored
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.recent_records import RecentRecords
@@ -194,4 +194,4 @@ class Loader:
     def _fresh(self, store: Store, rows: pa.Table, loaded_at: datetime) -> pa.Table:
         """The rows the store will take — not stored yet, not in a batch on its way there —
         as ``events`` rows in arrival order."""
-        return fresh_rows(store, rows, loaded_at, self.events.held_ids)
+        return unstored_rows(store, rows, loaded_at, self.events.held_ids)
