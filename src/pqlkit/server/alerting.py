@@ -207,14 +207,14 @@ def with_rows(store: Store, held: Sequence[pa.Table], rows: pa.Table) -> ir.Tabl
     from pqlkit.server.batch_writes import stored_ids
     from pqlkit.store.schema import EVENT_COLUMNS
 
-    parts = [batch.select(list(EVENT_COLUMNS)) for batch in [*held, rows]]
-    unstored = pa.concat_tables(parts)
+    unstored = rows.select(list(EVENT_COLUMNS))
     if held:
-        pending = pa.concat_tables(parts[:-1])
+        pending = pa.concat_tables([batch.select(list(EVENT_COLUMNS)) for batch in held])
         found = stored_ids(store, pending)
         if found:
-            stored = pc.is_in(unstored["message_id"], pa.array(sorted(found), pa.string()))
-            unstored = unstored.filter(pc.invert(stored))
+            stored = pc.is_in(pending["message_id"], pa.array(sorted(found), pa.string()))
+            pending = pending.filter(pc.invert(stored))
+        unstored = pa.concat_tables([pending, unstored])
     events = store.events
     return events.union(ibis.memtable(unstored).cast(events.schema()))
 

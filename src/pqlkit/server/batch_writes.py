@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
 CHECKPOINT_TABLE = "server_log_checkpoint"
 _names = itertools.count()
+# A staged row ``s`` whose messageId the store holds within the batch's dedupe bounds.
+_STORED = (
+    "EXISTS (SELECT 1 FROM events e WHERE e.message_id = s.message_id "
+    "AND e.timestamp BETWEEN ? AND ?)"
+)
 
 
 def write_batch(
@@ -76,15 +81,14 @@ def unstored_rows(
                 for column in EVENT_COLUMNS
             )
             return con.execute(
-                f"SELECT {values} FROM {name} s WHERE NOT EXISTS (SELECT 1 FROM events e "
-                "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?) "
+                f"SELECT {values} FROM {name} s WHERE NOT {_STORED} "
                 "AND NOT list_contains(?::VARCHAR[], s.message_id) "
                 "ORDER BY s.received_at, s.message_id",
                 [loaded_at, low, high, on_the_way],
             ).to_arrow_table()
         finally:
             con.unregister(name)
-    known = _stored_ids(store, staged, low, high) | set(on_the_way)
+    known = stored_ids(store, staged) | set(on_the_way)
     rows = staged
     if known:
         keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
@@ -99,26 +103,19 @@ def stored_ids(store: Store, rows: pa.Table) -> set[str]:
     if not rows.num_rows:
         return set()
     low, high = dedupe_bounds(rows)
-    if not store.is_duckdb:
-        return _stored_ids(store, rows, low, high)
-    con = store.duckdb()
-    name = f"_pql_stored_{next(_names)}"
-    con.register(name, rows.select(["message_id"]))
-    try:
-        found = con.execute(
-            f"SELECT s.message_id FROM {name} s WHERE EXISTS (SELECT 1 FROM events e "
-            "WHERE e.message_id = s.message_id AND e.timestamp BETWEEN ? AND ?)",
-            [low, high],
-        ).fetchall()
-    finally:
-        con.unregister(name)
-    return {row[0] for row in found}
-
-
-def _stored_ids(store: Store, staged: pa.Table, low: datetime, high: datetime) -> set[str]:
-    """The messageIds of ``staged`` an engine other than the embedded one holds already."""
+    if store.is_duckdb:
+        con = store.duckdb()
+        name = f"_pql_stored_{next(_names)}"
+        con.register(name, rows.select(["message_id"]))
+        try:
+            found = con.execute(
+                f"SELECT s.message_id FROM {name} s WHERE {_STORED}", [low, high]
+            ).fetchall()
+        finally:
+            con.unregister(name)
+        return {row[0] for row in found}
     events = store.events
-    ids = staged["message_id"].to_pylist()
+    ids = rows["message_id"].to_pylist()
     known: set[str] = set()
     for start in range(0, len(ids), 1000):
         chunk = ids[start : start + 1000]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pqlkit.server.batch_writes import CHECKPOINT_TABLE, unstored_rows
@@ -35,8 +34,6 @@ from pqlkit.store.transaction import transaction
 from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
-    import pyarrow as pa
-
     from pqlkit.server.alerting import Alerting
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
@@ -146,7 +143,7 @@ class Loader:
                 break
         staged, repeats = rows_table(records)
         loaded_at = utc_now()
-        fresh = self._fresh(store, staged, loaded_at)
+        fresh = unstored_rows(store, staged, loaded_at, self.events.held_ids)
         rejects = rejects_table(records, loaded_at)
         batch = StagedBatch(len(records), staged, fresh, repeats, rejects, reached, loaded_at)
         alerts = self._alerts(store, batch)
@@ -190,8 +187,3 @@ class Loader:
             raise
         alerting.committed(alerts)
         return alerts
-
-    def _fresh(self, store: Store, rows: pa.Table, loaded_at: datetime) -> pa.Table:
-        """The rows the store will take — not stored yet, not in a batch on its way there —
-        as ``events`` rows in arrival order."""
-        return unstored_rows(store, rows, loaded_at, self.events.held_ids)

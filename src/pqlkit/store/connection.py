@@ -43,11 +43,6 @@ class StoreLocation:
         return self.path is not None
 
     @property
-    def events_path(self) -> Path | None:
-        """The embedded store's event log file, beside it: ``x.duckdb`` → ``x.events.duckdb``."""
-        return None if self.path is None else events_file(self.path)
-
-    @property
     def files(self) -> tuple[Path, ...]:
         """The files of an embedded store (what to copy to copy it)."""
         if self.path is None:
@@ -59,7 +54,7 @@ class StoreLocation:
 
 
 def events_file(path: Path) -> Path:
-    """Where the event log of the store file ``path`` is."""
+    """Where the event log of the store file ``path`` is: ``x.duckdb`` → ``x.events.duckdb``."""
     if path.suffix:
         return path.with_name(f"{path.stem}.events{path.suffix}")
     return path.with_name(f"{path.name}.events")
@@ -167,5 +162,15 @@ def has_events_catalog(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the embedded store's event log file is attached to ``con``."""
     found = con.execute(
         "SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [EVENTS_CATALOG]
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def has_table(con: duckdb.DuckDBPyConnection, database: str, table: str) -> bool:
+    """Whether the attached ``database`` of ``con`` has ``table`` in its main schema."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = ? "
+        "AND schema_name = 'main'",
+        [database, table],
     ).fetchone()
     return bool(found and found[0])

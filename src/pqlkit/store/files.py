@@ -12,8 +12,12 @@ from pqlkit.store.connection import events_file
 
 def store_files(path: Path) -> list[Path]:
     """The files of the store at ``path`` that exist (write-ahead logs included)."""
-    candidates = [path, Path(f"{path}.wal"), events_file(path), Path(f"{events_file(path)}.wal")]
-    return [candidate for candidate in candidates if candidate.exists()]
+    return [candidate for candidate in _candidates(path) if candidate.exists()]
+
+
+def _candidates(path: Path) -> tuple[Path, ...]:
+    events = events_file(path)
+    return (path, Path(f"{path}.wal"), events, Path(f"{events}.wal"))
 
 
 def copy_store(source: Path, target: Path) -> Path:
@@ -36,11 +40,6 @@ def remove_store(path: Path) -> None:
 
 
 def _each(source: Path, target: Path, act: Callable[[Path, Path], object]) -> None:
-    pairs = {
-        source: target,
-        Path(f"{source}.wal"): Path(f"{target}.wal"),
-        events_file(source): events_file(target),
-        Path(f"{events_file(source)}.wal"): Path(f"{events_file(target)}.wal"),
-    }
-    for found in store_files(source):
-        act(found, pairs[found])
+    for found, goes_to in zip(_candidates(source), _candidates(target), strict=True):
+        if found.exists():
+            act(found, goes_to)

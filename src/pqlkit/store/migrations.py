@@ -89,25 +89,22 @@ def _event_log_apart(backend: SQLBackend) -> None:
 
     Each table is copied, then dropped from the main file: a crash between the two leaves the
     main file's table, and the next run copies it again. Other engines keep one database."""
-    from pqlkit.store.connection import EVENTS_CATALOG, has_events_catalog
+    from pqlkit.store.connection import EVENTS_CATALOG, has_events_catalog, has_table
 
-    con = getattr(backend, "con", None)
-    if getattr(backend, "name", "") != "duckdb" or not has_events_catalog(con):  # type: ignore[arg-type]
+    if getattr(backend, "name", "") != "duckdb":
+        return
+    con = backend.con
+    if not has_events_catalog(con):
         return
     main = backend.current_catalog
     for table in EVENT_LOG_TABLES:
-        found = con.execute(  # type: ignore[union-attr]
-            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = ? "
-            "AND schema_name = 'main'",
-            [main, table],
-        ).fetchone()
-        if not (found and found[0]):
+        if not has_table(con, main, table):
             continue
-        con.execute(  # type: ignore[union-attr]
+        con.execute(
             f'CREATE OR REPLACE TABLE {EVENTS_CATALOG}.main."{table}" AS '
             f'SELECT * FROM "{main}".main."{table}"'
         )
-        con.execute(f'DROP TABLE "{main}".main."{table}"')  # type: ignore[union-attr]
+        con.execute(f'DROP TABLE "{main}".main."{table}"')
 
 
 MIGRATIONS: tuple[Migration, ...] = (

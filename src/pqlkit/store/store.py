@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 from pqlkit.errors import StoreError
 from pqlkit.store import migrations
-from pqlkit.store.connection import EVENTS_CATALOG, StoreLocation, connect, events_file, locate
+from pqlkit.store.connection import (
+    EVENTS_CATALOG,
+    StoreLocation,
+    connect,
+    events_file,
+    has_table,
+    locate,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -86,12 +93,7 @@ class Store:
 
 def _check_event_log(backend: SQLBackend, path: Path) -> None:
     """An embedded store's event log file is there (copied with the main file, not without)."""
-    con = backend.con
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND table_name = 'events'",
-        [EVENTS_CATALOG],
-    ).fetchone()
-    if not (found and found[0]):
+    if not has_table(backend.con, EVENTS_CATALOG, "events"):
         raise StoreError(
             f"the store {path} has no event log: {events_file(path)} is missing or empty "
             "(an embedded store is both files: copy or move them together)"
