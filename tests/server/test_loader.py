@@ -14,12 +14,14 @@ from pqlkit.server.config import ServerConfig
 from pqlkit.server.loader import Loader, read_checkpoint
 from pqlkit.server.log import DurableLog, LogPosition
 from pqlkit.server.log_writer import LogWriter
+from pqlkit.server.recent_ids import from_store
 from pqlkit.server.recent_records import RecentRecords
-from pqlkit.server.records import RejectedCall, RequestRecord, row_values
+from pqlkit.server.records import RejectedCall, RequestRecord, row_values, rows_table
 from pqlkit.server.runtime import Runtime
 from pqlkit.store.store import Store
+from pqlkit.times import utc_now
 
-NOW = datetime(2026, 3, 1, 12, 0)
+NOW = utc_now().replace(microsecond=0) - timedelta(minutes=30)  # within the index of recent ids
 
 
 def record(
@@ -43,11 +45,13 @@ def record(
 
 class Parts:
     """A store, a log and its writer and loader, as a server holds them: the loader takes the
-    records the writer holds in memory, or (``in_memory=False``) reads each back from the log."""
+    records the writer holds in memory, or (``in_memory=False``) reads each back from the log;
+    ``indexed``: new rows are found with the index of recent messageIds, as the server does."""
 
-    def __init__(self, path: Path, in_memory: bool = True) -> None:
+    def __init__(self, path: Path, in_memory: bool = True, indexed: bool = False) -> None:
         self.path = path
         self.in_memory = in_memory
+        self.indexed = indexed
         self.closed = False
         self.store = Store.open(path / "s.duckdb")
         self.log = DurableLog.open(path / "s.duckdb.log")
@@ -56,7 +60,11 @@ class Parts:
         self.writer.recent = RecentRecords(size=lambda r: len(r.rows)) if in_memory else None
         self.writer.start()
         self.loader = Loader(
-            self.log, lambda: self.writer.committed, max_rows=3, recent=self.writer.recent
+            self.log,
+            lambda: self.writer.committed,
+            max_rows=3,
+            recent=self.writer.recent,
+            recent_ids=from_store(self.store, utc_now()) if indexed else None,
         )
         self.loader.resume(self.store)
 
@@ -80,9 +88,13 @@ class Parts:
         self.log.close()
 
 
-@pytest.fixture(params=["held in memory", "read from the log"])
+@pytest.fixture(params=["held in memory", "read from the log", "with the index of recent ids"])
 def parts(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Parts]:
-    opened = Parts(tmp_path, in_memory=request.param == "held in memory")
+    opened = Parts(
+        tmp_path,
+        in_memory=request.param != "read from the log",
+        indexed=request.param == "with the index of recent ids",
+    )
     yield opened
     opened.crash()
 
@@ -155,6 +167,27 @@ def test_a_message_id_on_its_way_to_the_store_is_not_stored_twice(parts: Parts) 
         handle.close()
 
 
+@pytest.mark.parametrize("indexed", [False, True], ids=["scan", "index of recent ids"])
+def test_a_batch_stored_while_its_ids_are_checked_counts_as_stored(
+    tmp_path: Path, indexed: bool
+) -> None:
+    """The event writer may store a held batch at any moment: asked which ids are on their way
+    first and the store second, a batch stored in between is found by one or the other."""
+    from pqlkit.server.batch_writes import unstored_rows, write_batch
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        index = from_store(store, utc_now()) if indexed else None
+        first, _ = rows_table([record("a", "b")])
+        fresh = unstored_rows(store, first, utc_now(), lambda low, high: set(), index)
+        retry, _ = rows_table([record("b")])
+
+        def stored_just_now(low: datetime, high: datetime) -> set[str]:
+            write_batch(store, first, fresh, None, "log", LogPosition(1, 1), utc_now(), [])
+            return set()  # no longer held: the writer is done with it
+
+        assert unstored_rows(store, retry, utc_now(), stored_just_now, index).num_rows == 0
+
+
 def test_a_retry_whose_clock_correction_moved_it_is_still_stored_once(parts: Parts) -> None:
     parts.append(record("a", at=NOW - timedelta(minutes=5)))
     parts.loader.load_all(parts.store)
@@ -163,6 +196,17 @@ def test_a_retry_whose_clock_correction_moved_it_is_still_stored_once(parts: Par
     parts.append(record("a", at=NOW - timedelta(minutes=5) + timedelta(seconds=40)))
     assert parts.loader.load_all(parts.store)[0].inserted == 0
     assert [m for m, _ in parts.stored()] == ["a"]
+
+
+def test_a_retry_older_than_the_index_of_recent_ids_is_found_in_the_store(
+    parts: Parts,
+) -> None:
+    long_ago = NOW - timedelta(hours=6)  # before the index's start: the store is asked
+    parts.append(record("a", "b", at=long_ago))
+    parts.loader.load_all(parts.store)
+    parts.append(record("b", "c", at=long_ago + timedelta(seconds=5)))
+    assert parts.loader.load_all(parts.store)[0].inserted == 1
+    assert [m for m, _ in parts.stored()] == ["a", "b", "c"]
 
 
 def test_rejected_calls_go_to_the_rejects_table_with_the_rows(parts: Parts) -> None:
@@ -198,7 +242,7 @@ def test_a_load_that_fails_before_its_commit_stores_nothing_and_is_retried_once(
 def test_loaded_segments_are_deleted(parts: Parts) -> None:
     parts.append(record("a"))
     parts.crash()
-    again = Parts(parts.path, parts.in_memory)  # a new run writes a new segment
+    again = Parts(parts.path, parts.in_memory, parts.indexed)  # a new run writes a new segment
     again.append(record("b"))
     assert len(again.log.segments()) == 2
     again.loader.load_all(again.store)
@@ -211,7 +255,7 @@ def test_a_restart_after_a_crash_loads_what_was_left_and_nothing_twice(parts: Pa
     parts.loader.load_all(parts.store)  # loaded and checkpointed …
     parts.append(record("c"))  # … this one acknowledged but not loaded
     parts.crash()
-    again = Parts(parts.path, parts.in_memory)
+    again = Parts(parts.path, parts.in_memory, parts.indexed)
     assert again.loader.checkpoint < again.writer.committed
     again.loader.load_all(again.store)
     assert [m for m, _ in again.stored()] == ["a", "b", "c"]

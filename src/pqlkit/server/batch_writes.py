@@ -26,6 +26,7 @@ from pqlkit.store.transaction import execute
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from pqlkit.server.recent_ids import RecentIds
     from pqlkit.store.store import Store
 
 CHECKPOINT_TABLE = "server_log_checkpoint"
@@ -60,35 +61,56 @@ def write_batch(
 
 
 def unstored_rows(
-    store: Store, staged: pa.Table, loaded_at: datetime, held: Callable[..., set[str]]
+    store: Store,
+    staged: pa.Table,
+    loaded_at: datetime,
+    held: Callable[..., set[str]],
+    recent: RecentIds | None = None,
 ) -> pa.Table:
     """The rows of ``staged`` the store will take, as ``events`` rows stamped ``loaded_at``,
     in arrival order: those whose messageId neither the store holds within ``DEDUPE_MARGIN``
     of the batch's times nor ``held(low, high)`` names (the batches on their way to it). A
-    read: on the embedded store no checkpoint of the event log holds it up."""
+    read: on the embedded store no checkpoint of the event log holds it up.
+
+    With ``recent`` (the index of the recent ids, :mod:`pqlkit.server.recent_ids`), a batch it
+    covers is checked against the index, and only the ids it may hold against the store; the
+    rows found new are added to it.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    low, high = dedupe_bounds(staged) if staged.num_rows else (loaded_at, loaded_at)
-    on_the_way = sorted(held(low, high)) if staged.num_rows else []
-    if store.is_duckdb:  # one statement: the batch's path to its alerts is short
-        con = store.duckdb()
-        name = f"_pql_fresh_{next(_names)}"
-        con.register(name, staged)
-        try:
-            values = ", ".join(
-                "?::TIMESTAMP AS loaded_at" if column == "loaded_at" else f's."{column}"'
-                for column in EVENT_COLUMNS
-            )
-            return con.execute(
-                f"SELECT {values} FROM {name} s WHERE NOT {_STORED} "
-                "AND NOT list_contains(?::VARCHAR[], s.message_id) "
-                "ORDER BY s.received_at, s.message_id",
-                [loaded_at, low, high, on_the_way],
-            ).to_arrow_table()
-        finally:
-            con.unregister(name)
-    known = stored_ids(store, staged) | set(on_the_way)
+    from pqlkit.server import recent_ids
+
+    if not staged.num_rows:
+        return _as_events(staged, set(), loaded_at)
+    low, high = dedupe_bounds(staged)
+    keys = recent_ids.hashes(staged["message_id"].to_pylist()) if recent is not None else None
+    if recent is not None and keys is not None and recent.covers(low):
+        maybe = recent.maybe(keys)
+        known: set[str] = set()
+        if maybe.any():  # a retry, most likely: asked of the store by id
+            candidates = staged.filter(pa.array(maybe))
+            ids = set(candidates["message_id"].to_pylist())
+            on_the_way = held(low, high) & ids  # first: a batch stored since is in the store
+            known = on_the_way | stored_ids(store, candidates, (low, high))
+        fresh = _as_events(staged, known, loaded_at)
+    elif store.is_duckdb:  # one statement: the batch's path to its alerts is short
+        fresh = _unstored_duckdb(store, staged, loaded_at, (low, high), held(low, high))
+    else:
+        on_the_way = held(low, high)  # first: a batch stored since is in the store
+        fresh = _as_events(staged, on_the_way | stored_ids(store, staged), loaded_at)
+    if recent is not None and fresh.num_rows:
+        times = pc.cast(fresh["timestamp"], pa.int64()).to_numpy()
+        recent.add(recent_ids.hashes(fresh["message_id"].to_pylist()), times, loaded_at)
+    return fresh
+
+
+def _as_events(staged: pa.Table, known: set[str], loaded_at: datetime) -> pa.Table:
+    """``staged`` but the rows of the ``known`` messageIds, as ``events`` rows stamped
+    ``loaded_at``, in arrival order."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     rows = staged
     if known:
         keep = pc.invert(pc.is_in(rows["message_id"], pa.array(list(known), pa.string())))
@@ -98,11 +120,40 @@ def unstored_rows(
     return rows.sort_by([("received_at", "ascending"), ("message_id", "ascending")])
 
 
-def stored_ids(store: Store, rows: pa.Table) -> set[str]:
-    """The messageIds of ``rows`` the store holds, by the rule of :func:`unstored_rows`."""
+def _unstored_duckdb(
+    store: Store,
+    staged: pa.Table,
+    loaded_at: datetime,
+    bounds: tuple[datetime, datetime],
+    on_the_way: set[str],
+) -> pa.Table:
+    """:func:`unstored_rows` on the embedded store, without the index: one statement."""
+    con = store.duckdb()
+    name = f"_pql_fresh_{next(_names)}"
+    con.register(name, staged)
+    try:
+        values = ", ".join(
+            "?::TIMESTAMP AS loaded_at" if column == "loaded_at" else f's."{column}"'
+            for column in EVENT_COLUMNS
+        )
+        return con.execute(
+            f"SELECT {values} FROM {name} s WHERE NOT {_STORED} "
+            "AND NOT list_contains(?::VARCHAR[], s.message_id) "
+            "ORDER BY s.received_at, s.message_id",
+            [loaded_at, *bounds, sorted(on_the_way)],
+        ).to_arrow_table()
+    finally:
+        con.unregister(name)
+
+
+def stored_ids(
+    store: Store, rows: pa.Table, bounds: tuple[datetime, datetime] | None = None
+) -> set[str]:
+    """The messageIds of ``rows`` the store holds, by the rule of :func:`unstored_rows`
+    (within the ``bounds`` of the batch they are from: by default, their own)."""
     if not rows.num_rows:
         return set()
-    low, high = dedupe_bounds(rows)
+    low, high = bounds or dedupe_bounds(rows)
     if store.is_duckdb:
         con = store.duckdb()
         name = f"_pql_stored_{next(_names)}"

@@ -35,6 +35,7 @@ from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from pqlkit.server.alerting import Alerting
+    from pqlkit.server.recent_ids import RecentIds
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
 
@@ -92,9 +93,11 @@ class Loader:
         max_rows: int = DEFAULT_MAX_ROWS,
         alerting: Alerting | None = None,
         recent: RecentRecords[RequestRecord] | None = None,
+        recent_ids: RecentIds | None = None,
     ) -> None:
         self.log = log
         self.recent = recent  # the writer's latest records, decoded: no need to read them back
+        self.recent_ids = recent_ids  # the recent messageIds stored: new rows without a scan
         self.committed = committed
         self.max_rows = max_rows
         self.alerting = alerting  # real-time triggers, fed each batch's new rows
@@ -143,7 +146,7 @@ class Loader:
                 break
         staged, repeats = rows_table(records)
         loaded_at = utc_now()
-        fresh = unstored_rows(store, staged, loaded_at, self.events.held_ids)
+        fresh = unstored_rows(store, staged, loaded_at, self.events.held_ids, self.recent_ids)
         rejects = rejects_table(records, loaded_at)
         batch = StagedBatch(len(records), staged, fresh, repeats, rejects, reached, loaded_at)
         alerts = self._alerts(store, batch)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.console import Console, SilentConsole
 from pqlkit.errors import ConfigError
+from pqlkit.server import recent_ids
 from pqlkit.server.alerting import Alerting, ReceiveClock, resume_point
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.dedupe import MessageWindow
@@ -25,6 +26,7 @@ from pqlkit.server.rate_limit import RateLimiter
 from pqlkit.server.recent_records import RecentRecords
 from pqlkit.server.scheduled import ScheduledScoring, second_handle
 from pqlkit.server.store_thread import StoreThread
+from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -136,6 +138,8 @@ class Runtime:
                     max_rows=config.load_max_rows,
                     alerting=alerting,
                     recent=writer.recent,
+                    # the embedded store has no other writer while the server runs
+                    recent_ids=recent_ids.from_store(store, utc_now()) if store.is_duckdb else None,
                 )
                 loader.resume_at(checkpoint)
                 keys = KeyRing.from_store(store)

@@ -122,7 +122,9 @@ class LiveTriggers:
             }
         )
         slots = slots.filter(pc.is_valid(slots["raw"]))
-        earliest = slots.group_by(["raw", "user"]).aggregate([("timestamp", "min")])
+        earliest = slots.group_by(["raw", "user"], use_threads=False).aggregate(
+            [("timestamp", "min")]
+        )
         for raw, user, first in zip(
             earliest["raw"].to_pylist(),
             earliest["user"].to_pylist(),
