@@ -67,8 +67,14 @@ def connect(session: Any | None = None) -> Backend:
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            # Results come back as rows, not through Arrow: pyspark 4.0's Arrow collect
+            # (toPandas, which Ibis runs) could wait forever for its socket server's result
+            # (seen in the trigger specifications: tests/triggers/conftest.py).
+            .config("spark.sql.execution.arrow.pyspark.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
+            # A plan's text is for people: the full text of a long trigger plan, built for
+            # every query, ran a 1 GB driver out of heap (tests/triggers/conftest.py)
+            .config("spark.sql.maxPlanStringLength", "100000")
             .getOrCreate()
         )
         session.sparkContext.setLogLevel("ERROR")
