@@ -21,11 +21,15 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 BATCH = 300
 
 
-def batch(message_ids: list[str]) -> object:
+def batch(message_ids: list[str]) -> pa.Table:
     """A request's rows as the loader stages them."""
     from pqlkit.events.spec import parse_call
     from pqlkit.server.records import RequestRecord, row_values, rows_table

@@ -84,9 +84,8 @@ def unstored_rows(
     if not staged.num_rows:
         return _as_events(staged, set(), loaded_at)
     low, high = dedupe_bounds(staged)
-    keys = recent_ids.hashes(staged["message_id"].to_pylist()) if recent is not None else None
-    if recent is not None and keys is not None and recent.covers(low):
-        maybe = recent.maybe(keys)
+    if recent is not None and recent.covers(low):
+        maybe = recent.maybe(recent_ids.hashes(staged["message_id"].to_pylist()))
         known: set[str] = set()
         if maybe.any():  # a retry, most likely: asked of the store by id
             candidates = staged.filter(pa.array(maybe))
@@ -98,7 +97,7 @@ def unstored_rows(
         fresh = _unstored_duckdb(store, staged, loaded_at, (low, high), held(low, high))
     else:
         on_the_way = held(low, high)  # first: a batch stored since is in the store
-        fresh = _as_events(staged, on_the_way | stored_ids(store, staged), loaded_at)
+        fresh = _as_events(staged, on_the_way | stored_ids(store, staged, (low, high)), loaded_at)
     if recent is not None and fresh.num_rows:
         times = pc.cast(fresh["timestamp"], pa.int64()).to_numpy()
         recent.add(recent_ids.hashes(fresh["message_id"].to_pylist()), times, loaded_at)

@@ -48,6 +48,11 @@ def micros(moment: datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+def moment(us: int) -> datetime:
+    """The naive UTC time ``us`` microseconds after the epoch (the inverse of :func:`micros`)."""
+    return datetime(1970, 1, 1) + timedelta(microseconds=us)
+
+
 class RecentIds:
     """Every stored event's messageId hash with a timestamp at or after ``since``."""
 
@@ -102,7 +107,7 @@ class RecentIds:
             every = np.concatenate([t for _, t in self._runs] + [t for _, t in self._pending])
             drop = len(every) - self.limit * 3 // 4
             cutoff = int(np.partition(every, drop)[drop])
-            self._forget_before(datetime(1970, 1, 1) + timedelta(microseconds=cutoff))
+            self._forget_before(moment(cutoff))
 
     def _flush(self) -> None:
         """The pending ids as a sorted run; runs of similar size merged (each id is merged a
@@ -155,7 +160,7 @@ def from_store(
     )
     if found.num_rows > limit:  # the oldest time read may be cut: start just after it
         oldest = found["t"][limit].as_py()
-        since = datetime(1970, 1, 1) + timedelta(microseconds=oldest + 1)
+        since = moment(oldest + 1)
         found = found.slice(0, limit)
         found = found.filter(pc.greater(found["t"], oldest))
     index = RecentIds(since, limit=limit, keep=keep)
