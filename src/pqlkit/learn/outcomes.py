@@ -10,43 +10,64 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pqlkit.compile.frame import build_frame
+from pqlkit.compile.frame import Frame, scoring_frame
 from pqlkit.compile.signals import match
 from pqlkit.model.schema import EventMatch, Model
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
 
 def conversion_times(events: ir.Table, model: Model, end: datetime) -> dict[str, datetime]:
-    """Entity → when it converted (before ``end``); entities that never did are absent."""
-    frame = build_frame(events, model, end)
+    """Entity → when it converted (before ``end``); entities that never did are absent.
+
+    The identity tables are computed once (:func:`scoring_frame`) and the matching events read
+    once: they are few (purchases), so the first per entity and per account is taken here.
+    """
+    frame = scoring_frame(events, model, end)
+    try:
+        hits = _hits(frame, model).select("entity_id", "account_id", "timestamp").to_pyarrow()
+        converted = _earliest(hits.column("entity_id"), hits.column("timestamp"))
+        if model.entity == "user":  # a teammate's purchase converts the whole account
+            paid = _earliest(hits.column("account_id"), hits.column("timestamp"))
+            if paid:
+                import ibis
+
+                accounts = ibis.memtable({"paid": sorted(paid)}, schema={"paid": "string"})
+                members = frame.accounts
+                found = members.join(accounts, members.account_id == accounts.paid)
+                for row in found.select("m_user", "account_id").to_pyarrow().to_pylist():
+                    at, current = paid[row["account_id"]], converted.get(row["m_user"])
+                    if current is None or at < current:
+                        converted[row["m_user"]] = at
+    finally:
+        frame.release()
+    return converted
+
+
+def _hits(frame: Frame, model: Model) -> ir.Table:
+    """The frame's rows that mark a conversion."""
     rows = frame.rows
     conversion = model.conversion
     if conversion.event is not None:
-        hits = rows.filter(match(rows, model, EventMatch(event=conversion.event)))
+        return rows.filter(match(rows, model, EventMatch(event=conversion.event)))
+    assert conversion.trait is not None
+    value = rows.traits[conversion.trait]
+    equals = conversion.equals
+    if isinstance(equals, bool):
+        same = value.unwrap_as("boolean") == equals
+    elif isinstance(equals, int | float):
+        same = value.unwrap_as("float64") == float(equals)
     else:
-        assert conversion.trait is not None
-        value = rows.traits[conversion.trait]
-        equals = conversion.equals
-        if isinstance(equals, bool):
-            same = value.unwrap_as("boolean") == equals
-        elif isinstance(equals, int | float):
-            same = value.unwrap_as("float64") == float(equals)
-        else:
-            same = value.unwrap_as("string") == str(equals)
-        hits = rows.filter(rows.traits.notnull() & same.fill_null(False))
-    first = hits.group_by(key=hits.entity_id).agg(at=hits.timestamp.min()).to_pyarrow()
-    converted = dict(
-        zip(first.column("key").to_pylist(), first.column("at").to_pylist(), strict=True)
-    )
-    if model.entity == "user":  # a teammate's purchase converts the whole account
-        by_account = hits.filter(hits.account_id.notnull())
-        paid = by_account.group_by(acc=by_account.account_id).agg(at=by_account.timestamp.min())
-        members = frame.accounts
-        joined = members.join(paid, members.account_id == paid.acc)
-        for row in joined.select(user=joined.m_user, at=joined.at).to_pyarrow().to_pylist():
-            current = converted.get(row["user"])
-            if current is None or row["at"] < current:
-                converted[row["user"]] = row["at"]
-    return converted
+        same = value.unwrap_as("string") == str(equals)
+    return rows.filter(rows.traits.notnull() & same.fill_null(False))
+
+
+def _earliest(keys: pa.ChunkedArray, times: pa.ChunkedArray) -> dict[str, datetime]:
+    """Each non-null key's earliest time."""
+    earliest: dict[str, datetime] = {}
+    for key, at in zip(keys.to_pylist(), times.to_pylist(), strict=True):
+        if key is not None and (key not in earliest or at < earliest[key]):
+            earliest[key] = at
+    return earliest
