@@ -124,6 +124,19 @@ def test_activity_days_features_and_teammates(uma: dict[str, dict[str, Any]]) ->
     assert row["s__days_since_login"] == 2
 
 
+def test_a_teams_sessions_are_its_members_own_with_or_without_a_users_signal_alike(
+    store: Store, tmp_path: Path
+) -> None:
+    uma_history().load(store, tmp_path)
+    alone = SIGNALS.replace("  sessions_14d: {sessions: {window: 14d}}\n", "")
+    rows = score(store, model=model_file(tmp_path, alone))  # no user sessions to add up
+    assert rows["uma"]["s__team_sessions_14d"] == rows["vic"]["s__team_sessions_14d"] == 8
+    shorter = SIGNALS.replace("sessions: {window: 14d}}", "sessions: {window: 7d}}")
+    rows = score(store, model=model_file(tmp_path, shorter))  # a different definition
+    assert rows["uma"]["s__sessions_14d"] == 5  # T-6d … T-2d
+    assert rows["uma"]["s__team_sessions_14d"] == 8
+
+
 def test_time_between_and_ordered_milestones(uma: dict[str, dict[str, Any]]) -> None:
     assert uma["uma"]["s__days_to_dashboard"] == 3
     assert uma["uma"]["s__set_up_in_order"] is True

@@ -168,6 +168,7 @@ def compile_model(
 
     universe = _universe(model, frame)
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
+    team_of_users = _team_sessions(scoped, entity_level)
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
     if aggregates:
         rows = rows_for(aggregates.values())
@@ -180,7 +181,7 @@ def compile_model(
         if team:
             pieces.append((_group(account_rows, "account_id", compiler, team), "account_id", team))
         for name, signal in scoped.items():
-            if isinstance(signal.spec, Sessions):
+            if isinstance(signal.spec, Sessions) and name not in team_of_users:
                 t = compiler.sessions(account_rows, "account_id", signal.spec, "entity_id")
                 one = {name: signal}
                 pieces.append((t.select("key", **{column(name): t.value}), "account_id", one))
@@ -230,6 +231,17 @@ def compile_model(
             values[column(name)] = value
         table = joined.select(*table.columns, **values).view()
 
+    if team_of_users:  # every member of an account is in the universe, at each date
+        account = ibis.window(group_by=table.account_id)
+        table = table.mutate(
+            **{
+                column(team): ibis.ifelse(
+                    table.account_id.isnull(), 0, table[column(user)].sum().over(account)
+                )
+                for team, user in team_of_users.items()
+            }
+        ).view()
+
     converted = _converted(model, frame).distinct().view()
     flagged = table.left_join(converted, table.entity_id == converted.key)
     table = flagged.select(*table.columns, paying=flagged.key.notnull()).view()
@@ -258,6 +270,28 @@ def compile_model(
             as_of=scored.as_of,
         )
     return CompiledModel(model, as_of, scored)
+
+
+def _team_sessions(scoped: dict[str, Signal], entity_level: dict[str, Signal]) -> dict[str, str]:
+    """Team sessions signals that are a user sessions signal added up over the account (the
+    same definition but the scope): team name → user name. A team's sessions are its members'
+    own, each person's apart, so they are summed from the users' values instead of a second
+    pass over the rows (windows from the entity's start excepted: a team's start is the
+    account's)."""
+
+    def definition(spec: Sessions) -> str:
+        return spec.model_dump_json(exclude={"scope"})
+
+    users = {
+        definition(s.spec): name
+        for name, s in entity_level.items()
+        if isinstance(s.spec, Sessions) and s.spec.within is None
+    }
+    return {
+        name: users[definition(s.spec)]
+        for name, s in scoped.items()
+        if isinstance(s.spec, Sessions) and s.spec.within is None and definition(s.spec) in users
+    }
 
 
 def _rollup(
