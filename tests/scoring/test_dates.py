@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from pqlkit.model.loader import LoadedModel, load
@@ -99,6 +100,39 @@ def test_identity_as_it_stood_at_each_date(store: Store, tmp_path: Path) -> None
         dates = dates[-2:]
     same_as_alone(engine_events(store), PILLARS, dates)
     same_as_alone(engine_events(store), load("account-threshold"), dates)
+
+
+def by_entity(table: pa.Table, column: str) -> dict[str, Any]:
+    entities, values = table.column("entity_id").to_pylist(), table.column(column).to_pylist()
+    return dict(zip(entities, values, strict=True))
+
+
+def test_a_cohort_is_scored_as_alone_with_every_teammate_counted(
+    store: Store, tmp_path: Path
+) -> None:
+    """``pql train --at-age``: at each date only the users first seen between two ages before
+    it are scored, and their team's signals still count the teammates outside the cohort."""
+    h = History()
+    signup(h, "ann", T - 40 * DAY)
+    h.sessions("ann", 3, T - 12 * DAY)
+    h.group("zed", "acc-ann", T - 10 * DAY)  # ann's teammate, too new to be in any cohort
+    h.sessions("zed", 4, T - 8 * DAY)
+    signup(h, "bob", T - 33 * DAY)
+    signup(h, "cat", T - 20 * DAY)
+    h.load(store, tmp_path)
+    events, loaded = engine_events(store), load("signals")
+    dates = [T - 7 * DAY, T]
+    youngest, oldest = ages = (30 * DAY, 45 * DAY)
+    cohorts, team_sessions = [], []
+    for date, run in zip(dates, score_dates(events, loaded, dates, ages), strict=True):
+        alone = score_events(events, loaded, date)
+        first = by_entity(alone.table, "first_seen")
+        cohort = sorted(e for e, at in first.items() if date - oldest < at <= date - youngest)
+        assert run.rows() == alone.rows(only=cohort), date
+        cohorts.append(cohort)
+        team_sessions.append(by_entity(run.table, "s__team_sessions_14d")["ann"])
+    assert cohorts == [["ann"], ["ann", "bob"]]
+    assert team_sessions == [3 + 1, 3 + 4]  # hers and zed's: one of his before T - 7d
 
 
 @pytest.mark.slow

@@ -17,12 +17,16 @@ signals. This frame serves every date in one query, and the model compiles on it
   date.
 
 The result equals scoring each date alone (``tests/scoring/test_dates.py``, on every engine).
+
+A *cohort* (``ages``: users first seen between two ages before each date, what ``pql train
+--at-age`` learns from) scores only those users: the rows keep their events and those of
+their accounts (a team's signals read every member's), and the other users are dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import needs
@@ -80,8 +84,15 @@ def _each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[dat
     return each.mutate(as_of=moment.cast("timestamp")).view()
 
 
-def dated_frame(events: ir.Table, model: Model, dates: Sequence[datetime]) -> Frame:
-    """The frame of ``model`` as of every one of ``dates`` (see the module's docstring).
+def dated_frame(
+    events: ir.Table,
+    model: Model,
+    dates: Sequence[datetime],
+    ages: tuple[timedelta, timedelta] | None = None,
+) -> Frame:
+    """The frame of ``model`` as of every one of ``dates`` (see the module's docstring); with
+    ``ages = (youngest, oldest)`` and users to score, only the users first seen at least
+    ``youngest`` and less than ``oldest`` before a date are scored at it.
 
     Three small temporary tables are made (the links, each date's id → person map and each
     date's members); ``Frame.release`` drops them.
@@ -102,7 +113,25 @@ def dated_frame(events: ir.Table, model: Model, dates: Sequence[datetime]) -> Fr
             drop_temporary(backend, name)
         raise
     rows = _rows(events, model, dates, mapping, members)
-    return Frame(events, rows, members, last, model.entity, tuple(made), table)
+    wanted = None
+    if ages is not None and model.entity == "user":
+        rows, wanted = _cohort(rows, members, ages)
+    return Frame(events, rows, members, last, model.entity, tuple(made), table, wanted)
+
+
+def _cohort(
+    rows: ir.Table, members: ir.Table, ages: tuple[timedelta, timedelta]
+) -> tuple[ir.Table, ir.Table]:
+    """The rows the cohort's signals read (its users' and their accounts'), and the cohort's
+    dated user ids (``entity_id``)."""
+    import ibis
+
+    youngest, oldest = (ibis.interval(seconds=int(a.total_seconds())) for a in ages)
+    first = members.first_seen
+    band = members.filter((first <= members.as_of - youngest) & (first > members.as_of - oldest))
+    accounts = band.filter(band.account_id.notnull())
+    read = rows.person_id.isin(band.m_user) | rows.account_id.isin(accounts.account_id)
+    return rows.filter(read).view(), band.select(entity_id=band.m_user)
 
 
 def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:

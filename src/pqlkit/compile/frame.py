@@ -42,6 +42,8 @@ class Frame:
     temporary: tuple[str, ...] = ()  # temporary tables this frame owns (see scoring_frame)
     # many dates at once (compile/dated_frame.py): ``d_idx, as_of``; the ids carry the date
     dates: ir.Table | None = None
+    # only these entities (``entity_id``) are scored; the rows hold what their signals read
+    wanted: ir.Table | None = None
 
     def release(self) -> None:
         """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.

@@ -242,6 +242,9 @@ def compile_model(
             }
         ).view()
 
+    if frame.wanted is not None:  # after the teams' sums, which read every member
+        table = table.filter(table.entity_id.isin(frame.wanted.entity_id)).view()
+
     converted = _converted(model, frame).distinct().view()
     flagged = table.left_join(converted, table.entity_id == converted.key)
     table = flagged.select(*table.columns, paying=flagged.key.notnull()).view()

@@ -122,7 +122,7 @@ def build(
         if entity not in converted or when < converted[entity]:
             converted[entity] = when
     rows: list[dict[str, Any]] = []
-    for date, run in zip(dates, score_dates(events, loaded, dates), strict=True):
+    for date, run in zip(dates, score_dates(events, loaded, dates, ages), strict=True):
         table = run.table
         if ages is not None:
             youngest, oldest = (date - a for a in ages)  # first seen between these two times

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -130,14 +130,20 @@ def score_events(
 
 
 def score_dates(
-    events: ir.Table, loaded: LoadedModel, dates: Sequence[datetime]
+    events: ir.Table,
+    loaded: LoadedModel,
+    dates: Sequence[datetime],
+    ages: tuple[timedelta, timedelta] | None = None,
 ) -> Iterator[ScoreRun]:
     """``score_events`` as of each date (in the order given), sharing what the dates share.
 
     The triggers are evaluated once, as of the last date (:class:`pqlkit.triggers.batch.History`
     gives each date exactly the alerts :func:`score_events` would); the signals of up to
     ``DATES_AT_ONCE`` dates are computed in one query (:mod:`pqlkit.compile.dated_frame`), so a
-    loop holds that many dates' rows at a time.
+    loop holds that many dates' rows at a time. With ``ages``, that query scores only the users
+    of each date's cohort (first seen between those ages before it, see ``dated_frame``) and
+    reads only what their signals need; a date scored alone scores everyone, so a caller that
+    wants the cohort still selects it.
     """
     if not dates:
         return
@@ -147,11 +153,15 @@ def score_dates(
         if len(set(chunk)) == 1:
             yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
         else:
-            yield from _score_together(events, loaded, chunk, history)
+            yield from _score_together(events, loaded, chunk, history, ages)
 
 
 def _score_together(
-    events: ir.Table, loaded: LoadedModel, dates: Sequence[datetime], history: batch.History
+    events: ir.Table,
+    loaded: LoadedModel,
+    dates: Sequence[datetime],
+    history: batch.History,
+    ages: tuple[timedelta, timedelta] | None,
 ) -> Iterator[ScoreRun]:
     """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`)."""
     import ibis
@@ -170,7 +180,7 @@ def _score_together(
         for entity in live[date]
     )
     with joins_as_written(events._find_backend()):
-        frame = dated_frame(events, model, moments)
+        frame = dated_frame(events, model, moments, ages)
         try:
             triggered = (
                 ibis.memtable({"entity_id": hot}, schema={"entity_id": "string"})
