@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pqlkit.learn.metrics import average_precision, deciles, roc_auc
+from pqlkit.learn.metrics import average_precision, average_ranks, deciles, roc_auc
 
 
 def test_a_perfect_ranking_has_auc_1_and_a_reversed_one_0() -> None:
@@ -16,6 +16,14 @@ def test_ties_count_half() -> None:
     assert roc_auc([5, 5, 5, 5], [True, False, True, False]) == 0.5
     # the positive ties with one negative and beats the other: (1 + 0.5) / 2
     assert roc_auc([2, 2, 1], [True, False, False]) == 0.75
+
+
+def test_tied_values_share_their_average_rank() -> None:
+    import numpy as np
+
+    ranks = average_ranks(np.array([7.0, 3.0, 7.0, 1.0, 3.0, 7.0]))
+    assert ranks.tolist() == [5.0, 2.5, 5.0, 1.0, 2.5, 5.0]  # 1 | 3, 3 → 2.5 | 7 × 3 → 5
+    assert average_ranks(np.array([2.0])).tolist() == [1.0]
 
 
 def test_auc_needs_both_classes() -> None:

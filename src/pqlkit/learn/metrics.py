@@ -30,9 +30,9 @@ def average_ranks(values: np.ndarray) -> np.ndarray:
     ordered = values[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     ends = np.r_[starts[1:], len(values)]
+    group = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1  # each sorted value's tie
     ranks = np.empty(len(values), dtype=float)
-    for start, end in zip(starts, ends, strict=True):
-        ranks[order[start:end]] = (start + 1 + end) / 2
+    ranks[order] = ((starts + 1 + ends) / 2)[group]
     return ranks
 
 
