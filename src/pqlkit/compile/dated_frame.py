@@ -20,7 +20,9 @@ The result equals scoring each date alone (``tests/scoring/test_dates.py``, on e
 
 A *cohort* (``ages``: users first seen between two ages before each date, what ``pql train
 --at-age`` learns from) scores only those users: the rows keep their events and those of
-their accounts (a team's signals read every member's), and the other users are dropped.
+their accounts (a team's signals read every member's), and the other users are dropped. Those
+rows are few enough to be computed once into a temporary table, which every piece of the
+query reads (the full frame's rows are not: each piece generates them again).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def dated_frame(
     ``youngest`` and less than ``oldest`` before a date are scored at it.
 
     Three small temporary tables are made (the links, each date's id → person map and each
-    date's members); ``Frame.release`` drops them.
+    date's members), and a fourth with a cohort's rows; ``Frame.release`` drops them.
     """
     table = dates_table(dates)
     last = max(dates)
@@ -108,14 +110,15 @@ def dated_frame(
         made.append(name)
         members, name = materialized(_members(events, table, dates, mapping), "dated_members")
         made.append(name)
+        rows, wanted = _rows(events, model, dates, mapping, members), None
+        if ages is not None and model.entity == "user":
+            rows, wanted = _cohort(rows, members, ages)
+            rows, name = materialized(rows, "cohort_rows")  # once: every piece reads them
+            made.append(name)
     except BaseException:
         for name in made:
             drop_temporary(backend, name)
         raise
-    rows = _rows(events, model, dates, mapping, members)
-    wanted = None
-    if ages is not None and model.entity == "user":
-        rows, wanted = _cohort(rows, members, ages)
     return Frame(events, rows, members, last, model.entity, tuple(made), table, wanted)
 
 
