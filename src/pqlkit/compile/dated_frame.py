@@ -110,9 +110,11 @@ def dated_frame(
         made.append(name)
         members, name = materialized(_members(events, table, dates, mapping), "dated_members")
         made.append(name)
-        rows, wanted = _rows(events, model, dates, mapping, members), None
-        if ages is not None and model.entity == "user":
-            rows, wanted = _cohort(rows, members, ages)
+        cohort = _band(members, ages) if ages is not None and model.entity == "user" else None
+        senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
+        rows, wanted = _rows(events, model, dates, mapping, members, senders), None
+        if cohort is not None:
+            rows, wanted = _cohort(rows, cohort)
             rows, name = materialized(rows, "cohort_rows")  # once: every piece reads them
             made.append(name)
     except BaseException:
@@ -122,19 +124,48 @@ def dated_frame(
     return Frame(events, rows, members, last, model.entity, tuple(made), table, wanted)
 
 
-def _cohort(
-    rows: ir.Table, members: ir.Table, ages: tuple[timedelta, timedelta]
-) -> tuple[ir.Table, ir.Table]:
-    """The rows the cohort's signals read (its users' and their accounts'), and the cohort's
-    dated user ids (``entity_id``)."""
+def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:
+    """The members first seen at least ``youngest`` and less than ``oldest`` before a date."""
     import ibis
 
     youngest, oldest = (ibis.interval(seconds=int(a.total_seconds())) for a in ages)
     first = members.first_seen
-    band = members.filter((first <= members.as_of - youngest) & (first > members.as_of - oldest))
-    accounts = band.filter(band.account_id.notnull())
-    read = rows.person_id.isin(band.m_user) | rows.account_id.isin(accounts.account_id)
-    return rows.filter(read).view(), band.select(entity_id=band.m_user)
+    return members.filter((first <= members.as_of - youngest) & (first > members.as_of - oldest))
+
+
+def _cohort(rows: ir.Table, cohort: ir.Table) -> tuple[ir.Table, ir.Table]:
+    """The rows the cohort's signals read (its users' and their accounts'), and the cohort's
+    dated user ids (``entity_id``)."""
+    accounts = cohort.filter(cohort.account_id.notnull())
+    read = rows.person_id.isin(cohort.m_user) | rows.account_id.isin(accounts.account_id)
+    return rows.filter(read).view(), cohort.select(entity_id=cohort.m_user)
+
+
+def _cohort_senders(
+    cohort: ir.Table, members: ir.Table, mapping: ir.Table, dates: ir.Table
+) -> ir.Table:
+    """``n_sender, n_idx, n_as_of``: at each date, the ids whose events the cohort reads — those
+    of its users and of their accounts' other members (a superset: :func:`_cohort` decides),
+    so that an event is generated only for the dates that may read it."""
+    import ibis
+
+    accounts = cohort.filter(cohort.account_id.notnull()).select(c_account="account_id")
+    teammates = members.join(accounts.distinct(), members.account_id == accounts.c_account)
+    people = ibis.union(
+        cohort.select(p_idx=cohort.d_idx.cast("int64"), p_user=cohort.e_user),
+        teammates.select(p_idx=teammates.d_idx.cast("int64"), p_user=teammates.e_user),
+        distinct=True,
+    )
+    linked = mapping.join(
+        people, [mapping.d_idx == people.p_idx, mapping.person_id == people.p_user]
+    )
+    ids = ibis.union(
+        linked.select(n_sender=linked.from_id, n_idx=linked.p_idx),
+        people.select(n_sender=people.p_user, n_idx=people.p_idx),
+        distinct=True,
+    )
+    timed = ids.join(dates, ids.n_idx == dates.d_idx)
+    return timed.select("n_sender", "n_idx", n_as_of=timed.as_of)
 
 
 def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
@@ -205,9 +236,11 @@ def _rows(
     moments: Sequence[datetime],
     mapping: ir.Table,
     members: ir.Table,
+    senders: ir.Table | None = None,
 ) -> ir.Table:
     """Known people's events, each once per date that reads it, with ``as_of``, ``d_idx`` and
-    dated ``person_id``, ``account_id``, ``entity_id``."""
+    dated ``person_id``, ``account_id``, ``entity_id``; with ``senders`` (see
+    :func:`_cohort_senders`) only at the dates those name for the event's sender."""
     import ibis
 
     source = narrowed(events.filter(events.timestamp < max(moments)), model)
@@ -223,7 +256,14 @@ def _rows(
     ]
     first = interval_index(ts, moments) + 1
     final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
-    each = _each_date_after(source, first, final, moments)
+    if senders is None:
+        each = _each_date_after(source, first, final, moments)
+    else:
+        sender = source.user_id.coalesce(source.anonymous_id)
+        marked = source.mutate(_sender=sender, _first=first, _final=final)
+        paired = marked.join(senders, marked._sender == senders.n_sender)
+        paired = paired.filter((paired.n_idx >= paired._first) & (paired.n_idx <= paired._final))
+        each = paired.select(*source.columns, d_idx=paired.n_idx, as_of=paired.n_as_of).view()
     sender = each.user_id.coalesce(each.anonymous_id)
     links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
     resolved = each.left_join(links, [sender == links.l_from, each.d_idx == links.l_idx])

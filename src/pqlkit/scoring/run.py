@@ -35,6 +35,7 @@ OUTPUT_COLUMNS = (
 )
 TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}
 DATES_AT_ONCE = 16  # dates scored in one query by score_dates (their rows are held together)
+COHORT_DATES_AT_ONCE = 64  # a cohort's rows are a fraction of everyone's
 
 
 def now() -> datetime:
@@ -142,14 +143,15 @@ def score_dates(
     ``DATES_AT_ONCE`` dates are computed in one query (:mod:`pqlkit.compile.dated_frame`), so a
     loop holds that many dates' rows at a time. With ``ages``, that query scores only the users
     of each date's cohort (first seen between those ages before it, see ``dated_frame``) and
-    reads only what their signals need; a date scored alone scores everyone, so a caller that
-    wants the cohort still selects it.
+    reads only what their signals need, ``COHORT_DATES_AT_ONCE`` dates together; a date scored
+    alone scores everyone, so a caller that wants the cohort still selects it.
     """
     if not dates:
         return
     history = batch.History(events, loaded.model, max(dates))
-    for start in range(0, len(dates), DATES_AT_ONCE):
-        chunk = dates[start : start + DATES_AT_ONCE]
+    at_once = DATES_AT_ONCE if ages is None else COHORT_DATES_AT_ONCE
+    for start in range(0, len(dates), at_once):
+        chunk = dates[start : start + at_once]
         if len(set(chunk)) == 1:
             yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
         else:
