@@ -48,6 +48,42 @@ def test_a_signal_of_what_follows_the_purchase_cannot_leak(store: Store, tmp_pat
     assert (invoices[data.labels] == 0).all()  # no row can see the invoice of its purchase
 
 
+ENCODED = """
+name: encoded
+population: all
+signals:
+  reports: {count: {event: Report Created}}
+  set_up: {milestone: {steps: [Project Created]}}
+  industry: {trait: {name: industry, of: account}}
+layers:
+  usage:
+    rules:
+      - {signal: reports, at_least: 1, points: 10}
+tiers: {pql: 10}
+"""
+
+
+def test_features_numbers_as_they_are_yes_as_1_text_one_column_per_value_missing_as_nan() -> None:
+    import pyarrow as pa
+
+    model = load_text(ENCODED, "encoded.yaml")
+    table = pa.table(
+        {
+            "s__reports": [3, 0, None, 7],
+            "s__set_up": [True, False, True, None],
+            "s__industry": ["Retail", "Software", None, "Software"],
+        }
+    )
+    features, names, levels = training.encode(table, model)
+    assert levels == {"industry": ["Software", "Retail"]}
+    assert names == ["reports", "set_up", "industry=Software", "industry=Retail"]  # most first
+    nan = np.nan
+    expected = [[3, 1, 0, 1], [0, 0, 1, 0], [nan, 1, nan, nan], [7, nan, 1, 0]]
+    np.testing.assert_array_equal(features, np.array(expected, dtype=float))
+    again, _, _ = training.encode(table.slice(0, 1), model, {"industry": ["Software"]})
+    np.testing.assert_array_equal(again, np.array([[3, 1, 0]], dtype=float))  # levels as given
+
+
 def test_evaluation_with_intervals() -> None:
     rng = np.random.default_rng(1)
     labels = rng.random(2000) < 0.2

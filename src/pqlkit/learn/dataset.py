@@ -25,6 +25,7 @@ from pqlkit.scoring.run import score_dates
 if TYPE_CHECKING:
     import ibis.expr.types as ir
     import numpy as np
+    import pyarrow as pa
 
 MAX_LEVELS = 20
 
@@ -62,37 +63,43 @@ def fingerprint(features: np.ndarray, labels: np.ndarray, names: list[str]) -> s
 
 
 def encode(
-    rows: list[dict[str, Any]], loaded: LoadedModel, levels: dict[str, list[str]] | None = None
+    table: pa.Table, loaded: LoadedModel, levels: dict[str, list[str]] | None = None
 ) -> tuple[np.ndarray, list[str], dict[str, list[str]]]:
-    """Feature matrix of the model's signals for ``rows`` (compiled-table rows)."""
+    """Feature matrix of the model's signals for ``table`` (compiled rows; a signal's column
+    that is missing reads as missing values)."""
     import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     model = loaded.model
+
+    def values(name: str) -> pa.ChunkedArray:
+        if column(name) in table.column_names:
+            return table.column(column(name))
+        return pa.chunked_array([pa.nulls(table.num_rows)], pa.float64())
+
+    def numbers(array: pa.ChunkedArray | pa.Array) -> np.ndarray:
+        return np.asarray(array.cast(pa.float64()).to_numpy(zero_copy_only=False), dtype=float)
+
     if levels is None:
         levels = {}
         for name, signal in model.signals.items():
             if value_type(signal) == "string":
-                counts: dict[str, int] = {}
-                for row in rows:
-                    value = row.get(column(name))
-                    if value is not None:
-                        counts[str(value)] = counts.get(str(value), 0) + 1
-                top = sorted(counts, key=lambda v: (-counts[v], v))[:MAX_LEVELS]
-                levels[name] = top
+                counts = pc.value_counts(values(name).cast(pa.string())).to_pylist()
+                found = {c["values"]: c["counts"] for c in counts if c["values"] is not None}
+                levels[name] = sorted(found, key=lambda v: (-found[v], v))[:MAX_LEVELS]
     names: list[str] = []
     columns: list[np.ndarray] = []
     for name, signal in model.signals.items():
-        values = [row.get(column(name)) for row in rows]
         if value_type(signal) == "string":
+            text = values(name).cast(pa.string())
             for level in levels.get(name, []):
                 names.append(f"{name}={level}")
-                columns.append(
-                    np.array([np.nan if v is None else float(str(v) == level) for v in values])
-                )
+                columns.append(numbers(pc.equal(text, level)))
         else:
             names.append(name)
-            columns.append(np.array([np.nan if v is None else float(v) for v in values]))
-    matrix = np.column_stack(columns) if columns else np.zeros((len(rows), 0))
+            columns.append(numbers(values(name)))
+    matrix = np.column_stack(columns) if columns else np.zeros((table.num_rows, 0))
     return matrix, names, levels
 
 
@@ -115,32 +122,38 @@ def build(
     do not show (entity → when sales reported it converted); the earlier of the two counts.
     """
     import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     converted = conversion_times(events, loaded.model, max(dates) + horizon)
     for entity, when in (reported or {}).items():
         if entity not in converted or when < converted[entity]:
             converted[entity] = when
-    rows: list[dict[str, Any]] = []
+    parts: list[pa.Table] = []
+    dated: list[datetime] = []
     for date, run in zip(dates, score_dates(events, loaded, dates, ages), strict=True):
         table = run.table
         if ages is not None:
             youngest, oldest = (date - a for a in ages)  # first seen between these two times
             first = table.column("first_seen")
             table = table.filter(pc.and_(pc.less_equal(first, youngest), pc.greater(first, oldest)))
-        for row in table.to_pylist():
-            at = converted.get(row["entity_id"])
-            row["_date"], row["_label"] = date, at is not None and date <= at < date + horizon
-            rows.append(row)
+        parts.append(table)
+        dated.extend([date] * table.num_rows)
         if progress is not None:
             progress()
-    features, names, levels = encode(rows, loaded)
+    table = pa.concat_tables(parts, promote_options="permissive")
+    entities = table.column("entity_id").to_pylist()
+    labels = []
+    for entity, date in zip(entities, dated, strict=True):
+        at = converted.get(entity)
+        labels.append(at is not None and date <= at < date + horizon)
+    features, names, levels = encode(table, loaded)
     dataset = Dataset(
         features,
         names,
-        np.array([r["_label"] for r in rows], dtype=bool),
-        [r["_date"] for r in rows],
-        [r["entity_id"] for r in rows],
-        np.array([float(r["score"]) for r in rows]),
+        np.array(labels, dtype=bool),
+        dated,
+        entities,
+        np.asarray(table.column("score").cast(pa.float64()).to_numpy(zero_copy_only=False)),
     )
     return dataset, levels

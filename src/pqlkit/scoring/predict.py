@@ -58,7 +58,7 @@ def predict(loaded: LoadedModel, table: pa.Table) -> pa.Table:
     model = loaded.model
     assert artifact is not None and model.tiers is not None
     rows = table.select([column(n) for n in model.signals if column(n) in table.column_names])
-    features, names, _ = encode(rows.to_pylist(), loaded, artifact.levels)
+    features, names, _ = encode(rows, loaded, artifact.levels)
     if names != artifact.features and sorted(names) == sorted(artifact.features):
         at = {name: i for i, name in enumerate(names)}  # the model's signals were reordered
         features = features[:, [at[name] for name in artifact.features]]
