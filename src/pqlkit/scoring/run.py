@@ -35,7 +35,7 @@ OUTPUT_COLUMNS = (
 )
 TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}
 DATES_AT_ONCE = 16  # dates scored in one query by score_dates (their rows are held together)
-COHORT_DATES_AT_ONCE = 64  # a cohort's rows are a fraction of everyone's
+COHORT_DATES_AT_ONCE = 12  # a cohort's rows are a fraction of everyone's: more dates at once
 
 
 def now() -> datetime:
@@ -149,7 +149,8 @@ def score_dates(
     if not dates:
         return
     history = batch.History(events, loaded.model, max(dates))
-    at_once = DATES_AT_ONCE if ages is None else COHORT_DATES_AT_ONCE
+    limit = DATES_AT_ONCE if ages is None else COHORT_DATES_AT_ONCE
+    at_once = -(-len(dates) // -(-len(dates) // limit))  # chunks of even sizes
     for start in range(0, len(dates), at_once):
         chunk = dates[start : start + at_once]
         if len(set(chunk)) == 1:
