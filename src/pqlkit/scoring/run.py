@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -35,7 +36,7 @@ OUTPUT_COLUMNS = (
 )
 TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}
 DATES_AT_ONCE = 16  # dates scored in one query by score_dates (their rows are held together)
-COHORT_DATES_AT_ONCE = 12  # a cohort's rows are a fraction of everyone's: more dates at once
+COHORT_DATES_AT_ONCE = 12  # a cohort's rows are held in a temporary table, in memory
 
 
 def now() -> datetime:
@@ -150,7 +151,7 @@ def score_dates(
         return
     history = batch.History(events, loaded.model, max(dates))
     limit = DATES_AT_ONCE if ages is None else COHORT_DATES_AT_ONCE
-    at_once = -(-len(dates) // -(-len(dates) // limit))  # chunks of even sizes
+    at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit))  # chunks of even sizes
     for start in range(0, len(dates), at_once):
         chunk = dates[start : start + at_once]
         if len(set(chunk)) == 1:
