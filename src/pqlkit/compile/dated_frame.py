@@ -114,7 +114,7 @@ def dated_frame(
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
         rows, wanted = _rows(events, model, dates, mapping, members, senders), None
         if cohort is not None:
-            rows, wanted = _cohort(rows, cohort)
+            wanted = cohort.select(entity_id=cohort.m_user)
             rows, name = materialized(rows, "cohort_rows")  # once: every piece reads them
             made.append(name)
     except BaseException:
@@ -133,20 +133,13 @@ def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:
     return members.filter((first <= members.as_of - youngest) & (first > members.as_of - oldest))
 
 
-def _cohort(rows: ir.Table, cohort: ir.Table) -> tuple[ir.Table, ir.Table]:
-    """The rows the cohort's signals read (its users' and their accounts'), and the cohort's
-    dated user ids (``entity_id``)."""
-    accounts = cohort.filter(cohort.account_id.notnull())
-    read = rows.person_id.isin(cohort.m_user) | rows.account_id.isin(accounts.account_id)
-    return rows.filter(read).view(), cohort.select(entity_id=cohort.m_user)
-
-
 def _cohort_senders(
     cohort: ir.Table, members: ir.Table, mapping: ir.Table, dates: ir.Table
 ) -> ir.Table:
     """``n_sender, n_idx, n_as_of``: at each date, the ids whose events the cohort reads — those
-    of its users and of their accounts' other members (a superset: :func:`_cohort` decides),
-    so that an event is generated only for the dates that may read it."""
+    of its users and of their accounts' other members — so that an event is generated only for
+    the dates that read it. (Other people's events at a date would change nothing the cohort
+    is scored on, only values of people it does not keep.)"""
     import ibis
 
     accounts = cohort.filter(cohort.account_id.notnull()).select(c_account="account_id")
