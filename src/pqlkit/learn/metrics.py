@@ -28,9 +28,10 @@ def average_ranks(values: np.ndarray) -> np.ndarray:
 
     order = np.argsort(values, kind="stable")
     ordered = values[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    new = np.r_[True, ordered[1:] != ordered[:-1]]  # where a run of tied values starts
+    starts = np.flatnonzero(new)
     ends = np.r_[starts[1:], len(values)]
-    group = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1  # each sorted value's tie
+    group = np.cumsum(new) - 1  # each sorted value's run
     ranks = np.empty(len(values), dtype=float)
     ranks[order] = ((starts + 1 + ends) / 2)[group]
     return ranks

@@ -28,9 +28,9 @@ def conversion_times(events: ir.Table, model: Model, end: datetime) -> dict[str,
     frame = scoring_frame(events, model, end)
     try:
         hits = _hits(frame, model).select("entity_id", "account_id", "timestamp").to_pyarrow()
-        converted = _earliest(hits.column("entity_id"), hits.column("timestamp"))
+        converted = _earliest(hits, "entity_id")
         if model.entity == "user":  # a teammate's purchase converts the whole account
-            paid = _earliest(hits.column("account_id"), hits.column("timestamp"))
+            paid = _earliest(hits, "account_id")
             if paid:
                 import ibis
 
@@ -64,10 +64,10 @@ def _hits(frame: Frame, model: Model) -> ir.Table:
     return rows.filter(rows.traits.notnull() & same.fill_null(False))
 
 
-def _earliest(keys: pa.ChunkedArray, times: pa.ChunkedArray) -> dict[str, datetime]:
-    """Each non-null key's earliest time."""
-    earliest: dict[str, datetime] = {}
-    for key, at in zip(keys.to_pylist(), times.to_pylist(), strict=True):
-        if key is not None and (key not in earliest or at < earliest[key]):
-            earliest[key] = at
-    return earliest
+def _earliest(hits: pa.Table, key: str) -> dict[str, datetime]:
+    """Each non-null ``key``'s earliest ``timestamp``."""
+    import pyarrow.compute as pc
+
+    known = hits.filter(pc.is_valid(hits[key]))
+    first = known.group_by(key).aggregate([("timestamp", "min")])
+    return dict(zip(first[key].to_pylist(), first["timestamp_min"].to_pylist(), strict=True))
