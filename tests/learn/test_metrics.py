@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from pqlkit.learn import metrics
 from pqlkit.learn.metrics import average_precision, average_ranks, deciles, roc_auc
 
 
@@ -42,3 +44,20 @@ def test_deciles_go_from_the_highest_scores_down() -> None:
     assert [g["count"] for g in groups] == [2] * 10
     assert groups[0]["mean_score"] == 18.5 and groups[0]["conversion_rate"] == 1.0
     assert groups[-1]["conversion_rate"] == 0.0
+
+
+def test_a_bootstrap_resample_scores_as_the_rows_it_picked() -> None:
+    # each resample counts a row as often as it was picked: the same AUC and average precision
+    # as computing them on the picked rows, ties and repeats included
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 6, 300).astype(float)
+    labels = rng.random(300) < scores / 10
+    picks = [rng.integers(0, 300, 300) for _ in range(50)] + [np.zeros(300, dtype=int)]
+    aucs, aps = metrics.bootstrap(scores, labels, picks)
+    expected = [
+        (metrics.roc_auc(scores[p], labels[p]), metrics.average_precision(scores[p], labels[p]))
+        for p in picks
+    ]
+    kept = [(a, p) for a, p in expected if a is not None and p is not None]
+    assert len(kept) == 50  # the resample of one row only has one class: left out
+    assert list(zip(aucs, aps, strict=True)) == kept

@@ -115,8 +115,12 @@ def dated_frame(
         rows, wanted = _rows(events, model, dates, mapping, members, senders), None
         if cohort is not None:
             wanted = cohort.select(entity_id=cohort.m_user)
-            rows, name = materialized(rows, "cohort_rows")  # once: every piece reads them
+            # once: every piece reads them; without the ids the people were resolved from, and
+            # with a user's entity read from its person (the table's width is what it costs)
+            kept = rows.drop("user_id", "anonymous_id", "entity_id")
+            rows, name = materialized(kept, "cohort_rows")
             made.append(name)
+            rows = rows.mutate(entity_id=rows.person_id)
     except BaseException:
         for name in made:
             drop_temporary(backend, name)

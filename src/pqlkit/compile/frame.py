@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from pqlkit.model.schema import Model
 
 # the event columns every frame keeps; properties and traits only when the model reads them
-BASE_COLUMNS = ("message_id", "type", "event", "name", "timestamp", "user_id", "anonymous_id")
+BASE_COLUMNS = ("type", "event", "name", "timestamp", "user_id", "anonymous_id")
 
 
 @dataclass(frozen=True)

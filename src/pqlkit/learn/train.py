@@ -55,14 +55,8 @@ def evaluate(
     auc = metrics.roc_auc(predicted, y)
     ap = metrics.average_precision(predicted, y)
     rng = np.random.default_rng(SEED)
-    aucs, aps = [], []
-    for _ in range(resamples if auc is not None else 0):
-        pick = rng.integers(0, len(y), len(y))
-        a = metrics.roc_auc(predicted[pick], y[pick])
-        p = metrics.average_precision(predicted[pick], y[pick])
-        if a is not None and p is not None:
-            aucs.append(a)
-            aps.append(p)
+    picks = (rng.integers(0, len(y), len(y)) for _ in range(resamples if auc is not None else 0))
+    aucs, aps = metrics.bootstrap(predicted, y, picks)
     deciles = metrics.deciles(predicted, y)
     base = float(y.mean()) if len(y) else 0.0
     calibration: list[dict[str, float]] = []
