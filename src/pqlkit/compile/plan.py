@@ -8,7 +8,6 @@ runs until the table is executed, on whichever engine holds ``events``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -148,16 +147,6 @@ def compile_model(
         assert isinstance(as_of, datetime), "a parameterised as-of time needs its frame"
         frame = build_frame(events, model, as_of)
     compiler = SignalCompiler(model, frame)
-    plain = frame.rows
-    started = (  # with each entity's start, for the signals that count from it
-        compiler.rows_with_start(plain, "entity_id")
-        if any(needs_start(s) for s in model.signals.values() if s.level is None)
-        else plain
-    )
-
-    def rows_for(signals: Iterable[Signal]) -> ir.Table:
-        return started if any(needs_start(s) for s in signals) else plain
-
     own = {n: s for n, s in model.signals.items() if s.level is None}
     scoped = {
         n: s
@@ -165,13 +154,28 @@ def compile_model(
         if getattr(s.spec, "scope", "entity") == "account" and model.entity == "user"
     }
     entity_level = {n: s for n, s in own.items() if n not in scoped}
+    team_of_users = _team_sessions(scoped, entity_level)
+    summed = set(team_of_users.values())  # user signals a team adds up: every member's counts
+    made: dict[tuple[bool, bool], ir.Table] = {}  # one expression for each kind of rows
+
+    def rows_for(signals: dict[str, Signal]) -> ir.Table:
+        """The rows these signals read: only the entities kept (a cohort) unless a team adds
+        them up, with each entity's start if one counts from it."""
+        wanted = frame.wanted
+        kept = wanted is not None and not summed & signals.keys()
+        start = any(needs_start(s) for s in signals.values())
+        if (kept, start) not in made:
+            rows = frame.rows
+            if wanted is not None and kept:
+                rows = rows.filter(rows.entity_id.isin(wanted.entity_id))
+            made[kept, start] = compiler.rows_with_start(rows, "entity_id") if start else rows
+        return made[kept, start]
 
     universe = _universe(model, frame)
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
-    team_of_users = _team_sessions(scoped, entity_level)
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
     if aggregates:
-        rows = rows_for(aggregates.values())
+        rows = rows_for(aggregates)
         pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
     if scoped:
         account_rows = frame.rows.filter(frame.rows.account_id.notnull())
@@ -189,7 +193,7 @@ def compile_model(
     for name, signal in entity_level.items():
         spec = signal.spec
         one = {name: signal}
-        rows = rows_for([signal])
+        rows = rows_for(one)
         if isinstance(spec, Sessions):
             t = compiler.sessions(rows, "entity_id", spec)
             pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
