@@ -171,21 +171,17 @@ def user_accounts(
 def person_facts(resolved: ir.Table) -> ir.Table:
     """Per person of the (known, resolved) events: ``user_id, first_seen, last_seen,
     group_account`` (their latest group) and ``email`` (their latest e-mail trait)."""
-    people = resolved.group_by(user_id=resolved.person_id).agg(
-        first_seen=resolved.timestamp.min(), last_seen=resolved.timestamp.max()
-    )
-    membership = (
-        resolved.filter(resolved.group_id.notnull())
-        .group_by(m_user=resolved.person_id)
-        .agg(group_account=resolved.group_id.argmax(resolved.timestamp))
+    grouped = resolved.group_id.notnull()
+    people = resolved.group_by(user_id=resolved.person_id).agg(  # one pass over the log
+        first_seen=resolved.timestamp.min(),
+        last_seen=resolved.timestamp.max(),
+        group_account=resolved.group_id.argmax(resolved.timestamp, where=grouped),
     )
     person_traits = resolved.filter((resolved.type != "group") & resolved.traits.notnull())
     emails = latest_traits(
         person_traits.mutate(e_user=person_traits.person_id), "e_user", {"email": "string"}
     )
-    joined = people.left_join(membership, people.user_id == membership.m_user).left_join(
-        emails, people.user_id == emails.e_user
-    )
+    joined = people.left_join(emails, people.user_id == emails.e_user)
     return joined.select(
         "user_id", "first_seen", "last_seen", "group_account", email=joined.email
     ).view()
