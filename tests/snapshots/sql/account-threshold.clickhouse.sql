@@ -122,20 +122,20 @@ WITH "t19" AS (
     ) AS "t40"
   ) AS "t42"
     ON "t9"."_sender" = "t42"."s_from"
-), "t62" AS (
+), "t59" AS (
   SELECT
-    "t61"."user_id" AS "user_id",
-    "t61"."email" AS "email",
-    "t61"."email_domain" AS "email_domain",
-    "t61"."first_seen" AS "first_seen",
-    "t61"."last_seen" AS "last_seen",
+    "t58"."user_id" AS "user_id",
+    "t58"."email" AS "email",
+    "t58"."email_domain" AS "email_domain",
+    "t58"."first_seen" AS "first_seen",
+    "t58"."last_seen" AS "last_seen",
     COALESCE(
-      "t61"."group_account",
+      "t58"."group_account",
       "t38"."domain_account",
       CASE
-        WHEN isNotNull("t61"."email_domain")
+        WHEN isNotNull("t58"."email_domain")
         AND NOT (
-          "t61"."email_domain" IN (
+          "t58"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -263,20 +263,20 @@ WITH "t19" AS (
             'zohomail.com'
           )
         )
-        THEN CONCAT('domain:', "t61"."email_domain")
+        THEN CONCAT('domain:', "t58"."email_domain")
         ELSE NULL
       END
     ) AS "account_id",
     CASE
-      WHEN isNotNull("t61"."group_account")
+      WHEN isNotNull("t58"."group_account")
       THEN 'group'
       WHEN isNotNull("t38"."domain_account")
       THEN 'domain'
       WHEN isNotNull(
         CASE
-          WHEN isNotNull("t61"."email_domain")
+          WHEN isNotNull("t58"."email_domain")
           AND NOT (
-            "t61"."email_domain" IN (
+            "t58"."email_domain" IN (
               '10minutemail.com',
               '126.com',
               '163.com',
@@ -404,7 +404,7 @@ WITH "t19" AS (
               'zohomail.com'
             )
           )
-          THEN CONCAT('domain:', "t61"."email_domain")
+          THEN CONCAT('domain:', "t58"."email_domain")
           ELSE NULL
         END
       )
@@ -413,30 +413,30 @@ WITH "t19" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t58"."user_id" AS "user_id",
-      "t58"."first_seen" AS "first_seen",
-      "t58"."last_seen" AS "last_seen",
-      "t58"."group_account" AS "group_account",
-      "t58"."email" AS "email",
+      "t55"."user_id" AS "user_id",
+      "t55"."first_seen" AS "first_seen",
+      "t55"."last_seen" AS "last_seen",
+      "t55"."group_account" AS "group_account",
+      "t55"."email" AS "email",
       nullIf(
         CASE
           WHEN (
-            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
+            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
           ) >= 0
           THEN SUBSTRING(
-            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")),
+            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")),
             CASE
               WHEN (
                 (
-                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
+                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
                 ) + 1 + 1
               ) >= 1
               THEN (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
               ) + 1 + 1
               ELSE (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t58"."email")))
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")))
             END
           )
           ELSE NULL
@@ -445,16 +445,17 @@ WITH "t19" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t53"."user_id" AS "user_id",
-        "t53"."first_seen" AS "first_seen",
-        "t53"."last_seen" AS "last_seen",
-        "t54"."group_account" AS "group_account",
-        "t56"."email" AS "email"
+        "t51"."user_id" AS "user_id",
+        "t51"."first_seen" AS "first_seen",
+        "t51"."last_seen" AS "last_seen",
+        "t51"."group_account" AS "group_account",
+        "t53"."email" AS "email"
       FROM (
         SELECT
           "t48"."person_id" AS "user_id",
           MIN("t48"."timestamp") AS "first_seen",
-          MAX("t48"."timestamp") AS "last_seen"
+          MAX("t48"."timestamp") AS "last_seen",
+          argMaxIf(tuple("t48"."group_id"), "t48"."timestamp", isNotNull("t48"."group_id")).1 AS "group_account"
         FROM (
           SELECT
             *
@@ -464,38 +465,23 @@ WITH "t19" AS (
         ) AS "t48"
         GROUP BY
           "t48"."person_id"
-      ) AS "t53"
+      ) AS "t51"
       LEFT OUTER JOIN (
         SELECT
-          "t49"."person_id" AS "m_user",
-          argMax(tuple("t49"."group_id"), "t49"."timestamp").1 AS "group_account"
-        FROM (
-          SELECT
-            *
-          FROM "t44" AS "t45"
-          WHERE
-            "t45"."is_known" AND isNotNull("t45"."group_id")
-        ) AS "t49"
-        GROUP BY
-          "t49"."person_id"
-      ) AS "t54"
-        ON "t53"."user_id" = "t54"."m_user"
-      LEFT OUTER JOIN (
-        SELECT
-          "t50"."e_user" AS "e_user",
+          "t49"."e_user" AS "e_user",
           argMaxIf(
             tuple(
               CASE
-                WHEN JSONType(JSONExtractRaw("t50"."traits", 'email')) = 'String'
-                THEN JSONExtractString(JSONExtractRaw("t50"."traits", 'email'))
+                WHEN JSONType(JSONExtractRaw("t49"."traits", 'email')) = 'String'
+                THEN JSONExtractString(JSONExtractRaw("t49"."traits", 'email'))
                 ELSE NULL
               END
             ),
-            "t50"."timestamp",
+            "t49"."timestamp",
             isNotNull(
               CASE
-                WHEN JSONType(JSONExtractRaw("t50"."traits", 'email')) = 'String'
-                THEN JSONExtractString(JSONExtractRaw("t50"."traits", 'email'))
+                WHEN JSONType(JSONExtractRaw("t49"."traits", 'email')) = 'String'
+                THEN JSONExtractString(JSONExtractRaw("t49"."traits", 'email'))
                 ELSE NULL
               END
             )
@@ -517,13 +503,13 @@ WITH "t19" AS (
             AND "t45"."type" <> 'group'
             AND isNotNull("t45"."traits")
             AND isNotNull("t45"."person_id")
-        ) AS "t50"
+        ) AS "t49"
         GROUP BY
-          "t50"."e_user"
-      ) AS "t56"
-        ON "t53"."user_id" = "t56"."e_user"
-    ) AS "t58"
-  ) AS "t61"
+          "t49"."e_user"
+      ) AS "t53"
+        ON "t51"."user_id" = "t53"."e_user"
+    ) AS "t55"
+  ) AS "t58"
   LEFT OUTER JOIN (
     SELECT
       "t33"."domain" AS "domain",
@@ -636,130 +622,130 @@ WITH "t19" AS (
     WHERE
       "t33"."rank" = 0
   ) AS "t38"
-    ON "t61"."email_domain" = "t38"."domain"
+    ON "t58"."email_domain" = "t38"."domain"
 )
 SELECT
-  "t89"."entity_id" AS "entity_id",
-  "t89"."account_id" AS "account_id",
-  "t89"."first_seen" AS "first_seen",
-  "t89"."last_seen" AS "last_seen",
-  "t89"."s__users" AS "s__users",
-  "t89"."s__core_workflows_7d" AS "s__core_workflows_7d",
-  "t89"."s__employees" AS "s__employees",
-  "t89"."paying" AS "paying",
-  "t89"."q__all__0" AS "q__all__0",
-  "t89"."q__all__1" AS "q__all__1",
-  "t89"."q__all__2" AS "q__all__2",
-  "t89"."score" AS "score",
-  "t89"."tier" AS "tier",
+  "t86"."entity_id" AS "entity_id",
+  "t86"."account_id" AS "account_id",
+  "t86"."first_seen" AS "first_seen",
+  "t86"."last_seen" AS "last_seen",
+  "t86"."s__users" AS "s__users",
+  "t86"."s__core_workflows_7d" AS "s__core_workflows_7d",
+  "t86"."s__employees" AS "s__employees",
+  "t86"."paying" AS "paying",
+  "t86"."q__all__0" AS "q__all__0",
+  "t86"."q__all__1" AS "q__all__1",
+  "t86"."q__all__2" AS "q__all__2",
+  "t86"."score" AS "score",
+  "t86"."tier" AS "tier",
   'account' AS "entity_type",
   parseDateTimeBestEffort('2026-04-01T00:00:00') AS "as_of"
 FROM (
   SELECT
-    "t88".*
+    "t85".*
     EXCEPT ("qualifies")
   FROM (
     SELECT
-      "t87"."entity_id" AS "entity_id",
-      "t87"."account_id" AS "account_id",
-      "t87"."first_seen" AS "first_seen",
-      "t87"."last_seen" AS "last_seen",
-      "t87"."s__users" AS "s__users",
-      "t87"."s__core_workflows_7d" AS "s__core_workflows_7d",
-      "t87"."s__employees" AS "s__employees",
-      "t87"."paying" AS "paying",
-      "t87"."q__all__0" AS "q__all__0",
-      "t87"."q__all__1" AS "q__all__1",
-      "t87"."q__all__2" AS "q__all__2",
-      "t87"."score" AS "score",
-      "t87"."qualifies" AS "qualifies",
-      CASE WHEN "t87"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
+      "t84"."entity_id" AS "entity_id",
+      "t84"."account_id" AS "account_id",
+      "t84"."first_seen" AS "first_seen",
+      "t84"."last_seen" AS "last_seen",
+      "t84"."s__users" AS "s__users",
+      "t84"."s__core_workflows_7d" AS "s__core_workflows_7d",
+      "t84"."s__employees" AS "s__employees",
+      "t84"."paying" AS "paying",
+      "t84"."q__all__0" AS "q__all__0",
+      "t84"."q__all__1" AS "q__all__1",
+      "t84"."q__all__2" AS "q__all__2",
+      "t84"."score" AS "score",
+      "t84"."qualifies" AS "qualifies",
+      CASE WHEN "t84"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
     FROM (
       SELECT
-        "t85"."entity_id" AS "entity_id",
-        "t85"."account_id" AS "account_id",
-        "t85"."first_seen" AS "first_seen",
-        "t85"."last_seen" AS "last_seen",
-        "t85"."s__users" AS "s__users",
-        "t85"."s__core_workflows_7d" AS "s__core_workflows_7d",
-        "t85"."s__employees" AS "s__employees",
-        "t85"."paying" AS "paying",
-        "t85"."q__all__0" AS "q__all__0",
-        "t85"."q__all__1" AS "q__all__1",
-        "t85"."q__all__2" AS "q__all__2",
-        CAST(0 + CASE WHEN "t85"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t85"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t85"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
-        "t85"."q__all__0" AND "t85"."q__all__1" AND "t85"."q__all__2" AS "qualifies"
+        "t82"."entity_id" AS "entity_id",
+        "t82"."account_id" AS "account_id",
+        "t82"."first_seen" AS "first_seen",
+        "t82"."last_seen" AS "last_seen",
+        "t82"."s__users" AS "s__users",
+        "t82"."s__core_workflows_7d" AS "s__core_workflows_7d",
+        "t82"."s__employees" AS "s__employees",
+        "t82"."paying" AS "paying",
+        "t82"."q__all__0" AS "q__all__0",
+        "t82"."q__all__1" AS "q__all__1",
+        "t82"."q__all__2" AS "q__all__2",
+        CAST(0 + CASE WHEN "t82"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t82"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t82"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
+        "t82"."q__all__0" AND "t82"."q__all__1" AND "t82"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t83"."entity_id" AS "entity_id",
-          "t83"."account_id" AS "account_id",
-          "t83"."first_seen" AS "first_seen",
-          "t83"."last_seen" AS "last_seen",
-          "t83"."s__users" AS "s__users",
-          "t83"."s__core_workflows_7d" AS "s__core_workflows_7d",
-          "t83"."s__employees" AS "s__employees",
-          "t83"."paying" AS "paying",
-          COALESCE("t83"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t83"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t83"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t80"."entity_id" AS "entity_id",
+          "t80"."account_id" AS "account_id",
+          "t80"."first_seen" AS "first_seen",
+          "t80"."last_seen" AS "last_seen",
+          "t80"."s__users" AS "s__users",
+          "t80"."s__core_workflows_7d" AS "s__core_workflows_7d",
+          "t80"."s__employees" AS "s__employees",
+          "t80"."paying" AS "paying",
+          COALESCE("t80"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t80"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t80"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t81"."entity_id" AS "entity_id",
-            "t81"."account_id" AS "account_id",
-            "t81"."first_seen" AS "first_seen",
-            "t81"."last_seen" AS "last_seen",
-            "t81"."s__users" AS "s__users",
-            "t81"."s__core_workflows_7d" AS "s__core_workflows_7d",
-            "t81"."s__employees" AS "s__employees",
-            isNotNull("t73"."key") AS "paying"
+            "t78"."entity_id" AS "entity_id",
+            "t78"."account_id" AS "account_id",
+            "t78"."first_seen" AS "first_seen",
+            "t78"."last_seen" AS "last_seen",
+            "t78"."s__users" AS "s__users",
+            "t78"."s__core_workflows_7d" AS "s__core_workflows_7d",
+            "t78"."s__employees" AS "s__employees",
+            isNotNull("t70"."key") AS "paying"
           FROM (
             SELECT
-              "t78"."entity_id" AS "entity_id",
-              "t78"."account_id" AS "account_id",
-              "t78"."first_seen" AS "first_seen",
-              "t78"."last_seen" AS "last_seen",
-              "t78"."s__users" AS "s__users",
-              "t78"."s__core_workflows_7d" AS "s__core_workflows_7d",
+              "t75"."entity_id" AS "entity_id",
+              "t75"."account_id" AS "account_id",
+              "t75"."first_seen" AS "first_seen",
+              "t75"."last_seen" AS "last_seen",
+              "t75"."s__users" AS "s__users",
+              "t75"."s__core_workflows_7d" AS "s__core_workflows_7d",
               "t17"."s__employees" AS "s__employees"
             FROM (
               SELECT
-                "t68"."entity_id" AS "entity_id",
-                "t68"."account_id" AS "account_id",
-                "t68"."first_seen" AS "first_seen",
-                "t68"."last_seen" AS "last_seen",
-                COALESCE("t75"."s__users", 0) AS "s__users",
-                COALESCE("t75"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t65"."entity_id" AS "entity_id",
+                "t65"."account_id" AS "account_id",
+                "t65"."first_seen" AS "first_seen",
+                "t65"."last_seen" AS "last_seen",
+                COALESCE("t72"."s__users", 0) AS "s__users",
+                COALESCE("t72"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t65"."account_id" AS "entity_id",
-                  MAX("t65"."account_id") AS "account_id",
-                  MIN("t65"."first_seen") AS "first_seen",
-                  MAX("t65"."last_seen") AS "last_seen"
+                  "t62"."account_id" AS "entity_id",
+                  MAX("t62"."account_id") AS "account_id",
+                  MIN("t62"."first_seen") AS "first_seen",
+                  MAX("t62"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t63"."user_id" AS "m_user",
-                    "t63"."account_id" AS "account_id",
-                    "t63"."email_domain" AS "email_domain",
-                    "t63"."first_seen" AS "first_seen",
-                    "t63"."last_seen" AS "last_seen"
-                  FROM "t62" AS "t63"
+                    "t60"."user_id" AS "m_user",
+                    "t60"."account_id" AS "account_id",
+                    "t60"."email_domain" AS "email_domain",
+                    "t60"."first_seen" AS "first_seen",
+                    "t60"."last_seen" AS "last_seen"
+                  FROM "t59" AS "t60"
                   WHERE
-                    isNotNull("t63"."account_id")
-                ) AS "t65"
+                    isNotNull("t60"."account_id")
+                ) AS "t62"
                 GROUP BY
-                  "t65"."account_id"
-              ) AS "t68"
+                  "t62"."account_id"
+              ) AS "t65"
               LEFT OUTER JOIN (
                 SELECT
-                  "t71"."entity_id" AS "key",
-                  uniqIf("t71"."person_id", TRUE AND TRUE) AS "s__users",
+                  "t68"."entity_id" AS "key",
+                  uniqIf("t68"."person_id", TRUE AND TRUE) AS "s__users",
                   countIf(
                     (
-                      "t71"."type" = 'track'
+                      "t68"."type" = 'track'
                     )
-                    AND "t71"."event" IN ('Report Created')
+                    AND "t68"."event" IN ('Report Created')
                     AND (
-                      "t71"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
+                      "t68"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
                     )
                   ) AS "s__core_workflows_7d"
                 FROM (
@@ -785,9 +771,9 @@ FROM (
                       "t47"."source" AS "source",
                       "t47"."loaded_at" AS "loaded_at",
                       "t47"."person_id" AS "person_id",
-                      "t66"."account_id" AS "account_id",
-                      "t66"."email_domain" AS "email_domain",
-                      "t66"."account_id" AS "entity_id"
+                      "t63"."account_id" AS "account_id",
+                      "t63"."email_domain" AS "email_domain",
+                      "t63"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
@@ -880,21 +866,21 @@ FROM (
                     ) AS "t47"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t63"."user_id" AS "m_user",
-                        "t63"."account_id" AS "account_id",
-                        "t63"."email_domain" AS "email_domain"
-                      FROM "t62" AS "t63"
-                    ) AS "t66"
-                      ON "t47"."person_id" = "t66"."m_user"
-                  ) AS "t70"
+                        "t60"."user_id" AS "m_user",
+                        "t60"."account_id" AS "account_id",
+                        "t60"."email_domain" AS "email_domain"
+                      FROM "t59" AS "t60"
+                    ) AS "t63"
+                      ON "t47"."person_id" = "t63"."m_user"
+                  ) AS "t67"
                   WHERE
-                    isNotNull("t70"."entity_id")
-                ) AS "t71"
+                    isNotNull("t67"."entity_id")
+                ) AS "t68"
                 GROUP BY
-                  "t71"."entity_id"
-              ) AS "t75"
-                ON "t68"."entity_id" = "t75"."key"
-            ) AS "t78"
+                  "t68"."entity_id"
+              ) AS "t72"
+                ON "t65"."entity_id" = "t72"."key"
+            ) AS "t75"
             LEFT OUTER JOIN (
               SELECT
                 "t6"."group_id" AS "key",
@@ -928,11 +914,11 @@ FROM (
               GROUP BY
                 "t6"."group_id"
             ) AS "t17"
-              ON "t78"."entity_id" = "t17"."key"
-          ) AS "t81"
+              ON "t75"."entity_id" = "t17"."key"
+          ) AS "t78"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t70"."entity_id" AS "key"
+              "t67"."entity_id" AS "key"
             FROM (
               SELECT
                 "t47"."message_id" AS "message_id",
@@ -953,9 +939,9 @@ FROM (
                 "t47"."source" AS "source",
                 "t47"."loaded_at" AS "loaded_at",
                 "t47"."person_id" AS "person_id",
-                "t66"."account_id" AS "account_id",
-                "t66"."email_domain" AS "email_domain",
-                "t66"."account_id" AS "entity_id"
+                "t63"."account_id" AS "account_id",
+                "t63"."email_domain" AS "email_domain",
+                "t63"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
@@ -1048,25 +1034,25 @@ FROM (
               ) AS "t47"
               LEFT OUTER JOIN (
                 SELECT
-                  "t63"."user_id" AS "m_user",
-                  "t63"."account_id" AS "account_id",
-                  "t63"."email_domain" AS "email_domain"
-                FROM "t62" AS "t63"
-              ) AS "t66"
-                ON "t47"."person_id" = "t66"."m_user"
-            ) AS "t70"
+                  "t60"."user_id" AS "m_user",
+                  "t60"."account_id" AS "account_id",
+                  "t60"."email_domain" AS "email_domain"
+                FROM "t59" AS "t60"
+              ) AS "t63"
+                ON "t47"."person_id" = "t63"."m_user"
+            ) AS "t67"
             WHERE
-              isNotNull("t70"."entity_id")
-              AND "t70"."type" = 'track'
-              AND "t70"."event" IN ('Subscription Started')
-          ) AS "t73"
-            ON "t81"."entity_id" = "t73"."key"
-        ) AS "t83"
+              isNotNull("t67"."entity_id")
+              AND "t67"."type" = 'track'
+              AND "t67"."event" IN ('Subscription Started')
+          ) AS "t70"
+            ON "t78"."entity_id" = "t70"."key"
+        ) AS "t80"
         WHERE
           NOT (
-            "t83"."paying"
+            "t80"."paying"
           )
-      ) AS "t85"
-    ) AS "t87"
-  ) AS "t88"
-) AS "t89";
+      ) AS "t82"
+    ) AS "t84"
+  ) AS "t85"
+) AS "t86";

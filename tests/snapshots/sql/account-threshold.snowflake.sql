@@ -122,22 +122,22 @@ WITH "t19" AS (
     ) AS "t40"
   ) AS "t42"
     ON "t9"."_sender" = "t42"."s_from"
-), "t62" AS (
+), "t59" AS (
   SELECT
-    "t61"."user_id",
-    "t61"."email",
-    "t61"."email_domain",
-    "t61"."first_seen",
-    "t61"."last_seen",
+    "t58"."user_id",
+    "t58"."email",
+    "t58"."email_domain",
+    "t58"."first_seen",
+    "t58"."last_seen",
     COALESCE(
-      "t61"."group_account",
+      "t58"."group_account",
       "t38"."domain_account",
       IFF(
         (
-          "t61"."email_domain" IS NOT NULL
+          "t58"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t61"."email_domain" IN (
+          "t58"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH "t19" AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', "t61"."email_domain"),
+        CONCAT('domain:', "t58"."email_domain"),
         NULL
       )
     ) AS "account_id",
     CASE
-      WHEN "t61"."group_account" IS NOT NULL
+      WHEN "t58"."group_account" IS NOT NULL
       THEN 'group'
       WHEN "t38"."domain_account" IS NOT NULL
       THEN 'domain'
       WHEN IFF(
         (
-          "t61"."email_domain" IS NOT NULL
+          "t58"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t61"."email_domain" IN (
+          "t58"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH "t19" AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', "t61"."email_domain"),
+        CONCAT('domain:', "t58"."email_domain"),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +415,30 @@ WITH "t19" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t58"."user_id",
-      "t58"."first_seen",
-      "t58"."last_seen",
-      "t58"."group_account",
-      "t58"."email",
+      "t55"."user_id",
+      "t55"."first_seen",
+      "t55"."last_seen",
+      "t55"."group_account",
+      "t55"."email",
       NULLIF(
         IFF(
           (
-            POSITION('@', LOWER(TRIM("t58"."email", ' \t\n\r\f'))) - 1
+            POSITION('@', LOWER(TRIM("t55"."email", ' \t\n\r\f'))) - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM("t58"."email", ' \t\n\r\f')),
+            LOWER(TRIM("t55"."email", ' \t\n\r\f')),
             IFF(
               (
                 (
-                  POSITION('@', LOWER(TRIM("t58"."email", ' \t\n\r\f'))) - 1
+                  POSITION('@', LOWER(TRIM("t55"."email", ' \t\n\r\f'))) - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                POSITION('@', LOWER(TRIM("t58"."email", ' \t\n\r\f'))) - 1
+                POSITION('@', LOWER(TRIM("t55"."email", ' \t\n\r\f'))) - 1
               ) + 1 + 1,
               (
-                POSITION('@', LOWER(TRIM("t58"."email", ' \t\n\r\f'))) - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM("t58"."email", ' \t\n\r\f')))
+                POSITION('@', LOWER(TRIM("t55"."email", ' \t\n\r\f'))) - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM("t55"."email", ' \t\n\r\f')))
             )
           ),
           NULL
@@ -447,16 +447,20 @@ WITH "t19" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t53"."user_id",
-        "t53"."first_seen",
-        "t53"."last_seen",
-        "t54"."group_account",
-        "t56"."email"
+        "t51"."user_id",
+        "t51"."first_seen",
+        "t51"."last_seen",
+        "t51"."group_account",
+        "t53"."email"
       FROM (
         SELECT
           "t48"."person_id" AS "user_id",
           MIN("t48"."timestamp") AS "first_seen",
-          MAX("t48"."timestamp") AS "last_seen"
+          MAX("t48"."timestamp") AS "last_seen",
+          MAX_BY(
+            IFF("t48"."group_id" IS NOT NULL, "t48"."group_id", NULL),
+            IFF("t48"."group_id" IS NOT NULL, "t48"."timestamp", NULL)
+          ) AS "group_account"
         FROM (
           SELECT
             *
@@ -466,32 +470,17 @@ WITH "t19" AS (
         ) AS "t48"
         GROUP BY
           1
-      ) AS "t53"
+      ) AS "t51"
       LEFT OUTER JOIN (
         SELECT
-          "t49"."person_id" AS "m_user",
-          MAX_BY("t49"."group_id", "t49"."timestamp") AS "group_account"
-        FROM (
-          SELECT
-            *
-          FROM "t44" AS "t45"
-          WHERE
-            "t45"."is_known" AND "t45"."group_id" IS NOT NULL
-        ) AS "t49"
-        GROUP BY
-          1
-      ) AS "t54"
-        ON "t53"."user_id" = "t54"."m_user"
-      LEFT OUTER JOIN (
-        SELECT
-          "t50"."e_user",
+          "t49"."e_user",
           MAX_BY(
             IFF(
-              AS_VARCHAR(GET("t50"."traits", 'email')) IS NOT NULL,
-              AS_VARCHAR(GET("t50"."traits", 'email')),
+              AS_VARCHAR(GET("t49"."traits", 'email')) IS NOT NULL,
+              AS_VARCHAR(GET("t49"."traits", 'email')),
               NULL
             ),
-            IFF(AS_VARCHAR(GET("t50"."traits", 'email')) IS NOT NULL, "t50"."timestamp", NULL)
+            IFF(AS_VARCHAR(GET("t49"."traits", 'email')) IS NOT NULL, "t49"."timestamp", NULL)
           ) AS "email"
         FROM (
           SELECT
@@ -510,13 +499,13 @@ WITH "t19" AS (
             AND "t45"."type" <> 'group'
             AND "t45"."traits" IS NOT NULL
             AND "t45"."person_id" IS NOT NULL
-        ) AS "t50"
+        ) AS "t49"
         GROUP BY
           1
-      ) AS "t56"
-        ON "t53"."user_id" = "t56"."e_user"
-    ) AS "t58"
-  ) AS "t61"
+      ) AS "t53"
+        ON "t51"."user_id" = "t53"."e_user"
+    ) AS "t55"
+  ) AS "t58"
   LEFT OUTER JOIN (
     SELECT
       "t33"."domain",
@@ -607,130 +596,130 @@ WITH "t19" AS (
     WHERE
       "t33"."rank" = 0
   ) AS "t38"
-    ON "t61"."email_domain" = "t38"."domain"
+    ON "t58"."email_domain" = "t38"."domain"
 )
 SELECT
-  "t89"."entity_id",
-  "t89"."account_id",
-  "t89"."first_seen",
-  "t89"."last_seen",
-  "t89"."s__users",
-  "t89"."s__core_workflows_7d",
-  "t89"."s__employees",
-  "t89"."paying",
-  "t89"."q__all__0",
-  "t89"."q__all__1",
-  "t89"."q__all__2",
-  "t89"."score",
-  "t89"."tier",
+  "t86"."entity_id",
+  "t86"."account_id",
+  "t86"."first_seen",
+  "t86"."last_seen",
+  "t86"."s__users",
+  "t86"."s__core_workflows_7d",
+  "t86"."s__employees",
+  "t86"."paying",
+  "t86"."q__all__0",
+  "t86"."q__all__1",
+  "t86"."q__all__2",
+  "t86"."score",
+  "t86"."tier",
   'account' AS "entity_type",
   TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0) AS "as_of"
 FROM (
   SELECT
-    "t88".*
+    "t85".*
     EXCLUDE ("qualifies")
   FROM (
     SELECT
-      "t87"."entity_id",
-      "t87"."account_id",
-      "t87"."first_seen",
-      "t87"."last_seen",
-      "t87"."s__users",
-      "t87"."s__core_workflows_7d",
-      "t87"."s__employees",
-      "t87"."paying",
-      "t87"."q__all__0",
-      "t87"."q__all__1",
-      "t87"."q__all__2",
-      "t87"."score",
-      "t87"."qualifies",
-      IFF("t87"."qualifies", 'pql', 'not qualified') AS "tier"
+      "t84"."entity_id",
+      "t84"."account_id",
+      "t84"."first_seen",
+      "t84"."last_seen",
+      "t84"."s__users",
+      "t84"."s__core_workflows_7d",
+      "t84"."s__employees",
+      "t84"."paying",
+      "t84"."q__all__0",
+      "t84"."q__all__1",
+      "t84"."q__all__2",
+      "t84"."score",
+      "t84"."qualifies",
+      IFF("t84"."qualifies", 'pql', 'not qualified') AS "tier"
     FROM (
       SELECT
-        "t85"."entity_id",
-        "t85"."account_id",
-        "t85"."first_seen",
-        "t85"."last_seen",
-        "t85"."s__users",
-        "t85"."s__core_workflows_7d",
-        "t85"."s__employees",
-        "t85"."paying",
-        "t85"."q__all__0",
-        "t85"."q__all__1",
-        "t85"."q__all__2",
-        CAST(0 + IFF("t85"."q__all__0", 1, 0) + IFF("t85"."q__all__1", 1, 0) + IFF("t85"."q__all__2", 1, 0) AS DOUBLE) AS "score",
-        "t85"."q__all__0" AND "t85"."q__all__1" AND "t85"."q__all__2" AS "qualifies"
+        "t82"."entity_id",
+        "t82"."account_id",
+        "t82"."first_seen",
+        "t82"."last_seen",
+        "t82"."s__users",
+        "t82"."s__core_workflows_7d",
+        "t82"."s__employees",
+        "t82"."paying",
+        "t82"."q__all__0",
+        "t82"."q__all__1",
+        "t82"."q__all__2",
+        CAST(0 + IFF("t82"."q__all__0", 1, 0) + IFF("t82"."q__all__1", 1, 0) + IFF("t82"."q__all__2", 1, 0) AS DOUBLE) AS "score",
+        "t82"."q__all__0" AND "t82"."q__all__1" AND "t82"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t83"."entity_id",
-          "t83"."account_id",
-          "t83"."first_seen",
-          "t83"."last_seen",
-          "t83"."s__users",
-          "t83"."s__core_workflows_7d",
-          "t83"."s__employees",
-          "t83"."paying",
-          COALESCE("t83"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t83"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t83"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t80"."entity_id",
+          "t80"."account_id",
+          "t80"."first_seen",
+          "t80"."last_seen",
+          "t80"."s__users",
+          "t80"."s__core_workflows_7d",
+          "t80"."s__employees",
+          "t80"."paying",
+          COALESCE("t80"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t80"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t80"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t81"."entity_id",
-            "t81"."account_id",
-            "t81"."first_seen",
-            "t81"."last_seen",
-            "t81"."s__users",
-            "t81"."s__core_workflows_7d",
-            "t81"."s__employees",
-            "t73"."key" IS NOT NULL AS "paying"
+            "t78"."entity_id",
+            "t78"."account_id",
+            "t78"."first_seen",
+            "t78"."last_seen",
+            "t78"."s__users",
+            "t78"."s__core_workflows_7d",
+            "t78"."s__employees",
+            "t70"."key" IS NOT NULL AS "paying"
           FROM (
             SELECT
-              "t78"."entity_id",
-              "t78"."account_id",
-              "t78"."first_seen",
-              "t78"."last_seen",
-              "t78"."s__users",
-              "t78"."s__core_workflows_7d",
+              "t75"."entity_id",
+              "t75"."account_id",
+              "t75"."first_seen",
+              "t75"."last_seen",
+              "t75"."s__users",
+              "t75"."s__core_workflows_7d",
               "t17"."s__employees"
             FROM (
               SELECT
-                "t68"."entity_id",
-                "t68"."account_id",
-                "t68"."first_seen",
-                "t68"."last_seen",
-                COALESCE("t75"."s__users", 0) AS "s__users",
-                COALESCE("t75"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t65"."entity_id",
+                "t65"."account_id",
+                "t65"."first_seen",
+                "t65"."last_seen",
+                COALESCE("t72"."s__users", 0) AS "s__users",
+                COALESCE("t72"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t65"."account_id" AS "entity_id",
-                  MAX("t65"."account_id") AS "account_id",
-                  MIN("t65"."first_seen") AS "first_seen",
-                  MAX("t65"."last_seen") AS "last_seen"
+                  "t62"."account_id" AS "entity_id",
+                  MAX("t62"."account_id") AS "account_id",
+                  MIN("t62"."first_seen") AS "first_seen",
+                  MAX("t62"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t63"."user_id" AS "m_user",
-                    "t63"."account_id",
-                    "t63"."email_domain",
-                    "t63"."first_seen",
-                    "t63"."last_seen"
-                  FROM "t62" AS "t63"
+                    "t60"."user_id" AS "m_user",
+                    "t60"."account_id",
+                    "t60"."email_domain",
+                    "t60"."first_seen",
+                    "t60"."last_seen"
+                  FROM "t59" AS "t60"
                   WHERE
-                    "t63"."account_id" IS NOT NULL
-                ) AS "t65"
+                    "t60"."account_id" IS NOT NULL
+                ) AS "t62"
                 GROUP BY
                   1
-              ) AS "t68"
+              ) AS "t65"
               LEFT OUTER JOIN (
                 SELECT
-                  "t71"."entity_id" AS "key",
-                  COUNT(DISTINCT IFF(TRUE AND TRUE, "t71"."person_id", NULL)) AS "s__users",
+                  "t68"."entity_id" AS "key",
+                  COUNT(DISTINCT IFF(TRUE AND TRUE, "t68"."person_id", NULL)) AS "s__users",
                   COUNT_IF(
                     (
-                      "t71"."type" = 'track'
+                      "t68"."type" = 'track'
                     )
-                    AND "t71"."event" IN ('Report Created')
+                    AND "t68"."event" IN ('Report Created')
                     AND (
-                      "t71"."timestamp" >= TIMESTAMP_FROM_PARTS(2026, 3, 25, 0, 0, 0, 0)
+                      "t68"."timestamp" >= TIMESTAMP_FROM_PARTS(2026, 3, 25, 0, 0, 0, 0)
                     )
                   ) AS "s__core_workflows_7d"
                 FROM (
@@ -756,9 +745,9 @@ FROM (
                       "t47"."source",
                       "t47"."loaded_at",
                       "t47"."person_id",
-                      "t66"."account_id",
-                      "t66"."email_domain",
-                      "t66"."account_id" AS "entity_id"
+                      "t63"."account_id",
+                      "t63"."email_domain",
+                      "t63"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
@@ -855,21 +844,21 @@ FROM (
                     ) AS "t47"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t63"."user_id" AS "m_user",
-                        "t63"."account_id",
-                        "t63"."email_domain"
-                      FROM "t62" AS "t63"
-                    ) AS "t66"
-                      ON "t47"."person_id" = "t66"."m_user"
-                  ) AS "t70"
+                        "t60"."user_id" AS "m_user",
+                        "t60"."account_id",
+                        "t60"."email_domain"
+                      FROM "t59" AS "t60"
+                    ) AS "t63"
+                      ON "t47"."person_id" = "t63"."m_user"
+                  ) AS "t67"
                   WHERE
-                    "t70"."entity_id" IS NOT NULL
-                ) AS "t71"
+                    "t67"."entity_id" IS NOT NULL
+                ) AS "t68"
                 GROUP BY
                   1
-              ) AS "t75"
-                ON "t68"."entity_id" = "t75"."key"
-            ) AS "t78"
+              ) AS "t72"
+                ON "t65"."entity_id" = "t72"."key"
+            ) AS "t75"
             LEFT OUTER JOIN (
               SELECT
                 "t6"."group_id" AS "key",
@@ -894,11 +883,11 @@ FROM (
               GROUP BY
                 1
             ) AS "t17"
-              ON "t78"."entity_id" = "t17"."key"
-          ) AS "t81"
+              ON "t75"."entity_id" = "t17"."key"
+          ) AS "t78"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t70"."entity_id" AS "key"
+              "t67"."entity_id" AS "key"
             FROM (
               SELECT
                 "t47"."message_id",
@@ -919,9 +908,9 @@ FROM (
                 "t47"."source",
                 "t47"."loaded_at",
                 "t47"."person_id",
-                "t66"."account_id",
-                "t66"."email_domain",
-                "t66"."account_id" AS "entity_id"
+                "t63"."account_id",
+                "t63"."email_domain",
+                "t63"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
@@ -1018,25 +1007,25 @@ FROM (
               ) AS "t47"
               LEFT OUTER JOIN (
                 SELECT
-                  "t63"."user_id" AS "m_user",
-                  "t63"."account_id",
-                  "t63"."email_domain"
-                FROM "t62" AS "t63"
-              ) AS "t66"
-                ON "t47"."person_id" = "t66"."m_user"
-            ) AS "t70"
+                  "t60"."user_id" AS "m_user",
+                  "t60"."account_id",
+                  "t60"."email_domain"
+                FROM "t59" AS "t60"
+              ) AS "t63"
+                ON "t47"."person_id" = "t63"."m_user"
+            ) AS "t67"
             WHERE
-              "t70"."entity_id" IS NOT NULL
-              AND "t70"."type" = 'track'
-              AND "t70"."event" IN ('Subscription Started')
-          ) AS "t73"
-            ON "t81"."entity_id" = "t73"."key"
-        ) AS "t83"
+              "t67"."entity_id" IS NOT NULL
+              AND "t67"."type" = 'track'
+              AND "t67"."event" IN ('Subscription Started')
+          ) AS "t70"
+            ON "t78"."entity_id" = "t70"."key"
+        ) AS "t80"
         WHERE
           NOT (
-            "t83"."paying"
+            "t80"."paying"
           )
-      ) AS "t85"
-    ) AS "t87"
-  ) AS "t88"
-) AS "t89";
+      ) AS "t82"
+    ) AS "t84"
+  ) AS "t85"
+) AS "t86";

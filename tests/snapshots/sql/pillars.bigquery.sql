@@ -122,22 +122,22 @@ WITH `t19` AS (
     ) AS `t40`
   ) AS `t42`
     ON `t9`.`_sender` = `t42`.`s_from`
-), `t62` AS (
+), `t59` AS (
   SELECT
-    `t61`.`user_id`,
-    `t61`.`email`,
-    `t61`.`email_domain`,
-    `t61`.`first_seen`,
-    `t61`.`last_seen`,
+    `t58`.`user_id`,
+    `t58`.`email`,
+    `t58`.`email_domain`,
+    `t58`.`first_seen`,
+    `t58`.`last_seen`,
     COALESCE(
-      `t61`.`group_account`,
+      `t58`.`group_account`,
       `t38`.`domain_account`,
       IF(
         (
-          `t61`.`email_domain` IS NOT NULL
+          `t58`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t61`.`email_domain` IN (
+          `t58`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH `t19` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t61`.`email_domain`),
+        CONCAT('domain:', `t58`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t61`.`group_account` IS NOT NULL
+      WHEN `t58`.`group_account` IS NOT NULL
       THEN 'group'
       WHEN `t38`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t61`.`email_domain` IS NOT NULL
+          `t58`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t61`.`email_domain` IN (
+          `t58`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH `t19` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t61`.`email_domain`),
+        CONCAT('domain:', `t58`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +415,30 @@ WITH `t19` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t58`.`user_id`,
-      `t58`.`first_seen`,
-      `t58`.`last_seen`,
-      `t58`.`group_account`,
-      `t58`.`email`,
+      `t55`.`user_id`,
+      `t55`.`first_seen`,
+      `t55`.`last_seen`,
+      `t55`.`group_account`,
+      `t55`.`email`,
       NULLIF(
         IF(
           (
-            INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
+            INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')),
+            LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')),
             IF(
               (
                 (
-                  INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
+                INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
               ) + 1 + 1,
               (
-                INSTR(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t58`.`email`, ' \t\n\r\v\f')))
+                INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')))
             )
           ),
           NULL
@@ -447,16 +447,20 @@ WITH `t19` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t53`.`user_id`,
-        `t53`.`first_seen`,
-        `t53`.`last_seen`,
-        `t54`.`group_account`,
-        `t56`.`email`
+        `t51`.`user_id`,
+        `t51`.`first_seen`,
+        `t51`.`last_seen`,
+        `t51`.`group_account`,
+        `t53`.`email`
       FROM (
         SELECT
           `t48`.`person_id` AS `user_id`,
           MIN(`t48`.`timestamp`) AS `first_seen`,
-          MAX(`t48`.`timestamp`) AS `last_seen`
+          MAX(`t48`.`timestamp`) AS `last_seen`,
+          MAX_BY(
+            IF(`t48`.`group_id` IS NOT NULL, `t48`.`group_id`, NULL),
+            IF(`t48`.`group_id` IS NOT NULL, `t48`.`timestamp`, NULL)
+          ) AS `group_account`
         FROM (
           SELECT
             *
@@ -466,32 +470,17 @@ WITH `t19` AS (
         ) AS `t48`
         GROUP BY
           1
-      ) AS `t53`
+      ) AS `t51`
       LEFT OUTER JOIN (
         SELECT
-          `t49`.`person_id` AS `m_user`,
-          MAX_BY(`t49`.`group_id`, `t49`.`timestamp`) AS `group_account`
-        FROM (
-          SELECT
-            *
-          FROM `t44` AS `t45`
-          WHERE
-            `t45`.`is_known` AND `t45`.`group_id` IS NOT NULL
-        ) AS `t49`
-        GROUP BY
-          1
-      ) AS `t54`
-        ON `t53`.`user_id` = `t54`.`m_user`
-      LEFT OUTER JOIN (
-        SELECT
-          `t50`.`e_user`,
+          `t49`.`e_user`,
           MAX_BY(
             IF(
-              safe.string(`t50`.`traits`['email']) IS NOT NULL,
-              safe.string(`t50`.`traits`['email']),
+              safe.string(`t49`.`traits`['email']) IS NOT NULL,
+              safe.string(`t49`.`traits`['email']),
               NULL
             ),
-            IF(safe.string(`t50`.`traits`['email']) IS NOT NULL, `t50`.`timestamp`, NULL)
+            IF(safe.string(`t49`.`traits`['email']) IS NOT NULL, `t49`.`timestamp`, NULL)
           ) AS `email`
         FROM (
           SELECT
@@ -510,13 +499,13 @@ WITH `t19` AS (
             AND `t45`.`type` <> 'group'
             AND `t45`.`traits` IS NOT NULL
             AND `t45`.`person_id` IS NOT NULL
-        ) AS `t50`
+        ) AS `t49`
         GROUP BY
           1
-      ) AS `t56`
-        ON `t53`.`user_id` = `t56`.`e_user`
-    ) AS `t58`
-  ) AS `t61`
+      ) AS `t53`
+        ON `t51`.`user_id` = `t53`.`e_user`
+    ) AS `t55`
+  ) AS `t58`
   LEFT OUTER JOIN (
     SELECT
       `t33`.`domain`,
@@ -607,41 +596,41 @@ WITH `t19` AS (
     WHERE
       `t33`.`rank` = 0
   ) AS `t38`
-    ON `t61`.`email_domain` = `t38`.`domain`
+    ON `t58`.`email_domain` = `t38`.`domain`
 )
 SELECT
-  `t112`.`entity_id`,
-  `t112`.`account_id`,
-  `t112`.`first_seen`,
-  `t112`.`last_seen`,
-  `t112`.`s__activated`,
-  `t112`.`s__activated_within_7d`,
-  `t112`.`s__core_feature_30d`,
-  `t112`.`s__paywall_hits_30d`,
-  `t112`.`s__enterprise_views_30d`,
-  `t112`.`s__teammates_invited`,
-  `t112`.`s__sessions_14d`,
-  `t112`.`s__employees`,
-  `t112`.`s__industry`,
-  `t112`.`paying`,
-  `t112`.`p__activation__0`,
-  `t112`.`p__activation__1`,
-  `t112`.`p__usage__0`,
-  `t112`.`p__usage__1`,
-  `t112`.`p__firmographic__0`,
-  `t112`.`p__firmographic__1`,
-  `t112`.`p__intent__0`,
-  `t112`.`p__intent__1`,
-  `t112`.`p__intent__2`,
-  `t112`.`l__activation`,
-  `t112`.`l__usage`,
-  `t112`.`l__firmographic`,
-  `t112`.`l__intent`,
-  `t112`.`score`,
+  `t109`.`entity_id`,
+  `t109`.`account_id`,
+  `t109`.`first_seen`,
+  `t109`.`last_seen`,
+  `t109`.`s__activated`,
+  `t109`.`s__activated_within_7d`,
+  `t109`.`s__core_feature_30d`,
+  `t109`.`s__paywall_hits_30d`,
+  `t109`.`s__enterprise_views_30d`,
+  `t109`.`s__teammates_invited`,
+  `t109`.`s__sessions_14d`,
+  `t109`.`s__employees`,
+  `t109`.`s__industry`,
+  `t109`.`paying`,
+  `t109`.`p__activation__0`,
+  `t109`.`p__activation__1`,
+  `t109`.`p__usage__0`,
+  `t109`.`p__usage__1`,
+  `t109`.`p__firmographic__0`,
+  `t109`.`p__firmographic__1`,
+  `t109`.`p__intent__0`,
+  `t109`.`p__intent__1`,
+  `t109`.`p__intent__2`,
+  `t109`.`l__activation`,
+  `t109`.`l__usage`,
+  `t109`.`l__firmographic`,
+  `t109`.`l__intent`,
+  `t109`.`score`,
   CASE
-    WHEN `t112`.`score` >= 70.0
+    WHEN `t109`.`score` >= 70.0
     THEN 'hot'
-    WHEN `t112`.`score` >= 50.0
+    WHEN `t109`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -649,314 +638,314 @@ SELECT
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t110`.`entity_id`,
-    `t110`.`account_id`,
-    `t110`.`first_seen`,
-    `t110`.`last_seen`,
-    `t110`.`s__activated`,
-    `t110`.`s__activated_within_7d`,
-    `t110`.`s__core_feature_30d`,
-    `t110`.`s__paywall_hits_30d`,
-    `t110`.`s__enterprise_views_30d`,
-    `t110`.`s__teammates_invited`,
-    `t110`.`s__sessions_14d`,
-    `t110`.`s__employees`,
-    `t110`.`s__industry`,
-    `t110`.`paying`,
-    `t110`.`p__activation__0`,
-    `t110`.`p__activation__1`,
-    `t110`.`p__usage__0`,
-    `t110`.`p__usage__1`,
-    `t110`.`p__firmographic__0`,
-    `t110`.`p__firmographic__1`,
-    `t110`.`p__intent__0`,
-    `t110`.`p__intent__1`,
-    `t110`.`p__intent__2`,
-    `t110`.`l__activation`,
-    `t110`.`l__usage`,
-    `t110`.`l__firmographic`,
-    `t110`.`l__intent`,
-    `t110`.`l__activation` + `t110`.`l__usage` + `t110`.`l__firmographic` + `t110`.`l__intent` AS `score`
+    `t107`.`entity_id`,
+    `t107`.`account_id`,
+    `t107`.`first_seen`,
+    `t107`.`last_seen`,
+    `t107`.`s__activated`,
+    `t107`.`s__activated_within_7d`,
+    `t107`.`s__core_feature_30d`,
+    `t107`.`s__paywall_hits_30d`,
+    `t107`.`s__enterprise_views_30d`,
+    `t107`.`s__teammates_invited`,
+    `t107`.`s__sessions_14d`,
+    `t107`.`s__employees`,
+    `t107`.`s__industry`,
+    `t107`.`paying`,
+    `t107`.`p__activation__0`,
+    `t107`.`p__activation__1`,
+    `t107`.`p__usage__0`,
+    `t107`.`p__usage__1`,
+    `t107`.`p__firmographic__0`,
+    `t107`.`p__firmographic__1`,
+    `t107`.`p__intent__0`,
+    `t107`.`p__intent__1`,
+    `t107`.`p__intent__2`,
+    `t107`.`l__activation`,
+    `t107`.`l__usage`,
+    `t107`.`l__firmographic`,
+    `t107`.`l__intent`,
+    `t107`.`l__activation` + `t107`.`l__usage` + `t107`.`l__firmographic` + `t107`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t108`.`entity_id`,
-      `t108`.`account_id`,
-      `t108`.`first_seen`,
-      `t108`.`last_seen`,
-      `t108`.`s__activated`,
-      `t108`.`s__activated_within_7d`,
-      `t108`.`s__core_feature_30d`,
-      `t108`.`s__paywall_hits_30d`,
-      `t108`.`s__enterprise_views_30d`,
-      `t108`.`s__teammates_invited`,
-      `t108`.`s__sessions_14d`,
-      `t108`.`s__employees`,
-      `t108`.`s__industry`,
-      `t108`.`paying`,
-      `t108`.`p__activation__0`,
-      `t108`.`p__activation__1`,
-      `t108`.`p__usage__0`,
-      `t108`.`p__usage__1`,
-      `t108`.`p__firmographic__0`,
-      `t108`.`p__firmographic__1`,
-      `t108`.`p__intent__0`,
-      `t108`.`p__intent__1`,
-      `t108`.`p__intent__2`,
-      LEAST(`t108`.`p__activation__0` + `t108`.`p__activation__1`, CAST(30 AS FLOAT64)) AS `l__activation`,
-      LEAST(`t108`.`p__usage__0` + `t108`.`p__usage__1`, CAST(30 AS FLOAT64)) AS `l__usage`,
-      LEAST(`t108`.`p__firmographic__0` + `t108`.`p__firmographic__1`, CAST(25 AS FLOAT64)) AS `l__firmographic`,
+      `t105`.`entity_id`,
+      `t105`.`account_id`,
+      `t105`.`first_seen`,
+      `t105`.`last_seen`,
+      `t105`.`s__activated`,
+      `t105`.`s__activated_within_7d`,
+      `t105`.`s__core_feature_30d`,
+      `t105`.`s__paywall_hits_30d`,
+      `t105`.`s__enterprise_views_30d`,
+      `t105`.`s__teammates_invited`,
+      `t105`.`s__sessions_14d`,
+      `t105`.`s__employees`,
+      `t105`.`s__industry`,
+      `t105`.`paying`,
+      `t105`.`p__activation__0`,
+      `t105`.`p__activation__1`,
+      `t105`.`p__usage__0`,
+      `t105`.`p__usage__1`,
+      `t105`.`p__firmographic__0`,
+      `t105`.`p__firmographic__1`,
+      `t105`.`p__intent__0`,
+      `t105`.`p__intent__1`,
+      `t105`.`p__intent__2`,
+      LEAST(`t105`.`p__activation__0` + `t105`.`p__activation__1`, CAST(30 AS FLOAT64)) AS `l__activation`,
+      LEAST(`t105`.`p__usage__0` + `t105`.`p__usage__1`, CAST(30 AS FLOAT64)) AS `l__usage`,
+      LEAST(`t105`.`p__firmographic__0` + `t105`.`p__firmographic__1`, CAST(25 AS FLOAT64)) AS `l__firmographic`,
       LEAST(
-        `t108`.`p__intent__0` + `t108`.`p__intent__1` + `t108`.`p__intent__2`,
+        `t105`.`p__intent__0` + `t105`.`p__intent__1` + `t105`.`p__intent__2`,
         CAST(30 AS FLOAT64)
       ) AS `l__intent`
     FROM (
       SELECT
-        `t106`.`entity_id`,
-        `t106`.`account_id`,
-        `t106`.`first_seen`,
-        `t106`.`last_seen`,
-        `t106`.`s__activated`,
-        `t106`.`s__activated_within_7d`,
-        `t106`.`s__core_feature_30d`,
-        `t106`.`s__paywall_hits_30d`,
-        `t106`.`s__enterprise_views_30d`,
-        `t106`.`s__teammates_invited`,
-        `t106`.`s__sessions_14d`,
-        `t106`.`s__employees`,
-        `t106`.`s__industry`,
-        `t106`.`paying`,
-        IF(COALESCE(`t106`.`s__activated`, FALSE), CAST(20 AS FLOAT64), CAST(0 AS FLOAT64)) AS `p__activation__0`,
+        `t103`.`entity_id`,
+        `t103`.`account_id`,
+        `t103`.`first_seen`,
+        `t103`.`last_seen`,
+        `t103`.`s__activated`,
+        `t103`.`s__activated_within_7d`,
+        `t103`.`s__core_feature_30d`,
+        `t103`.`s__paywall_hits_30d`,
+        `t103`.`s__enterprise_views_30d`,
+        `t103`.`s__teammates_invited`,
+        `t103`.`s__sessions_14d`,
+        `t103`.`s__employees`,
+        `t103`.`s__industry`,
+        `t103`.`paying`,
+        IF(COALESCE(`t103`.`s__activated`, FALSE), CAST(20 AS FLOAT64), CAST(0 AS FLOAT64)) AS `p__activation__0`,
         IF(
-          COALESCE(`t106`.`s__activated_within_7d`, FALSE),
+          COALESCE(`t103`.`s__activated_within_7d`, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
-              `t106`.`s__sessions_14d` >= 3.0
+              `t103`.`s__sessions_14d` >= 3.0
             ) AND (
-              `t106`.`s__sessions_14d` <= 6.0
+              `t103`.`s__sessions_14d` <= 6.0
             )
             THEN CAST(10 AS FLOAT64)
-            WHEN `t106`.`s__sessions_14d` >= 7.0
+            WHEN `t103`.`s__sessions_14d` >= 7.0
             THEN CAST(20 AS FLOAT64)
             ELSE CAST(0 AS FLOAT64)
           END,
           CAST(0 AS FLOAT64)
         ) AS `p__usage__0`,
         IF(
-          COALESCE(`t106`.`s__core_feature_30d` >= 5.0, FALSE),
+          COALESCE(`t103`.`s__core_feature_30d` >= 5.0, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
-              `t106`.`s__employees` >= 50.0
+              `t103`.`s__employees` >= 50.0
             ) AND (
-              `t106`.`s__employees` <= 199.0
+              `t103`.`s__employees` <= 199.0
             )
             THEN CAST(10 AS FLOAT64)
-            WHEN `t106`.`s__employees` >= 200.0
+            WHEN `t103`.`s__employees` >= 200.0
             THEN CAST(20 AS FLOAT64)
             ELSE CAST(0 AS FLOAT64)
           END,
           CAST(0 AS FLOAT64)
         ) AS `p__firmographic__0`,
         IF(
-          COALESCE(`t106`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          COALESCE(`t103`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
           CAST(5 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__firmographic__1`,
         IF(
-          COALESCE(`t106`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          COALESCE(`t103`.`s__paywall_hits_30d` >= 1.0, FALSE),
           CAST(15 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__0`,
         IF(
-          COALESCE(`t106`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          COALESCE(`t103`.`s__enterprise_views_30d` >= 1.0, FALSE),
           CAST(15 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__1`,
         IF(
-          COALESCE(`t106`.`s__teammates_invited` >= 2.0, FALSE),
+          COALESCE(`t103`.`s__teammates_invited` >= 2.0, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__2`
       FROM (
         SELECT
-          `t104`.`entity_id`,
-          `t104`.`account_id`,
-          `t104`.`first_seen`,
-          `t104`.`last_seen`,
-          `t104`.`s__activated`,
-          `t104`.`s__activated_within_7d`,
-          `t104`.`s__core_feature_30d`,
-          `t104`.`s__paywall_hits_30d`,
-          `t104`.`s__enterprise_views_30d`,
-          `t104`.`s__teammates_invited`,
-          `t104`.`s__sessions_14d`,
-          `t104`.`s__employees`,
-          `t104`.`s__industry`,
-          `t87`.`key` IS NOT NULL AS `paying`
+          `t101`.`entity_id`,
+          `t101`.`account_id`,
+          `t101`.`first_seen`,
+          `t101`.`last_seen`,
+          `t101`.`s__activated`,
+          `t101`.`s__activated_within_7d`,
+          `t101`.`s__core_feature_30d`,
+          `t101`.`s__paywall_hits_30d`,
+          `t101`.`s__enterprise_views_30d`,
+          `t101`.`s__teammates_invited`,
+          `t101`.`s__sessions_14d`,
+          `t101`.`s__employees`,
+          `t101`.`s__industry`,
+          `t84`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t101`.`entity_id`,
-            `t101`.`account_id`,
-            `t101`.`first_seen`,
-            `t101`.`last_seen`,
-            `t101`.`s__activated`,
-            `t101`.`s__activated_within_7d`,
-            `t101`.`s__core_feature_30d`,
-            `t101`.`s__paywall_hits_30d`,
-            `t101`.`s__enterprise_views_30d`,
-            `t101`.`s__teammates_invited`,
-            `t101`.`s__sessions_14d`,
+            `t98`.`entity_id`,
+            `t98`.`account_id`,
+            `t98`.`first_seen`,
+            `t98`.`last_seen`,
+            `t98`.`s__activated`,
+            `t98`.`s__activated_within_7d`,
+            `t98`.`s__core_feature_30d`,
+            `t98`.`s__paywall_hits_30d`,
+            `t98`.`s__enterprise_views_30d`,
+            `t98`.`s__teammates_invited`,
+            `t98`.`s__sessions_14d`,
             `t17`.`s__employees`,
             `t17`.`s__industry`
           FROM (
             SELECT
-              `t98`.`entity_id`,
-              `t98`.`account_id`,
-              `t98`.`first_seen`,
-              `t98`.`last_seen`,
-              `t98`.`s__activated`,
-              `t98`.`s__activated_within_7d`,
-              `t98`.`s__core_feature_30d`,
-              `t98`.`s__paywall_hits_30d`,
-              `t98`.`s__enterprise_views_30d`,
-              `t98`.`s__teammates_invited`,
-              COALESCE(`t93`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+              `t95`.`entity_id`,
+              `t95`.`account_id`,
+              `t95`.`first_seen`,
+              `t95`.`last_seen`,
+              `t95`.`s__activated`,
+              `t95`.`s__activated_within_7d`,
+              `t95`.`s__core_feature_30d`,
+              `t95`.`s__paywall_hits_30d`,
+              `t95`.`s__enterprise_views_30d`,
+              `t95`.`s__teammates_invited`,
+              COALESCE(`t90`.`s__sessions_14d`, 0) AS `s__sessions_14d`
             FROM (
               SELECT
-                `t70`.`entity_id`,
-                `t70`.`account_id`,
-                `t70`.`first_seen`,
-                `t70`.`last_seen`,
-                COALESCE(`t95`.`s__activated`, FALSE) AS `s__activated`,
-                COALESCE(`t95`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
-                COALESCE(`t95`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-                COALESCE(`t95`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-                COALESCE(`t95`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-                COALESCE(`t95`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+                `t67`.`entity_id`,
+                `t67`.`account_id`,
+                `t67`.`first_seen`,
+                `t67`.`last_seen`,
+                COALESCE(`t92`.`s__activated`, FALSE) AS `s__activated`,
+                COALESCE(`t92`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
+                COALESCE(`t92`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                COALESCE(`t92`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                COALESCE(`t92`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                COALESCE(`t92`.`s__teammates_invited`, 0) AS `s__teammates_invited`
               FROM (
                 SELECT
-                  `t63`.`user_id` AS `entity_id`,
-                  `t63`.`account_id`,
-                  `t63`.`first_seen`,
-                  `t63`.`last_seen`
-                FROM `t62` AS `t63`
-              ) AS `t70`
+                  `t60`.`user_id` AS `entity_id`,
+                  `t60`.`account_id`,
+                  `t60`.`first_seen`,
+                  `t60`.`last_seen`
+                FROM `t59` AS `t60`
+              ) AS `t67`
               LEFT OUTER JOIN (
                 SELECT
-                  `t91`.`entity_id` AS `key`,
+                  `t88`.`entity_id` AS `key`,
                   (
                     COUNTIF((
-                      `t91`.`type` = 'track'
-                    ) AND `t91`.`event` IN ('Project Created')) >= 1
+                      `t88`.`type` = 'track'
+                    ) AND `t88`.`event` IN ('Project Created')) >= 1
                   )
                   AND (
                     COUNTIF((
-                      `t91`.`type` = 'track'
-                    ) AND `t91`.`event` IN ('Data Source Connected')) >= 1
+                      `t88`.`type` = 'track'
+                    ) AND `t88`.`event` IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     COUNTIF((
-                      `t91`.`type` = 'track'
-                    ) AND `t91`.`event` IN ('Dashboard Created')) >= 1
+                      `t88`.`type` = 'track'
+                    ) AND `t88`.`event` IN ('Dashboard Created')) >= 1
                   ) AS `s__activated`,
                   (
                     COUNTIF(
                       (
-                        `t91`.`type` = 'track'
+                        `t88`.`type` = 'track'
                       )
-                      AND `t91`.`event` IN ('Project Created')
+                      AND `t88`.`event` IN ('Project Created')
                       AND (
-                        `t91`.`timestamp` < TIMESTAMP_ADD(`t91`.`start`, INTERVAL '604800' SECOND)
+                        `t88`.`timestamp` < TIMESTAMP_ADD(`t88`.`start`, INTERVAL '604800' SECOND)
                       )
                     ) >= 1
                   )
                   AND (
                     COUNTIF(
                       (
-                        `t91`.`type` = 'track'
+                        `t88`.`type` = 'track'
                       )
-                      AND `t91`.`event` IN ('Data Source Connected')
+                      AND `t88`.`event` IN ('Data Source Connected')
                       AND (
-                        `t91`.`timestamp` < TIMESTAMP_ADD(`t91`.`start`, INTERVAL '604800' SECOND)
+                        `t88`.`timestamp` < TIMESTAMP_ADD(`t88`.`start`, INTERVAL '604800' SECOND)
                       )
                     ) >= 1
                   )
                   AND (
                     COUNTIF(
                       (
-                        `t91`.`type` = 'track'
+                        `t88`.`type` = 'track'
                       )
-                      AND `t91`.`event` IN ('Dashboard Created')
+                      AND `t88`.`event` IN ('Dashboard Created')
                       AND (
-                        `t91`.`timestamp` < TIMESTAMP_ADD(`t91`.`start`, INTERVAL '604800' SECOND)
+                        `t88`.`timestamp` < TIMESTAMP_ADD(`t88`.`start`, INTERVAL '604800' SECOND)
                       )
                     ) >= 1
                   ) AS `s__activated_within_7d`,
                   COUNTIF(
                     (
-                      `t91`.`type` = 'track'
+                      `t88`.`type` = 'track'
                     )
-                    AND `t91`.`event` IN ('Report Created')
+                    AND `t88`.`event` IN ('Report Created')
                     AND (
-                      `t91`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      `t88`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
                     )
                   ) AS `s__core_feature_30d`,
                   COUNTIF(
                     (
-                      `t91`.`type` = 'track'
+                      `t88`.`type` = 'track'
                     )
-                    AND `t91`.`event` IN ('Paywall Hit')
+                    AND `t88`.`event` IN ('Paywall Hit')
                     AND (
-                      `t91`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      `t88`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
                     )
                   ) AS `s__paywall_hits_30d`,
                   COUNTIF(
                     (
-                      `t91`.`type` = 'track'
+                      `t88`.`type` = 'track'
                     )
-                    AND `t91`.`event` IN ('Enterprise Feature Viewed')
+                    AND `t88`.`event` IN ('Enterprise Feature Viewed')
                     AND COALESCE(
-                      safe.string(`t91`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      safe.string(`t88`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      `t91`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      `t88`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
                     )
                   ) AS `s__enterprise_views_30d`,
                   COUNTIF((
-                    `t91`.`type` = 'track'
-                  ) AND `t91`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
+                    `t88`.`type` = 'track'
+                  ) AND `t88`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
                 FROM (
                   SELECT
-                    `t74`.`message_id`,
-                    `t74`.`type`,
-                    `t74`.`event`,
-                    `t74`.`name`,
-                    `t74`.`user_id`,
-                    `t74`.`anonymous_id`,
-                    `t74`.`group_id`,
-                    `t74`.`previous_id`,
-                    `t74`.`timestamp`,
-                    `t74`.`original_timestamp`,
-                    `t74`.`sent_at`,
-                    `t74`.`received_at`,
-                    `t74`.`properties`,
-                    `t74`.`traits`,
-                    `t74`.`context`,
-                    `t74`.`source`,
-                    `t74`.`loaded_at`,
-                    `t74`.`person_id`,
-                    `t74`.`account_id`,
-                    `t74`.`email_domain`,
-                    `t74`.`entity_id`,
-                    `t86`.`start`
+                    `t71`.`message_id`,
+                    `t71`.`type`,
+                    `t71`.`event`,
+                    `t71`.`name`,
+                    `t71`.`user_id`,
+                    `t71`.`anonymous_id`,
+                    `t71`.`group_id`,
+                    `t71`.`previous_id`,
+                    `t71`.`timestamp`,
+                    `t71`.`original_timestamp`,
+                    `t71`.`sent_at`,
+                    `t71`.`received_at`,
+                    `t71`.`properties`,
+                    `t71`.`traits`,
+                    `t71`.`context`,
+                    `t71`.`source`,
+                    `t71`.`loaded_at`,
+                    `t71`.`person_id`,
+                    `t71`.`account_id`,
+                    `t71`.`email_domain`,
+                    `t71`.`entity_id`,
+                    `t83`.`start`
                   FROM (
                     SELECT
                       `t47`.`message_id`,
@@ -977,8 +966,8 @@ FROM (
                       `t47`.`source`,
                       `t47`.`loaded_at`,
                       `t47`.`person_id`,
-                      `t68`.`account_id`,
-                      `t68`.`email_domain`,
+                      `t65`.`account_id`,
+                      `t65`.`email_domain`,
                       `t47`.`person_id` AS `entity_id`
                     FROM (
                       SELECT
@@ -1076,27 +1065,27 @@ FROM (
                     ) AS `t47`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t63`.`user_id` AS `m_user`,
-                        `t63`.`account_id`,
-                        `t63`.`email_domain`
-                      FROM `t62` AS `t63`
-                    ) AS `t68`
-                      ON `t47`.`person_id` = `t68`.`m_user`
-                  ) AS `t74`
+                        `t60`.`user_id` AS `m_user`,
+                        `t60`.`account_id`,
+                        `t60`.`email_domain`
+                      FROM `t59` AS `t60`
+                    ) AS `t65`
+                      ON `t47`.`person_id` = `t65`.`m_user`
+                  ) AS `t71`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t69`.`f_key` AS `st_key`,
-                      COALESCE(`t81`.`s_at`, `t69`.`f_at`) AS `start`
+                      `t66`.`f_key` AS `st_key`,
+                      COALESCE(`t78`.`s_at`, `t66`.`f_at`) AS `start`
                     FROM (
                       SELECT
-                        `t63`.`user_id` AS `f_key`,
-                        `t63`.`first_seen` AS `f_at`
-                      FROM `t62` AS `t63`
-                    ) AS `t69`
+                        `t60`.`user_id` AS `f_key`,
+                        `t60`.`first_seen` AS `f_at`
+                      FROM `t59` AS `t60`
+                    ) AS `t66`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t76`.`entity_id` AS `s_key`,
-                        MIN(`t76`.`timestamp`) AS `s_at`
+                        `t73`.`entity_id` AS `s_key`,
+                        MIN(`t73`.`timestamp`) AS `s_at`
                       FROM (
                         SELECT
                           *
@@ -1120,8 +1109,8 @@ FROM (
                             `t47`.`source`,
                             `t47`.`loaded_at`,
                             `t47`.`person_id`,
-                            `t68`.`account_id`,
-                            `t68`.`email_domain`,
+                            `t65`.`account_id`,
+                            `t65`.`email_domain`,
                             `t47`.`person_id` AS `entity_id`
                           FROM (
                             SELECT
@@ -1219,47 +1208,47 @@ FROM (
                           ) AS `t47`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t63`.`user_id` AS `m_user`,
-                              `t63`.`account_id`,
-                              `t63`.`email_domain`
-                            FROM `t62` AS `t63`
-                          ) AS `t68`
-                            ON `t47`.`person_id` = `t68`.`m_user`
-                        ) AS `t73`
+                              `t60`.`user_id` AS `m_user`,
+                              `t60`.`account_id`,
+                              `t60`.`email_domain`
+                            FROM `t59` AS `t60`
+                          ) AS `t65`
+                            ON `t47`.`person_id` = `t65`.`m_user`
+                        ) AS `t70`
                         WHERE
-                          `t73`.`type` = 'track' AND `t73`.`event` = 'Signed Up'
-                      ) AS `t76`
+                          `t70`.`type` = 'track' AND `t70`.`event` = 'Signed Up'
+                      ) AS `t73`
                       GROUP BY
                         1
-                    ) AS `t81`
-                      ON `t69`.`f_key` = `t81`.`s_key`
-                  ) AS `t86`
-                    ON `t74`.`entity_id` = `t86`.`st_key`
-                ) AS `t91`
+                    ) AS `t78`
+                      ON `t66`.`f_key` = `t78`.`s_key`
+                  ) AS `t83`
+                    ON `t71`.`entity_id` = `t83`.`st_key`
+                ) AS `t88`
                 GROUP BY
                   1
-              ) AS `t95`
-                ON `t70`.`entity_id` = `t95`.`key`
-            ) AS `t98`
+              ) AS `t92`
+                ON `t67`.`entity_id` = `t92`.`key`
+            ) AS `t95`
             LEFT OUTER JOIN (
               SELECT
-                `t89`.`key`,
-                `t89`.`value` AS `s__sessions_14d`
+                `t86`.`key`,
+                `t86`.`value` AS `s__sessions_14d`
               FROM (
                 SELECT
-                  `t88`.`key`,
-                  SUM(`t88`.`new`) AS `value`
+                  `t85`.`key`,
+                  SUM(`t85`.`new`) AS `value`
                 FROM (
                   SELECT
-                    `t78`.`entity_id` AS `key`,
+                    `t75`.`entity_id` AS `key`,
                     IF(
                       (
-                        LAG(`t78`.`timestamp`) OVER (PARTITION BY `t78`.`entity_id` ORDER BY `t78`.`timestamp` ASC) IS NULL
+                        LAG(`t75`.`timestamp`) OVER (PARTITION BY `t75`.`entity_id` ORDER BY `t75`.`timestamp` ASC) IS NULL
                       )
                       OR (
                         (
-                          UNIX_SECONDS(`t78`.`timestamp`) - UNIX_SECONDS(
-                            LAG(`t78`.`timestamp`) OVER (PARTITION BY `t78`.`entity_id` ORDER BY `t78`.`timestamp` ASC)
+                          UNIX_SECONDS(`t75`.`timestamp`) - UNIX_SECONDS(
+                            LAG(`t75`.`timestamp`) OVER (PARTITION BY `t75`.`entity_id` ORDER BY `t75`.`timestamp` ASC)
                           )
                         ) > 1800.0
                       ),
@@ -1289,8 +1278,8 @@ FROM (
                         `t47`.`source`,
                         `t47`.`loaded_at`,
                         `t47`.`person_id`,
-                        `t68`.`account_id`,
-                        `t68`.`email_domain`,
+                        `t65`.`account_id`,
+                        `t65`.`email_domain`,
                         `t47`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
@@ -1388,24 +1377,24 @@ FROM (
                       ) AS `t47`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t63`.`user_id` AS `m_user`,
-                          `t63`.`account_id`,
-                          `t63`.`email_domain`
-                        FROM `t62` AS `t63`
-                      ) AS `t68`
-                        ON `t47`.`person_id` = `t68`.`m_user`
-                    ) AS `t73`
+                          `t60`.`user_id` AS `m_user`,
+                          `t60`.`account_id`,
+                          `t60`.`email_domain`
+                        FROM `t59` AS `t60`
+                      ) AS `t65`
+                        ON `t47`.`person_id` = `t65`.`m_user`
+                    ) AS `t70`
                     WHERE
-                      `t73`.`type` IN ('track', 'page', 'screen')
-                      AND `t73`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
-                  ) AS `t78`
-                ) AS `t88`
+                      `t70`.`type` IN ('track', 'page', 'screen')
+                      AND `t70`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
+                  ) AS `t75`
+                ) AS `t85`
                 GROUP BY
                   1
-              ) AS `t89`
-            ) AS `t93`
-              ON `t98`.`entity_id` = `t93`.`key`
-          ) AS `t101`
+              ) AS `t86`
+            ) AS `t90`
+              ON `t95`.`entity_id` = `t90`.`key`
+          ) AS `t98`
           LEFT OUTER JOIN (
             SELECT
               `t6`.`group_id` AS `key`,
@@ -1438,8 +1427,8 @@ FROM (
             GROUP BY
               1
           ) AS `t17`
-            ON `t101`.`account_id` = `t17`.`key`
-        ) AS `t104`
+            ON `t98`.`account_id` = `t17`.`key`
+        ) AS `t101`
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1448,7 +1437,7 @@ FROM (
               *
             FROM (
               SELECT
-                `t73`.`entity_id` AS `key`
+                `t70`.`entity_id` AS `key`
               FROM (
                 SELECT
                   `t47`.`message_id`,
@@ -1469,8 +1458,8 @@ FROM (
                   `t47`.`source`,
                   `t47`.`loaded_at`,
                   `t47`.`person_id`,
-                  `t68`.`account_id`,
-                  `t68`.`email_domain`,
+                  `t65`.`account_id`,
+                  `t65`.`email_domain`,
                   `t47`.`person_id` AS `entity_id`
                 FROM (
                   SELECT
@@ -1568,36 +1557,36 @@ FROM (
                 ) AS `t47`
                 LEFT OUTER JOIN (
                   SELECT
-                    `t63`.`user_id` AS `m_user`,
-                    `t63`.`account_id`,
-                    `t63`.`email_domain`
-                  FROM `t62` AS `t63`
-                ) AS `t68`
-                  ON `t47`.`person_id` = `t68`.`m_user`
-              ) AS `t73`
+                    `t60`.`user_id` AS `m_user`,
+                    `t60`.`account_id`,
+                    `t60`.`email_domain`
+                  FROM `t59` AS `t60`
+                ) AS `t65`
+                  ON `t47`.`person_id` = `t65`.`m_user`
+              ) AS `t70`
               WHERE
-                `t73`.`type` = 'track' AND `t73`.`event` IN ('Subscription Started')
-            ) AS `t75`
+                `t70`.`type` = 'track' AND `t70`.`event` IN ('Subscription Started')
+            ) AS `t72`
             UNION DISTINCT
             SELECT
               *
             FROM (
               SELECT
-                `t71`.`m_user` AS `key`
+                `t68`.`m_user` AS `key`
               FROM (
                 SELECT
-                  `t63`.`user_id` AS `m_user`,
-                  `t63`.`account_id`,
-                  `t63`.`email_domain`,
-                  `t63`.`first_seen`,
-                  `t63`.`last_seen`
-                FROM `t62` AS `t63`
+                  `t60`.`user_id` AS `m_user`,
+                  `t60`.`account_id`,
+                  `t60`.`email_domain`,
+                  `t60`.`first_seen`,
+                  `t60`.`last_seen`
+                FROM `t59` AS `t60`
                 WHERE
-                  `t63`.`account_id` IS NOT NULL
-              ) AS `t71`
+                  `t60`.`account_id` IS NOT NULL
+              ) AS `t68`
               INNER JOIN (
                 SELECT DISTINCT
-                  `t73`.`account_id` AS `acc`
+                  `t70`.`account_id` AS `acc`
                 FROM (
                   SELECT
                     `t47`.`message_id`,
@@ -1618,8 +1607,8 @@ FROM (
                     `t47`.`source`,
                     `t47`.`loaded_at`,
                     `t47`.`person_id`,
-                    `t68`.`account_id`,
-                    `t68`.`email_domain`,
+                    `t65`.`account_id`,
+                    `t65`.`email_domain`,
                     `t47`.`person_id` AS `entity_id`
                   FROM (
                     SELECT
@@ -1717,28 +1706,28 @@ FROM (
                   ) AS `t47`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t63`.`user_id` AS `m_user`,
-                      `t63`.`account_id`,
-                      `t63`.`email_domain`
-                    FROM `t62` AS `t63`
-                  ) AS `t68`
-                    ON `t47`.`person_id` = `t68`.`m_user`
-                ) AS `t73`
+                      `t60`.`user_id` AS `m_user`,
+                      `t60`.`account_id`,
+                      `t60`.`email_domain`
+                    FROM `t59` AS `t60`
+                  ) AS `t65`
+                    ON `t47`.`person_id` = `t65`.`m_user`
+                ) AS `t70`
                 WHERE
-                  `t73`.`type` = 'track'
-                  AND `t73`.`event` IN ('Subscription Started')
-                  AND `t73`.`account_id` IS NOT NULL
-              ) AS `t79`
-                ON `t71`.`account_id` = `t79`.`acc`
-            ) AS `t82`
-          ) AS `t83`
-        ) AS `t87`
-          ON `t104`.`entity_id` = `t87`.`key`
-      ) AS `t106`
+                  `t70`.`type` = 'track'
+                  AND `t70`.`event` IN ('Subscription Started')
+                  AND `t70`.`account_id` IS NOT NULL
+              ) AS `t76`
+                ON `t68`.`account_id` = `t76`.`acc`
+            ) AS `t79`
+          ) AS `t80`
+        ) AS `t84`
+          ON `t101`.`entity_id` = `t84`.`key`
+      ) AS `t103`
       WHERE
         NOT (
-          `t106`.`paying`
+          `t103`.`paying`
         )
-    ) AS `t108`
-  ) AS `t110`
-) AS `t112`;
+    ) AS `t105`
+  ) AS `t107`
+) AS `t109`;
