@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -250,16 +251,25 @@ def _run(coroutine_name: str, args: tuple[Any, ...], results: Any) -> None:
     results.put(asyncio.run(globals()[coroutine_name](*args)))
 
 
-def in_process(coroutine_name: str, *args: Any) -> dict[str, Any]:
-    """Run a load coroutine in its own process (the generator must not share our GIL)."""
-    results: Any = multiprocessing.get_context("spawn").Queue()
-    process = multiprocessing.get_context("spawn").Process(
-        target=_run, args=(coroutine_name, args, results)
-    )
+def started(coroutine_name: str, *args: Any) -> Callable[[], dict[str, Any]]:
+    """Start a load coroutine in its own process (the generator must not share our GIL); call
+    what this returns to wait for the coroutine's result."""
+    spawn = multiprocessing.get_context("spawn")
+    results: Any = spawn.Queue()
+    process = spawn.Process(target=_run, args=(coroutine_name, args, results))
     process.start()
-    result: dict[str, Any] = results.get()
-    process.join()
+
+    def result() -> dict[str, Any]:
+        outcome: dict[str, Any] = results.get()
+        process.join()
+        return outcome
+
     return result
+
+
+def in_process(coroutine_name: str, *args: Any) -> dict[str, Any]:
+    """Run a load coroutine in its own process and wait for its result."""
+    return started(coroutine_name, *args)()
 
 
 def track_body(n: int) -> bytes:
@@ -400,22 +410,18 @@ def main() -> None:
             db, "--model", "pillars", "--score-every", options.score_every
         )
         half = best / 2 / BATCH_EVENTS  # requests per second
-        spawn = multiprocessing.get_context("spawn")
-        outcome, hits = spawn.Queue(), spawn.Queue()
         # Both generators start at set times, after their processes have imported what they
         # use: the background load first, the paywall hits once it has run for WARM_UP
         # seconds (so neither generator's start-up is counted as the server's latency).
         begin = time.time() + GENERATOR_START
-        load = (url, write, seconds * 3, half, _BatchBodies(), "/v1/batch", begin)
-        paywall = (url, write, seconds * 2, 20, paywall_body, "/v1/track", begin + WARM_UP)
-        background = spawn.Process(target=_run, args=("open_loop", load, outcome))
-        paywalls = spawn.Process(target=_run, args=("open_loop", paywall, hits))
-        background.start()
-        paywalls.start()
-        r = hits.get()
-        loaded = outcome.get()
-        paywalls.join()
-        background.join()
+        background = started(
+            "open_loop", url, write, seconds * 3, half, _BatchBodies(), "/v1/batch", begin
+        )
+        paywalls = started(
+            "open_loop", url, write, seconds * 2, 20, paywall_body, "/v1/track", begin + WARM_UP
+        )
+        r = paywalls()
+        loaded = background()
         time.sleep(2)
         alerts = httpx.get(f"{url}/v1/alerts?limit=1000", headers=auth(read), timeout=60).json()[
             "alerts"
