@@ -15,7 +15,8 @@ import orjson
 
 from pqlkit.errors import EventValidationError
 from pqlkit.events.spec import parse_call
-from pqlkit.server.records import RAW_LIMIT, RejectedCall, row_values
+from pqlkit.server.plain_calls import plain_row
+from pqlkit.server.records import RAW_LIMIT, RejectedCall, micros, row_values
 
 # Rules about the call as a whole, named by the field to fix (as the bulk importers name them).
 _WHOLE_CALL_RULES = {"userId or anonymousId is required": "userId"}
@@ -39,11 +40,13 @@ def _raw(call: Any) -> str | None:
 
 
 def _with_batch_defaults(call: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
-    call = {name: value for name, value in call.items() if name != "writeKey"}
     sent_at = defaults.get("sentAt")
+    context = defaults.get("context")
+    if "writeKey" not in call and (sent_at is None or "sentAt" in call) and not context:
+        return call  # nothing to add or drop (the common case: no copy)
+    call = {name: value for name, value in call.items() if name != "writeKey"}
     if sent_at is not None and "sentAt" not in call:
         call["sentAt"] = sent_at
-    context = defaults.get("context")
     if isinstance(context, dict) and context:
         own = call.get("context")
         if own is None:
@@ -61,13 +64,21 @@ def check_calls(
     source: str,
     defaults: dict[str, Any] | None = None,
 ) -> CheckedCalls:
-    """Validate each call; a call that breaks the spec becomes a reject, never an error."""
+    """Validate each call; a call that breaks the spec becomes a reject, never an error.
+
+    The plain calls take :func:`plain_row`'s path, the others the models' (the same rows)."""
     rows: list[tuple[Any, ...]] = []
     message_ids: list[str] = []
     rejects: list[RejectedCall] = []
+    received = micros(received_at)
     for index, call in enumerate(calls):
         if isinstance(call, dict):
             call = _with_batch_defaults(call, defaults or {})
+        plain = plain_row(call, default_type=default_type, received_at=received)
+        if plain is not None:
+            rows.append(plain)
+            message_ids.append(plain[0])
+            continue
         try:
             row = parse_call(call, default_type=default_type).to_row(
                 received_at=received_at, source=source

@@ -53,7 +53,7 @@ class RequestRecord:
             {
                 "request_id": self.request_id,
                 "source": self.source,
-                "received_at": _micros(self.received_at),
+                "received_at": micros(self.received_at),
                 "rows": self.rows,
                 "rejects": [[r.index, r.field, r.reason, r.raw] for r in self.rejects],
             }
@@ -71,14 +71,14 @@ class RequestRecord:
         )
 
 
-def _micros(moment: datetime) -> int:
+def micros(moment: datetime) -> int:
     return (moment - _EPOCH) // _MICROSECOND
 
 
 def row_values(row: dict[str, Any]) -> tuple[Any, ...]:
     """A row of :meth:`SegmentCall.to_row` in ROW_COLUMNS order, times as microseconds."""
     return tuple(
-        (_micros(row[c]) if row[c] is not None else None) if c in _TIME_COLUMNS else row[c]
+        (micros(row[c]) if row[c] is not None else None) if c in _TIME_COLUMNS else row[c]
         for c in ROW_COLUMNS
     )
 
