@@ -167,6 +167,41 @@ def test_a_message_id_on_its_way_to_the_store_is_not_stored_twice(parts: Parts) 
         handle.close()
 
 
+def test_batches_waiting_for_the_writer_are_stored_together(parts: Parts) -> None:
+    """The writer thread, held up, finds three batches waiting and stores them in fewer
+    transactions than batches: every row once, every reject (a field named in one, none in another), and the
+    checkpoint after the last."""
+    from pqlkit.server.scheduled import second_handle
+
+    handle = second_handle(parts.store)
+    parts.loader.events.start(handle)
+    try:
+        con = parts.store.duckdb()
+        con.execute("ALTER TABLE server_log_checkpoint RENAME TO checkpoint_away")
+        parts.append(record("a", "b", rejects=1))
+        parts.append(record("b", "c"))
+        parts.append(
+            RequestRecord("req", "api:server:k_1", NOW, (), (RejectedCall(0, None, "bad", None),))
+        )
+        parts.append(record("d"))
+        parts.append(record("e", "f"))
+        parts.append(record("g"))
+        while parts.loader.load_batch(parts.store) is not None:
+            pass
+        assert parts.loader.events.held() == 3  # batches of at most 3 rows
+        con.execute("ALTER TABLE checkpoint_away RENAME TO server_log_checkpoint")
+        parts.loader.events.drain()
+        # one transaction; two if a try under way when the store came back had taken two
+        assert parts.loader.events.writes < 3
+        assert [m for m, _ in parts.stored()] == ["a", "b", "c", "d", "e", "f", "g"]
+        fields = con.execute("SELECT field FROM rejects ORDER BY field NULLS LAST").fetchall()
+        assert fields == [("userId",), (None,)]
+        assert read_checkpoint(parts.store, parts.log.log_id) == parts.writer.committed
+    finally:
+        parts.loader.events.stop()
+        handle.close()
+
+
 @pytest.mark.parametrize("indexed", [False, True], ids=["scan", "index of recent ids"])
 def test_a_batch_stored_while_its_ids_are_checked_counts_as_stored(
     tmp_path: Path, indexed: bool

@@ -2,7 +2,8 @@
 
 The loader evaluates a batch's triggers and commits its alerts first, then hands the batch
 here. :meth:`EventWriter.write` stores it in one transaction: the rows whose messageId is not
-stored yet, the rejected calls and the log position after the batch's last record.
+stored yet, the rejected calls and the log position after the batch's last record. A writer
+thread that fell behind writes the batches waiting for it together (:func:`merged`).
 
 In the server the writer runs on a thread of its own with a connection of its own (``start``):
 on the embedded store a commit that crosses DuckDB's WAL threshold checkpoints the event log
@@ -67,6 +68,7 @@ class EventWriter:
         self.log = log
         self.checkpoint = checkpoint  # how far the log is stored
         self.loaded_rows = 0
+        self.writes = 0  # transactions committed
         self.last_error: str | None = None  # the last failure, until a batch is stored again
         self._held: deque[StagedBatch] = deque()  # handed over, not committed (the head is
         self._changed = threading.Condition()  # being written)
@@ -112,6 +114,7 @@ class EventWriter:
             )
         self.checkpoint = batch.reached
         self.loaded_rows += inserted
+        self.writes += 1
         self.log.drop_before(batch.reached.segment)
         rejected = 0 if batch.rejects is None else batch.rejects.num_rows
         duplicates = batch.rows.num_rows - inserted + batch.repeats
@@ -182,9 +185,9 @@ class EventWriter:
                     self._changed.wait()
                 if not self._held:
                     return
-                batch = self._held[0]
+                waiting = list(self._held) if store.is_duckdb else [self._held[0]]
             try:
-                self.write(store, batch)
+                self.write(store, merged(waiting))
             except Exception as exc:
                 failures += 1
                 with self._changed:  # retried after a backoff; a drain cuts it short
@@ -202,5 +205,31 @@ class EventWriter:
             failures = 0
             self.last_error = None
             with self._changed:
-                self._held.popleft()
+                for _ in waiting:
+                    self._held.popleft()
                 self._changed.notify_all()
+
+
+def merged(batches: list[StagedBatch]) -> StagedBatch:
+    """Consecutive batches as one write: a writer that fell behind catches up in one
+    transaction (one insert, one commit) instead of one per batch. Only where the rows are
+    ``fresh`` already (the embedded store): other stores' appends check the messageIds again,
+    a batch at a time."""
+    import pyarrow as pa
+
+    if len(batches) == 1:
+        return batches[0]
+
+    def joined(tables: list[pa.Table]) -> pa.Table:  # a column all null in one is typed in another
+        return pa.concat_tables(tables, promote_options="permissive")
+
+    rejects = [batch.rejects for batch in batches if batch.rejects is not None]
+    return StagedBatch(
+        records=sum(batch.records for batch in batches),
+        rows=joined([batch.rows for batch in batches]),
+        fresh=joined([batch.fresh for batch in batches]),
+        repeats=sum(batch.repeats for batch in batches),
+        rejects=joined(rejects) if rejects else None,
+        reached=batches[-1].reached,
+        loaded_at=batches[-1].loaded_at,
+    )
