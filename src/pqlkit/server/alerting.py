@@ -1,11 +1,11 @@
 """Real-time triggers in the server: every newly loaded event goes through the live evaluator.
 
-The loader calls :meth:`Alerting.on_loaded` with a batch's rows the store does not hold yet, in
-arrival order, inside a transaction of its own; the alerts they fire are written to the
-``alerts`` table, routed and queued in the outbox in that transaction — before the batch's
-events are stored (see :mod:`pqlkit.server.loader`). A crash after the commit and before the
-events are stored loads the batch again at restart: its alerts, found again with the same
-identities, add nothing.
+The loader calls :meth:`Alerting.observe` with a batch's rows the store does not hold yet, in
+arrival order; the alerts they fire (:meth:`Alerting.record`) are written to the ``alerts``
+table, routed and queued in the outbox in a transaction of their own — before the batch's
+events are stored (see :mod:`pqlkit.server.loader`); a batch that fires nothing writes
+nothing. A crash after the commit and before the events are stored loads the batch again at
+restart: its alerts, found again with the same identities, add nothing.
 
 It also keeps every alert fired so far (those the rebuild found in the stored history, and each
 batch's once committed) for as long as they can be active: scheduled scoring reads them
@@ -105,22 +105,15 @@ class Alerting:
         live = LiveTriggers.rebuild(store.events, model, start)
         return cls(model, live, destinations, router)
 
-    def on_loaded(
-        self,
-        store: Store,
-        rows: pa.Table,
-        loaded_at: datetime,
-        held: Sequence[pa.Table] = (),
-    ) -> list[Alert]:
-        """Observe the rows of a batch the store does not hold yet (inside the loader's
-        transaction) and record their alerts; ``held``: the rows of earlier batches on their
-        way to the store (routing reads what each person did from the store and these). Call
-        :meth:`failed` if the transaction then fails."""
+    def observe(self, store: Store, rows: pa.Table) -> list[Alert]:
+        """Observe the rows of a batch the store does not hold yet: the alerts they fire. Then
+        :meth:`record` them (if any) in a transaction, and call :meth:`committed` once it has
+        committed, or :meth:`failed`."""
         if self.stale:
             self.live = LiveTriggers.rebuild(store.events, self.model, resume_point(store))
             self._take(self.live.before_start)
             self.stale = False
-        self.stale = True  # until the caller's transaction is known to have committed
+        self.stale = True  # until the alerts are known to be committed
         alerts = self.live.observe_table(rows)
         if alerts:  # when each firing event was received, to time its alert's commit
             fired = {alert.message_id for alert in alerts}
@@ -130,6 +123,19 @@ class Alerting:
                 for mid, at in zip(ids.to_pylist(), received.to_pylist(), strict=True)
                 if mid in fired and at is not None
             }
+        return alerts
+
+    def record(
+        self,
+        store: Store,
+        alerts: list[Alert],
+        rows: pa.Table,
+        loaded_at: datetime,
+        held: Sequence[pa.Table] = (),
+    ) -> None:
+        """Write the ``alerts`` a batch's ``rows`` fired (inside the caller's transaction): the
+        alerts, their routing and their outbox rows. ``held``: the rows of earlier batches on
+        their way to the store (routing reads what each person did from the store and these)."""
         self._added = alert_store.record(store, alerts, self.model.name, loaded_at)
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
@@ -138,11 +144,10 @@ class Alerting:
                 handoffs = self.router.route(store, alerts, handoffs, events)
             for handoff in handoffs if self.destinations else ():
                 enqueue_handoff(store, self.destinations, handoff, kind="alert")
-        return alerts
 
     def handoff(self, alert: Alert) -> HandOff:
         """What an alert's destinations receive: the alert, and who the person is as known
-        when it fired (e-mail domain, title, account). With routing, :meth:`on_loaded` then
+        when it fired (e-mail domain, title, account). With routing, :meth:`record` then
         fills in its path, owner, deadline, key actions and talking points."""
         identity = self.live.identity
         person = alert.entity_id if self.model.entity == "user" else alert.user_id

@@ -180,11 +180,12 @@ class Loader:
             return []
         if alerting.stale:  # rebuilt from the store: everything handed over must be in it
             self.events.drain_or_fail()
-        alerts: list[Alert] = []
-        held = self.events.held_rows()
         try:
-            with transaction(store):
-                alerts = alerting.on_loaded(store, batch.fresh, batch.loaded_at, held)
+            alerts = alerting.observe(store, batch.fresh)
+            if alerts:  # most batches fire nothing: no transaction for them
+                held = self.events.held_rows()
+                with transaction(store):
+                    alerting.record(store, alerts, batch.fresh, batch.loaded_at, held)
         except BaseException:
             alerting.failed()
             raise
