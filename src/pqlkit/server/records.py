@@ -96,19 +96,19 @@ def rows_table(records: list[RequestRecord]) -> tuple[pa.Table, int]:
     import pyarrow as pa
 
     seen: set[str] = set()
-    columns: list[list[Any]] = [[] for _ in ROW_COLUMNS]
+    kept: list[tuple[Any, ...]] = []
     sources: list[str] = []
     repeats = 0
     for record in records:
         for values in record.rows:
-            key = message_id(values)
+            key = values[_MESSAGE_ID]
             if key in seen:
                 repeats += 1
                 continue
             seen.add(key)
-            for column, value in zip(columns, values, strict=True):
-                column.append(value)
+            kept.append(values)
             sources.append(record.source)
+    columns = list(zip(*kept, strict=True)) if kept else [() for _ in ROW_COLUMNS]
     arrays = {
         name: pa.array(values, pa.timestamp("us") if name in _TIME_COLUMNS else pa.string())
         for name, values in zip(ROW_COLUMNS, columns, strict=True)
