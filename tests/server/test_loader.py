@@ -202,6 +202,33 @@ def test_batches_waiting_for_the_writer_are_stored_together(parts: Parts) -> Non
         handle.close()
 
 
+def test_the_writer_gathers_batches_for_a_while_and_a_drain_cuts_it_short(parts: Parts) -> None:
+    """Batches handed over within the writer's gathering time are stored in one transaction;
+    a drain (a query that needs them, the server stopping) does not wait the time out."""
+    import time
+
+    from pqlkit.server.event_writer import EventWriter
+    from pqlkit.server.scheduled import second_handle
+
+    parts.loader.events = EventWriter(parts.log, parts.loader.checkpoint, gather_seconds=60)
+    handle = second_handle(parts.store)
+    parts.loader.events.start(handle)
+    try:
+        for i in range(3):
+            parts.append(record(f"{i}-x", f"{i}-y", f"{i}-z"))
+            assert parts.loader.load_batch(parts.store) is not None
+        assert parts.stored() == [] and parts.loader.events.held() == 3
+        started = time.monotonic()
+        parts.loader.events.drain()
+        assert time.monotonic() - started < 30
+        assert parts.loader.events.writes == 1
+        assert len(parts.stored()) == 9
+        assert read_checkpoint(parts.store, parts.log.log_id) == parts.writer.committed
+    finally:
+        parts.loader.events.stop()
+        handle.close()
+
+
 @pytest.mark.parametrize("indexed", [False, True], ids=["scan", "index of recent ids"])
 def test_a_batch_stored_while_its_ids_are_checked_counts_as_stored(
     tmp_path: Path, indexed: bool
