@@ -7,6 +7,8 @@ The model is the ``pillars`` template: ``paywall_hit`` fires on "Paywall Hit" (r
 
 from __future__ import annotations
 
+import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any
 import pytest
 
 from pqlkit.server.config import ServerConfig
+from pqlkit.server.scheduled import SCORING_NICE
 from tests.server.conftest import RunningServer, basic, running_server, track
 
 
@@ -254,6 +257,15 @@ def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> 
         leads = server.client.get("/v1/leads", headers=basic(read)).json()["leads"]
         assert [(x["entity_id"], x["score"], x["tier"]) for x in leads] == [("ann", 60.0, "pql")]
         assert server.client.get("/healthz").json()["status"] == "ok"
+        if sys.platform == "linux":  # the rounds yield the CPU to requests and alerts
+            assert nice_of("pqlkit-scoring") == SCORING_NICE
+
+
+def nice_of(thread_name: str) -> int:
+    """The nice value of this process's thread of that name (Linux)."""
+    thread = next(t for t in threading.enumerate() if t.name == thread_name)
+    stat = Path(f"/proc/self/task/{thread.native_id}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[16])
 
 
 def test_scheduled_scoring_takes_the_alerts_of_history_and_of_the_live_stream(
