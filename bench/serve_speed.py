@@ -9,6 +9,8 @@ scheduled scoring runs — each beside its limit measured in the same run.
    same rows, one insert per request (the store's limit for acknowledging after a write).
 2. `/v1/track` p99 at 500 requests/s, open loop (latency from each request's scheduled time,
    so a stall counts for every request it delays), beside the no-op endpoint at the same rate.
+   Then (Linux) the server process's CPU per event at a fixed 10,000 events/s of batches, beside
+   the no-op endpoint's: a figure the machine's speed moves less than wall-clock rates.
 3. Alert latency: with the `pillars` model and `--score-every` on a store of simulated history,
    background batches at half the measured maximum, and a "Paywall Hit" from a new user every
    50 ms once the background load has run for two seconds (each generator starts at a set
@@ -49,6 +51,7 @@ from pqlkit.store.files import copy_store
 BATCH_EVENTS = 100
 CONCURRENCY = (1, 4, 16)
 TRACK_RATE = 500
+CPU_RATE = 10_000  # events/s of batches while the server's CPU is measured
 GENERATOR_START = 2.0  # seconds: a spawned load generator's imports are done by then
 WARM_UP = 2.0  # seconds of background load before the paywall hits begin
 
@@ -86,6 +89,23 @@ class Process:
         self.process.terminate()
         self.process.wait(120)
         return Path(self.log.name).read_text()
+
+
+def cpu_seconds(process: Process) -> float:
+    """The process's CPU time so far, user and system, all threads (Linux)."""
+    fields = Path(f"/proc/{process.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_event(process: Process, url: str, key: str, seconds: float) -> float:
+    """Microseconds of the server's CPU per event while batches arrive at ``CPU_RATE``."""
+    before = cpu_seconds(process)
+    r = in_process(
+        "open_loop", url, key, seconds, CPU_RATE / BATCH_EVENTS, _BatchBodies(), "/v1/batch"
+    )
+    time.sleep(1)  # what the server does after the last answer (loading) counts too
+    events = len(r["lat"]) * BATCH_EVENTS
+    return (cpu_seconds(process) - before) / max(events, 1) * 1e6
 
 
 def free_port() -> int:
@@ -392,6 +412,15 @@ def main() -> None:
             say(
                 f"/v1/track at {TRACK_RATE}/s, {name:<24} p50 {pct(r['lat'], 0.5):6.1f} ms  "
                 f"p99 {pct(r['lat'], 0.99):6.1f} ms  errors {r['errors']}"
+            )
+        if sys.platform == "linux":
+            used = {}
+            for name, process, target in (("no-op", noop, noop_url), ("pql serve", served, url)):
+                used[name] = cpu_per_event(process, target, write, seconds)
+            say(
+                f"CPU per event at {CPU_RATE:,} events/s of batches: pql serve "
+                f"{used['pql serve']:.1f} us, no-op endpoint {used['no-op']:.1f} us "
+                f"({used['pql serve'] / used['no-op']:.1f}x)"
             )
         noop.stop()
         served.stop()
