@@ -15,8 +15,8 @@ scheduled scoring runs — each beside its limit measured in the same run.
    background batches at half the measured maximum, and a "Paywall Hit" from a new user every
    50 ms once the background load has run for two seconds (each generator starts at a set
    time, after its process has imported what it uses): event received → alert detected (the
-   alert's ``detected_at`` minus its event's ``received_at``, both stamped by the server: when
-   the loader's transaction began), and received → alert and outbox row committed (the
+   alert's ``detected_at`` minus its event's ``received_at``, both stamped by the server:
+   when the loader took the event's batch), and received → alert and outbox row committed (the
    server's own timing, ``GET /healthz``).
 
 The load generator runs on the same 2-core machine, as the issue's goals demand.

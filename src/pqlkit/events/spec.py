@@ -22,6 +22,11 @@ MAX_BATCH_BYTES = 500 * 1024  # Segment: 500 KB per batch request
 JsonObject = dict[str, Any]
 
 
+def iso_moment(text: str) -> datetime:
+    """An ISO-8601 string as written: aware if it names an offset (``Z`` is UTC), else naive."""
+    return datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+
+
 def parse_time(value: Any) -> datetime | None:
     """An ISO-8601 string or datetime as a naive UTC datetime (naive input is taken as UTC)."""
     if value is None or value == "":
@@ -29,8 +34,7 @@ def parse_time(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, str):
-        text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
-        moment = datetime.fromisoformat(text)
+        moment = iso_moment(value)
     else:
         raise ValueError("must be an ISO-8601 date-time string")
     if moment.tzinfo is not None:

@@ -16,7 +16,7 @@ import orjson
 from pqlkit.errors import EventValidationError
 from pqlkit.events.spec import parse_call
 from pqlkit.server.plain_calls import plain_row
-from pqlkit.server.records import RAW_LIMIT, RejectedCall, micros, row_values
+from pqlkit.server.records import RAW_LIMIT, RejectedCall, message_id, micros, row_values
 
 # Rules about the call as a whole, named by the field to fix (as the bulk importers name them).
 _WHOLE_CALL_RULES = {"userId or anonymousId is required": "userId"}
@@ -74,23 +74,19 @@ def check_calls(
     for index, call in enumerate(calls):
         if isinstance(call, dict):
             call = _with_batch_defaults(call, defaults or {})
-        plain = plain_row(call, default_type=default_type, received_at=received)
-        if plain is not None:
-            rows.append(plain)
-            message_ids.append(plain[0])
-            continue
-        try:
-            row = parse_call(call, default_type=default_type).to_row(
-                received_at=received_at, source=source
-            )
-        except EventValidationError as exc:
-            reason = str(exc).removeprefix(f"{exc.field}: ") if exc.field else str(exc)
-            field = exc.field or _WHOLE_CALL_RULES.get(reason)
-            rejects.append(RejectedCall(index, field, reason, _raw(call)))
-            continue
-        except (OverflowError, ValueError) as exc:  # e.g. a clock-skew correction out of range
-            rejects.append(RejectedCall(index, None, f"cannot be stored: {exc}", _raw(call)))
-            continue
-        rows.append(row_values(row))
-        message_ids.append(str(row["message_id"]))
+        row = plain_row(call, default_type=default_type, received_at=received)
+        if row is None:  # not a plain call: the models validate it
+            try:
+                checked = parse_call(call, default_type=default_type)
+                row = row_values(checked.to_row(received_at=received_at, source=source))
+            except EventValidationError as exc:
+                reason = str(exc).removeprefix(f"{exc.field}: ") if exc.field else str(exc)
+                field = exc.field or _WHOLE_CALL_RULES.get(reason)
+                rejects.append(RejectedCall(index, field, reason, _raw(call)))
+                continue
+            except (OverflowError, ValueError) as exc:  # e.g. a clock-skew correction too far
+                rejects.append(RejectedCall(index, None, f"cannot be stored: {exc}", _raw(call)))
+                continue
+        rows.append(row)
+        message_ids.append(message_id(row))
     return CheckedCalls(tuple(rows), tuple(message_ids), tuple(rejects))

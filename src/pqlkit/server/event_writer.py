@@ -231,10 +231,9 @@ class EventWriter:
 
 
 def merged(batches: list[StagedBatch]) -> StagedBatch:
-    """Consecutive batches as one write: a writer that fell behind catches up in one
-    transaction (one insert, one commit) instead of one per batch. Only where the rows are
-    ``fresh`` already (the embedded store): other stores' appends check the messageIds again,
-    a batch at a time."""
+    """Consecutive batches as one write (one insert, one commit): those the writer gathered.
+    Only where the rows are ``fresh`` already (the embedded store): other stores' appends
+    check the messageIds again, a batch at a time."""
     import pyarrow as pa
 
     if len(batches) == 1:

@@ -12,12 +12,12 @@ to the same rows (``tests/server/test_plain_calls.py``).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import orjson
 
-from pqlkit.events.spec import MAX_EVENT_BYTES
+from pqlkit.events.spec import MAX_EVENT_BYTES, iso_moment
 from pqlkit.server.records import micros
 
 _ID_LIMIT = 200  # the models' max_length on ids, names and messageIds
@@ -36,9 +36,6 @@ _PYTHON_NAMES = frozenset(
     }
 )
 _DECLINE = object()
-_EPOCH = datetime(1970, 1, 1)
-_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
 _FIRST, _LAST = micros(datetime.min), micros(datetime.max)
 
 
@@ -68,11 +65,10 @@ def _time(value: Any) -> Any:
     if type(value) is not str:
         return _DECLINE
     try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        moment = iso_moment(value)
     except ValueError:
         return _DECLINE
-    epoch = _EPOCH if moment.tzinfo is None else _EPOCH_UTC
-    return _in_range((moment - epoch) // _MICROSECOND)
+    return _in_range(micros(moment))
 
 
 def _in_range(value: int) -> Any:

@@ -8,7 +8,7 @@ rejected, so that both reach the store in the same transaction as the log positi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ROW_COLUMNS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c not in ("source", "loaded_at"))
 _TIME_COLUMNS = frozenset(c for c in ROW_COLUMNS if EVENTS[c].is_timestamp())
 _EPOCH = datetime(1970, 1, 1)
+_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 RAW_LIMIT = 2048  # bytes of a rejected call kept in the rejects table
 
@@ -72,7 +73,8 @@ class RequestRecord:
 
 
 def micros(moment: datetime) -> int:
-    return (moment - _EPOCH) // _MICROSECOND
+    """Microseconds since the epoch; a naive time is UTC, an aware one is converted."""
+    return (moment - (_EPOCH if moment.tzinfo is None else _EPOCH_UTC)) // _MICROSECOND
 
 
 def row_values(row: dict[str, Any]) -> tuple[Any, ...]:
