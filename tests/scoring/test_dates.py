@@ -102,6 +102,27 @@ def test_identity_as_it_stood_at_each_date(store: Store, tmp_path: Path) -> None
     same_as_alone(engine_events(store), load("account-threshold"), dates)
 
 
+def test_sessions_of_a_visitor_linked_later_join_the_person_from_then(
+    store: Store, tmp_path: Path
+) -> None:
+    """Sessions are counted per person once, not per date (compile/intervals.py), except for
+    people whose ids were apart at some date: ann's visits as anon-9 are not hers until the
+    alias, and then they bridge her three sessions into one, and add one a day later."""
+    start = T - 12 * DAY
+    h = History()
+    for minutes in (0, 50, 100):  # three sessions: 50 minutes apart
+        h.track("ann", "Signed In", start + timedelta(minutes=minutes))
+    for minutes in (25, 75, 60 * 24):  # 25 minutes from each of hers; a day later
+        h.visit("anon-9", "Report Created", start + timedelta(minutes=minutes))
+    h.alias("anon-9", "ann", T - 5 * DAY)
+    h.load(store, tmp_path)
+    events = engine_events(store)
+    dates = [T - 8 * DAY, T]
+    same_as_alone(events, PILLARS, dates)
+    runs = score_dates(events, PILLARS, dates)
+    assert [by_entity(run.table, "s__sessions_14d")["ann"] for run in runs] == [3, 2]
+
+
 def by_entity(table: pa.Table, column: str) -> dict[str, Any]:
     entities, values = table.column("entity_id").to_pylist(), table.column(column).to_pylist()
     return dict(zip(entities, values, strict=True))

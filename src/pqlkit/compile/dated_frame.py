@@ -28,6 +28,7 @@ query reads (the full frame's rows are not: each piece generates them again).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -112,7 +113,9 @@ def dated_frame(
         made.append(name)
         cohort = _band(members, ages) if ages is not None and model.entity == "user" else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
-        rows, wanted = _rows(events, model, dates, mapping, members, senders), None
+        source = narrowed(events.filter(events.timestamp < last), model)
+        spread = Spread(tuple(sorted(set(dates))), mapping, members, model.entity, source)
+        rows, wanted = spread.rows(source, needs.reach(source, model), senders), None
         if cohort is not None:
             wanted = cohort.select(entity_id=cohort.m_user)
             # once: every piece reads them; without the ids the people were resolved from, and
@@ -125,7 +128,8 @@ def dated_frame(
         for name in made:
             drop_temporary(backend, name)
         raise
-    return Frame(events, rows, members, last, model.entity, tuple(made), table, wanted)
+    kept_spread = spread if cohort is None else None  # a cohort's rows are its own (above)
+    return Frame(events, rows, members, last, model.entity, tuple(made), table, wanted, kept_spread)
 
 
 def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:
@@ -227,60 +231,78 @@ def _members(
     )
 
 
-def _rows(
-    events: ir.Table,
-    model: Model,
-    moments: Sequence[datetime],
-    mapping: ir.Table,
-    members: ir.Table,
-    senders: ir.Table | None = None,
-) -> ir.Table:
-    """Known people's events, each once per date that reads it, with ``as_of``, ``d_idx`` and
-    dated ``person_id``, ``account_id``, ``entity_id``; with ``senders`` (see
-    :func:`_cohort_senders`) only at the dates those name for the event's sender."""
-    import ibis
+@dataclass(frozen=True)
+class Spread:
+    """What turns rows of the log into rows of the dates that read them: the dates, each
+    date's id → person map and members, and the log narrowed to what the model reads
+    (``source``, before the last date), for pieces that reduce it before spreading it
+    (:mod:`pqlkit.compile.intervals`)."""
 
-    source = narrowed(events.filter(events.timestamp < max(moments)), model)
-    ts = source.timestamp
-    last = [  # the last date that reads the row
-        (
-            matched,
-            ibis.literal(len(set(moments)))
-            if window is None
-            else interval_index(ts + ibis.interval(seconds=int(window.total_seconds())), moments),
-        )
-        for matched, window in needs.reach(source, model)
-    ]
-    first = interval_index(ts, moments) + 1
-    final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
-    if senders is None:
-        each = _each_date_after(source, first, final, moments)
-    else:
-        sender = source.user_id.coalesce(source.anonymous_id)
-        marked = source.mutate(_sender=sender, _first=first, _final=final)
-        paired = marked.join(senders, marked._sender == senders.n_sender)
-        paired = paired.filter((paired.n_idx >= paired._first) & (paired.n_idx <= paired._final))
-        each = paired.select(*source.columns, d_idx=paired.n_idx, as_of=paired.n_as_of).view()
-    sender = each.user_id.coalesce(each.anonymous_id)
-    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
-    resolved = each.left_join(links, [sender == links.l_from, each.d_idx == links.l_idx])
-    known = resolved.filter(resolved.user_id.notnull() | resolved.l_person.notnull())
-    known = known.select(
-        *source.columns,
-        "d_idx",
-        "as_of",
-        person_id=dated(
-            known.l_person.coalesce(known.user_id.coalesce(known.anonymous_id)), known.d_idx
-        ),
-    ).view()
-    people = members.select("m_user", "account_id", "email_domain")
-    joined_people = known.left_join(people, known.person_id == people.m_user)
-    rows = joined_people.select(
-        *known.columns,
-        account_id=joined_people.account_id,
-        email_domain=joined_people.email_domain,
-        entity_id=(joined_people.person_id if model.entity == "user" else joined_people.account_id),
-    ).view()
-    if model.entity == "account":
-        rows = rows.filter(rows.entity_id.notnull())
-    return rows
+    moments: tuple[datetime, ...]  # in time order
+    mapping: ir.Table  # d_idx, from_id → person_id
+    members: ir.Table
+    entity: str
+    source: ir.Table
+
+    def rows(
+        self,
+        table: ir.Table,
+        reach: Sequence[tuple[Any, timedelta | None]],
+        senders: ir.Table | None = None,
+    ) -> ir.Table:
+        """``table`` (rows with ``user_id``, ``anonymous_id``, ``timestamp``) once per date
+        after each row and within its reach (``(condition, window)`` pairs, the first that
+        holds deciding, as :func:`pqlkit.compile.needs.reach` gives them), resolved to the
+        people and accounts of that date: known people's rows only."""
+        import ibis
+
+        moments = self.moments
+        ts = table.timestamp
+        last = [  # the last date that reads the row
+            (
+                matched,
+                ibis.literal(len(moments))
+                if window is None
+                else interval_index(
+                    ts + ibis.interval(seconds=int(window.total_seconds())), moments
+                ),
+            )
+            for matched, window in reach
+        ]
+        first = interval_index(ts, moments) + 1
+        final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
+        if senders is None:
+            each = _each_date_after(table, first, final, moments)
+        else:
+            sender = table.user_id.coalesce(table.anonymous_id)
+            marked = table.mutate(_sender=sender, _first=first, _final=final)
+            paired = marked.join(senders, marked._sender == senders.n_sender)
+            paired = paired.filter(
+                (paired.n_idx >= paired._first) & (paired.n_idx <= paired._final)
+            )
+            each = paired.select(*table.columns, d_idx=paired.n_idx, as_of=paired.n_as_of).view()
+        sender = each.user_id.coalesce(each.anonymous_id)
+        links = self.mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
+        resolved = each.left_join(links, [sender == links.l_from, each.d_idx == links.l_idx])
+        known = resolved.filter(resolved.user_id.notnull() | resolved.l_person.notnull())
+        known = known.select(
+            *table.columns,
+            "d_idx",
+            "as_of",
+            person_id=dated(
+                known.l_person.coalesce(known.user_id.coalesce(known.anonymous_id)), known.d_idx
+            ),
+        ).view()
+        people = self.members.select("m_user", "account_id", "email_domain")
+        joined_people = known.left_join(people, known.person_id == people.m_user)
+        rows = joined_people.select(
+            *known.columns,
+            account_id=joined_people.account_id,
+            email_domain=joined_people.email_domain,
+            entity_id=(
+                joined_people.person_id if self.entity == "user" else joined_people.account_id
+            ),
+        ).view()
+        if self.entity == "account":
+            rows = rows.filter(rows.entity_id.notnull())
+        return rows

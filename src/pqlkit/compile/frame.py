@@ -25,6 +25,7 @@ from pqlkit.events import identity
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+    from pqlkit.compile.dated_frame import Spread
     from pqlkit.events.identity import AsOf
     from pqlkit.model.schema import Model
 
@@ -44,6 +45,9 @@ class Frame:
     dates: ir.Table | None = None
     # only these entities (``entity_id``) are scored; the rows hold what their signals read
     wanted: ir.Table | None = None
+    # many dates, everyone scored: how log rows become the dates' rows, for pieces that
+    # reduce the log before spreading it over the dates (compile/intervals.py)
+    spread: Spread | None = None
 
     def release(self) -> None:
         """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pqlkit.compile import points
+from pqlkit.compile import intervals, points
 from pqlkit.compile.frame import Frame, build_frame
 from pqlkit.compile.signals import (
     SignalCompiler,
@@ -36,6 +36,7 @@ from pqlkit.model.schema import (
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+    from pqlkit.compile.dated_frame import Spread
     from pqlkit.events.identity import AsOf
 
 
@@ -164,6 +165,9 @@ def compile_model(
         wanted = frame.wanted
         kept = wanted is not None and not summed & signals.keys()
         start = any(needs_start(s) for s in signals.values())
+        if frame.spread is not None:  # many dates: only the events these signals read
+            rows = _rows_reading(model, frame.spread, signals)
+            return compiler.rows_with_start(rows, "entity_id") if start else rows
         if (kept, start) not in made:
             rows = frame.rows
             if wanted is not None and kept:
@@ -174,6 +178,12 @@ def compile_model(
     universe = _universe(model, frame)
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
+    if frame.spread is not None:  # many dates: reduced per interval before the dates
+        reduced = {n: s for n, s in aggregates.items() if intervals.reducible(s)}
+        if reduced:
+            piece = intervals.aggregates(model, frame.spread, reduced)
+            pieces.append((piece, "entity_id", reduced))
+        aggregates = {n: s for n, s in aggregates.items() if n not in reduced}
     if aggregates:
         rows = rows_for(aggregates)
         pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
@@ -195,7 +205,12 @@ def compile_model(
         one = {name: signal}
         rows = rows_for(one)
         if isinstance(spec, Sessions):
-            t = compiler.sessions(rows, "entity_id", spec)
+            settles = frame.spread is not None and model.entity == "user" and spec.within is None
+            if settles:
+                assert frame.spread is not None
+                t = intervals.sessions(compiler, frame.spread, spec)
+            else:
+                t = compiler.sessions(rows, "entity_id", spec)
             pieces.append((t.select("key", **{column(name): t.value}), "entity_id", one))
         elif isinstance(spec, TimeBetween):
             t = compiler.time_between(rows, "entity_id", spec)
@@ -277,6 +292,19 @@ def compile_model(
             as_of=scored.as_of,
         )
     return CompiledModel(model, as_of, scored)
+
+
+def _rows_reading(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.Table:
+    """The rows of many dates that ``signals`` read: their events only, each at the dates it
+    can count at."""
+    from pqlkit.compile import needs
+
+    reading = model.model_copy(update={"signals": signals})
+    source = spread.source
+    wanted = needs.wanted_rows(source, reading)
+    if wanted is not None:
+        source = source.filter(wanted)
+    return spread.rows(source, needs.reach(source, reading))
 
 
 def _team_sessions(scoped: dict[str, Signal], entity_level: dict[str, Signal]) -> dict[str, str]:
