@@ -72,7 +72,7 @@ def interval_index(timestamp: Any, dates: Sequence[datetime]) -> Any:
     return ibis.cases(*branches, else_=len(ordered))
 
 
-def _each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[datetime]) -> Any:
+def each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[datetime]) -> Any:
     """``table``'s rows once for every date index from ``first`` to ``last``, with ``d_idx``
     and ``as_of``.
 
@@ -204,7 +204,7 @@ def _members(
         mail=marked.email.argmax(marked.timestamp, where=has_email),
         mail_at=marked.timestamp.max(where=has_email),
     )
-    each = _each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
+    each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
     links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
     resolved = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])
     resolved = resolved.filter(resolved.has_user | resolved.l_person.notnull())
@@ -272,7 +272,7 @@ class Spread:
         first = interval_index(ts, moments) + 1
         final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
         if senders is None:
-            each = _each_date_after(table, first, final, moments)
+            each = each_date_after(table, first, final, moments)
         else:
             sender = table.user_id.coalesce(table.anonymous_id)
             marked = table.mutate(_sender=sender, _first=first, _final=final)

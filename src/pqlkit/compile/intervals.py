@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.compile.signals import SignalCompiler, _days, _seconds, match, steps
+from pqlkit.compile.signals import SignalCompiler, days_between, interval, match, steps
 from pqlkit.model.schema import Aggregate, Count, DaysSince, Milestone, Sessions, Signal, Trend
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _value(model: Model, rows: ir.Table, parts: list[Any], spec: Any) -> Any:
     start = rows.timestamp  # the interval's start: inside a window exactly when its events are
 
     def since(window: timedelta) -> Any:
-        return rows.as_of - _seconds(window)
+        return rows.as_of - interval(window)
 
     if isinstance(spec, Milestone):
         counts = zip(parts, steps(model, spec), strict=True)
@@ -116,7 +116,7 @@ def _value(model: Model, rows: ir.Table, parts: list[Any], spec: Any) -> Any:
     (part,) = parts
     if isinstance(spec, DaysSince):
         moment = part.max() if spec.which == "last" else part.min()
-        return _days(rows.as_of.max(), moment)
+        return days_between(rows.as_of.max(), moment)
     inside = start >= since(spec.window) if spec.window is not None else ibis.literal(True)
     if isinstance(spec, Aggregate):
         return getattr(part, spec.fn)(where=inside)
@@ -225,7 +225,7 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     if window is None:
         counted = rows.fresh
     else:
-        since = rows.as_of - _seconds(window)
+        since = rows.as_of - interval(window)
         counted = (rows.timestamp >= since) & (rows.fresh | (rows.before < since))
     value = rows.n.sum(where=counted).cast("int64")
     mine = rows.group_by(key=rows.entity_id).agg(value=value)
@@ -242,7 +242,7 @@ def _unsettled(spread: Spread, keep: ir.Table) -> ir.Table:
     known, or known as someone else, while another was known."""
     import ibis
 
-    from pqlkit.compile.dated_frame import _each_date_after, interval_index
+    from pqlkit.compile.dated_frame import each_date_after, interval_index
 
     moments = spread.moments
     sender = keep.user_id.coalesce(keep.anonymous_id)
@@ -260,7 +260,7 @@ def _unsettled(spread: Spread, keep: ir.Table) -> ir.Table:
     several = named.group_by("person").agg(n=named.count()).filter(lambda t: t.n > 1)
     several = several.select(s_person="person")
     shared = named.join(several, named.person == several.s_person).select(*named.columns)
-    each = _each_date_after(
+    each = each_date_after(
         shared, interval_index(shared["first"], moments) + 1, len(moments), moments
     )
     links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")

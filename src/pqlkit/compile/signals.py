@@ -47,7 +47,7 @@ def column(name: str) -> str:
     return f"s__{name}"
 
 
-def _seconds(delta: timedelta) -> ir.IntervalScalar:
+def interval(delta: timedelta) -> ir.IntervalScalar:
     import ibis
 
     return ibis.interval(seconds=int(delta.total_seconds()))
@@ -96,7 +96,7 @@ def _since(as_of: datetime | Any, delta: timedelta) -> Any:
 
     if isinstance(as_of, datetime):
         return ibis.literal(as_of - delta)
-    return as_of - _seconds(delta)
+    return as_of - interval(delta)
 
 
 def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime | Any) -> Any:
@@ -105,11 +105,11 @@ def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime | Any) -> Any:
     if spec.window is not None:
         return rows.timestamp >= _since(as_of, spec.window)
     if spec.within is not None:
-        return rows.timestamp < rows.start + _seconds(spec.within)
+        return rows.timestamp < rows.start + interval(spec.within)
     return ibis.literal(True)
 
 
-def _days(later: Any, earlier: Any) -> Any:
+def days_between(later: Any, earlier: Any) -> Any:
     return (later.epoch_seconds() - earlier.epoch_seconds()) / DAY
 
 
@@ -214,13 +214,13 @@ class SignalCompiler:
                 then = as_of
             else:  # many dates: each group's rows share one date
                 then = as_of.max()
-            return _days(then, moment)
+            return days_between(then, moment)
         if isinstance(spec, Milestone) and not spec.ordered:
             done = []
             for step in steps(self.model, spec):
                 keep = match(rows, model, step)
                 if spec.within is not None:
-                    keep = keep & (rows.timestamp < rows.start + _seconds(spec.within))
+                    keep = keep & (rows.timestamp < rows.start + interval(spec.within))
                 done.append(rows.count(where=keep) >= step.at_least)
             return ibis.and_(*done)
         raise TypeError(f"not an aggregate signal: {spec.kind}")
@@ -250,7 +250,7 @@ class SignalCompiler:
         joined = end.join(first, end[key] == first.b_key)
         after = joined.filter(joined.timestamp >= joined.t0)
         reached = after.group_by(key=after.b_key).agg(t0=after.t0.min(), t1=after.timestamp.min())
-        return reached.select("key", value=_days(reached.t1, reached.t0))
+        return reached.select("key", value=days_between(reached.t1, reached.t0))
 
     def ordered_milestone(self, rows: ir.Table, key: str, spec: Milestone) -> ir.Table:
         """Each step reached (``at_least`` times) after the previous one; within the limit."""
@@ -270,7 +270,7 @@ class SignalCompiler:
         assert reached is not None
         done = reached.t.notnull()
         if spec.within is not None:
-            done = done & (reached.t < reached.start + _seconds(spec.within))
+            done = done & (reached.t < reached.start + interval(spec.within))
         return reached.select("key", value=done)
 
     def account_traits(self, signals: dict[str, Signal]) -> ir.Table:

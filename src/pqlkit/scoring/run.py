@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from pqlkit.compile.frame import joins_as_written, scoring_frame
+from pqlkit.compile.frame import fetched, joins_as_written, scoring_frame
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
@@ -192,7 +192,7 @@ def _score_together(
                 else None
             )
             compiled = compile_model(model, events, moments[-1], triggered=triggered, frame=frame)
-            result = compiled.table.to_pyarrow()
+            result = fetched(compiled.table)
         finally:
             frame.release()
     when = result.column("as_of")
