@@ -12,9 +12,13 @@ signals. This frame serves every date in one query, and the model compiles on it
   and last seen, latest group, latest e-mail) come from the log compacted once per sender and
   interval between dates: a few rows per person, then reduced for each date.
 * **each event joins only the dates that read it**: those after it, as far back as the longest
-  window of a signal that can match it (:func:`pqlkit.compile.needs.within_reach`); only the
+  window of a signal that can match it (:func:`pqlkit.compile.needs.reach`); only the
   events an all-history signal reads (milestones, invitations ever, sign-ups) join every later
   date.
+
+Outside a cohort, counts, trends, maxima, minima, days since, milestones without a start
+window and users' sessions do not read these rows: they reduce the log per interval of time
+first and spread only those partial values (:class:`Spread`, :mod:`pqlkit.compile.intervals`).
 
 The result equals scoring each date alone (``tests/scoring/test_dates.py``, on every engine).
 
