@@ -131,6 +131,10 @@ def _value(model: Model, rows: ir.Table, parts: list[Any], spec: Any) -> Any:
     return part.sum(where=inside).cast("int64")
 
 
+def _looks(model: Model, spec: Any) -> list[Any]:
+    return list(steps(model, spec)) if isinstance(spec, Milestone) else [spec]
+
+
 def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.Table:
     """``key`` (the dated entity) and each reducible signal's column (``s__<name>``)."""
     import ibis
@@ -162,10 +166,6 @@ def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.T
     return rows.group_by(key=rows.entity_id).agg(**values)
 
 
-def _looks(model: Model, spec: Any) -> list[Any]:
-    return list(steps(model, spec)) if isinstance(spec, Milestone) else [spec]
-
-
 def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Table:
     """``key`` (the dated user) and ``value``: the sessions at each date (see the module's
     docstring).
@@ -186,16 +186,12 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     source = spread.source
     keep = source.filter(match(source, model, spec))
     sender = keep.user_id.coalesce(keep.anonymous_id)
-    mapping = spread.mapping
-    final = mapping.filter(mapping.d_idx == len(spread.moments))
-    final = final.select(f_from="from_id", f_person="person_id")
-    joined = keep.left_join(final, sender == final.f_from)
-    known = joined.filter(joined.user_id.notnull() | joined.f_person.notnull())
+    known = _people_at_last(spread, keep.mutate(sender=sender, has_user=keep.user_id.notnull()))
     events = known.select(
         "user_id",
         "anonymous_id",
         "timestamp",
-        person=known.f_person.coalesce(known.user_id.coalesce(known.anonymous_id)),
+        "person",
         start=interval_start(known.timestamp, cuts),
     ).view()
     timeout = spec.timeout.total_seconds()
@@ -249,21 +245,14 @@ def _unsettled(spread: Spread, keep: ir.Table) -> ir.Table:
     ids = keep.group_by(sender=sender, has_user=keep.user_id.notnull()).agg(
         first=keep.timestamp.min()
     )
-    mapping = spread.mapping
-    final = mapping.filter(mapping.d_idx == len(moments))
-    final = final.select(f_from="from_id", f_person="person_id")
-    named = ids.left_join(final, ids.sender == final.f_from)
-    named = named.filter(named.has_user | named.f_person.notnull())
-    named = named.select(
-        "sender", "has_user", "first", person=named.f_person.coalesce(named.sender)
-    )
+    named = _people_at_last(spread, ids)
     several = named.group_by("person").agg(n=named.count()).filter(lambda t: t.n > 1)
     several = several.select(s_person="person")
     shared = named.join(several, named.person == several.s_person).select(*named.columns)
     each = each_date_after(
         shared, interval_index(shared["first"], moments) + 1, len(moments), moments
     )
-    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
+    links = spread.mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
     at = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])
     is_known = at.has_user | at.l_person.notnull()
     then = at.l_person.coalesce(at.sender)
@@ -278,3 +267,14 @@ def _unsettled(spread: Spread, keep: ir.Table) -> ir.Table:
     people = torn.select(t_person="person").distinct()
     out = named.join(people, named.person == people.t_person)
     return out.select(u_person=out.person, u_sender=out.sender)
+
+
+def _people_at_last(spread: Spread, table: ir.Table) -> ir.Table:
+    """``table`` (with ``sender`` and ``has_user``) and each row's ``person`` as the last date
+    knows it; the rows of ids no one had claimed by then are dropped."""
+    mapping = spread.mapping
+    final = mapping.filter(mapping.d_idx == len(spread.moments))
+    final = final.select(f_from="from_id", f_person="person_id")
+    joined = table.left_join(final, table.sender == final.f_from)
+    known = joined.filter(joined.has_user | joined.f_person.notnull())
+    return known.select(*table.columns, person=known.f_person.coalesce(known.sender))

@@ -162,12 +162,12 @@ def compile_model(
     def rows_for(signals: dict[str, Signal]) -> ir.Table:
         """The rows these signals read: only the entities kept (a cohort) unless a team adds
         them up, with each entity's start if one counts from it."""
-        wanted = frame.wanted
-        kept = wanted is not None and not summed & signals.keys()
         start = any(needs_start(s) for s in signals.values())
         if frame.spread is not None:  # many dates: only the events these signals read
             rows = _rows_reading(model, frame.spread, signals)
             return compiler.rows_with_start(rows, "entity_id") if start else rows
+        wanted = frame.wanted
+        kept = wanted is not None and not summed & signals.keys()
         if (kept, start) not in made:
             rows = frame.rows
             if wanted is not None and kept:
@@ -205,9 +205,7 @@ def compile_model(
         one = {name: signal}
         rows = rows_for(one)
         if isinstance(spec, Sessions):
-            settles = frame.spread is not None and model.entity == "user" and spec.within is None
-            if settles:
-                assert frame.spread is not None
+            if frame.spread is not None and model.entity == "user" and spec.within is None:
                 t = intervals.sessions(compiler, frame.spread, spec)
             else:
                 t = compiler.sessions(rows, "entity_id", spec)
