@@ -32,11 +32,11 @@ query reads (the full frame's rows are not: each piece generates them again).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.compile import needs
+from pqlkit.compile import intervals, needs
 from pqlkit.compile.frame import Frame, drop_temporary, materialized, narrowed
 from pqlkit.events import identity
 
@@ -119,6 +119,12 @@ def dated_frame(
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
         source = narrowed(events.filter(events.timestamp < last), model)
         spread = Spread(tuple(sorted(set(dates))), mapping, members, model.entity, source)
+        if cohort is None and any(
+            intervals.reduces_sessions(model, s.spec) for s in model.signals.values()
+        ):  # read by each such signal's piece: computed once
+            apart, name = materialized(intervals.unsettled(spread), "dated_unsettled")
+            made.append(name)
+            spread = replace(spread, unsettled=apart)
         rows, wanted = spread.rows(source, needs.reach(source, model), senders), None
         if cohort is not None:
             wanted = cohort.select(entity_id=cohort.m_user)
@@ -247,6 +253,8 @@ class Spread:
     members: ir.Table
     entity: str
     source: ir.Table
+    # the people whose ids were apart at some date (:func:`pqlkit.compile.intervals.unsettled`)
+    unsettled: ir.Table | None = None
 
     def rows(
         self,

@@ -202,7 +202,8 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
         user_id=events.user_id.min(),
         anonymous_id=events.anonymous_id.min(),
     )
-    apart = _unsettled(spread, keep).view()
+    assert spread.unsettled is not None  # made with the frame (see dated_frame)
+    apart = spread.unsettled
     settled = slots.anti_join(apart, slots.person == apart.u_person).view()
     ordered = ibis.window(group_by=settled.person, order_by=settled["first"])
     previous = settled["last"].lag().over(ordered)
@@ -232,27 +233,50 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     return ibis.union(mine, theirs.select("key", value=theirs.value.cast("int64")))
 
 
-def _unsettled(spread: Spread, keep: ir.Table) -> ir.Table:
+def reduces_sessions(model: Model, spec: Any) -> bool:
+    """Whether :func:`sessions` counts the sessions of ``spec`` at many dates (the user
+    models' sessions without a start window; the others are counted from the dates' rows)."""
+    return model.entity == "user" and isinstance(spec, Sessions) and spec.within is None
+
+
+def unsettled(spread: Spread) -> ir.Table:
     """``u_person`` and ``u_sender``: the ids of people (as of the last date) that were not one
     person at every date: at some date an id of theirs with events before it was not yet
-    known, or known as someone else, while another was known."""
+    known, or known as someone else, while another was known.
+
+    Read from all of ``spread.source``, the events of every signal: a superset of the people
+    any one signal's events would make unsettled (more ids and earlier events only add
+    dates at which ids are apart), and an unsettled person's sessions are counted exactly
+    anyway, only more slowly. Only people with an id that counts (has events before a date)
+    before it stands for its final person can be apart; the dates are checked for those.
+    """
     import ibis
 
     from pqlkit.compile.dated_frame import each_date_after, interval_index
 
     moments = spread.moments
-    sender = keep.user_id.coalesce(keep.anonymous_id)
-    ids = keep.group_by(sender=sender, has_user=keep.user_id.notnull()).agg(
-        first=keep.timestamp.min()
+    source = spread.source
+    sender = source.user_id.coalesce(source.anonymous_id)
+    ids = source.group_by(sender=sender, has_user=source.user_id.notnull()).agg(
+        first=source.timestamp.min()
     )
     named = _people_at_last(spread, ids)
-    several = named.group_by("person").agg(n=named.count()).filter(lambda t: t.n > 1)
-    several = several.select(s_person="person")
-    shared = named.join(several, named.person == several.s_person).select(*named.columns)
-    each = each_date_after(
-        shared, interval_index(shared["first"], moments) + 1, len(moments), moments
+    named = named.mutate(counts_from=interval_index(named["first"], moments) + 1)
+    mapping = spread.mapping
+    final = mapping.filter(mapping.d_idx == len(moments)).select(
+        f_from="from_id", f_person="person_id"
     )
-    links = spread.mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
+    at_final = mapping.join(
+        final, [mapping.from_id == final.f_from, mapping.person_id == final.f_person]
+    )
+    settles = at_final.group_by(s_from=at_final.from_id).agg(settled_from=at_final.d_idx.min())
+    timed = named.left_join(settles, named.sender == settles.s_from)
+    # an id not linked by the last date is a user id standing for itself at every date
+    late = timed.filter(timed.settled_from.fill_null(1) > timed.counts_from)
+    suspects = late.select(s_person="person").distinct()
+    shared = named.join(suspects, named.person == suspects.s_person).select(*named.columns)
+    each = each_date_after(shared, shared.counts_from, len(moments), moments)
+    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
     at = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])
     is_known = at.has_user | at.l_person.notnull()
     then = at.l_person.coalesce(at.sender)

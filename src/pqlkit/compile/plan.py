@@ -205,7 +205,7 @@ def compile_model(
         one = {name: signal}
         rows = rows_for(one)
         if isinstance(spec, Sessions):
-            if frame.spread is not None and model.entity == "user" and spec.within is None:
+            if frame.spread is not None and intervals.reduces_sessions(model, spec):
                 t = intervals.sessions(compiler, frame.spread, spec)
             else:
                 t = compiler.sessions(rows, "entity_id", spec)
