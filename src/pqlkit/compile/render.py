@@ -30,6 +30,10 @@ def render_sql(model: Model, as_of: datetime, dialect: str) -> str:
         from pqlkit.compile import clickhouse
 
         clickhouse.install()
+    if dialect == "duckdb":
+        from pqlkit.compile import duckdb_rules
+
+        duckdb_rules.install()
 
     from pqlkit.store.schema import EVENTS
 

@@ -252,17 +252,23 @@ def account_domains(
     import ibis
 
     groups = _before(events, as_of).filter(lambda t: (t.type == "group") & t.group_id.notnull())
+    # each call's traits read once, before the calls are repeated for every date
+    said = groups.select(
+        "group_id",
+        "timestamp",
+        domain=groups.traits["domain"].unwrap_as("string"),
+        website=groups.traits["website"].unwrap_as("string"),
+    )
     by: tuple[str, ...] = ()
     if dates is not None:
-        groups = before_each(groups, dates)
+        said = before_each(said, dates)
         by = tuple(dates.columns)
-    current = latest_traits(groups, "group_id", {"domain": "string", "website": "string"}, by=by)
-    first_seen = groups.group_by(fs_group="group_id", **{f"fs_{c}": groups[c] for c in by}).agg(
-        since=groups.timestamp.min()
+    current = said.group_by(*by, "group_id").agg(
+        since=said.timestamp.min(),
+        domain=said.domain.argmax(said.timestamp, where=said.domain.notnull()),
+        website=said.website.argmax(said.timestamp, where=said.website.notnull()),
     )
-    same = [current.group_id == first_seen.fs_group]
-    same += [current[c] == first_seen[f"fs_{c}"] for c in by]
-    claimed = current.join(first_seen, same).select(
+    claimed = current.select(
         *by,
         "group_id",
         "since",

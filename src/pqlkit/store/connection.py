@@ -147,6 +147,9 @@ def session_defaults(backend: object) -> None:
     finds the event log's tables by their plain names (a setting of each connection)."""
     name = getattr(backend, "name", "")
     if name == "duckdb":
+        from pqlkit.compile import duckdb_rules
+
+        duckdb_rules.install()
         backend.raw_sql("SET TimeZone = 'UTC'")  # type: ignore[attr-defined]
         backend.raw_sql("SET enable_progress_bar = true")  # type: ignore[attr-defined]
         backend.raw_sql("SET enable_progress_bar_print = false")  # type: ignore[attr-defined]

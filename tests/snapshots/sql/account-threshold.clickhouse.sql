@@ -1,18 +1,18 @@
-WITH "t19" AS (
+WITH "t15" AS (
   SELECT
-    "t16"."from_id" AS "from_id",
-    "t16"."to_id" AS "to_id",
-    "t16"."linked_at" AS "linked_at",
+    "t13"."from_id" AS "from_id",
+    "t13"."to_id" AS "to_id",
+    "t13"."linked_at" AS "linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t16"."from_id"
-      ORDER BY "t16"."linked_at" ASC, "t16"."to_id" ASC
+      PARTITION BY "t13"."from_id"
+      ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
     SELECT
-      "t13"."from_id" AS "from_id",
-      "t13"."to_id" AS "to_id",
-      MIN("t13"."at") AS "linked_at"
+      "t10"."from_id" AS "from_id",
+      "t10"."to_id" AS "to_id",
+      MIN("t10"."at") AS "linked_at"
     FROM (
       SELECT
         *
@@ -30,7 +30,7 @@ WITH "t19" AS (
             AND "t0"."type" = 'alias'
             AND isNotNull("t0"."previous_id")
             AND isNotNull("t0"."user_id")
-        ) AS "t4"
+        ) AS "t3"
         UNION ALL
         SELECT
           *
@@ -44,33 +44,33 @@ WITH "t19" AS (
             "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
             AND isNotNull("t0"."anonymous_id")
             AND isNotNull("t0"."user_id")
-        ) AS "t5"
-      ) AS "t10"
+        ) AS "t4"
+      ) AS "t8"
       WHERE
-        "t10"."from_id" <> "t10"."to_id"
-    ) AS "t13"
+        "t8"."from_id" <> "t8"."to_id"
+    ) AS "t10"
     GROUP BY
-      "t13"."from_id",
-      "t13"."to_id"
-  ) AS "t16"
-), "t22" AS (
+      "t10"."from_id",
+      "t10"."to_id"
+  ) AS "t13"
+), "t19" AS (
   SELECT
-    "t20"."from_id" AS "from_id",
-    "t20"."to_id" AS "to_id",
-    "t20"."linked_at" AS "linked_at"
-  FROM "t19" AS "t20"
+    "t16"."from_id" AS "from_id",
+    "t16"."to_id" AS "to_id",
+    "t16"."linked_at" AS "linked_at"
+  FROM "t15" AS "t16"
   WHERE
-    "t20"."rank" = 0
-), "t44" AS (
+    "t16"."rank" = 0
+), "t40" AS (
   SELECT
-    "t9"."type" AS "type",
-    "t9"."timestamp" AS "timestamp",
-    "t9"."user_id" AS "user_id",
-    "t9"."anonymous_id" AS "anonymous_id",
-    "t9"."group_id" AS "group_id",
-    "t9"."traits" AS "traits",
-    COALESCE("t42"."s_person", "t9"."_sender") AS "person_id",
-    isNotNull("t9"."user_id") OR isNotNull("t42"."s_person") AS "is_known"
+    "t7"."type" AS "type",
+    "t7"."timestamp" AS "timestamp",
+    "t7"."user_id" AS "user_id",
+    "t7"."anonymous_id" AS "anonymous_id",
+    "t7"."group_id" AS "group_id",
+    "t7"."traits" AS "traits",
+    COALESCE("t38"."s_person", "t7"."_sender") AS "person_id",
+    isNotNull("t7"."user_id") OR isNotNull("t38"."s_person") AS "is_known"
   FROM (
     SELECT
       "t0"."type" AS "type",
@@ -83,59 +83,59 @@ WITH "t19" AS (
     FROM "events" AS "t0"
     WHERE
       "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-  ) AS "t9"
+  ) AS "t7"
   LEFT OUTER JOIN (
     SELECT
-      "t40"."from_id" AS "s_from",
-      "t40"."person_id" AS "s_person"
+      "t36"."from_id" AS "s_from",
+      "t36"."person_id" AS "s_person"
     FROM (
       SELECT
-        "t36"."from_id" AS "from_id",
-        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+        "t34"."from_id" AS "from_id",
+        COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
       FROM (
         SELECT
-          "t24"."from_id" AS "from_id",
-          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+          "t20"."from_id" AS "from_id",
+          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
         FROM (
           SELECT
-            "t20"."from_id" AS "from_id",
-            "t20"."to_id" AS "person_id"
-          FROM "t19" AS "t20"
+            "t16"."from_id" AS "from_id",
+            "t16"."to_id" AS "person_id"
+          FROM "t15" AS "t16"
           WHERE
-            "t20"."rank" = 0
-        ) AS "t24"
+            "t16"."rank" = 0
+        ) AS "t20"
         LEFT OUTER JOIN (
           SELECT
-            "t27"."from_id" AS "next_from",
-            "t27"."to_id" AS "next_to"
-          FROM "t22" AS "t27"
-        ) AS "t32"
-          ON "t24"."person_id" = "t32"."next_from"
-      ) AS "t36"
+            "t24"."from_id" AS "next_from",
+            "t24"."to_id" AS "next_to"
+          FROM "t19" AS "t24"
+        ) AS "t28"
+          ON "t20"."person_id" = "t28"."next_from"
+      ) AS "t34"
       LEFT OUTER JOIN (
         SELECT
-          "t26"."from_id" AS "next_from",
-          "t26"."to_id" AS "next_to"
-        FROM "t22" AS "t26"
-      ) AS "t31"
-        ON "t36"."person_id" = "t31"."next_from"
-    ) AS "t40"
-  ) AS "t42"
-    ON "t9"."_sender" = "t42"."s_from"
-), "t59" AS (
+          "t23"."from_id" AS "next_from",
+          "t23"."to_id" AS "next_to"
+        FROM "t19" AS "t23"
+      ) AS "t27"
+        ON "t34"."person_id" = "t27"."next_from"
+    ) AS "t36"
+  ) AS "t38"
+    ON "t7"."_sender" = "t38"."s_from"
+), "t55" AS (
   SELECT
-    "t58"."user_id" AS "user_id",
-    "t58"."email" AS "email",
-    "t58"."email_domain" AS "email_domain",
-    "t58"."first_seen" AS "first_seen",
-    "t58"."last_seen" AS "last_seen",
+    "t54"."user_id" AS "user_id",
+    "t54"."email" AS "email",
+    "t54"."email_domain" AS "email_domain",
+    "t54"."first_seen" AS "first_seen",
+    "t54"."last_seen" AS "last_seen",
     COALESCE(
-      "t58"."group_account",
-      "t38"."domain_account",
+      "t54"."group_account",
+      "t33"."domain_account",
       CASE
-        WHEN isNotNull("t58"."email_domain")
+        WHEN isNotNull("t54"."email_domain")
         AND NOT (
-          "t58"."email_domain" IN (
+          "t54"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -263,20 +263,20 @@ WITH "t19" AS (
             'zohomail.com'
           )
         )
-        THEN CONCAT('domain:', "t58"."email_domain")
+        THEN CONCAT('domain:', "t54"."email_domain")
         ELSE NULL
       END
     ) AS "account_id",
     CASE
-      WHEN isNotNull("t58"."group_account")
+      WHEN isNotNull("t54"."group_account")
       THEN 'group'
-      WHEN isNotNull("t38"."domain_account")
+      WHEN isNotNull("t33"."domain_account")
       THEN 'domain'
       WHEN isNotNull(
         CASE
-          WHEN isNotNull("t58"."email_domain")
+          WHEN isNotNull("t54"."email_domain")
           AND NOT (
-            "t58"."email_domain" IN (
+            "t54"."email_domain" IN (
               '10minutemail.com',
               '126.com',
               '163.com',
@@ -404,7 +404,7 @@ WITH "t19" AS (
               'zohomail.com'
             )
           )
-          THEN CONCAT('domain:', "t58"."email_domain")
+          THEN CONCAT('domain:', "t54"."email_domain")
           ELSE NULL
         END
       )
@@ -413,30 +413,30 @@ WITH "t19" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t55"."user_id" AS "user_id",
-      "t55"."first_seen" AS "first_seen",
-      "t55"."last_seen" AS "last_seen",
-      "t55"."group_account" AS "group_account",
-      "t55"."email" AS "email",
+      "t51"."user_id" AS "user_id",
+      "t51"."first_seen" AS "first_seen",
+      "t51"."last_seen" AS "last_seen",
+      "t51"."group_account" AS "group_account",
+      "t51"."email" AS "email",
       nullIf(
         CASE
           WHEN (
-            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
+            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t51"."email")), '@') - 1
           ) >= 0
           THEN SUBSTRING(
-            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")),
+            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t51"."email")),
             CASE
               WHEN (
                 (
-                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
+                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t51"."email")), '@') - 1
                 ) + 1 + 1
               ) >= 1
               THEN (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t51"."email")), '@') - 1
               ) + 1 + 1
               ELSE (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t55"."email")))
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t51"."email")), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t51"."email")))
             END
           )
           ELSE NULL
@@ -445,83 +445,83 @@ WITH "t19" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t51"."user_id" AS "user_id",
-        "t51"."first_seen" AS "first_seen",
-        "t51"."last_seen" AS "last_seen",
-        "t51"."group_account" AS "group_account",
-        "t53"."email" AS "email"
+        "t47"."user_id" AS "user_id",
+        "t47"."first_seen" AS "first_seen",
+        "t47"."last_seen" AS "last_seen",
+        "t47"."group_account" AS "group_account",
+        "t49"."email" AS "email"
       FROM (
         SELECT
-          "t48"."person_id" AS "user_id",
-          MIN("t48"."timestamp") AS "first_seen",
-          MAX("t48"."timestamp") AS "last_seen",
-          argMaxIf(tuple("t48"."group_id"), "t48"."timestamp", isNotNull("t48"."group_id")).1 AS "group_account"
+          "t44"."person_id" AS "user_id",
+          MIN("t44"."timestamp") AS "first_seen",
+          MAX("t44"."timestamp") AS "last_seen",
+          argMaxIf(tuple("t44"."group_id"), "t44"."timestamp", isNotNull("t44"."group_id")).1 AS "group_account"
         FROM (
           SELECT
             *
-          FROM "t44" AS "t45"
+          FROM "t40" AS "t41"
           WHERE
-            "t45"."is_known"
-        ) AS "t48"
+            "t41"."is_known"
+        ) AS "t44"
         GROUP BY
-          "t48"."person_id"
-      ) AS "t51"
+          "t44"."person_id"
+      ) AS "t47"
       LEFT OUTER JOIN (
         SELECT
-          "t49"."e_user" AS "e_user",
+          "t45"."e_user" AS "e_user",
           argMaxIf(
             tuple(
               CASE
-                WHEN JSONType(JSONExtractRaw("t49"."traits", 'email')) = 'String'
-                THEN JSONExtractString(JSONExtractRaw("t49"."traits", 'email'))
+                WHEN JSONType(JSONExtractRaw("t45"."traits", 'email')) = 'String'
+                THEN JSONExtractString(JSONExtractRaw("t45"."traits", 'email'))
                 ELSE NULL
               END
             ),
-            "t49"."timestamp",
+            "t45"."timestamp",
             isNotNull(
               CASE
-                WHEN JSONType(JSONExtractRaw("t49"."traits", 'email')) = 'String'
-                THEN JSONExtractString(JSONExtractRaw("t49"."traits", 'email'))
+                WHEN JSONType(JSONExtractRaw("t45"."traits", 'email')) = 'String'
+                THEN JSONExtractString(JSONExtractRaw("t45"."traits", 'email'))
                 ELSE NULL
               END
             )
           ).1 AS "email"
         FROM (
           SELECT
-            "t45"."type" AS "type",
-            "t45"."timestamp" AS "timestamp",
-            "t45"."user_id" AS "user_id",
-            "t45"."anonymous_id" AS "anonymous_id",
-            "t45"."group_id" AS "group_id",
-            "t45"."traits" AS "traits",
-            "t45"."person_id" AS "person_id",
-            "t45"."is_known" AS "is_known",
-            "t45"."person_id" AS "e_user"
-          FROM "t44" AS "t45"
+            "t41"."type" AS "type",
+            "t41"."timestamp" AS "timestamp",
+            "t41"."user_id" AS "user_id",
+            "t41"."anonymous_id" AS "anonymous_id",
+            "t41"."group_id" AS "group_id",
+            "t41"."traits" AS "traits",
+            "t41"."person_id" AS "person_id",
+            "t41"."is_known" AS "is_known",
+            "t41"."person_id" AS "e_user"
+          FROM "t40" AS "t41"
           WHERE
-            "t45"."is_known"
-            AND "t45"."type" <> 'group'
-            AND isNotNull("t45"."traits")
-            AND isNotNull("t45"."person_id")
-        ) AS "t49"
+            "t41"."is_known"
+            AND "t41"."type" <> 'group'
+            AND isNotNull("t41"."traits")
+            AND isNotNull("t41"."person_id")
+        ) AS "t45"
         GROUP BY
-          "t49"."e_user"
-      ) AS "t53"
-        ON "t51"."user_id" = "t53"."e_user"
-    ) AS "t55"
-  ) AS "t58"
+          "t45"."e_user"
+      ) AS "t49"
+        ON "t47"."user_id" = "t49"."e_user"
+    ) AS "t51"
+  ) AS "t54"
   LEFT OUTER JOIN (
     SELECT
-      "t33"."domain" AS "domain",
-      "t33"."group_id" AS "domain_account"
+      "t29"."domain" AS "domain",
+      "t29"."group_id" AS "domain_account"
     FROM (
       SELECT
-        "t28"."group_id" AS "group_id",
-        "t28"."since" AS "since",
-        "t28"."domain" AS "domain",
+        "t22"."group_id" AS "group_id",
+        "t22"."since" AS "since",
+        "t22"."domain" AS "domain",
         ROW_NUMBER() OVER (
-          PARTITION BY "t28"."domain"
-          ORDER BY "t28"."since" ASC, "t28"."group_id" ASC
+          PARTITION BY "t22"."domain"
+          ORDER BY "t22"."since" ASC, "t22"."group_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1 AS "rank"
       FROM (
@@ -529,13 +529,13 @@ WITH "t19" AS (
           *
         FROM (
           SELECT
-            "t18"."group_id" AS "group_id",
-            "t12"."since" AS "since",
+            "t11"."group_id" AS "group_id",
+            "t11"."since" AS "since",
             nullIf(
               replaceRegexpAll(
                 replaceRegexpAll(
                   replaceRegexpAll(
-                    LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM COALESCE("t18"."domain", "t18"."website"))),
+                    LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM COALESCE("t11"."domain", "t11"."website"))),
                     '^[a-z]+://',
                     ''
                   ),
@@ -549,203 +549,165 @@ WITH "t19" AS (
             ) AS "domain"
           FROM (
             SELECT
-              "t7"."group_id" AS "group_id",
-              argMaxIf(
-                tuple(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t7"."traits", 'domain')) = 'String'
-                    THEN JSONExtractString(JSONExtractRaw("t7"."traits", 'domain'))
-                    ELSE NULL
-                  END
-                ),
-                "t7"."timestamp",
-                isNotNull(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t7"."traits", 'domain')) = 'String'
-                    THEN JSONExtractString(JSONExtractRaw("t7"."traits", 'domain'))
-                    ELSE NULL
-                  END
-                )
-              ).1 AS "domain",
-              argMaxIf(
-                tuple(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t7"."traits", 'website')) = 'String'
-                    THEN JSONExtractString(JSONExtractRaw("t7"."traits", 'website'))
-                    ELSE NULL
-                  END
-                ),
-                "t7"."timestamp",
-                isNotNull(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t7"."traits", 'website')) = 'String'
-                    THEN JSONExtractString(JSONExtractRaw("t7"."traits", 'website'))
-                    ELSE NULL
-                  END
-                )
-              ).1 AS "website"
+              "t9"."group_id" AS "group_id",
+              MIN("t9"."timestamp") AS "since",
+              argMaxIf(tuple("t9"."domain"), "t9"."timestamp", isNotNull("t9"."domain")).1 AS "domain",
+              argMaxIf(tuple("t9"."website"), "t9"."timestamp", isNotNull("t9"."website")).1 AS "website"
             FROM (
               SELECT
-                *
+                "t0"."group_id" AS "group_id",
+                "t0"."timestamp" AS "timestamp",
+                CASE
+                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'domain')) = 'String'
+                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'domain'))
+                  ELSE NULL
+                END AS "domain",
+                CASE
+                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'website')) = 'String'
+                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'website'))
+                  ELSE NULL
+                END AS "website"
               FROM "events" AS "t0"
               WHERE
                 "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
                 AND "t0"."type" = 'group'
                 AND isNotNull("t0"."group_id")
-                AND isNotNull("t0"."traits")
-            ) AS "t7"
+            ) AS "t9"
             GROUP BY
-              "t7"."group_id"
-          ) AS "t18"
-          INNER JOIN (
-            SELECT
-              "t2"."group_id" AS "fs_group",
-              MIN("t2"."timestamp") AS "since"
-            FROM (
-              SELECT
-                *
-              FROM "events" AS "t0"
-              WHERE
-                "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-                AND "t0"."type" = 'group'
-                AND isNotNull("t0"."group_id")
-            ) AS "t2"
-            GROUP BY
-              "t2"."group_id"
-          ) AS "t12"
-            ON "t18"."group_id" = "t12"."fs_group"
-        ) AS "t23"
+              "t9"."group_id"
+          ) AS "t11"
+        ) AS "t17"
         WHERE
-          isNotNull("t23"."domain")
-      ) AS "t28"
-    ) AS "t33"
+          isNotNull("t17"."domain")
+      ) AS "t22"
+    ) AS "t29"
     WHERE
-      "t33"."rank" = 0
-  ) AS "t38"
-    ON "t58"."email_domain" = "t38"."domain"
+      "t29"."rank" = 0
+  ) AS "t33"
+    ON "t54"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t86"."entity_id" AS "entity_id",
-  "t86"."account_id" AS "account_id",
-  "t86"."first_seen" AS "first_seen",
-  "t86"."last_seen" AS "last_seen",
-  "t86"."s__users" AS "s__users",
-  "t86"."s__core_workflows_7d" AS "s__core_workflows_7d",
-  "t86"."s__employees" AS "s__employees",
-  "t86"."paying" AS "paying",
-  "t86"."q__all__0" AS "q__all__0",
-  "t86"."q__all__1" AS "q__all__1",
-  "t86"."q__all__2" AS "q__all__2",
-  "t86"."score" AS "score",
-  "t86"."tier" AS "tier",
+  "t82"."entity_id" AS "entity_id",
+  "t82"."account_id" AS "account_id",
+  "t82"."first_seen" AS "first_seen",
+  "t82"."last_seen" AS "last_seen",
+  "t82"."s__users" AS "s__users",
+  "t82"."s__core_workflows_7d" AS "s__core_workflows_7d",
+  "t82"."s__employees" AS "s__employees",
+  "t82"."paying" AS "paying",
+  "t82"."q__all__0" AS "q__all__0",
+  "t82"."q__all__1" AS "q__all__1",
+  "t82"."q__all__2" AS "q__all__2",
+  "t82"."score" AS "score",
+  "t82"."tier" AS "tier",
   'account' AS "entity_type",
   parseDateTimeBestEffort('2026-04-01T00:00:00') AS "as_of"
 FROM (
   SELECT
-    "t85".*
+    "t81".*
     EXCEPT ("qualifies")
   FROM (
     SELECT
-      "t84"."entity_id" AS "entity_id",
-      "t84"."account_id" AS "account_id",
-      "t84"."first_seen" AS "first_seen",
-      "t84"."last_seen" AS "last_seen",
-      "t84"."s__users" AS "s__users",
-      "t84"."s__core_workflows_7d" AS "s__core_workflows_7d",
-      "t84"."s__employees" AS "s__employees",
-      "t84"."paying" AS "paying",
-      "t84"."q__all__0" AS "q__all__0",
-      "t84"."q__all__1" AS "q__all__1",
-      "t84"."q__all__2" AS "q__all__2",
-      "t84"."score" AS "score",
-      "t84"."qualifies" AS "qualifies",
-      CASE WHEN "t84"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
+      "t80"."entity_id" AS "entity_id",
+      "t80"."account_id" AS "account_id",
+      "t80"."first_seen" AS "first_seen",
+      "t80"."last_seen" AS "last_seen",
+      "t80"."s__users" AS "s__users",
+      "t80"."s__core_workflows_7d" AS "s__core_workflows_7d",
+      "t80"."s__employees" AS "s__employees",
+      "t80"."paying" AS "paying",
+      "t80"."q__all__0" AS "q__all__0",
+      "t80"."q__all__1" AS "q__all__1",
+      "t80"."q__all__2" AS "q__all__2",
+      "t80"."score" AS "score",
+      "t80"."qualifies" AS "qualifies",
+      CASE WHEN "t80"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
     FROM (
       SELECT
-        "t82"."entity_id" AS "entity_id",
-        "t82"."account_id" AS "account_id",
-        "t82"."first_seen" AS "first_seen",
-        "t82"."last_seen" AS "last_seen",
-        "t82"."s__users" AS "s__users",
-        "t82"."s__core_workflows_7d" AS "s__core_workflows_7d",
-        "t82"."s__employees" AS "s__employees",
-        "t82"."paying" AS "paying",
-        "t82"."q__all__0" AS "q__all__0",
-        "t82"."q__all__1" AS "q__all__1",
-        "t82"."q__all__2" AS "q__all__2",
-        CAST(0 + CASE WHEN "t82"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t82"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t82"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
-        "t82"."q__all__0" AND "t82"."q__all__1" AND "t82"."q__all__2" AS "qualifies"
+        "t78"."entity_id" AS "entity_id",
+        "t78"."account_id" AS "account_id",
+        "t78"."first_seen" AS "first_seen",
+        "t78"."last_seen" AS "last_seen",
+        "t78"."s__users" AS "s__users",
+        "t78"."s__core_workflows_7d" AS "s__core_workflows_7d",
+        "t78"."s__employees" AS "s__employees",
+        "t78"."paying" AS "paying",
+        "t78"."q__all__0" AS "q__all__0",
+        "t78"."q__all__1" AS "q__all__1",
+        "t78"."q__all__2" AS "q__all__2",
+        CAST(0 + CASE WHEN "t78"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t78"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t78"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
+        "t78"."q__all__0" AND "t78"."q__all__1" AND "t78"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t80"."entity_id" AS "entity_id",
-          "t80"."account_id" AS "account_id",
-          "t80"."first_seen" AS "first_seen",
-          "t80"."last_seen" AS "last_seen",
-          "t80"."s__users" AS "s__users",
-          "t80"."s__core_workflows_7d" AS "s__core_workflows_7d",
-          "t80"."s__employees" AS "s__employees",
-          "t80"."paying" AS "paying",
-          COALESCE("t80"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t80"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t80"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t76"."entity_id" AS "entity_id",
+          "t76"."account_id" AS "account_id",
+          "t76"."first_seen" AS "first_seen",
+          "t76"."last_seen" AS "last_seen",
+          "t76"."s__users" AS "s__users",
+          "t76"."s__core_workflows_7d" AS "s__core_workflows_7d",
+          "t76"."s__employees" AS "s__employees",
+          "t76"."paying" AS "paying",
+          COALESCE("t76"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t76"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t76"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t78"."entity_id" AS "entity_id",
-            "t78"."account_id" AS "account_id",
-            "t78"."first_seen" AS "first_seen",
-            "t78"."last_seen" AS "last_seen",
-            "t78"."s__users" AS "s__users",
-            "t78"."s__core_workflows_7d" AS "s__core_workflows_7d",
-            "t78"."s__employees" AS "s__employees",
-            isNotNull("t70"."key") AS "paying"
+            "t74"."entity_id" AS "entity_id",
+            "t74"."account_id" AS "account_id",
+            "t74"."first_seen" AS "first_seen",
+            "t74"."last_seen" AS "last_seen",
+            "t74"."s__users" AS "s__users",
+            "t74"."s__core_workflows_7d" AS "s__core_workflows_7d",
+            "t74"."s__employees" AS "s__employees",
+            isNotNull("t66"."key") AS "paying"
           FROM (
             SELECT
-              "t75"."entity_id" AS "entity_id",
-              "t75"."account_id" AS "account_id",
-              "t75"."first_seen" AS "first_seen",
-              "t75"."last_seen" AS "last_seen",
-              "t75"."s__users" AS "s__users",
-              "t75"."s__core_workflows_7d" AS "s__core_workflows_7d",
-              "t17"."s__employees" AS "s__employees"
+              "t71"."entity_id" AS "entity_id",
+              "t71"."account_id" AS "account_id",
+              "t71"."first_seen" AS "first_seen",
+              "t71"."last_seen" AS "last_seen",
+              "t71"."s__users" AS "s__users",
+              "t71"."s__core_workflows_7d" AS "s__core_workflows_7d",
+              "t14"."s__employees" AS "s__employees"
             FROM (
               SELECT
-                "t65"."entity_id" AS "entity_id",
-                "t65"."account_id" AS "account_id",
-                "t65"."first_seen" AS "first_seen",
-                "t65"."last_seen" AS "last_seen",
-                COALESCE("t72"."s__users", 0) AS "s__users",
-                COALESCE("t72"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t61"."entity_id" AS "entity_id",
+                "t61"."account_id" AS "account_id",
+                "t61"."first_seen" AS "first_seen",
+                "t61"."last_seen" AS "last_seen",
+                COALESCE("t68"."s__users", 0) AS "s__users",
+                COALESCE("t68"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t62"."account_id" AS "entity_id",
-                  MAX("t62"."account_id") AS "account_id",
-                  MIN("t62"."first_seen") AS "first_seen",
-                  MAX("t62"."last_seen") AS "last_seen"
+                  "t58"."account_id" AS "entity_id",
+                  MAX("t58"."account_id") AS "account_id",
+                  MIN("t58"."first_seen") AS "first_seen",
+                  MAX("t58"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t60"."user_id" AS "m_user",
-                    "t60"."account_id" AS "account_id",
-                    "t60"."email_domain" AS "email_domain",
-                    "t60"."first_seen" AS "first_seen",
-                    "t60"."last_seen" AS "last_seen"
-                  FROM "t59" AS "t60"
+                    "t56"."user_id" AS "m_user",
+                    "t56"."account_id" AS "account_id",
+                    "t56"."email_domain" AS "email_domain",
+                    "t56"."first_seen" AS "first_seen",
+                    "t56"."last_seen" AS "last_seen"
+                  FROM "t55" AS "t56"
                   WHERE
-                    isNotNull("t60"."account_id")
-                ) AS "t62"
+                    isNotNull("t56"."account_id")
+                ) AS "t58"
                 GROUP BY
-                  "t62"."account_id"
-              ) AS "t65"
+                  "t58"."account_id"
+              ) AS "t61"
               LEFT OUTER JOIN (
                 SELECT
-                  "t68"."entity_id" AS "key",
-                  uniqIf("t68"."person_id", TRUE AND TRUE) AS "s__users",
+                  "t64"."entity_id" AS "key",
+                  uniqIf("t64"."person_id", TRUE AND TRUE) AS "s__users",
                   countIf(
                     (
-                      "t68"."type" = 'track'
+                      "t64"."type" = 'track'
                     )
-                    AND "t68"."event" IN ('Report Created')
+                    AND "t64"."event" IN ('Report Created')
                     AND (
-                      "t68"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
+                      "t64"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
                     )
                   ) AS "s__core_workflows_7d"
                 FROM (
@@ -753,51 +715,51 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      "t47"."message_id" AS "message_id",
-                      "t47"."type" AS "type",
-                      "t47"."event" AS "event",
-                      "t47"."name" AS "name",
-                      "t47"."user_id" AS "user_id",
-                      "t47"."anonymous_id" AS "anonymous_id",
-                      "t47"."group_id" AS "group_id",
-                      "t47"."previous_id" AS "previous_id",
-                      "t47"."timestamp" AS "timestamp",
-                      "t47"."original_timestamp" AS "original_timestamp",
-                      "t47"."sent_at" AS "sent_at",
-                      "t47"."received_at" AS "received_at",
-                      "t47"."properties" AS "properties",
-                      "t47"."traits" AS "traits",
-                      "t47"."context" AS "context",
-                      "t47"."source" AS "source",
-                      "t47"."loaded_at" AS "loaded_at",
-                      "t47"."person_id" AS "person_id",
-                      "t63"."account_id" AS "account_id",
-                      "t63"."email_domain" AS "email_domain",
-                      "t63"."account_id" AS "entity_id"
+                      "t43"."message_id" AS "message_id",
+                      "t43"."type" AS "type",
+                      "t43"."event" AS "event",
+                      "t43"."name" AS "name",
+                      "t43"."user_id" AS "user_id",
+                      "t43"."anonymous_id" AS "anonymous_id",
+                      "t43"."group_id" AS "group_id",
+                      "t43"."previous_id" AS "previous_id",
+                      "t43"."timestamp" AS "timestamp",
+                      "t43"."original_timestamp" AS "original_timestamp",
+                      "t43"."sent_at" AS "sent_at",
+                      "t43"."received_at" AS "received_at",
+                      "t43"."properties" AS "properties",
+                      "t43"."traits" AS "traits",
+                      "t43"."context" AS "context",
+                      "t43"."source" AS "source",
+                      "t43"."loaded_at" AS "loaded_at",
+                      "t43"."person_id" AS "person_id",
+                      "t59"."account_id" AS "account_id",
+                      "t59"."email_domain" AS "email_domain",
+                      "t59"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t8"."message_id" AS "message_id",
-                          "t8"."type" AS "type",
-                          "t8"."event" AS "event",
-                          "t8"."name" AS "name",
-                          "t8"."user_id" AS "user_id",
-                          "t8"."anonymous_id" AS "anonymous_id",
-                          "t8"."group_id" AS "group_id",
-                          "t8"."previous_id" AS "previous_id",
-                          "t8"."timestamp" AS "timestamp",
-                          "t8"."original_timestamp" AS "original_timestamp",
-                          "t8"."sent_at" AS "sent_at",
-                          "t8"."received_at" AS "received_at",
-                          "t8"."properties" AS "properties",
-                          "t8"."traits" AS "traits",
-                          "t8"."context" AS "context",
-                          "t8"."source" AS "source",
-                          "t8"."loaded_at" AS "loaded_at",
-                          COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
-                          isNotNull("t8"."user_id") OR isNotNull("t42"."s_person") AS "is_known"
+                          "t6"."message_id" AS "message_id",
+                          "t6"."type" AS "type",
+                          "t6"."event" AS "event",
+                          "t6"."name" AS "name",
+                          "t6"."user_id" AS "user_id",
+                          "t6"."anonymous_id" AS "anonymous_id",
+                          "t6"."group_id" AS "group_id",
+                          "t6"."previous_id" AS "previous_id",
+                          "t6"."timestamp" AS "timestamp",
+                          "t6"."original_timestamp" AS "original_timestamp",
+                          "t6"."sent_at" AS "sent_at",
+                          "t6"."received_at" AS "received_at",
+                          "t6"."properties" AS "properties",
+                          "t6"."traits" AS "traits",
+                          "t6"."context" AS "context",
+                          "t6"."source" AS "source",
+                          "t6"."loaded_at" AS "loaded_at",
+                          COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                          isNotNull("t6"."user_id") OR isNotNull("t38"."s_person") AS "is_known"
                         FROM (
                           SELECT
                             "t0"."message_id" AS "message_id",
@@ -821,82 +783,82 @@ FROM (
                           FROM "events" AS "t0"
                           WHERE
                             "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-                        ) AS "t8"
+                        ) AS "t6"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t40"."from_id" AS "s_from",
-                            "t40"."person_id" AS "s_person"
+                            "t36"."from_id" AS "s_from",
+                            "t36"."person_id" AS "s_person"
                           FROM (
                             SELECT
-                              "t36"."from_id" AS "from_id",
-                              COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                              "t34"."from_id" AS "from_id",
+                              COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
                             FROM (
                               SELECT
-                                "t24"."from_id" AS "from_id",
-                                COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                                "t20"."from_id" AS "from_id",
+                                COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
                               FROM (
                                 SELECT
-                                  "t20"."from_id" AS "from_id",
-                                  "t20"."to_id" AS "person_id"
-                                FROM "t19" AS "t20"
+                                  "t16"."from_id" AS "from_id",
+                                  "t16"."to_id" AS "person_id"
+                                FROM "t15" AS "t16"
                                 WHERE
-                                  "t20"."rank" = 0
-                              ) AS "t24"
+                                  "t16"."rank" = 0
+                              ) AS "t20"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t27"."from_id" AS "next_from",
-                                  "t27"."to_id" AS "next_to"
-                                FROM "t22" AS "t27"
-                              ) AS "t32"
-                                ON "t24"."person_id" = "t32"."next_from"
-                            ) AS "t36"
+                                  "t24"."from_id" AS "next_from",
+                                  "t24"."to_id" AS "next_to"
+                                FROM "t19" AS "t24"
+                              ) AS "t28"
+                                ON "t20"."person_id" = "t28"."next_from"
+                            ) AS "t34"
                             LEFT OUTER JOIN (
                               SELECT
-                                "t26"."from_id" AS "next_from",
-                                "t26"."to_id" AS "next_to"
-                              FROM "t22" AS "t26"
-                            ) AS "t31"
-                              ON "t36"."person_id" = "t31"."next_from"
-                          ) AS "t40"
-                        ) AS "t42"
-                          ON "t8"."_sender" = "t42"."s_from"
-                      ) AS "t43"
+                                "t23"."from_id" AS "next_from",
+                                "t23"."to_id" AS "next_to"
+                              FROM "t19" AS "t23"
+                            ) AS "t27"
+                              ON "t34"."person_id" = "t27"."next_from"
+                          ) AS "t36"
+                        ) AS "t38"
+                          ON "t6"."_sender" = "t38"."s_from"
+                      ) AS "t39"
                       WHERE
-                        "t43"."is_known"
-                    ) AS "t47"
+                        "t39"."is_known"
+                    ) AS "t43"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t60"."user_id" AS "m_user",
-                        "t60"."account_id" AS "account_id",
-                        "t60"."email_domain" AS "email_domain"
-                      FROM "t59" AS "t60"
-                    ) AS "t63"
-                      ON "t47"."person_id" = "t63"."m_user"
-                  ) AS "t67"
+                        "t56"."user_id" AS "m_user",
+                        "t56"."account_id" AS "account_id",
+                        "t56"."email_domain" AS "email_domain"
+                      FROM "t55" AS "t56"
+                    ) AS "t59"
+                      ON "t43"."person_id" = "t59"."m_user"
+                  ) AS "t63"
                   WHERE
-                    isNotNull("t67"."entity_id")
-                ) AS "t68"
+                    isNotNull("t63"."entity_id")
+                ) AS "t64"
                 GROUP BY
-                  "t68"."entity_id"
-              ) AS "t72"
-                ON "t65"."entity_id" = "t72"."key"
-            ) AS "t75"
+                  "t64"."entity_id"
+              ) AS "t68"
+                ON "t61"."entity_id" = "t68"."key"
+            ) AS "t71"
             LEFT OUTER JOIN (
               SELECT
-                "t6"."group_id" AS "key",
+                "t5"."group_id" AS "key",
                 argMaxIf(
                   tuple(
                     CASE
-                      WHEN JSONType(JSONExtractRaw("t6"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
-                      THEN JSONExtractFloat(JSONExtractRaw("t6"."traits", 'employees'))
+                      WHEN JSONType(JSONExtractRaw("t5"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
+                      THEN JSONExtractFloat(JSONExtractRaw("t5"."traits", 'employees'))
                       ELSE NULL
                     END
                   ),
-                  "t6"."timestamp",
+                  "t5"."timestamp",
                   isNotNull(
                     CASE
-                      WHEN JSONType(JSONExtractRaw("t6"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
-                      THEN JSONExtractFloat(JSONExtractRaw("t6"."traits", 'employees'))
+                      WHEN JSONType(JSONExtractRaw("t5"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
+                      THEN JSONExtractFloat(JSONExtractRaw("t5"."traits", 'employees'))
                       ELSE NULL
                     END
                   )
@@ -910,62 +872,62 @@ FROM (
                   AND isNotNull("t0"."traits")
                   AND isNotNull("t0"."group_id")
                   AND "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-              ) AS "t6"
+              ) AS "t5"
               GROUP BY
-                "t6"."group_id"
-            ) AS "t17"
-              ON "t75"."entity_id" = "t17"."key"
-          ) AS "t78"
+                "t5"."group_id"
+            ) AS "t14"
+              ON "t71"."entity_id" = "t14"."key"
+          ) AS "t74"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t67"."entity_id" AS "key"
+              "t63"."entity_id" AS "key"
             FROM (
               SELECT
-                "t47"."message_id" AS "message_id",
-                "t47"."type" AS "type",
-                "t47"."event" AS "event",
-                "t47"."name" AS "name",
-                "t47"."user_id" AS "user_id",
-                "t47"."anonymous_id" AS "anonymous_id",
-                "t47"."group_id" AS "group_id",
-                "t47"."previous_id" AS "previous_id",
-                "t47"."timestamp" AS "timestamp",
-                "t47"."original_timestamp" AS "original_timestamp",
-                "t47"."sent_at" AS "sent_at",
-                "t47"."received_at" AS "received_at",
-                "t47"."properties" AS "properties",
-                "t47"."traits" AS "traits",
-                "t47"."context" AS "context",
-                "t47"."source" AS "source",
-                "t47"."loaded_at" AS "loaded_at",
-                "t47"."person_id" AS "person_id",
-                "t63"."account_id" AS "account_id",
-                "t63"."email_domain" AS "email_domain",
-                "t63"."account_id" AS "entity_id"
+                "t43"."message_id" AS "message_id",
+                "t43"."type" AS "type",
+                "t43"."event" AS "event",
+                "t43"."name" AS "name",
+                "t43"."user_id" AS "user_id",
+                "t43"."anonymous_id" AS "anonymous_id",
+                "t43"."group_id" AS "group_id",
+                "t43"."previous_id" AS "previous_id",
+                "t43"."timestamp" AS "timestamp",
+                "t43"."original_timestamp" AS "original_timestamp",
+                "t43"."sent_at" AS "sent_at",
+                "t43"."received_at" AS "received_at",
+                "t43"."properties" AS "properties",
+                "t43"."traits" AS "traits",
+                "t43"."context" AS "context",
+                "t43"."source" AS "source",
+                "t43"."loaded_at" AS "loaded_at",
+                "t43"."person_id" AS "person_id",
+                "t59"."account_id" AS "account_id",
+                "t59"."email_domain" AS "email_domain",
+                "t59"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
                 FROM (
                   SELECT
-                    "t8"."message_id" AS "message_id",
-                    "t8"."type" AS "type",
-                    "t8"."event" AS "event",
-                    "t8"."name" AS "name",
-                    "t8"."user_id" AS "user_id",
-                    "t8"."anonymous_id" AS "anonymous_id",
-                    "t8"."group_id" AS "group_id",
-                    "t8"."previous_id" AS "previous_id",
-                    "t8"."timestamp" AS "timestamp",
-                    "t8"."original_timestamp" AS "original_timestamp",
-                    "t8"."sent_at" AS "sent_at",
-                    "t8"."received_at" AS "received_at",
-                    "t8"."properties" AS "properties",
-                    "t8"."traits" AS "traits",
-                    "t8"."context" AS "context",
-                    "t8"."source" AS "source",
-                    "t8"."loaded_at" AS "loaded_at",
-                    COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
-                    isNotNull("t8"."user_id") OR isNotNull("t42"."s_person") AS "is_known"
+                    "t6"."message_id" AS "message_id",
+                    "t6"."type" AS "type",
+                    "t6"."event" AS "event",
+                    "t6"."name" AS "name",
+                    "t6"."user_id" AS "user_id",
+                    "t6"."anonymous_id" AS "anonymous_id",
+                    "t6"."group_id" AS "group_id",
+                    "t6"."previous_id" AS "previous_id",
+                    "t6"."timestamp" AS "timestamp",
+                    "t6"."original_timestamp" AS "original_timestamp",
+                    "t6"."sent_at" AS "sent_at",
+                    "t6"."received_at" AS "received_at",
+                    "t6"."properties" AS "properties",
+                    "t6"."traits" AS "traits",
+                    "t6"."context" AS "context",
+                    "t6"."source" AS "source",
+                    "t6"."loaded_at" AS "loaded_at",
+                    COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                    isNotNull("t6"."user_id") OR isNotNull("t38"."s_person") AS "is_known"
                   FROM (
                     SELECT
                       "t0"."message_id" AS "message_id",
@@ -989,70 +951,70 @@ FROM (
                     FROM "events" AS "t0"
                     WHERE
                       "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-                  ) AS "t8"
+                  ) AS "t6"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t40"."from_id" AS "s_from",
-                      "t40"."person_id" AS "s_person"
+                      "t36"."from_id" AS "s_from",
+                      "t36"."person_id" AS "s_person"
                     FROM (
                       SELECT
-                        "t36"."from_id" AS "from_id",
-                        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                        "t34"."from_id" AS "from_id",
+                        COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
                       FROM (
                         SELECT
-                          "t24"."from_id" AS "from_id",
-                          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                          "t20"."from_id" AS "from_id",
+                          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
                         FROM (
                           SELECT
-                            "t20"."from_id" AS "from_id",
-                            "t20"."to_id" AS "person_id"
-                          FROM "t19" AS "t20"
+                            "t16"."from_id" AS "from_id",
+                            "t16"."to_id" AS "person_id"
+                          FROM "t15" AS "t16"
                           WHERE
-                            "t20"."rank" = 0
-                        ) AS "t24"
+                            "t16"."rank" = 0
+                        ) AS "t20"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t27"."from_id" AS "next_from",
-                            "t27"."to_id" AS "next_to"
-                          FROM "t22" AS "t27"
-                        ) AS "t32"
-                          ON "t24"."person_id" = "t32"."next_from"
-                      ) AS "t36"
+                            "t24"."from_id" AS "next_from",
+                            "t24"."to_id" AS "next_to"
+                          FROM "t19" AS "t24"
+                        ) AS "t28"
+                          ON "t20"."person_id" = "t28"."next_from"
+                      ) AS "t34"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t26"."from_id" AS "next_from",
-                          "t26"."to_id" AS "next_to"
-                        FROM "t22" AS "t26"
-                      ) AS "t31"
-                        ON "t36"."person_id" = "t31"."next_from"
-                    ) AS "t40"
-                  ) AS "t42"
-                    ON "t8"."_sender" = "t42"."s_from"
-                ) AS "t43"
+                          "t23"."from_id" AS "next_from",
+                          "t23"."to_id" AS "next_to"
+                        FROM "t19" AS "t23"
+                      ) AS "t27"
+                        ON "t34"."person_id" = "t27"."next_from"
+                    ) AS "t36"
+                  ) AS "t38"
+                    ON "t6"."_sender" = "t38"."s_from"
+                ) AS "t39"
                 WHERE
-                  "t43"."is_known"
-              ) AS "t47"
+                  "t39"."is_known"
+              ) AS "t43"
               LEFT OUTER JOIN (
                 SELECT
-                  "t60"."user_id" AS "m_user",
-                  "t60"."account_id" AS "account_id",
-                  "t60"."email_domain" AS "email_domain"
-                FROM "t59" AS "t60"
-              ) AS "t63"
-                ON "t47"."person_id" = "t63"."m_user"
-            ) AS "t67"
+                  "t56"."user_id" AS "m_user",
+                  "t56"."account_id" AS "account_id",
+                  "t56"."email_domain" AS "email_domain"
+                FROM "t55" AS "t56"
+              ) AS "t59"
+                ON "t43"."person_id" = "t59"."m_user"
+            ) AS "t63"
             WHERE
-              isNotNull("t67"."entity_id")
-              AND "t67"."type" = 'track'
-              AND "t67"."event" IN ('Subscription Started')
-          ) AS "t70"
-            ON "t78"."entity_id" = "t70"."key"
-        ) AS "t80"
+              isNotNull("t63"."entity_id")
+              AND "t63"."type" = 'track'
+              AND "t63"."event" IN ('Subscription Started')
+          ) AS "t66"
+            ON "t74"."entity_id" = "t66"."key"
+        ) AS "t76"
         WHERE
           NOT (
-            "t80"."paying"
+            "t76"."paying"
           )
-      ) AS "t82"
-    ) AS "t84"
-  ) AS "t85"
-) AS "t86";
+      ) AS "t78"
+    ) AS "t80"
+  ) AS "t81"
+) AS "t82";

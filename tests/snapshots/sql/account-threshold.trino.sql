@@ -1,14 +1,14 @@
-WITH "t19" AS (
+WITH "t15" AS (
   SELECT
-    "t16"."from_id",
-    "t16"."to_id",
-    "t16"."linked_at",
-    ROW_NUMBER() OVER (PARTITION BY "t16"."from_id" ORDER BY "t16"."linked_at" ASC, "t16"."to_id" ASC) - 1 AS "rank"
+    "t13"."from_id",
+    "t13"."to_id",
+    "t13"."linked_at",
+    ROW_NUMBER() OVER (PARTITION BY "t13"."from_id" ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC) - 1 AS "rank"
   FROM (
     SELECT
-      "t13"."from_id",
-      "t13"."to_id",
-      MIN("t13"."at") AS "linked_at"
+      "t10"."from_id",
+      "t10"."to_id",
+      MIN("t10"."at") AS "linked_at"
     FROM (
       SELECT
         *
@@ -26,7 +26,7 @@ WITH "t19" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
+        ) AS "t3"
         UNION ALL
         SELECT
           *
@@ -40,36 +40,36 @@ WITH "t19" AS (
             "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t5"
-      ) AS "t10"
+        ) AS "t4"
+      ) AS "t8"
       WHERE
-        "t10"."from_id" <> "t10"."to_id"
-    ) AS "t13"
+        "t8"."from_id" <> "t8"."to_id"
+    ) AS "t10"
     GROUP BY
       1,
       2
-  ) AS "t16"
-), "t22" AS (
+  ) AS "t13"
+), "t19" AS (
   SELECT
-    "t20"."from_id",
-    "t20"."to_id",
-    "t20"."linked_at"
-  FROM "t19" AS "t20"
+    "t16"."from_id",
+    "t16"."to_id",
+    "t16"."linked_at"
+  FROM "t15" AS "t16"
   WHERE
-    "t20"."rank" = 0
-), "t44" AS (
+    "t16"."rank" = 0
+), "t40" AS (
   SELECT
-    "t9"."type",
-    "t9"."timestamp",
-    "t9"."user_id",
-    "t9"."anonymous_id",
-    "t9"."group_id",
-    "t9"."traits",
-    COALESCE("t42"."s_person", "t9"."_sender") AS "person_id",
+    "t7"."type",
+    "t7"."timestamp",
+    "t7"."user_id",
+    "t7"."anonymous_id",
+    "t7"."group_id",
+    "t7"."traits",
+    COALESCE("t38"."s_person", "t7"."_sender") AS "person_id",
     (
-      "t9"."user_id" IS NOT NULL
+      "t7"."user_id" IS NOT NULL
     ) OR (
-      "t42"."s_person" IS NOT NULL
+      "t38"."s_person" IS NOT NULL
     ) AS "is_known"
   FROM (
     SELECT
@@ -83,61 +83,61 @@ WITH "t19" AS (
     FROM "events" AS "t0"
     WHERE
       "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-  ) AS "t9"
+  ) AS "t7"
   LEFT OUTER JOIN (
     SELECT
-      "t40"."from_id" AS "s_from",
-      "t40"."person_id" AS "s_person"
+      "t36"."from_id" AS "s_from",
+      "t36"."person_id" AS "s_person"
     FROM (
       SELECT
-        "t36"."from_id",
-        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+        "t34"."from_id",
+        COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
       FROM (
         SELECT
-          "t24"."from_id",
-          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+          "t20"."from_id",
+          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
         FROM (
           SELECT
-            "t20"."from_id",
-            "t20"."to_id" AS "person_id"
-          FROM "t19" AS "t20"
+            "t16"."from_id",
+            "t16"."to_id" AS "person_id"
+          FROM "t15" AS "t16"
           WHERE
-            "t20"."rank" = 0
-        ) AS "t24"
+            "t16"."rank" = 0
+        ) AS "t20"
         LEFT OUTER JOIN (
           SELECT
-            "t27"."from_id" AS "next_from",
-            "t27"."to_id" AS "next_to"
-          FROM "t22" AS "t27"
-        ) AS "t32"
-          ON "t24"."person_id" = "t32"."next_from"
-      ) AS "t36"
+            "t24"."from_id" AS "next_from",
+            "t24"."to_id" AS "next_to"
+          FROM "t19" AS "t24"
+        ) AS "t28"
+          ON "t20"."person_id" = "t28"."next_from"
+      ) AS "t34"
       LEFT OUTER JOIN (
         SELECT
-          "t26"."from_id" AS "next_from",
-          "t26"."to_id" AS "next_to"
-        FROM "t22" AS "t26"
-      ) AS "t31"
-        ON "t36"."person_id" = "t31"."next_from"
-    ) AS "t40"
-  ) AS "t42"
-    ON "t9"."_sender" = "t42"."s_from"
-), "t59" AS (
+          "t23"."from_id" AS "next_from",
+          "t23"."to_id" AS "next_to"
+        FROM "t19" AS "t23"
+      ) AS "t27"
+        ON "t34"."person_id" = "t27"."next_from"
+    ) AS "t36"
+  ) AS "t38"
+    ON "t7"."_sender" = "t38"."s_from"
+), "t55" AS (
   SELECT
-    "t58"."user_id",
-    "t58"."email",
-    "t58"."email_domain",
-    "t58"."first_seen",
-    "t58"."last_seen",
+    "t54"."user_id",
+    "t54"."email",
+    "t54"."email_domain",
+    "t54"."first_seen",
+    "t54"."last_seen",
     COALESCE(
-      "t58"."group_account",
-      "t38"."domain_account",
+      "t54"."group_account",
+      "t33"."domain_account",
       IF(
         (
-          "t58"."email_domain" IS NOT NULL
+          "t54"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t58"."email_domain" IN (
+          "t54"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH "t19" AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', "t58"."email_domain"),
+        CONCAT('domain:', "t54"."email_domain"),
         NULL
       )
     ) AS "account_id",
     CASE
-      WHEN "t58"."group_account" IS NOT NULL
+      WHEN "t54"."group_account" IS NOT NULL
       THEN 'group'
-      WHEN "t38"."domain_account" IS NOT NULL
+      WHEN "t33"."domain_account" IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          "t58"."email_domain" IS NOT NULL
+          "t54"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t58"."email_domain" IN (
+          "t54"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH "t19" AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', "t58"."email_domain"),
+        CONCAT('domain:', "t54"."email_domain"),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,36 +415,36 @@ WITH "t19" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t55"."user_id",
-      "t55"."first_seen",
-      "t55"."last_seen",
-      "t55"."group_account",
-      "t55"."email",
+      "t51"."user_id",
+      "t51"."first_seen",
+      "t51"."last_seen",
+      "t51"."group_account",
+      "t51"."email",
       NULLIF(
         IF(
           (
             STRPOS(LOWER(TRIM(' 	
-' FROM "t55"."email")), '@') - 1
+' FROM "t51"."email")), '@') - 1
           ) >= 0,
           SUBSTR(
             LOWER(TRIM(' 	
-' FROM "t55"."email")),
+' FROM "t51"."email")),
             IF(
               (
                 (
                   STRPOS(LOWER(TRIM(' 	
-' FROM "t55"."email")), '@') - 1
+' FROM "t51"."email")), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
                 STRPOS(LOWER(TRIM(' 	
-' FROM "t55"."email")), '@') - 1
+' FROM "t51"."email")), '@') - 1
               ) + 1 + 1,
               (
                 STRPOS(LOWER(TRIM(' 	
-' FROM "t55"."email")), '@') - 1
+' FROM "t51"."email")), '@') - 1
               ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t55"."email")))
+' FROM "t51"."email")))
             )
           ),
           NULL
@@ -453,89 +453,89 @@ WITH "t19" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t51"."user_id",
-        "t51"."first_seen",
-        "t51"."last_seen",
-        "t51"."group_account",
-        "t53"."email"
+        "t47"."user_id",
+        "t47"."first_seen",
+        "t47"."last_seen",
+        "t47"."group_account",
+        "t49"."email"
       FROM (
         SELECT
-          "t48"."person_id" AS "user_id",
-          MIN("t48"."timestamp") AS "first_seen",
-          MAX("t48"."timestamp") AS "last_seen",
-          MAX_BY("t48"."group_id", "t48"."timestamp") FILTER(WHERE
-            "t48"."group_id" IS NOT NULL) AS "group_account"
+          "t44"."person_id" AS "user_id",
+          MIN("t44"."timestamp") AS "first_seen",
+          MAX("t44"."timestamp") AS "last_seen",
+          MAX_BY("t44"."group_id", "t44"."timestamp") FILTER(WHERE
+            "t44"."group_id" IS NOT NULL) AS "group_account"
         FROM (
           SELECT
             *
-          FROM "t44" AS "t45"
+          FROM "t40" AS "t41"
           WHERE
-            "t45"."is_known"
-        ) AS "t48"
+            "t41"."is_known"
+        ) AS "t44"
         GROUP BY
           1
-      ) AS "t51"
+      ) AS "t47"
       LEFT OUTER JOIN (
         SELECT
-          "t49"."e_user",
+          "t45"."e_user",
           MAX_BY(
             JSON_VALUE(
-              JSON_FORMAT(JSON_EXTRACT("t49"."traits", FORMAT('$["%s"]', 'email'))),
+              JSON_FORMAT(JSON_EXTRACT("t45"."traits", FORMAT('$["%s"]', 'email'))),
               'strict $?($.type() == "string")'
             ),
-            "t49"."timestamp"
+            "t45"."timestamp"
           ) FILTER(WHERE
             JSON_VALUE(
-              JSON_FORMAT(JSON_EXTRACT("t49"."traits", FORMAT('$["%s"]', 'email'))),
+              JSON_FORMAT(JSON_EXTRACT("t45"."traits", FORMAT('$["%s"]', 'email'))),
               'strict $?($.type() == "string")'
             ) IS NOT NULL) AS "email"
         FROM (
           SELECT
-            "t45"."type",
-            "t45"."timestamp",
-            "t45"."user_id",
-            "t45"."anonymous_id",
-            "t45"."group_id",
-            "t45"."traits",
-            "t45"."person_id",
-            "t45"."is_known",
-            "t45"."person_id" AS "e_user"
-          FROM "t44" AS "t45"
+            "t41"."type",
+            "t41"."timestamp",
+            "t41"."user_id",
+            "t41"."anonymous_id",
+            "t41"."group_id",
+            "t41"."traits",
+            "t41"."person_id",
+            "t41"."is_known",
+            "t41"."person_id" AS "e_user"
+          FROM "t40" AS "t41"
           WHERE
-            "t45"."is_known"
-            AND "t45"."type" <> 'group'
-            AND "t45"."traits" IS NOT NULL
-            AND "t45"."person_id" IS NOT NULL
-        ) AS "t49"
+            "t41"."is_known"
+            AND "t41"."type" <> 'group'
+            AND "t41"."traits" IS NOT NULL
+            AND "t41"."person_id" IS NOT NULL
+        ) AS "t45"
         GROUP BY
           1
-      ) AS "t53"
-        ON "t51"."user_id" = "t53"."e_user"
-    ) AS "t55"
-  ) AS "t58"
+      ) AS "t49"
+        ON "t47"."user_id" = "t49"."e_user"
+    ) AS "t51"
+  ) AS "t54"
   LEFT OUTER JOIN (
     SELECT
-      "t33"."domain",
-      "t33"."group_id" AS "domain_account"
+      "t29"."domain",
+      "t29"."group_id" AS "domain_account"
     FROM (
       SELECT
-        "t28"."group_id",
-        "t28"."since",
-        "t28"."domain",
-        ROW_NUMBER() OVER (PARTITION BY "t28"."domain" ORDER BY "t28"."since" ASC, "t28"."group_id" ASC) - 1 AS "rank"
+        "t22"."group_id",
+        "t22"."since",
+        "t22"."domain",
+        ROW_NUMBER() OVER (PARTITION BY "t22"."domain" ORDER BY "t22"."since" ASC, "t22"."group_id" ASC) - 1 AS "rank"
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            "t18"."group_id",
-            "t12"."since",
+            "t11"."group_id",
+            "t11"."since",
             NULLIF(
               REGEXP_REPLACE(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
                     LOWER(TRIM(' 	
-' FROM COALESCE("t18"."domain", "t18"."website"))),
+' FROM COALESCE("t11"."domain", "t11"."website"))),
                     '^[a-z]+://',
                     ''
                   ),
@@ -549,257 +549,231 @@ WITH "t19" AS (
             ) AS "domain"
           FROM (
             SELECT
-              "t7"."group_id",
-              MAX_BY(
-                JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t7"."traits", FORMAT('$["%s"]', 'domain'))),
-                  'strict $?($.type() == "string")'
-                ),
-                "t7"."timestamp"
-              ) FILTER(WHERE
-                JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t7"."traits", FORMAT('$["%s"]', 'domain'))),
-                  'strict $?($.type() == "string")'
-                ) IS NOT NULL) AS "domain",
-              MAX_BY(
-                JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t7"."traits", FORMAT('$["%s"]', 'website'))),
-                  'strict $?($.type() == "string")'
-                ),
-                "t7"."timestamp"
-              ) FILTER(WHERE
-                JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t7"."traits", FORMAT('$["%s"]', 'website'))),
-                  'strict $?($.type() == "string")'
-                ) IS NOT NULL) AS "website"
+              "t9"."group_id",
+              MIN("t9"."timestamp") AS "since",
+              MAX_BY("t9"."domain", "t9"."timestamp") FILTER(WHERE
+                "t9"."domain" IS NOT NULL) AS "domain",
+              MAX_BY("t9"."website", "t9"."timestamp") FILTER(WHERE
+                "t9"."website" IS NOT NULL) AS "website"
             FROM (
               SELECT
-                *
+                "t0"."group_id",
+                "t0"."timestamp",
+                JSON_VALUE(
+                  JSON_FORMAT(JSON_EXTRACT("t0"."traits", FORMAT('$["%s"]', 'domain'))),
+                  'strict $?($.type() == "string")'
+                ) AS "domain",
+                JSON_VALUE(
+                  JSON_FORMAT(JSON_EXTRACT("t0"."traits", FORMAT('$["%s"]', 'website'))),
+                  'strict $?($.type() == "string")'
+                ) AS "website"
               FROM "events" AS "t0"
               WHERE
                 "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
                 AND "t0"."type" = 'group'
                 AND "t0"."group_id" IS NOT NULL
-                AND "t0"."traits" IS NOT NULL
-            ) AS "t7"
+            ) AS "t9"
             GROUP BY
               1
-          ) AS "t18"
-          INNER JOIN (
-            SELECT
-              "t2"."group_id" AS "fs_group",
-              MIN("t2"."timestamp") AS "since"
-            FROM (
-              SELECT
-                *
-              FROM "events" AS "t0"
-              WHERE
-                "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-                AND "t0"."type" = 'group'
-                AND "t0"."group_id" IS NOT NULL
-            ) AS "t2"
-            GROUP BY
-              1
-          ) AS "t12"
-            ON "t18"."group_id" = "t12"."fs_group"
-        ) AS "t23"
+          ) AS "t11"
+        ) AS "t17"
         WHERE
-          "t23"."domain" IS NOT NULL
-      ) AS "t28"
-    ) AS "t33"
+          "t17"."domain" IS NOT NULL
+      ) AS "t22"
+    ) AS "t29"
     WHERE
-      "t33"."rank" = 0
-  ) AS "t38"
-    ON "t58"."email_domain" = "t38"."domain"
+      "t29"."rank" = 0
+  ) AS "t33"
+    ON "t54"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t86"."entity_id",
-  "t86"."account_id",
-  "t86"."first_seen",
-  "t86"."last_seen",
-  "t86"."s__users",
-  "t86"."s__core_workflows_7d",
-  "t86"."s__employees",
-  "t86"."paying",
-  "t86"."q__all__0",
-  "t86"."q__all__1",
-  "t86"."q__all__2",
-  "t86"."score",
-  "t86"."tier",
+  "t82"."entity_id",
+  "t82"."account_id",
+  "t82"."first_seen",
+  "t82"."last_seen",
+  "t82"."s__users",
+  "t82"."s__core_workflows_7d",
+  "t82"."s__employees",
+  "t82"."paying",
+  "t82"."q__all__0",
+  "t82"."q__all__1",
+  "t82"."q__all__2",
+  "t82"."score",
+  "t82"."tier",
   'account' AS "entity_type",
   CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP) AS "as_of"
 FROM (
   SELECT
-    "t85"."entity_id",
-    "t85"."account_id",
-    "t85"."first_seen",
-    "t85"."last_seen",
-    "t85"."s__users",
-    "t85"."s__core_workflows_7d",
-    "t85"."s__employees",
-    "t85"."paying",
-    "t85"."q__all__0",
-    "t85"."q__all__1",
-    "t85"."q__all__2",
-    "t85"."score",
-    "t85"."tier"
+    "t81"."entity_id",
+    "t81"."account_id",
+    "t81"."first_seen",
+    "t81"."last_seen",
+    "t81"."s__users",
+    "t81"."s__core_workflows_7d",
+    "t81"."s__employees",
+    "t81"."paying",
+    "t81"."q__all__0",
+    "t81"."q__all__1",
+    "t81"."q__all__2",
+    "t81"."score",
+    "t81"."tier"
   FROM (
     SELECT
-      "t84"."entity_id",
-      "t84"."account_id",
-      "t84"."first_seen",
-      "t84"."last_seen",
-      "t84"."s__users",
-      "t84"."s__core_workflows_7d",
-      "t84"."s__employees",
-      "t84"."paying",
-      "t84"."q__all__0",
-      "t84"."q__all__1",
-      "t84"."q__all__2",
-      "t84"."score",
-      "t84"."qualifies",
-      IF("t84"."qualifies", 'pql', 'not qualified') AS "tier"
+      "t80"."entity_id",
+      "t80"."account_id",
+      "t80"."first_seen",
+      "t80"."last_seen",
+      "t80"."s__users",
+      "t80"."s__core_workflows_7d",
+      "t80"."s__employees",
+      "t80"."paying",
+      "t80"."q__all__0",
+      "t80"."q__all__1",
+      "t80"."q__all__2",
+      "t80"."score",
+      "t80"."qualifies",
+      IF("t80"."qualifies", 'pql', 'not qualified') AS "tier"
     FROM (
       SELECT
-        "t82"."entity_id",
-        "t82"."account_id",
-        "t82"."first_seen",
-        "t82"."last_seen",
-        "t82"."s__users",
-        "t82"."s__core_workflows_7d",
-        "t82"."s__employees",
-        "t82"."paying",
-        "t82"."q__all__0",
-        "t82"."q__all__1",
-        "t82"."q__all__2",
-        CAST(0 + IF("t82"."q__all__0", 1, 0) + IF("t82"."q__all__1", 1, 0) + IF("t82"."q__all__2", 1, 0) AS DOUBLE) AS "score",
-        "t82"."q__all__0" AND "t82"."q__all__1" AND "t82"."q__all__2" AS "qualifies"
+        "t78"."entity_id",
+        "t78"."account_id",
+        "t78"."first_seen",
+        "t78"."last_seen",
+        "t78"."s__users",
+        "t78"."s__core_workflows_7d",
+        "t78"."s__employees",
+        "t78"."paying",
+        "t78"."q__all__0",
+        "t78"."q__all__1",
+        "t78"."q__all__2",
+        CAST(0 + IF("t78"."q__all__0", 1, 0) + IF("t78"."q__all__1", 1, 0) + IF("t78"."q__all__2", 1, 0) AS DOUBLE) AS "score",
+        "t78"."q__all__0" AND "t78"."q__all__1" AND "t78"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t80"."entity_id",
-          "t80"."account_id",
-          "t80"."first_seen",
-          "t80"."last_seen",
-          "t80"."s__users",
-          "t80"."s__core_workflows_7d",
-          "t80"."s__employees",
-          "t80"."paying",
-          COALESCE("t80"."s__users" >= CAST(5.0 AS DOUBLE), FALSE) AS "q__all__0",
-          COALESCE("t80"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE) AS "q__all__1",
-          COALESCE("t80"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE) AS "q__all__2"
+          "t76"."entity_id",
+          "t76"."account_id",
+          "t76"."first_seen",
+          "t76"."last_seen",
+          "t76"."s__users",
+          "t76"."s__core_workflows_7d",
+          "t76"."s__employees",
+          "t76"."paying",
+          COALESCE("t76"."s__users" >= CAST(5.0 AS DOUBLE), FALSE) AS "q__all__0",
+          COALESCE("t76"."s__core_workflows_7d" >= CAST(10.0 AS DOUBLE), FALSE) AS "q__all__1",
+          COALESCE("t76"."s__employees" >= CAST(51.0 AS DOUBLE), FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t78"."entity_id",
-            "t78"."account_id",
-            "t78"."first_seen",
-            "t78"."last_seen",
-            "t78"."s__users",
-            "t78"."s__core_workflows_7d",
-            "t78"."s__employees",
-            "t70"."key" IS NOT NULL AS "paying"
+            "t74"."entity_id",
+            "t74"."account_id",
+            "t74"."first_seen",
+            "t74"."last_seen",
+            "t74"."s__users",
+            "t74"."s__core_workflows_7d",
+            "t74"."s__employees",
+            "t66"."key" IS NOT NULL AS "paying"
           FROM (
             SELECT
-              "t75"."entity_id",
-              "t75"."account_id",
-              "t75"."first_seen",
-              "t75"."last_seen",
-              "t75"."s__users",
-              "t75"."s__core_workflows_7d",
-              "t17"."s__employees"
+              "t71"."entity_id",
+              "t71"."account_id",
+              "t71"."first_seen",
+              "t71"."last_seen",
+              "t71"."s__users",
+              "t71"."s__core_workflows_7d",
+              "t14"."s__employees"
             FROM (
               SELECT
-                "t65"."entity_id",
-                "t65"."account_id",
-                "t65"."first_seen",
-                "t65"."last_seen",
-                COALESCE("t72"."s__users", 0) AS "s__users",
-                COALESCE("t72"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t61"."entity_id",
+                "t61"."account_id",
+                "t61"."first_seen",
+                "t61"."last_seen",
+                COALESCE("t68"."s__users", 0) AS "s__users",
+                COALESCE("t68"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t62"."account_id" AS "entity_id",
-                  MAX("t62"."account_id") AS "account_id",
-                  MIN("t62"."first_seen") AS "first_seen",
-                  MAX("t62"."last_seen") AS "last_seen"
+                  "t58"."account_id" AS "entity_id",
+                  MAX("t58"."account_id") AS "account_id",
+                  MIN("t58"."first_seen") AS "first_seen",
+                  MAX("t58"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t60"."user_id" AS "m_user",
-                    "t60"."account_id",
-                    "t60"."email_domain",
-                    "t60"."first_seen",
-                    "t60"."last_seen"
-                  FROM "t59" AS "t60"
+                    "t56"."user_id" AS "m_user",
+                    "t56"."account_id",
+                    "t56"."email_domain",
+                    "t56"."first_seen",
+                    "t56"."last_seen"
+                  FROM "t55" AS "t56"
                   WHERE
-                    "t60"."account_id" IS NOT NULL
-                ) AS "t62"
+                    "t56"."account_id" IS NOT NULL
+                ) AS "t58"
                 GROUP BY
                   1
-              ) AS "t65"
+              ) AS "t61"
               LEFT OUTER JOIN (
                 SELECT
-                  "t68"."entity_id" AS "key",
-                  COUNT(DISTINCT "t68"."person_id") FILTER(WHERE
+                  "t64"."entity_id" AS "key",
+                  COUNT(DISTINCT "t64"."person_id") FILTER(WHERE
                     TRUE AND TRUE) AS "s__users",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t68"."type" = 'track'
+                      "t64"."type" = 'track'
                     )
-                    AND "t68"."event" IN ('Report Created')
+                    AND "t64"."event" IN ('Report Created')
                     AND (
-                      "t68"."timestamp" >= CAST(FROM_ISO8601_TIMESTAMP('2026-03-25T00:00:00') AS TIMESTAMP)
+                      "t64"."timestamp" >= CAST(FROM_ISO8601_TIMESTAMP('2026-03-25T00:00:00') AS TIMESTAMP)
                     )) AS "s__core_workflows_7d"
                 FROM (
                   SELECT
                     *
                   FROM (
                     SELECT
-                      "t47"."message_id",
-                      "t47"."type",
-                      "t47"."event",
-                      "t47"."name",
-                      "t47"."user_id",
-                      "t47"."anonymous_id",
-                      "t47"."group_id",
-                      "t47"."previous_id",
-                      "t47"."timestamp",
-                      "t47"."original_timestamp",
-                      "t47"."sent_at",
-                      "t47"."received_at",
-                      "t47"."properties",
-                      "t47"."traits",
-                      "t47"."context",
-                      "t47"."source",
-                      "t47"."loaded_at",
-                      "t47"."person_id",
-                      "t63"."account_id",
-                      "t63"."email_domain",
-                      "t63"."account_id" AS "entity_id"
+                      "t43"."message_id",
+                      "t43"."type",
+                      "t43"."event",
+                      "t43"."name",
+                      "t43"."user_id",
+                      "t43"."anonymous_id",
+                      "t43"."group_id",
+                      "t43"."previous_id",
+                      "t43"."timestamp",
+                      "t43"."original_timestamp",
+                      "t43"."sent_at",
+                      "t43"."received_at",
+                      "t43"."properties",
+                      "t43"."traits",
+                      "t43"."context",
+                      "t43"."source",
+                      "t43"."loaded_at",
+                      "t43"."person_id",
+                      "t59"."account_id",
+                      "t59"."email_domain",
+                      "t59"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t8"."message_id",
-                          "t8"."type",
-                          "t8"."event",
-                          "t8"."name",
-                          "t8"."user_id",
-                          "t8"."anonymous_id",
-                          "t8"."group_id",
-                          "t8"."previous_id",
-                          "t8"."timestamp",
-                          "t8"."original_timestamp",
-                          "t8"."sent_at",
-                          "t8"."received_at",
-                          "t8"."properties",
-                          "t8"."traits",
-                          "t8"."context",
-                          "t8"."source",
-                          "t8"."loaded_at",
-                          COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                          "t6"."message_id",
+                          "t6"."type",
+                          "t6"."event",
+                          "t6"."name",
+                          "t6"."user_id",
+                          "t6"."anonymous_id",
+                          "t6"."group_id",
+                          "t6"."previous_id",
+                          "t6"."timestamp",
+                          "t6"."original_timestamp",
+                          "t6"."sent_at",
+                          "t6"."received_at",
+                          "t6"."properties",
+                          "t6"."traits",
+                          "t6"."context",
+                          "t6"."source",
+                          "t6"."loaded_at",
+                          COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
                           (
-                            "t8"."user_id" IS NOT NULL
+                            "t6"."user_id" IS NOT NULL
                           ) OR (
-                            "t42"."s_person" IS NOT NULL
+                            "t38"."s_person" IS NOT NULL
                           ) AS "is_known"
                         FROM (
                           SELECT
@@ -824,78 +798,78 @@ FROM (
                           FROM "events" AS "t0"
                           WHERE
                             "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-                        ) AS "t8"
+                        ) AS "t6"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t40"."from_id" AS "s_from",
-                            "t40"."person_id" AS "s_person"
+                            "t36"."from_id" AS "s_from",
+                            "t36"."person_id" AS "s_person"
                           FROM (
                             SELECT
-                              "t36"."from_id",
-                              COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                              "t34"."from_id",
+                              COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
                             FROM (
                               SELECT
-                                "t24"."from_id",
-                                COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                                "t20"."from_id",
+                                COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
                               FROM (
                                 SELECT
-                                  "t20"."from_id",
-                                  "t20"."to_id" AS "person_id"
-                                FROM "t19" AS "t20"
+                                  "t16"."from_id",
+                                  "t16"."to_id" AS "person_id"
+                                FROM "t15" AS "t16"
                                 WHERE
-                                  "t20"."rank" = 0
-                              ) AS "t24"
+                                  "t16"."rank" = 0
+                              ) AS "t20"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t27"."from_id" AS "next_from",
-                                  "t27"."to_id" AS "next_to"
-                                FROM "t22" AS "t27"
-                              ) AS "t32"
-                                ON "t24"."person_id" = "t32"."next_from"
-                            ) AS "t36"
+                                  "t24"."from_id" AS "next_from",
+                                  "t24"."to_id" AS "next_to"
+                                FROM "t19" AS "t24"
+                              ) AS "t28"
+                                ON "t20"."person_id" = "t28"."next_from"
+                            ) AS "t34"
                             LEFT OUTER JOIN (
                               SELECT
-                                "t26"."from_id" AS "next_from",
-                                "t26"."to_id" AS "next_to"
-                              FROM "t22" AS "t26"
-                            ) AS "t31"
-                              ON "t36"."person_id" = "t31"."next_from"
-                          ) AS "t40"
-                        ) AS "t42"
-                          ON "t8"."_sender" = "t42"."s_from"
-                      ) AS "t43"
+                                "t23"."from_id" AS "next_from",
+                                "t23"."to_id" AS "next_to"
+                              FROM "t19" AS "t23"
+                            ) AS "t27"
+                              ON "t34"."person_id" = "t27"."next_from"
+                          ) AS "t36"
+                        ) AS "t38"
+                          ON "t6"."_sender" = "t38"."s_from"
+                      ) AS "t39"
                       WHERE
-                        "t43"."is_known"
-                    ) AS "t47"
+                        "t39"."is_known"
+                    ) AS "t43"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t60"."user_id" AS "m_user",
-                        "t60"."account_id",
-                        "t60"."email_domain"
-                      FROM "t59" AS "t60"
-                    ) AS "t63"
-                      ON "t47"."person_id" = "t63"."m_user"
-                  ) AS "t67"
+                        "t56"."user_id" AS "m_user",
+                        "t56"."account_id",
+                        "t56"."email_domain"
+                      FROM "t55" AS "t56"
+                    ) AS "t59"
+                      ON "t43"."person_id" = "t59"."m_user"
+                  ) AS "t63"
                   WHERE
-                    "t67"."entity_id" IS NOT NULL
-                ) AS "t68"
+                    "t63"."entity_id" IS NOT NULL
+                ) AS "t64"
                 GROUP BY
                   1
-              ) AS "t72"
-                ON "t65"."entity_id" = "t72"."key"
-            ) AS "t75"
+              ) AS "t68"
+                ON "t61"."entity_id" = "t68"."key"
+            ) AS "t71"
             LEFT OUTER JOIN (
               SELECT
-                "t6"."group_id" AS "key",
+                "t5"."group_id" AS "key",
                 MAX_BY(
                   CAST(JSON_VALUE(
-                    JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'employees'))),
+                    JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
                     'strict $?($.type() == "number")'
                   ) AS DOUBLE),
-                  "t6"."timestamp"
+                  "t5"."timestamp"
                 ) FILTER(WHERE
                   CAST(JSON_VALUE(
-                    JSON_FORMAT(JSON_EXTRACT("t6"."traits", FORMAT('$["%s"]', 'employees'))),
+                    JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
                     'strict $?($.type() == "number")'
                   ) AS DOUBLE) IS NOT NULL) AS "s__employees"
               FROM (
@@ -907,65 +881,65 @@ FROM (
                   AND "t0"."traits" IS NOT NULL
                   AND "t0"."group_id" IS NOT NULL
                   AND "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-              ) AS "t6"
+              ) AS "t5"
               GROUP BY
                 1
-            ) AS "t17"
-              ON "t75"."entity_id" = "t17"."key"
-          ) AS "t78"
+            ) AS "t14"
+              ON "t71"."entity_id" = "t14"."key"
+          ) AS "t74"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t67"."entity_id" AS "key"
+              "t63"."entity_id" AS "key"
             FROM (
               SELECT
-                "t47"."message_id",
-                "t47"."type",
-                "t47"."event",
-                "t47"."name",
-                "t47"."user_id",
-                "t47"."anonymous_id",
-                "t47"."group_id",
-                "t47"."previous_id",
-                "t47"."timestamp",
-                "t47"."original_timestamp",
-                "t47"."sent_at",
-                "t47"."received_at",
-                "t47"."properties",
-                "t47"."traits",
-                "t47"."context",
-                "t47"."source",
-                "t47"."loaded_at",
-                "t47"."person_id",
-                "t63"."account_id",
-                "t63"."email_domain",
-                "t63"."account_id" AS "entity_id"
+                "t43"."message_id",
+                "t43"."type",
+                "t43"."event",
+                "t43"."name",
+                "t43"."user_id",
+                "t43"."anonymous_id",
+                "t43"."group_id",
+                "t43"."previous_id",
+                "t43"."timestamp",
+                "t43"."original_timestamp",
+                "t43"."sent_at",
+                "t43"."received_at",
+                "t43"."properties",
+                "t43"."traits",
+                "t43"."context",
+                "t43"."source",
+                "t43"."loaded_at",
+                "t43"."person_id",
+                "t59"."account_id",
+                "t59"."email_domain",
+                "t59"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
                 FROM (
                   SELECT
-                    "t8"."message_id",
-                    "t8"."type",
-                    "t8"."event",
-                    "t8"."name",
-                    "t8"."user_id",
-                    "t8"."anonymous_id",
-                    "t8"."group_id",
-                    "t8"."previous_id",
-                    "t8"."timestamp",
-                    "t8"."original_timestamp",
-                    "t8"."sent_at",
-                    "t8"."received_at",
-                    "t8"."properties",
-                    "t8"."traits",
-                    "t8"."context",
-                    "t8"."source",
-                    "t8"."loaded_at",
-                    COALESCE("t42"."s_person", "t8"."_sender") AS "person_id",
+                    "t6"."message_id",
+                    "t6"."type",
+                    "t6"."event",
+                    "t6"."name",
+                    "t6"."user_id",
+                    "t6"."anonymous_id",
+                    "t6"."group_id",
+                    "t6"."previous_id",
+                    "t6"."timestamp",
+                    "t6"."original_timestamp",
+                    "t6"."sent_at",
+                    "t6"."received_at",
+                    "t6"."properties",
+                    "t6"."traits",
+                    "t6"."context",
+                    "t6"."source",
+                    "t6"."loaded_at",
+                    COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
                     (
-                      "t8"."user_id" IS NOT NULL
+                      "t6"."user_id" IS NOT NULL
                     ) OR (
-                      "t42"."s_person" IS NOT NULL
+                      "t38"."s_person" IS NOT NULL
                     ) AS "is_known"
                   FROM (
                     SELECT
@@ -990,70 +964,70 @@ FROM (
                     FROM "events" AS "t0"
                     WHERE
                       "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
-                  ) AS "t8"
+                  ) AS "t6"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t40"."from_id" AS "s_from",
-                      "t40"."person_id" AS "s_person"
+                      "t36"."from_id" AS "s_from",
+                      "t36"."person_id" AS "s_person"
                     FROM (
                       SELECT
-                        "t36"."from_id",
-                        COALESCE("t31"."next_to", "t36"."person_id") AS "person_id"
+                        "t34"."from_id",
+                        COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
                       FROM (
                         SELECT
-                          "t24"."from_id",
-                          COALESCE("t32"."next_to", "t24"."person_id") AS "person_id"
+                          "t20"."from_id",
+                          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
                         FROM (
                           SELECT
-                            "t20"."from_id",
-                            "t20"."to_id" AS "person_id"
-                          FROM "t19" AS "t20"
+                            "t16"."from_id",
+                            "t16"."to_id" AS "person_id"
+                          FROM "t15" AS "t16"
                           WHERE
-                            "t20"."rank" = 0
-                        ) AS "t24"
+                            "t16"."rank" = 0
+                        ) AS "t20"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t27"."from_id" AS "next_from",
-                            "t27"."to_id" AS "next_to"
-                          FROM "t22" AS "t27"
-                        ) AS "t32"
-                          ON "t24"."person_id" = "t32"."next_from"
-                      ) AS "t36"
+                            "t24"."from_id" AS "next_from",
+                            "t24"."to_id" AS "next_to"
+                          FROM "t19" AS "t24"
+                        ) AS "t28"
+                          ON "t20"."person_id" = "t28"."next_from"
+                      ) AS "t34"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t26"."from_id" AS "next_from",
-                          "t26"."to_id" AS "next_to"
-                        FROM "t22" AS "t26"
-                      ) AS "t31"
-                        ON "t36"."person_id" = "t31"."next_from"
-                    ) AS "t40"
-                  ) AS "t42"
-                    ON "t8"."_sender" = "t42"."s_from"
-                ) AS "t43"
+                          "t23"."from_id" AS "next_from",
+                          "t23"."to_id" AS "next_to"
+                        FROM "t19" AS "t23"
+                      ) AS "t27"
+                        ON "t34"."person_id" = "t27"."next_from"
+                    ) AS "t36"
+                  ) AS "t38"
+                    ON "t6"."_sender" = "t38"."s_from"
+                ) AS "t39"
                 WHERE
-                  "t43"."is_known"
-              ) AS "t47"
+                  "t39"."is_known"
+              ) AS "t43"
               LEFT OUTER JOIN (
                 SELECT
-                  "t60"."user_id" AS "m_user",
-                  "t60"."account_id",
-                  "t60"."email_domain"
-                FROM "t59" AS "t60"
-              ) AS "t63"
-                ON "t47"."person_id" = "t63"."m_user"
-            ) AS "t67"
+                  "t56"."user_id" AS "m_user",
+                  "t56"."account_id",
+                  "t56"."email_domain"
+                FROM "t55" AS "t56"
+              ) AS "t59"
+                ON "t43"."person_id" = "t59"."m_user"
+            ) AS "t63"
             WHERE
-              "t67"."entity_id" IS NOT NULL
-              AND "t67"."type" = 'track'
-              AND "t67"."event" IN ('Subscription Started')
-          ) AS "t70"
-            ON "t78"."entity_id" = "t70"."key"
-        ) AS "t80"
+              "t63"."entity_id" IS NOT NULL
+              AND "t63"."type" = 'track'
+              AND "t63"."event" IN ('Subscription Started')
+          ) AS "t66"
+            ON "t74"."entity_id" = "t66"."key"
+        ) AS "t76"
         WHERE
           NOT (
-            "t80"."paying"
+            "t76"."paying"
           )
-      ) AS "t82"
-    ) AS "t84"
-  ) AS "t85"
-) AS "t86";
+      ) AS "t78"
+    ) AS "t80"
+  ) AS "t81"
+) AS "t82";

@@ -1,14 +1,14 @@
-WITH `t19` AS (
+WITH `t15` AS (
   SELECT
-    `t16`.`from_id`,
-    `t16`.`to_id`,
-    `t16`.`linked_at`,
-    ROW_NUMBER() OVER (PARTITION BY `t16`.`from_id` ORDER BY `t16`.`linked_at` ASC, `t16`.`to_id` ASC) - 1 AS `rank`
+    `t13`.`from_id`,
+    `t13`.`to_id`,
+    `t13`.`linked_at`,
+    ROW_NUMBER() OVER (PARTITION BY `t13`.`from_id` ORDER BY `t13`.`linked_at` ASC, `t13`.`to_id` ASC) - 1 AS `rank`
   FROM (
     SELECT
-      `t13`.`from_id`,
-      `t13`.`to_id`,
-      MIN(`t13`.`at`) AS `linked_at`
+      `t10`.`from_id`,
+      `t10`.`to_id`,
+      MIN(`t10`.`at`) AS `linked_at`
     FROM (
       SELECT
         *
@@ -26,7 +26,7 @@ WITH `t19` AS (
             AND `t0`.`type` = 'alias'
             AND `t0`.`previous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t4`
+        ) AS `t3`
         UNION ALL
         SELECT
           *
@@ -40,36 +40,36 @@ WITH `t19` AS (
             `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
             AND `t0`.`anonymous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t5`
-      ) AS `t10`
+        ) AS `t4`
+      ) AS `t8`
       WHERE
-        `t10`.`from_id` <> `t10`.`to_id`
-    ) AS `t13`
+        `t8`.`from_id` <> `t8`.`to_id`
+    ) AS `t10`
     GROUP BY
       1,
       2
-  ) AS `t16`
-), `t22` AS (
+  ) AS `t13`
+), `t19` AS (
   SELECT
-    `t20`.`from_id`,
-    `t20`.`to_id`,
-    `t20`.`linked_at`
-  FROM `t19` AS `t20`
+    `t16`.`from_id`,
+    `t16`.`to_id`,
+    `t16`.`linked_at`
+  FROM `t15` AS `t16`
   WHERE
-    `t20`.`rank` = 0
-), `t44` AS (
+    `t16`.`rank` = 0
+), `t40` AS (
   SELECT
-    `t9`.`type`,
-    `t9`.`timestamp`,
-    `t9`.`user_id`,
-    `t9`.`anonymous_id`,
-    `t9`.`group_id`,
-    `t9`.`traits`,
-    COALESCE(`t42`.`s_person`, `t9`.`_sender`) AS `person_id`,
+    `t7`.`type`,
+    `t7`.`timestamp`,
+    `t7`.`user_id`,
+    `t7`.`anonymous_id`,
+    `t7`.`group_id`,
+    `t7`.`traits`,
+    COALESCE(`t38`.`s_person`, `t7`.`_sender`) AS `person_id`,
     (
-      `t9`.`user_id` IS NOT NULL
+      `t7`.`user_id` IS NOT NULL
     ) OR (
-      `t42`.`s_person` IS NOT NULL
+      `t38`.`s_person` IS NOT NULL
     ) AS `is_known`
   FROM (
     SELECT
@@ -83,61 +83,61 @@ WITH `t19` AS (
     FROM `events` AS `t0`
     WHERE
       `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-  ) AS `t9`
+  ) AS `t7`
   LEFT OUTER JOIN (
     SELECT
-      `t40`.`from_id` AS `s_from`,
-      `t40`.`person_id` AS `s_person`
+      `t36`.`from_id` AS `s_from`,
+      `t36`.`person_id` AS `s_person`
     FROM (
       SELECT
-        `t36`.`from_id`,
-        COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+        `t34`.`from_id`,
+        COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
       FROM (
         SELECT
-          `t24`.`from_id`,
-          COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+          `t20`.`from_id`,
+          COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
         FROM (
           SELECT
-            `t20`.`from_id`,
-            `t20`.`to_id` AS `person_id`
-          FROM `t19` AS `t20`
+            `t16`.`from_id`,
+            `t16`.`to_id` AS `person_id`
+          FROM `t15` AS `t16`
           WHERE
-            `t20`.`rank` = 0
-        ) AS `t24`
+            `t16`.`rank` = 0
+        ) AS `t20`
         LEFT OUTER JOIN (
           SELECT
-            `t27`.`from_id` AS `next_from`,
-            `t27`.`to_id` AS `next_to`
-          FROM `t22` AS `t27`
-        ) AS `t32`
-          ON `t24`.`person_id` = `t32`.`next_from`
-      ) AS `t36`
+            `t24`.`from_id` AS `next_from`,
+            `t24`.`to_id` AS `next_to`
+          FROM `t19` AS `t24`
+        ) AS `t28`
+          ON `t20`.`person_id` = `t28`.`next_from`
+      ) AS `t34`
       LEFT OUTER JOIN (
         SELECT
-          `t26`.`from_id` AS `next_from`,
-          `t26`.`to_id` AS `next_to`
-        FROM `t22` AS `t26`
-      ) AS `t31`
-        ON `t36`.`person_id` = `t31`.`next_from`
-    ) AS `t40`
-  ) AS `t42`
-    ON `t9`.`_sender` = `t42`.`s_from`
-), `t59` AS (
+          `t23`.`from_id` AS `next_from`,
+          `t23`.`to_id` AS `next_to`
+        FROM `t19` AS `t23`
+      ) AS `t27`
+        ON `t34`.`person_id` = `t27`.`next_from`
+    ) AS `t36`
+  ) AS `t38`
+    ON `t7`.`_sender` = `t38`.`s_from`
+), `t55` AS (
   SELECT
-    `t58`.`user_id`,
-    `t58`.`email`,
-    `t58`.`email_domain`,
-    `t58`.`first_seen`,
-    `t58`.`last_seen`,
+    `t54`.`user_id`,
+    `t54`.`email`,
+    `t54`.`email_domain`,
+    `t54`.`first_seen`,
+    `t54`.`last_seen`,
     COALESCE(
-      `t58`.`group_account`,
-      `t38`.`domain_account`,
+      `t54`.`group_account`,
+      `t33`.`domain_account`,
       IF(
         (
-          `t58`.`email_domain` IS NOT NULL
+          `t54`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t58`.`email_domain` IN (
+          `t54`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH `t19` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t58`.`email_domain`),
+        CONCAT('domain:', `t54`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t58`.`group_account` IS NOT NULL
+      WHEN `t54`.`group_account` IS NOT NULL
       THEN 'group'
-      WHEN `t38`.`domain_account` IS NOT NULL
+      WHEN `t33`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t58`.`email_domain` IS NOT NULL
+          `t54`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t58`.`email_domain` IN (
+          `t54`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH `t19` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t58`.`email_domain`),
+        CONCAT('domain:', `t54`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +415,30 @@ WITH `t19` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t55`.`user_id`,
-      `t55`.`first_seen`,
-      `t55`.`last_seen`,
-      `t55`.`group_account`,
-      `t55`.`email`,
+      `t51`.`user_id`,
+      `t51`.`first_seen`,
+      `t51`.`last_seen`,
+      `t51`.`group_account`,
+      `t51`.`email`,
       NULLIF(
         IF(
           (
-            INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
+            INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')),
+            LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')),
             IF(
               (
                 (
-                  INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
+                INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
               ) + 1 + 1,
               (
-                INSTR(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t55`.`email`, ' \t\n\r\v\f')))
+                INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')))
             )
           ),
           NULL
@@ -447,87 +447,87 @@ WITH `t19` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t51`.`user_id`,
-        `t51`.`first_seen`,
-        `t51`.`last_seen`,
-        `t51`.`group_account`,
-        `t53`.`email`
+        `t47`.`user_id`,
+        `t47`.`first_seen`,
+        `t47`.`last_seen`,
+        `t47`.`group_account`,
+        `t49`.`email`
       FROM (
         SELECT
-          `t48`.`person_id` AS `user_id`,
-          MIN(`t48`.`timestamp`) AS `first_seen`,
-          MAX(`t48`.`timestamp`) AS `last_seen`,
+          `t44`.`person_id` AS `user_id`,
+          MIN(`t44`.`timestamp`) AS `first_seen`,
+          MAX(`t44`.`timestamp`) AS `last_seen`,
           MAX_BY(
-            IF(`t48`.`group_id` IS NOT NULL, `t48`.`group_id`, NULL),
-            IF(`t48`.`group_id` IS NOT NULL, `t48`.`timestamp`, NULL)
+            IF(`t44`.`group_id` IS NOT NULL, `t44`.`group_id`, NULL),
+            IF(`t44`.`group_id` IS NOT NULL, `t44`.`timestamp`, NULL)
           ) AS `group_account`
         FROM (
           SELECT
             *
-          FROM `t44` AS `t45`
+          FROM `t40` AS `t41`
           WHERE
-            `t45`.`is_known`
-        ) AS `t48`
+            `t41`.`is_known`
+        ) AS `t44`
         GROUP BY
           1
-      ) AS `t51`
+      ) AS `t47`
       LEFT OUTER JOIN (
         SELECT
-          `t49`.`e_user`,
+          `t45`.`e_user`,
           MAX_BY(
             IF(
-              safe.string(`t49`.`traits`['email']) IS NOT NULL,
-              safe.string(`t49`.`traits`['email']),
+              safe.string(`t45`.`traits`['email']) IS NOT NULL,
+              safe.string(`t45`.`traits`['email']),
               NULL
             ),
-            IF(safe.string(`t49`.`traits`['email']) IS NOT NULL, `t49`.`timestamp`, NULL)
+            IF(safe.string(`t45`.`traits`['email']) IS NOT NULL, `t45`.`timestamp`, NULL)
           ) AS `email`
         FROM (
           SELECT
-            `t45`.`type`,
-            `t45`.`timestamp`,
-            `t45`.`user_id`,
-            `t45`.`anonymous_id`,
-            `t45`.`group_id`,
-            `t45`.`traits`,
-            `t45`.`person_id`,
-            `t45`.`is_known`,
-            `t45`.`person_id` AS `e_user`
-          FROM `t44` AS `t45`
+            `t41`.`type`,
+            `t41`.`timestamp`,
+            `t41`.`user_id`,
+            `t41`.`anonymous_id`,
+            `t41`.`group_id`,
+            `t41`.`traits`,
+            `t41`.`person_id`,
+            `t41`.`is_known`,
+            `t41`.`person_id` AS `e_user`
+          FROM `t40` AS `t41`
           WHERE
-            `t45`.`is_known`
-            AND `t45`.`type` <> 'group'
-            AND `t45`.`traits` IS NOT NULL
-            AND `t45`.`person_id` IS NOT NULL
-        ) AS `t49`
+            `t41`.`is_known`
+            AND `t41`.`type` <> 'group'
+            AND `t41`.`traits` IS NOT NULL
+            AND `t41`.`person_id` IS NOT NULL
+        ) AS `t45`
         GROUP BY
           1
-      ) AS `t53`
-        ON `t51`.`user_id` = `t53`.`e_user`
-    ) AS `t55`
-  ) AS `t58`
+      ) AS `t49`
+        ON `t47`.`user_id` = `t49`.`e_user`
+    ) AS `t51`
+  ) AS `t54`
   LEFT OUTER JOIN (
     SELECT
-      `t33`.`domain`,
-      `t33`.`group_id` AS `domain_account`
+      `t29`.`domain`,
+      `t29`.`group_id` AS `domain_account`
     FROM (
       SELECT
-        `t28`.`group_id`,
-        `t28`.`since`,
-        `t28`.`domain`,
-        ROW_NUMBER() OVER (PARTITION BY `t28`.`domain` ORDER BY `t28`.`since` ASC, `t28`.`group_id` ASC) - 1 AS `rank`
+        `t22`.`group_id`,
+        `t22`.`since`,
+        `t22`.`domain`,
+        ROW_NUMBER() OVER (PARTITION BY `t22`.`domain` ORDER BY `t22`.`since` ASC, `t22`.`group_id` ASC) - 1 AS `rank`
       FROM (
         SELECT
           *
         FROM (
           SELECT
-            `t18`.`group_id`,
-            `t12`.`since`,
+            `t11`.`group_id`,
+            `t11`.`since`,
             NULLIF(
               REGEXP_REPLACE(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    LOWER(TRIM(COALESCE(`t18`.`domain`, `t18`.`website`), ' \t\n\r\v\f')),
+                    LOWER(TRIM(COALESCE(`t11`.`domain`, `t11`.`website`), ' \t\n\r\v\f')),
                     '^[a-z]+://',
                     ''
                   ),
@@ -541,96 +541,74 @@ WITH `t19` AS (
             ) AS `domain`
           FROM (
             SELECT
-              `t7`.`group_id`,
+              `t9`.`group_id`,
+              MIN(`t9`.`timestamp`) AS `since`,
               MAX_BY(
-                IF(
-                  safe.string(`t7`.`traits`['domain']) IS NOT NULL,
-                  safe.string(`t7`.`traits`['domain']),
-                  NULL
-                ),
-                IF(safe.string(`t7`.`traits`['domain']) IS NOT NULL, `t7`.`timestamp`, NULL)
+                IF(`t9`.`domain` IS NOT NULL, `t9`.`domain`, NULL),
+                IF(`t9`.`domain` IS NOT NULL, `t9`.`timestamp`, NULL)
               ) AS `domain`,
               MAX_BY(
-                IF(
-                  safe.string(`t7`.`traits`['website']) IS NOT NULL,
-                  safe.string(`t7`.`traits`['website']),
-                  NULL
-                ),
-                IF(safe.string(`t7`.`traits`['website']) IS NOT NULL, `t7`.`timestamp`, NULL)
+                IF(`t9`.`website` IS NOT NULL, `t9`.`website`, NULL),
+                IF(`t9`.`website` IS NOT NULL, `t9`.`timestamp`, NULL)
               ) AS `website`
             FROM (
               SELECT
-                *
+                `t0`.`group_id`,
+                `t0`.`timestamp`,
+                safe.string(`t0`.`traits`['domain']) AS `domain`,
+                safe.string(`t0`.`traits`['website']) AS `website`
               FROM `events` AS `t0`
               WHERE
                 `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
                 AND `t0`.`type` = 'group'
                 AND `t0`.`group_id` IS NOT NULL
-                AND `t0`.`traits` IS NOT NULL
-            ) AS `t7`
+            ) AS `t9`
             GROUP BY
               1
-          ) AS `t18`
-          INNER JOIN (
-            SELECT
-              `t2`.`group_id` AS `fs_group`,
-              MIN(`t2`.`timestamp`) AS `since`
-            FROM (
-              SELECT
-                *
-              FROM `events` AS `t0`
-              WHERE
-                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                AND `t0`.`type` = 'group'
-                AND `t0`.`group_id` IS NOT NULL
-            ) AS `t2`
-            GROUP BY
-              1
-          ) AS `t12`
-            ON `t18`.`group_id` = `t12`.`fs_group`
-        ) AS `t23`
+          ) AS `t11`
+        ) AS `t17`
         WHERE
-          `t23`.`domain` IS NOT NULL
-      ) AS `t28`
-    ) AS `t33`
+          `t17`.`domain` IS NOT NULL
+      ) AS `t22`
+    ) AS `t29`
     WHERE
-      `t33`.`rank` = 0
-  ) AS `t38`
-    ON `t58`.`email_domain` = `t38`.`domain`
+      `t29`.`rank` = 0
+  ) AS `t33`
+    ON `t54`.`email_domain` = `t33`.`domain`
 )
 SELECT
-  `t109`.`entity_id`,
-  `t109`.`account_id`,
-  `t109`.`first_seen`,
-  `t109`.`last_seen`,
-  `t109`.`s__activated`,
-  `t109`.`s__activated_within_7d`,
-  `t109`.`s__core_feature_30d`,
-  `t109`.`s__paywall_hits_30d`,
-  `t109`.`s__enterprise_views_30d`,
-  `t109`.`s__teammates_invited`,
-  `t109`.`s__sessions_14d`,
-  `t109`.`s__employees`,
-  `t109`.`s__industry`,
-  `t109`.`paying`,
-  `t109`.`p__activation__0`,
-  `t109`.`p__activation__1`,
-  `t109`.`p__usage__0`,
-  `t109`.`p__usage__1`,
-  `t109`.`p__firmographic__0`,
-  `t109`.`p__firmographic__1`,
-  `t109`.`p__intent__0`,
-  `t109`.`p__intent__1`,
-  `t109`.`p__intent__2`,
-  `t109`.`l__activation`,
-  `t109`.`l__usage`,
-  `t109`.`l__firmographic`,
-  `t109`.`l__intent`,
-  `t109`.`score`,
+  `t105`.`entity_id`,
+  `t105`.`account_id`,
+  `t105`.`first_seen`,
+  `t105`.`last_seen`,
+  `t105`.`s__activated`,
+  `t105`.`s__activated_within_7d`,
+  `t105`.`s__core_feature_30d`,
+  `t105`.`s__paywall_hits_30d`,
+  `t105`.`s__enterprise_views_30d`,
+  `t105`.`s__teammates_invited`,
+  `t105`.`s__sessions_14d`,
+  `t105`.`s__employees`,
+  `t105`.`s__industry`,
+  `t105`.`paying`,
+  `t105`.`p__activation__0`,
+  `t105`.`p__activation__1`,
+  `t105`.`p__usage__0`,
+  `t105`.`p__usage__1`,
+  `t105`.`p__firmographic__0`,
+  `t105`.`p__firmographic__1`,
+  `t105`.`p__intent__0`,
+  `t105`.`p__intent__1`,
+  `t105`.`p__intent__2`,
+  `t105`.`l__activation`,
+  `t105`.`l__usage`,
+  `t105`.`l__firmographic`,
+  `t105`.`l__intent`,
+  `t105`.`score`,
   CASE
-    WHEN `t109`.`score` >= 70.0
+    WHEN `t105`.`score` >= 70.0
     THEN 'hot'
-    WHEN `t109`.`score` >= 50.0
+    WHEN `t105`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -638,364 +616,364 @@ SELECT
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t107`.`entity_id`,
-    `t107`.`account_id`,
-    `t107`.`first_seen`,
-    `t107`.`last_seen`,
-    `t107`.`s__activated`,
-    `t107`.`s__activated_within_7d`,
-    `t107`.`s__core_feature_30d`,
-    `t107`.`s__paywall_hits_30d`,
-    `t107`.`s__enterprise_views_30d`,
-    `t107`.`s__teammates_invited`,
-    `t107`.`s__sessions_14d`,
-    `t107`.`s__employees`,
-    `t107`.`s__industry`,
-    `t107`.`paying`,
-    `t107`.`p__activation__0`,
-    `t107`.`p__activation__1`,
-    `t107`.`p__usage__0`,
-    `t107`.`p__usage__1`,
-    `t107`.`p__firmographic__0`,
-    `t107`.`p__firmographic__1`,
-    `t107`.`p__intent__0`,
-    `t107`.`p__intent__1`,
-    `t107`.`p__intent__2`,
-    `t107`.`l__activation`,
-    `t107`.`l__usage`,
-    `t107`.`l__firmographic`,
-    `t107`.`l__intent`,
-    `t107`.`l__activation` + `t107`.`l__usage` + `t107`.`l__firmographic` + `t107`.`l__intent` AS `score`
+    `t103`.`entity_id`,
+    `t103`.`account_id`,
+    `t103`.`first_seen`,
+    `t103`.`last_seen`,
+    `t103`.`s__activated`,
+    `t103`.`s__activated_within_7d`,
+    `t103`.`s__core_feature_30d`,
+    `t103`.`s__paywall_hits_30d`,
+    `t103`.`s__enterprise_views_30d`,
+    `t103`.`s__teammates_invited`,
+    `t103`.`s__sessions_14d`,
+    `t103`.`s__employees`,
+    `t103`.`s__industry`,
+    `t103`.`paying`,
+    `t103`.`p__activation__0`,
+    `t103`.`p__activation__1`,
+    `t103`.`p__usage__0`,
+    `t103`.`p__usage__1`,
+    `t103`.`p__firmographic__0`,
+    `t103`.`p__firmographic__1`,
+    `t103`.`p__intent__0`,
+    `t103`.`p__intent__1`,
+    `t103`.`p__intent__2`,
+    `t103`.`l__activation`,
+    `t103`.`l__usage`,
+    `t103`.`l__firmographic`,
+    `t103`.`l__intent`,
+    `t103`.`l__activation` + `t103`.`l__usage` + `t103`.`l__firmographic` + `t103`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t105`.`entity_id`,
-      `t105`.`account_id`,
-      `t105`.`first_seen`,
-      `t105`.`last_seen`,
-      `t105`.`s__activated`,
-      `t105`.`s__activated_within_7d`,
-      `t105`.`s__core_feature_30d`,
-      `t105`.`s__paywall_hits_30d`,
-      `t105`.`s__enterprise_views_30d`,
-      `t105`.`s__teammates_invited`,
-      `t105`.`s__sessions_14d`,
-      `t105`.`s__employees`,
-      `t105`.`s__industry`,
-      `t105`.`paying`,
-      `t105`.`p__activation__0`,
-      `t105`.`p__activation__1`,
-      `t105`.`p__usage__0`,
-      `t105`.`p__usage__1`,
-      `t105`.`p__firmographic__0`,
-      `t105`.`p__firmographic__1`,
-      `t105`.`p__intent__0`,
-      `t105`.`p__intent__1`,
-      `t105`.`p__intent__2`,
-      LEAST(`t105`.`p__activation__0` + `t105`.`p__activation__1`, CAST(30 AS FLOAT64)) AS `l__activation`,
-      LEAST(`t105`.`p__usage__0` + `t105`.`p__usage__1`, CAST(30 AS FLOAT64)) AS `l__usage`,
-      LEAST(`t105`.`p__firmographic__0` + `t105`.`p__firmographic__1`, CAST(25 AS FLOAT64)) AS `l__firmographic`,
+      `t101`.`entity_id`,
+      `t101`.`account_id`,
+      `t101`.`first_seen`,
+      `t101`.`last_seen`,
+      `t101`.`s__activated`,
+      `t101`.`s__activated_within_7d`,
+      `t101`.`s__core_feature_30d`,
+      `t101`.`s__paywall_hits_30d`,
+      `t101`.`s__enterprise_views_30d`,
+      `t101`.`s__teammates_invited`,
+      `t101`.`s__sessions_14d`,
+      `t101`.`s__employees`,
+      `t101`.`s__industry`,
+      `t101`.`paying`,
+      `t101`.`p__activation__0`,
+      `t101`.`p__activation__1`,
+      `t101`.`p__usage__0`,
+      `t101`.`p__usage__1`,
+      `t101`.`p__firmographic__0`,
+      `t101`.`p__firmographic__1`,
+      `t101`.`p__intent__0`,
+      `t101`.`p__intent__1`,
+      `t101`.`p__intent__2`,
+      LEAST(`t101`.`p__activation__0` + `t101`.`p__activation__1`, CAST(30 AS FLOAT64)) AS `l__activation`,
+      LEAST(`t101`.`p__usage__0` + `t101`.`p__usage__1`, CAST(30 AS FLOAT64)) AS `l__usage`,
+      LEAST(`t101`.`p__firmographic__0` + `t101`.`p__firmographic__1`, CAST(25 AS FLOAT64)) AS `l__firmographic`,
       LEAST(
-        `t105`.`p__intent__0` + `t105`.`p__intent__1` + `t105`.`p__intent__2`,
+        `t101`.`p__intent__0` + `t101`.`p__intent__1` + `t101`.`p__intent__2`,
         CAST(30 AS FLOAT64)
       ) AS `l__intent`
     FROM (
       SELECT
-        `t103`.`entity_id`,
-        `t103`.`account_id`,
-        `t103`.`first_seen`,
-        `t103`.`last_seen`,
-        `t103`.`s__activated`,
-        `t103`.`s__activated_within_7d`,
-        `t103`.`s__core_feature_30d`,
-        `t103`.`s__paywall_hits_30d`,
-        `t103`.`s__enterprise_views_30d`,
-        `t103`.`s__teammates_invited`,
-        `t103`.`s__sessions_14d`,
-        `t103`.`s__employees`,
-        `t103`.`s__industry`,
-        `t103`.`paying`,
-        IF(COALESCE(`t103`.`s__activated`, FALSE), CAST(20 AS FLOAT64), CAST(0 AS FLOAT64)) AS `p__activation__0`,
+        `t99`.`entity_id`,
+        `t99`.`account_id`,
+        `t99`.`first_seen`,
+        `t99`.`last_seen`,
+        `t99`.`s__activated`,
+        `t99`.`s__activated_within_7d`,
+        `t99`.`s__core_feature_30d`,
+        `t99`.`s__paywall_hits_30d`,
+        `t99`.`s__enterprise_views_30d`,
+        `t99`.`s__teammates_invited`,
+        `t99`.`s__sessions_14d`,
+        `t99`.`s__employees`,
+        `t99`.`s__industry`,
+        `t99`.`paying`,
+        IF(COALESCE(`t99`.`s__activated`, FALSE), CAST(20 AS FLOAT64), CAST(0 AS FLOAT64)) AS `p__activation__0`,
         IF(
-          COALESCE(`t103`.`s__activated_within_7d`, FALSE),
+          COALESCE(`t99`.`s__activated_within_7d`, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
-              `t103`.`s__sessions_14d` >= 3.0
+              `t99`.`s__sessions_14d` >= 3.0
             ) AND (
-              `t103`.`s__sessions_14d` <= 6.0
+              `t99`.`s__sessions_14d` <= 6.0
             )
             THEN CAST(10 AS FLOAT64)
-            WHEN `t103`.`s__sessions_14d` >= 7.0
+            WHEN `t99`.`s__sessions_14d` >= 7.0
             THEN CAST(20 AS FLOAT64)
             ELSE CAST(0 AS FLOAT64)
           END,
           CAST(0 AS FLOAT64)
         ) AS `p__usage__0`,
         IF(
-          COALESCE(`t103`.`s__core_feature_30d` >= 5.0, FALSE),
+          COALESCE(`t99`.`s__core_feature_30d` >= 5.0, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
-              `t103`.`s__employees` >= 50.0
+              `t99`.`s__employees` >= 50.0
             ) AND (
-              `t103`.`s__employees` <= 199.0
+              `t99`.`s__employees` <= 199.0
             )
             THEN CAST(10 AS FLOAT64)
-            WHEN `t103`.`s__employees` >= 200.0
+            WHEN `t99`.`s__employees` >= 200.0
             THEN CAST(20 AS FLOAT64)
             ELSE CAST(0 AS FLOAT64)
           END,
           CAST(0 AS FLOAT64)
         ) AS `p__firmographic__0`,
         IF(
-          COALESCE(`t103`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          COALESCE(`t99`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
           CAST(5 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__firmographic__1`,
         IF(
-          COALESCE(`t103`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          COALESCE(`t99`.`s__paywall_hits_30d` >= 1.0, FALSE),
           CAST(15 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__0`,
         IF(
-          COALESCE(`t103`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          COALESCE(`t99`.`s__enterprise_views_30d` >= 1.0, FALSE),
           CAST(15 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__1`,
         IF(
-          COALESCE(`t103`.`s__teammates_invited` >= 2.0, FALSE),
+          COALESCE(`t99`.`s__teammates_invited` >= 2.0, FALSE),
           CAST(10 AS FLOAT64),
           CAST(0 AS FLOAT64)
         ) AS `p__intent__2`
       FROM (
         SELECT
-          `t101`.`entity_id`,
-          `t101`.`account_id`,
-          `t101`.`first_seen`,
-          `t101`.`last_seen`,
-          `t101`.`s__activated`,
-          `t101`.`s__activated_within_7d`,
-          `t101`.`s__core_feature_30d`,
-          `t101`.`s__paywall_hits_30d`,
-          `t101`.`s__enterprise_views_30d`,
-          `t101`.`s__teammates_invited`,
-          `t101`.`s__sessions_14d`,
-          `t101`.`s__employees`,
-          `t101`.`s__industry`,
-          `t84`.`key` IS NOT NULL AS `paying`
+          `t97`.`entity_id`,
+          `t97`.`account_id`,
+          `t97`.`first_seen`,
+          `t97`.`last_seen`,
+          `t97`.`s__activated`,
+          `t97`.`s__activated_within_7d`,
+          `t97`.`s__core_feature_30d`,
+          `t97`.`s__paywall_hits_30d`,
+          `t97`.`s__enterprise_views_30d`,
+          `t97`.`s__teammates_invited`,
+          `t97`.`s__sessions_14d`,
+          `t97`.`s__employees`,
+          `t97`.`s__industry`,
+          `t80`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t98`.`entity_id`,
-            `t98`.`account_id`,
-            `t98`.`first_seen`,
-            `t98`.`last_seen`,
-            `t98`.`s__activated`,
-            `t98`.`s__activated_within_7d`,
-            `t98`.`s__core_feature_30d`,
-            `t98`.`s__paywall_hits_30d`,
-            `t98`.`s__enterprise_views_30d`,
-            `t98`.`s__teammates_invited`,
-            `t98`.`s__sessions_14d`,
-            `t17`.`s__employees`,
-            `t17`.`s__industry`
+            `t94`.`entity_id`,
+            `t94`.`account_id`,
+            `t94`.`first_seen`,
+            `t94`.`last_seen`,
+            `t94`.`s__activated`,
+            `t94`.`s__activated_within_7d`,
+            `t94`.`s__core_feature_30d`,
+            `t94`.`s__paywall_hits_30d`,
+            `t94`.`s__enterprise_views_30d`,
+            `t94`.`s__teammates_invited`,
+            `t94`.`s__sessions_14d`,
+            `t14`.`s__employees`,
+            `t14`.`s__industry`
           FROM (
             SELECT
-              `t95`.`entity_id`,
-              `t95`.`account_id`,
-              `t95`.`first_seen`,
-              `t95`.`last_seen`,
-              `t95`.`s__activated`,
-              `t95`.`s__activated_within_7d`,
-              `t95`.`s__core_feature_30d`,
-              `t95`.`s__paywall_hits_30d`,
-              `t95`.`s__enterprise_views_30d`,
-              `t95`.`s__teammates_invited`,
-              COALESCE(`t90`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+              `t91`.`entity_id`,
+              `t91`.`account_id`,
+              `t91`.`first_seen`,
+              `t91`.`last_seen`,
+              `t91`.`s__activated`,
+              `t91`.`s__activated_within_7d`,
+              `t91`.`s__core_feature_30d`,
+              `t91`.`s__paywall_hits_30d`,
+              `t91`.`s__enterprise_views_30d`,
+              `t91`.`s__teammates_invited`,
+              COALESCE(`t86`.`s__sessions_14d`, 0) AS `s__sessions_14d`
             FROM (
               SELECT
-                `t67`.`entity_id`,
-                `t67`.`account_id`,
-                `t67`.`first_seen`,
-                `t67`.`last_seen`,
-                COALESCE(`t92`.`s__activated`, FALSE) AS `s__activated`,
-                COALESCE(`t92`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
-                COALESCE(`t92`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-                COALESCE(`t92`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-                COALESCE(`t92`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-                COALESCE(`t92`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+                `t63`.`entity_id`,
+                `t63`.`account_id`,
+                `t63`.`first_seen`,
+                `t63`.`last_seen`,
+                COALESCE(`t88`.`s__activated`, FALSE) AS `s__activated`,
+                COALESCE(`t88`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
+                COALESCE(`t88`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                COALESCE(`t88`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                COALESCE(`t88`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                COALESCE(`t88`.`s__teammates_invited`, 0) AS `s__teammates_invited`
               FROM (
                 SELECT
-                  `t60`.`user_id` AS `entity_id`,
-                  `t60`.`account_id`,
-                  `t60`.`first_seen`,
-                  `t60`.`last_seen`
-                FROM `t59` AS `t60`
-              ) AS `t67`
+                  `t56`.`user_id` AS `entity_id`,
+                  `t56`.`account_id`,
+                  `t56`.`first_seen`,
+                  `t56`.`last_seen`
+                FROM `t55` AS `t56`
+              ) AS `t63`
               LEFT OUTER JOIN (
                 SELECT
-                  `t88`.`entity_id` AS `key`,
+                  `t84`.`entity_id` AS `key`,
                   (
                     COUNTIF((
-                      `t88`.`type` = 'track'
-                    ) AND `t88`.`event` IN ('Project Created')) >= 1
+                      `t84`.`type` = 'track'
+                    ) AND `t84`.`event` IN ('Project Created')) >= 1
                   )
                   AND (
                     COUNTIF((
-                      `t88`.`type` = 'track'
-                    ) AND `t88`.`event` IN ('Data Source Connected')) >= 1
+                      `t84`.`type` = 'track'
+                    ) AND `t84`.`event` IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     COUNTIF((
-                      `t88`.`type` = 'track'
-                    ) AND `t88`.`event` IN ('Dashboard Created')) >= 1
+                      `t84`.`type` = 'track'
+                    ) AND `t84`.`event` IN ('Dashboard Created')) >= 1
                   ) AS `s__activated`,
                   (
                     COUNTIF(
                       (
-                        `t88`.`type` = 'track'
+                        `t84`.`type` = 'track'
                       )
-                      AND `t88`.`event` IN ('Project Created')
+                      AND `t84`.`event` IN ('Project Created')
                       AND (
-                        `t88`.`timestamp` < TIMESTAMP_ADD(`t88`.`start`, INTERVAL '604800' SECOND)
+                        `t84`.`timestamp` < TIMESTAMP_ADD(`t84`.`start`, INTERVAL '604800' SECOND)
                       )
                     ) >= 1
                   )
                   AND (
                     COUNTIF(
                       (
-                        `t88`.`type` = 'track'
+                        `t84`.`type` = 'track'
                       )
-                      AND `t88`.`event` IN ('Data Source Connected')
+                      AND `t84`.`event` IN ('Data Source Connected')
                       AND (
-                        `t88`.`timestamp` < TIMESTAMP_ADD(`t88`.`start`, INTERVAL '604800' SECOND)
+                        `t84`.`timestamp` < TIMESTAMP_ADD(`t84`.`start`, INTERVAL '604800' SECOND)
                       )
                     ) >= 1
                   )
                   AND (
                     COUNTIF(
                       (
-                        `t88`.`type` = 'track'
+                        `t84`.`type` = 'track'
                       )
-                      AND `t88`.`event` IN ('Dashboard Created')
+                      AND `t84`.`event` IN ('Dashboard Created')
                       AND (
-                        `t88`.`timestamp` < TIMESTAMP_ADD(`t88`.`start`, INTERVAL '604800' SECOND)
+                        `t84`.`timestamp` < TIMESTAMP_ADD(`t84`.`start`, INTERVAL '604800' SECOND)
                       )
                     ) >= 1
                   ) AS `s__activated_within_7d`,
                   COUNTIF(
                     (
-                      `t88`.`type` = 'track'
+                      `t84`.`type` = 'track'
                     )
-                    AND `t88`.`event` IN ('Report Created')
+                    AND `t84`.`event` IN ('Report Created')
                     AND (
-                      `t88`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      `t84`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
                     )
                   ) AS `s__core_feature_30d`,
                   COUNTIF(
                     (
-                      `t88`.`type` = 'track'
+                      `t84`.`type` = 'track'
                     )
-                    AND `t88`.`event` IN ('Paywall Hit')
+                    AND `t84`.`event` IN ('Paywall Hit')
                     AND (
-                      `t88`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      `t84`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
                     )
                   ) AS `s__paywall_hits_30d`,
                   COUNTIF(
                     (
-                      `t88`.`type` = 'track'
+                      `t84`.`type` = 'track'
                     )
-                    AND `t88`.`event` IN ('Enterprise Feature Viewed')
+                    AND `t84`.`event` IN ('Enterprise Feature Viewed')
                     AND COALESCE(
-                      safe.string(`t88`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      safe.string(`t84`.`properties`['feature']) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      `t88`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
+                      `t84`.`timestamp` >= DATETIME('2026-03-02T00:00:00')
                     )
                   ) AS `s__enterprise_views_30d`,
                   COUNTIF((
-                    `t88`.`type` = 'track'
-                  ) AND `t88`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
+                    `t84`.`type` = 'track'
+                  ) AND `t84`.`event` IN ('Invite Sent') AND TRUE) AS `s__teammates_invited`
                 FROM (
                   SELECT
-                    `t71`.`message_id`,
-                    `t71`.`type`,
-                    `t71`.`event`,
-                    `t71`.`name`,
-                    `t71`.`user_id`,
-                    `t71`.`anonymous_id`,
-                    `t71`.`group_id`,
-                    `t71`.`previous_id`,
-                    `t71`.`timestamp`,
-                    `t71`.`original_timestamp`,
-                    `t71`.`sent_at`,
-                    `t71`.`received_at`,
-                    `t71`.`properties`,
-                    `t71`.`traits`,
-                    `t71`.`context`,
-                    `t71`.`source`,
-                    `t71`.`loaded_at`,
-                    `t71`.`person_id`,
-                    `t71`.`account_id`,
-                    `t71`.`email_domain`,
-                    `t71`.`entity_id`,
-                    `t83`.`start`
+                    `t67`.`message_id`,
+                    `t67`.`type`,
+                    `t67`.`event`,
+                    `t67`.`name`,
+                    `t67`.`user_id`,
+                    `t67`.`anonymous_id`,
+                    `t67`.`group_id`,
+                    `t67`.`previous_id`,
+                    `t67`.`timestamp`,
+                    `t67`.`original_timestamp`,
+                    `t67`.`sent_at`,
+                    `t67`.`received_at`,
+                    `t67`.`properties`,
+                    `t67`.`traits`,
+                    `t67`.`context`,
+                    `t67`.`source`,
+                    `t67`.`loaded_at`,
+                    `t67`.`person_id`,
+                    `t67`.`account_id`,
+                    `t67`.`email_domain`,
+                    `t67`.`entity_id`,
+                    `t79`.`start`
                   FROM (
                     SELECT
-                      `t47`.`message_id`,
-                      `t47`.`type`,
-                      `t47`.`event`,
-                      `t47`.`name`,
-                      `t47`.`user_id`,
-                      `t47`.`anonymous_id`,
-                      `t47`.`group_id`,
-                      `t47`.`previous_id`,
-                      `t47`.`timestamp`,
-                      `t47`.`original_timestamp`,
-                      `t47`.`sent_at`,
-                      `t47`.`received_at`,
-                      `t47`.`properties`,
-                      `t47`.`traits`,
-                      `t47`.`context`,
-                      `t47`.`source`,
-                      `t47`.`loaded_at`,
-                      `t47`.`person_id`,
-                      `t65`.`account_id`,
-                      `t65`.`email_domain`,
-                      `t47`.`person_id` AS `entity_id`
+                      `t43`.`message_id`,
+                      `t43`.`type`,
+                      `t43`.`event`,
+                      `t43`.`name`,
+                      `t43`.`user_id`,
+                      `t43`.`anonymous_id`,
+                      `t43`.`group_id`,
+                      `t43`.`previous_id`,
+                      `t43`.`timestamp`,
+                      `t43`.`original_timestamp`,
+                      `t43`.`sent_at`,
+                      `t43`.`received_at`,
+                      `t43`.`properties`,
+                      `t43`.`traits`,
+                      `t43`.`context`,
+                      `t43`.`source`,
+                      `t43`.`loaded_at`,
+                      `t43`.`person_id`,
+                      `t61`.`account_id`,
+                      `t61`.`email_domain`,
+                      `t43`.`person_id` AS `entity_id`
                     FROM (
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t8`.`message_id`,
-                          `t8`.`type`,
-                          `t8`.`event`,
-                          `t8`.`name`,
-                          `t8`.`user_id`,
-                          `t8`.`anonymous_id`,
-                          `t8`.`group_id`,
-                          `t8`.`previous_id`,
-                          `t8`.`timestamp`,
-                          `t8`.`original_timestamp`,
-                          `t8`.`sent_at`,
-                          `t8`.`received_at`,
-                          `t8`.`properties`,
-                          `t8`.`traits`,
-                          `t8`.`context`,
-                          `t8`.`source`,
-                          `t8`.`loaded_at`,
-                          COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                          `t6`.`message_id`,
+                          `t6`.`type`,
+                          `t6`.`event`,
+                          `t6`.`name`,
+                          `t6`.`user_id`,
+                          `t6`.`anonymous_id`,
+                          `t6`.`group_id`,
+                          `t6`.`previous_id`,
+                          `t6`.`timestamp`,
+                          `t6`.`original_timestamp`,
+                          `t6`.`sent_at`,
+                          `t6`.`received_at`,
+                          `t6`.`properties`,
+                          `t6`.`traits`,
+                          `t6`.`context`,
+                          `t6`.`source`,
+                          `t6`.`loaded_at`,
+                          COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
                           (
-                            `t8`.`user_id` IS NOT NULL
+                            `t6`.`user_id` IS NOT NULL
                           ) OR (
-                            `t42`.`s_person` IS NOT NULL
+                            `t38`.`s_person` IS NOT NULL
                           ) AS `is_known`
                         FROM (
                           SELECT
@@ -1020,125 +998,125 @@ FROM (
                           FROM `events` AS `t0`
                           WHERE
                             `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                        ) AS `t8`
+                        ) AS `t6`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t40`.`from_id` AS `s_from`,
-                            `t40`.`person_id` AS `s_person`
+                            `t36`.`from_id` AS `s_from`,
+                            `t36`.`person_id` AS `s_person`
                           FROM (
                             SELECT
-                              `t36`.`from_id`,
-                              COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                              `t34`.`from_id`,
+                              COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
-                                `t24`.`from_id`,
-                                COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                                `t20`.`from_id`,
+                                COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
                               FROM (
                                 SELECT
-                                  `t20`.`from_id`,
-                                  `t20`.`to_id` AS `person_id`
-                                FROM `t19` AS `t20`
+                                  `t16`.`from_id`,
+                                  `t16`.`to_id` AS `person_id`
+                                FROM `t15` AS `t16`
                                 WHERE
-                                  `t20`.`rank` = 0
-                              ) AS `t24`
+                                  `t16`.`rank` = 0
+                              ) AS `t20`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t27`.`from_id` AS `next_from`,
-                                  `t27`.`to_id` AS `next_to`
-                                FROM `t22` AS `t27`
-                              ) AS `t32`
-                                ON `t24`.`person_id` = `t32`.`next_from`
-                            ) AS `t36`
+                                  `t24`.`from_id` AS `next_from`,
+                                  `t24`.`to_id` AS `next_to`
+                                FROM `t19` AS `t24`
+                              ) AS `t28`
+                                ON `t20`.`person_id` = `t28`.`next_from`
+                            ) AS `t34`
                             LEFT OUTER JOIN (
                               SELECT
-                                `t26`.`from_id` AS `next_from`,
-                                `t26`.`to_id` AS `next_to`
-                              FROM `t22` AS `t26`
-                            ) AS `t31`
-                              ON `t36`.`person_id` = `t31`.`next_from`
-                          ) AS `t40`
-                        ) AS `t42`
-                          ON `t8`.`_sender` = `t42`.`s_from`
-                      ) AS `t43`
+                                `t23`.`from_id` AS `next_from`,
+                                `t23`.`to_id` AS `next_to`
+                              FROM `t19` AS `t23`
+                            ) AS `t27`
+                              ON `t34`.`person_id` = `t27`.`next_from`
+                          ) AS `t36`
+                        ) AS `t38`
+                          ON `t6`.`_sender` = `t38`.`s_from`
+                      ) AS `t39`
                       WHERE
-                        `t43`.`is_known`
-                    ) AS `t47`
+                        `t39`.`is_known`
+                    ) AS `t43`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t60`.`user_id` AS `m_user`,
-                        `t60`.`account_id`,
-                        `t60`.`email_domain`
-                      FROM `t59` AS `t60`
-                    ) AS `t65`
-                      ON `t47`.`person_id` = `t65`.`m_user`
-                  ) AS `t71`
+                        `t56`.`user_id` AS `m_user`,
+                        `t56`.`account_id`,
+                        `t56`.`email_domain`
+                      FROM `t55` AS `t56`
+                    ) AS `t61`
+                      ON `t43`.`person_id` = `t61`.`m_user`
+                  ) AS `t67`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t66`.`f_key` AS `st_key`,
-                      COALESCE(`t78`.`s_at`, `t66`.`f_at`) AS `start`
+                      `t62`.`f_key` AS `st_key`,
+                      COALESCE(`t74`.`s_at`, `t62`.`f_at`) AS `start`
                     FROM (
                       SELECT
-                        `t60`.`user_id` AS `f_key`,
-                        `t60`.`first_seen` AS `f_at`
-                      FROM `t59` AS `t60`
-                    ) AS `t66`
+                        `t56`.`user_id` AS `f_key`,
+                        `t56`.`first_seen` AS `f_at`
+                      FROM `t55` AS `t56`
+                    ) AS `t62`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t73`.`entity_id` AS `s_key`,
-                        MIN(`t73`.`timestamp`) AS `s_at`
+                        `t69`.`entity_id` AS `s_key`,
+                        MIN(`t69`.`timestamp`) AS `s_at`
                       FROM (
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t47`.`message_id`,
-                            `t47`.`type`,
-                            `t47`.`event`,
-                            `t47`.`name`,
-                            `t47`.`user_id`,
-                            `t47`.`anonymous_id`,
-                            `t47`.`group_id`,
-                            `t47`.`previous_id`,
-                            `t47`.`timestamp`,
-                            `t47`.`original_timestamp`,
-                            `t47`.`sent_at`,
-                            `t47`.`received_at`,
-                            `t47`.`properties`,
-                            `t47`.`traits`,
-                            `t47`.`context`,
-                            `t47`.`source`,
-                            `t47`.`loaded_at`,
-                            `t47`.`person_id`,
-                            `t65`.`account_id`,
-                            `t65`.`email_domain`,
-                            `t47`.`person_id` AS `entity_id`
+                            `t43`.`message_id`,
+                            `t43`.`type`,
+                            `t43`.`event`,
+                            `t43`.`name`,
+                            `t43`.`user_id`,
+                            `t43`.`anonymous_id`,
+                            `t43`.`group_id`,
+                            `t43`.`previous_id`,
+                            `t43`.`timestamp`,
+                            `t43`.`original_timestamp`,
+                            `t43`.`sent_at`,
+                            `t43`.`received_at`,
+                            `t43`.`properties`,
+                            `t43`.`traits`,
+                            `t43`.`context`,
+                            `t43`.`source`,
+                            `t43`.`loaded_at`,
+                            `t43`.`person_id`,
+                            `t61`.`account_id`,
+                            `t61`.`email_domain`,
+                            `t43`.`person_id` AS `entity_id`
                           FROM (
                             SELECT
                               *
                             FROM (
                               SELECT
-                                `t8`.`message_id`,
-                                `t8`.`type`,
-                                `t8`.`event`,
-                                `t8`.`name`,
-                                `t8`.`user_id`,
-                                `t8`.`anonymous_id`,
-                                `t8`.`group_id`,
-                                `t8`.`previous_id`,
-                                `t8`.`timestamp`,
-                                `t8`.`original_timestamp`,
-                                `t8`.`sent_at`,
-                                `t8`.`received_at`,
-                                `t8`.`properties`,
-                                `t8`.`traits`,
-                                `t8`.`context`,
-                                `t8`.`source`,
-                                `t8`.`loaded_at`,
-                                COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                                `t6`.`message_id`,
+                                `t6`.`type`,
+                                `t6`.`event`,
+                                `t6`.`name`,
+                                `t6`.`user_id`,
+                                `t6`.`anonymous_id`,
+                                `t6`.`group_id`,
+                                `t6`.`previous_id`,
+                                `t6`.`timestamp`,
+                                `t6`.`original_timestamp`,
+                                `t6`.`sent_at`,
+                                `t6`.`received_at`,
+                                `t6`.`properties`,
+                                `t6`.`traits`,
+                                `t6`.`context`,
+                                `t6`.`source`,
+                                `t6`.`loaded_at`,
+                                COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
                                 (
-                                  `t8`.`user_id` IS NOT NULL
+                                  `t6`.`user_id` IS NOT NULL
                                 ) OR (
-                                  `t42`.`s_person` IS NOT NULL
+                                  `t38`.`s_person` IS NOT NULL
                                 ) AS `is_known`
                               FROM (
                                 SELECT
@@ -1163,92 +1141,92 @@ FROM (
                                 FROM `events` AS `t0`
                                 WHERE
                                   `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                              ) AS `t8`
+                              ) AS `t6`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t40`.`from_id` AS `s_from`,
-                                  `t40`.`person_id` AS `s_person`
+                                  `t36`.`from_id` AS `s_from`,
+                                  `t36`.`person_id` AS `s_person`
                                 FROM (
                                   SELECT
-                                    `t36`.`from_id`,
-                                    COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                                    `t34`.`from_id`,
+                                    COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
                                   FROM (
                                     SELECT
-                                      `t24`.`from_id`,
-                                      COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                                      `t20`.`from_id`,
+                                      COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
                                     FROM (
                                       SELECT
-                                        `t20`.`from_id`,
-                                        `t20`.`to_id` AS `person_id`
-                                      FROM `t19` AS `t20`
+                                        `t16`.`from_id`,
+                                        `t16`.`to_id` AS `person_id`
+                                      FROM `t15` AS `t16`
                                       WHERE
-                                        `t20`.`rank` = 0
-                                    ) AS `t24`
+                                        `t16`.`rank` = 0
+                                    ) AS `t20`
                                     LEFT OUTER JOIN (
                                       SELECT
-                                        `t27`.`from_id` AS `next_from`,
-                                        `t27`.`to_id` AS `next_to`
-                                      FROM `t22` AS `t27`
-                                    ) AS `t32`
-                                      ON `t24`.`person_id` = `t32`.`next_from`
-                                  ) AS `t36`
+                                        `t24`.`from_id` AS `next_from`,
+                                        `t24`.`to_id` AS `next_to`
+                                      FROM `t19` AS `t24`
+                                    ) AS `t28`
+                                      ON `t20`.`person_id` = `t28`.`next_from`
+                                  ) AS `t34`
                                   LEFT OUTER JOIN (
                                     SELECT
-                                      `t26`.`from_id` AS `next_from`,
-                                      `t26`.`to_id` AS `next_to`
-                                    FROM `t22` AS `t26`
-                                  ) AS `t31`
-                                    ON `t36`.`person_id` = `t31`.`next_from`
-                                ) AS `t40`
-                              ) AS `t42`
-                                ON `t8`.`_sender` = `t42`.`s_from`
-                            ) AS `t43`
+                                      `t23`.`from_id` AS `next_from`,
+                                      `t23`.`to_id` AS `next_to`
+                                    FROM `t19` AS `t23`
+                                  ) AS `t27`
+                                    ON `t34`.`person_id` = `t27`.`next_from`
+                                ) AS `t36`
+                              ) AS `t38`
+                                ON `t6`.`_sender` = `t38`.`s_from`
+                            ) AS `t39`
                             WHERE
-                              `t43`.`is_known`
-                          ) AS `t47`
+                              `t39`.`is_known`
+                          ) AS `t43`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t60`.`user_id` AS `m_user`,
-                              `t60`.`account_id`,
-                              `t60`.`email_domain`
-                            FROM `t59` AS `t60`
-                          ) AS `t65`
-                            ON `t47`.`person_id` = `t65`.`m_user`
-                        ) AS `t70`
+                              `t56`.`user_id` AS `m_user`,
+                              `t56`.`account_id`,
+                              `t56`.`email_domain`
+                            FROM `t55` AS `t56`
+                          ) AS `t61`
+                            ON `t43`.`person_id` = `t61`.`m_user`
+                        ) AS `t66`
                         WHERE
-                          `t70`.`type` = 'track' AND `t70`.`event` = 'Signed Up'
-                      ) AS `t73`
+                          `t66`.`type` = 'track' AND `t66`.`event` = 'Signed Up'
+                      ) AS `t69`
                       GROUP BY
                         1
-                    ) AS `t78`
-                      ON `t66`.`f_key` = `t78`.`s_key`
-                  ) AS `t83`
-                    ON `t71`.`entity_id` = `t83`.`st_key`
-                ) AS `t88`
+                    ) AS `t74`
+                      ON `t62`.`f_key` = `t74`.`s_key`
+                  ) AS `t79`
+                    ON `t67`.`entity_id` = `t79`.`st_key`
+                ) AS `t84`
                 GROUP BY
                   1
-              ) AS `t92`
-                ON `t67`.`entity_id` = `t92`.`key`
-            ) AS `t95`
+              ) AS `t88`
+                ON `t63`.`entity_id` = `t88`.`key`
+            ) AS `t91`
             LEFT OUTER JOIN (
               SELECT
-                `t86`.`key`,
-                `t86`.`value` AS `s__sessions_14d`
+                `t82`.`key`,
+                `t82`.`value` AS `s__sessions_14d`
               FROM (
                 SELECT
-                  `t85`.`key`,
-                  SUM(`t85`.`new`) AS `value`
+                  `t81`.`key`,
+                  SUM(`t81`.`new`) AS `value`
                 FROM (
                   SELECT
-                    `t75`.`entity_id` AS `key`,
+                    `t71`.`entity_id` AS `key`,
                     IF(
                       (
-                        LAG(`t75`.`timestamp`) OVER (PARTITION BY `t75`.`entity_id` ORDER BY `t75`.`timestamp` ASC) IS NULL
+                        LAG(`t71`.`timestamp`) OVER (PARTITION BY `t71`.`entity_id` ORDER BY `t71`.`timestamp` ASC) IS NULL
                       )
                       OR (
                         (
-                          UNIX_SECONDS(`t75`.`timestamp`) - UNIX_SECONDS(
-                            LAG(`t75`.`timestamp`) OVER (PARTITION BY `t75`.`entity_id` ORDER BY `t75`.`timestamp` ASC)
+                          UNIX_SECONDS(`t71`.`timestamp`) - UNIX_SECONDS(
+                            LAG(`t71`.`timestamp`) OVER (PARTITION BY `t71`.`entity_id` ORDER BY `t71`.`timestamp` ASC)
                           )
                         ) > 1800.0
                       ),
@@ -1260,54 +1238,54 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        `t47`.`message_id`,
-                        `t47`.`type`,
-                        `t47`.`event`,
-                        `t47`.`name`,
-                        `t47`.`user_id`,
-                        `t47`.`anonymous_id`,
-                        `t47`.`group_id`,
-                        `t47`.`previous_id`,
-                        `t47`.`timestamp`,
-                        `t47`.`original_timestamp`,
-                        `t47`.`sent_at`,
-                        `t47`.`received_at`,
-                        `t47`.`properties`,
-                        `t47`.`traits`,
-                        `t47`.`context`,
-                        `t47`.`source`,
-                        `t47`.`loaded_at`,
-                        `t47`.`person_id`,
-                        `t65`.`account_id`,
-                        `t65`.`email_domain`,
-                        `t47`.`person_id` AS `entity_id`
+                        `t43`.`message_id`,
+                        `t43`.`type`,
+                        `t43`.`event`,
+                        `t43`.`name`,
+                        `t43`.`user_id`,
+                        `t43`.`anonymous_id`,
+                        `t43`.`group_id`,
+                        `t43`.`previous_id`,
+                        `t43`.`timestamp`,
+                        `t43`.`original_timestamp`,
+                        `t43`.`sent_at`,
+                        `t43`.`received_at`,
+                        `t43`.`properties`,
+                        `t43`.`traits`,
+                        `t43`.`context`,
+                        `t43`.`source`,
+                        `t43`.`loaded_at`,
+                        `t43`.`person_id`,
+                        `t61`.`account_id`,
+                        `t61`.`email_domain`,
+                        `t43`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t8`.`message_id`,
-                            `t8`.`type`,
-                            `t8`.`event`,
-                            `t8`.`name`,
-                            `t8`.`user_id`,
-                            `t8`.`anonymous_id`,
-                            `t8`.`group_id`,
-                            `t8`.`previous_id`,
-                            `t8`.`timestamp`,
-                            `t8`.`original_timestamp`,
-                            `t8`.`sent_at`,
-                            `t8`.`received_at`,
-                            `t8`.`properties`,
-                            `t8`.`traits`,
-                            `t8`.`context`,
-                            `t8`.`source`,
-                            `t8`.`loaded_at`,
-                            COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                            `t6`.`message_id`,
+                            `t6`.`type`,
+                            `t6`.`event`,
+                            `t6`.`name`,
+                            `t6`.`user_id`,
+                            `t6`.`anonymous_id`,
+                            `t6`.`group_id`,
+                            `t6`.`previous_id`,
+                            `t6`.`timestamp`,
+                            `t6`.`original_timestamp`,
+                            `t6`.`sent_at`,
+                            `t6`.`received_at`,
+                            `t6`.`properties`,
+                            `t6`.`traits`,
+                            `t6`.`context`,
+                            `t6`.`source`,
+                            `t6`.`loaded_at`,
+                            COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
                             (
-                              `t8`.`user_id` IS NOT NULL
+                              `t6`.`user_id` IS NOT NULL
                             ) OR (
-                              `t42`.`s_person` IS NOT NULL
+                              `t38`.`s_person` IS NOT NULL
                             ) AS `is_known`
                           FROM (
                             SELECT
@@ -1332,87 +1310,87 @@ FROM (
                             FROM `events` AS `t0`
                             WHERE
                               `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                          ) AS `t8`
+                          ) AS `t6`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t40`.`from_id` AS `s_from`,
-                              `t40`.`person_id` AS `s_person`
+                              `t36`.`from_id` AS `s_from`,
+                              `t36`.`person_id` AS `s_person`
                             FROM (
                               SELECT
-                                `t36`.`from_id`,
-                                COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                                `t34`.`from_id`,
+                                COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
                               FROM (
                                 SELECT
-                                  `t24`.`from_id`,
-                                  COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                                  `t20`.`from_id`,
+                                  COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
                                 FROM (
                                   SELECT
-                                    `t20`.`from_id`,
-                                    `t20`.`to_id` AS `person_id`
-                                  FROM `t19` AS `t20`
+                                    `t16`.`from_id`,
+                                    `t16`.`to_id` AS `person_id`
+                                  FROM `t15` AS `t16`
                                   WHERE
-                                    `t20`.`rank` = 0
-                                ) AS `t24`
+                                    `t16`.`rank` = 0
+                                ) AS `t20`
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    `t27`.`from_id` AS `next_from`,
-                                    `t27`.`to_id` AS `next_to`
-                                  FROM `t22` AS `t27`
-                                ) AS `t32`
-                                  ON `t24`.`person_id` = `t32`.`next_from`
-                              ) AS `t36`
+                                    `t24`.`from_id` AS `next_from`,
+                                    `t24`.`to_id` AS `next_to`
+                                  FROM `t19` AS `t24`
+                                ) AS `t28`
+                                  ON `t20`.`person_id` = `t28`.`next_from`
+                              ) AS `t34`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t26`.`from_id` AS `next_from`,
-                                  `t26`.`to_id` AS `next_to`
-                                FROM `t22` AS `t26`
-                              ) AS `t31`
-                                ON `t36`.`person_id` = `t31`.`next_from`
-                            ) AS `t40`
-                          ) AS `t42`
-                            ON `t8`.`_sender` = `t42`.`s_from`
-                        ) AS `t43`
+                                  `t23`.`from_id` AS `next_from`,
+                                  `t23`.`to_id` AS `next_to`
+                                FROM `t19` AS `t23`
+                              ) AS `t27`
+                                ON `t34`.`person_id` = `t27`.`next_from`
+                            ) AS `t36`
+                          ) AS `t38`
+                            ON `t6`.`_sender` = `t38`.`s_from`
+                        ) AS `t39`
                         WHERE
-                          `t43`.`is_known`
-                      ) AS `t47`
+                          `t39`.`is_known`
+                      ) AS `t43`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t60`.`user_id` AS `m_user`,
-                          `t60`.`account_id`,
-                          `t60`.`email_domain`
-                        FROM `t59` AS `t60`
-                      ) AS `t65`
-                        ON `t47`.`person_id` = `t65`.`m_user`
-                    ) AS `t70`
+                          `t56`.`user_id` AS `m_user`,
+                          `t56`.`account_id`,
+                          `t56`.`email_domain`
+                        FROM `t55` AS `t56`
+                      ) AS `t61`
+                        ON `t43`.`person_id` = `t61`.`m_user`
+                    ) AS `t66`
                     WHERE
-                      `t70`.`type` IN ('track', 'page', 'screen')
-                      AND `t70`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
-                  ) AS `t75`
-                ) AS `t85`
+                      `t66`.`type` IN ('track', 'page', 'screen')
+                      AND `t66`.`timestamp` >= DATETIME('2026-03-18T00:00:00')
+                  ) AS `t71`
+                ) AS `t81`
                 GROUP BY
                   1
-              ) AS `t86`
-            ) AS `t90`
-              ON `t95`.`entity_id` = `t90`.`key`
-          ) AS `t98`
+              ) AS `t82`
+            ) AS `t86`
+              ON `t91`.`entity_id` = `t86`.`key`
+          ) AS `t94`
           LEFT OUTER JOIN (
             SELECT
-              `t6`.`group_id` AS `key`,
+              `t5`.`group_id` AS `key`,
               MAX_BY(
                 IF(
-                  safe.float64(`t6`.`traits`['employees']) IS NOT NULL,
-                  safe.float64(`t6`.`traits`['employees']),
+                  safe.float64(`t5`.`traits`['employees']) IS NOT NULL,
+                  safe.float64(`t5`.`traits`['employees']),
                   NULL
                 ),
-                IF(safe.float64(`t6`.`traits`['employees']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                IF(safe.float64(`t5`.`traits`['employees']) IS NOT NULL, `t5`.`timestamp`, NULL)
               ) AS `s__employees`,
               MAX_BY(
                 IF(
-                  safe.string(`t6`.`traits`['industry']) IS NOT NULL,
-                  safe.string(`t6`.`traits`['industry']),
+                  safe.string(`t5`.`traits`['industry']) IS NOT NULL,
+                  safe.string(`t5`.`traits`['industry']),
                   NULL
                 ),
-                IF(safe.string(`t6`.`traits`['industry']) IS NOT NULL, `t6`.`timestamp`, NULL)
+                IF(safe.string(`t5`.`traits`['industry']) IS NOT NULL, `t5`.`timestamp`, NULL)
               ) AS `s__industry`
             FROM (
               SELECT
@@ -1423,12 +1401,12 @@ FROM (
                 AND `t0`.`traits` IS NOT NULL
                 AND `t0`.`group_id` IS NOT NULL
                 AND `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-            ) AS `t6`
+            ) AS `t5`
             GROUP BY
               1
-          ) AS `t17`
-            ON `t98`.`account_id` = `t17`.`key`
-        ) AS `t101`
+          ) AS `t14`
+            ON `t94`.`account_id` = `t14`.`key`
+        ) AS `t97`
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1437,57 +1415,57 @@ FROM (
               *
             FROM (
               SELECT
-                `t70`.`entity_id` AS `key`
+                `t66`.`entity_id` AS `key`
               FROM (
                 SELECT
-                  `t47`.`message_id`,
-                  `t47`.`type`,
-                  `t47`.`event`,
-                  `t47`.`name`,
-                  `t47`.`user_id`,
-                  `t47`.`anonymous_id`,
-                  `t47`.`group_id`,
-                  `t47`.`previous_id`,
-                  `t47`.`timestamp`,
-                  `t47`.`original_timestamp`,
-                  `t47`.`sent_at`,
-                  `t47`.`received_at`,
-                  `t47`.`properties`,
-                  `t47`.`traits`,
-                  `t47`.`context`,
-                  `t47`.`source`,
-                  `t47`.`loaded_at`,
-                  `t47`.`person_id`,
-                  `t65`.`account_id`,
-                  `t65`.`email_domain`,
-                  `t47`.`person_id` AS `entity_id`
+                  `t43`.`message_id`,
+                  `t43`.`type`,
+                  `t43`.`event`,
+                  `t43`.`name`,
+                  `t43`.`user_id`,
+                  `t43`.`anonymous_id`,
+                  `t43`.`group_id`,
+                  `t43`.`previous_id`,
+                  `t43`.`timestamp`,
+                  `t43`.`original_timestamp`,
+                  `t43`.`sent_at`,
+                  `t43`.`received_at`,
+                  `t43`.`properties`,
+                  `t43`.`traits`,
+                  `t43`.`context`,
+                  `t43`.`source`,
+                  `t43`.`loaded_at`,
+                  `t43`.`person_id`,
+                  `t61`.`account_id`,
+                  `t61`.`email_domain`,
+                  `t43`.`person_id` AS `entity_id`
                 FROM (
                   SELECT
                     *
                   FROM (
                     SELECT
-                      `t8`.`message_id`,
-                      `t8`.`type`,
-                      `t8`.`event`,
-                      `t8`.`name`,
-                      `t8`.`user_id`,
-                      `t8`.`anonymous_id`,
-                      `t8`.`group_id`,
-                      `t8`.`previous_id`,
-                      `t8`.`timestamp`,
-                      `t8`.`original_timestamp`,
-                      `t8`.`sent_at`,
-                      `t8`.`received_at`,
-                      `t8`.`properties`,
-                      `t8`.`traits`,
-                      `t8`.`context`,
-                      `t8`.`source`,
-                      `t8`.`loaded_at`,
-                      COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                      `t6`.`message_id`,
+                      `t6`.`type`,
+                      `t6`.`event`,
+                      `t6`.`name`,
+                      `t6`.`user_id`,
+                      `t6`.`anonymous_id`,
+                      `t6`.`group_id`,
+                      `t6`.`previous_id`,
+                      `t6`.`timestamp`,
+                      `t6`.`original_timestamp`,
+                      `t6`.`sent_at`,
+                      `t6`.`received_at`,
+                      `t6`.`properties`,
+                      `t6`.`traits`,
+                      `t6`.`context`,
+                      `t6`.`source`,
+                      `t6`.`loaded_at`,
+                      COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
                       (
-                        `t8`.`user_id` IS NOT NULL
+                        `t6`.`user_id` IS NOT NULL
                       ) OR (
-                        `t42`.`s_person` IS NOT NULL
+                        `t38`.`s_person` IS NOT NULL
                       ) AS `is_known`
                     FROM (
                       SELECT
@@ -1512,131 +1490,131 @@ FROM (
                       FROM `events` AS `t0`
                       WHERE
                         `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                    ) AS `t8`
+                    ) AS `t6`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t40`.`from_id` AS `s_from`,
-                        `t40`.`person_id` AS `s_person`
+                        `t36`.`from_id` AS `s_from`,
+                        `t36`.`person_id` AS `s_person`
                       FROM (
                         SELECT
-                          `t36`.`from_id`,
-                          COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                          `t34`.`from_id`,
+                          COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
                         FROM (
                           SELECT
-                            `t24`.`from_id`,
-                            COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                            `t20`.`from_id`,
+                            COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
                           FROM (
                             SELECT
-                              `t20`.`from_id`,
-                              `t20`.`to_id` AS `person_id`
-                            FROM `t19` AS `t20`
+                              `t16`.`from_id`,
+                              `t16`.`to_id` AS `person_id`
+                            FROM `t15` AS `t16`
                             WHERE
-                              `t20`.`rank` = 0
-                          ) AS `t24`
+                              `t16`.`rank` = 0
+                          ) AS `t20`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t27`.`from_id` AS `next_from`,
-                              `t27`.`to_id` AS `next_to`
-                            FROM `t22` AS `t27`
-                          ) AS `t32`
-                            ON `t24`.`person_id` = `t32`.`next_from`
-                        ) AS `t36`
+                              `t24`.`from_id` AS `next_from`,
+                              `t24`.`to_id` AS `next_to`
+                            FROM `t19` AS `t24`
+                          ) AS `t28`
+                            ON `t20`.`person_id` = `t28`.`next_from`
+                        ) AS `t34`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t26`.`from_id` AS `next_from`,
-                            `t26`.`to_id` AS `next_to`
-                          FROM `t22` AS `t26`
-                        ) AS `t31`
-                          ON `t36`.`person_id` = `t31`.`next_from`
-                      ) AS `t40`
-                    ) AS `t42`
-                      ON `t8`.`_sender` = `t42`.`s_from`
-                  ) AS `t43`
+                            `t23`.`from_id` AS `next_from`,
+                            `t23`.`to_id` AS `next_to`
+                          FROM `t19` AS `t23`
+                        ) AS `t27`
+                          ON `t34`.`person_id` = `t27`.`next_from`
+                      ) AS `t36`
+                    ) AS `t38`
+                      ON `t6`.`_sender` = `t38`.`s_from`
+                  ) AS `t39`
                   WHERE
-                    `t43`.`is_known`
-                ) AS `t47`
+                    `t39`.`is_known`
+                ) AS `t43`
                 LEFT OUTER JOIN (
                   SELECT
-                    `t60`.`user_id` AS `m_user`,
-                    `t60`.`account_id`,
-                    `t60`.`email_domain`
-                  FROM `t59` AS `t60`
-                ) AS `t65`
-                  ON `t47`.`person_id` = `t65`.`m_user`
-              ) AS `t70`
+                    `t56`.`user_id` AS `m_user`,
+                    `t56`.`account_id`,
+                    `t56`.`email_domain`
+                  FROM `t55` AS `t56`
+                ) AS `t61`
+                  ON `t43`.`person_id` = `t61`.`m_user`
+              ) AS `t66`
               WHERE
-                `t70`.`type` = 'track' AND `t70`.`event` IN ('Subscription Started')
-            ) AS `t72`
+                `t66`.`type` = 'track' AND `t66`.`event` IN ('Subscription Started')
+            ) AS `t68`
             UNION DISTINCT
             SELECT
               *
             FROM (
               SELECT
-                `t68`.`m_user` AS `key`
+                `t64`.`m_user` AS `key`
               FROM (
                 SELECT
-                  `t60`.`user_id` AS `m_user`,
-                  `t60`.`account_id`,
-                  `t60`.`email_domain`,
-                  `t60`.`first_seen`,
-                  `t60`.`last_seen`
-                FROM `t59` AS `t60`
+                  `t56`.`user_id` AS `m_user`,
+                  `t56`.`account_id`,
+                  `t56`.`email_domain`,
+                  `t56`.`first_seen`,
+                  `t56`.`last_seen`
+                FROM `t55` AS `t56`
                 WHERE
-                  `t60`.`account_id` IS NOT NULL
-              ) AS `t68`
+                  `t56`.`account_id` IS NOT NULL
+              ) AS `t64`
               INNER JOIN (
                 SELECT DISTINCT
-                  `t70`.`account_id` AS `acc`
+                  `t66`.`account_id` AS `acc`
                 FROM (
                   SELECT
-                    `t47`.`message_id`,
-                    `t47`.`type`,
-                    `t47`.`event`,
-                    `t47`.`name`,
-                    `t47`.`user_id`,
-                    `t47`.`anonymous_id`,
-                    `t47`.`group_id`,
-                    `t47`.`previous_id`,
-                    `t47`.`timestamp`,
-                    `t47`.`original_timestamp`,
-                    `t47`.`sent_at`,
-                    `t47`.`received_at`,
-                    `t47`.`properties`,
-                    `t47`.`traits`,
-                    `t47`.`context`,
-                    `t47`.`source`,
-                    `t47`.`loaded_at`,
-                    `t47`.`person_id`,
-                    `t65`.`account_id`,
-                    `t65`.`email_domain`,
-                    `t47`.`person_id` AS `entity_id`
+                    `t43`.`message_id`,
+                    `t43`.`type`,
+                    `t43`.`event`,
+                    `t43`.`name`,
+                    `t43`.`user_id`,
+                    `t43`.`anonymous_id`,
+                    `t43`.`group_id`,
+                    `t43`.`previous_id`,
+                    `t43`.`timestamp`,
+                    `t43`.`original_timestamp`,
+                    `t43`.`sent_at`,
+                    `t43`.`received_at`,
+                    `t43`.`properties`,
+                    `t43`.`traits`,
+                    `t43`.`context`,
+                    `t43`.`source`,
+                    `t43`.`loaded_at`,
+                    `t43`.`person_id`,
+                    `t61`.`account_id`,
+                    `t61`.`email_domain`,
+                    `t43`.`person_id` AS `entity_id`
                   FROM (
                     SELECT
                       *
                     FROM (
                       SELECT
-                        `t8`.`message_id`,
-                        `t8`.`type`,
-                        `t8`.`event`,
-                        `t8`.`name`,
-                        `t8`.`user_id`,
-                        `t8`.`anonymous_id`,
-                        `t8`.`group_id`,
-                        `t8`.`previous_id`,
-                        `t8`.`timestamp`,
-                        `t8`.`original_timestamp`,
-                        `t8`.`sent_at`,
-                        `t8`.`received_at`,
-                        `t8`.`properties`,
-                        `t8`.`traits`,
-                        `t8`.`context`,
-                        `t8`.`source`,
-                        `t8`.`loaded_at`,
-                        COALESCE(`t42`.`s_person`, `t8`.`_sender`) AS `person_id`,
+                        `t6`.`message_id`,
+                        `t6`.`type`,
+                        `t6`.`event`,
+                        `t6`.`name`,
+                        `t6`.`user_id`,
+                        `t6`.`anonymous_id`,
+                        `t6`.`group_id`,
+                        `t6`.`previous_id`,
+                        `t6`.`timestamp`,
+                        `t6`.`original_timestamp`,
+                        `t6`.`sent_at`,
+                        `t6`.`received_at`,
+                        `t6`.`properties`,
+                        `t6`.`traits`,
+                        `t6`.`context`,
+                        `t6`.`source`,
+                        `t6`.`loaded_at`,
+                        COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
                         (
-                          `t8`.`user_id` IS NOT NULL
+                          `t6`.`user_id` IS NOT NULL
                         ) OR (
-                          `t42`.`s_person` IS NOT NULL
+                          `t38`.`s_person` IS NOT NULL
                         ) AS `is_known`
                       FROM (
                         SELECT
@@ -1661,73 +1639,73 @@ FROM (
                         FROM `events` AS `t0`
                         WHERE
                           `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                      ) AS `t8`
+                      ) AS `t6`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t40`.`from_id` AS `s_from`,
-                          `t40`.`person_id` AS `s_person`
+                          `t36`.`from_id` AS `s_from`,
+                          `t36`.`person_id` AS `s_person`
                         FROM (
                           SELECT
-                            `t36`.`from_id`,
-                            COALESCE(`t31`.`next_to`, `t36`.`person_id`) AS `person_id`
+                            `t34`.`from_id`,
+                            COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
                           FROM (
                             SELECT
-                              `t24`.`from_id`,
-                              COALESCE(`t32`.`next_to`, `t24`.`person_id`) AS `person_id`
+                              `t20`.`from_id`,
+                              COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
-                                `t20`.`from_id`,
-                                `t20`.`to_id` AS `person_id`
-                              FROM `t19` AS `t20`
+                                `t16`.`from_id`,
+                                `t16`.`to_id` AS `person_id`
+                              FROM `t15` AS `t16`
                               WHERE
-                                `t20`.`rank` = 0
-                            ) AS `t24`
+                                `t16`.`rank` = 0
+                            ) AS `t20`
                             LEFT OUTER JOIN (
                               SELECT
-                                `t27`.`from_id` AS `next_from`,
-                                `t27`.`to_id` AS `next_to`
-                              FROM `t22` AS `t27`
-                            ) AS `t32`
-                              ON `t24`.`person_id` = `t32`.`next_from`
-                          ) AS `t36`
+                                `t24`.`from_id` AS `next_from`,
+                                `t24`.`to_id` AS `next_to`
+                              FROM `t19` AS `t24`
+                            ) AS `t28`
+                              ON `t20`.`person_id` = `t28`.`next_from`
+                          ) AS `t34`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t26`.`from_id` AS `next_from`,
-                              `t26`.`to_id` AS `next_to`
-                            FROM `t22` AS `t26`
-                          ) AS `t31`
-                            ON `t36`.`person_id` = `t31`.`next_from`
-                        ) AS `t40`
-                      ) AS `t42`
-                        ON `t8`.`_sender` = `t42`.`s_from`
-                    ) AS `t43`
+                              `t23`.`from_id` AS `next_from`,
+                              `t23`.`to_id` AS `next_to`
+                            FROM `t19` AS `t23`
+                          ) AS `t27`
+                            ON `t34`.`person_id` = `t27`.`next_from`
+                        ) AS `t36`
+                      ) AS `t38`
+                        ON `t6`.`_sender` = `t38`.`s_from`
+                    ) AS `t39`
                     WHERE
-                      `t43`.`is_known`
-                  ) AS `t47`
+                      `t39`.`is_known`
+                  ) AS `t43`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t60`.`user_id` AS `m_user`,
-                      `t60`.`account_id`,
-                      `t60`.`email_domain`
-                    FROM `t59` AS `t60`
-                  ) AS `t65`
-                    ON `t47`.`person_id` = `t65`.`m_user`
-                ) AS `t70`
+                      `t56`.`user_id` AS `m_user`,
+                      `t56`.`account_id`,
+                      `t56`.`email_domain`
+                    FROM `t55` AS `t56`
+                  ) AS `t61`
+                    ON `t43`.`person_id` = `t61`.`m_user`
+                ) AS `t66`
                 WHERE
-                  `t70`.`type` = 'track'
-                  AND `t70`.`event` IN ('Subscription Started')
-                  AND `t70`.`account_id` IS NOT NULL
-              ) AS `t76`
-                ON `t68`.`account_id` = `t76`.`acc`
-            ) AS `t79`
-          ) AS `t80`
-        ) AS `t84`
-          ON `t101`.`entity_id` = `t84`.`key`
-      ) AS `t103`
+                  `t66`.`type` = 'track'
+                  AND `t66`.`event` IN ('Subscription Started')
+                  AND `t66`.`account_id` IS NOT NULL
+              ) AS `t72`
+                ON `t64`.`account_id` = `t72`.`acc`
+            ) AS `t75`
+          ) AS `t76`
+        ) AS `t80`
+          ON `t97`.`entity_id` = `t80`.`key`
+      ) AS `t99`
       WHERE
         NOT (
-          `t103`.`paying`
+          `t99`.`paying`
         )
-    ) AS `t105`
-  ) AS `t107`
-) AS `t109`;
+    ) AS `t101`
+  ) AS `t103`
+) AS `t105`;
