@@ -46,12 +46,14 @@ def arrived(events: ir.Table, as_of: datetime) -> ir.Table:
 @dataclass
 class Arrivals:
     """The events that had arrived before ``as_of`` (``base``, see :func:`arrived`), with what
-    is computed from them once per evaluation: the link graph, in ``scratch`` tables."""
+    is computed from them once per evaluation, in ``scratch`` tables: the link graph, and the
+    calls that carry traits."""
 
     events: ir.Table
     as_of: datetime
     scratch: Scratch
     _graph: LinkGraph | None = None
+    _traits: ir.Table | None = None
 
     @property
     def base(self) -> ir.Table:
@@ -62,6 +64,24 @@ class Arrivals:
         if self._graph is None:
             self._graph = link_graph(links(self.base), self.scratch)
         return self._graph
+
+    def facts(self, kind: str) -> ir.Table:
+        """:func:`facts` of ``base``; the e-mails and titles from one table of the calls that
+        carry traits (few: identify calls), made once, rather than a scan of the log each."""
+        if kind == "group":
+            return facts(self.base, kind)
+        if self._traits is None:
+            base = self.base
+            rows = base.filter((base.type != "group") & base.traits.notnull() & base.raw.notnull())
+            said = calls(
+                rows,
+                email=rows.traits["email"].unwrap_as("string"),
+                title=rows.traits["title"].unwrap_as("string"),
+            )
+            self._traits = self.scratch.keep(said, "trait_calls")
+        said = self._traits
+        found = said.select(*CALL_COLUMNS, f_value=said[kind])
+        return found.filter(found.f_value.notnull())
 
 
 def links(base: ir.Table) -> ir.Table:
@@ -163,6 +183,9 @@ def members(people: ir.Table, graph: LinkGraph) -> ir.Table:
     found = resolve(candidates, graph)
     found = found.filter(found.person == found.target)
     return found.select("probe", "linked", "p_at", "p_mid", member=found.raw)
+
+
+CALL_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at")  # what :func:`calls` gives
 
 
 def calls(rows: ir.Table, **values: Any) -> ir.Table:
@@ -279,10 +302,8 @@ def claims(base: ir.Table, wanted: ir.Table, scratch: Scratch) -> ir.Table:
 
 
 def identify(
-    base: ir.Table,
-    graph: LinkGraph,
+    arrivals: Arrivals,
     probes: ir.Table,
-    scratch: Scratch,
     *,
     email: bool = False,
     account: bool = False,
@@ -294,6 +315,7 @@ def identify(
 
     ``probes`` has ``probe, raw, p_at, p_mid`` and ``user`` (the call carried a userId).
     """
+    base, graph, scratch = arrivals.base, arrivals.graph, arrivals.scratch
     people = scratch.keep(resolve(probes, graph), "probe_people")
     out = people.select("probe", "person", known=people.user | people.linked)
     if not (email or account or title or seen):
@@ -302,7 +324,7 @@ def identify(
     belong = scratch.keep(belong, "probe_members")
     asked = {"email": email or account, "group": account, "title": title, "seen": seen}
     for kind in (kind for kind, wanted in asked.items() if wanted):
-        value = earliest(belong, base) if kind == "seen" else latest(belong, facts(base, kind))
+        value = earliest(belong, base) if kind == "seen" else latest(belong, arrivals.facts(kind))
         found = scratch.keep(value, f"probe_{kind}")
         found = found.rename(**{f"v_{kind}": "f_value", "v_p": "probe"})
         joined = out.left_join(found, out.probe == found.v_p)

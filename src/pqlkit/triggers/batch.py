@@ -107,7 +107,7 @@ def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
     probes = matched.select(
         probe=matched.message_id, raw="raw", user="user", p_at="arrival", p_mid="message_id"
     ).distinct()
-    found = asof.identify(base, arrivals.graph, probes, scratch, **_needs(model))
+    found = asof.identify(arrivals, probes, **_needs(model))
     known = scratch.keep(found, "trigger_probes")
     joined = matched.join(known.filter(known.known), matched.message_id == known.probe)
     keyed = ibis.union(

@@ -33,7 +33,6 @@ def most_senior(
     """Fired message id → the most senior person of its key, as known at its arrival."""
     import ibis
 
-    base = arrivals.base
     alerts = ibis.memtable(
         {
             "alert": [row["message_id"] for row in fired],
@@ -44,7 +43,7 @@ def most_senior(
         schema={"alert": "string", "key": "string", "p_at": "timestamp", "p_mid": "string"},
     )
     per_account = trigger.per == "account"
-    found = _candidates(base, alerts, per_account)
+    found = _candidates(arrivals, alerts, per_account)
     probes = found.select(
         probe=found.alert + _SEPARATOR + found.raw,
         raw=found.raw,
@@ -53,10 +52,8 @@ def most_senior(
         p_mid=found.p_mid,
     )
     known = asof.identify(
-        base,
-        arrivals.graph,
+        arrivals,
         probes,
-        arrivals.scratch,
         email=True,
         account=per_account,
         title=True,
@@ -73,11 +70,12 @@ def most_senior(
     return {alert: min(ranks.values())[2] for alert, ranks in people.items()}
 
 
-def _candidates(base: ir.Table, alerts: ir.Table, per_account: bool) -> ir.Table:
+def _candidates(arrivals: asof.Arrivals, alerts: ir.Table, per_account: bool) -> ir.Table:
     """``alert, raw, p_at, p_mid``: ids that may belong to the alert's key (a superset)."""
     import ibis
 
-    emails = asof.facts(base, "email")
+    base = arrivals.base
+    emails = arrivals.facts("email")
     emails = emails.mutate(f_domain=identity.email_domain(emails.f_value))
     domains = alerts.select(
         "alert", "p_at", "p_mid", domain=alerts.key.re_replace(f"^{DOMAIN_ACCOUNT_PREFIX}", "")
