@@ -154,13 +154,14 @@ def candidates(hits: ir.Table, name: str, trigger: Trigger) -> ir.Table:
     return totals.filter(totals.n >= trigger.at_least)
 
 
-def window_pairs(rows: ir.Table, trigger: Trigger) -> ir.Table:
-    """Each hit with the hits its window counts (``o_mid``, ``o_ts``): arrived by it, same key,
-    timestamps in [its timestamp − within, its timestamp]."""
+def window_pairs(rows: ir.Table, trigger: Trigger, among: ir.Table | None = None) -> ir.Table:
+    """Each hit with the hits its window counts (``o_mid``, ``o_ts``; among ``rows``, else
+    ``among``): arrived by it, same key, timestamps in [its timestamp − within, its timestamp]."""
     import ibis
 
     assert trigger.within is not None
-    other = rows.select(o_key="key", o_at="arrival", o_mid="message_id", o_ts="timestamp")
+    hits = rows if among is None else among
+    other = hits.select(o_key="key", o_at="arrival", o_mid="message_id", o_ts="timestamp")
     low = rows.timestamp - ibis.interval(seconds=int(trigger.within.total_seconds()))
     joined = rows.join(
         other,
@@ -250,9 +251,14 @@ def _evidence(
     rows = hits.filter(hits.trigger == name)
     if trigger.distinct == "user":
         rows = rows.filter(rows.first)
-    pairs = window_pairs(rows.drop("first"), trigger)
-    wanted = [row["message_id"] for row in fired]
-    found = pairs.filter(pairs.message_id.isin(wanted)).select("message_id", "o_ts", "o_mid")
+    import ibis
+
+    wanted = ibis.memtable(
+        {"w_mid": [row["message_id"] for row in fired]}, schema={"w_mid": "string"}
+    )
+    firing = rows.drop("first").semi_join(wanted, rows.message_id == wanted.w_mid)
+    pairs = window_pairs(firing, trigger, among=rows.drop("first"))
+    found = pairs.select("message_id", "o_ts", "o_mid")
     counted: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
     for row in found.to_pyarrow().to_pylist():
         counted[row["message_id"]].append((row["o_ts"], row["o_mid"]))
