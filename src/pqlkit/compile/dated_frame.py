@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import intervals, needs
 from pqlkit.compile.frame import Frame, drop_temporary, materialized, narrowed
+from pqlkit.compile.signals import interval
 from pqlkit.events import identity
 
 if TYPE_CHECKING:
@@ -144,9 +145,8 @@ def dated_frame(
 
 def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:
     """The members first seen at least ``youngest`` and less than ``oldest`` before a date."""
-    import ibis
 
-    youngest, oldest = (ibis.interval(seconds=int(a.total_seconds())) for a in ages)
+    youngest, oldest = (interval(a) for a in ages)
     first = members.first_seen
     return members.filter((first <= members.as_of - youngest) & (first > members.as_of - oldest))
 
@@ -275,9 +275,7 @@ class Spread:
                 matched,
                 ibis.literal(len(moments))
                 if window is None
-                else interval_index(
-                    ts + ibis.interval(seconds=int(window.total_seconds())), moments
-                ),
+                else interval_index(ts + interval(window), moments),
             )
             for matched, window in reach
         ]

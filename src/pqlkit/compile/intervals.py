@@ -262,10 +262,7 @@ def unsettled(spread: Spread) -> ir.Table:
     )
     named = _people_at_last(spread, ids)
     named = named.mutate(counts_from=interval_index(named["first"], moments) + 1)
-    mapping = spread.mapping
-    final = mapping.filter(mapping.d_idx == len(moments)).select(
-        f_from="from_id", f_person="person_id"
-    )
+    mapping, final = spread.mapping, _final_links(spread)
     at_final = mapping.join(
         final, [mapping.from_id == final.f_from, mapping.person_id == final.f_person]
     )
@@ -296,9 +293,14 @@ def unsettled(spread: Spread) -> ir.Table:
 def _people_at_last(spread: Spread, table: ir.Table) -> ir.Table:
     """``table`` (with ``sender`` and ``has_user``) and each row's ``person`` as the last date
     knows it; the rows of ids no one had claimed by then are dropped."""
-    mapping = spread.mapping
-    final = mapping.filter(mapping.d_idx == len(spread.moments))
-    final = final.select(f_from="from_id", f_person="person_id")
+    final = _final_links(spread)
     joined = table.left_join(final, table.sender == final.f_from)
     known = joined.filter(joined.has_user | joined.f_person.notnull())
     return known.select(*table.columns, person=known.f_person.coalesce(known.sender))
+
+
+def _final_links(spread: Spread) -> ir.Table:
+    """``f_from → f_person``: the id → person map of the last date."""
+    mapping = spread.mapping
+    final = mapping.filter(mapping.d_idx == len(spread.moments))
+    return final.select(f_from="from_id", f_person="person_id")

@@ -39,7 +39,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.compile.signals import match
+from pqlkit.compile.signals import interval, match
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.model.schema import Model, Trigger
 from pqlkit.triggers import asof
@@ -139,14 +139,19 @@ def _keyed(joined: ir.Table, model: Model, name: str, trigger: Trigger) -> ir.Ta
     return out.filter(out.key.notnull() & out.entity.notnull())
 
 
+def _counted(hits: ir.Table, name: str, trigger: Trigger) -> ir.Table:
+    """The trigger's hits that count (with ``distinct: user``, each person's first)."""
+    rows = hits.filter(hits.trigger == name)
+    if trigger.distinct == "user":
+        rows = rows.filter(rows.first)
+    return rows.drop("first")
+
+
 def candidates(hits: ir.Table, name: str, trigger: Trigger) -> ir.Table:
     """The trigger's hits whose window holds enough hits: ``…, n`` (how many)."""
     import ibis
 
-    rows = hits.filter(hits.trigger == name)
-    if trigger.distinct == "user":
-        rows = rows.filter(rows.first)
-    rows = rows.drop("first")
+    rows = _counted(hits, name, trigger)
     if trigger.at_least <= 1:
         return rows.mutate(n=ibis.literal(1))
     counted = window_pairs(rows, trigger)
@@ -157,12 +162,11 @@ def candidates(hits: ir.Table, name: str, trigger: Trigger) -> ir.Table:
 def window_pairs(rows: ir.Table, trigger: Trigger, among: ir.Table | None = None) -> ir.Table:
     """Each hit with the hits its window counts (``o_mid``, ``o_ts``; among ``rows``, else
     ``among``): arrived by it, same key, timestamps in [its timestamp − within, its timestamp]."""
-    import ibis
 
     assert trigger.within is not None
     hits = rows if among is None else among
     other = hits.select(o_key="key", o_at="arrival", o_mid="message_id", o_ts="timestamp")
-    low = rows.timestamp - ibis.interval(seconds=int(trigger.within.total_seconds()))
+    low = rows.timestamp - interval(trigger.within)
     joined = rows.join(
         other,
         (other.o_key == rows.key)
@@ -246,18 +250,16 @@ def _evidence(
     hits: ir.Table, name: str, trigger: Trigger, fired: list[dict[str, Any]]
 ) -> dict[str, tuple[str, ...]]:
     """Per fired message id, the message ids its window counted (oldest first)."""
-    if trigger.at_least <= 1 or not fired:
-        return {}
-    rows = hits.filter(hits.trigger == name)
-    if trigger.distinct == "user":
-        rows = rows.filter(rows.first)
     import ibis
 
+    if trigger.at_least <= 1 or not fired:
+        return {}
+    rows = _counted(hits, name, trigger)
     wanted = ibis.memtable(
         {"w_mid": [row["message_id"] for row in fired]}, schema={"w_mid": "string"}
     )
-    firing = rows.drop("first").semi_join(wanted, rows.message_id == wanted.w_mid)
-    pairs = window_pairs(firing, trigger, among=rows.drop("first"))
+    firing = rows.semi_join(wanted, rows.message_id == wanted.w_mid)
+    pairs = window_pairs(firing, trigger, among=rows)
     found = pairs.select("message_id", "o_ts", "o_mid")
     counted: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
     for row in found.to_pyarrow().to_pylist():
