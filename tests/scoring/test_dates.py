@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
+from pqlkit.learn.outcomes import Conversions, conversion_times
 from pqlkit.model.loader import LoadedModel, load
 from pqlkit.model.templates import TEMPLATES
 from pqlkit.scoring.run import score_dates, score_events
@@ -162,3 +163,34 @@ def test_every_template_on_a_simulated_company(simulated_store: Path, template: 
     with Store.open(simulated_store, read_only=True) as store:
         dates = [datetime(2026, 2, 1) + k * 9 * DAY for k in range(4)]
         same_as_alone(store.events, load(template), dates)
+
+
+def test_conversions_read_with_the_dates_identity_as_with_their_own(
+    store: Store, tmp_path: Path
+) -> None:
+    """``later``: the conversions that label a backtest or a training set are read from one
+    more date of the last dated frame's identity tables, and come out as ``conversion_times``
+    finds them on a frame of their own — here with an alias and an account known only after
+    the last date: anon-3's purchase is ann's, and it converts bob, who is at her account."""
+    h = History()
+    signup(h, "ann", T - 30 * DAY)
+    signup(h, "bob", T - 30 * DAY)
+    h.group("bob", "acc-ann", T - 20 * DAY)
+    h.visit("anon-3", "Subscription Started", T + 2 * DAY)
+    h.alias("anon-3", "ann", T + 3 * DAY)
+    signup(h, "cat", T - 30 * DAY)
+    h.track("cat", "Subscription Started", T - 5 * DAY)
+    h.load(store, tmp_path)
+    events = engine_events(store)
+    end = T + 10 * DAY
+    expected = conversion_times(events, PILLARS.model, end)
+    assert expected == {"ann": T + 2 * DAY, "bob": T + 2 * DAY, "cat": T - 5 * DAY}
+    cohort = (timedelta(0), timedelta(days=60))
+    cases = [([T - 7 * DAY, T], None), ([T - 7 * DAY, T], cohort), ([T], None)]
+    if isinstance(store, SparkStore):
+        cases = cases[:1]
+    for dates, ages in cases:  # the last query's frame; a cohort's; one date: a frame of its own
+        conversions = Conversions(PILLARS.model, end)
+        runs = list(score_dates(events, PILLARS, dates, ages, later=conversions))
+        assert [run.as_of for run in runs] == dates
+        assert conversions.times == expected, (dates, ages)

@@ -37,7 +37,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import intervals, needs
-from pqlkit.compile.frame import Frame, drop_temporary, materialized, narrowed
+from pqlkit.compile.frame import Frame, drop_temporary, frame_rows, materialized, narrowed
 from pqlkit.compile.signals import interval
 from pqlkit.events import identity
 
@@ -97,25 +97,43 @@ def dated_frame(
     model: Model,
     dates: Sequence[datetime],
     ages: tuple[timedelta, timedelta] | None = None,
+    *,
+    also: datetime | None = None,
 ) -> Frame:
     """The frame of ``model`` as of every one of ``dates`` (see the module's docstring); with
     ``ages = (youngest, oldest)`` and users to score, only the users first seen at least
     ``youngest`` and less than ``oldest`` before a date are scored at it.
 
+    ``also``, a time after the dates: its identity tables are made with theirs (one more date
+    of them, not scored) and ``Frame.also`` is the single-date frame they give, as
+    :func:`~pqlkit.compile.frame.scoring_frame` would — for what a caller reads as of a later
+    time, such as the conversions that label a backtest's dates (learn/outcomes.py).
+
     Three small temporary tables are made (the links, each date's id → person map and each
     date's members), and a fourth with a cohort's rows; ``Frame.release`` drops them.
     """
-    table = dates_table(dates)
-    last = max(dates)
+    scored = sorted(set(dates))
+    if also is not None and also <= scored[-1]:
+        raise ValueError(f"also ({also}) must come after the last date ({scored[-1]})")
+    known = scored if also is None else [*scored, also]  # the dates identity is made for
+    table = dates_table(scored)
+    last = scored[-1]
     made: list[str] = []
     backend = events._find_backend()
     try:
-        links, name = materialized(identity.identity_links(events, last), "dated_links")
+        links, name = materialized(identity.identity_links(events, known[-1]), "dated_links")
         made.append(name)
-        mapping, name = materialized(_each_date_map(links, table), "dated_map")
+        mapping, name = materialized(_each_date_map(links, dates_table(known)), "dated_map")
         made.append(name)
-        members, name = materialized(_members(events, table, dates, mapping), "dated_members")
+        members, name = materialized(
+            _members(events, dates_table(known), known, mapping), "dated_members"
+        )
         made.append(name)
+        later = None
+        if also is not None:
+            later = _single(events, model, mapping, members, len(known), also)
+            mapping = mapping.filter(mapping.d_idx <= len(scored))
+            members = members.filter(members.d_idx <= len(scored))
         cohort = _band(members, ages) if ages is not None and model.entity == "user" else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
         source = narrowed(events.filter(events.timestamp < last), model)
@@ -140,7 +158,32 @@ def dated_frame(
             drop_temporary(backend, name)
         raise
     kept_spread = spread if cohort is None else None  # a cohort's rows are its own (above)
-    return Frame(events, rows, members, last, model.entity, tuple(made), table, wanted, kept_spread)
+    return Frame(
+        events, rows, members, last, model.entity, tuple(made), table, wanted, kept_spread, later
+    )
+
+
+def _single(
+    events: ir.Table,
+    model: Model,
+    mapping: ir.Table,
+    members: ir.Table,
+    index: int,
+    moment: datetime,
+) -> Frame:
+    """The frame as of date ``index`` (``moment``) alone, on that date's identity tables; it
+    owns no tables (the dated frame does)."""
+    at = mapping.filter(mapping.d_idx == index).select("from_id", "person_id")
+    then = members.filter(members.d_idx == index)
+    people = then.select(
+        m_user=then.e_user,
+        account_id=then.e_account,
+        email_domain=then.email_domain,
+        first_seen=then.first_seen,
+        last_seen=then.last_seen,
+    )
+    rows = frame_rows(events, model, moment, at, people, narrow=True)
+    return Frame(events, rows, people, moment, model.entity)
 
 
 def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:

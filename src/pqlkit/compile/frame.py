@@ -49,6 +49,8 @@ class Frame:
     # many dates, everyone scored: how log rows become the dates' rows, for pieces that
     # reduce the log before spreading it over the dates (compile/intervals.py)
     spread: Spread | None = None
+    # many dates: the frame as of a later time whose identity was made with theirs (also=)
+    also: Frame | None = None
 
     def release(self) -> None:
         """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.
@@ -183,7 +185,7 @@ def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     """The frame as views over the whole log (every column): for discovery and SQL rendering."""
     mapping = identity.person_map(events, as_of)
     members = _members(events, as_of, mapping)
-    rows = _rows(events, model, as_of, mapping, members)
+    rows = frame_rows(events, model, as_of, mapping, members)
     return Frame(events, rows, members, as_of, model.entity)
 
 
@@ -199,7 +201,7 @@ def scoring_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     suffix = uuid.uuid4().hex[:10]
     mapping, links = _temporary(identity.person_map(events, as_of), f"_pql_links_{suffix}")
     members, people = _temporary(_members(events, as_of, mapping), f"_pql_members_{suffix}")
-    rows = _rows(events, model, as_of, mapping, members, narrow=True)
+    rows = frame_rows(events, model, as_of, mapping, members, narrow=True)
     return Frame(events, rows, members, as_of, model.entity, (links, people))
 
 
@@ -216,7 +218,7 @@ def parameterised_frame(
     mapping = ibis.table(mapping_expr.schema(), name=links)
     members_expr = _members(events, as_of, mapping)
     people = ibis.table(members_expr.schema(), name=members)
-    rows = _rows(events, model, as_of, mapping, people, narrow=True)
+    rows = frame_rows(events, model, as_of, mapping, people, narrow=True)
     frame = Frame(events, rows, people, as_of, model.entity)
     return frame, [(links, mapping_expr), (members, members_expr)]
 
@@ -235,7 +237,7 @@ def _members(events: ir.Table, as_of: AsOf, mapping: ir.Table) -> ir.Table:
     )
 
 
-def _rows(
+def frame_rows(
     events: ir.Table,
     model: Model,
     as_of: AsOf,

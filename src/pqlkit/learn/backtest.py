@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pqlkit.learn import metrics
-from pqlkit.learn.outcomes import conversion_times
+from pqlkit.learn.outcomes import Conversions
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.run import score_dates
 
@@ -70,18 +70,18 @@ def backtest(
 ) -> ModelBacktest:
     """Score ``loaded`` as of each date and judge it by conversions within ``horizon``."""
     model = loaded.model
-    end = max(dates) + horizon
-    converted = conversion_times(events, model, end)
-    scored: list[Scored] = []
-    for date, run in zip(dates, score_dates(events, loaded, dates), strict=True):
-        until = date + horizon
+    conversions = Conversions(model, max(dates) + horizon)  # read with the dates' identity
+    found: list[tuple[datetime, str, float, str]] = []
+    for date, run in zip(dates, score_dates(events, loaded, dates, later=conversions), strict=True):
         columns = (run.table.column(c).to_pylist() for c in ("entity_id", "score", "tier"))
-        for entity, score, tier in zip(*columns, strict=True):
-            at = converted.get(entity)
-            positive = at is not None and date <= at < until
-            scored.append(Scored(date, entity, float(score), tier, at, positive))
+        found.extend((date, e, float(score), tier) for e, score, tier in zip(*columns, strict=True))
         if progress is not None:
             progress()
+    scored: list[Scored] = []
+    for date, entity, score, tier in found:  # the conversions are known once every date is
+        at = conversions.times.get(entity)
+        positive = at is not None and date <= at < date + horizon
+        scored.append(Scored(date, entity, score, tier, at, positive))
     return ModelBacktest(model.name, model.entity, scored, summarize(scored, dates, horizon))
 
 

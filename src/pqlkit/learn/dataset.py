@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile.signals import column
-from pqlkit.learn.outcomes import conversion_times
+from pqlkit.learn.outcomes import Conversions
 from pqlkit.model.loader import LoadedModel
 from pqlkit.model.validate import value_type
 from pqlkit.scoring.run import score_dates
@@ -125,13 +125,11 @@ def build(
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    converted = conversion_times(events, loaded.model, max(dates) + horizon)
-    for entity, when in (reported or {}).items():
-        if entity not in converted or when < converted[entity]:
-            converted[entity] = when
+    conversions = Conversions(loaded.model, max(dates) + horizon)  # read with the dates' identity
     parts: list[pa.Table] = []
     dated: list[datetime] = []
-    for date, run in zip(dates, score_dates(events, loaded, dates, ages), strict=True):
+    runs = score_dates(events, loaded, dates, ages, later=conversions)
+    for date, run in zip(dates, runs, strict=True):
         table = run.table
         if ages is not None:
             youngest, oldest = (date - a for a in ages)  # first seen between these two times
@@ -141,6 +139,10 @@ def build(
         dated.extend([date] * table.num_rows)
         if progress is not None:
             progress()
+    converted = conversions.times
+    for entity, when in (reported or {}).items():
+        if entity not in converted or when < converted[entity]:
+            converted[entity] = when
     table = pa.concat_tables(parts, promote_options="permissive")
     entities = table.column("entity_id").to_pylist()
     labels = []

@@ -7,6 +7,7 @@ purchase by anyone at its account) or the first call that set the conversion tra
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,23 +28,43 @@ def conversion_times(events: ir.Table, model: Model, end: datetime) -> dict[str,
     """
     frame = scoring_frame(events, model, end)
     try:
-        hits = _hits(frame, model).select("entity_id", "account_id", "timestamp").to_pyarrow()
-        converted = _earliest(hits, "entity_id")
-        if model.entity == "user":  # a teammate's purchase converts the whole account
-            paid = _earliest(hits, "account_id")
-            if paid:
-                import ibis
-
-                accounts = ibis.memtable({"paid": sorted(paid)}, schema={"paid": "string"})
-                members = frame.accounts
-                found = members.join(accounts, members.account_id == accounts.paid)
-                for row in found.select("m_user", "account_id").to_pyarrow().to_pylist():
-                    at, current = paid[row["account_id"]], converted.get(row["m_user"])
-                    if current is None or at < current:
-                        converted[row["m_user"]] = at
+        return converted(frame, model)
     finally:
         frame.release()
-    return converted
+
+
+@dataclass
+class Conversions:
+    """:func:`conversion_times` as of ``at``, read by
+    :func:`~pqlkit.scoring.run.score_dates` from the identity tables of its last query (one
+    date more of them) instead of a scoring frame of their own: ``times`` is filled in once
+    every date has been given."""
+
+    model: Model
+    at: datetime
+    times: dict[str, datetime] = field(default_factory=dict)
+
+    def read(self, frame: Frame) -> None:
+        self.times = converted(frame, self.model)
+
+
+def converted(frame: Frame, model: Model) -> dict[str, datetime]:
+    """Entity → when it converted, on ``frame`` (as of the end)."""
+    hits = _hits(frame, model).select("entity_id", "account_id", "timestamp").to_pyarrow()
+    found = _earliest(hits, "entity_id")
+    if model.entity == "user":  # a teammate's purchase converts the whole account
+        paid = _earliest(hits, "account_id")
+        if paid:
+            import ibis
+
+            accounts = ibis.memtable({"paid": sorted(paid)}, schema={"paid": "string"})
+            members = frame.accounts
+            joined = members.join(accounts, members.account_id == accounts.paid)
+            for row in joined.select("m_user", "account_id").to_pyarrow().to_pylist():
+                at, current = paid[row["account_id"]], found.get(row["m_user"])
+                if current is None or at < current:
+                    found[row["m_user"]] = at
+    return found
 
 
 def _hits(frame: Frame, model: Model) -> ir.Table:

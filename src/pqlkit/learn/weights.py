@@ -140,7 +140,7 @@ def observe(
     import numpy as np
 
     from pqlkit.compile.points import rule_column
-    from pqlkit.learn.outcomes import conversion_times
+    from pqlkit.learn.outcomes import Conversions
     from pqlkit.scoring.run import score_dates
 
     model = loaded.model
@@ -150,12 +150,12 @@ def observe(
             "points model's rules"
         )
     features = features_of(model)
-    converted = conversion_times(events, model, max(dates) + horizon)
+    conversions = Conversions(model, max(dates) + horizon)  # read with the dates' identity
     blocks: list[np.ndarray] = []
-    labels: list[bool] = []
     seen_dates: list[datetime] = []
     entities: list[str] = []
-    for date, run in zip(dates, score_dates(events, indicator_model(loaded), dates), strict=True):
+    runs = score_dates(events, indicator_model(loaded), dates, later=conversions)
+    for date, run in zip(dates, runs, strict=True):
         table = run.table
         ids = [str(e) for e in table.column("entity_id").to_pylist()]
         block = np.zeros((len(ids), len(features)))
@@ -166,13 +166,15 @@ def observe(
             wanted = 1.0 if feature.band is None else float(feature.band + 1)
             block[:, index] = values == wanted
         blocks.append(block)
-        for entity in ids:
-            at = converted.get(entity)
-            labels.append(at is not None and date <= at < date + horizon)
         seen_dates += [date] * len(ids)
         entities += ids
         if progress is not None:
             progress()
+    converted = conversions.times  # known once every date is
+    labels = [
+        (at := converted.get(entity)) is not None and date <= at < date + horizon
+        for entity, date in zip(entities, seen_dates, strict=True)
+    ]
     fired = np.vstack(blocks) if blocks else np.zeros((0, len(features)))
     return Observations(features, fired, np.array(labels, dtype=bool), seen_dates, entities)
 

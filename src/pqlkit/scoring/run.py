@@ -6,11 +6,11 @@ import math
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
-from pqlkit.compile.frame import fetched, joins_as_written, scoring_frame
+from pqlkit.compile.frame import Frame, fetched, joins_as_written, scoring_frame
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
@@ -131,11 +131,23 @@ def score_events(
     return _score(events, loaded, moment, found)
 
 
+class Later(Protocol):
+    """What a caller of :func:`score_dates` reads as of a time after its dates (``at``) on a
+    frame of that time: the conversions that label them (:class:`pqlkit.learn.outcomes.
+    Conversions`)."""
+
+    at: datetime
+
+    def read(self, frame: Frame) -> None: ...
+
+
 def score_dates(
     events: ir.Table,
     loaded: LoadedModel,
     dates: Sequence[datetime],
     ages: tuple[timedelta, timedelta] | None = None,
+    *,
+    later: Later | None = None,
 ) -> Iterator[ScoreRun]:
     """``score_events`` as of each date (in the order given), sharing what the dates share.
 
@@ -146,18 +158,34 @@ def score_dates(
     of each date's cohort (first seen between those ages before it, see ``dated_frame``) and
     reads only what their signals need, ``COHORT_DATES_AT_ONCE`` dates together; a date scored
     alone scores everyone, so a caller that wants the cohort still selects it.
+
+    ``later`` reads its frame once the last date has been given: from the last query's identity
+    tables, made for its time too (the latest dates' tables cost the least to extend), or from
+    a frame of its own when that query is a single date's.
     """
-    if not dates:
-        return
-    history = batch.History(events, loaded.model, max(dates))
     limit = DATES_AT_ONCE if ages is None else COHORT_DATES_AT_ONCE
-    at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit))  # chunks of even sizes
-    for start in range(0, len(dates), at_once):
-        chunk = dates[start : start + at_once]
+    at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit)) if dates else 1
+    chunks = [dates[start : start + at_once] for start in range(0, len(dates), at_once)]
+    if dates:
+        history = batch.History(events, loaded.model, max(dates))
+    for n, chunk in enumerate(chunks, start=1):
         if len(set(chunk)) == 1:
             yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
-        else:
-            yield from _score_together(events, loaded, chunk, history, ages)
+            continue
+        with_later = later if n == len(chunks) and later and later.at > max(chunk) else None
+        yield from _score_together(events, loaded, chunk, history, ages, with_later)
+        if with_later is not None:
+            later = None  # read with this query
+    if later is not None:
+        _read_later(events, loaded, later)
+
+
+def _read_later(events: ir.Table, loaded: LoadedModel, later: Later) -> None:
+    frame = scoring_frame(events, loaded.model, later.at)
+    try:
+        later.read(frame)
+    finally:
+        frame.release()
 
 
 def _score_together(
@@ -166,8 +194,10 @@ def _score_together(
     dates: Sequence[datetime],
     history: batch.History,
     ages: tuple[timedelta, timedelta] | None,
+    later: Later | None = None,
 ) -> Iterator[ScoreRun]:
-    """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`)."""
+    """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`);
+    ``later`` read on the frame of its time, made with it."""
     import ibis
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -184,8 +214,11 @@ def _score_together(
         for entity in live[date]
     )
     with joins_as_written(events._find_backend()):
-        frame = dated_frame(events, model, moments, ages)
+        frame = dated_frame(events, model, moments, ages, also=later.at if later else None)
         try:
+            if later is not None:
+                assert frame.also is not None
+                later.read(frame.also)
             triggered = (
                 ibis.memtable({"entity_id": hot}, schema={"entity_id": "string"})
                 if model.triggers
