@@ -123,17 +123,17 @@ def dated_frame(
     try:
         links, name = materialized(identity.identity_links(events, known[-1]), "dated_links")
         made.append(name)
-        mapping, name = materialized(_each_date_map(links, dates_table(known)), "dated_map")
-        made.append(name)
+        mapping, map_name = materialized(_each_date_map(links, dates_table(known)), "dated_map")
+        made.append(map_name)
         members, name = materialized(
             _members(events, dates_table(known), known, mapping), "dated_members"
         )
         made.append(name)
         later = None
-        if also is not None:
-            later = _single(events, model, mapping, members, len(known), also)
-            mapping = mapping.filter(mapping.d_idx <= len(scored))
-            members = members.filter(members.d_idx <= len(scored))
+        if also is not None:  # the later date's rows apart: the query reads only the dates'
+            mapping, at = _split(mapping, map_name, "dated_map", len(scored), made)
+            members, then = _split(members, name, "dated_members", len(scored), made)
+            later = _single(events, model, at, then, also)
         cohort = _band(members, ages) if ages is not None and model.entity == "user" else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
         source = narrowed(events.filter(events.timestamp < last), model)
@@ -163,25 +163,35 @@ def dated_frame(
     )
 
 
+def _split(
+    table: ir.Table, name: str, label: str, scored: int, made: list[str]
+) -> tuple[ir.Table, ir.Table]:
+    """The temporary table ``name`` of identity rows as two (``label``): the scored dates' rows
+    and the later date's. The whole is dropped: held in memory, it would add to the query's
+    peak."""
+    parts = []
+    for part in (table.d_idx <= scored, table.d_idx > scored):
+        kept, new = materialized(table.filter(part), label)
+        made.append(new)
+        parts.append(kept)
+    made.remove(name)
+    drop_temporary(table._find_backend(), name)
+    return parts[0], parts[1]
+
+
 def _single(
-    events: ir.Table,
-    model: Model,
-    mapping: ir.Table,
-    members: ir.Table,
-    index: int,
-    moment: datetime,
+    events: ir.Table, model: Model, mapping: ir.Table, members: ir.Table, moment: datetime
 ) -> Frame:
-    """The frame as of date ``index`` (``moment``) alone, on that date's identity tables; it
-    owns no tables (the dated frame does)."""
-    at = mapping.filter(mapping.d_idx == index).select("from_id", "person_id")
-    then = members.filter(members.d_idx == index)
-    people = then.select(
-        m_user=then.e_user,
-        account_id=then.e_account,
-        email_domain=then.email_domain,
-        first_seen=then.first_seen,
-        last_seen=then.last_seen,
+    """The frame as of ``moment`` alone, on the identity tables of that date; it owns no
+    tables (the dated frame does)."""
+    people = members.select(
+        m_user=members.e_user,
+        account_id=members.e_account,
+        email_domain=members.email_domain,
+        first_seen=members.first_seen,
+        last_seen=members.last_seen,
     )
+    at = mapping.select("from_id", "person_id")
     rows = frame_rows(events, model, moment, at, people, narrow=True)
     return Frame(events, rows, people, moment, model.entity)
 
