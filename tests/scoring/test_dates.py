@@ -17,6 +17,7 @@ import pytest
 from pqlkit.learn.outcomes import Conversions, conversion_times
 from pqlkit.model.loader import LoadedModel, load
 from pqlkit.model.templates import TEMPLATES
+from pqlkit.scoring import run as scoring_run
 from pqlkit.scoring.run import score_dates, score_events
 from pqlkit.store.store import Store
 from tests.engines import SparkStore, engine_events
@@ -166,7 +167,7 @@ def test_every_template_on_a_simulated_company(simulated_store: Path, template: 
 
 
 def test_conversions_read_with_the_dates_identity_as_with_their_own(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``later``: the conversions that label a backtest or a training set are read from one
     more date of the last dated frame's identity tables, and come out as ``conversion_times``
@@ -186,10 +187,16 @@ def test_conversions_read_with_the_dates_identity_as_with_their_own(
     expected = conversion_times(events, PILLARS.model, end)
     assert expected == {"ann": T + 2 * DAY, "bob": T + 2 * DAY, "cat": T - 5 * DAY}
     cohort = (timedelta(0), timedelta(days=60))
-    cases = [([T - 7 * DAY, T], None), ([T - 7 * DAY, T], cohort), ([T], None)]
+    monkeypatch.setattr(scoring_run, "DATES_AT_ONCE", 2)  # four dates: two queries, the last reads
+    cases = [
+        ([T - 7 * DAY, T], None),
+        ([T - 21 * DAY, T - 14 * DAY, T - 7 * DAY, T], None),
+        ([T - 7 * DAY, T], cohort),
+        ([T], None),  # one date: a frame of its own
+    ]
     if isinstance(store, SparkStore):
         cases = cases[:1]
-    for dates, ages in cases:  # the last query's frame; a cohort's; one date: a frame of its own
+    for dates, ages in cases:
         conversions = Conversions(PILLARS.model, end)
         runs = list(score_dates(events, PILLARS, dates, ages, later=conversions))
         assert [run.as_of for run in runs] == dates
