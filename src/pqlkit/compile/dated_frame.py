@@ -110,7 +110,8 @@ def dated_frame(
     time, such as the conversions that label a backtest's dates (learn/outcomes.py).
 
     Three small temporary tables are made (the links, each date's id → person map and each
-    date's members), and a fourth with a cohort's rows; ``Frame.release`` drops them.
+    date's members; with ``also``, the later date's map and members in two more), and one with
+    a cohort's rows; ``Frame.release`` drops them.
     """
     scored = sorted(set(dates))
     if also is not None and also <= scored[-1]:
@@ -123,11 +124,10 @@ def dated_frame(
     try:
         links, name = materialized(identity.identity_links(events, known[-1]), "dated_links")
         made.append(name)
-        mapping, map_name = materialized(_each_date_map(links, dates_table(known)), "dated_map")
+        each = table if also is None else dates_table(known)
+        mapping, map_name = materialized(_each_date_map(links, each), "dated_map")
         made.append(map_name)
-        members, name = materialized(
-            _members(events, dates_table(known), known, mapping), "dated_members"
-        )
+        members, name = materialized(_members(events, each, known, mapping), "dated_members")
         made.append(name)
         later = None
         if also is not None:  # the later date's rows apart: the query reads only the dates'
