@@ -17,6 +17,7 @@ from pqlkit.scoring.run import ScoreRun
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
     from pqlkit.store.store import Store
 
@@ -37,7 +38,10 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
     """Append the run's rows whose score or tier differ from the entity's latest ledger row.
 
     The comparison comes first, on the scores alone; only the changed rows are worded
-    (reasons, breakdown) and written — a scoring round of the server changes few.
+    (reasons, breakdown) and written — a scoring round of the server changes few. On the
+    embedded DuckDB store the comparison and the writes are plain SQL over Arrow views: the
+    server's rounds run beside its real-time alerts, and the Python Ibis spends planning each
+    statement (~10 ms) holds the GIL the alerts' path needs.
     """
     import pyarrow as pa
 
@@ -63,8 +67,11 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
             "recorded_at": pa.array([now] * len(rows), pa.timestamp("us")),
         }
     )
-    store.backend.insert("scores_ledger", batch)
-    _store_breakdowns(store, rows, hashes)
+    if store.is_duckdb:
+        _duckdb_write(store, batch, rows, hashes)
+    else:
+        store.backend.insert("scores_ledger", batch)
+        _store_breakdowns(store, rows, hashes)
     return LedgerWrite(len(run), len(rows))
 
 
@@ -75,6 +82,8 @@ def _changed(store: Store, run: ScoreRun) -> set[str]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if store.is_duckdb:
+        return _duckdb_changed(store, run)
     model = run.loaded.model
     ledger = store.table("scores_ledger")
     before = ledger.filter(
@@ -114,6 +123,56 @@ def _store_breakdowns(store: Store, rows: list[dict[str, Any]], hashes: list[str
     if missing:
         table = pa.table({"breakdown_hash": list(missing), "breakdown": list(missing.values())})
         store.backend.insert("breakdowns", ibis.memtable(table))
+
+
+def _duckdb_changed(store: Store, run: ScoreRun) -> set[str]:
+    """:func:`_changed` on the embedded store: one statement."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    model = run.loaded.model
+    fresh = run.table.select(["entity_id", "score", "tier"])
+    fresh = fresh.set_column(1, "score", pc.cast(fresh.column("score"), pa.float64()))
+    con = store.duckdb()
+    con.register("_pql_ledger_fresh", fresh)
+    try:
+        found = con.execute(
+            "SELECT f.entity_id FROM _pql_ledger_fresh f LEFT JOIN ("
+            "  SELECT entity_id, score, tier FROM scores_ledger"
+            "  WHERE model = ? AND entity_type = ? AND as_of < ?"
+            "  QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY as_of DESC) = 1"
+            ") l ON l.entity_id = f.entity_id "
+            "WHERE coalesce(l.tier IS NULL OR l.score <> f.score OR l.tier <> f.tier, TRUE)",
+            [model.name, model.entity, run.as_of],
+        ).fetchall()
+    finally:
+        con.unregister("_pql_ledger_fresh")
+    return {entity for (entity,) in found}
+
+
+def _duckdb_write(
+    store: Store, batch: pa.Table, rows: list[dict[str, Any]], hashes: list[str]
+) -> None:
+    """The ledger rows and each new breakdown (once, by its content's hash) on the embedded
+    store: two statements."""
+    import pyarrow as pa
+
+    unique = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True)}
+    worded = pa.table({"breakdown_hash": list(unique), "breakdown": list(unique.values())})
+    con = store.duckdb()
+    con.register("_pql_ledger_rows", batch)
+    con.register("_pql_ledger_breakdowns", worded)
+    try:
+        columns = ", ".join(f'"{name}"' for name in batch.column_names)
+        con.execute(f"INSERT INTO scores_ledger ({columns}) SELECT {columns} FROM _pql_ledger_rows")
+        con.execute(
+            "INSERT INTO breakdowns (breakdown_hash, breakdown) "
+            "SELECT w.breakdown_hash, w.breakdown FROM _pql_ledger_breakdowns w "
+            "WHERE NOT EXISTS (SELECT 1 FROM breakdowns b WHERE b.breakdown_hash = w.breakdown_hash)"
+        )
+    finally:
+        con.unregister("_pql_ledger_rows")
+        con.unregister("_pql_ledger_breakdowns")
 
 
 def first_day(events: ir.Table) -> datetime:
