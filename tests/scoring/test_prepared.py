@@ -13,6 +13,7 @@ from pqlkit.model.loader import load
 from pqlkit.model.templates import TEMPLATES
 from pqlkit.scoring.prepared import prepare
 from pqlkit.scoring.run import ScoreRun, score_events
+from pqlkit.server.idle_engine import IdleEngine
 from pqlkit.store.store import Store
 from pqlkit.triggers import batch
 from tests.history import History
@@ -67,3 +68,9 @@ def test_a_prepared_pillars_run_counts_only_what_came_before_its_time(
     assert [(r["entity_id"], r["score"], r["tier"]) for r in after.rows()] == [("ann", 55.0, "hot")]
     same(after, score_events(store.events, loaded, at_t))
     same(before, score_events(store.events, loaded, at_hit))
+    engine = IdleEngine()  # the server's rounds: the engine's work on a thread of its own
+    try:
+        same(prepared.run(at_t, alerts, engine.run), after)
+    finally:
+        engine.close()
+    assert not [t for t in store.backend.list_tables() if t.startswith("_pql_")]

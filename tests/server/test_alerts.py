@@ -19,6 +19,7 @@ import pytest
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.scheduled import SCORING_NICE
 from tests.server.conftest import RunningServer, basic, running_server, track
+from tests.server.test_idle_engine import SCHED_IDLE, policy_of
 
 
 def config(tmp_path: Path) -> ServerConfig:
@@ -259,6 +260,8 @@ def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> 
         assert server.client.get("/healthz").json()["status"] == "ok"
         if sys.platform == "linux":  # the rounds yield the CPU to requests and alerts
             assert nice_of("pqlkit-scoring") == SCORING_NICE
+            engine = next(t for t in threading.enumerate() if t.name == "pqlkit-engine")
+            assert engine.native_id is not None and policy_of(engine.native_id) == SCHED_IDLE
 
 
 def nice_of(thread_name: str) -> int:

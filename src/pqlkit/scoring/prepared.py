@@ -18,7 +18,7 @@ returns ``None`` for other engines, whose rounds score with ``score_events``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -66,20 +66,43 @@ class PreparedScoring:
         if sentinel not in self.sql:
             raise AssertionError("the compiled query does not read its as-of time")
 
-    def run(self, as_of: datetime, alerts: Sequence[Alert]) -> ScoreRun:
-        """Score as of ``as_of``; ``alerts``: those fired before it (see ``score_events``)."""
+    def run(
+        self,
+        as_of: datetime,
+        alerts: Sequence[Alert],
+        engine: Callable[[Callable[[], None]], None] | None = None,
+    ) -> ScoreRun:
+        """Score as of ``as_of``; ``alerts``: those fired before it (see ``score_events``).
+
+        ``engine`` runs the statements that are the engine's work alone — they create tables
+        and return nothing — wherever the caller wants them (the server: on a thread of low
+        CPU priority, :mod:`pqlkit.server.idle_engine`); by default here. On DuckDB the
+        scored rows are made a table there too, then read."""
         moment = self._literal(as_of)
         fired = fired_before(alerts, as_of)
         live = active(fired, as_of)
         created: list[str] = []
+        duckdb = self.backend.name == "duckdb"
+        result_table = f"_pql_prepared_result_{uuid.uuid4().hex[:12]}"
+
+        def engine_work() -> None:
+            for statement in self.statements:
+                self._execute(statement.sql.replace(self.sentinel, moment))
+                created.append(statement.creates)
+            if duckdb:
+                query = self.sql.replace(self.sentinel, moment)
+                self._execute(f'CREATE TEMPORARY TABLE "{result_table}" AS {query}')
+                created.append(result_table)
+
         try:
             if self.hot_table is not None:
                 self._hot(sorted(live))
                 created.append(self.hot_table)
-            for statement in self.statements:
-                self._execute(statement.sql.replace(self.sentinel, moment))
-                created.append(statement.creates)
-            result = self._fetch(self.sql.replace(self.sentinel, moment))
+            (engine or _here)(engine_work)
+            if duckdb:
+                result = self._fetch(f'SELECT * FROM "{result_table}"')
+            else:
+                result = self._fetch(self.sql.replace(self.sentinel, moment))
         finally:
             for name in created:
                 drop_temporary(self.backend, name)
@@ -133,6 +156,10 @@ class PreparedScoring:
         import ibis
 
         return _rendered(self.backend, ibis.literal(moment, type="timestamp"))
+
+
+def _here(work: Callable[[], None]) -> None:
+    work()
 
 
 def prepare(events: ir.Table, loaded: LoadedModel) -> PreparedScoring | None:

@@ -15,7 +15,9 @@ On Linux the thread runs at a lower CPU priority (nice ``SCORING_NICE``) than th
 handlers and the loader: a round is background work, and on a busy machine its CPU is taken
 from the alerts' path otherwise (at 20,000 events/s on two cores, the alerts' p99 was about a
 third lower with it; bench/RESULTS.md). Unlike an idle-only policy, a niced thread still gets
-its share, so a round holding the GIL is never starved.
+its share, so a round holding the GIL is never starved. The engine's part of a prepared round
+— most of its time, with the GIL released — runs lower still, on a thread that gets only the
+CPU nobody else wants (:mod:`pqlkit.server.idle_engine`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pqlkit.console import Console
 if TYPE_CHECKING:
     from pqlkit.model.loader import LoadedModel
     from pqlkit.scoring.prepared import PreparedScoring
+    from pqlkit.server.idle_engine import IdleEngine
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
 
@@ -72,12 +75,17 @@ class ScheduledScoring:
         self._thread: threading.Thread | None = None
         self._handle = store
         self._prepared: PreparedScoring | None = None
+        self._engine: IdleEngine | None = None
 
     def start(self) -> None:
         """Open the thread's connection and compile the model's scoring (here, on the caller's
         thread: the server starts with it done), then start the rounds."""
         self._handle = second_handle(self.store)
         self._prepared = self._prepare(self._handle)
+        if self._prepared is not None:
+            from pqlkit.server.idle_engine import IdleEngine
+
+            self._engine = IdleEngine()
         self._thread = threading.Thread(target=self._run, name="pqlkit-scoring", daemon=True)
         self._thread.start()
 
@@ -88,12 +96,18 @@ class ScheduledScoring:
             self._thread.join()
 
     def _run(self) -> None:
-        handle, prepared = self._handle, self._prepared
+        handle, prepared, engine = self._handle, self._prepared, self._engine
         yield_the_cpu()
         try:
             while not self._stop.wait(self.every):
                 try:
-                    done = score_once(handle, self.model, self.alerts, prepared)
+                    done = score_once(
+                        handle,
+                        self.model,
+                        self.alerts,
+                        prepared,
+                        engine.run if engine is not None else None,
+                    )
                     self.rounds.append(done)
                     self.last_error = None
                     self.console.info(
@@ -107,6 +121,8 @@ class ScheduledScoring:
                         f"scheduled scoring failed (next try in {self.every:g} s): {exc}"
                     )
         finally:
+            if engine is not None:
+                engine.close()
             if handle is not self.store:
                 handle.close()
 
@@ -129,10 +145,12 @@ def score_once(
     model: LoadedModel,
     alerts: Callable[[], list[Alert]] | None = None,
     prepared: PreparedScoring | None = None,
+    engine: Callable[[Callable[[], None]], None] | None = None,
 ) -> ScoringRound:
     """Score every entity as of now and record the changes in the ledger; ``alerts`` gives the
     alerts that can be active now (else the triggers are evaluated on the store); ``prepared``:
-    the model's scoring compiled once (:mod:`pqlkit.scoring.prepared`) on this store."""
+    the model's scoring compiled once (:mod:`pqlkit.scoring.prepared`) on this store, its
+    engine work run by ``engine`` (by default on this thread)."""
     from pqlkit.scoring import ledger
     from pqlkit.scoring.run import score_events
 
@@ -140,7 +158,7 @@ def score_once(
     as_of = datetime.now(UTC).replace(tzinfo=None)
     known = alerts() if alerts is not None else None  # committed before the round began
     if prepared is not None:
-        run = prepared.run(as_of, known or [])
+        run = prepared.run(as_of, known or [], engine)
     else:
         run = score_events(store.events, model, as_of, alerts=known)
     written = ledger.record(store, run)
