@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from pqlkit.model.loader import load
 from pqlkit.scoring import ledger
 from pqlkit.scoring.run import score_events
@@ -50,6 +52,24 @@ def test_breakdowns_are_stored_once_by_content(store: Store, tmp_path: Path) -> 
     ledger.record(store, score_events(engine_events(store), PILLARS, T))
     assert store.table("scores_ledger").count().execute() == 2
     assert store.table("breakdowns").count().execute() == 1
+
+
+def test_a_ledger_written_in_slices_holds_every_row_and_breakdown_once(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded store writes the ledger a slice at a time (so a server's alerts never
+    wait behind a whole round's commit): here one row a slice."""
+    monkeypatch.setattr(ledger, "SLICE_ROWS", 1)
+    h = History()
+    for user in ("bo", "cy"):
+        signup(h, user, T - 30 * DAY)  # identical histories, identical breakdowns
+    signup(h, "di", T - 30 * DAY, employees=60)  # firmographic 10: a breakdown of her own
+    h.load(store, tmp_path)
+    written = ledger.record(store, score_events(engine_events(store), PILLARS, T))
+    assert (written.scored, written.changed) == (3, 3)
+    rows = store.table("scores_ledger").order_by("entity_id").to_pyarrow().to_pylist()
+    assert [(r["entity_id"], r["score"]) for r in rows] == [("bo", 0.0), ("cy", 0.0), ("di", 10.0)]
+    assert store.table("breakdowns").count().execute() == 2
 
 
 def test_backfill_dates_step_up_to_the_scoring_time() -> None:
