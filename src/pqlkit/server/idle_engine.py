@@ -3,7 +3,7 @@
 A scheduled round is mostly the engine computing with the GIL released: on the embedded store
 DuckDB runs the query on the calling thread, at whatever CPU priority that thread has. At nice
 10 the round still took its share of a busy machine's two cores from the request handlers and
-the loader — every batch of a round's second took about twice as long to reach its alerts.
+the loader: during a round the loader's batches took about twice their CPU time in wall time.
 Under Linux's ``SCHED_IDLE`` policy a thread runs only when no other wants the CPU, so the
 round's engine work fills idle time and gives way at once.
 
