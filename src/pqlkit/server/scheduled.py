@@ -17,7 +17,9 @@ from the alerts' path otherwise (at 20,000 events/s on two cores, the alerts' p9
 third lower with it; bench/RESULTS.md). Unlike an idle-only policy, a niced thread still gets
 its share, so a round holding the GIL is never starved. The engine's part of a prepared round
 — most of its time, with the GIL released — runs lower still, on a thread that gets only the
-CPU nobody else wants (:mod:`pqlkit.server.idle_engine`).
+CPU nobody else wants (:mod:`pqlkit.server.idle_engine`); on a machine that stays busy, a
+round that waits longer than its interval (a minute at least) for that CPU is cancelled and
+scored at nice 10, as are the rounds of the next hour.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
 
 SCORING_NICE = 10  # the scoring thread's nice value (0 is the server's other threads')
+ENGINE_PATIENCE_SECONDS = 60.0  # at least: a round's wait for idle CPU before it scores at nice 10
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,11 @@ class ScheduledScoring:
         if self._prepared is not None:
             from pqlkit.server.idle_engine import IdleEngine
 
-            self._engine = IdleEngine()
+            handle = self._handle
+            self._engine = IdleEngine(
+                patience=max(ENGINE_PATIENCE_SECONDS, self.every),
+                cancel=handle.duckdb().interrupt if handle.is_duckdb else None,
+            )
         self._thread = threading.Thread(target=self._run, name="pqlkit-scoring", daemon=True)
         self._thread.start()
 
@@ -101,13 +108,7 @@ class ScheduledScoring:
         try:
             while not self._stop.wait(self.every):
                 try:
-                    done = score_once(
-                        handle,
-                        self.model,
-                        self.alerts,
-                        prepared,
-                        engine.run if engine is not None else None,
-                    )
+                    done = self._round(handle, prepared, engine)
                     self.rounds.append(done)
                     self.last_error = None
                     self.console.info(
@@ -125,6 +126,23 @@ class ScheduledScoring:
                 engine.close()
             if handle is not self.store:
                 handle.close()
+
+    def _round(
+        self, handle: Store, prepared: PreparedScoring | None, engine: IdleEngine | None
+    ) -> ScoringRound:
+        """One round, its engine work on the idle thread; on this one if that starved."""
+        from pqlkit.server.idle_engine import Starved
+
+        try:
+            return score_once(
+                handle, self.model, self.alerts, prepared, engine.run if engine else None
+            )
+        except Starved as starved:  # a busy machine: score at nice 10 for a while
+            held = engine.hold / 60 if engine is not None else 0
+            self.console.warn(
+                f"scheduled scoring: {starved}; rounds run at nice 10 for {held:g} minutes"
+            )
+            return score_once(handle, self.model, self.alerts, prepared)
 
     def _prepare(self, handle: Store) -> PreparedScoring | None:
         """The model's scoring compiled once, when the model's alerts are known without
