@@ -379,3 +379,38 @@ def test_past_its_bound_the_writer_holds_nothing_more_and_the_loader_reads_the_l
     parts.loader.load_all(parts.store)
     assert len(parts.stored()) == 5
     parts.crash()
+
+
+def test_a_write_under_way_when_a_drain_begins_does_not_end_it_by_failing(parts: Parts) -> None:
+    """A drain that gives up on failure gives up on a write it began itself: one under way
+    before it (begun when the store could not take it yet) may fail, and the next succeeds."""
+    import threading
+
+    from pqlkit.server.scheduled import second_handle
+
+    events = parts.loader.events
+    write = events.write
+    entered, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def first_fails_late(*args: object, **kwargs: object) -> None:
+        calls.append(len(calls))
+        if len(calls) == 1:
+            entered.set()
+            release.wait(10)
+            raise RuntimeError("the store could not take it then")
+        write(*args, **kwargs)  # type: ignore[arg-type]
+
+    events.write = first_fails_late  # type: ignore[method-assign]
+    handle = second_handle(parts.store)
+    events.start(handle)
+    try:
+        parts.append(record("a", "b"))
+        assert parts.loader.load_batch(parts.store) is not None
+        assert entered.wait(10)  # the write is under way
+        threading.Timer(0.2, release.set).start()  # ...and fails once the drain has begun
+        parts.loader.load_all(parts.store)  # drains: must not raise
+        assert [m for m, _ in parts.stored()] == ["a", "b"] and len(calls) == 2
+    finally:
+        events.stop()
+        handle.close()

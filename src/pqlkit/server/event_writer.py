@@ -87,7 +87,8 @@ class EventWriter:
         self._thread: threading.Thread | None = None
         self._store: Store | None = None
         self._stopping = False
-        self._failures = 0  # writes failed so far
+        self._begun = 0  # writes begun so far
+        self._failed = 0  # the number of the last write that failed (as counted by _begun)
         self._hurry = False  # a drain waits: no gathering, no backoff (until a write fails)
 
     def start(self, store: Store) -> None:
@@ -156,14 +157,18 @@ class EventWriter:
 
     def drain(self, *, until_failure: bool = False) -> None:
         """Wait until every batch handed over is stored (or the writer stops; or, with
-        ``until_failure``, a write tried now fails: its batch stays in the log)."""
+        ``until_failure``, a write begun now fails: its batch stays in the log — not one that
+        was under way already, which may have begun before the store could take it)."""
         with self._changed:
-            failures = self._failures
+            begun = self._begun
             self._hurry = True  # a write gathering or waiting out its backoff goes now
             self._changed.notify_all()
             while self._held and self._thread is not None and not self._stopping:
-                if until_failure and self._failures > failures:
+                if until_failure and self._failed > begun:
                     return
+                if until_failure and not self._hurry:  # a write under way failed: go again
+                    self._hurry = True
+                    self._changed.notify_all()
                 self._changed.wait()
 
     def drain_or_fail(self) -> None:
@@ -204,13 +209,15 @@ class EventWriter:
                         self.gather_seconds,
                     )
                     waiting = list(self._held)
+                self._begun += 1
+                attempt = self._begun
             try:
                 self.write(store, merged(waiting))
             except Exception as exc:
                 failures += 1
                 with self._changed:  # retried after a backoff; a drain cuts it short
                     self.last_error = f"{type(exc).__name__}: {exc}"
-                    self._failures += 1
+                    self._failed = attempt
                     self._hurry = False
                     self._changed.notify_all()
                     if self._stopping:
