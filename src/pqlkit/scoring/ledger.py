@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pqlkit.scoring.run import ScoreRun
 
@@ -68,11 +68,12 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
             "recorded_at": pa.array([now] * len(rows), pa.timestamp("us")),
         }
     )
+    breakdowns = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True)}  # each once
     if store.is_duckdb:
-        _duckdb_write(store, batch, rows, hashes)
+        _duckdb_write(store, batch, breakdowns)
     else:
         store.backend.insert("scores_ledger", batch)
-        _store_breakdowns(store, rows, hashes)
+        _store_breakdowns(store, breakdowns)
     return LedgerWrite(len(run), len(rows))
 
 
@@ -83,8 +84,10 @@ def _changed(store: Store, run: ScoreRun) -> set[str]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    fresh = run.table.select(["entity_id", "score", "tier"])
+    fresh = fresh.set_column(1, "score", pc.cast(fresh.column("score"), pa.float64()))
     if store.is_duckdb:
-        return _duckdb_changed(store, run)
+        return _duckdb_changed(store, run, fresh)
     model = run.loaded.model
     ledger = store.table("scores_ledger")
     before = ledger.filter(
@@ -96,8 +99,6 @@ def _changed(store: Store, run: ScoreRun) -> set[str]:
         rank=ibis.row_number().over(group_by=before.entity_id, order_by=ibis.desc(before.as_of))
     )
     found = latest.filter(latest.rank == 0).select("entity_id", "score", "tier").to_pyarrow()
-    fresh = run.table.select(["entity_id", "score", "tier"])
-    fresh = fresh.set_column(1, "score", pc.cast(fresh.column("score"), pa.float64()))
     known = found.rename_columns(["entity_id", "l_score", "l_tier"])
     joined = fresh.join(known, "entity_id", join_type="left outer")
     differs = pc.or_kleene(
@@ -110,12 +111,11 @@ def _changed(store: Store, run: ScoreRun) -> set[str]:
     return set(joined.filter(differs.fill_null(True)).column("entity_id").to_pylist())
 
 
-def _store_breakdowns(store: Store, rows: list[dict[str, Any]], hashes: list[str]) -> None:
-    """Each new breakdown once, by its content's hash."""
+def _store_breakdowns(store: Store, unique: dict[str, str]) -> None:
+    """Each new breakdown (``unique``: by its content's hash) once."""
     import ibis
     import pyarrow as pa
 
-    unique = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True)}
     known = store.table("breakdowns")
     wanted = ibis.memtable(pa.table({"wanted": list(unique)}))
     present = known.filter(known.breakdown_hash.isin(wanted.wanted)).breakdown_hash
@@ -126,14 +126,9 @@ def _store_breakdowns(store: Store, rows: list[dict[str, Any]], hashes: list[str
         store.backend.insert("breakdowns", ibis.memtable(table))
 
 
-def _duckdb_changed(store: Store, run: ScoreRun) -> set[str]:
-    """:func:`_changed` on the embedded store: one statement."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
+def _duckdb_changed(store: Store, run: ScoreRun, fresh: pa.Table) -> set[str]:
+    """:func:`_changed` on the embedded store, of the run's ``fresh`` scores: one statement."""
     model = run.loaded.model
-    fresh = run.table.select(["entity_id", "score", "tier"])
-    fresh = fresh.set_column(1, "score", pc.cast(fresh.column("score"), pa.float64()))
     con = store.duckdb()
     con.register("_pql_ledger_fresh", fresh)
     try:
@@ -151,17 +146,14 @@ def _duckdb_changed(store: Store, run: ScoreRun) -> set[str]:
     return {entity for (entity,) in found}
 
 
-def _duckdb_write(
-    store: Store, batch: pa.Table, rows: list[dict[str, Any]], hashes: list[str]
-) -> None:
-    """Each new breakdown (once, by its content's hash), then the ledger rows, on the embedded
-    store: in slices of ``SLICE_ROWS``, each its own statement — a store's transactions commit
-    one at a time, and a server's alerts commit on the same store, so none waits behind more
-    than a slice (a first round writes every entity: ~40 ms of commit for 2,000 rows at once).
-    A round cut short leaves rows a later round's comparison completes."""
+def _duckdb_write(store: Store, batch: pa.Table, unique: dict[str, str]) -> None:
+    """Each new breakdown (``unique``: by its content's hash) once, then the ledger rows, on
+    the embedded store: in slices of ``SLICE_ROWS``, each its own statement — a store's
+    transactions commit one at a time, and a server's alerts commit on the same store, so none
+    waits behind more than a slice (a first round writes every entity: ~40 ms of commit for
+    2,000 rows at once). A round cut short leaves rows a later round's comparison completes."""
     import pyarrow as pa
 
-    unique = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True)}
     worded = pa.table({"breakdown_hash": list(unique), "breakdown": list(unique.values())})
     columns = ", ".join(f'"{name}"' for name in batch.column_names)
     _in_slices(
