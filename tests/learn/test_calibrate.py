@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pqlkit.errors import ConfigError
-from pqlkit.learn.backtest import ModelBacktest, Scored
+from pqlkit.learn.backtest import EntityDates, ModelBacktest, Scored
 from pqlkit.learn.calibrate import choose, curve, with_threshold
 from pqlkit.model.loader import load
 
@@ -28,7 +28,7 @@ def two_weeks() -> ModelBacktest:
         rows += [scored(40, True, "not qualified", date)]
         rows += [scored(40, False, "not qualified", date) for _ in range(9)]
         rows += [scored(10, False, "hot", date)]  # hot by a trigger, whatever the threshold
-    return ModelBacktest("pillars", "user", rows)
+    return ModelBacktest("pillars", "user", EntityDates.of(rows))
 
 
 def test_each_threshold_gives_a_weekly_volume_and_a_conversion_rate() -> None:
@@ -52,7 +52,9 @@ def test_the_lowest_threshold_within_capacity_and_above_15_percent() -> None:
 def test_above_40_percent_the_threshold_is_called_too_tight() -> None:
     rows = [scored(90, True), scored(90, True), scored(90, False), scored(20, False)]
     rows += [scored(20, True)]
-    options = curve(ModelBacktest("pillars", "user", rows), load("pillars").model, WEEK)
+    options = curve(
+        ModelBacktest("pillars", "user", EntityDates.of(rows)), load("pillars").model, WEEK
+    )
     choice = choose(options, capacity=3)
     assert choice.option is not None and choice.option.threshold == 90
     assert "above 40% the threshold is likely too tight" in choice.warnings[0]
@@ -78,7 +80,9 @@ def test_a_predictive_model_is_calibrated_on_its_probability_to_two_digits() -> 
     model = Model.model_construct(name="p", type="predictive", tiers=Tiers(pql=0.2, hot=0.5))
     rows = [scored(0.623, True), scored(0.617, False), scored(0.31, True), scored(0.309, False)]
     rows += [scored(0.00627, False) for _ in range(6)]
-    options = {o.threshold: o for o in curve(ModelBacktest("p", "user", rows), model, WEEK)}
+    options = {
+        o.threshold: o for o in curve(ModelBacktest("p", "user", EntityDates.of(rows)), model, WEEK)
+    }
     assert sorted(options) == [0.0062, 0.3, 0.31, 0.61, 0.62]
     assert (options[0.61].per_week, options[0.61].conversion_rate) == (2, 0.5)
     assert (options[0.3].per_week, options[0.3].recall) == (4, 1.0)

@@ -14,7 +14,7 @@ Pooled over the dates:
 
 from __future__ import annotations
 
-import statistics
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,14 +26,15 @@ from pqlkit.scoring.run import score_dates
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import numpy as np
+    import pyarrow as pa
 
 TIERS = ("hot", "pql", "not qualified")
 FLAGGED = ("hot", "pql")
 
 
 class Scored(NamedTuple):
-    """One entity as of one date, and whether it converted within the horizon (a tuple: a
-    backtest makes millions)."""
+    """One entity as of one date, and whether it converted within the horizon."""
 
     date: datetime
     entity_id: str
@@ -44,10 +45,63 @@ class Scored(NamedTuple):
 
 
 @dataclass(frozen=True)
+class EntityDates:
+    """Every entity-date of a backtest as columns (``Scored``'s fields): a backtest makes
+    millions, too many for a Python object each. Iterating gives ``Scored`` rows."""
+
+    table: pa.Table
+
+    @classmethod
+    def of(cls, rows: Iterable[Scored]) -> EntityDates:
+        import pyarrow as pa
+
+        listed = list(rows)
+        columns = {name: [getattr(r, name) for r in listed] for name in Scored._fields}
+        return cls(pa.table(columns, schema=_schema()))
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
+
+    def __iter__(self) -> Iterator[Scored]:
+        columns = (self.table.column(name).to_pylist() for name in Scored._fields)
+        return (Scored(*row) for row in zip(*columns, strict=True))
+
+    def numbers(self, name: str) -> np.ndarray:
+        """A column as a NumPy array (``score``, ``positive``; dates as ``datetime64[us]``)."""
+        values: np.ndarray = self.table.column(name).to_numpy()
+        return values
+
+    def is_in(self, name: str, values: Iterable[Any]) -> np.ndarray:
+        """Whether each row's ``name`` is one of ``values`` (a NumPy mask)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        column = self.table.column(name)
+        wanted = pa.array(list(values), column.type)
+        found: np.ndarray = pc.is_in(column, value_set=wanted).to_numpy(zero_copy_only=False)
+        return found
+
+
+def _schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        {
+            "date": pa.timestamp("us"),
+            "entity_id": pa.string(),
+            "score": pa.float64(),
+            "tier": pa.string(),
+            "converted_at": pa.timestamp("us"),
+            "positive": pa.bool_(),
+        }
+    )
+
+
+@dataclass(frozen=True)
 class ModelBacktest:
     model: str
     entity: str
-    scored: list[Scored]
+    scored: EntityDates
     summary: dict[str, Any] = field(default_factory=dict)
 
 
@@ -69,51 +123,73 @@ def backtest(
     progress: Any = None,
 ) -> ModelBacktest:
     """Score ``loaded`` as of each date and judge it by conversions within ``horizon``."""
+    import numpy as np
+    import pyarrow as pa
+
     model = loaded.model
     conversions = Conversions(model, max(dates) + horizon)  # read with the dates' identity
-    found: list[tuple[datetime, str, float, str]] = []
+    schema = _schema()
+    scored_schema = pa.schema([schema.field(n) for n in ("date", "entity_id", "score", "tier")])
+    parts = []
     for date, run in zip(dates, score_dates(events, loaded, dates, later=conversions), strict=True):
-        columns = (run.table.column(c).to_pylist() for c in ("entity_id", "score", "tier"))
-        found.extend((date, e, float(score), tier) for e, score, tier in zip(*columns, strict=True))
+        found = run.table
+        when = pa.array(np.full(found.num_rows, np.datetime64(date, "us")))
+        columns = {"date": when, **{n: found.column(n) for n in ("entity_id", "score", "tier")}}
+        parts.append(pa.table(columns).cast(scored_schema))
         if progress is not None:
             progress()
-    scored: list[Scored] = []
-    for date, entity, score, tier in found:  # the conversions are known once every date is
-        at = conversions.times.get(entity)
-        positive = at is not None and date <= at < date + horizon
-        scored.append(Scored(date, entity, score, tier, at, positive))
+    table = pa.concat_tables(parts) if parts else scored_schema.empty_table()
+    # the conversions are known once every date is
+    times = conversions.times
+    converted = pa.table(
+        {"entity_id": list(times), "at": list(times.values())},
+        schema=pa.schema([schema.field("entity_id"), pa.field("at", schema.field("date").type)]),
+    )
+    at = _looked_up(table.column("entity_id"), converted)
+    when, at_np = table.column("date").to_numpy(), at.to_numpy(zero_copy_only=False)
+    positive = (when <= at_np) & (at_np < when + np.timedelta64(horizon))
+    table = table.append_column(schema.field("converted_at"), at)
+    table = table.append_column(schema.field("positive"), pa.array(positive))
+    scored = EntityDates(table)
     return ModelBacktest(model.name, model.entity, scored, summarize(scored, dates, horizon))
 
 
-def summarize(scored: list[Scored], dates: list[datetime], horizon: timedelta) -> dict[str, Any]:
+def _looked_up(entities: pa.ChunkedArray, converted: pa.Table) -> pa.Array:
+    """Each entity's conversion time in ``converted`` (``entity_id``, ``at``), else null."""
+    import pyarrow.compute as pc
+
+    index = pc.index_in(entities, value_set=converted.column("entity_id"))
+    return converted.column("at").combine_chunks().take(index.combine_chunks())
+
+
+def summarize(scored: EntityDates, dates: list[datetime], horizon: timedelta) -> dict[str, Any]:
     """The report's numbers (see the module docstring)."""
+    import numpy as np
+
     total = len(scored)
-    positives = sum(s.positive for s in scored)
+    positive = scored.numbers("positive").astype(bool)
+    positives = int(positive.sum())
     base = positives / total if total else None
-    by_tier: dict[str, list[Scored]] = {tier: [] for tier in TIERS}
-    on_date: dict[datetime, list[Scored]] = {date: [] for date in dates}
-    for s in scored:  # one pass (a backtest holds millions of entity-dates)
-        by_tier.setdefault(s.tier, []).append(s)
-        on_date.setdefault(s.date, []).append(s)
-    tiers = {tier: _rates(by_tier[tier], base, dates) for tier in TIERS}
-    flagged_rows = [s for tier in FLAGGED for s in by_tier[tier]]
-    flagged = _rates(flagged_rows, base, dates)
+    tiers = {tier: _rates(scored.is_in("tier", [tier]), positive, base, dates) for tier in TIERS}
+    flags = scored.is_in("tier", FLAGGED)
+    flagged = _rates(flags, positive, base, dates)
     flagged["precision"] = flagged["conversion_rate"]
-    flagged.update(_recall_and_lead_time(scored))
-    scores = [s.score for s in scored]
-    labels = [s.positive for s in scored]
+    flagged.update(_recall_and_lead_time(scored, flags & positive, positive))
+    scores = scored.numbers("score").astype(float)
+    hot = scored.is_in("tier", ["hot"])
+    when = scored.numbers("date")
     by_date = []
     for date in dates:
-        rows = on_date[date]
-        flags = [s for s in rows if s.tier in FLAGGED]
+        rows = when == np.datetime64(date, "us")
+        flagged_rows = rows & flags
         by_date.append(
             {
                 "date": date.isoformat(),
-                "scored": len(rows),
-                "flagged": len(flags),
-                "hot": sum(s.tier == "hot" for s in rows),
-                "flagged_conversion_rate": _share(flags),
-                "base_rate": _share(rows),
+                "scored": int(rows.sum()),
+                "flagged": int(flagged_rows.sum()),
+                "hot": int((rows & hot).sum()),
+                "flagged_conversion_rate": _share(flagged_rows, positive),
+                "base_rate": _share(rows, positive),
             }
         )
     return {
@@ -124,53 +200,73 @@ def summarize(scored: list[Scored], dates: list[datetime], horizon: timedelta) -
         "base_rate": base,
         "tiers": tiers,
         "flagged": flagged,
-        "roc_auc": metrics.roc_auc(scores, labels) if total else None,
-        "pr_auc": metrics.average_precision(scores, labels) if total else None,
-        "deciles": metrics.deciles(scores, labels) if total else [],
+        "roc_auc": metrics.roc_auc(scores, positive) if total else None,
+        "pr_auc": metrics.average_precision(scores, positive) if total else None,
+        "deciles": metrics.deciles(scores, positive) if total else [],
         "by_date": by_date,
     }
 
 
-def _share(rows: list[Scored]) -> float | None:
-    return sum(s.positive for s in rows) / len(rows) if rows else None
+def _share(rows: np.ndarray, positive: np.ndarray) -> float | None:
+    """The share of ``rows`` (a mask) that are positive; None without rows."""
+    count = int(rows.sum())
+    return int((rows & positive).sum()) / count if count else None
 
 
-def _rates(rows: list[Scored], base: float | None, dates: list[datetime]) -> dict[str, Any]:
-    rate = _share(rows)
+def _rates(
+    rows: np.ndarray, positive: np.ndarray, base: float | None, dates: list[datetime]
+) -> dict[str, Any]:
+    count = int(rows.sum())
+    rate = _share(rows, positive)
     return {
-        "entity_dates": len(rows),
-        "per_date": len(rows) / len(dates) if dates else 0,
-        "conversions": sum(s.positive for s in rows),
+        "entity_dates": count,
+        "per_date": count / len(dates) if dates else 0,
+        "conversions": int((rows & positive).sum()),
         "conversion_rate": rate,
         "lift": rate / base if rate is not None and base else None,
     }
 
 
-def _recall_and_lead_time(scored: list[Scored]) -> dict[str, Any]:
-    """Of entities positive on some date, the share flagged on a positive date; lead times."""
-    first_flag: dict[str, datetime] = {}
-    converters: dict[str, datetime] = {}
-    for s in scored:
-        if not s.positive or s.converted_at is None:
-            continue
-        converters[s.entity_id] = s.converted_at
-        if s.tier in FLAGGED and (
-            s.entity_id not in first_flag or s.date < first_flag[s.entity_id]
-        ):
-            first_flag[s.entity_id] = s.date
-    leads = [(converters[e] - d).total_seconds() / 86400 for e, d in first_flag.items()]
+def _recall_and_lead_time(
+    scored: EntityDates, hits: np.ndarray, positive: np.ndarray
+) -> dict[str, Any]:
+    """Of entities positive on some date, the share flagged on a positive date (``hits``);
+    lead times from the first such date to the conversion."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = scored.table
+    converters = len(pc.unique(table.column("entity_id").filter(pa.array(positive))))
+    first = (
+        table.filter(pa.array(hits))
+        .group_by("entity_id")
+        .aggregate([("date", "min"), ("converted_at", "min")])
+    )
+    waited = first.column("converted_at_min").to_numpy() - first.column("date_min").to_numpy()
+    microseconds = waited.astype("timedelta64[us]").astype(np.int64)
+    leads = np.sort(microseconds / 10**6 / 86400)
+    flagged = len(leads)
     return {
-        "converters": len(converters),
-        "converters_flagged": len(first_flag),
-        "recall": len(first_flag) / len(converters) if converters else None,
-        "lead_time_days_median": statistics.median(leads) if leads else None,
+        "converters": converters,
+        "converters_flagged": flagged,
+        "recall": flagged / converters if converters else None,
+        "lead_time_days_median": _median(leads),
         "lead_time_days_p25": _quantile(leads, 0.25),
         "lead_time_days_p75": _quantile(leads, 0.75),
     }
 
 
-def _quantile(values: list[float], q: float) -> float | None:
-    if not values:
+def _median(ordered: np.ndarray) -> float | None:
+    """As :func:`statistics.median` of the sorted values."""
+    n = len(ordered)
+    if not n:
         return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    middle = n // 2
+    return float(ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2)
+
+
+def _quantile(ordered: np.ndarray, q: float) -> float | None:
+    if not len(ordered):
+        return None
+    return float(ordered[min(len(ordered) - 1, int(q * len(ordered)))])

@@ -46,14 +46,15 @@ def curve(result: ModelBacktest, model: Model, every: timedelta) -> list[Option]
             "model's score threshold"
         )
     hot = model.tiers.hot
-    dates = {s.date for s in result.scored}
-    weeks = max(len(dates) * every / timedelta(days=7), 1e-9)
-    scores = np.array([s.score for s in result.scored], dtype=float)
-    positive = np.array([s.positive for s in result.scored], dtype=bool)
+    scored = result.scored
+    dates = len(np.unique(scored.numbers("date")))
+    weeks = max(dates * every / timedelta(days=7), 1e-9)
+    scores = scored.numbers("score").astype(float)
+    positive = scored.numbers("positive").astype(bool)
     # made hot by a trigger below the hot score: a PQL whatever the threshold
-    always = np.array(
-        [s.tier == "hot" and (hot is None or s.score < hot) for s in result.scored], dtype=bool
-    )
+    always = scored.is_in("tier", ["hot"])
+    if hot is not None:
+        always &= scores < hot
     order = np.argsort(-scores[~always], kind="stable")
     ranked, hits_ranked = scores[~always][order], np.cumsum(positive[~always][order])
     extra, extra_hits = int(always.sum()), int((positive & always).sum())

@@ -34,7 +34,7 @@ OUTPUT_COLUMNS = (
     "model",
     "pql_since",
 )
-TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}
+TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}  # in this order
 DATES_AT_ONCE = 16  # dates scored in one query by score_dates (their rows are held together)
 COHORT_DATES_AT_ONCE = 12  # a cohort's rows are held in a temporary table, in memory
 
@@ -199,8 +199,7 @@ def _score_together(
     """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`);
     ``later`` read on the frame of its time, made with it."""
     import ibis
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import numpy as np
 
     from pqlkit.compile.dated_frame import SEPARATOR, dated_frame
 
@@ -225,14 +224,19 @@ def _score_together(
                 else None
             )
             compiled = compile_model(model, events, moments[-1], triggered=triggered, frame=frame)
-            result = fetched(compiled.table)
+            result = ranked(loaded, fetched(compiled.table), by_date=True)
         finally:
             frame.release()
-    when = result.column("as_of")
+    when = result.column("as_of").to_numpy()  # in time order: each date's rows are a slice
     for date in dates:
-        part = result.filter(pc.equal(when, pa.scalar(date, when.type)))
+        moment = np.datetime64(date)
+        start, end = (
+            int(when.searchsorted(moment, side="left")),
+            int(when.searchsorted(moment, side="right")),
+        )
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
-        yield ScoreRun(loaded, alone, ranked(loaded, part), live[date], alerts[date])
+        part = result.slice(start, end - start)
+        yield ScoreRun(loaded, alone, part, live[date], alerts[date])
 
 
 def _score(
@@ -256,24 +260,27 @@ def _score(
     return ScoreRun(loaded, compiled, ranked(loaded, result), live, alerts)
 
 
-def ranked(loaded: LoadedModel, table: pa.Table) -> pa.Table:
+def ranked(loaded: LoadedModel, table: pa.Table, *, by_date: bool = False) -> pa.Table:
     """The compiled table's rows as a run holds them: a predictive model's probabilities and
-    tiers added (:func:`pqlkit.scoring.predict.predict`), best first."""
+    tiers added (:func:`pqlkit.scoring.predict.predict`), best first (``by_date``: within
+    each ``as_of``, the dates in time order)."""
     if loaded.model.type == "predictive":
         from pqlkit.scoring.predict import predict
 
         table = predict(loaded, table)
-    return _sorted(table)
+    return _sorted(table, by_date)
 
 
-def _sorted(table: pa.Table) -> pa.Table:
+def _sorted(table: pa.Table, by_date: bool = False) -> pa.Table:
     """Hot first, then PQLs, then the rest; by score within a tier."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    rank = pa.array([TIER_ORDER.get(t, 3) for t in table.column("tier").to_pylist()], pa.int8())
-    indices = pc.sort_indices(
-        table.append_column("_rank", rank),
-        sort_keys=[("_rank", "ascending"), ("score", "descending"), ("entity_id", "ascending")],
-    )
+    tiers = pa.array(list(TIER_ORDER), pa.string())
+    order = pc.index_in(table.column("tier").cast(pa.string()), value_set=tiers)
+    rank = pc.fill_null(order, len(TIER_ORDER)).cast(pa.int8())  # another tier: last
+    keys = [("_rank", "ascending"), ("score", "descending"), ("entity_id", "ascending")]
+    if by_date:
+        keys.insert(0, ("as_of", "ascending"))
+    indices = pc.sort_indices(table.append_column("_rank", rank), sort_keys=keys)
     return table.take(indices)

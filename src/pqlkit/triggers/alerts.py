@@ -45,4 +45,9 @@ def active(alerts: Iterable[Alert], as_of: datetime) -> dict[str, list[str]]:
 
 def in_order(alerts: Iterable[Alert]) -> list[Alert]:
     """Oldest first; ties by trigger, entity and message id, so every evaluator lists alike."""
-    return sorted(alerts, key=lambda a: (a.fired_at, a.trigger, a.entity_id, a.message_id))
+    return sorted(alerts, key=order)
+
+
+def order(alert: Alert) -> tuple[datetime, str, str, str]:
+    """:func:`in_order`'s sort key."""
+    return (alert.fired_at, alert.trigger, alert.entity_id, alert.message_id)

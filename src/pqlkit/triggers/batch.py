@@ -43,7 +43,7 @@ from pqlkit.compile.signals import interval, match
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.model.schema import Model, Trigger
 from pqlkit.triggers import asof
-from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, active, in_order
+from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, active, in_order, order
 from pqlkit.triggers.arrival import at_or_before, late
 from pqlkit.triggers.scratch import Scratch
 from pqlkit.triggers.window import Cooldowns
@@ -232,18 +232,20 @@ class History:
     """
 
     def __init__(self, events: ir.Table, model: Model, until: datetime) -> None:
-        self.fired: list[tuple[Alert, datetime]] = []
+        fired: list[tuple[Alert, datetime]] = []
         if model.triggers:
             with Scratch() as scratch:
                 arrivals = asof.Arrivals(events, until, scratch)
-                self.fired = _fired(trigger_hits(arrivals, model), arrivals, model)
+                fired = _fired(trigger_hits(arrivals, model), arrivals, model)
+        # in_order's order, once: each date's alerts keep it
+        self.fired = sorted(fired, key=lambda pair: order(pair[0]))
         self.until = until
 
     def as_of(self, moment: datetime) -> list[Alert]:
         """What :func:`evaluate` gives at ``moment`` (no later than ``until``)."""
         if moment > self.until:
             raise ValueError(f"alerts known until {self.until}, asked for {moment}")
-        return in_order(alert for alert, arrival in self.fired if arrival < moment)
+        return [alert for alert, arrival in self.fired if arrival < moment]
 
 
 def _evidence(
