@@ -141,8 +141,12 @@ def dated_frame(
         if cohort is None and any(
             intervals.reduces_sessions(model, s.spec) for s in model.signals.values()
         ):  # read by each such signal's piece: computed once
-            apart, name = materialized(intervals.unsettled(spread), "dated_unsettled")
+            named, ids_name = materialized(intervals.senders(spread), "dated_senders")
+            made.append(ids_name)
+            apart, name = materialized(intervals.unsettled(spread, named), "dated_unsettled")
             made.append(name)
+            made.remove(ids_name)
+            drop_temporary(backend, ids_name)
             spread = replace(spread, unsettled=apart)
         rows, wanted = spread.rows(source, needs.reach(source, model), senders), None
         if cohort is not None:

@@ -239,7 +239,19 @@ def reduces_sessions(model: Model, spec: Any) -> bool:
     return model.entity == "user" and isinstance(spec, Sessions) and spec.within is None
 
 
-def unsettled(spread: Spread) -> ir.Table:
+def senders(spread: Spread) -> ir.Table:
+    """``sender``, ``has_user``, ``first`` (its first event) and ``person`` (as of the last
+    date): every id with events in ``spread.source``, what :func:`unsettled` reads twice (a
+    caller computes it once, into a table)."""
+    source = spread.source
+    sender = source.user_id.coalesce(source.anonymous_id)
+    ids = source.group_by(sender=sender, has_user=source.user_id.notnull()).agg(
+        first=source.timestamp.min()
+    )
+    return _people_at_last(spread, ids)
+
+
+def unsettled(spread: Spread, named: ir.Table) -> ir.Table:
     """``u_person`` and ``u_sender``: the ids of people (as of the last date) that were not one
     person at every date: at some date an id of theirs with events before it was not yet
     known, or known as someone else, while another was known.
@@ -249,18 +261,13 @@ def unsettled(spread: Spread) -> ir.Table:
     dates at which ids are apart), and an unsettled person's sessions are counted exactly
     anyway, only more slowly. Only people with an id that counts (has events before a date)
     before it stands for its final person can be apart; the dates are checked for those.
+    ``named``: :func:`senders`.
     """
     import ibis
 
     from pqlkit.compile.dated_frame import each_date_after, interval_index
 
     moments = spread.moments
-    source = spread.source
-    sender = source.user_id.coalesce(source.anonymous_id)
-    ids = source.group_by(sender=sender, has_user=source.user_id.notnull()).agg(
-        first=source.timestamp.min()
-    )
-    named = _people_at_last(spread, ids)
     named = named.mutate(counts_from=interval_index(named["first"], moments) + 1)
     mapping, final = spread.mapping, _final_links(spread)
     at_final = mapping.join(
