@@ -170,13 +170,14 @@ def summarize(scored: EntityDates, dates: list[datetime], horizon: timedelta) ->
     positive = scored.numbers("positive").astype(bool)
     positives = int(positive.sum())
     base = positives / total if total else None
-    tiers = {tier: _rates(scored.is_in("tier", [tier]), positive, base, dates) for tier in TIERS}
-    flags = scored.is_in("tier", FLAGGED)
+    masks = {tier: scored.is_in("tier", [tier]) for tier in TIERS}
+    tiers = {tier: _rates(mask, positive, base, dates) for tier, mask in masks.items()}
+    flags = np.logical_or.reduce([masks[tier] for tier in FLAGGED])
     flagged = _rates(flags, positive, base, dates)
     flagged["precision"] = flagged["conversion_rate"]
     flagged.update(_recall_and_lead_time(scored, flags & positive, positive))
     scores = scored.numbers("score").astype(float)
-    hot = scored.is_in("tier", ["hot"])
+    hot = masks["hot"]
     when = scored.numbers("date")
     by_date = []
     for date in dates:

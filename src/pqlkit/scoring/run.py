@@ -34,7 +34,7 @@ OUTPUT_COLUMNS = (
     "model",
     "pql_since",
 )
-TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}  # in this order
+TIER_ORDER = {"hot": 0, "pql": 1, "not qualified": 2}  # _sorted ranks by the keys' order
 DATES_AT_ONCE = 16  # dates scored in one query by score_dates (their rows are held together)
 COHORT_DATES_AT_ONCE = 12  # a cohort's rows are held in a temporary table, in memory
 
@@ -230,12 +230,9 @@ def _score_together(
     when = result.column("as_of").to_numpy()  # in time order: each date's rows are a slice
     for date in dates:
         moment = np.datetime64(date)
-        start, end = (
-            int(when.searchsorted(moment, side="left")),
-            int(when.searchsorted(moment, side="right")),
-        )
+        start = int(when.searchsorted(moment, side="left"))
+        part = result.slice(start, int(when.searchsorted(moment, side="right")) - start)
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
-        part = result.slice(start, end - start)
         yield ScoreRun(loaded, alone, part, live[date], alerts[date])
 
 
