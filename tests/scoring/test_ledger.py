@@ -54,19 +54,20 @@ def test_breakdowns_are_stored_once_by_content(store: Store, tmp_path: Path) -> 
     assert store.table("breakdowns").count().execute() == 1
 
 
-def test_a_ledger_written_in_slices_holds_every_row_and_breakdown_once(
+def test_a_ledger_written_a_slice_at_a_time_holds_every_row_and_breakdown_once(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The embedded store writes the ledger a slice at a time (so a server's alerts never
-    wait behind a whole round's commit): here one row a slice."""
+    """A server writes a round's changes a slice at a time between its loader's batches (so
+    its alerts never wait behind a whole round): here one row a slice, one slice a call."""
     monkeypatch.setattr(ledger, "SLICE_ROWS", 1)
     h = History()
     for user in ("bo", "cy"):
         signup(h, user, T - 30 * DAY)  # identical histories, identical breakdowns
     signup(h, "di", T - 30 * DAY, employees=60)  # firmographic 10: a breakdown of her own
     h.load(store, tmp_path)
-    written = ledger.record(store, score_events(engine_events(store), PILLARS, T))
-    assert (written.scored, written.changed) == (3, 3)
+    writes = ledger.changes(store, score_events(engine_events(store), PILLARS, T))
+    assert [writes.write(store, seconds=0) for _ in range(3)] == [True, True, False]
+    assert (writes.done.scored, writes.done.changed) == (3, 3)
     rows = store.table("scores_ledger").order_by("entity_id").to_pyarrow().to_pylist()
     assert [(r["entity_id"], r["score"]) for r in rows] == [("bo", 0.0), ("cy", 0.0), ("di", 10.0)]
     assert store.table("breakdowns").count().execute() == 2

@@ -234,7 +234,12 @@ def iso_micro(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds") + "Z"
 
 
-def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> None:
+def test_scheduled_scoring_writes_the_ledger_that_leads_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round scores on its own thread and connection; its changes are worded and written
+    on the store's thread, between the loader's batches (never contending with them)."""
+    from pqlkit.scoring import ledger
     from pqlkit.store.store import Store
     from tests.history import History
     from tests.scoring.test_pillars import DAY, signup
@@ -247,6 +252,14 @@ def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> 
     h.sessions("ann", 10, now - 12 * DAY)  # usage 20
     with Store.open(tmp_path / "store.duckdb") as store:
         h.load(store, tmp_path)
+    written_on: list[str] = []
+    write_rows = ledger._write_rows
+
+    def noted(*args: Any) -> None:
+        written_on.append(threading.current_thread().name)
+        write_rows(*args)
+
+    monkeypatch.setattr(ledger, "_write_rows", noted)
     scheduled = ServerConfig(
         db=str(tmp_path / "store.duckdb"), port=0, model="pillars", score_every=0.2
     )
@@ -258,6 +271,7 @@ def test_scheduled_scoring_writes_the_ledger_that_leads_read(tmp_path: Path) -> 
         leads = server.client.get("/v1/leads", headers=basic(read)).json()["leads"]
         assert [(x["entity_id"], x["score"], x["tier"]) for x in leads] == [("ann", 60.0, "pql")]
         assert server.client.get("/healthz").json()["status"] == "ok"
+        assert set(written_on) == {"pqlkit-store"}
         if sys.platform == "linux":  # the rounds yield the CPU to requests and alerts
             assert nice_of("pqlkit-scoring") == SCORING_NICE
             engine = next(t for t in threading.enumerate() if t.name == "pqlkit-engine")

@@ -9,7 +9,8 @@ became a PQL ("PQL since", and so how long it has been one) and how its score mo
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from pqlkit.store.store import Store
 
 QUALIFIED = ("pql", "hot")
-SLICE_ROWS = 250  # ledger rows a statement writes on the embedded store (see _duckdb_write)
+SLICE_ROWS = 250  # changed rows worded and written together (see LedgerWrites)
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,72 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
     server's rounds run beside its real-time alerts, and the Python Ibis spends planning each
     statement (~10 ms) holds the GIL the alerts' path needs.
     """
+    writes = changes(store, run)
+    writes.write(store)
+    return writes.done
+
+
+def changes(store: Store, run: ScoreRun) -> LedgerWrites:
+    """The run's changes to the ledger (compared on ``store``), to write now or a part at a
+    time (:meth:`LedgerWrites.write`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(run):
+        return LedgerWrites(run, run.table.slice(0, 0), 0)
+    changed = _changed(store, run)
+    wanted = pa.array(sorted(changed), pa.string())
+    table = run.table.filter(pc.is_in(run.table.column("entity_id"), value_set=wanted))
+    return LedgerWrites(run, table, len(run))
+
+
+class LedgerWrites:
+    """The changed rows of a run, to word and write (each part's new breakdowns stored, then
+    its ledger rows) at once or in slices of ``SLICE_ROWS`` (:meth:`write`).
+
+    The server's rounds write on the store's own thread, between the loader's batches, a few
+    milliseconds at a time: worded and written on the round's thread instead, a first round's
+    ~2,000 rows held the GIL and the store's commits for 0.4–0.6 s under load and made the
+    alerts' slowest (bench/RESULTS.md). A write cut short leaves rows a later round's
+    comparison completes."""
+
+    def __init__(self, run: ScoreRun, changed: pa.Table, scored: int) -> None:
+        self.run = run
+        self.changed = changed  # the run's rows to write, in its order
+        self.scored = scored
+        self.recorded_at = datetime.now(UTC).replace(tzinfo=None)
+        self.written = 0  # rows of ``changed`` written so far
+
+    @property
+    def left(self) -> bool:
+        return self.written < int(self.changed.num_rows)
+
+    @property
+    def done(self) -> LedgerWrite:
+        return LedgerWrite(self.scored, self.written)
+
+    def write(self, store: Store, seconds: float | None = None) -> bool:
+        """Write the rows left: all at once, or with ``seconds`` slices of ``SLICE_ROWS``
+        until none is left or that long has passed (one slice at least); whether any is
+        left."""
+        size = SLICE_ROWS if seconds is not None else self.changed.num_rows
+        started = time.monotonic()
+        while self.left:
+            part = self.changed.slice(self.written, size)
+            _write_rows(store, replace(self.run, table=part), self.recorded_at)
+            self.written += part.num_rows
+            if seconds is not None and time.monotonic() - started >= seconds:
+                break
+        return self.left
+
+
+def _write_rows(store: Store, run: ScoreRun, now: datetime) -> None:
+    """Each of the run's rows worded and written: its breakdown (once), its ledger row."""
     import pyarrow as pa
 
     model = run.loaded.model
-    if not len(run):
-        return LedgerWrite(0, 0)
-    changed = _changed(store, run)
-    if not changed:
-        return LedgerWrite(len(run), 0)
-    rows = run.rows(only=changed)
+    rows = run.rows()
     hashes = [_hash(r["breakdown"]) for r in rows]
-    now = datetime.now(UTC).replace(tzinfo=None)
     batch = pa.table(
         {
             "model": [model.name] * len(rows),
@@ -72,9 +128,8 @@ def record(store: Store, run: ScoreRun) -> LedgerWrite:
     if store.is_duckdb:
         _duckdb_write(store, batch, breakdowns)
     else:
-        store.backend.insert("scores_ledger", batch)
         _store_breakdowns(store, breakdowns)
-    return LedgerWrite(len(run), len(rows))
+        store.backend.insert("scores_ledger", batch)
 
 
 def _changed(store: Store, run: ScoreRun) -> set[str]:
@@ -148,35 +203,24 @@ def _duckdb_changed(store: Store, run: ScoreRun, fresh: pa.Table) -> set[str]:
 
 def _duckdb_write(store: Store, batch: pa.Table, unique: dict[str, str]) -> None:
     """Each new breakdown (``unique``: by its content's hash) once, then the ledger rows, on
-    the embedded store: in slices of ``SLICE_ROWS``, each its own statement — a store's
-    transactions commit one at a time, and a server's alerts commit on the same store, so none
-    waits behind more than a slice (a first round writes every entity: ~40 ms of commit for
-    2,000 rows at once). A round cut short leaves rows a later round's comparison completes."""
+    the embedded store: a statement each, over Arrow views (no Ibis planning)."""
     import pyarrow as pa
 
+    con = store.duckdb()
     worded = pa.table({"breakdown_hash": list(unique), "breakdown": list(unique.values())})
     columns = ", ".join(f'"{name}"' for name in batch.column_names)
-    _in_slices(
-        store,
-        worded,
-        "INSERT INTO breakdowns (breakdown_hash, breakdown) "
-        "SELECT w.breakdown_hash, w.breakdown FROM {rows} w WHERE NOT EXISTS "
-        "(SELECT 1 FROM breakdowns b WHERE b.breakdown_hash = w.breakdown_hash)",
-    )
-    _in_slices(
-        store, batch, f"INSERT INTO scores_ledger ({columns}) SELECT {columns} FROM {{rows}}"
-    )
-
-
-def _in_slices(store: Store, table: pa.Table, statement: str) -> None:
-    """``statement`` (reading ``{rows}``) run on each slice of ``table`` in turn."""
-    con = store.duckdb()
-    for start in range(0, table.num_rows, SLICE_ROWS):
-        con.register("_pql_ledger_slice", table.slice(start, SLICE_ROWS))
-        try:
-            con.execute(statement.format(rows="_pql_ledger_slice"))
-        finally:
-            con.unregister("_pql_ledger_slice")
+    con.register("_pql_ledger_worded", worded)
+    con.register("_pql_ledger_rows", batch)
+    try:
+        con.execute(
+            "INSERT INTO breakdowns (breakdown_hash, breakdown) "
+            "SELECT w.breakdown_hash, w.breakdown FROM _pql_ledger_worded w WHERE NOT EXISTS "
+            "(SELECT 1 FROM breakdowns b WHERE b.breakdown_hash = w.breakdown_hash)"
+        )
+        con.execute(f"INSERT INTO scores_ledger ({columns}) SELECT {columns} FROM _pql_ledger_rows")
+    finally:
+        con.unregister("_pql_ledger_worded")
+        con.unregister("_pql_ledger_rows")
 
 
 def first_day(events: ir.Table) -> datetime:

@@ -81,6 +81,7 @@ class Runtime:
                 config.score_every,
                 console,
                 alerting.recent if alerting is not None else None,
+                lambda work: self.store_thread.submit(work).result(),
             )
         self.destinations = list(destinations)
         self.delivery: DeliveryLoop | None = None

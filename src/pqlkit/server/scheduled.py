@@ -19,7 +19,10 @@ its share, so a round holding the GIL is never starved. The engine's part of a p
 — most of its time, with the GIL released — runs lower still, on a thread that gets only the
 CPU nobody else wants (:mod:`pqlkit.server.idle_engine`); on a machine that stays busy, a
 round that waits longer than its interval (a minute at least) for that CPU is cancelled and
-scored at nice 10, as are the rounds of the next hour.
+scored at nice 10, as are the rounds of the next hour. The entities whose score or tier
+changed are worded and written on the store's own thread (``on_store``), a slice at a time
+between the loader's batches, so a round's Python never contends with the loader for the GIL
+nor its commits for the store (a first round words every entity).
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ if TYPE_CHECKING:
 
 SCORING_NICE = 10  # the scoring thread's nice value (0 is the server's other threads')
 ENGINE_PATIENCE_SECONDS = 60.0  # at least: a round's wait for idle CPU before it scores at nice 10
+LEDGER_SLICE_SECONDS = 0.01  # the longest a round's ledger writes hold the store's thread (about)
+OnStore = Callable[[Callable[["Store"], bool]], bool]  # work → run on the store's thread
 
 
 @dataclass(frozen=True)
@@ -66,9 +71,11 @@ class ScheduledScoring:
         every: float,
         console: Console,
         alerts: Callable[[], list[Alert]] | None = None,
+        on_store: OnStore | None = None,
     ) -> None:
         self.store = store
         self.alerts = alerts  # the alerts that can be active (None: evaluate the triggers)
+        self.on_store = on_store  # runs work on the store's own thread (the ledger's writes)
         self.model = model
         self.every = every
         self.console = console
@@ -135,14 +142,19 @@ class ScheduledScoring:
 
         try:
             return score_once(
-                handle, self.model, self.alerts, prepared, engine.run if engine else None
+                handle,
+                self.model,
+                self.alerts,
+                prepared,
+                engine.run if engine else None,
+                self.on_store,
             )
         except Starved as starved:  # a busy machine: score at nice 10 for a while
             held = engine.hold / 60 if engine is not None else 0
             self.console.warn(
                 f"scheduled scoring: {starved}; rounds run at nice 10 for {held:g} minutes"
             )
-            return score_once(handle, self.model, self.alerts, prepared)
+            return score_once(handle, self.model, self.alerts, prepared, on_store=self.on_store)
 
     def _prepare(self, handle: Store) -> PreparedScoring | None:
         """The model's scoring compiled once, when the model's alerts are known without
@@ -164,11 +176,14 @@ def score_once(
     alerts: Callable[[], list[Alert]] | None = None,
     prepared: PreparedScoring | None = None,
     engine: Callable[[Callable[[], None]], None] | None = None,
+    on_store: OnStore | None = None,
 ) -> ScoringRound:
     """Score every entity as of now and record the changes in the ledger; ``alerts`` gives the
     alerts that can be active now (else the triggers are evaluated on the store); ``prepared``:
     the model's scoring compiled once (:mod:`pqlkit.scoring.prepared`) on this store, its
-    engine work run by ``engine`` (by default on this thread)."""
+    engine work run by ``engine`` (by default on this thread). ``on_store``: runs work on the
+    thread that owns the store — the ledger's changes are worded and written there, a slice
+    of ``LEDGER_SLICE_SECONDS`` at a time between the loader's batches (by default all here)."""
     from pqlkit.scoring import ledger
     from pqlkit.scoring.run import score_events
 
@@ -179,7 +194,13 @@ def score_once(
         run = prepared.run(as_of, known or [], engine)
     else:
         run = score_events(store.events, model, as_of, alerts=known)
-    written = ledger.record(store, run)
+    writes = ledger.changes(store, run)
+    if on_store is None:
+        writes.write(store)
+    else:
+        while on_store(lambda owned: writes.write(owned, LEDGER_SLICE_SECONDS)):
+            pass
+    written = writes.done
     return ScoringRound(as_of, written.scored, written.changed, time.monotonic() - started)
 
 
