@@ -116,12 +116,16 @@ class Alerting:
         self.stale = True  # until the alerts are known to be committed
         alerts = self.live.observe_table(rows)
         if alerts:  # when each firing event was received, to time its alert's commit
-            fired = {alert.message_id for alert in alerts}
-            ids, received = rows.column("message_id"), rows.column("received_at")
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            fired = pa.array(sorted({alert.message_id for alert in alerts}), pa.string())
+            firing = rows.filter(pc.is_in(rows.column("message_id"), value_set=fired))
+            ids, received = firing.column("message_id"), firing.column("received_at")
             self._received = {
                 mid: at
                 for mid, at in zip(ids.to_pylist(), received.to_pylist(), strict=True)
-                if mid in fired and at is not None
+                if at is not None
             }
         return alerts
 
