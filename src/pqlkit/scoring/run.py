@@ -224,7 +224,7 @@ def _score_together(
                 else None
             )
             compiled = compile_model(model, events, moments[-1], triggered=triggered, frame=frame)
-            result = ranked(loaded, fetched(compiled.table), by_date=True)
+            result = fetched_in_order(loaded, compiled.table, by_date=True)
         finally:
             frame.release()
     when = result.column("as_of").to_numpy()  # in time order: each date's rows are a slice
@@ -266,6 +266,20 @@ def ranked(loaded: LoadedModel, table: pa.Table, *, by_date: bool = False) -> pa
 
         table = predict(loaded, table)
     return _sorted(table, by_date)
+
+
+def fetched_in_order(loaded: LoadedModel, expr: ir.Table, *, by_date: bool = False) -> pa.Table:
+    """``expr``'s rows (:func:`~pqlkit.compile.frame.fetched`) as :func:`ranked` gives them. On
+    DuckDB a points model's rows are sorted by the engine, in parallel as it finishes the query:
+    in Arrow, 1.37M rows of 31 columns (a 12-date backtest on 20M events) took 1.8–2.7 s to
+    sort, most of it taking every column in the new order."""
+    if loaded.model.type == "predictive" or expr._find_backend().name != "duckdb":
+        return ranked(loaded, fetched(expr), by_date=by_date)
+    rank = expr.tier.cases(
+        *((tier, index) for index, tier in enumerate(TIER_ORDER)), else_=len(TIER_ORDER)
+    )
+    keys = [rank, expr.score.desc(), expr.entity_id]
+    return fetched(expr.order_by([expr.as_of, *keys] if by_date else keys))
 
 
 def _sorted(table: pa.Table, by_date: bool = False) -> pa.Table:
