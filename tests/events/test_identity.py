@@ -245,6 +245,49 @@ def test_account_membership_is_read_as_of_a_time(store: Store, tmp_path: Path) -
     assert users["dan"]["account_id"] == "domain:initech.io"
 
 
+def _group(group: str, day: int, **traits: str) -> dict[str, Any]:
+    return {
+        "type": "group",
+        "userId": f"admin-{group}",
+        "groupId": group,
+        "traits": traits,
+        "timestamp": f"2026-01-{day:02d}T00:00:00Z",
+    }
+
+
+def test_a_domain_is_claimed_by_the_first_account_to_name_it_date_by_date(
+    store: Store, tmp_path: Path
+) -> None:
+    """An account's claim is its latest ``domain`` trait, else its latest ``website``,
+    normalized; a blank latest domain claims nothing. Each date's claims equal that date's
+    claims read alone."""
+    _load(
+        store,
+        tmp_path,
+        [
+            _group("acc-a", 1, website="https://www.Acme.com/about"),
+            _group("acc-b", 2, domain="ACME.com"),
+            _group("acc-c", 1, domain="initech.io", website="initech.com"),
+            _group("acc-c", 5, domain="  "),
+            _group("acc-d", 6, domain="initech.io"),
+        ],
+    )
+    import ibis
+
+    moments = [datetime(2026, 1, 3), datetime(2026, 1, 10)]
+    dates = ibis.memtable({"as_of": moments}, schema={"as_of": "timestamp"})
+    dated = identity.account_domains(store.events, dates=dates).execute()
+    claims = {
+        moment: dict(zip(part.domain, part.domain_account, strict=True))
+        for moment, part in dated.groupby("as_of")
+    }
+    assert claims[datetime(2026, 1, 3)] == {"acme.com": "acc-a", "initech.io": "acc-c"}
+    assert claims[datetime(2026, 1, 10)] == {"acme.com": "acc-a", "initech.io": "acc-d"}
+    for moment in moments:
+        alone = identity.account_domains(store.events, moment).execute()
+        assert dict(zip(alone.domain, alone.domain_account, strict=True)) == claims[moment]
+
+
 def test_traits_are_read_as_they_were(store: Store, tmp_path: Path) -> None:
     _load(
         store,

@@ -127,26 +127,36 @@ def dated_frame(
         each = table if also is None else dates_table(known)
         mapping, map_name = materialized(_each_date_map(links, each), "dated_map")
         made.append(map_name)
-        members, name = materialized(_members(events, each, known, mapping), "dated_members")
+        source = narrowed(events.filter(events.timestamp < last), model)
+        compact = _compact(events, known)
+        cohort_wanted = ages is not None and model.entity == "user"
+        unsettled = not cohort_wanted and any(
+            intervals.reduces_sessions(model, s.spec) for s in model.signals.values()
+        )
+        if unsettled:  # read again for the people whose ids were apart (below)
+            compact, compact_name = materialized(compact, "dated_compact")
+            made.append(compact_name)
+        members, name = materialized(
+            _members(compact, events, each, known, mapping), "dated_members"
+        )
         made.append(name)
         later = None
         if also is not None:  # the later date's rows apart: the query reads only the dates'
             mapping, at = _split(mapping, map_name, "dated_map", len(scored), made)
             members, then = _split(members, name, "dated_members", len(scored), made)
             later = _single(events, model, at, then, also)
-        cohort = _band(members, ages) if ages is not None and model.entity == "user" else None
+        cohort = _band(members, ages) if ages is not None and cohort_wanted else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
-        source = narrowed(events.filter(events.timestamp < last), model)
-        spread = Spread(tuple(sorted(set(dates))), mapping, members, model.entity, source)
-        if cohort is None and any(
-            intervals.reduces_sessions(model, s.spec) for s in model.signals.values()
-        ):  # read by each such signal's piece: computed once
-            named, ids_name = materialized(intervals.senders(spread), "dated_senders")
+        spread = Spread(tuple(scored), mapping, members, model.entity, source)
+        if unsettled:  # read by each such signal's piece: computed once
+            ids = intervals.senders(spread, _senders(compact, len(scored)))
+            named, ids_name = materialized(ids, "dated_senders")
             made.append(ids_name)
             apart, name = materialized(intervals.unsettled(spread, named), "dated_unsettled")
             made.append(name)
-            made.remove(ids_name)
-            drop_temporary(backend, ids_name)
+            for done in (ids_name, compact_name):
+                made.remove(done)
+                drop_temporary(backend, done)
             spread = replace(spread, unsettled=apart)
         rows, wanted = spread.rows(source, needs.reach(source, model), senders), None
         if cohort is not None:
@@ -243,11 +253,10 @@ def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
     return identity._canonical_map(known, by=("d_idx",))
 
 
-def _members(
-    events: ir.Table, dates: ir.Table, moments: Sequence[datetime], mapping: ir.Table
-) -> ir.Table:
-    """Each date's known people: ``m_user`` and ``account_id`` (dated), ``email_domain``,
-    ``first_seen``, ``last_seen``, and ``e_user``, ``e_account``, ``d_idx``, ``as_of``."""
+def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
+    """The log before the last of ``moments`` per sender and interval between them (``k``,
+    see :func:`interval_index`): ``sender``, ``has_user``, ``k``, the first and last event,
+    the latest group (``grp``, ``grp_at``) and e-mail (``mail``, ``mail_at``)."""
     import ibis
 
     calls = events.filter(events.timestamp < max(moments))
@@ -263,7 +272,7 @@ def _members(
     )
     marked = marked.filter(marked.sender.notnull())
     has_group, has_email = marked.group_id.notnull(), marked.email.notnull()
-    compact = marked.group_by("sender", "has_user", "k").agg(
+    return marked.group_by("sender", "has_user", "k").agg(
         first=marked.timestamp.min(),
         last=marked.timestamp.max(),
         grp=marked.group_id.argmax(marked.timestamp, where=has_group),
@@ -271,6 +280,27 @@ def _members(
         mail=marked.email.argmax(marked.timestamp, where=has_email),
         mail_at=marked.timestamp.max(where=has_email),
     )
+
+
+def _senders(compact: ir.Table, dates: int) -> ir.Table:
+    """``sender``, ``has_user`` and ``first``: every id with events before the last of the
+    first ``dates`` dates (``compact``: :func:`_compact`), and its first event."""
+    before = compact.filter(compact.k < dates)
+    return before.group_by("sender", "has_user").agg(first=before["first"].min())
+
+
+def _members(
+    compact: ir.Table,
+    events: ir.Table,
+    dates: ir.Table,
+    moments: Sequence[datetime],
+    mapping: ir.Table,
+) -> ir.Table:
+    """Each date's known people (``compact``: :func:`_compact` of the dates): ``m_user`` and
+    ``account_id`` (dated), ``email_domain``, ``first_seen``, ``last_seen``, and ``e_user``,
+    ``e_account``, ``d_idx``, ``as_of``."""
+    import ibis
+
     each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
     links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
     resolved = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])

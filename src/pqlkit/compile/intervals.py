@@ -239,15 +239,10 @@ def reduces_sessions(model: Model, spec: Any) -> bool:
     return model.entity == "user" and isinstance(spec, Sessions) and spec.within is None
 
 
-def senders(spread: Spread) -> ir.Table:
-    """``sender``, ``has_user``, ``first`` (its first event) and ``person`` (as of the last
-    date): every id with events in ``spread.source``, what :func:`unsettled` reads twice (a
-    caller computes it once, into a table)."""
-    source = spread.source
-    sender = source.user_id.coalesce(source.anonymous_id)
-    ids = source.group_by(sender=sender, has_user=source.user_id.notnull()).agg(
-        first=source.timestamp.min()
-    )
+def senders(spread: Spread, ids: ir.Table) -> ir.Table:
+    """``ids`` (``sender``, ``has_user`` and ``first``: every id with events before the last
+    date and its first, which the frame has from its compacted log) with ``person`` as of the
+    last date: what :func:`unsettled` reads twice (a caller computes it once, into a table)."""
     return _people_at_last(spread, ids)
 
 
@@ -256,11 +251,12 @@ def unsettled(spread: Spread, named: ir.Table) -> ir.Table:
     person at every date: at some date an id of theirs with events before it was not yet
     known, or known as someone else, while another was known.
 
-    Read from all of ``spread.source``, the events of every signal: a superset of the people
-    any one signal's events would make unsettled (more ids and earlier events only add
-    dates at which ids are apart), and an unsettled person's sessions are counted exactly
-    anyway, only more slowly. Only people with an id that counts (has events before a date)
-    before it stands for its final person can be apart; the dates are checked for those.
+    Read from every event before the last date, not only those of one signal (or of
+    ``spread.source``): a superset of the people any one signal's events would make
+    unsettled (more ids and earlier events only add dates at which ids are apart), and an
+    unsettled person's sessions are counted exactly anyway, only more slowly. Only people
+    with an id that counts (has events before a date) before it stands for its final person
+    can be apart; the dates are checked for those.
     ``named``: :func:`senders`.
     """
     import ibis

@@ -252,27 +252,33 @@ def account_domains(
     import ibis
 
     groups = _before(events, as_of).filter(lambda t: (t.type == "group") & t.group_id.notnull())
-    # each call's traits read once, before the calls are repeated for every date
+    # each call's traits read and normalized once, before the calls are repeated for every date
+    domain = groups.traits["domain"].unwrap_as("string")
+    website = groups.traits["website"].unwrap_as("string")
     said = groups.select(
         "group_id",
         "timestamp",
-        domain=groups.traits["domain"].unwrap_as("string"),
-        website=groups.traits["website"].unwrap_as("string"),
+        has_domain=domain.notnull(),
+        has_website=website.notnull(),
+        domain=normalize_domain(domain),
+        website=normalize_domain(website),
     )
     by: tuple[str, ...] = ()
     if dates is not None:
         said = before_each(said, dates)
         by = tuple(dates.columns)
+    # the latest domain trait the group was given (normalized), else its latest website
     current = said.group_by(*by, "group_id").agg(
         since=said.timestamp.min(),
-        domain=said.domain.argmax(said.timestamp, where=said.domain.notnull()),
-        website=said.website.argmax(said.timestamp, where=said.website.notnull()),
+        domain_at=said.timestamp.max(where=said.has_domain),
+        domain=said.domain.argmax(said.timestamp, where=said.has_domain),
+        website=said.website.argmax(said.timestamp, where=said.has_website),
     )
     claimed = current.select(
         *by,
         "group_id",
         "since",
-        domain=normalize_domain(current.domain.coalesce(current.website)),
+        domain=ibis.ifelse(current.domain_at.notnull(), current.domain, current.website),
     )
     claimed = claimed.filter(claimed.domain.notnull())
     rank = ibis.row_number().over(

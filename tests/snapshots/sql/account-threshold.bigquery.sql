@@ -1,14 +1,14 @@
 WITH `t15` AS (
   SELECT
-    `t13`.`from_id`,
-    `t13`.`to_id`,
-    `t13`.`linked_at`,
-    ROW_NUMBER() OVER (PARTITION BY `t13`.`from_id` ORDER BY `t13`.`linked_at` ASC, `t13`.`to_id` ASC) - 1 AS `rank`
+    `t11`.`from_id`,
+    `t11`.`to_id`,
+    `t11`.`linked_at`,
+    ROW_NUMBER() OVER (PARTITION BY `t11`.`from_id` ORDER BY `t11`.`linked_at` ASC, `t11`.`to_id` ASC) - 1 AS `rank`
   FROM (
     SELECT
-      `t10`.`from_id`,
-      `t10`.`to_id`,
-      MIN(`t10`.`at`) AS `linked_at`
+      `t9`.`from_id`,
+      `t9`.`to_id`,
+      MIN(`t9`.`at`) AS `linked_at`
     FROM (
       SELECT
         *
@@ -44,11 +44,11 @@ WITH `t15` AS (
       ) AS `t8`
       WHERE
         `t8`.`from_id` <> `t8`.`to_id`
-    ) AS `t10`
+    ) AS `t9`
     GROUP BY
       1,
       2
-  ) AS `t13`
+  ) AS `t11`
 ), `t19` AS (
   SELECT
     `t16`.`from_id`,
@@ -57,7 +57,7 @@ WITH `t15` AS (
   FROM `t15` AS `t16`
   WHERE
     `t16`.`rank` = 0
-), `t40` AS (
+), `t39` AS (
   SELECT
     `t7`.`type`,
     `t7`.`timestamp`,
@@ -65,11 +65,11 @@ WITH `t15` AS (
     `t7`.`anonymous_id`,
     `t7`.`group_id`,
     `t7`.`traits`,
-    COALESCE(`t38`.`s_person`, `t7`.`_sender`) AS `person_id`,
+    COALESCE(`t37`.`s_person`, `t7`.`_sender`) AS `person_id`,
     (
       `t7`.`user_id` IS NOT NULL
     ) OR (
-      `t38`.`s_person` IS NOT NULL
+      `t37`.`s_person` IS NOT NULL
     ) AS `is_known`
   FROM (
     SELECT
@@ -86,12 +86,12 @@ WITH `t15` AS (
   ) AS `t7`
   LEFT OUTER JOIN (
     SELECT
-      `t36`.`from_id` AS `s_from`,
-      `t36`.`person_id` AS `s_person`
+      `t35`.`from_id` AS `s_from`,
+      `t35`.`person_id` AS `s_person`
     FROM (
       SELECT
-        `t34`.`from_id`,
-        COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
+        `t33`.`from_id`,
+        COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
       FROM (
         SELECT
           `t20`.`from_id`,
@@ -106,38 +106,38 @@ WITH `t15` AS (
         ) AS `t20`
         LEFT OUTER JOIN (
           SELECT
-            `t24`.`from_id` AS `next_from`,
-            `t24`.`to_id` AS `next_to`
-          FROM `t19` AS `t24`
+            `t23`.`from_id` AS `next_from`,
+            `t23`.`to_id` AS `next_to`
+          FROM `t19` AS `t23`
         ) AS `t28`
           ON `t20`.`person_id` = `t28`.`next_from`
-      ) AS `t34`
+      ) AS `t33`
       LEFT OUTER JOIN (
         SELECT
-          `t23`.`from_id` AS `next_from`,
-          `t23`.`to_id` AS `next_to`
-        FROM `t19` AS `t23`
+          `t22`.`from_id` AS `next_from`,
+          `t22`.`to_id` AS `next_to`
+        FROM `t19` AS `t22`
       ) AS `t27`
-        ON `t34`.`person_id` = `t27`.`next_from`
-    ) AS `t36`
-  ) AS `t38`
-    ON `t7`.`_sender` = `t38`.`s_from`
-), `t55` AS (
+        ON `t33`.`person_id` = `t27`.`next_from`
+    ) AS `t35`
+  ) AS `t37`
+    ON `t7`.`_sender` = `t37`.`s_from`
+), `t54` AS (
   SELECT
-    `t54`.`user_id`,
-    `t54`.`email`,
-    `t54`.`email_domain`,
-    `t54`.`first_seen`,
-    `t54`.`last_seen`,
+    `t53`.`user_id`,
+    `t53`.`email`,
+    `t53`.`email_domain`,
+    `t53`.`first_seen`,
+    `t53`.`last_seen`,
     COALESCE(
-      `t54`.`group_account`,
-      `t33`.`domain_account`,
+      `t53`.`group_account`,
+      `t30`.`domain_account`,
       IF(
         (
-          `t54`.`email_domain` IS NOT NULL
+          `t53`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t54`.`email_domain` IN (
+          `t53`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +265,21 @@ WITH `t15` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t54`.`email_domain`),
+        CONCAT('domain:', `t53`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t54`.`group_account` IS NOT NULL
+      WHEN `t53`.`group_account` IS NOT NULL
       THEN 'group'
-      WHEN `t33`.`domain_account` IS NOT NULL
+      WHEN `t30`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t54`.`email_domain` IS NOT NULL
+          `t53`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t54`.`email_domain` IN (
+          `t53`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +407,7 @@ WITH `t15` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t54`.`email_domain`),
+        CONCAT('domain:', `t53`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +415,30 @@ WITH `t15` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t51`.`user_id`,
-      `t51`.`first_seen`,
-      `t51`.`last_seen`,
-      `t51`.`group_account`,
-      `t51`.`email`,
+      `t50`.`user_id`,
+      `t50`.`first_seen`,
+      `t50`.`last_seen`,
+      `t50`.`group_account`,
+      `t50`.`email`,
       NULLIF(
         IF(
           (
-            INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
+            INSTR(LOWER(TRIM(`t50`.`email`, ' \t\n\r\v\f')), '@') - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')),
+            LOWER(TRIM(`t50`.`email`, ' \t\n\r\v\f')),
             IF(
               (
                 (
-                  INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
+                  INSTR(LOWER(TRIM(`t50`.`email`, ' \t\n\r\v\f')), '@') - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
+                INSTR(LOWER(TRIM(`t50`.`email`, ' \t\n\r\v\f')), '@') - 1
               ) + 1 + 1,
               (
-                INSTR(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t51`.`email`, ' \t\n\r\v\f')))
+                INSTR(LOWER(TRIM(`t50`.`email`, ' \t\n\r\v\f')), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(`t50`.`email`, ' \t\n\r\v\f')))
             )
           ),
           NULL
@@ -447,257 +447,263 @@ WITH `t15` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t47`.`user_id`,
-        `t47`.`first_seen`,
-        `t47`.`last_seen`,
-        `t47`.`group_account`,
-        `t49`.`email`
+        `t46`.`user_id`,
+        `t46`.`first_seen`,
+        `t46`.`last_seen`,
+        `t46`.`group_account`,
+        `t48`.`email`
       FROM (
         SELECT
-          `t44`.`person_id` AS `user_id`,
-          MIN(`t44`.`timestamp`) AS `first_seen`,
-          MAX(`t44`.`timestamp`) AS `last_seen`,
+          `t43`.`person_id` AS `user_id`,
+          MIN(`t43`.`timestamp`) AS `first_seen`,
+          MAX(`t43`.`timestamp`) AS `last_seen`,
           MAX_BY(
-            IF(`t44`.`group_id` IS NOT NULL, `t44`.`group_id`, NULL),
-            IF(`t44`.`group_id` IS NOT NULL, `t44`.`timestamp`, NULL)
+            IF(`t43`.`group_id` IS NOT NULL, `t43`.`group_id`, NULL),
+            IF(`t43`.`group_id` IS NOT NULL, `t43`.`timestamp`, NULL)
           ) AS `group_account`
         FROM (
           SELECT
             *
-          FROM `t40` AS `t41`
+          FROM `t39` AS `t40`
           WHERE
-            `t41`.`is_known`
-        ) AS `t44`
+            `t40`.`is_known`
+        ) AS `t43`
         GROUP BY
           1
-      ) AS `t47`
+      ) AS `t46`
       LEFT OUTER JOIN (
         SELECT
-          `t45`.`e_user`,
+          `t44`.`e_user`,
           MAX_BY(
             IF(
-              safe.string(`t45`.`traits`['email']) IS NOT NULL,
-              safe.string(`t45`.`traits`['email']),
+              safe.string(`t44`.`traits`['email']) IS NOT NULL,
+              safe.string(`t44`.`traits`['email']),
               NULL
             ),
-            IF(safe.string(`t45`.`traits`['email']) IS NOT NULL, `t45`.`timestamp`, NULL)
+            IF(safe.string(`t44`.`traits`['email']) IS NOT NULL, `t44`.`timestamp`, NULL)
           ) AS `email`
         FROM (
           SELECT
-            `t41`.`type`,
-            `t41`.`timestamp`,
-            `t41`.`user_id`,
-            `t41`.`anonymous_id`,
-            `t41`.`group_id`,
-            `t41`.`traits`,
-            `t41`.`person_id`,
-            `t41`.`is_known`,
-            `t41`.`person_id` AS `e_user`
-          FROM `t40` AS `t41`
+            `t40`.`type`,
+            `t40`.`timestamp`,
+            `t40`.`user_id`,
+            `t40`.`anonymous_id`,
+            `t40`.`group_id`,
+            `t40`.`traits`,
+            `t40`.`person_id`,
+            `t40`.`is_known`,
+            `t40`.`person_id` AS `e_user`
+          FROM `t39` AS `t40`
           WHERE
-            `t41`.`is_known`
-            AND `t41`.`type` <> 'group'
-            AND `t41`.`traits` IS NOT NULL
-            AND `t41`.`person_id` IS NOT NULL
-        ) AS `t45`
+            `t40`.`is_known`
+            AND `t40`.`type` <> 'group'
+            AND `t40`.`traits` IS NOT NULL
+            AND `t40`.`person_id` IS NOT NULL
+        ) AS `t44`
         GROUP BY
           1
-      ) AS `t49`
-        ON `t47`.`user_id` = `t49`.`e_user`
-    ) AS `t51`
-  ) AS `t54`
+      ) AS `t48`
+        ON `t46`.`user_id` = `t48`.`e_user`
+    ) AS `t50`
+  ) AS `t53`
   LEFT OUTER JOIN (
     SELECT
-      `t29`.`domain`,
-      `t29`.`group_id` AS `domain_account`
+      `t26`.`domain`,
+      `t26`.`group_id` AS `domain_account`
     FROM (
       SELECT
-        `t22`.`group_id`,
-        `t22`.`since`,
-        `t22`.`domain`,
-        ROW_NUMBER() OVER (PARTITION BY `t22`.`domain` ORDER BY `t22`.`since` ASC, `t22`.`group_id` ASC) - 1 AS `rank`
+        `t17`.`group_id`,
+        `t17`.`since`,
+        `t17`.`domain`,
+        ROW_NUMBER() OVER (PARTITION BY `t17`.`domain` ORDER BY `t17`.`since` ASC, `t17`.`group_id` ASC) - 1 AS `rank`
       FROM (
         SELECT
-          *
+          `t14`.`group_id`,
+          `t14`.`since`,
+          IF(`t14`.`domain_at` IS NOT NULL, `t14`.`domain`, `t14`.`website`) AS `domain`
         FROM (
           SELECT
-            `t11`.`group_id`,
-            `t11`.`since`,
-            NULLIF(
-              REGEXP_REPLACE(
-                REGEXP_REPLACE(
-                  REGEXP_REPLACE(
-                    LOWER(TRIM(COALESCE(`t11`.`domain`, `t11`.`website`), ' \t\n\r\v\f')),
-                    '^[a-z]+://',
-                    ''
-                  ),
-                  '^www\\.',
-                  ''
-                ),
-                '[/:?#].*$',
-                ''
-              ),
-              ''
-            ) AS `domain`
+            `t13`.`group_id`,
+            MIN(`t13`.`timestamp`) AS `since`,
+            MAX(IF(`t13`.`has_domain`, `t13`.`timestamp`, NULL)) AS `domain_at`,
+            MAX_BY(
+              IF(`t13`.`has_domain`, `t13`.`domain`, NULL),
+              IF(`t13`.`has_domain`, `t13`.`timestamp`, NULL)
+            ) AS `domain`,
+            MAX_BY(
+              IF(`t13`.`has_website`, `t13`.`website`, NULL),
+              IF(`t13`.`has_website`, `t13`.`timestamp`, NULL)
+            ) AS `website`
           FROM (
             SELECT
-              `t9`.`group_id`,
-              MIN(`t9`.`timestamp`) AS `since`,
-              MAX_BY(
-                IF(`t9`.`domain` IS NOT NULL, `t9`.`domain`, NULL),
-                IF(`t9`.`domain` IS NOT NULL, `t9`.`timestamp`, NULL)
+              `t0`.`group_id`,
+              `t0`.`timestamp`,
+              safe.string(`t0`.`traits`['domain']) IS NOT NULL AS `has_domain`,
+              safe.string(`t0`.`traits`['website']) IS NOT NULL AS `has_website`,
+              NULLIF(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    REGEXP_REPLACE(LOWER(TRIM(safe.string(`t0`.`traits`['domain']), ' \t\n\r\v\f')), '^[a-z]+://', ''),
+                    '^www\\.',
+                    ''
+                  ),
+                  '[/:?#].*$',
+                  ''
+                ),
+                ''
               ) AS `domain`,
-              MAX_BY(
-                IF(`t9`.`website` IS NOT NULL, `t9`.`website`, NULL),
-                IF(`t9`.`website` IS NOT NULL, `t9`.`timestamp`, NULL)
+              NULLIF(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    REGEXP_REPLACE(LOWER(TRIM(safe.string(`t0`.`traits`['website']), ' \t\n\r\v\f')), '^[a-z]+://', ''),
+                    '^www\\.',
+                    ''
+                  ),
+                  '[/:?#].*$',
+                  ''
+                ),
+                ''
               ) AS `website`
-            FROM (
-              SELECT
-                `t0`.`group_id`,
-                `t0`.`timestamp`,
-                safe.string(`t0`.`traits`['domain']) AS `domain`,
-                safe.string(`t0`.`traits`['website']) AS `website`
-              FROM `events` AS `t0`
-              WHERE
-                `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
-                AND `t0`.`type` = 'group'
-                AND `t0`.`group_id` IS NOT NULL
-            ) AS `t9`
-            GROUP BY
-              1
-          ) AS `t11`
-        ) AS `t17`
+            FROM `events` AS `t0`
+            WHERE
+              `t0`.`timestamp` < DATETIME('2026-04-01T00:00:00')
+              AND `t0`.`type` = 'group'
+              AND `t0`.`group_id` IS NOT NULL
+          ) AS `t13`
+          GROUP BY
+            1
+        ) AS `t14`
         WHERE
-          `t17`.`domain` IS NOT NULL
-      ) AS `t22`
-    ) AS `t29`
+          IF(`t14`.`domain_at` IS NOT NULL, `t14`.`domain`, `t14`.`website`) IS NOT NULL
+      ) AS `t17`
+    ) AS `t26`
     WHERE
-      `t29`.`rank` = 0
-  ) AS `t33`
-    ON `t54`.`email_domain` = `t33`.`domain`
+      `t26`.`rank` = 0
+  ) AS `t30`
+    ON `t53`.`email_domain` = `t30`.`domain`
 )
 SELECT
-  `t82`.`entity_id`,
-  `t82`.`account_id`,
-  `t82`.`first_seen`,
-  `t82`.`last_seen`,
-  `t82`.`s__users`,
-  `t82`.`s__core_workflows_7d`,
-  `t82`.`s__employees`,
-  `t82`.`paying`,
-  `t82`.`q__all__0`,
-  `t82`.`q__all__1`,
-  `t82`.`q__all__2`,
-  `t82`.`score`,
-  `t82`.`tier`,
+  `t81`.`entity_id`,
+  `t81`.`account_id`,
+  `t81`.`first_seen`,
+  `t81`.`last_seen`,
+  `t81`.`s__users`,
+  `t81`.`s__core_workflows_7d`,
+  `t81`.`s__employees`,
+  `t81`.`paying`,
+  `t81`.`q__all__0`,
+  `t81`.`q__all__1`,
+  `t81`.`q__all__2`,
+  `t81`.`score`,
+  `t81`.`tier`,
   'account' AS `entity_type`,
   DATETIME('2026-04-01T00:00:00') AS `as_of`
 FROM (
   SELECT
-    `t81`.*
+    `t80`.*
     EXCEPT (`qualifies`)
   FROM (
     SELECT
-      `t80`.`entity_id`,
-      `t80`.`account_id`,
-      `t80`.`first_seen`,
-      `t80`.`last_seen`,
-      `t80`.`s__users`,
-      `t80`.`s__core_workflows_7d`,
-      `t80`.`s__employees`,
-      `t80`.`paying`,
-      `t80`.`q__all__0`,
-      `t80`.`q__all__1`,
-      `t80`.`q__all__2`,
-      `t80`.`score`,
-      `t80`.`qualifies`,
-      IF(`t80`.`qualifies`, 'pql', 'not qualified') AS `tier`
+      `t79`.`entity_id`,
+      `t79`.`account_id`,
+      `t79`.`first_seen`,
+      `t79`.`last_seen`,
+      `t79`.`s__users`,
+      `t79`.`s__core_workflows_7d`,
+      `t79`.`s__employees`,
+      `t79`.`paying`,
+      `t79`.`q__all__0`,
+      `t79`.`q__all__1`,
+      `t79`.`q__all__2`,
+      `t79`.`score`,
+      `t79`.`qualifies`,
+      IF(`t79`.`qualifies`, 'pql', 'not qualified') AS `tier`
     FROM (
       SELECT
-        `t78`.`entity_id`,
-        `t78`.`account_id`,
-        `t78`.`first_seen`,
-        `t78`.`last_seen`,
-        `t78`.`s__users`,
-        `t78`.`s__core_workflows_7d`,
-        `t78`.`s__employees`,
-        `t78`.`paying`,
-        `t78`.`q__all__0`,
-        `t78`.`q__all__1`,
-        `t78`.`q__all__2`,
-        CAST(0 + IF(`t78`.`q__all__0`, 1, 0) + IF(`t78`.`q__all__1`, 1, 0) + IF(`t78`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
-        `t78`.`q__all__0` AND `t78`.`q__all__1` AND `t78`.`q__all__2` AS `qualifies`
+        `t77`.`entity_id`,
+        `t77`.`account_id`,
+        `t77`.`first_seen`,
+        `t77`.`last_seen`,
+        `t77`.`s__users`,
+        `t77`.`s__core_workflows_7d`,
+        `t77`.`s__employees`,
+        `t77`.`paying`,
+        `t77`.`q__all__0`,
+        `t77`.`q__all__1`,
+        `t77`.`q__all__2`,
+        CAST(0 + IF(`t77`.`q__all__0`, 1, 0) + IF(`t77`.`q__all__1`, 1, 0) + IF(`t77`.`q__all__2`, 1, 0) AS FLOAT64) AS `score`,
+        `t77`.`q__all__0` AND `t77`.`q__all__1` AND `t77`.`q__all__2` AS `qualifies`
       FROM (
         SELECT
-          `t76`.`entity_id`,
-          `t76`.`account_id`,
-          `t76`.`first_seen`,
-          `t76`.`last_seen`,
-          `t76`.`s__users`,
-          `t76`.`s__core_workflows_7d`,
-          `t76`.`s__employees`,
-          `t76`.`paying`,
-          COALESCE(`t76`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
-          COALESCE(`t76`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
-          COALESCE(`t76`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
+          `t75`.`entity_id`,
+          `t75`.`account_id`,
+          `t75`.`first_seen`,
+          `t75`.`last_seen`,
+          `t75`.`s__users`,
+          `t75`.`s__core_workflows_7d`,
+          `t75`.`s__employees`,
+          `t75`.`paying`,
+          COALESCE(`t75`.`s__users` >= 5.0, FALSE) AS `q__all__0`,
+          COALESCE(`t75`.`s__core_workflows_7d` >= 10.0, FALSE) AS `q__all__1`,
+          COALESCE(`t75`.`s__employees` >= 51.0, FALSE) AS `q__all__2`
         FROM (
           SELECT
-            `t74`.`entity_id`,
-            `t74`.`account_id`,
-            `t74`.`first_seen`,
-            `t74`.`last_seen`,
-            `t74`.`s__users`,
-            `t74`.`s__core_workflows_7d`,
-            `t74`.`s__employees`,
-            `t66`.`key` IS NOT NULL AS `paying`
+            `t73`.`entity_id`,
+            `t73`.`account_id`,
+            `t73`.`first_seen`,
+            `t73`.`last_seen`,
+            `t73`.`s__users`,
+            `t73`.`s__core_workflows_7d`,
+            `t73`.`s__employees`,
+            `t65`.`key` IS NOT NULL AS `paying`
           FROM (
             SELECT
-              `t71`.`entity_id`,
-              `t71`.`account_id`,
-              `t71`.`first_seen`,
-              `t71`.`last_seen`,
-              `t71`.`s__users`,
-              `t71`.`s__core_workflows_7d`,
-              `t14`.`s__employees`
+              `t70`.`entity_id`,
+              `t70`.`account_id`,
+              `t70`.`first_seen`,
+              `t70`.`last_seen`,
+              `t70`.`s__users`,
+              `t70`.`s__core_workflows_7d`,
+              `t12`.`s__employees`
             FROM (
               SELECT
-                `t61`.`entity_id`,
-                `t61`.`account_id`,
-                `t61`.`first_seen`,
-                `t61`.`last_seen`,
-                COALESCE(`t68`.`s__users`, 0) AS `s__users`,
-                COALESCE(`t68`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
+                `t60`.`entity_id`,
+                `t60`.`account_id`,
+                `t60`.`first_seen`,
+                `t60`.`last_seen`,
+                COALESCE(`t67`.`s__users`, 0) AS `s__users`,
+                COALESCE(`t67`.`s__core_workflows_7d`, 0) AS `s__core_workflows_7d`
               FROM (
                 SELECT
-                  `t58`.`account_id` AS `entity_id`,
-                  MAX(`t58`.`account_id`) AS `account_id`,
-                  MIN(`t58`.`first_seen`) AS `first_seen`,
-                  MAX(`t58`.`last_seen`) AS `last_seen`
+                  `t57`.`account_id` AS `entity_id`,
+                  MAX(`t57`.`account_id`) AS `account_id`,
+                  MIN(`t57`.`first_seen`) AS `first_seen`,
+                  MAX(`t57`.`last_seen`) AS `last_seen`
                 FROM (
                   SELECT
-                    `t56`.`user_id` AS `m_user`,
-                    `t56`.`account_id`,
-                    `t56`.`email_domain`,
-                    `t56`.`first_seen`,
-                    `t56`.`last_seen`
-                  FROM `t55` AS `t56`
+                    `t55`.`user_id` AS `m_user`,
+                    `t55`.`account_id`,
+                    `t55`.`email_domain`,
+                    `t55`.`first_seen`,
+                    `t55`.`last_seen`
+                  FROM `t54` AS `t55`
                   WHERE
-                    `t56`.`account_id` IS NOT NULL
-                ) AS `t58`
+                    `t55`.`account_id` IS NOT NULL
+                ) AS `t57`
                 GROUP BY
                   1
-              ) AS `t61`
+              ) AS `t60`
               LEFT OUTER JOIN (
                 SELECT
-                  `t64`.`entity_id` AS `key`,
-                  COUNT(DISTINCT IF(TRUE AND TRUE, `t64`.`person_id`, NULL)) AS `s__users`,
+                  `t63`.`entity_id` AS `key`,
+                  COUNT(DISTINCT IF(TRUE AND TRUE, `t63`.`person_id`, NULL)) AS `s__users`,
                   COUNTIF(
                     (
-                      `t64`.`type` = 'track'
+                      `t63`.`type` = 'track'
                     )
-                    AND `t64`.`event` IN ('Report Created')
+                    AND `t63`.`event` IN ('Report Created')
                     AND (
-                      `t64`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
+                      `t63`.`timestamp` >= DATETIME('2026-03-25T00:00:00')
                     )
                   ) AS `s__core_workflows_7d`
                 FROM (
@@ -705,27 +711,27 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      `t43`.`message_id`,
-                      `t43`.`type`,
-                      `t43`.`event`,
-                      `t43`.`name`,
-                      `t43`.`user_id`,
-                      `t43`.`anonymous_id`,
-                      `t43`.`group_id`,
-                      `t43`.`previous_id`,
-                      `t43`.`timestamp`,
-                      `t43`.`original_timestamp`,
-                      `t43`.`sent_at`,
-                      `t43`.`received_at`,
-                      `t43`.`properties`,
-                      `t43`.`traits`,
-                      `t43`.`context`,
-                      `t43`.`source`,
-                      `t43`.`loaded_at`,
-                      `t43`.`person_id`,
-                      `t59`.`account_id`,
-                      `t59`.`email_domain`,
-                      `t59`.`account_id` AS `entity_id`
+                      `t42`.`message_id`,
+                      `t42`.`type`,
+                      `t42`.`event`,
+                      `t42`.`name`,
+                      `t42`.`user_id`,
+                      `t42`.`anonymous_id`,
+                      `t42`.`group_id`,
+                      `t42`.`previous_id`,
+                      `t42`.`timestamp`,
+                      `t42`.`original_timestamp`,
+                      `t42`.`sent_at`,
+                      `t42`.`received_at`,
+                      `t42`.`properties`,
+                      `t42`.`traits`,
+                      `t42`.`context`,
+                      `t42`.`source`,
+                      `t42`.`loaded_at`,
+                      `t42`.`person_id`,
+                      `t58`.`account_id`,
+                      `t58`.`email_domain`,
+                      `t58`.`account_id` AS `entity_id`
                     FROM (
                       SELECT
                         *
@@ -748,11 +754,11 @@ FROM (
                           `t6`.`context`,
                           `t6`.`source`,
                           `t6`.`loaded_at`,
-                          COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                          COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
                           (
                             `t6`.`user_id` IS NOT NULL
                           ) OR (
-                            `t38`.`s_person` IS NOT NULL
+                            `t37`.`s_person` IS NOT NULL
                           ) AS `is_known`
                         FROM (
                           SELECT
@@ -780,12 +786,12 @@ FROM (
                         ) AS `t6`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t36`.`from_id` AS `s_from`,
-                            `t36`.`person_id` AS `s_person`
+                            `t35`.`from_id` AS `s_from`,
+                            `t35`.`person_id` AS `s_person`
                           FROM (
                             SELECT
-                              `t34`.`from_id`,
-                              COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
+                              `t33`.`from_id`,
+                              COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
                                 `t20`.`from_id`,
@@ -800,43 +806,43 @@ FROM (
                               ) AS `t20`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t24`.`from_id` AS `next_from`,
-                                  `t24`.`to_id` AS `next_to`
-                                FROM `t19` AS `t24`
+                                  `t23`.`from_id` AS `next_from`,
+                                  `t23`.`to_id` AS `next_to`
+                                FROM `t19` AS `t23`
                               ) AS `t28`
                                 ON `t20`.`person_id` = `t28`.`next_from`
-                            ) AS `t34`
+                            ) AS `t33`
                             LEFT OUTER JOIN (
                               SELECT
-                                `t23`.`from_id` AS `next_from`,
-                                `t23`.`to_id` AS `next_to`
-                              FROM `t19` AS `t23`
+                                `t22`.`from_id` AS `next_from`,
+                                `t22`.`to_id` AS `next_to`
+                              FROM `t19` AS `t22`
                             ) AS `t27`
-                              ON `t34`.`person_id` = `t27`.`next_from`
-                          ) AS `t36`
-                        ) AS `t38`
-                          ON `t6`.`_sender` = `t38`.`s_from`
-                      ) AS `t39`
+                              ON `t33`.`person_id` = `t27`.`next_from`
+                          ) AS `t35`
+                        ) AS `t37`
+                          ON `t6`.`_sender` = `t37`.`s_from`
+                      ) AS `t38`
                       WHERE
-                        `t39`.`is_known`
-                    ) AS `t43`
+                        `t38`.`is_known`
+                    ) AS `t42`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t56`.`user_id` AS `m_user`,
-                        `t56`.`account_id`,
-                        `t56`.`email_domain`
-                      FROM `t55` AS `t56`
-                    ) AS `t59`
-                      ON `t43`.`person_id` = `t59`.`m_user`
-                  ) AS `t63`
+                        `t55`.`user_id` AS `m_user`,
+                        `t55`.`account_id`,
+                        `t55`.`email_domain`
+                      FROM `t54` AS `t55`
+                    ) AS `t58`
+                      ON `t42`.`person_id` = `t58`.`m_user`
+                  ) AS `t62`
                   WHERE
-                    `t63`.`entity_id` IS NOT NULL
-                ) AS `t64`
+                    `t62`.`entity_id` IS NOT NULL
+                ) AS `t63`
                 GROUP BY
                   1
-              ) AS `t68`
-                ON `t61`.`entity_id` = `t68`.`key`
-            ) AS `t71`
+              ) AS `t67`
+                ON `t60`.`entity_id` = `t67`.`key`
+            ) AS `t70`
             LEFT OUTER JOIN (
               SELECT
                 `t5`.`group_id` AS `key`,
@@ -860,35 +866,35 @@ FROM (
               ) AS `t5`
               GROUP BY
                 1
-            ) AS `t14`
-              ON `t71`.`entity_id` = `t14`.`key`
-          ) AS `t74`
+            ) AS `t12`
+              ON `t70`.`entity_id` = `t12`.`key`
+          ) AS `t73`
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              `t63`.`entity_id` AS `key`
+              `t62`.`entity_id` AS `key`
             FROM (
               SELECT
-                `t43`.`message_id`,
-                `t43`.`type`,
-                `t43`.`event`,
-                `t43`.`name`,
-                `t43`.`user_id`,
-                `t43`.`anonymous_id`,
-                `t43`.`group_id`,
-                `t43`.`previous_id`,
-                `t43`.`timestamp`,
-                `t43`.`original_timestamp`,
-                `t43`.`sent_at`,
-                `t43`.`received_at`,
-                `t43`.`properties`,
-                `t43`.`traits`,
-                `t43`.`context`,
-                `t43`.`source`,
-                `t43`.`loaded_at`,
-                `t43`.`person_id`,
-                `t59`.`account_id`,
-                `t59`.`email_domain`,
-                `t59`.`account_id` AS `entity_id`
+                `t42`.`message_id`,
+                `t42`.`type`,
+                `t42`.`event`,
+                `t42`.`name`,
+                `t42`.`user_id`,
+                `t42`.`anonymous_id`,
+                `t42`.`group_id`,
+                `t42`.`previous_id`,
+                `t42`.`timestamp`,
+                `t42`.`original_timestamp`,
+                `t42`.`sent_at`,
+                `t42`.`received_at`,
+                `t42`.`properties`,
+                `t42`.`traits`,
+                `t42`.`context`,
+                `t42`.`source`,
+                `t42`.`loaded_at`,
+                `t42`.`person_id`,
+                `t58`.`account_id`,
+                `t58`.`email_domain`,
+                `t58`.`account_id` AS `entity_id`
               FROM (
                 SELECT
                   *
@@ -911,11 +917,11 @@ FROM (
                     `t6`.`context`,
                     `t6`.`source`,
                     `t6`.`loaded_at`,
-                    COALESCE(`t38`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                    COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
                     (
                       `t6`.`user_id` IS NOT NULL
                     ) OR (
-                      `t38`.`s_person` IS NOT NULL
+                      `t37`.`s_person` IS NOT NULL
                     ) AS `is_known`
                   FROM (
                     SELECT
@@ -943,12 +949,12 @@ FROM (
                   ) AS `t6`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t36`.`from_id` AS `s_from`,
-                      `t36`.`person_id` AS `s_person`
+                      `t35`.`from_id` AS `s_from`,
+                      `t35`.`person_id` AS `s_person`
                     FROM (
                       SELECT
-                        `t34`.`from_id`,
-                        COALESCE(`t27`.`next_to`, `t34`.`person_id`) AS `person_id`
+                        `t33`.`from_id`,
+                        COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
                       FROM (
                         SELECT
                           `t20`.`from_id`,
@@ -963,47 +969,47 @@ FROM (
                         ) AS `t20`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t24`.`from_id` AS `next_from`,
-                            `t24`.`to_id` AS `next_to`
-                          FROM `t19` AS `t24`
+                            `t23`.`from_id` AS `next_from`,
+                            `t23`.`to_id` AS `next_to`
+                          FROM `t19` AS `t23`
                         ) AS `t28`
                           ON `t20`.`person_id` = `t28`.`next_from`
-                      ) AS `t34`
+                      ) AS `t33`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t23`.`from_id` AS `next_from`,
-                          `t23`.`to_id` AS `next_to`
-                        FROM `t19` AS `t23`
+                          `t22`.`from_id` AS `next_from`,
+                          `t22`.`to_id` AS `next_to`
+                        FROM `t19` AS `t22`
                       ) AS `t27`
-                        ON `t34`.`person_id` = `t27`.`next_from`
-                    ) AS `t36`
-                  ) AS `t38`
-                    ON `t6`.`_sender` = `t38`.`s_from`
-                ) AS `t39`
+                        ON `t33`.`person_id` = `t27`.`next_from`
+                    ) AS `t35`
+                  ) AS `t37`
+                    ON `t6`.`_sender` = `t37`.`s_from`
+                ) AS `t38`
                 WHERE
-                  `t39`.`is_known`
-              ) AS `t43`
+                  `t38`.`is_known`
+              ) AS `t42`
               LEFT OUTER JOIN (
                 SELECT
-                  `t56`.`user_id` AS `m_user`,
-                  `t56`.`account_id`,
-                  `t56`.`email_domain`
-                FROM `t55` AS `t56`
-              ) AS `t59`
-                ON `t43`.`person_id` = `t59`.`m_user`
-            ) AS `t63`
+                  `t55`.`user_id` AS `m_user`,
+                  `t55`.`account_id`,
+                  `t55`.`email_domain`
+                FROM `t54` AS `t55`
+              ) AS `t58`
+                ON `t42`.`person_id` = `t58`.`m_user`
+            ) AS `t62`
             WHERE
-              `t63`.`entity_id` IS NOT NULL
-              AND `t63`.`type` = 'track'
-              AND `t63`.`event` IN ('Subscription Started')
-          ) AS `t66`
-            ON `t74`.`entity_id` = `t66`.`key`
-        ) AS `t76`
+              `t62`.`entity_id` IS NOT NULL
+              AND `t62`.`type` = 'track'
+              AND `t62`.`event` IN ('Subscription Started')
+          ) AS `t65`
+            ON `t73`.`entity_id` = `t65`.`key`
+        ) AS `t75`
         WHERE
           NOT (
-            `t76`.`paying`
+            `t75`.`paying`
           )
-      ) AS `t78`
-    ) AS `t80`
-  ) AS `t81`
-) AS `t82`;
+      ) AS `t77`
+    ) AS `t79`
+  ) AS `t80`
+) AS `t81`;

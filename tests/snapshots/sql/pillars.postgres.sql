@@ -1,18 +1,18 @@
 WITH "t15" AS (
   SELECT
-    "t13"."from_id",
-    "t13"."to_id",
-    "t13"."linked_at",
+    "t11"."from_id",
+    "t11"."to_id",
+    "t11"."linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t13"."from_id"
-      ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC
+      PARTITION BY "t11"."from_id"
+      ORDER BY "t11"."linked_at" ASC, "t11"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
     SELECT
-      "t10"."from_id",
-      "t10"."to_id",
-      MIN("t10"."at") AS "linked_at"
+      "t9"."from_id",
+      "t9"."to_id",
+      MIN("t9"."at") AS "linked_at"
     FROM (
       SELECT
         *
@@ -48,11 +48,11 @@ WITH "t15" AS (
       ) AS "t8"
       WHERE
         "t8"."from_id" <> "t8"."to_id"
-    ) AS "t10"
+    ) AS "t9"
     GROUP BY
       1,
       2
-  ) AS "t13"
+  ) AS "t11"
 ), "t19" AS (
   SELECT
     "t16"."from_id",
@@ -61,7 +61,7 @@ WITH "t15" AS (
   FROM "t15" AS "t16"
   WHERE
     "t16"."rank" = 0
-), "t40" AS (
+), "t39" AS (
   SELECT
     "t7"."type",
     "t7"."timestamp",
@@ -69,11 +69,11 @@ WITH "t15" AS (
     "t7"."anonymous_id",
     "t7"."group_id",
     "t7"."traits",
-    COALESCE("t38"."s_person", "t7"."_sender") AS "person_id",
+    COALESCE("t37"."s_person", "t7"."_sender") AS "person_id",
     (
       "t7"."user_id" IS NOT NULL
     ) OR (
-      "t38"."s_person" IS NOT NULL
+      "t37"."s_person" IS NOT NULL
     ) AS "is_known"
   FROM (
     SELECT
@@ -90,12 +90,12 @@ WITH "t15" AS (
   ) AS "t7"
   LEFT OUTER JOIN (
     SELECT
-      "t36"."from_id" AS "s_from",
-      "t36"."person_id" AS "s_person"
+      "t35"."from_id" AS "s_from",
+      "t35"."person_id" AS "s_person"
     FROM (
       SELECT
-        "t34"."from_id",
-        COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
+        "t33"."from_id",
+        COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
       FROM (
         SELECT
           "t20"."from_id",
@@ -110,38 +110,38 @@ WITH "t15" AS (
         ) AS "t20"
         LEFT OUTER JOIN (
           SELECT
-            "t24"."from_id" AS "next_from",
-            "t24"."to_id" AS "next_to"
-          FROM "t19" AS "t24"
+            "t23"."from_id" AS "next_from",
+            "t23"."to_id" AS "next_to"
+          FROM "t19" AS "t23"
         ) AS "t28"
           ON "t20"."person_id" = "t28"."next_from"
-      ) AS "t34"
+      ) AS "t33"
       LEFT OUTER JOIN (
         SELECT
-          "t23"."from_id" AS "next_from",
-          "t23"."to_id" AS "next_to"
-        FROM "t19" AS "t23"
+          "t22"."from_id" AS "next_from",
+          "t22"."to_id" AS "next_to"
+        FROM "t19" AS "t22"
       ) AS "t27"
-        ON "t34"."person_id" = "t27"."next_from"
-    ) AS "t36"
-  ) AS "t38"
-    ON "t7"."_sender" = "t38"."s_from"
-), "t55" AS (
+        ON "t33"."person_id" = "t27"."next_from"
+    ) AS "t35"
+  ) AS "t37"
+    ON "t7"."_sender" = "t37"."s_from"
+), "t54" AS (
   SELECT
-    "t54"."user_id",
-    "t54"."email",
-    "t54"."email_domain",
-    "t54"."first_seen",
-    "t54"."last_seen",
+    "t53"."user_id",
+    "t53"."email",
+    "t53"."email_domain",
+    "t53"."first_seen",
+    "t53"."last_seen",
     COALESCE(
-      "t54"."group_account",
-      "t33"."domain_account",
+      "t53"."group_account",
+      "t30"."domain_account",
       CASE
         WHEN (
-          "t54"."email_domain" IS NOT NULL
+          "t53"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t54"."email_domain" IN (
+          "t53"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -269,21 +269,21 @@ WITH "t15" AS (
             'zohomail.com'
           )
         )
-        THEN 'domain:' || "t54"."email_domain"
+        THEN 'domain:' || "t53"."email_domain"
         ELSE NULL
       END
     ) AS "account_id",
     CASE
-      WHEN "t54"."group_account" IS NOT NULL
+      WHEN "t53"."group_account" IS NOT NULL
       THEN 'group'
-      WHEN "t33"."domain_account" IS NOT NULL
+      WHEN "t30"."domain_account" IS NOT NULL
       THEN 'domain'
       WHEN CASE
         WHEN (
-          "t54"."email_domain" IS NOT NULL
+          "t53"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t54"."email_domain" IN (
+          "t53"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -411,7 +411,7 @@ WITH "t15" AS (
             'zohomail.com'
           )
         )
-        THEN 'domain:' || "t54"."email_domain"
+        THEN 'domain:' || "t53"."email_domain"
         ELSE NULL
       END IS NOT NULL
       THEN 'email'
@@ -419,34 +419,34 @@ WITH "t15" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t51"."user_id",
-      "t51"."first_seen",
-      "t51"."last_seen",
-      "t51"."group_account",
-      "t51"."email",
+      "t50"."user_id",
+      "t50"."first_seen",
+      "t50"."last_seen",
+      "t50"."group_account",
+      "t50"."email",
       NULLIF(
         CASE
           WHEN (
             POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t51"."email"))) - 1
+' FROM "t50"."email"))) - 1
           ) >= 0
           THEN SUBSTRING(LOWER(TRIM(' 	
-' FROM "t51"."email")) FROM CASE
+' FROM "t50"."email")) FROM CASE
             WHEN (
               (
                 POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t51"."email"))) - 1
+' FROM "t50"."email"))) - 1
               ) + 1 + 1
             ) >= 1
             THEN (
               POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t51"."email"))) - 1
+' FROM "t50"."email"))) - 1
             ) + 1 + 1
             ELSE (
               POSITION('@' IN LOWER(TRIM(' 	
-' FROM "t51"."email"))) - 1
+' FROM "t50"."email"))) - 1
             ) + 1 + 1 + LENGTH(LOWER(TRIM(' 	
-' FROM "t51"."email")))
+' FROM "t50"."email")))
           END)
           ELSE NULL
         END,
@@ -454,191 +454,222 @@ WITH "t15" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t47"."user_id",
-        "t47"."first_seen",
-        "t47"."last_seen",
-        "t47"."group_account",
-        "t49"."email"
+        "t46"."user_id",
+        "t46"."first_seen",
+        "t46"."last_seen",
+        "t46"."group_account",
+        "t48"."email"
       FROM (
         SELECT
-          "t44"."person_id" AS "user_id",
-          MIN("t44"."timestamp") AS "first_seen",
-          MAX("t44"."timestamp") AS "last_seen",
+          "t43"."person_id" AS "user_id",
+          MIN("t43"."timestamp") AS "first_seen",
+          MAX("t43"."timestamp") AS "last_seen",
           (
-            ARRAY_AGG("t44"."group_id" ORDER BY "t44"."timestamp" DESC NULLS LAST) FILTER(WHERE
-              "t44"."timestamp" IS NOT NULL AND "t44"."group_id" IS NOT NULL)
+            ARRAY_AGG("t43"."group_id" ORDER BY "t43"."timestamp" DESC NULLS LAST) FILTER(WHERE
+              "t43"."timestamp" IS NOT NULL AND "t43"."group_id" IS NOT NULL)
           )[1] AS "group_account"
         FROM (
           SELECT
             *
-          FROM "t40" AS "t41"
+          FROM "t39" AS "t40"
           WHERE
-            "t41"."is_known"
-        ) AS "t44"
+            "t40"."is_known"
+        ) AS "t43"
         GROUP BY
           1
-      ) AS "t47"
+      ) AS "t46"
       LEFT OUTER JOIN (
         SELECT
-          "t45"."e_user",
+          "t44"."e_user",
           (
             ARRAY_AGG(
               CASE
-                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t45"."traits", 'email')) = 'string'
-                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t45"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
+                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t44"."traits", 'email')) = 'string'
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t44"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                 ELSE NULL
-              END ORDER BY "t45"."timestamp" DESC NULLS LAST
+              END ORDER BY "t44"."timestamp" DESC NULLS LAST
             ) FILTER(WHERE
-              "t45"."timestamp" IS NOT NULL
+              "t44"."timestamp" IS NOT NULL
               AND CASE
-                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t45"."traits", 'email')) = 'string'
-                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t45"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
+                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t44"."traits", 'email')) = 'string'
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t44"."traits", 'email'), VARIADIC ARRAY[]::TEXT[])
                 ELSE NULL
               END IS NOT NULL)
           )[1] AS "email"
         FROM (
           SELECT
-            "t41"."type",
-            "t41"."timestamp",
-            "t41"."user_id",
-            "t41"."anonymous_id",
-            "t41"."group_id",
-            "t41"."traits",
-            "t41"."person_id",
-            "t41"."is_known",
-            "t41"."person_id" AS "e_user"
-          FROM "t40" AS "t41"
+            "t40"."type",
+            "t40"."timestamp",
+            "t40"."user_id",
+            "t40"."anonymous_id",
+            "t40"."group_id",
+            "t40"."traits",
+            "t40"."person_id",
+            "t40"."is_known",
+            "t40"."person_id" AS "e_user"
+          FROM "t39" AS "t40"
           WHERE
-            "t41"."is_known"
-            AND "t41"."type" <> 'group'
-            AND "t41"."traits" IS NOT NULL
-            AND "t41"."person_id" IS NOT NULL
-        ) AS "t45"
+            "t40"."is_known"
+            AND "t40"."type" <> 'group'
+            AND "t40"."traits" IS NOT NULL
+            AND "t40"."person_id" IS NOT NULL
+        ) AS "t44"
         GROUP BY
           1
-      ) AS "t49"
-        ON "t47"."user_id" = "t49"."e_user"
-    ) AS "t51"
-  ) AS "t54"
+      ) AS "t48"
+        ON "t46"."user_id" = "t48"."e_user"
+    ) AS "t50"
+  ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
-      "t29"."domain",
-      "t29"."group_id" AS "domain_account"
+      "t26"."domain",
+      "t26"."group_id" AS "domain_account"
     FROM (
       SELECT
-        "t22"."group_id",
-        "t22"."since",
-        "t22"."domain",
+        "t17"."group_id",
+        "t17"."since",
+        "t17"."domain",
         ROW_NUMBER() OVER (
-          PARTITION BY "t22"."domain"
-          ORDER BY "t22"."since" ASC, "t22"."group_id" ASC
+          PARTITION BY "t17"."domain"
+          ORDER BY "t17"."since" ASC, "t17"."group_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1 AS "rank"
       FROM (
         SELECT
-          *
+          "t14"."group_id",
+          "t14"."since",
+          CASE WHEN "t14"."domain_at" IS NOT NULL THEN "t14"."domain" ELSE "t14"."website" END AS "domain"
         FROM (
           SELECT
-            "t11"."group_id",
-            "t11"."since",
-            NULLIF(
-              REGEXP_REPLACE(
+            "t13"."group_id",
+            MIN("t13"."timestamp") AS "since",
+            MAX("t13"."timestamp") FILTER(WHERE
+              "t13"."has_domain") AS "domain_at",
+            (
+              ARRAY_AGG("t13"."domain" ORDER BY "t13"."timestamp" DESC NULLS LAST) FILTER(WHERE
+                "t13"."timestamp" IS NOT NULL AND "t13"."has_domain")
+            )[1] AS "domain",
+            (
+              ARRAY_AGG("t13"."website" ORDER BY "t13"."timestamp" DESC NULLS LAST) FILTER(WHERE
+                "t13"."timestamp" IS NOT NULL AND "t13"."has_website")
+            )[1] AS "website"
+          FROM (
+            SELECT
+              "t0"."group_id",
+              "t0"."timestamp",
+              CASE
+                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'domain')) = 'string'
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
+                ELSE NULL
+              END IS NOT NULL AS "has_domain",
+              CASE
+                WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'website')) = 'string'
+                THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
+                ELSE NULL
+              END IS NOT NULL AS "has_website",
+              NULLIF(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    LOWER(TRIM(' 	
-' FROM COALESCE("t11"."domain", "t11"."website"))),
-                    '^[a-z]+://',
+                    REGEXP_REPLACE(
+                      LOWER(
+                        TRIM(' 	
+' FROM CASE
+                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'domain')) = 'string'
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
+                          ELSE NULL
+                        END)
+                      ),
+                      '^[a-z]+://',
+                      '',
+                      'g'
+                    ),
+                    '^www\.',
                     '',
                     'g'
                   ),
-                  '^www\.',
+                  '[/:?#].*$',
                   '',
                   'g'
                 ),
-                '[/:?#].*$',
-                '',
-                'g'
-              ),
-              ''
-            ) AS "domain"
-          FROM (
-            SELECT
-              "t9"."group_id",
-              MIN("t9"."timestamp") AS "since",
-              (
-                ARRAY_AGG("t9"."domain" ORDER BY "t9"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                  "t9"."timestamp" IS NOT NULL AND "t9"."domain" IS NOT NULL)
-              )[1] AS "domain",
-              (
-                ARRAY_AGG("t9"."website" ORDER BY "t9"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                  "t9"."timestamp" IS NOT NULL AND "t9"."website" IS NOT NULL)
-              )[1] AS "website"
-            FROM (
-              SELECT
-                "t0"."group_id",
-                "t0"."timestamp",
-                CASE
-                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'domain')) = 'string'
-                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'domain'), VARIADIC ARRAY[]::TEXT[])
-                  ELSE NULL
-                END AS "domain",
-                CASE
-                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'website')) = 'string'
-                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
-                  ELSE NULL
-                END AS "website"
-              FROM "events" AS "t0"
-              WHERE
-                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                AND "t0"."type" = 'group'
-                AND "t0"."group_id" IS NOT NULL
-            ) AS "t9"
-            GROUP BY
-              1
-          ) AS "t11"
-        ) AS "t17"
+                ''
+              ) AS "domain",
+              NULLIF(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    REGEXP_REPLACE(
+                      LOWER(
+                        TRIM(' 	
+' FROM CASE
+                          WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'website')) = 'string'
+                          THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'website'), VARIADIC ARRAY[]::TEXT[])
+                          ELSE NULL
+                        END)
+                      ),
+                      '^[a-z]+://',
+                      '',
+                      'g'
+                    ),
+                    '^www\.',
+                    '',
+                    'g'
+                  ),
+                  '[/:?#].*$',
+                  '',
+                  'g'
+                ),
+                ''
+              ) AS "website"
+            FROM "events" AS "t0"
+            WHERE
+              "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+              AND "t0"."type" = 'group'
+              AND "t0"."group_id" IS NOT NULL
+          ) AS "t13"
+          GROUP BY
+            1
+        ) AS "t14"
         WHERE
-          "t17"."domain" IS NOT NULL
-      ) AS "t22"
-    ) AS "t29"
+          CASE WHEN "t14"."domain_at" IS NOT NULL THEN "t14"."domain" ELSE "t14"."website" END IS NOT NULL
+      ) AS "t17"
+    ) AS "t26"
     WHERE
-      "t29"."rank" = 0
-  ) AS "t33"
-    ON "t54"."email_domain" = "t33"."domain"
+      "t26"."rank" = 0
+  ) AS "t30"
+    ON "t53"."email_domain" = "t30"."domain"
 )
 SELECT
-  "t105"."entity_id",
-  "t105"."account_id",
-  "t105"."first_seen",
-  "t105"."last_seen",
-  "t105"."s__activated",
-  "t105"."s__activated_within_7d",
-  "t105"."s__core_feature_30d",
-  "t105"."s__paywall_hits_30d",
-  "t105"."s__enterprise_views_30d",
-  "t105"."s__teammates_invited",
-  "t105"."s__sessions_14d",
-  "t105"."s__employees",
-  "t105"."s__industry",
-  "t105"."paying",
-  "t105"."p__activation__0",
-  "t105"."p__activation__1",
-  "t105"."p__usage__0",
-  "t105"."p__usage__1",
-  "t105"."p__firmographic__0",
-  "t105"."p__firmographic__1",
-  "t105"."p__intent__0",
-  "t105"."p__intent__1",
-  "t105"."p__intent__2",
-  "t105"."l__activation",
-  "t105"."l__usage",
-  "t105"."l__firmographic",
-  "t105"."l__intent",
-  "t105"."score",
+  "t104"."entity_id",
+  "t104"."account_id",
+  "t104"."first_seen",
+  "t104"."last_seen",
+  "t104"."s__activated",
+  "t104"."s__activated_within_7d",
+  "t104"."s__core_feature_30d",
+  "t104"."s__paywall_hits_30d",
+  "t104"."s__enterprise_views_30d",
+  "t104"."s__teammates_invited",
+  "t104"."s__sessions_14d",
+  "t104"."s__employees",
+  "t104"."s__industry",
+  "t104"."paying",
+  "t104"."p__activation__0",
+  "t104"."p__activation__1",
+  "t104"."p__usage__0",
+  "t104"."p__usage__1",
+  "t104"."p__firmographic__0",
+  "t104"."p__firmographic__1",
+  "t104"."p__intent__0",
+  "t104"."p__intent__1",
+  "t104"."p__intent__2",
+  "t104"."l__activation",
+  "t104"."l__usage",
+  "t104"."l__firmographic",
+  "t104"."l__intent",
+  "t104"."score",
   CASE
-    WHEN "t105"."score" >= 70.0
+    WHEN "t104"."score" >= 70.0
     THEN 'hot'
-    WHEN "t105"."score" >= 50.0
+    WHEN "t104"."score" >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS "tier",
@@ -646,355 +677,355 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS "as_of"
 FROM (
   SELECT
-    "t103"."entity_id",
-    "t103"."account_id",
-    "t103"."first_seen",
-    "t103"."last_seen",
-    "t103"."s__activated",
-    "t103"."s__activated_within_7d",
-    "t103"."s__core_feature_30d",
-    "t103"."s__paywall_hits_30d",
-    "t103"."s__enterprise_views_30d",
-    "t103"."s__teammates_invited",
-    "t103"."s__sessions_14d",
-    "t103"."s__employees",
-    "t103"."s__industry",
-    "t103"."paying",
-    "t103"."p__activation__0",
-    "t103"."p__activation__1",
-    "t103"."p__usage__0",
-    "t103"."p__usage__1",
-    "t103"."p__firmographic__0",
-    "t103"."p__firmographic__1",
-    "t103"."p__intent__0",
-    "t103"."p__intent__1",
-    "t103"."p__intent__2",
-    "t103"."l__activation",
-    "t103"."l__usage",
-    "t103"."l__firmographic",
-    "t103"."l__intent",
-    "t103"."l__activation" + "t103"."l__usage" + "t103"."l__firmographic" + "t103"."l__intent" AS "score"
+    "t102"."entity_id",
+    "t102"."account_id",
+    "t102"."first_seen",
+    "t102"."last_seen",
+    "t102"."s__activated",
+    "t102"."s__activated_within_7d",
+    "t102"."s__core_feature_30d",
+    "t102"."s__paywall_hits_30d",
+    "t102"."s__enterprise_views_30d",
+    "t102"."s__teammates_invited",
+    "t102"."s__sessions_14d",
+    "t102"."s__employees",
+    "t102"."s__industry",
+    "t102"."paying",
+    "t102"."p__activation__0",
+    "t102"."p__activation__1",
+    "t102"."p__usage__0",
+    "t102"."p__usage__1",
+    "t102"."p__firmographic__0",
+    "t102"."p__firmographic__1",
+    "t102"."p__intent__0",
+    "t102"."p__intent__1",
+    "t102"."p__intent__2",
+    "t102"."l__activation",
+    "t102"."l__usage",
+    "t102"."l__firmographic",
+    "t102"."l__intent",
+    "t102"."l__activation" + "t102"."l__usage" + "t102"."l__firmographic" + "t102"."l__intent" AS "score"
   FROM (
     SELECT
-      "t101"."entity_id",
-      "t101"."account_id",
-      "t101"."first_seen",
-      "t101"."last_seen",
-      "t101"."s__activated",
-      "t101"."s__activated_within_7d",
-      "t101"."s__core_feature_30d",
-      "t101"."s__paywall_hits_30d",
-      "t101"."s__enterprise_views_30d",
-      "t101"."s__teammates_invited",
-      "t101"."s__sessions_14d",
-      "t101"."s__employees",
-      "t101"."s__industry",
-      "t101"."paying",
-      "t101"."p__activation__0",
-      "t101"."p__activation__1",
-      "t101"."p__usage__0",
-      "t101"."p__usage__1",
-      "t101"."p__firmographic__0",
-      "t101"."p__firmographic__1",
-      "t101"."p__intent__0",
-      "t101"."p__intent__1",
-      "t101"."p__intent__2",
+      "t100"."entity_id",
+      "t100"."account_id",
+      "t100"."first_seen",
+      "t100"."last_seen",
+      "t100"."s__activated",
+      "t100"."s__activated_within_7d",
+      "t100"."s__core_feature_30d",
+      "t100"."s__paywall_hits_30d",
+      "t100"."s__enterprise_views_30d",
+      "t100"."s__teammates_invited",
+      "t100"."s__sessions_14d",
+      "t100"."s__employees",
+      "t100"."s__industry",
+      "t100"."paying",
+      "t100"."p__activation__0",
+      "t100"."p__activation__1",
+      "t100"."p__usage__0",
+      "t100"."p__usage__1",
+      "t100"."p__firmographic__0",
+      "t100"."p__firmographic__1",
+      "t100"."p__intent__0",
+      "t100"."p__intent__1",
+      "t100"."p__intent__2",
       LEAST(
-        "t101"."p__activation__0" + "t101"."p__activation__1",
+        "t100"."p__activation__0" + "t100"."p__activation__1",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__activation",
-      LEAST("t101"."p__usage__0" + "t101"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
+      LEAST("t100"."p__usage__0" + "t100"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
       LEAST(
-        "t101"."p__firmographic__0" + "t101"."p__firmographic__1",
+        "t100"."p__firmographic__0" + "t100"."p__firmographic__1",
         CAST(25 AS DOUBLE PRECISION)
       ) AS "l__firmographic",
       LEAST(
-        "t101"."p__intent__0" + "t101"."p__intent__1" + "t101"."p__intent__2",
+        "t100"."p__intent__0" + "t100"."p__intent__1" + "t100"."p__intent__2",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__intent"
     FROM (
       SELECT
-        "t99"."entity_id",
-        "t99"."account_id",
-        "t99"."first_seen",
-        "t99"."last_seen",
-        "t99"."s__activated",
-        "t99"."s__activated_within_7d",
-        "t99"."s__core_feature_30d",
-        "t99"."s__paywall_hits_30d",
-        "t99"."s__enterprise_views_30d",
-        "t99"."s__teammates_invited",
-        "t99"."s__sessions_14d",
-        "t99"."s__employees",
-        "t99"."s__industry",
-        "t99"."paying",
+        "t98"."entity_id",
+        "t98"."account_id",
+        "t98"."first_seen",
+        "t98"."last_seen",
+        "t98"."s__activated",
+        "t98"."s__activated_within_7d",
+        "t98"."s__core_feature_30d",
+        "t98"."s__paywall_hits_30d",
+        "t98"."s__enterprise_views_30d",
+        "t98"."s__teammates_invited",
+        "t98"."s__sessions_14d",
+        "t98"."s__employees",
+        "t98"."s__industry",
+        "t98"."paying",
         CASE
-          WHEN COALESCE("t99"."s__activated", FALSE)
+          WHEN COALESCE("t98"."s__activated", FALSE)
           THEN CAST(20 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__0",
         CASE
-          WHEN COALESCE("t99"."s__activated_within_7d", FALSE)
+          WHEN COALESCE("t98"."s__activated_within_7d", FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
-              "t99"."s__sessions_14d" >= 3.0
+              "t98"."s__sessions_14d" >= 3.0
             ) AND (
-              "t99"."s__sessions_14d" <= 6.0
+              "t98"."s__sessions_14d" <= 6.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t99"."s__sessions_14d" >= 7.0
+            WHEN "t98"."s__sessions_14d" >= 7.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__usage__0",
         CASE
-          WHEN COALESCE("t99"."s__core_feature_30d" >= 5.0, FALSE)
+          WHEN COALESCE("t98"."s__core_feature_30d" >= 5.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__usage__1",
         COALESCE(
           CASE
             WHEN (
-              "t99"."s__employees" >= 50.0
+              "t98"."s__employees" >= 50.0
             ) AND (
-              "t99"."s__employees" <= 199.0
+              "t98"."s__employees" <= 199.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t99"."s__employees" >= 200.0
+            WHEN "t98"."s__employees" >= 200.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__firmographic__0",
         CASE
-          WHEN COALESCE("t99"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
+          WHEN COALESCE("t98"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
           THEN CAST(5 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__firmographic__1",
         CASE
-          WHEN COALESCE("t99"."s__paywall_hits_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t98"."s__paywall_hits_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__0",
         CASE
-          WHEN COALESCE("t99"."s__enterprise_views_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t98"."s__enterprise_views_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__1",
         CASE
-          WHEN COALESCE("t99"."s__teammates_invited" >= 2.0, FALSE)
+          WHEN COALESCE("t98"."s__teammates_invited" >= 2.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__2"
       FROM (
         SELECT
-          "t97"."entity_id",
-          "t97"."account_id",
-          "t97"."first_seen",
-          "t97"."last_seen",
-          "t97"."s__activated",
-          "t97"."s__activated_within_7d",
-          "t97"."s__core_feature_30d",
-          "t97"."s__paywall_hits_30d",
-          "t97"."s__enterprise_views_30d",
-          "t97"."s__teammates_invited",
-          "t97"."s__sessions_14d",
-          "t97"."s__employees",
-          "t97"."s__industry",
-          "t80"."key" IS NOT NULL AS "paying"
+          "t96"."entity_id",
+          "t96"."account_id",
+          "t96"."first_seen",
+          "t96"."last_seen",
+          "t96"."s__activated",
+          "t96"."s__activated_within_7d",
+          "t96"."s__core_feature_30d",
+          "t96"."s__paywall_hits_30d",
+          "t96"."s__enterprise_views_30d",
+          "t96"."s__teammates_invited",
+          "t96"."s__sessions_14d",
+          "t96"."s__employees",
+          "t96"."s__industry",
+          "t79"."key" IS NOT NULL AS "paying"
         FROM (
           SELECT
-            "t94"."entity_id",
-            "t94"."account_id",
-            "t94"."first_seen",
-            "t94"."last_seen",
-            "t94"."s__activated",
-            "t94"."s__activated_within_7d",
-            "t94"."s__core_feature_30d",
-            "t94"."s__paywall_hits_30d",
-            "t94"."s__enterprise_views_30d",
-            "t94"."s__teammates_invited",
-            "t94"."s__sessions_14d",
-            "t14"."s__employees",
-            "t14"."s__industry"
+            "t93"."entity_id",
+            "t93"."account_id",
+            "t93"."first_seen",
+            "t93"."last_seen",
+            "t93"."s__activated",
+            "t93"."s__activated_within_7d",
+            "t93"."s__core_feature_30d",
+            "t93"."s__paywall_hits_30d",
+            "t93"."s__enterprise_views_30d",
+            "t93"."s__teammates_invited",
+            "t93"."s__sessions_14d",
+            "t12"."s__employees",
+            "t12"."s__industry"
           FROM (
             SELECT
-              "t91"."entity_id",
-              "t91"."account_id",
-              "t91"."first_seen",
-              "t91"."last_seen",
-              "t91"."s__activated",
-              "t91"."s__activated_within_7d",
-              "t91"."s__core_feature_30d",
-              "t91"."s__paywall_hits_30d",
-              "t91"."s__enterprise_views_30d",
-              "t91"."s__teammates_invited",
-              COALESCE("t86"."s__sessions_14d", 0) AS "s__sessions_14d"
+              "t90"."entity_id",
+              "t90"."account_id",
+              "t90"."first_seen",
+              "t90"."last_seen",
+              "t90"."s__activated",
+              "t90"."s__activated_within_7d",
+              "t90"."s__core_feature_30d",
+              "t90"."s__paywall_hits_30d",
+              "t90"."s__enterprise_views_30d",
+              "t90"."s__teammates_invited",
+              COALESCE("t85"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
-                "t63"."entity_id",
-                "t63"."account_id",
-                "t63"."first_seen",
-                "t63"."last_seen",
-                COALESCE("t88"."s__activated", FALSE) AS "s__activated",
-                COALESCE("t88"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                COALESCE("t88"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                COALESCE("t88"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                COALESCE("t88"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                COALESCE("t88"."s__teammates_invited", 0) AS "s__teammates_invited"
+                "t62"."entity_id",
+                "t62"."account_id",
+                "t62"."first_seen",
+                "t62"."last_seen",
+                COALESCE("t87"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t87"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t87"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t87"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t87"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t87"."s__teammates_invited", 0) AS "s__teammates_invited"
               FROM (
                 SELECT
-                  "t56"."user_id" AS "entity_id",
-                  "t56"."account_id",
-                  "t56"."first_seen",
-                  "t56"."last_seen"
-                FROM "t55" AS "t56"
-              ) AS "t63"
+                  "t55"."user_id" AS "entity_id",
+                  "t55"."account_id",
+                  "t55"."first_seen",
+                  "t55"."last_seen"
+                FROM "t54" AS "t55"
+              ) AS "t62"
               LEFT OUTER JOIN (
                 SELECT
-                  "t84"."entity_id" AS "key",
+                  "t83"."entity_id" AS "key",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t84"."type" = 'track'
-                      ) AND "t84"."event" IN ('Project Created')) >= 1
+                        "t83"."type" = 'track'
+                      ) AND "t83"."event" IN ('Project Created')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t84"."type" = 'track'
-                      ) AND "t84"."event" IN ('Data Source Connected')) >= 1
+                        "t83"."type" = 'track'
+                      ) AND "t83"."event" IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t84"."type" = 'track'
-                      ) AND "t84"."event" IN ('Dashboard Created')) >= 1
+                        "t83"."type" = 'track'
+                      ) AND "t83"."event" IN ('Dashboard Created')) >= 1
                   ) AS "s__activated",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t84"."type" = 'track'
+                        "t83"."type" = 'track'
                       )
-                      AND "t84"."event" IN ('Project Created')
+                      AND "t83"."event" IN ('Project Created')
                       AND (
-                        "t84"."timestamp" < (
-                          "t84"."start" + INTERVAL '604800 SECOND'
+                        "t83"."timestamp" < (
+                          "t83"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t84"."type" = 'track'
+                        "t83"."type" = 'track'
                       )
-                      AND "t84"."event" IN ('Data Source Connected')
+                      AND "t83"."event" IN ('Data Source Connected')
                       AND (
-                        "t84"."timestamp" < (
-                          "t84"."start" + INTERVAL '604800 SECOND'
+                        "t83"."timestamp" < (
+                          "t83"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t84"."type" = 'track'
+                        "t83"."type" = 'track'
                       )
-                      AND "t84"."event" IN ('Dashboard Created')
+                      AND "t83"."event" IN ('Dashboard Created')
                       AND (
-                        "t84"."timestamp" < (
-                          "t84"."start" + INTERVAL '604800 SECOND'
+                        "t83"."timestamp" < (
+                          "t83"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   ) AS "s__activated_within_7d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t84"."type" = 'track'
+                      "t83"."type" = 'track'
                     )
-                    AND "t84"."event" IN ('Report Created')
+                    AND "t83"."event" IN ('Report Created')
                     AND (
-                      "t84"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t83"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__core_feature_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t84"."type" = 'track'
+                      "t83"."type" = 'track'
                     )
-                    AND "t84"."event" IN ('Paywall Hit')
+                    AND "t83"."event" IN ('Paywall Hit')
                     AND (
-                      "t84"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t83"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__paywall_hits_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t84"."type" = 'track'
+                      "t83"."type" = 'track'
                     )
-                    AND "t84"."event" IN ('Enterprise Feature Viewed')
+                    AND "t83"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
                       CASE
-                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t84"."properties", 'feature')) = 'string'
-                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t84"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
+                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t83"."properties", 'feature')) = 'string'
+                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t83"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
                         ELSE NULL
                       END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      "t84"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t83"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__enterprise_views_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t84"."type" = 'track'
-                    ) AND "t84"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
+                      "t83"."type" = 'track'
+                    ) AND "t83"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                 FROM (
                   SELECT
-                    "t67"."message_id",
-                    "t67"."type",
-                    "t67"."event",
-                    "t67"."name",
-                    "t67"."user_id",
-                    "t67"."anonymous_id",
-                    "t67"."group_id",
-                    "t67"."previous_id",
-                    "t67"."timestamp",
-                    "t67"."original_timestamp",
-                    "t67"."sent_at",
-                    "t67"."received_at",
-                    "t67"."properties",
-                    "t67"."traits",
-                    "t67"."context",
-                    "t67"."source",
-                    "t67"."loaded_at",
-                    "t67"."person_id",
-                    "t67"."account_id",
-                    "t67"."email_domain",
-                    "t67"."entity_id",
-                    "t79"."start"
+                    "t66"."message_id",
+                    "t66"."type",
+                    "t66"."event",
+                    "t66"."name",
+                    "t66"."user_id",
+                    "t66"."anonymous_id",
+                    "t66"."group_id",
+                    "t66"."previous_id",
+                    "t66"."timestamp",
+                    "t66"."original_timestamp",
+                    "t66"."sent_at",
+                    "t66"."received_at",
+                    "t66"."properties",
+                    "t66"."traits",
+                    "t66"."context",
+                    "t66"."source",
+                    "t66"."loaded_at",
+                    "t66"."person_id",
+                    "t66"."account_id",
+                    "t66"."email_domain",
+                    "t66"."entity_id",
+                    "t78"."start"
                   FROM (
                     SELECT
-                      "t43"."message_id",
-                      "t43"."type",
-                      "t43"."event",
-                      "t43"."name",
-                      "t43"."user_id",
-                      "t43"."anonymous_id",
-                      "t43"."group_id",
-                      "t43"."previous_id",
-                      "t43"."timestamp",
-                      "t43"."original_timestamp",
-                      "t43"."sent_at",
-                      "t43"."received_at",
-                      "t43"."properties",
-                      "t43"."traits",
-                      "t43"."context",
-                      "t43"."source",
-                      "t43"."loaded_at",
-                      "t43"."person_id",
-                      "t61"."account_id",
-                      "t61"."email_domain",
-                      "t43"."person_id" AS "entity_id"
+                      "t42"."message_id",
+                      "t42"."type",
+                      "t42"."event",
+                      "t42"."name",
+                      "t42"."user_id",
+                      "t42"."anonymous_id",
+                      "t42"."group_id",
+                      "t42"."previous_id",
+                      "t42"."timestamp",
+                      "t42"."original_timestamp",
+                      "t42"."sent_at",
+                      "t42"."received_at",
+                      "t42"."properties",
+                      "t42"."traits",
+                      "t42"."context",
+                      "t42"."source",
+                      "t42"."loaded_at",
+                      "t42"."person_id",
+                      "t60"."account_id",
+                      "t60"."email_domain",
+                      "t42"."person_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
@@ -1017,11 +1048,11 @@ FROM (
                           "t6"."context",
                           "t6"."source",
                           "t6"."loaded_at",
-                          COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                          COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
                           (
                             "t6"."user_id" IS NOT NULL
                           ) OR (
-                            "t38"."s_person" IS NOT NULL
+                            "t37"."s_person" IS NOT NULL
                           ) AS "is_known"
                         FROM (
                           SELECT
@@ -1049,12 +1080,12 @@ FROM (
                         ) AS "t6"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t36"."from_id" AS "s_from",
-                            "t36"."person_id" AS "s_person"
+                            "t35"."from_id" AS "s_from",
+                            "t35"."person_id" AS "s_person"
                           FROM (
                             SELECT
-                              "t34"."from_id",
-                              COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
+                              "t33"."from_id",
+                              COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
                             FROM (
                               SELECT
                                 "t20"."from_id",
@@ -1069,75 +1100,75 @@ FROM (
                               ) AS "t20"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t24"."from_id" AS "next_from",
-                                  "t24"."to_id" AS "next_to"
-                                FROM "t19" AS "t24"
+                                  "t23"."from_id" AS "next_from",
+                                  "t23"."to_id" AS "next_to"
+                                FROM "t19" AS "t23"
                               ) AS "t28"
                                 ON "t20"."person_id" = "t28"."next_from"
-                            ) AS "t34"
+                            ) AS "t33"
                             LEFT OUTER JOIN (
                               SELECT
-                                "t23"."from_id" AS "next_from",
-                                "t23"."to_id" AS "next_to"
-                              FROM "t19" AS "t23"
+                                "t22"."from_id" AS "next_from",
+                                "t22"."to_id" AS "next_to"
+                              FROM "t19" AS "t22"
                             ) AS "t27"
-                              ON "t34"."person_id" = "t27"."next_from"
-                          ) AS "t36"
-                        ) AS "t38"
-                          ON "t6"."_sender" = "t38"."s_from"
-                      ) AS "t39"
+                              ON "t33"."person_id" = "t27"."next_from"
+                          ) AS "t35"
+                        ) AS "t37"
+                          ON "t6"."_sender" = "t37"."s_from"
+                      ) AS "t38"
                       WHERE
-                        "t39"."is_known"
-                    ) AS "t43"
+                        "t38"."is_known"
+                    ) AS "t42"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t56"."user_id" AS "m_user",
-                        "t56"."account_id",
-                        "t56"."email_domain"
-                      FROM "t55" AS "t56"
-                    ) AS "t61"
-                      ON "t43"."person_id" = "t61"."m_user"
-                  ) AS "t67"
+                        "t55"."user_id" AS "m_user",
+                        "t55"."account_id",
+                        "t55"."email_domain"
+                      FROM "t54" AS "t55"
+                    ) AS "t60"
+                      ON "t42"."person_id" = "t60"."m_user"
+                  ) AS "t66"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t62"."f_key" AS "st_key",
-                      COALESCE("t74"."s_at", "t62"."f_at") AS "start"
+                      "t61"."f_key" AS "st_key",
+                      COALESCE("t73"."s_at", "t61"."f_at") AS "start"
                     FROM (
                       SELECT
-                        "t56"."user_id" AS "f_key",
-                        "t56"."first_seen" AS "f_at"
-                      FROM "t55" AS "t56"
-                    ) AS "t62"
+                        "t55"."user_id" AS "f_key",
+                        "t55"."first_seen" AS "f_at"
+                      FROM "t54" AS "t55"
+                    ) AS "t61"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t69"."entity_id" AS "s_key",
-                        MIN("t69"."timestamp") AS "s_at"
+                        "t68"."entity_id" AS "s_key",
+                        MIN("t68"."timestamp") AS "s_at"
                       FROM (
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t43"."message_id",
-                            "t43"."type",
-                            "t43"."event",
-                            "t43"."name",
-                            "t43"."user_id",
-                            "t43"."anonymous_id",
-                            "t43"."group_id",
-                            "t43"."previous_id",
-                            "t43"."timestamp",
-                            "t43"."original_timestamp",
-                            "t43"."sent_at",
-                            "t43"."received_at",
-                            "t43"."properties",
-                            "t43"."traits",
-                            "t43"."context",
-                            "t43"."source",
-                            "t43"."loaded_at",
-                            "t43"."person_id",
-                            "t61"."account_id",
-                            "t61"."email_domain",
-                            "t43"."person_id" AS "entity_id"
+                            "t42"."message_id",
+                            "t42"."type",
+                            "t42"."event",
+                            "t42"."name",
+                            "t42"."user_id",
+                            "t42"."anonymous_id",
+                            "t42"."group_id",
+                            "t42"."previous_id",
+                            "t42"."timestamp",
+                            "t42"."original_timestamp",
+                            "t42"."sent_at",
+                            "t42"."received_at",
+                            "t42"."properties",
+                            "t42"."traits",
+                            "t42"."context",
+                            "t42"."source",
+                            "t42"."loaded_at",
+                            "t42"."person_id",
+                            "t60"."account_id",
+                            "t60"."email_domain",
+                            "t42"."person_id" AS "entity_id"
                           FROM (
                             SELECT
                               *
@@ -1160,11 +1191,11 @@ FROM (
                                 "t6"."context",
                                 "t6"."source",
                                 "t6"."loaded_at",
-                                COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                                COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
                                 (
                                   "t6"."user_id" IS NOT NULL
                                 ) OR (
-                                  "t38"."s_person" IS NOT NULL
+                                  "t37"."s_person" IS NOT NULL
                                 ) AS "is_known"
                               FROM (
                                 SELECT
@@ -1192,12 +1223,12 @@ FROM (
                               ) AS "t6"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t36"."from_id" AS "s_from",
-                                  "t36"."person_id" AS "s_person"
+                                  "t35"."from_id" AS "s_from",
+                                  "t35"."person_id" AS "s_person"
                                 FROM (
                                   SELECT
-                                    "t34"."from_id",
-                                    COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
+                                    "t33"."from_id",
+                                    COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
                                   FROM (
                                     SELECT
                                       "t20"."from_id",
@@ -1212,74 +1243,74 @@ FROM (
                                     ) AS "t20"
                                     LEFT OUTER JOIN (
                                       SELECT
-                                        "t24"."from_id" AS "next_from",
-                                        "t24"."to_id" AS "next_to"
-                                      FROM "t19" AS "t24"
+                                        "t23"."from_id" AS "next_from",
+                                        "t23"."to_id" AS "next_to"
+                                      FROM "t19" AS "t23"
                                     ) AS "t28"
                                       ON "t20"."person_id" = "t28"."next_from"
-                                  ) AS "t34"
+                                  ) AS "t33"
                                   LEFT OUTER JOIN (
                                     SELECT
-                                      "t23"."from_id" AS "next_from",
-                                      "t23"."to_id" AS "next_to"
-                                    FROM "t19" AS "t23"
+                                      "t22"."from_id" AS "next_from",
+                                      "t22"."to_id" AS "next_to"
+                                    FROM "t19" AS "t22"
                                   ) AS "t27"
-                                    ON "t34"."person_id" = "t27"."next_from"
-                                ) AS "t36"
-                              ) AS "t38"
-                                ON "t6"."_sender" = "t38"."s_from"
-                            ) AS "t39"
+                                    ON "t33"."person_id" = "t27"."next_from"
+                                ) AS "t35"
+                              ) AS "t37"
+                                ON "t6"."_sender" = "t37"."s_from"
+                            ) AS "t38"
                             WHERE
-                              "t39"."is_known"
-                          ) AS "t43"
+                              "t38"."is_known"
+                          ) AS "t42"
                           LEFT OUTER JOIN (
                             SELECT
-                              "t56"."user_id" AS "m_user",
-                              "t56"."account_id",
-                              "t56"."email_domain"
-                            FROM "t55" AS "t56"
-                          ) AS "t61"
-                            ON "t43"."person_id" = "t61"."m_user"
-                        ) AS "t66"
+                              "t55"."user_id" AS "m_user",
+                              "t55"."account_id",
+                              "t55"."email_domain"
+                            FROM "t54" AS "t55"
+                          ) AS "t60"
+                            ON "t42"."person_id" = "t60"."m_user"
+                        ) AS "t65"
                         WHERE
-                          "t66"."type" = 'track' AND "t66"."event" = 'Signed Up'
-                      ) AS "t69"
+                          "t65"."type" = 'track' AND "t65"."event" = 'Signed Up'
+                      ) AS "t68"
                       GROUP BY
                         1
-                    ) AS "t74"
-                      ON "t62"."f_key" = "t74"."s_key"
-                  ) AS "t79"
-                    ON "t67"."entity_id" = "t79"."st_key"
-                ) AS "t84"
+                    ) AS "t73"
+                      ON "t61"."f_key" = "t73"."s_key"
+                  ) AS "t78"
+                    ON "t66"."entity_id" = "t78"."st_key"
+                ) AS "t83"
                 GROUP BY
                   1
-              ) AS "t88"
-                ON "t63"."entity_id" = "t88"."key"
-            ) AS "t91"
+              ) AS "t87"
+                ON "t62"."entity_id" = "t87"."key"
+            ) AS "t90"
             LEFT OUTER JOIN (
               SELECT
-                "t82"."key",
-                "t82"."value" AS "s__sessions_14d"
+                "t81"."key",
+                "t81"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t81"."key",
-                  SUM("t81"."new") AS "value"
+                  "t80"."key",
+                  SUM("t80"."new") AS "value"
                 FROM (
                   SELECT
-                    "t71"."entity_id" AS "key",
+                    "t70"."entity_id" AS "key",
                     CASE
                       WHEN (
-                        LAG("t71"."timestamp") OVER (
-                          PARTITION BY "t71"."entity_id"
-                          ORDER BY "t71"."timestamp" ASC
+                        LAG("t70"."timestamp") OVER (
+                          PARTITION BY "t70"."entity_id"
+                          ORDER BY "t70"."timestamp" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) IS NULL
                       )
                       OR (
                         (
-                          EXTRACT('epoch' FROM "t71"."timestamp") - EXTRACT('epoch' FROM LAG("t71"."timestamp") OVER (
-                            PARTITION BY "t71"."entity_id"
-                            ORDER BY "t71"."timestamp" ASC
+                          EXTRACT('epoch' FROM "t70"."timestamp") - EXTRACT('epoch' FROM LAG("t70"."timestamp") OVER (
+                            PARTITION BY "t70"."entity_id"
+                            ORDER BY "t70"."timestamp" ASC
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                           ))
                         ) > 1800.0
@@ -1292,27 +1323,27 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        "t43"."message_id",
-                        "t43"."type",
-                        "t43"."event",
-                        "t43"."name",
-                        "t43"."user_id",
-                        "t43"."anonymous_id",
-                        "t43"."group_id",
-                        "t43"."previous_id",
-                        "t43"."timestamp",
-                        "t43"."original_timestamp",
-                        "t43"."sent_at",
-                        "t43"."received_at",
-                        "t43"."properties",
-                        "t43"."traits",
-                        "t43"."context",
-                        "t43"."source",
-                        "t43"."loaded_at",
-                        "t43"."person_id",
-                        "t61"."account_id",
-                        "t61"."email_domain",
-                        "t43"."person_id" AS "entity_id"
+                        "t42"."message_id",
+                        "t42"."type",
+                        "t42"."event",
+                        "t42"."name",
+                        "t42"."user_id",
+                        "t42"."anonymous_id",
+                        "t42"."group_id",
+                        "t42"."previous_id",
+                        "t42"."timestamp",
+                        "t42"."original_timestamp",
+                        "t42"."sent_at",
+                        "t42"."received_at",
+                        "t42"."properties",
+                        "t42"."traits",
+                        "t42"."context",
+                        "t42"."source",
+                        "t42"."loaded_at",
+                        "t42"."person_id",
+                        "t60"."account_id",
+                        "t60"."email_domain",
+                        "t42"."person_id" AS "entity_id"
                       FROM (
                         SELECT
                           *
@@ -1335,11 +1366,11 @@ FROM (
                             "t6"."context",
                             "t6"."source",
                             "t6"."loaded_at",
-                            COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                            COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
                             (
                               "t6"."user_id" IS NOT NULL
                             ) OR (
-                              "t38"."s_person" IS NOT NULL
+                              "t37"."s_person" IS NOT NULL
                             ) AS "is_known"
                           FROM (
                             SELECT
@@ -1367,12 +1398,12 @@ FROM (
                           ) AS "t6"
                           LEFT OUTER JOIN (
                             SELECT
-                              "t36"."from_id" AS "s_from",
-                              "t36"."person_id" AS "s_person"
+                              "t35"."from_id" AS "s_from",
+                              "t35"."person_id" AS "s_person"
                             FROM (
                               SELECT
-                                "t34"."from_id",
-                                COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
+                                "t33"."from_id",
+                                COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
                               FROM (
                                 SELECT
                                   "t20"."from_id",
@@ -1387,46 +1418,46 @@ FROM (
                                 ) AS "t20"
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    "t24"."from_id" AS "next_from",
-                                    "t24"."to_id" AS "next_to"
-                                  FROM "t19" AS "t24"
+                                    "t23"."from_id" AS "next_from",
+                                    "t23"."to_id" AS "next_to"
+                                  FROM "t19" AS "t23"
                                 ) AS "t28"
                                   ON "t20"."person_id" = "t28"."next_from"
-                              ) AS "t34"
+                              ) AS "t33"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t23"."from_id" AS "next_from",
-                                  "t23"."to_id" AS "next_to"
-                                FROM "t19" AS "t23"
+                                  "t22"."from_id" AS "next_from",
+                                  "t22"."to_id" AS "next_to"
+                                FROM "t19" AS "t22"
                               ) AS "t27"
-                                ON "t34"."person_id" = "t27"."next_from"
-                            ) AS "t36"
-                          ) AS "t38"
-                            ON "t6"."_sender" = "t38"."s_from"
-                        ) AS "t39"
+                                ON "t33"."person_id" = "t27"."next_from"
+                            ) AS "t35"
+                          ) AS "t37"
+                            ON "t6"."_sender" = "t37"."s_from"
+                        ) AS "t38"
                         WHERE
-                          "t39"."is_known"
-                      ) AS "t43"
+                          "t38"."is_known"
+                      ) AS "t42"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t56"."user_id" AS "m_user",
-                          "t56"."account_id",
-                          "t56"."email_domain"
-                        FROM "t55" AS "t56"
-                      ) AS "t61"
-                        ON "t43"."person_id" = "t61"."m_user"
-                    ) AS "t66"
+                          "t55"."user_id" AS "m_user",
+                          "t55"."account_id",
+                          "t55"."email_domain"
+                        FROM "t54" AS "t55"
+                      ) AS "t60"
+                        ON "t42"."person_id" = "t60"."m_user"
+                    ) AS "t65"
                     WHERE
-                      "t66"."type" IN ('track', 'page', 'screen')
-                      AND "t66"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                  ) AS "t71"
-                ) AS "t81"
+                      "t65"."type" IN ('track', 'page', 'screen')
+                      AND "t65"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
+                  ) AS "t70"
+                ) AS "t80"
                 GROUP BY
                   1
-              ) AS "t82"
-            ) AS "t86"
-              ON "t91"."entity_id" = "t86"."key"
-          ) AS "t94"
+              ) AS "t81"
+            ) AS "t85"
+              ON "t90"."entity_id" = "t85"."key"
+          ) AS "t93"
           LEFT OUTER JOIN (
             SELECT
               "t5"."group_id" AS "key",
@@ -1472,9 +1503,9 @@ FROM (
             ) AS "t5"
             GROUP BY
               1
-          ) AS "t14"
-            ON "t94"."account_id" = "t14"."key"
-        ) AS "t97"
+          ) AS "t12"
+            ON "t93"."account_id" = "t12"."key"
+        ) AS "t96"
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1483,30 +1514,30 @@ FROM (
               *
             FROM (
               SELECT
-                "t66"."entity_id" AS "key"
+                "t65"."entity_id" AS "key"
               FROM (
                 SELECT
-                  "t43"."message_id",
-                  "t43"."type",
-                  "t43"."event",
-                  "t43"."name",
-                  "t43"."user_id",
-                  "t43"."anonymous_id",
-                  "t43"."group_id",
-                  "t43"."previous_id",
-                  "t43"."timestamp",
-                  "t43"."original_timestamp",
-                  "t43"."sent_at",
-                  "t43"."received_at",
-                  "t43"."properties",
-                  "t43"."traits",
-                  "t43"."context",
-                  "t43"."source",
-                  "t43"."loaded_at",
-                  "t43"."person_id",
-                  "t61"."account_id",
-                  "t61"."email_domain",
-                  "t43"."person_id" AS "entity_id"
+                  "t42"."message_id",
+                  "t42"."type",
+                  "t42"."event",
+                  "t42"."name",
+                  "t42"."user_id",
+                  "t42"."anonymous_id",
+                  "t42"."group_id",
+                  "t42"."previous_id",
+                  "t42"."timestamp",
+                  "t42"."original_timestamp",
+                  "t42"."sent_at",
+                  "t42"."received_at",
+                  "t42"."properties",
+                  "t42"."traits",
+                  "t42"."context",
+                  "t42"."source",
+                  "t42"."loaded_at",
+                  "t42"."person_id",
+                  "t60"."account_id",
+                  "t60"."email_domain",
+                  "t42"."person_id" AS "entity_id"
                 FROM (
                   SELECT
                     *
@@ -1529,11 +1560,11 @@ FROM (
                       "t6"."context",
                       "t6"."source",
                       "t6"."loaded_at",
-                      COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                      COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
                       (
                         "t6"."user_id" IS NOT NULL
                       ) OR (
-                        "t38"."s_person" IS NOT NULL
+                        "t37"."s_person" IS NOT NULL
                       ) AS "is_known"
                     FROM (
                       SELECT
@@ -1561,12 +1592,12 @@ FROM (
                     ) AS "t6"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t36"."from_id" AS "s_from",
-                        "t36"."person_id" AS "s_person"
+                        "t35"."from_id" AS "s_from",
+                        "t35"."person_id" AS "s_person"
                       FROM (
                         SELECT
-                          "t34"."from_id",
-                          COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
+                          "t33"."from_id",
+                          COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
                         FROM (
                           SELECT
                             "t20"."from_id",
@@ -1581,81 +1612,81 @@ FROM (
                           ) AS "t20"
                           LEFT OUTER JOIN (
                             SELECT
-                              "t24"."from_id" AS "next_from",
-                              "t24"."to_id" AS "next_to"
-                            FROM "t19" AS "t24"
+                              "t23"."from_id" AS "next_from",
+                              "t23"."to_id" AS "next_to"
+                            FROM "t19" AS "t23"
                           ) AS "t28"
                             ON "t20"."person_id" = "t28"."next_from"
-                        ) AS "t34"
+                        ) AS "t33"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t23"."from_id" AS "next_from",
-                            "t23"."to_id" AS "next_to"
-                          FROM "t19" AS "t23"
+                            "t22"."from_id" AS "next_from",
+                            "t22"."to_id" AS "next_to"
+                          FROM "t19" AS "t22"
                         ) AS "t27"
-                          ON "t34"."person_id" = "t27"."next_from"
-                      ) AS "t36"
-                    ) AS "t38"
-                      ON "t6"."_sender" = "t38"."s_from"
-                  ) AS "t39"
+                          ON "t33"."person_id" = "t27"."next_from"
+                      ) AS "t35"
+                    ) AS "t37"
+                      ON "t6"."_sender" = "t37"."s_from"
+                  ) AS "t38"
                   WHERE
-                    "t39"."is_known"
-                ) AS "t43"
+                    "t38"."is_known"
+                ) AS "t42"
                 LEFT OUTER JOIN (
                   SELECT
-                    "t56"."user_id" AS "m_user",
-                    "t56"."account_id",
-                    "t56"."email_domain"
-                  FROM "t55" AS "t56"
-                ) AS "t61"
-                  ON "t43"."person_id" = "t61"."m_user"
-              ) AS "t66"
+                    "t55"."user_id" AS "m_user",
+                    "t55"."account_id",
+                    "t55"."email_domain"
+                  FROM "t54" AS "t55"
+                ) AS "t60"
+                  ON "t42"."person_id" = "t60"."m_user"
+              ) AS "t65"
               WHERE
-                "t66"."type" = 'track' AND "t66"."event" IN ('Subscription Started')
-            ) AS "t68"
+                "t65"."type" = 'track' AND "t65"."event" IN ('Subscription Started')
+            ) AS "t67"
             UNION
             SELECT
               *
             FROM (
               SELECT
-                "t64"."m_user" AS "key"
+                "t63"."m_user" AS "key"
               FROM (
                 SELECT
-                  "t56"."user_id" AS "m_user",
-                  "t56"."account_id",
-                  "t56"."email_domain",
-                  "t56"."first_seen",
-                  "t56"."last_seen"
-                FROM "t55" AS "t56"
+                  "t55"."user_id" AS "m_user",
+                  "t55"."account_id",
+                  "t55"."email_domain",
+                  "t55"."first_seen",
+                  "t55"."last_seen"
+                FROM "t54" AS "t55"
                 WHERE
-                  "t56"."account_id" IS NOT NULL
-              ) AS "t64"
+                  "t55"."account_id" IS NOT NULL
+              ) AS "t63"
               INNER JOIN (
                 SELECT DISTINCT
-                  "t66"."account_id" AS "acc"
+                  "t65"."account_id" AS "acc"
                 FROM (
                   SELECT
-                    "t43"."message_id",
-                    "t43"."type",
-                    "t43"."event",
-                    "t43"."name",
-                    "t43"."user_id",
-                    "t43"."anonymous_id",
-                    "t43"."group_id",
-                    "t43"."previous_id",
-                    "t43"."timestamp",
-                    "t43"."original_timestamp",
-                    "t43"."sent_at",
-                    "t43"."received_at",
-                    "t43"."properties",
-                    "t43"."traits",
-                    "t43"."context",
-                    "t43"."source",
-                    "t43"."loaded_at",
-                    "t43"."person_id",
-                    "t61"."account_id",
-                    "t61"."email_domain",
-                    "t43"."person_id" AS "entity_id"
+                    "t42"."message_id",
+                    "t42"."type",
+                    "t42"."event",
+                    "t42"."name",
+                    "t42"."user_id",
+                    "t42"."anonymous_id",
+                    "t42"."group_id",
+                    "t42"."previous_id",
+                    "t42"."timestamp",
+                    "t42"."original_timestamp",
+                    "t42"."sent_at",
+                    "t42"."received_at",
+                    "t42"."properties",
+                    "t42"."traits",
+                    "t42"."context",
+                    "t42"."source",
+                    "t42"."loaded_at",
+                    "t42"."person_id",
+                    "t60"."account_id",
+                    "t60"."email_domain",
+                    "t42"."person_id" AS "entity_id"
                   FROM (
                     SELECT
                       *
@@ -1678,11 +1709,11 @@ FROM (
                         "t6"."context",
                         "t6"."source",
                         "t6"."loaded_at",
-                        COALESCE("t38"."s_person", "t6"."_sender") AS "person_id",
+                        COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
                         (
                           "t6"."user_id" IS NOT NULL
                         ) OR (
-                          "t38"."s_person" IS NOT NULL
+                          "t37"."s_person" IS NOT NULL
                         ) AS "is_known"
                       FROM (
                         SELECT
@@ -1710,12 +1741,12 @@ FROM (
                       ) AS "t6"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t36"."from_id" AS "s_from",
-                          "t36"."person_id" AS "s_person"
+                          "t35"."from_id" AS "s_from",
+                          "t35"."person_id" AS "s_person"
                         FROM (
                           SELECT
-                            "t34"."from_id",
-                            COALESCE("t27"."next_to", "t34"."person_id") AS "person_id"
+                            "t33"."from_id",
+                            COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
                           FROM (
                             SELECT
                               "t20"."from_id",
@@ -1730,50 +1761,50 @@ FROM (
                             ) AS "t20"
                             LEFT OUTER JOIN (
                               SELECT
-                                "t24"."from_id" AS "next_from",
-                                "t24"."to_id" AS "next_to"
-                              FROM "t19" AS "t24"
+                                "t23"."from_id" AS "next_from",
+                                "t23"."to_id" AS "next_to"
+                              FROM "t19" AS "t23"
                             ) AS "t28"
                               ON "t20"."person_id" = "t28"."next_from"
-                          ) AS "t34"
+                          ) AS "t33"
                           LEFT OUTER JOIN (
                             SELECT
-                              "t23"."from_id" AS "next_from",
-                              "t23"."to_id" AS "next_to"
-                            FROM "t19" AS "t23"
+                              "t22"."from_id" AS "next_from",
+                              "t22"."to_id" AS "next_to"
+                            FROM "t19" AS "t22"
                           ) AS "t27"
-                            ON "t34"."person_id" = "t27"."next_from"
-                        ) AS "t36"
-                      ) AS "t38"
-                        ON "t6"."_sender" = "t38"."s_from"
-                    ) AS "t39"
+                            ON "t33"."person_id" = "t27"."next_from"
+                        ) AS "t35"
+                      ) AS "t37"
+                        ON "t6"."_sender" = "t37"."s_from"
+                    ) AS "t38"
                     WHERE
-                      "t39"."is_known"
-                  ) AS "t43"
+                      "t38"."is_known"
+                  ) AS "t42"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t56"."user_id" AS "m_user",
-                      "t56"."account_id",
-                      "t56"."email_domain"
-                    FROM "t55" AS "t56"
-                  ) AS "t61"
-                    ON "t43"."person_id" = "t61"."m_user"
-                ) AS "t66"
+                      "t55"."user_id" AS "m_user",
+                      "t55"."account_id",
+                      "t55"."email_domain"
+                    FROM "t54" AS "t55"
+                  ) AS "t60"
+                    ON "t42"."person_id" = "t60"."m_user"
+                ) AS "t65"
                 WHERE
-                  "t66"."type" = 'track'
-                  AND "t66"."event" IN ('Subscription Started')
-                  AND "t66"."account_id" IS NOT NULL
-              ) AS "t72"
-                ON "t64"."account_id" = "t72"."acc"
-            ) AS "t75"
-          ) AS "t76"
-        ) AS "t80"
-          ON "t97"."entity_id" = "t80"."key"
-      ) AS "t99"
+                  "t65"."type" = 'track'
+                  AND "t65"."event" IN ('Subscription Started')
+                  AND "t65"."account_id" IS NOT NULL
+              ) AS "t71"
+                ON "t63"."account_id" = "t71"."acc"
+            ) AS "t74"
+          ) AS "t75"
+        ) AS "t79"
+          ON "t96"."entity_id" = "t79"."key"
+      ) AS "t98"
       WHERE
         NOT (
-          "t99"."paying"
+          "t98"."paying"
         )
-    ) AS "t101"
-  ) AS "t103"
-) AS "t105";
+    ) AS "t100"
+  ) AS "t102"
+) AS "t104";
