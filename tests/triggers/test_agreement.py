@@ -35,6 +35,31 @@ def test_live_and_batch_fire_the_same_alerts(stream: Stream) -> None:
 
 @examples(4)
 @given(stream=worlds())
+def test_a_history_on_the_logs_linked_pairs_gives_each_time_what_it_evaluates_alone(
+    stream: Stream,
+) -> None:
+    """A backtest's history reads its links from the pairs of the whole log (shared with its
+    dated frames): at every time, the alerts one evaluation as of that time fires."""
+    from pqlkit.compile.frame import drop_temporary, materialized
+    from pqlkit.triggers.asof import link_pairs
+    from pqlkit.triggers.batch import History
+
+    moments = [T0 + timedelta(hours=hours) for hours in (12, 36, 72)] + [AFTER_EVERYTHING]
+    with TemporaryDirectory() as directory, Store.open(":memory:") as store:
+        stream.load(store, Path(directory))
+        pairs, name = materialized(link_pairs(store.events, AFTER_EVERYTHING), "link_pairs")
+        try:
+            for model in MODELS:
+                history = History(store.events, model, AFTER_EVERYTHING, pairs=pairs)
+                for moment in moments:
+                    alone = evaluate(store.events, model, moment)
+                    assert history.as_of(moment) == alone, (model.name, moment)
+        finally:
+            drop_temporary(store.events._find_backend(), name)
+
+
+@examples(4)
+@given(stream=worlds())
 def test_the_servers_bulk_path_fires_what_one_row_at_a_time_fires(stream: Stream) -> None:
     """The server hands the evaluator each stored batch as Arrow (each message id's first copy,
     rows no trigger reads taken in bulk): the same alerts and identity state as row by row."""

@@ -99,6 +99,7 @@ def dated_frame(
     ages: tuple[timedelta, timedelta] | None = None,
     *,
     also: datetime | None = None,
+    pairs: ir.Table | None = None,
 ) -> Frame:
     """The frame of ``model`` as of every one of ``dates`` (see the module's docstring); with
     ``ages = (youngest, oldest)`` and users to score, only the users first seen at least
@@ -108,6 +109,8 @@ def dated_frame(
     of them, not scored) and ``Frame.also`` is the single-date frame they give, as
     :func:`~pqlkit.compile.frame.scoring_frame` would — for what a caller reads as of a later
     time, such as the conversions that label a backtest's dates (learn/outcomes.py).
+    ``pairs``: the log's linked pairs, when the caller has them (see
+    :func:`~pqlkit.events.identity.identity_links`).
 
     Three small temporary tables are made (the links, each date's id → person map and each
     date's members; with ``also``, the later date's map and members in two more), and one with
@@ -122,7 +125,8 @@ def dated_frame(
     made: list[str] = []
     backend = events._find_backend()
     try:
-        links, name = materialized(identity.identity_links(events, known[-1]), "dated_links")
+        linked = identity.identity_links(events, known[-1], pairs=pairs)
+        links, name = materialized(linked, "dated_links")
         made.append(name)
         each = table if also is None else dates_table(known)
         mapping, map_name = materialized(_each_date_map(links, each), "dated_map")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 
@@ -40,23 +40,39 @@ def _before(events: ir.Table, as_of: AsOf | None) -> ir.Table:
     return events if as_of is None else events.filter(events.timestamp < as_of)
 
 
-def identity_links(events: ir.Table, as_of: AsOf | None = None) -> ir.Table:
-    """``from_id → to_id`` with ``linked_at``: each id's first link to a user."""
+def link_calls(events: ir.Table, **values: Any) -> ir.Table:
+    """The calls that link an id to a user: ``from_id``, ``to_id`` and ``values`` (expressions
+    of ``events``) — an ``alias`` links ``previousId``, any call with both ids its
+    anonymous id; a call naming one id twice links nothing."""
+    aliases = events.filter(
+        (events.type == "alias") & events.previous_id.notnull() & events.user_id.notnull()
+    ).select(from_id=events.previous_id, to_id=events.user_id, **values)
+    both = events.filter(events.anonymous_id.notnull() & events.user_id.notnull()).select(
+        from_id=events.anonymous_id, to_id=events.user_id, **values
+    )
+    calls = aliases.union(both, distinct=False)
+    return calls.filter(calls.from_id != calls.to_id)
+
+
+def identity_links(
+    events: ir.Table, as_of: AsOf | None = None, *, pairs: ir.Table | None = None
+) -> ir.Table:
+    """``from_id → to_id`` with ``linked_at``: each id's first link to a user.
+
+    ``pairs``: every pair's earliest link in the whole log (``from_id``, ``to_id``,
+    ``linked_at``), when a caller has them (:func:`pqlkit.triggers.asof.link_pairs`): those
+    made before ``as_of`` are the pairs of the calls before it, at the same times.
+    """
     import ibis
 
-    known = _before(events, as_of)
-    aliases = known.filter(
-        (known.type == "alias") & known.previous_id.notnull() & known.user_id.notnull()
-    ).select(from_id=known.previous_id, to_id=known.user_id, at=known.timestamp)
-    both = known.filter(known.anonymous_id.notnull() & known.user_id.notnull()).select(
-        from_id=known.anonymous_id, to_id=known.user_id, at=known.timestamp
-    )
-    pairs = (
-        aliases.union(both)
-        .filter(lambda t: t.from_id != t.to_id)
-        .group_by(["from_id", "to_id"])
-        .agg(linked_at=lambda t: t.at.min())
-    )
+    if pairs is None:
+        known = _before(events, as_of)
+        calls = link_calls(known, at=known.timestamp)
+        pairs = calls.group_by("from_id", "to_id").agg(linked_at=calls.at.min())
+    else:
+        pairs = pairs.select("from_id", "to_id", "linked_at")
+        if as_of is not None:
+            pairs = pairs.filter(pairs.linked_at < as_of)
     first = ibis.row_number().over(group_by=pairs.from_id, order_by=[pairs.linked_at, pairs.to_id])
     return pairs.mutate(rank=first).filter(lambda t: t.rank == 0).drop("rank")
 

@@ -10,11 +10,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 
-from pqlkit.compile.frame import Frame, fetched, joins_as_written, scoring_frame
+from pqlkit.compile.frame import (
+    Frame,
+    drop_temporary,
+    fetched,
+    joins_as_written,
+    materialized,
+    scoring_frame,
+)
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
-from pqlkit.triggers import batch
+from pqlkit.triggers import asof, batch
 from pqlkit.triggers.alerts import fired_before
 from pqlkit.triggers.batch import Alert
 
@@ -166,16 +173,25 @@ def score_dates(
     limit = DATES_AT_ONCE if ages is None else COHORT_DATES_AT_ONCE
     at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit)) if dates else 1
     chunks = [dates[start : start + at_once] for start in range(0, len(dates), at_once)]
-    if dates:
-        history = batch.History(events, loaded.model, max(dates))
-    for n, chunk in enumerate(chunks, start=1):
-        if len(set(chunk)) == 1:
-            yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
-            continue
-        with_later = later if n == len(chunks) and later and later.at > max(chunk) else None
-        yield from _score_together(events, loaded, chunk, history, ages, with_later)
-        if with_later is not None:
-            later = None  # read with this query
+    together = any(len(set(chunk)) > 1 for chunk in chunks)
+    pairs, made = None, None
+    if dates and (loaded.model.triggers or together):  # the history's and the frames' links
+        until = max(dates) if later is None else max(*dates, later.at)
+        pairs, made = materialized(asof.link_pairs(events, until), "link_pairs")
+    try:
+        if dates:
+            history = batch.History(events, loaded.model, max(dates), pairs=pairs)
+        for n, chunk in enumerate(chunks, start=1):
+            if len(set(chunk)) == 1:
+                yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
+                continue
+            with_later = later if n == len(chunks) and later and later.at > max(chunk) else None
+            yield from _score_together(events, loaded, chunk, history, ages, with_later, pairs)
+            if with_later is not None:
+                later = None  # read with this query
+    finally:
+        if made is not None:
+            drop_temporary(events._find_backend(), made)
     if later is not None:
         _read_later(events, loaded, later)
 
@@ -195,9 +211,11 @@ def _score_together(
     history: batch.History,
     ages: tuple[timedelta, timedelta] | None,
     later: Later | None = None,
+    pairs: ir.Table | None = None,
 ) -> Iterator[ScoreRun]:
     """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`);
-    ``later`` read on the frame of its time, made with it."""
+    ``later`` read on the frame of its time, made with it; ``pairs``: the log's linked pairs
+    (:func:`pqlkit.triggers.asof.link_pairs`)."""
     import ibis
     import numpy as np
 
@@ -213,7 +231,8 @@ def _score_together(
         for entity in live[date]
     )
     with joins_as_written(events._find_backend()):
-        frame = dated_frame(events, model, moments, ages, also=later.at if later else None)
+        also = later.at if later else None
+        frame = dated_frame(events, model, moments, ages, also=also, pairs=pairs)
         try:
             if later is not None:
                 assert frame.also is not None

@@ -52,6 +52,7 @@ class Arrivals:
     events: ir.Table
     as_of: datetime
     scratch: Scratch
+    pairs: ir.Table | None = None  # :func:`link_pairs`, when a caller computed them
     _graph: LinkGraph | None = None
     _traits: ir.Table | None = None
 
@@ -62,7 +63,7 @@ class Arrivals:
     @property
     def graph(self) -> LinkGraph:
         if self._graph is None:
-            self._graph = link_graph(links(self.base), self.scratch)
+            self._graph = link_graph(links(self.base, self.pairs), self.scratch)
         return self._graph
 
     def facts(self, kind: str) -> ir.Table:
@@ -84,28 +85,47 @@ class Arrivals:
         return found.filter(found.f_value.notnull())
 
 
-def links(base: ir.Table) -> ir.Table:
-    """``from_id → to_id`` as of ``l_at``/``l_mid``: each id's first link to arrive."""
+def link_pairs(events: ir.Table, before: datetime) -> ir.Table:
+    """Every pair of ids linked by a call made or arrived before ``before``: ``from_id``,
+    ``to_id``, ``linked_at`` (its earliest call by timestamp) and ``f_at`` (its earliest
+    arrival) — what the links as of any time up to ``before`` read
+    (:func:`pqlkit.events.identity.identity_links` by timestamp, :func:`links` by arrival),
+    for a caller that needs both (a backtest: one pass over the log, not two)."""
     import ibis
 
-    aliases = base.filter(
-        (base.type == "alias") & base.previous_id.notnull() & base.user_id.notnull()
-    ).select(from_id=base.previous_id, to_id=base.user_id, l_at=base.arrival, l_mid=base.message_id)
-    both = base.filter(base.anonymous_id.notnull() & base.user_id.notnull()).select(
-        from_id=base.anonymous_id, to_id=base.user_id, l_at=base.arrival, l_mid=base.message_id
+    arrival = arrival_of(events)
+    moment = ibis.literal(before)
+    known = events.filter((events.timestamp < moment) | (arrival < moment))
+    calls = identity.link_calls(known, at=known.timestamp, arrival=arrival_of(known))
+    return calls.group_by("from_id", "to_id").agg(
+        linked_at=calls.at.min(), f_at=calls.arrival.min()
     )
-    pairs = aliases.union(both, distinct=False).filter(lambda t: t.from_id != t.to_id)
+
+
+def links(base: ir.Table, pairs: ir.Table | None = None) -> ir.Table:
+    """``from_id → to_id`` as of ``l_at``/``l_mid``: each id's first link to arrive.
+
+    ``pairs``: :func:`link_pairs` of the whole log, when a caller has them: a pair first
+    linked after ``base``'s events arrived has no call in ``base`` at that arrival, so it
+    drops out below, and every other pair's first arrival is the same in ``base``.
+    """
+    import ibis
+
+    calls = identity.link_calls(base, l_at=base.arrival, l_mid=base.message_id)
     # most calls repeat a link already made: keep each pair's first arrival (then message id)
-    first_at = pairs.group_by(["from_id", "to_id"]).agg(f_at=pairs.l_at.min())
-    at_first = pairs.join(
+    if pairs is None:
+        first_at = calls.group_by(["from_id", "to_id"]).agg(f_at=calls.l_at.min())
+    else:
+        first_at = pairs.select("from_id", "to_id", "f_at")
+    at_first = calls.join(
         first_at,
         [
-            pairs.from_id == first_at.from_id,
-            pairs.to_id == first_at.to_id,
-            pairs.l_at == first_at.f_at,
+            calls.from_id == first_at.from_id,
+            calls.to_id == first_at.to_id,
+            calls.l_at == first_at.f_at,
         ],
     )
-    made = at_first.group_by([pairs.from_id, pairs.to_id, pairs.l_at]).agg(
+    made = at_first.group_by([calls.from_id, calls.to_id, calls.l_at]).agg(
         l_mid=at_first.l_mid.min()
     )
     first = ibis.row_number().over(

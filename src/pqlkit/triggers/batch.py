@@ -229,13 +229,17 @@ class History:
     Exact because every step of the definition reads only what had arrived by the firing event
     (its window, its identity, the cooldown's earlier firings), so an alert fired by time T is
     the same alert when evaluated at any later time. A backtest over 12 dates evaluates once.
+    ``pairs``: the log's linked pairs (:func:`pqlkit.triggers.asof.link_pairs`), when the
+    caller computed them.
     """
 
-    def __init__(self, events: ir.Table, model: Model, until: datetime) -> None:
+    def __init__(
+        self, events: ir.Table, model: Model, until: datetime, *, pairs: ir.Table | None = None
+    ) -> None:
         fired: list[tuple[Alert, datetime]] = []
         if model.triggers:
             with Scratch() as scratch:
-                arrivals = asof.Arrivals(events, until, scratch)
+                arrivals = asof.Arrivals(events, until, scratch, pairs=pairs)
                 fired = _fired(trigger_hits(arrivals, model), arrivals, model)
         # in_order's order, once: each date's alerts keep it
         self.fired = sorted(fired, key=lambda pair: order(pair[0]))
