@@ -95,6 +95,7 @@ def uma_history() -> History:
     for days, device in [(5, "mac"), (4, "ios"), (3, "mac")]:
         h.track("uma", "File Uploaded", T - days * DAY, device=device)
     h.track("uma", "Signed In", T - 2 * DAY)
+    h.identify("uma", T - 1 * DAY, title="Analyst")  # a trait, not activity: no day, no session
     h.track("uma", "Report Created", T)  # at T: never counted
     h.track("wes", "Report Created", T - 3 * DAY)
     h.track("vic", "Signed Up", T - 20 * DAY)
@@ -113,7 +114,7 @@ def test_aggregates_of_a_property(uma: dict[str, dict[str, Any]]) -> None:
 
 def test_activity_days_features_and_teammates(uma: dict[str, dict[str, Any]]) -> None:
     row = uma["uma"]
-    assert row["s__active_days_7d"] == 5  # T-6d … T-2d
+    assert row["s__active_days_7d"] == 5  # T-6d … T-2d (her identify call at T-1d is no activity)
     # Signed Up, Project Created, Dashboard Created, Report Created, Seats Added, Plan Viewed,
     # File Uploaded, Signed In
     assert row["s__features_30d"] == 8
@@ -164,3 +165,12 @@ def test_account_rollups_of_a_user_signal(store: Store, tmp_path: Path) -> None:
     acme = rows["acme"]
     assert (acme["s__team_reports"], acme["s__top_reporter"], acme["s__power_users"]) == (8, 4, 2)
     assert (acme["score"], acme["tier"]) == (50, "pql")
+
+
+def test_every_call_of_the_store_is_an_activity_or_not_and_never_both() -> None:
+    # signals test "not identify, group or alias": true of the activities only while the
+    # store's calls are these six
+    from pqlkit.compile.signals import ACTIVITY_TYPES, NOT_ACTIVITY
+    from pqlkit.store.schema import EVENT_TYPES
+
+    assert sorted(ACTIVITY_TYPES + NOT_ACTIVITY) == sorted(EVENT_TYPES)

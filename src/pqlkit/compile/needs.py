@@ -118,13 +118,13 @@ def wanted_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:
     """The rows some signal can read; ``None`` when that is every row."""
     import ibis
 
-    from pqlkit.compile.signals import ACTIVITY_TYPES
+    from pqlkit.compile.signals import is_activity
 
     looks = _looks(model)
     if EVERYTHING in looks:
         return None
     if any(look.event is None and look.page is None for look in looks if look is not None):
-        checks = [rows.type.isin(ACTIVITY_TYPES)]  # every activity: names need no test
+        checks = [is_activity(rows)]  # every activity: names need no test
     else:
         checks = [_bare(rows, model, look) for look in looks if look is not None]
     if traits(model):

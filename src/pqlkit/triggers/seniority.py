@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Highest first; the first list with a keyword in the title decides.
 LEVELS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
@@ -28,6 +30,7 @@ LEVELS: tuple[tuple[int, tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)  # titles repeat: a batch ranks tens of thousands of candidates
 def seniority(title: str | None) -> int:
     """6 for the C-suite and founders … 1 for anyone else (0 when no title is known)."""
     if not title:

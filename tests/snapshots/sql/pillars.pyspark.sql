@@ -1405,7 +1405,9 @@ FROM (
                         ON `t42`.`person_id` = `t60`.`m_user`
                     ) AS `t65`
                     WHERE
-                      `t65`.`type` IN ('track', 'page', 'screen')
+                      `t65`.`type` <> 'identify'
+                      AND `t65`.`type` <> 'group'
+                      AND `t65`.`type` <> 'alias'
                       AND `t65`.`timestamp` >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
                   ) AS `t70`
                 ) AS `t80`

@@ -1378,7 +1378,9 @@ FROM (
                         ON "t42"."person_id" = "t60"."m_user"
                     ) AS "t65"
                     WHERE
-                      "t65"."type" IN ('track', 'page', 'screen')
+                      "t65"."type" <> 'identify'
+                      AND "t65"."type" <> 'group'
+                      AND "t65"."type" <> 'alias'
                       AND "t65"."timestamp" >= TIMESTAMP_FROM_PARTS(2026, 3, 18, 0, 0, 0, 0)
                   ) AS "t70"
                 ) AS "t80"
