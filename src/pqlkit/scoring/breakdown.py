@@ -15,7 +15,8 @@ from pqlkit.model.durations import format_duration
 from pqlkit.model.schema import Model, Rule, Signal
 
 
-def _number(value: Any) -> Any:
+def plain_number(value: Any) -> Any:
+    """A whole float as an int (``55.0`` reads ``55``), anything else as it is."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -44,9 +45,9 @@ def describe(model: Model, rule: Rule, value: Any) -> str:
     if signal.kind in ("count", "sessions", "active_days"):
         times = "×" if signal.kind == "count" else ""
         window = "" if rule.label else _window(signal)  # a label says its own window
-        return f"{name}: {_number(value)}{times}{window}"
+        return f"{name}: {plain_number(value)}{times}{window}"
     if isinstance(value, float):
-        return f"{name}: {_number(round(value, 2))}"
+        return f"{name}: {plain_number(round(value, 2))}"
     return f"{name}: {value}"
 
 
@@ -132,7 +133,7 @@ def explain_row(
                         "group": group,
                         "signal": rule.signal,
                         "label": label(model, rule),
-                        "value": _number(value),
+                        "value": plain_number(value),
                         "passed": passed,
                     }
                 )
@@ -147,10 +148,10 @@ def explain_row(
         key = (name, seen, float(row.get(subtotal_column) or 0.0))
         worded = memo.layer_words.get(key)
         if worded is None:
-            worded = memo.layer_words[key] = _layer_words(model, name, layer, columns, seen, key[2])
+            worded = memo.layer_words[key] = layer_words(model, name, layer, columns, seen, key[2])
         layers.append(worded[0])
         items += worded[1]
-    breakdown: dict[str, Any] = {"score": _number(row.get("score")), "tier": row.get("tier")}
+    breakdown: dict[str, Any] = {"score": plain_number(row.get("score")), "tier": row.get("tier")}
     if layers:
         breakdown["layers"] = layers
     if conditions:
@@ -162,7 +163,7 @@ def explain_row(
     return Explained(breakdown, "; ".join(reasons))
 
 
-def _layer_words(
+def layer_words(
     model: Model,
     name: str,
     layer: Any,
@@ -181,15 +182,15 @@ def _layer_words(
             {
                 "signal": rule.signal,
                 "label": label(model, rule),
-                "value": _number(value),
-                "points": _number(points),
+                "value": plain_number(value),
+                "points": plain_number(points),
             }
         )
         if points > 0:
-            items.append((points, f"{describe(model, rule, value)} (+{_number(points)})"))
-    entry: dict[str, Any] = {"layer": name, "points": _number(subtotal), "rules": rules}
+            items.append((points, f"{describe(model, rule, value)} (+{plain_number(points)})"))
+    entry: dict[str, Any] = {"layer": name, "points": plain_number(subtotal), "rules": rules}
     if layer.cap is not None:
-        entry["cap"] = _number(layer.cap)
+        entry["cap"] = plain_number(layer.cap)
         entry["capped"] = raw > layer.cap
     return entry, items
 
@@ -227,7 +228,7 @@ def _explain_prediction(model: Model, row: dict[str, Any], triggers: list[str]) 
             {
                 "signal": name,
                 "label": label(model, rule),
-                "value": _number(value),
+                "value": plain_number(value),
                 "log_odds": round(push, 4),
                 "reason": _said(model, rule, value),
             }

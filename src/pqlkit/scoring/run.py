@@ -21,6 +21,7 @@ from pqlkit.compile.frame import (
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
+from pqlkit.scoring.worded import words
 from pqlkit.triggers import asof, batch
 from pqlkit.triggers.alerts import fired_before
 from pqlkit.triggers.batch import Alert
@@ -28,6 +29,8 @@ from pqlkit.triggers.batch import Alert
 if TYPE_CHECKING:
     import ibis.expr.types as ir
     import pyarrow as pa
+
+    from pqlkit.model.schema import Model
 
 OUTPUT_COLUMNS = (
     "entity_id",
@@ -74,8 +77,9 @@ class ScoreRun:
         """Output rows (``OUTPUT_COLUMNS``), with each breakdown as JSON text; the first
         ``top``, or those of the entities ``only`` names.
 
-        Many entities share the same values (and so the same reasons and breakdown): each
-        distinct combination is worded once.
+        A points model's texts are put together for the whole table from each layer's, worded
+        once per combination of its values (:mod:`pqlkit.scoring.worded`); other models' rows
+        are worded one by one, each distinct combination of values once.
         """
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -85,36 +89,57 @@ class ScoreRun:
         if only is not None:
             wanted = pa.array(sorted(only), pa.string())
             table = table.filter(pc.is_in(table.column("entity_id"), value_set=wanted))
-        names = [n for n in explained_columns(model) if n in table.column_names]
-        score, tier = names.index("score"), names.index("tier")
-        columns = [table.column(name).to_pylist() for name in names]
-        worded: dict[tuple[Any, ...], tuple[str, str]] = {}
-        memo = Memo.of(model)  # each rule's value and points worded once
-        out = []
         entities = table.column("entity_id").to_pylist()
-        for entity, values in zip(entities, zip(*columns, strict=True), strict=True):
-            triggers = self.live.get(entity, [])
-            key = (*values, *triggers) if triggers else values
-            if key not in worded:
-                row = dict(zip(names, values, strict=True))
-                explained = explain_row(model, row, triggers, memo)
-                worded[key] = (explained.reasons, orjson.dumps(explained.breakdown).decode())
-            reasons, breakdown = worded[key]
-            out.append(
-                {
-                    "entity_id": entity,
-                    "entity_type": model.entity,
-                    "score": values[score],
-                    "tier": values[tier],
-                    "triggers": ", ".join(triggers),
-                    "reasons": reasons,
-                    "breakdown": breakdown,
-                    "as_of": self.as_of,
-                    "model": model.name,
-                    "pql_since": self.since.get(entity),
-                }
+        live = [self.live.get(entity, []) for entity in entities]
+        names = [n for n in explained_columns(model) if n in table.column_names]
+        if model.type == "points" and len(names) == len(explained_columns(model)):
+            reasons, breakdowns = (texts.to_pylist() for texts in words(model, table, live))
+        else:
+            reasons, breakdowns = _row_by_row(model, table, names, live)
+        return [
+            {
+                "entity_id": entity,
+                "entity_type": model.entity,
+                "score": score,
+                "tier": tier,
+                "triggers": ", ".join(triggers),
+                "reasons": reason,
+                "breakdown": breakdown,
+                "as_of": self.as_of,
+                "model": model.name,
+                "pql_since": self.since.get(entity),
+            }
+            for entity, triggers, score, tier, reason, breakdown in zip(
+                entities,
+                live,
+                table.column("score").to_pylist(),
+                table.column("tier").to_pylist(),
+                reasons,
+                breakdowns,
+                strict=True,
             )
-        return out
+        ]
+
+
+def _row_by_row(
+    model: Model, table: pa.Table, names: list[str], live: list[list[str]]
+) -> tuple[list[str], list[str]]:
+    """Each row's reasons and breakdown (JSON text), worded by :func:`explain_row`: once for
+    each distinct combination of ``names``' values and live triggers."""
+    columns = [table.column(name).to_pylist() for name in names]
+    worded: dict[tuple[Any, ...], tuple[str, str]] = {}
+    memo = Memo.of(model)  # each rule's value and points worded once
+    reasons, breakdowns = [], []
+    for triggers, values in zip(live, zip(*columns, strict=True), strict=True):
+        key = (*values, *triggers) if triggers else values
+        if key not in worded:
+            row = dict(zip(names, values, strict=True))
+            explained = explain_row(model, row, triggers, memo)
+            worded[key] = (explained.reasons, orjson.dumps(explained.breakdown).decode())
+        reason, breakdown = worded[key]
+        reasons.append(reason)
+        breakdowns.append(breakdown)
+    return reasons, breakdowns
 
 
 def score_events(
