@@ -69,22 +69,16 @@ def dates_table(dates: Sequence[datetime]) -> ir.Table:
 
 def interval_index(timestamp: Any, dates: Sequence[datetime]) -> Any:
     """How many of ``dates`` are at or before ``timestamp``: an event in interval k is before
-    the dates ``d_idx`` > k (1-based, in time order).
-
-    A balanced CASE, a few comparisons a row: a chain of one comparison per date cost more
-    CPU than the scan of the log it ran on (bench/RESULTS.md)."""
+    the dates ``d_idx`` > k (1-based, in time order). A balanced CASE
+    (:func:`~pqlkit.compile.intervals.bisected`)."""
     import ibis
 
     ordered = sorted(set(dates))
 
-    def count(low: int, high: int) -> Any:  # the answer is k, low <= k <= high
-        if low == high:
-            return ibis.literal(low)
-        middle = (low + high) // 2
-        earlier = timestamp < ibis.literal(ordered[middle], type="timestamp")
-        return ibis.ifelse(earlier, count(low, middle), count(middle + 1, high))
+    def on_or_after(k: int) -> Any:  # whether k or more of the dates are at or before it
+        return timestamp >= ibis.literal(ordered[k - 1], type="timestamp")
 
-    return count(0, len(ordered))
+    return intervals.bisected(0, len(ordered), on_or_after, ibis.literal)
 
 
 def each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[datetime]) -> Any:
@@ -99,13 +93,11 @@ def each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[date
     ordered = sorted(set(dates))
     each = table.mutate(d_idx=ibis.range(first, last + 1).unnest())
 
-    def date(low: int, high: int) -> Any:  # d_idx is among low … high
-        if low == high:
-            return ibis.literal(ordered[low - 1], type="timestamp")
-        middle = (low + high) // 2
-        return ibis.ifelse(each.d_idx <= middle, date(low, middle), date(middle + 1, high))
+    def date(k: int) -> Any:
+        return ibis.literal(ordered[k - 1], type="timestamp")
 
-    return each.mutate(as_of=date(1, len(ordered))).view()
+    as_of = intervals.bisected(1, len(ordered), lambda k: each.d_idx >= k, date)
+    return each.mutate(as_of=as_of).view()
 
 
 def dated_frame(

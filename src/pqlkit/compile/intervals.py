@@ -20,7 +20,7 @@ events spread over the dates, as every signal was before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -53,19 +53,34 @@ def edges(moments: Sequence[datetime], windows: Sequence[timedelta]) -> list[dat
     return sorted({*moments, *(moment - window for moment in moments for window in windows)})
 
 
-def interval_start(timestamp: Any, cuts: Sequence[datetime]) -> Any:
-    """The latest of ``cuts`` (in time order) at or before ``timestamp``, ``EPOCH`` before
-    them all: a balanced CASE, a few comparisons a row."""
+def bisected(
+    low: int, high: int, at_least: Callable[[int], Any], leaf: Callable[[int], Any]
+) -> Any:
+    """``leaf(k)`` for the one ``k`` in ``low … high`` a row has, found by halving: ``at_least(m)``
+    tests whether that ``k`` is ``m`` or more (a null test takes the lower half). A balanced
+    CASE, a few comparisons a row: a chain of one comparison per date cost more CPU than the
+    scan of the log it ran on (bench/RESULTS.md)."""
     import ibis
 
-    def among(low: int, high: int) -> Any:  # the answer is the k-th start, low <= k <= high
-        if low == high:
-            return ibis.literal(cuts[low - 1] if low else EPOCH, type="timestamp")
-        middle = (low + high + 1) // 2
-        later = timestamp >= ibis.literal(cuts[middle - 1], type="timestamp")
-        return ibis.ifelse(later, among(middle, high), among(low, middle - 1))
+    if low == high:
+        return leaf(low)
+    middle = (low + high + 1) // 2
+    return ibis.ifelse(
+        at_least(middle),
+        bisected(middle, high, at_least, leaf),
+        bisected(low, middle - 1, at_least, leaf),
+    )
 
-    return among(0, len(cuts)).cast(timestamp.type())
+
+def interval_start(timestamp: Any, cuts: Sequence[datetime]) -> Any:
+    """The latest of ``cuts`` (in time order) at or before ``timestamp``, ``EPOCH`` before
+    them all (and for a null ``timestamp``)."""
+    import ibis
+
+    def cut(k: int) -> Any:  # the k-th cut (1-based), EPOCH for 0
+        return ibis.literal(cuts[k - 1] if k else EPOCH, type="timestamp")
+
+    return bisected(0, len(cuts), lambda k: timestamp >= cut(k), cut).cast(timestamp.type())
 
 
 def _windows(spec: Any) -> list[timedelta]:

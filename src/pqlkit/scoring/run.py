@@ -93,8 +93,9 @@ class ScoreRun:
         with _collection_paused():  # a list of dicts, no cycles
             entities = table.column("entity_id").to_pylist()
             live = [self.live.get(entity, []) for entity in entities]
-            names = [n for n in explained_columns(model) if n in table.column_names]
-            if model.type == "points" and len(names) == len(explained_columns(model)):
+            read = explained_columns(model)
+            names = [n for n in read if n in table.column_names]
+            if model.type == "points" and len(names) == len(read):
                 reasons, breakdowns = (texts.to_pylist() for texts in words(model, table, live))
             else:
                 reasons, breakdowns = _row_by_row(model, table, names, live)

@@ -76,16 +76,16 @@ def words(model: Model, table: pa.Table, triggers: list[list[str]]) -> tuple[pa.
             for points, text in items:
                 texts[points] = f"{texts[points]}; {text}" if points in texts else text
             per_amount.append(texts)
-            amounts.update(texts)
         at = pa.array(code)
         fragments.append(pa.array(entries, pa.string()).take(at))
+        own: set[float] = set().union(*per_amount)
+        amounts |= own
         said.append(
             {
                 amount: pa.array(
                     [f"; {t[amount]}" if amount in t else "" for t in per_amount], pa.string()
                 ).take(at)
-                for amount in amounts
-                if any(amount in t for t in per_amount)
+                for amount in own
             }
         )
 
