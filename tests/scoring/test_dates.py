@@ -125,6 +125,54 @@ def test_sessions_of_a_visitor_linked_later_join_the_person_from_then(
     assert [by_entity(run.table, "s__sessions_14d")["ann"] for run in runs] == [3, 2]
 
 
+ANCHORED = """
+name: anchored-spec
+entity: user
+population: all
+signals:
+  first_week_reports: {count: {event: Report Created, within: 7d}}
+  set_up_in_first_week:
+    milestone: {steps: [Project Created, {event: Report Created, at_least: 4}], within: 7d}
+layers:
+  onboarding:
+    rules:
+      - {signal: set_up_in_first_week, points: 10, label: set up in the first week}
+tiers: {pql: 10}
+"""
+
+
+def test_a_first_week_counts_from_the_first_event_until_the_sign_up_is_known(
+    store: Store, tmp_path: Path
+) -> None:
+    """Counts within a span of the start are counted per person once, not per date
+    (compile/intervals.py): bob's start is his first event at T-20d until his sign-up at T-10d
+    is known, then the sign-up, so his first week ends at T-13d as of T-12d (the report at
+    T-12.5d is not in it) and at T-3d as of T-5d. Cat's ids were apart as of T-12d (her visits
+    as anon-7 are hers from the alias at T-11d on): hers are counted from the dates' rows."""
+    h = History()
+    h.track("bob", "Project Created", T - 20 * DAY)
+    for days in (20, 19, 14, 12.5, 9, 8):
+        h.track("bob", "Report Created", T - timedelta(days=days))
+    h.track("bob", "Signed Up", T - 10 * DAY)
+    h.visit("anon-7", "Report Created", T - 20 * DAY)
+    h.visit("anon-7", "Project Created", T - 19 * DAY)
+    h.track("cat", "Signed Up", T - 15 * DAY)
+    h.track("cat", "Report Created", T - 14 * DAY)
+    h.alias("anon-7", "cat", T - 11 * DAY)
+    h.repeat("cat", "Report Created", 3, T - 10 * DAY, DAY)
+    h.load(store, tmp_path)
+    events, loaded = engine_events(store), load(model_file(tmp_path, ANCHORED))
+    dates = [T - 12 * DAY, T - 5 * DAY]
+    same_as_alone(events, loaded, dates)
+    runs = list(score_dates(events, loaded, dates))
+    reports = [by_entity(run.table, "s__first_week_reports") for run in runs]
+    assert [r.get("bob") for r in reports] == [3, 6]
+    assert [r.get("cat") for r in reports] == [1, 4]  # T-14d; then T-20d (anon-7), T-10d, T-9d too
+    set_up = [by_entity(run.table, "s__set_up_in_first_week") for run in runs]
+    assert [s.get("bob") for s in set_up] == [False, True]
+    assert [s.get("cat") for s in set_up] == [False, True]  # anon-7's project from the alias
+
+
 def by_entity(table: pa.Table, column: str) -> dict[str, Any]:
     entities, values = table.column("entity_id").to_pylist(), table.column(column).to_pylist()
     return dict(zip(entities, values, strict=True))

@@ -142,9 +142,7 @@ def dated_frame(
         source = narrowed(events.filter(events.timestamp < last), model)
         compact = _compact(events, known)
         cohort_wanted = ages is not None and model.entity == "user"
-        unsettled = not cohort_wanted and any(
-            intervals.reduces_sessions(model, s.spec) for s in model.signals.values()
-        )
+        unsettled = not cohort_wanted and intervals.needs_unsettled(model)
         if unsettled:  # read again for the people whose ids were apart (below)
             compact, compact_name = materialized(compact, "dated_compact")
             made.append(compact_name)

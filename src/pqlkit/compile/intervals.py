@@ -16,6 +16,10 @@ with people as they stand at the last date; at an earlier date it is the same ev
 person's ids were not yet one person then (*unsettled* people: an id with events before the
 date was linked after it, or two of them were apart). Their sessions are counted from their
 events spread over the dates, as every signal was before.
+
+Counts and milestones within a span after each user's start likewise (:func:`anchored`): a
+settled person's start is their first sign-up at the dates after it and their first event
+before, so each event is counted per interval within the span after either.
 """
 
 from __future__ import annotations
@@ -248,10 +252,107 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     return ibis.union(mine, theirs.select("key", value=theirs.value.cast("int64")))
 
 
+def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal]) -> ir.Table:
+    """``key`` (the dated user) and each signal's column (``s__<name>``): counts and unordered
+    milestones within a span after each user's start (:func:`reduces_anchored`).
+
+    A user's start at a date is their first sign-up before it, else their first event
+    (``SignalCompiler.rows_with_start``), and an event counts if it comes before the date and
+    before the start plus the span. A settled person's (see the module's docstring) first
+    sign-up and first event are the same at every date that knows them, so their start is the
+    sign-up at the dates after it and the first event at the others: each sender's events are
+    counted per interval of dates twice, within the span after either, and a date takes the
+    count of the start it has. Unsettled people's values are counted from their events spread
+    over the dates.
+    """
+    import ibis
+
+    from pqlkit.compile import needs
+    from pqlkit.compile.signals import column
+
+    model = compiler.model
+    moments = spread.moments
+    reading = model.model_copy(update={"signals": signals})
+    source = spread.source
+    wanted = needs.wanted_rows(source, reading)
+    events = source if wanted is None else source.filter(wanted)
+    sender = events.user_id.coalesce(events.anonymous_id)
+    known = _people_at_last(spread, events.mutate(sender=sender, has_user=events.user_id.notnull()))
+    assert spread.unsettled is not None  # made with the frame (see dated_frame)
+    apart = spread.unsettled
+    settled = known.anti_join(apart, known.person == apart.u_person).view()
+    signups = settled.filter((settled.type == "track") & (settled.event == needs.SIGN_UP))
+    signed = signups.group_by(a_person=signups.person).agg(a_signup=signups.timestamp.min())
+    members = spread.members
+    last = members.filter(members.d_idx == len(moments))
+    firsts = last.select(f_person=last.e_user, a_first=last.first_seen)
+    starts = firsts.left_join(signed, firsts.f_person == signed.a_person)
+    starts = starts.select("f_person", "a_first", "a_signup").view()
+    timed = settled.join(starts, settled.person == starts.f_person)
+    parts: dict[str, Any] = {}
+    looks: dict[str, list[tuple[str, str, int]]] = {}  # each signal's (after sign-up, after first)
+    for name, signal in signals.items():
+        spec = signal.spec
+        assert isinstance(spec, Count | Milestone) and spec.within is not None
+        span = interval(spec.within)
+        for look in _looks(model, spec):
+            hit = match(timed, model, look)
+            pair = (f"s{len(parts)}", f"f{len(parts)}", getattr(look, "at_least", 1))
+            parts[pair[0]] = timed.count(where=hit & (timed.timestamp < timed.a_signup + span))
+            parts[pair[1]] = timed.count(where=hit & (timed.timestamp < timed.a_first + span))
+            looks.setdefault(name, []).append(pair)
+    partial = timed.group_by(
+        "user_id", "anonymous_id", at=interval_start(timed.timestamp, moments)
+    ).agg(a_signup=timed.a_signup.min(), **parts)
+    partial = partial.rename(timestamp="at")
+    held = ibis.or_(*[partial[c] > 0 for c in parts])
+    rows = spread.rows(partial, [(held, None)])
+    signed_up = rows.a_signup < rows.as_of  # the start is the sign-up (else the first event)
+    values: dict[str, Any] = {}
+    for name, signal in signals.items():
+        counts = [
+            (ibis.ifelse(signed_up, rows[after_signup], rows[after_first]).sum(), at_least)
+            for after_signup, after_first, at_least in looks[name]
+        ]
+        if isinstance(signal.spec, Milestone):
+            values[column(name)] = ibis.and_(*[n.fill_null(0) >= k for n, k in counts])
+        else:
+            values[column(name)] = counts[0][0].cast("int64")
+    mine = rows.group_by(key=rows.entity_id).agg(**values)
+    ids = apart.select(i_sender="u_sender").distinct()
+    their_events = events.join(ids, sender == ids.i_sender).select(*events.columns)
+    their_rows = spread.rows(their_events, needs.reach(their_events, reading))
+    their_rows = compiler.rows_with_start(their_rows, "entity_id")
+    theirs = their_rows.group_by(key=their_rows.entity_id).agg(
+        **{column(n): compiler.aggregate(their_rows, s.spec) for n, s in signals.items()}
+    )
+    cast = {c: theirs[c].cast(mine.schema()[c]) for c in mine.columns if c != "key"}
+    return ibis.union(mine, theirs.select("key", **cast))
+
+
+def reduces_anchored(model: Model, spec: Any) -> bool:
+    """Whether :func:`anchored` counts ``spec`` at many dates: a user model's count or unordered
+    milestone within a span after the start (and no window ending at the date)."""
+    if model.entity != "user" or getattr(spec, "within", None) is None:
+        return False
+    if isinstance(spec, Milestone):
+        return not spec.ordered
+    return type(spec) is Count and spec.window is None and spec.scope == "entity"
+
+
 def reduces_sessions(model: Model, spec: Any) -> bool:
     """Whether :func:`sessions` counts the sessions of ``spec`` at many dates (the user
     models' sessions without a start window; the others are counted from the dates' rows)."""
     return model.entity == "user" and isinstance(spec, Sessions) and spec.within is None
+
+
+def needs_unsettled(model: Model) -> bool:
+    """Whether a frame of many dates finds the people whose ids were apart at some date: the
+    pieces that count settled people once (:func:`sessions`, :func:`anchored`) read them."""
+    return any(
+        reduces_sessions(model, s.spec) or reduces_anchored(model, s.spec)
+        for s in model.signals.values()
+    )
 
 
 def senders(spread: Spread, ids: ir.Table) -> ir.Table:

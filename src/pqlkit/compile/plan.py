@@ -179,10 +179,16 @@ def compile_model(
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
     aggregates = {n: s for n, s in entity_level.items() if is_aggregate(s)}
     if frame.spread is not None:  # many dates: reduced per interval before the dates
+        spread = frame.spread
         reduced = {n: s for n, s in aggregates.items() if intervals.reducible(s)}
         if reduced:
-            piece = intervals.aggregates(model, frame.spread, reduced)
-            pieces.append((piece, "entity_id", reduced))
+            pieces.append((intervals.aggregates(model, spread, reduced), "entity_id", reduced))
+        anchored = {
+            n: s for n, s in aggregates.items() if intervals.reduces_anchored(model, s.spec)
+        }
+        if anchored and spread.unsettled is not None:
+            pieces.append((intervals.anchored(compiler, spread, anchored), "entity_id", anchored))
+            reduced = {**reduced, **anchored}
         aggregates = {n: s for n, s in aggregates.items() if n not in reduced}
     if aggregates:
         rows = rows_for(aggregates)
