@@ -281,14 +281,13 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     assert spread.unsettled is not None  # made with the frame (see dated_frame)
     apart = spread.unsettled
     settled = known.anti_join(apart, known.person == apart.u_person).view()
-    signups = settled.filter((settled.type == "track") & (settled.event == needs.SIGN_UP))
-    signed = signups.group_by(a_person=signups.person).agg(a_signup=signups.timestamp.min())
+    signup = (settled.type == "track") & (settled.event == needs.SIGN_UP)
+    person = ibis.window(group_by=settled.person)  # a window, not a second pass over the log
+    settled = settled.mutate(a_signup=settled.timestamp.min(where=signup).over(person))
     members = spread.members
     last = members.filter(members.d_idx == len(moments))
     firsts = last.select(f_person=last.e_user, a_first=last.first_seen)
-    starts = firsts.left_join(signed, firsts.f_person == signed.a_person)
-    starts = starts.select("f_person", "a_first", "a_signup").view()
-    timed = settled.join(starts, settled.person == starts.f_person)
+    timed = settled.join(firsts, settled.person == firsts.f_person)
     parts: dict[str, Any] = {}
     looks: dict[str, list[tuple[str, str, int]]] = {}  # each signal's (after sign-up, after first)
     for name, signal in signals.items():
