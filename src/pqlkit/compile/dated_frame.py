@@ -16,9 +16,10 @@ signals. This frame serves every date in one query, and the model compiles on it
   events an all-history signal reads (milestones, invitations ever, sign-ups) join every later
   date.
 
-Outside a cohort, counts, trends, maxima, minima, days since, milestones without a start
-window and users' sessions do not read these rows: they reduce the log per interval of time
-first and spread only those partial values (:class:`Spread`, :mod:`pqlkit.compile.intervals`).
+Outside a cohort, counts, trends, maxima, minima, days since, milestones, users' counts within
+a span of their start and users' sessions do not read these rows: they reduce the log per
+interval of time first and spread only those partial values (:class:`Spread`,
+:mod:`pqlkit.compile.intervals`).
 
 The result equals scoring each date alone (``tests/scoring/test_dates.py``, on every engine).
 

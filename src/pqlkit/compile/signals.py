@@ -288,18 +288,21 @@ class SignalCompiler:
         """Several account traits' latest values before T in one pass: ``key`` (the group id)
         and a column per signal (see :func:`pqlkit.events.identity.latest_traits`)."""
         events = self.frame.events
-        calls, key = self._each_date(
-            events.filter(
-                (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
-            ),
-            "group_id",
+        dtype = {"number": "float64", "string": "string", "boolean": "boolean"}
+        group_calls = events.filter(
+            (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
         )
-        values = {}
+        read = {}  # each call's values, read from its JSON before it joins the dates
         for name, signal in signals.items():
             assert isinstance(signal.spec, Trait)
-            dtype = {"number": "float64", "string": "string", "boolean": "boolean"}
-            value = calls.traits[signal.spec.name].unwrap_as(dtype[signal.spec.type])
-            values[column(name)] = value.argmax(calls.timestamp, where=value.notnull())
+            read[column(name)] = group_calls.traits[signal.spec.name].unwrap_as(
+                dtype[signal.spec.type]
+            )
+        valued = group_calls.select("group_id", "timestamp", **read)
+        calls, key = self._each_date(valued, "group_id")
+        values = {
+            name: calls[name].argmax(calls.timestamp, where=calls[name].notnull()) for name in read
+        }
         return calls.group_by(key=calls[key]).agg(**values)
 
     def trait(self, spec: Trait) -> tuple[ir.Table, str]:

@@ -1,11 +1,11 @@
 WITH "t15" AS (
   SELECT
-    "t11"."from_id" AS "from_id",
-    "t11"."to_id" AS "to_id",
-    "t11"."linked_at" AS "linked_at",
+    "t13"."from_id" AS "from_id",
+    "t13"."to_id" AS "to_id",
+    "t13"."linked_at" AS "linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t11"."from_id"
-      ORDER BY "t11"."linked_at" ASC, "t11"."to_id" ASC
+      PARTITION BY "t13"."from_id"
+      ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
@@ -30,7 +30,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND isNotNull("t0"."previous_id")
             AND isNotNull("t0"."user_id")
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -44,7 +44,7 @@ WITH "t15" AS (
             "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
             AND isNotNull("t0"."anonymous_id")
             AND isNotNull("t0"."user_id")
-        ) AS "t4"
+        ) AS "t3"
       ) AS "t8"
       WHERE
         "t8"."from_id" <> "t8"."to_id"
@@ -52,7 +52,7 @@ WITH "t15" AS (
     GROUP BY
       "t9"."from_id",
       "t9"."to_id"
-  ) AS "t11"
+  ) AS "t13"
 ), "t19" AS (
   SELECT
     "t16"."from_id" AS "from_id",
@@ -512,8 +512,8 @@ WITH "t15" AS (
   ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
-      "t26"."domain" AS "domain",
-      "t26"."group_id" AS "domain_account"
+      "t24"."domain" AS "domain",
+      "t24"."group_id" AS "domain_account"
     FROM (
       SELECT
         "t17"."group_id" AS "group_id",
@@ -531,11 +531,11 @@ WITH "t15" AS (
           CASE WHEN isNotNull("t14"."domain_at") THEN "t14"."domain" ELSE "t14"."website" END AS "domain"
         FROM (
           SELECT
-            "t13"."group_id" AS "group_id",
-            MIN("t13"."timestamp") AS "since",
-            maxIf("t13"."timestamp", "t13"."has_domain") AS "domain_at",
-            argMaxIf(tuple("t13"."domain"), "t13"."timestamp", "t13"."has_domain").1 AS "domain",
-            argMaxIf(tuple("t13"."website"), "t13"."timestamp", "t13"."has_website").1 AS "website"
+            "t12"."group_id" AS "group_id",
+            MIN("t12"."timestamp") AS "since",
+            maxIf("t12"."timestamp", "t12"."has_domain") AS "domain_at",
+            argMaxIf(tuple("t12"."domain"), "t12"."timestamp", "t12"."has_domain").1 AS "domain",
+            argMaxIf(tuple("t12"."website"), "t12"."timestamp", "t12"."has_website").1 AS "website"
           FROM (
             SELECT
               "t0"."group_id" AS "group_id",
@@ -603,18 +603,18 @@ WITH "t15" AS (
               "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
               AND "t0"."type" = 'group'
               AND isNotNull("t0"."group_id")
-          ) AS "t13"
+          ) AS "t12"
           GROUP BY
-            "t13"."group_id"
+            "t12"."group_id"
         ) AS "t14"
         WHERE
           isNotNull(
             CASE WHEN isNotNull("t14"."domain_at") THEN "t14"."domain" ELSE "t14"."website" END
           )
       ) AS "t17"
-    ) AS "t26"
+    ) AS "t24"
     WHERE
-      "t26"."rank" = 0
+      "t24"."rank" = 0
   ) AS "t30"
     ON "t53"."email_domain" = "t30"."domain"
 )
@@ -832,8 +832,8 @@ FROM (
             "t93"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
             "t93"."s__teammates_invited" AS "s__teammates_invited",
             "t93"."s__sessions_14d" AS "s__sessions_14d",
-            "t12"."s__employees" AS "s__employees",
-            "t12"."s__industry" AS "s__industry"
+            "t11"."s__employees" AS "s__employees",
+            "t11"."s__industry" AS "s__industry"
           FROM (
             SELECT
               "t90"."entity_id" AS "entity_id",
@@ -1436,43 +1436,22 @@ FROM (
           LEFT OUTER JOIN (
             SELECT
               "t5"."group_id" AS "key",
-              argMaxIf(
-                tuple(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t5"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
-                    THEN JSONExtractFloat(JSONExtractRaw("t5"."traits", 'employees'))
-                    ELSE NULL
-                  END
-                ),
-                "t5"."timestamp",
-                isNotNull(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t5"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
-                    THEN JSONExtractFloat(JSONExtractRaw("t5"."traits", 'employees'))
-                    ELSE NULL
-                  END
-                )
-              ).1 AS "s__employees",
-              argMaxIf(
-                tuple(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t5"."traits", 'industry')) = 'String'
-                    THEN JSONExtractString(JSONExtractRaw("t5"."traits", 'industry'))
-                    ELSE NULL
-                  END
-                ),
-                "t5"."timestamp",
-                isNotNull(
-                  CASE
-                    WHEN JSONType(JSONExtractRaw("t5"."traits", 'industry')) = 'String'
-                    THEN JSONExtractString(JSONExtractRaw("t5"."traits", 'industry'))
-                    ELSE NULL
-                  END
-                )
-              ).1 AS "s__industry"
+              argMaxIf(tuple("t5"."s__employees"), "t5"."timestamp", isNotNull("t5"."s__employees")).1 AS "s__employees",
+              argMaxIf(tuple("t5"."s__industry"), "t5"."timestamp", isNotNull("t5"."s__industry")).1 AS "s__industry"
             FROM (
               SELECT
-                *
+                "t0"."group_id" AS "group_id",
+                "t0"."timestamp" AS "timestamp",
+                CASE
+                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'employees')) IN ('Int64', 'UInt64', 'Double')
+                  THEN JSONExtractFloat(JSONExtractRaw("t0"."traits", 'employees'))
+                  ELSE NULL
+                END AS "s__employees",
+                CASE
+                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'industry')) = 'String'
+                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'industry'))
+                  ELSE NULL
+                END AS "s__industry"
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
@@ -1482,8 +1461,8 @@ FROM (
             ) AS "t5"
             GROUP BY
               "t5"."group_id"
-          ) AS "t12"
-            ON "t93"."account_id" = "t12"."key"
+          ) AS "t11"
+            ON "t93"."account_id" = "t11"."key"
         ) AS "t96"
         LEFT OUTER JOIN (
           SELECT DISTINCT

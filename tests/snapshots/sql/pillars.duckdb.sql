@@ -1,11 +1,11 @@
 WITH "t15" AS (
   SELECT
-    "t11"."from_id",
-    "t11"."to_id",
-    "t11"."linked_at",
+    "t13"."from_id",
+    "t13"."to_id",
+    "t13"."linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t11"."from_id"
-      ORDER BY "t11"."linked_at" ASC, "t11"."to_id" ASC
+      PARTITION BY "t13"."from_id"
+      ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
@@ -30,7 +30,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -44,7 +44,7 @@ WITH "t15" AS (
             "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
+        ) AS "t3"
       ) AS "t8"
       WHERE
         "t8"."from_id" <> "t8"."to_id"
@@ -52,7 +52,7 @@ WITH "t15" AS (
     GROUP BY
       1,
       2
-  ) AS "t11"
+  ) AS "t13"
 ), "t19" AS (
   SELECT
     "t16"."from_id",
@@ -525,8 +525,8 @@ WITH "t15" AS (
   ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
-      "t26"."domain",
-      "t26"."group_id" AS "domain_account"
+      "t24"."domain",
+      "t24"."group_id" AS "domain_account"
     FROM (
       SELECT
         "t17"."group_id",
@@ -544,14 +544,14 @@ WITH "t15" AS (
           CASE WHEN "t14"."domain_at" IS NOT NULL THEN "t14"."domain" ELSE "t14"."website" END AS "domain"
         FROM (
           SELECT
-            "t13"."group_id",
-            MIN("t13"."timestamp") AS "since",
-            MAX("t13"."timestamp") FILTER(WHERE
-              "t13"."has_domain") AS "domain_at",
-            ARG_MAX_NULL("t13"."domain", "t13"."timestamp") FILTER(WHERE
-              "t13"."has_domain") AS "domain",
-            ARG_MAX_NULL("t13"."website", "t13"."timestamp") FILTER(WHERE
-              "t13"."has_website") AS "website"
+            "t12"."group_id",
+            MIN("t12"."timestamp") AS "since",
+            MAX("t12"."timestamp") FILTER(WHERE
+              "t12"."has_domain") AS "domain_at",
+            ARG_MAX_NULL("t12"."domain", "t12"."timestamp") FILTER(WHERE
+              "t12"."has_domain") AS "domain",
+            ARG_MAX_NULL("t12"."website", "t12"."timestamp") FILTER(WHERE
+              "t12"."has_website") AS "website"
           FROM (
             SELECT
               "t0"."group_id",
@@ -637,16 +637,16 @@ WITH "t15" AS (
               "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
               AND "t0"."type" = 'group'
               AND "t0"."group_id" IS NOT NULL
-          ) AS "t13"
+          ) AS "t12"
           GROUP BY
             1
         ) AS "t14"
         WHERE
           CASE WHEN "t14"."domain_at" IS NOT NULL THEN "t14"."domain" ELSE "t14"."website" END IS NOT NULL
       ) AS "t17"
-    ) AS "t26"
+    ) AS "t24"
     WHERE
-      "t26"."rank" = 0
+      "t24"."rank" = 0
   ) AS "t30"
     ON "t53"."email_domain" = "t30"."domain"
 )
@@ -858,8 +858,8 @@ FROM (
             "t93"."s__enterprise_views_30d",
             "t93"."s__teammates_invited",
             "t93"."s__sessions_14d",
-            "t12"."s__employees",
-            "t12"."s__industry"
+            "t11"."s__employees",
+            "t11"."s__industry"
           FROM (
             SELECT
               "t90"."entity_id",
@@ -1474,39 +1474,26 @@ FROM (
           LEFT OUTER JOIN (
             SELECT
               "t5"."group_id" AS "key",
-              ARG_MAX_NULL(
-                CASE
-                  WHEN JSON_TYPE("t5"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
-                  THEN CAST("t5"."traits" -> '$.employees' AS DOUBLE)
-                  ELSE NULL
-                END,
-                "t5"."timestamp"
-              ) FILTER(WHERE
-                CASE
-                  WHEN JSON_TYPE("t5"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
-                  THEN CAST("t5"."traits" -> '$.employees' AS DOUBLE)
-                  ELSE NULL
-                END IS NOT NULL) AS "s__employees",
-              ARG_MAX_NULL(
-                CASE
-                  WHEN JSON_TYPE("t5"."traits" -> '$.industry') = 'VARCHAR'
-                  THEN (
-                    "t5"."traits" -> '$.industry'
-                  ) ->> '$'
-                  ELSE NULL
-                END,
-                "t5"."timestamp"
-              ) FILTER(WHERE
-                CASE
-                  WHEN JSON_TYPE("t5"."traits" -> '$.industry') = 'VARCHAR'
-                  THEN (
-                    "t5"."traits" -> '$.industry'
-                  ) ->> '$'
-                  ELSE NULL
-                END IS NOT NULL) AS "s__industry"
+              ARG_MAX_NULL("t5"."s__employees", "t5"."timestamp") FILTER(WHERE
+                "t5"."s__employees" IS NOT NULL) AS "s__employees",
+              ARG_MAX_NULL("t5"."s__industry", "t5"."timestamp") FILTER(WHERE
+                "t5"."s__industry" IS NOT NULL) AS "s__industry"
             FROM (
               SELECT
-                *
+                "t0"."group_id",
+                "t0"."timestamp",
+                CASE
+                  WHEN JSON_TYPE("t0"."traits" -> '$.employees') IN ('UBIGINT', 'BIGINT', 'DOUBLE')
+                  THEN CAST("t0"."traits" -> '$.employees' AS DOUBLE)
+                  ELSE NULL
+                END AS "s__employees",
+                CASE
+                  WHEN JSON_TYPE("t0"."traits" -> '$.industry') = 'VARCHAR'
+                  THEN (
+                    "t0"."traits" -> '$.industry'
+                  ) ->> '$'
+                  ELSE NULL
+                END AS "s__industry"
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
@@ -1516,8 +1503,8 @@ FROM (
             ) AS "t5"
             GROUP BY
               1
-          ) AS "t12"
-            ON "t93"."account_id" = "t12"."key"
+          ) AS "t11"
+            ON "t93"."account_id" = "t11"."key"
         ) AS "t96"
         LEFT OUTER JOIN (
           SELECT DISTINCT

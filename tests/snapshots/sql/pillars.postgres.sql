@@ -1,11 +1,11 @@
 WITH "t15" AS (
   SELECT
-    "t11"."from_id",
-    "t11"."to_id",
-    "t11"."linked_at",
+    "t13"."from_id",
+    "t13"."to_id",
+    "t13"."linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t11"."from_id"
-      ORDER BY "t11"."linked_at" ASC, "t11"."to_id" ASC
+      PARTITION BY "t13"."from_id"
+      ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
@@ -30,7 +30,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -44,7 +44,7 @@ WITH "t15" AS (
             "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
+        ) AS "t3"
       ) AS "t8"
       WHERE
         "t8"."from_id" <> "t8"."to_id"
@@ -52,7 +52,7 @@ WITH "t15" AS (
     GROUP BY
       1,
       2
-  ) AS "t11"
+  ) AS "t13"
 ), "t19" AS (
   SELECT
     "t16"."from_id",
@@ -522,8 +522,8 @@ WITH "t15" AS (
   ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
-      "t26"."domain",
-      "t26"."group_id" AS "domain_account"
+      "t24"."domain",
+      "t24"."group_id" AS "domain_account"
     FROM (
       SELECT
         "t17"."group_id",
@@ -541,17 +541,17 @@ WITH "t15" AS (
           CASE WHEN "t14"."domain_at" IS NOT NULL THEN "t14"."domain" ELSE "t14"."website" END AS "domain"
         FROM (
           SELECT
-            "t13"."group_id",
-            MIN("t13"."timestamp") AS "since",
-            MAX("t13"."timestamp") FILTER(WHERE
-              "t13"."has_domain") AS "domain_at",
+            "t12"."group_id",
+            MIN("t12"."timestamp") AS "since",
+            MAX("t12"."timestamp") FILTER(WHERE
+              "t12"."has_domain") AS "domain_at",
             (
-              ARRAY_AGG("t13"."domain" ORDER BY "t13"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                "t13"."timestamp" IS NOT NULL AND "t13"."has_domain")
+              ARRAY_AGG("t12"."domain" ORDER BY "t12"."timestamp" DESC NULLS LAST) FILTER(WHERE
+                "t12"."timestamp" IS NOT NULL AND "t12"."has_domain")
             )[1] AS "domain",
             (
-              ARRAY_AGG("t13"."website" ORDER BY "t13"."timestamp" DESC NULLS LAST) FILTER(WHERE
-                "t13"."timestamp" IS NOT NULL AND "t13"."has_website")
+              ARRAY_AGG("t12"."website" ORDER BY "t12"."timestamp" DESC NULLS LAST) FILTER(WHERE
+                "t12"."timestamp" IS NOT NULL AND "t12"."has_website")
             )[1] AS "website"
           FROM (
             SELECT
@@ -624,16 +624,16 @@ WITH "t15" AS (
               "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
               AND "t0"."type" = 'group'
               AND "t0"."group_id" IS NOT NULL
-          ) AS "t13"
+          ) AS "t12"
           GROUP BY
             1
         ) AS "t14"
         WHERE
           CASE WHEN "t14"."domain_at" IS NOT NULL THEN "t14"."domain" ELSE "t14"."website" END IS NOT NULL
       ) AS "t17"
-    ) AS "t26"
+    ) AS "t24"
     WHERE
-      "t26"."rank" = 0
+      "t24"."rank" = 0
   ) AS "t30"
     ON "t53"."email_domain" = "t30"."domain"
 )
@@ -851,8 +851,8 @@ FROM (
             "t93"."s__enterprise_views_30d",
             "t93"."s__teammates_invited",
             "t93"."s__sessions_14d",
-            "t12"."s__employees",
-            "t12"."s__industry"
+            "t11"."s__employees",
+            "t11"."s__industry"
           FROM (
             SELECT
               "t90"."entity_id",
@@ -1464,38 +1464,27 @@ FROM (
             SELECT
               "t5"."group_id" AS "key",
               (
-                ARRAY_AGG(
-                  CASE
-                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t5"."traits", 'employees')) = 'number'
-                    THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t5"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
-                    ELSE NULL
-                  END ORDER BY "t5"."timestamp" DESC NULLS LAST
-                ) FILTER(WHERE
-                  "t5"."timestamp" IS NOT NULL
-                  AND CASE
-                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t5"."traits", 'employees')) = 'number'
-                    THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t5"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
-                    ELSE NULL
-                  END IS NOT NULL)
+                ARRAY_AGG("t5"."s__employees" ORDER BY "t5"."timestamp" DESC NULLS LAST) FILTER(WHERE
+                  "t5"."timestamp" IS NOT NULL AND "t5"."s__employees" IS NOT NULL)
               )[1] AS "s__employees",
               (
-                ARRAY_AGG(
-                  CASE
-                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t5"."traits", 'industry')) = 'string'
-                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t5"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
-                    ELSE NULL
-                  END ORDER BY "t5"."timestamp" DESC NULLS LAST
-                ) FILTER(WHERE
-                  "t5"."timestamp" IS NOT NULL
-                  AND CASE
-                    WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t5"."traits", 'industry')) = 'string'
-                    THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t5"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
-                    ELSE NULL
-                  END IS NOT NULL)
+                ARRAY_AGG("t5"."s__industry" ORDER BY "t5"."timestamp" DESC NULLS LAST) FILTER(WHERE
+                  "t5"."timestamp" IS NOT NULL AND "t5"."s__industry" IS NOT NULL)
               )[1] AS "s__industry"
             FROM (
               SELECT
-                *
+                "t0"."group_id",
+                "t0"."timestamp",
+                CASE
+                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'employees')) = 'number'
+                  THEN CAST(JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'employees'), VARIADIC ARRAY[]::TEXT[]) AS DOUBLE PRECISION)
+                  ELSE NULL
+                END AS "s__employees",
+                CASE
+                  WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t0"."traits", 'industry')) = 'string'
+                  THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t0"."traits", 'industry'), VARIADIC ARRAY[]::TEXT[])
+                  ELSE NULL
+                END AS "s__industry"
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
@@ -1505,8 +1494,8 @@ FROM (
             ) AS "t5"
             GROUP BY
               1
-          ) AS "t12"
-            ON "t93"."account_id" = "t12"."key"
+          ) AS "t11"
+            ON "t93"."account_id" = "t11"."key"
         ) AS "t96"
         LEFT OUTER JOIN (
           SELECT DISTINCT

@@ -1,11 +1,11 @@
 WITH `t15` AS (
   SELECT
-    `t11`.`from_id`,
-    `t11`.`to_id`,
-    `t11`.`linked_at`,
+    `t13`.`from_id`,
+    `t13`.`to_id`,
+    `t13`.`linked_at`,
     ROW_NUMBER() OVER (
-      PARTITION BY `t11`.`from_id`
-      ORDER BY `t11`.`linked_at` ASC NULLS LAST, `t11`.`to_id` ASC NULLS LAST
+      PARTITION BY `t13`.`from_id`
+      ORDER BY `t13`.`linked_at` ASC NULLS LAST, `t13`.`to_id` ASC NULLS LAST
     ) - 1 AS `rank`
   FROM (
     SELECT
@@ -29,7 +29,7 @@ WITH `t15` AS (
             AND `t0`.`type` = 'alias'
             AND `t0`.`previous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t3`
+        ) AS `t4`
         UNION ALL
         SELECT
           *
@@ -43,7 +43,7 @@ WITH `t15` AS (
             `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
             AND `t0`.`anonymous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t4`
+        ) AS `t3`
       ) AS `t8`
       WHERE
         `t8`.`from_id` <> `t8`.`to_id`
@@ -51,7 +51,7 @@ WITH `t15` AS (
     GROUP BY
       1,
       2
-  ) AS `t11`
+  ) AS `t13`
 ), `t19` AS (
   SELECT
     `t16`.`from_id`,
@@ -515,8 +515,8 @@ WITH `t15` AS (
   ) AS `t53`
   LEFT OUTER JOIN (
     SELECT
-      `t26`.`domain`,
-      `t26`.`group_id` AS `domain_account`
+      `t24`.`domain`,
+      `t24`.`group_id` AS `domain_account`
     FROM (
       SELECT
         `t17`.`group_id`,
@@ -533,16 +533,16 @@ WITH `t15` AS (
           IF(`t14`.`domain_at` IS NOT NULL, `t14`.`domain`, `t14`.`website`) AS `domain`
         FROM (
           SELECT
-            `t13`.`group_id`,
-            MIN(`t13`.`timestamp`) AS `since`,
-            MAX(IF(`t13`.`has_domain`, `t13`.`timestamp`, NULL)) AS `domain_at`,
+            `t12`.`group_id`,
+            MIN(`t12`.`timestamp`) AS `since`,
+            MAX(IF(`t12`.`has_domain`, `t12`.`timestamp`, NULL)) AS `domain_at`,
             MAX_BY(
-              IF(`t13`.`has_domain`, `t13`.`domain`, NULL),
-              IF(`t13`.`has_domain`, `t13`.`timestamp`, NULL)
+              IF(`t12`.`has_domain`, `t12`.`domain`, NULL),
+              IF(`t12`.`has_domain`, `t12`.`timestamp`, NULL)
             ) AS `domain`,
             MAX_BY(
-              IF(`t13`.`has_website`, `t13`.`website`, NULL),
-              IF(`t13`.`has_website`, `t13`.`timestamp`, NULL)
+              IF(`t12`.`has_website`, `t12`.`website`, NULL),
+              IF(`t12`.`has_website`, `t12`.`timestamp`, NULL)
             ) AS `website`
           FROM (
             SELECT
@@ -591,16 +591,16 @@ WITH `t15` AS (
               `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
               AND `t0`.`type` = 'group'
               AND `t0`.`group_id` IS NOT NULL
-          ) AS `t13`
+          ) AS `t12`
           GROUP BY
             1
         ) AS `t14`
         WHERE
           IF(`t14`.`domain_at` IS NOT NULL, `t14`.`domain`, `t14`.`website`) IS NOT NULL
       ) AS `t17`
-    ) AS `t26`
+    ) AS `t24`
     WHERE
-      `t26`.`rank` = 0
+      `t24`.`rank` = 0
   ) AS `t30`
     ON `t53`.`email_domain` = `t30`.`domain`
 )
@@ -808,8 +808,8 @@ FROM (
             `t93`.`s__enterprise_views_30d`,
             `t93`.`s__teammates_invited`,
             `t93`.`s__sessions_14d`,
-            `t12`.`s__employees`,
-            `t12`.`s__industry`
+            `t11`.`s__employees`,
+            `t11`.`s__industry`
           FROM (
             SELECT
               `t90`.`entity_id`,
@@ -1422,37 +1422,26 @@ FROM (
               `t5`.`group_id` AS `key`,
               MAX_BY(
                 IF(
-                  UNWRAP_JSON_FLOAT(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'employees'))) IS NOT NULL
-                  AND NOT ISNAN(
-                    UNWRAP_JSON_FLOAT(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'employees')))
-                  ),
-                  UNWRAP_JSON_FLOAT(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'employees'))),
+                  `t5`.`s__employees` IS NOT NULL AND NOT ISNAN(`t5`.`s__employees`),
+                  `t5`.`s__employees`,
                   NULL
                 ),
                 IF(
-                  UNWRAP_JSON_FLOAT(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'employees'))) IS NOT NULL
-                  AND NOT ISNAN(
-                    UNWRAP_JSON_FLOAT(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'employees')))
-                  ),
+                  `t5`.`s__employees` IS NOT NULL AND NOT ISNAN(`t5`.`s__employees`),
                   `t5`.`timestamp`,
                   NULL
                 )
               ) AS `s__employees`,
               MAX_BY(
-                IF(
-                  UNWRAP_JSON_STR(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'industry'))) IS NOT NULL,
-                  UNWRAP_JSON_STR(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'industry'))),
-                  NULL
-                ),
-                IF(
-                  UNWRAP_JSON_STR(GET_JSON_OBJECT(`t5`.`traits`, FORMAT_STRING('$.%s', 'industry'))) IS NOT NULL,
-                  `t5`.`timestamp`,
-                  NULL
-                )
+                IF(`t5`.`s__industry` IS NOT NULL, `t5`.`s__industry`, NULL),
+                IF(`t5`.`s__industry` IS NOT NULL, `t5`.`timestamp`, NULL)
               ) AS `s__industry`
             FROM (
               SELECT
-                *
+                `t0`.`group_id`,
+                `t0`.`timestamp`,
+                UNWRAP_JSON_FLOAT(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'employees'))) AS `s__employees`,
+                UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'industry'))) AS `s__industry`
               FROM `events` AS `t0`
               WHERE
                 `t0`.`type` = 'group'
@@ -1462,8 +1451,8 @@ FROM (
             ) AS `t5`
             GROUP BY
               1
-          ) AS `t12`
-            ON `t93`.`account_id` = `t12`.`key`
+          ) AS `t11`
+            ON `t93`.`account_id` = `t11`.`key`
         ) AS `t96`
         LEFT OUTER JOIN (
           SELECT DISTINCT

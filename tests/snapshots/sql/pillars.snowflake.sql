@@ -1,9 +1,9 @@
 WITH "t15" AS (
   SELECT
-    "t11"."from_id",
-    "t11"."to_id",
-    "t11"."linked_at",
-    ROW_NUMBER() OVER (PARTITION BY "t11"."from_id" ORDER BY "t11"."linked_at" ASC, "t11"."to_id" ASC) - 1 AS "rank"
+    "t13"."from_id",
+    "t13"."to_id",
+    "t13"."linked_at",
+    ROW_NUMBER() OVER (PARTITION BY "t13"."from_id" ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC) - 1 AS "rank"
   FROM (
     SELECT
       "t9"."from_id",
@@ -26,7 +26,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -40,7 +40,7 @@ WITH "t15" AS (
             "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
+        ) AS "t3"
       ) AS "t8"
       WHERE
         "t8"."from_id" <> "t8"."to_id"
@@ -48,7 +48,7 @@ WITH "t15" AS (
     GROUP BY
       1,
       2
-  ) AS "t11"
+  ) AS "t13"
 ), "t19" AS (
   SELECT
     "t16"."from_id",
@@ -508,8 +508,8 @@ WITH "t15" AS (
   ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
-      "t26"."domain",
-      "t26"."group_id" AS "domain_account"
+      "t24"."domain",
+      "t24"."group_id" AS "domain_account"
     FROM (
       SELECT
         "t17"."group_id",
@@ -523,16 +523,16 @@ WITH "t15" AS (
           IFF("t14"."domain_at" IS NOT NULL, "t14"."domain", "t14"."website") AS "domain"
         FROM (
           SELECT
-            "t13"."group_id",
-            MIN("t13"."timestamp") AS "since",
-            MAX(IFF("t13"."has_domain", "t13"."timestamp", NULL)) AS "domain_at",
+            "t12"."group_id",
+            MIN("t12"."timestamp") AS "since",
+            MAX(IFF("t12"."has_domain", "t12"."timestamp", NULL)) AS "domain_at",
             MAX_BY(
-              IFF("t13"."has_domain", "t13"."domain", NULL),
-              IFF("t13"."has_domain", "t13"."timestamp", NULL)
+              IFF("t12"."has_domain", "t12"."domain", NULL),
+              IFF("t12"."has_domain", "t12"."timestamp", NULL)
             ) AS "domain",
             MAX_BY(
-              IFF("t13"."has_website", "t13"."website", NULL),
-              IFF("t13"."has_website", "t13"."timestamp", NULL)
+              IFF("t12"."has_website", "t12"."website", NULL),
+              IFF("t12"."has_website", "t12"."timestamp", NULL)
             ) AS "website"
           FROM (
             SELECT
@@ -577,16 +577,16 @@ WITH "t15" AS (
               "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
               AND "t0"."type" = 'group'
               AND "t0"."group_id" IS NOT NULL
-          ) AS "t13"
+          ) AS "t12"
           GROUP BY
             1
         ) AS "t14"
         WHERE
           IFF("t14"."domain_at" IS NOT NULL, "t14"."domain", "t14"."website") IS NOT NULL
       ) AS "t17"
-    ) AS "t26"
+    ) AS "t24"
     WHERE
-      "t26"."rank" = 0
+      "t24"."rank" = 0
   ) AS "t30"
     ON "t53"."email_domain" = "t30"."domain"
 )
@@ -794,8 +794,8 @@ FROM (
             "t93"."s__enterprise_views_30d",
             "t93"."s__teammates_invited",
             "t93"."s__sessions_14d",
-            "t12"."s__employees",
-            "t12"."s__industry"
+            "t11"."s__employees",
+            "t11"."s__industry"
           FROM (
             SELECT
               "t90"."entity_id",
@@ -1394,24 +1394,19 @@ FROM (
             SELECT
               "t5"."group_id" AS "key",
               MAX_BY(
-                IFF(
-                  AS_DOUBLE(GET("t5"."traits", 'employees')) IS NOT NULL,
-                  AS_DOUBLE(GET("t5"."traits", 'employees')),
-                  NULL
-                ),
-                IFF(AS_DOUBLE(GET("t5"."traits", 'employees')) IS NOT NULL, "t5"."timestamp", NULL)
+                IFF("t5"."s__employees" IS NOT NULL, "t5"."s__employees", NULL),
+                IFF("t5"."s__employees" IS NOT NULL, "t5"."timestamp", NULL)
               ) AS "s__employees",
               MAX_BY(
-                IFF(
-                  AS_VARCHAR(GET("t5"."traits", 'industry')) IS NOT NULL,
-                  AS_VARCHAR(GET("t5"."traits", 'industry')),
-                  NULL
-                ),
-                IFF(AS_VARCHAR(GET("t5"."traits", 'industry')) IS NOT NULL, "t5"."timestamp", NULL)
+                IFF("t5"."s__industry" IS NOT NULL, "t5"."s__industry", NULL),
+                IFF("t5"."s__industry" IS NOT NULL, "t5"."timestamp", NULL)
               ) AS "s__industry"
             FROM (
               SELECT
-                *
+                "t0"."group_id",
+                "t0"."timestamp",
+                AS_DOUBLE(GET("t0"."traits", 'employees')) AS "s__employees",
+                AS_VARCHAR(GET("t0"."traits", 'industry')) AS "s__industry"
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
@@ -1421,8 +1416,8 @@ FROM (
             ) AS "t5"
             GROUP BY
               1
-          ) AS "t12"
-            ON "t93"."account_id" = "t12"."key"
+          ) AS "t11"
+            ON "t93"."account_id" = "t11"."key"
         ) AS "t96"
         LEFT OUTER JOIN (
           SELECT DISTINCT

@@ -1,9 +1,9 @@
 WITH "t15" AS (
   SELECT
-    "t11"."from_id",
-    "t11"."to_id",
-    "t11"."linked_at",
-    ROW_NUMBER() OVER (PARTITION BY "t11"."from_id" ORDER BY "t11"."linked_at" ASC, "t11"."to_id" ASC) - 1 AS "rank"
+    "t13"."from_id",
+    "t13"."to_id",
+    "t13"."linked_at",
+    ROW_NUMBER() OVER (PARTITION BY "t13"."from_id" ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC) - 1 AS "rank"
   FROM (
     SELECT
       "t9"."from_id",
@@ -26,7 +26,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
+        ) AS "t4"
         UNION ALL
         SELECT
           *
@@ -40,7 +40,7 @@ WITH "t15" AS (
             "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
+        ) AS "t3"
       ) AS "t8"
       WHERE
         "t8"."from_id" <> "t8"."to_id"
@@ -48,7 +48,7 @@ WITH "t15" AS (
     GROUP BY
       1,
       2
-  ) AS "t11"
+  ) AS "t13"
 ), "t19" AS (
   SELECT
     "t16"."from_id",
@@ -515,8 +515,8 @@ WITH "t15" AS (
   ) AS "t53"
   LEFT OUTER JOIN (
     SELECT
-      "t26"."domain",
-      "t26"."group_id" AS "domain_account"
+      "t24"."domain",
+      "t24"."group_id" AS "domain_account"
     FROM (
       SELECT
         "t17"."group_id",
@@ -530,14 +530,14 @@ WITH "t15" AS (
           IF("t14"."domain_at" IS NOT NULL, "t14"."domain", "t14"."website") AS "domain"
         FROM (
           SELECT
-            "t13"."group_id",
-            MIN("t13"."timestamp") AS "since",
-            MAX("t13"."timestamp") FILTER(WHERE
-              "t13"."has_domain") AS "domain_at",
-            MAX_BY("t13"."domain", "t13"."timestamp") FILTER(WHERE
-              "t13"."has_domain") AS "domain",
-            MAX_BY("t13"."website", "t13"."timestamp") FILTER(WHERE
-              "t13"."has_website") AS "website"
+            "t12"."group_id",
+            MIN("t12"."timestamp") AS "since",
+            MAX("t12"."timestamp") FILTER(WHERE
+              "t12"."has_domain") AS "domain_at",
+            MAX_BY("t12"."domain", "t12"."timestamp") FILTER(WHERE
+              "t12"."has_domain") AS "domain",
+            MAX_BY("t12"."website", "t12"."timestamp") FILTER(WHERE
+              "t12"."has_website") AS "website"
           FROM (
             SELECT
               "t0"."group_id",
@@ -599,16 +599,16 @@ WITH "t15" AS (
               "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
               AND "t0"."type" = 'group'
               AND "t0"."group_id" IS NOT NULL
-          ) AS "t13"
+          ) AS "t12"
           GROUP BY
             1
         ) AS "t14"
         WHERE
           IF("t14"."domain_at" IS NOT NULL, "t14"."domain", "t14"."website") IS NOT NULL
       ) AS "t17"
-    ) AS "t26"
+    ) AS "t24"
     WHERE
-      "t26"."rank" = 0
+      "t24"."rank" = 0
   ) AS "t30"
     ON "t53"."email_domain" = "t30"."domain"
 )
@@ -818,8 +818,8 @@ FROM (
             "t93"."s__enterprise_views_30d",
             "t93"."s__teammates_invited",
             "t93"."s__sessions_14d",
-            "t12"."s__employees",
-            "t12"."s__industry"
+            "t11"."s__employees",
+            "t11"."s__industry"
           FROM (
             SELECT
               "t90"."entity_id",
@@ -1423,31 +1423,22 @@ FROM (
           LEFT OUTER JOIN (
             SELECT
               "t5"."group_id" AS "key",
-              MAX_BY(
-                CAST(JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
-                  'strict $?($.type() == "number")'
-                ) AS DOUBLE),
-                "t5"."timestamp"
-              ) FILTER(WHERE
-                CAST(JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'employees'))),
-                  'strict $?($.type() == "number")'
-                ) AS DOUBLE) IS NOT NULL) AS "s__employees",
-              MAX_BY(
-                JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'industry'))),
-                  'strict $?($.type() == "string")'
-                ),
-                "t5"."timestamp"
-              ) FILTER(WHERE
-                JSON_VALUE(
-                  JSON_FORMAT(JSON_EXTRACT("t5"."traits", FORMAT('$["%s"]', 'industry'))),
-                  'strict $?($.type() == "string")'
-                ) IS NOT NULL) AS "s__industry"
+              MAX_BY("t5"."s__employees", "t5"."timestamp") FILTER(WHERE
+                "t5"."s__employees" IS NOT NULL) AS "s__employees",
+              MAX_BY("t5"."s__industry", "t5"."timestamp") FILTER(WHERE
+                "t5"."s__industry" IS NOT NULL) AS "s__industry"
             FROM (
               SELECT
-                *
+                "t0"."group_id",
+                "t0"."timestamp",
+                CAST(JSON_VALUE(
+                  JSON_FORMAT(JSON_EXTRACT("t0"."traits", FORMAT('$["%s"]', 'employees'))),
+                  'strict $?($.type() == "number")'
+                ) AS DOUBLE) AS "s__employees",
+                JSON_VALUE(
+                  JSON_FORMAT(JSON_EXTRACT("t0"."traits", FORMAT('$["%s"]', 'industry'))),
+                  'strict $?($.type() == "string")'
+                ) AS "s__industry"
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
@@ -1457,8 +1448,8 @@ FROM (
             ) AS "t5"
             GROUP BY
               1
-          ) AS "t12"
-            ON "t93"."account_id" = "t12"."key"
+          ) AS "t11"
+            ON "t93"."account_id" = "t11"."key"
         ) AS "t96"
         LEFT OUTER JOIN (
           SELECT DISTINCT
