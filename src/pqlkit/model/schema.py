@@ -79,8 +79,9 @@ class EventMatch(Frozen):
 
 
 class Windowed(EventMatch):
-    """A time window: the ``window`` ending at the scoring time, or the first ``within`` after
-    the entity's start (its first event), or all history when neither is given.
+    """A time window: the ``window`` ending at the scoring time, or what happened by ``within``
+    after the entity's start (its first sign-up, else its first event), or all history when
+    neither is given.
 
     ``scope: account`` measures the events of the whole account a user belongs to (a user
     model's "active teammates"); the default measures the scored entity's own events."""
