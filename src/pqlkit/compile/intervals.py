@@ -28,7 +28,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.compile.signals import SignalCompiler, days_between, interval, match, steps
+from pqlkit.compile.signals import (
+    SignalCompiler,
+    column,
+    days_between,
+    interval,
+    match,
+    steps,
+)
 from pqlkit.model.schema import Aggregate, Count, DaysSince, Milestone, Sessions, Signal, Trend
 
 if TYPE_CHECKING:
@@ -158,8 +165,6 @@ def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.T
     """``key`` (the dated entity) and each reducible signal's column (``s__<name>``)."""
     import ibis
 
-    from pqlkit.compile.signals import column
-
     specs = {name: signal.spec for name, signal in signals.items()}
     cuts = edges(spread.moments, [w for spec in specs.values() for w in _windows(spec)])
     source = spread.source
@@ -268,11 +273,8 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     import ibis
 
     from pqlkit.compile import needs
-    from pqlkit.compile.signals import column
 
-    model = compiler.model
-    moments = spread.moments
-    reading = model.model_copy(update={"signals": signals})
+    reading = compiler.model.model_copy(update={"signals": signals})
     source = spread.source
     wanted = needs.wanted_rows(source, reading)
     events = source if wanted is None else source.filter(wanted)
@@ -281,7 +283,28 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     assert spread.unsettled is not None  # made with the frame (see dated_frame)
     apart = spread.unsettled
     settled = known.anti_join(apart, known.person == apart.u_person).view()
-    signup = (settled.type == "track") & (settled.event == needs.SIGN_UP)
+    mine = _anchored_settled(compiler.model, spread, settled, signals)
+    ids = apart.select(i_sender="u_sender").distinct()
+    their_events = events.join(ids, sender == ids.i_sender).select(*events.columns)
+    their_rows = spread.rows(their_events, needs.reach(their_events, reading))
+    their_rows = compiler.rows_with_start(their_rows, "entity_id")
+    theirs = their_rows.group_by(key=their_rows.entity_id).agg(
+        **{column(n): compiler.aggregate(their_rows, s.spec) for n, s in signals.items()}
+    )
+    cast = {c: theirs[c].cast(mine.schema()[c]) for c in mine.columns if c != "key"}
+    return ibis.union(mine, theirs.select("key", **cast))
+
+
+def _anchored_settled(
+    model: Model, spread: Spread, settled: ir.Table, signals: dict[str, Signal]
+) -> ir.Table:
+    """:func:`anchored` for the settled people: ``settled``, the events read with ``person``."""
+    import ibis
+
+    from pqlkit.compile.needs import SIGN_UP
+
+    moments = spread.moments
+    signup = (settled.type == "track") & (settled.event == SIGN_UP)
     person = ibis.window(group_by=settled.person)  # a window, not a second pass over the log
     settled = settled.mutate(a_signup=settled.timestamp.min(where=signup).over(person))
     members = spread.members
@@ -317,16 +340,7 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
             values[column(name)] = ibis.and_(*[n.fill_null(0) >= k for n, k in counts])
         else:
             values[column(name)] = counts[0][0].cast("int64")
-    mine = rows.group_by(key=rows.entity_id).agg(**values)
-    ids = apart.select(i_sender="u_sender").distinct()
-    their_events = events.join(ids, sender == ids.i_sender).select(*events.columns)
-    their_rows = spread.rows(their_events, needs.reach(their_events, reading))
-    their_rows = compiler.rows_with_start(their_rows, "entity_id")
-    theirs = their_rows.group_by(key=their_rows.entity_id).agg(
-        **{column(n): compiler.aggregate(their_rows, s.spec) for n, s in signals.items()}
-    )
-    cast = {c: theirs[c].cast(mine.schema()[c]) for c in mine.columns if c != "key"}
-    return ibis.union(mine, theirs.select("key", **cast))
+    return rows.group_by(key=rows.entity_id).agg(**values)
 
 
 def reduces_anchored(model: Model, spec: Any) -> bool:
