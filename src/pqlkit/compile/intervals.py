@@ -250,11 +250,17 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
         counted = (rows.timestamp >= since) & (rows.fresh | (rows.before < since))
     value = rows.n.sum(where=counted).cast("int64")
     mine = rows.group_by(key=rows.entity_id).agg(value=value)
-    ids = apart.select(i_sender="u_sender").distinct()
-    their_events = keep.join(ids, sender == ids.i_sender).select(*keep.columns)
+    their_events = _of_unsettled(apart, keep, sender)
     their_rows = spread.rows(their_events, [(ibis.literal(True), window)])
     theirs = compiler.sessions(their_rows, "entity_id", spec)
     return ibis.union(mine, theirs.select("key", value=theirs.value.cast("int64")))
+
+
+def _of_unsettled(apart: ir.Table, events: ir.Table, sender: Any) -> ir.Table:
+    """``events`` (whose id is ``sender``) of the unsettled people ``apart``
+    (:func:`unsettled`): what their values are counted from, date by date."""
+    ids = apart.select(i_sender="u_sender").distinct()
+    return events.join(ids, sender == ids.i_sender).select(*events.columns)
 
 
 def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal]) -> ir.Table:
@@ -284,8 +290,7 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     apart = spread.unsettled
     settled = known.anti_join(apart, known.person == apart.u_person).view()
     mine = _anchored_settled(compiler.model, spread, settled, signals)
-    ids = apart.select(i_sender="u_sender").distinct()
-    their_events = events.join(ids, sender == ids.i_sender).select(*events.columns)
+    their_events = _of_unsettled(apart, events, sender)
     their_rows = spread.rows(their_events, needs.reach(their_events, reading))
     their_rows = compiler.rows_with_start(their_rows, "entity_id")
     theirs = their_rows.group_by(key=their_rows.entity_id).agg(

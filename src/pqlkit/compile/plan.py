@@ -186,7 +186,7 @@ def compile_model(
         anchored = {
             n: s for n, s in aggregates.items() if intervals.reduces_anchored(model, s.spec)
         }
-        if anchored and spread.unsettled is not None:
+        if anchored:  # a user model without a cohort: the frame found the unsettled
             pieces.append((intervals.anchored(compiler, spread, anchored), "entity_id", anchored))
             reduced = {**reduced, **anchored}
         aggregates = {n: s for n, s in aggregates.items() if n not in reduced}

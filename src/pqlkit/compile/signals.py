@@ -110,6 +110,10 @@ def _since(as_of: datetime | Any, delta: timedelta) -> Any:
     return as_of - interval(delta)
 
 
+# a trait's or a property's declared type → the type its JSON value is read as
+TRAIT_TYPES = {"number": "float64", "string": "string", "boolean": "boolean"}
+
+
 def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime | Any) -> Any:
     import ibis
 
@@ -194,7 +198,7 @@ class SignalCompiler:
             if spec.fn == "distinct":
                 return prop.cast("string").nunique(where=keep)
             if spec.fn == "last":
-                dtype = {"number": "float64", "string": "string", "boolean": "boolean"}[spec.type]
+                dtype = TRAIT_TYPES[spec.type]
                 value = prop.unwrap_as(dtype)
                 return value.argmax(rows.timestamp, where=keep & value.notnull())
             number = prop.unwrap_as("float64")
@@ -288,7 +292,6 @@ class SignalCompiler:
         """Several account traits' latest values before T in one pass: ``key`` (the group id)
         and a column per signal (see :func:`pqlkit.events.identity.latest_traits`)."""
         events = self.frame.events
-        dtype = {"number": "float64", "string": "string", "boolean": "boolean"}
         group_calls = events.filter(
             (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
         )
@@ -296,7 +299,7 @@ class SignalCompiler:
         for name, signal in signals.items():
             assert isinstance(signal.spec, Trait)
             read[column(name)] = group_calls.traits[signal.spec.name].unwrap_as(
-                dtype[signal.spec.type]
+                TRAIT_TYPES[signal.spec.type]
             )
         valued = group_calls.select("group_id", "timestamp", **read)
         calls, key = self._each_date(valued, "group_id")
@@ -308,7 +311,7 @@ class SignalCompiler:
     def trait(self, spec: Trait) -> tuple[ir.Table, str]:
         """The latest value of a trait before T, keyed by user or account id."""
         events = self.frame.events
-        dtype = {"number": "float64", "string": "string", "boolean": "boolean"}[spec.type]
+        dtype = TRAIT_TYPES[spec.type]
         if spec.of == "account":
             calls, key = self._each_date(events.filter(events.type == "group"), "group_id")
             values = identity.latest_traits(calls, key, {spec.name: dtype})
