@@ -189,17 +189,22 @@ def build_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
     return Frame(events, rows, members, as_of, model.entity)
 
 
-def scoring_frame(events: ir.Table, model: Model, as_of: datetime) -> Frame:
+def scoring_frame(
+    events: ir.Table, model: Model, as_of: datetime, *, pairs: ir.Table | None = None
+) -> Frame:
     """The frame a scoring run reads many times, its identity tables computed once.
 
     The id → person map and the members (person → account, first and last seen) go into
     temporary tables (small: one row per id or person); the rows stay a view over the log,
     narrowed to the columns and events the model's signals read, so no copy of the log is made.
+    ``pairs``: the log's linked pairs (:func:`pqlkit.triggers.asof.link_pairs`), when the
+    caller has them for the triggers too: the links from them, not from another pass.
     """
     import uuid
 
     suffix = uuid.uuid4().hex[:10]
-    mapping, links = _temporary(identity.person_map(events, as_of), f"_pql_links_{suffix}")
+    linked = identity.person_map(events, as_of, pairs=pairs)
+    mapping, links = _temporary(linked, f"_pql_links_{suffix}")
     members, people = _temporary(_members(events, as_of, mapping), f"_pql_members_{suffix}")
     rows = frame_rows(events, model, as_of, mapping, members, narrow=True)
     return Frame(events, rows, members, as_of, model.entity, (links, people))

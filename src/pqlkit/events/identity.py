@@ -98,12 +98,15 @@ def _canonical_map(links: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
     return current
 
 
-def person_map(events: ir.Table, as_of: AsOf | None = None) -> ir.Table:
+def person_map(
+    events: ir.Table, as_of: AsOf | None = None, *, pairs: ir.Table | None = None
+) -> ir.Table:
     """``from_id → person_id``: every linked id (before ``as_of``) and the user it resolves to.
 
     Small (one row per linked id): a scoring run computes it once and joins the log to it.
+    ``pairs``: the log's linked pairs, when the caller has them (see :func:`identity_links`).
     """
-    return _canonical_map(identity_links(events, as_of))
+    return _canonical_map(identity_links(events, as_of, pairs=pairs))
 
 
 def resolve_events(

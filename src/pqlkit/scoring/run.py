@@ -173,13 +173,17 @@ def score_events(
     Triggers are evaluated first; an entity with a trigger active at ``as_of`` is hot.
     ``alerts``: the alerts fired before ``as_of``, when the caller knows them already (the
     server's real-time evaluator keeps them), instead of evaluating the triggers again.
+    The triggers and the frame read the log's links from one pass (:func:`asof.link_pairs`).
     """
     moment = as_of or now()
-    if alerts is None:
-        found = batch.evaluate(events, loaded.model, moment) if loaded.model.triggers else []
-    else:
-        found = fired_before(alerts, moment)
-    return _score(events, loaded, moment, found)
+    if alerts is not None or not loaded.model.triggers:
+        return _score(events, loaded, moment, fired_before(alerts or [], moment))
+    pairs, made = materialized(asof.link_pairs(events, moment), "link_pairs")
+    try:
+        found = batch.evaluate(events, loaded.model, moment, pairs=pairs)
+        return _score(events, loaded, moment, found, pairs)
+    finally:
+        drop_temporary(events._find_backend(), made)
 
 
 class Later(Protocol):
@@ -227,7 +231,9 @@ def score_dates(
             history = batch.History(events, loaded.model, max(dates), pairs=pairs)
         for n, chunk in enumerate(chunks, start=1):
             if len(set(chunk)) == 1:
-                yield from (_score(events, loaded, date, history.as_of(date)) for date in chunk)
+                yield from (
+                    _score(events, loaded, date, history.as_of(date), pairs) for date in chunk
+                )
                 continue
             with_later = later if n == len(chunks) and later and later.at > max(chunk) else None
             yield from _score_together(events, loaded, chunk, history, ages, with_later, pairs)
@@ -300,12 +306,16 @@ def _score_together(
 
 
 def _score(
-    events: ir.Table, loaded: LoadedModel, moment: datetime, alerts: list[Alert]
+    events: ir.Table,
+    loaded: LoadedModel,
+    moment: datetime,
+    alerts: list[Alert],
+    pairs: ir.Table | None = None,
 ) -> ScoreRun:
     import ibis
 
     model = loaded.model
-    frame = scoring_frame(events, model, moment)
+    frame = scoring_frame(events, model, moment, pairs=pairs)
     try:
         live = batch.active(alerts, moment)
         triggered = (

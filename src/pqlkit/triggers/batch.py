@@ -214,12 +214,16 @@ def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[tuple[
     return alerts
 
 
-def evaluate(events: ir.Table, model: Model, as_of: datetime) -> list[Alert]:
-    """Every alert the model's triggers fired on the events that arrived before ``as_of``."""
+def evaluate(
+    events: ir.Table, model: Model, as_of: datetime, *, pairs: ir.Table | None = None
+) -> list[Alert]:
+    """Every alert the model's triggers fired on the events that arrived before ``as_of``;
+    ``pairs``: the log's linked pairs (:func:`pqlkit.triggers.asof.link_pairs`), when the
+    caller computed them."""
     if not model.triggers:
         return []
     with Scratch() as scratch:
-        arrivals = asof.Arrivals(events, as_of, scratch)
+        arrivals = asof.Arrivals(events, as_of, scratch, pairs=pairs)
         return fire(trigger_hits(arrivals, model), arrivals, model)
 
 
