@@ -157,23 +157,19 @@ def compile_model(
     entity_level = {n: s for n, s in own.items() if n not in scoped}
     team_of_users = _team_sessions(scoped, entity_level)
     summed = set(team_of_users.values())  # user signals a team adds up: every member's counts
-    made: dict[tuple[bool, bool], ir.Table] = {}  # one expression for each kind of rows
 
     def rows_for(signals: dict[str, Signal]) -> ir.Table:
-        """The rows these signals read: only the entities kept (a cohort) unless a team adds
-        them up, with each entity's start if one counts from it."""
+        """The rows these signals read — their events only — and only the entities kept (a
+        cohort) unless a team adds them up, with each entity's start if one counts from it."""
         start = any(needs_start(s) for s in signals.values())
-        if frame.spread is not None:  # many dates: only the events these signals read
+        if frame.spread is not None:  # many dates: each event at the dates it can count at
             rows = _rows_reading(model, frame.spread, signals)
             return compiler.rows_with_start(rows, "entity_id") if start else rows
+        rows = _reading(model, frame.rows, signals)
         wanted = frame.wanted
-        kept = wanted is not None and not summed & signals.keys()
-        if (kept, start) not in made:
-            rows = frame.rows
-            if wanted is not None and kept:
-                rows = rows.filter(rows.entity_id.isin(wanted.entity_id))
-            made[kept, start] = compiler.rows_with_start(rows, "entity_id") if start else rows
-        return made[kept, start]
+        if wanted is not None and not summed & signals.keys():
+            rows = rows.filter(rows.entity_id.isin(wanted.entity_id))
+        return compiler.rows_with_start(rows, "entity_id") if start else rows
 
     universe = _universe(model, frame)
     pieces: list[tuple[ir.Table, str, dict[str, Signal]]] = []
@@ -194,7 +190,8 @@ def compile_model(
         rows = rows_for(aggregates)
         pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
     if scoped:
-        account_rows = frame.rows.filter(frame.rows.account_id.notnull())
+        account_rows = _reading(model, frame.rows, scoped)
+        account_rows = account_rows.filter(account_rows.account_id.notnull())
         if any(needs_start(s) for s in scoped.values()):
             account_rows = compiler.rows_with_start(account_rows, "account_id")
         team = {n: s for n, s in scoped.items() if not isinstance(s.spec, Sessions)}
@@ -296,6 +293,17 @@ def compile_model(
             as_of=scored.as_of,
         )
     return CompiledModel(model, as_of, scored)
+
+
+def _reading(model: Model, rows: ir.Table, signals: dict[str, Signal]) -> ir.Table:
+    """The ``rows`` whose events ``signals`` read. The frame's rows hold every event some
+    signal of the model reads: a count of three events need not pass the sessions' 19M.
+    (Each event only as far back as its signals' windows, as well: no faster on DuckDB, the
+    filter costing what the smaller group-by saves.)"""
+    from pqlkit.compile import needs
+
+    wanted = needs.wanted_rows(rows, model.model_copy(update={"signals": signals}))
+    return rows if wanted is None else rows.filter(wanted)
 
 
 def _rows_reading(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.Table:

@@ -605,38 +605,38 @@ WITH `t15` AS (
     ON `t53`.`email_domain` = `t30`.`domain`
 )
 SELECT
-  `t104`.`entity_id`,
-  `t104`.`account_id`,
-  `t104`.`first_seen`,
-  `t104`.`last_seen`,
-  `t104`.`s__activated`,
-  `t104`.`s__activated_within_7d`,
-  `t104`.`s__core_feature_30d`,
-  `t104`.`s__paywall_hits_30d`,
-  `t104`.`s__enterprise_views_30d`,
-  `t104`.`s__teammates_invited`,
-  `t104`.`s__sessions_14d`,
-  `t104`.`s__employees`,
-  `t104`.`s__industry`,
-  `t104`.`paying`,
-  `t104`.`p__activation__0`,
-  `t104`.`p__activation__1`,
-  `t104`.`p__usage__0`,
-  `t104`.`p__usage__1`,
-  `t104`.`p__firmographic__0`,
-  `t104`.`p__firmographic__1`,
-  `t104`.`p__intent__0`,
-  `t104`.`p__intent__1`,
-  `t104`.`p__intent__2`,
-  `t104`.`l__activation`,
-  `t104`.`l__usage`,
-  `t104`.`l__firmographic`,
-  `t104`.`l__intent`,
-  `t104`.`score`,
+  `t105`.`entity_id`,
+  `t105`.`account_id`,
+  `t105`.`first_seen`,
+  `t105`.`last_seen`,
+  `t105`.`s__activated`,
+  `t105`.`s__activated_within_7d`,
+  `t105`.`s__core_feature_30d`,
+  `t105`.`s__paywall_hits_30d`,
+  `t105`.`s__enterprise_views_30d`,
+  `t105`.`s__teammates_invited`,
+  `t105`.`s__sessions_14d`,
+  `t105`.`s__employees`,
+  `t105`.`s__industry`,
+  `t105`.`paying`,
+  `t105`.`p__activation__0`,
+  `t105`.`p__activation__1`,
+  `t105`.`p__usage__0`,
+  `t105`.`p__usage__1`,
+  `t105`.`p__firmographic__0`,
+  `t105`.`p__firmographic__1`,
+  `t105`.`p__intent__0`,
+  `t105`.`p__intent__1`,
+  `t105`.`p__intent__2`,
+  `t105`.`l__activation`,
+  `t105`.`l__usage`,
+  `t105`.`l__firmographic`,
+  `t105`.`l__intent`,
+  `t105`.`score`,
   CASE
-    WHEN `t104`.`score` >= 70.0
+    WHEN `t105`.`score` >= 70.0
     THEN 'hot'
-    WHEN `t104`.`score` >= 50.0
+    WHEN `t105`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -644,197 +644,197 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS `as_of`
 FROM (
   SELECT
-    `t102`.`entity_id`,
-    `t102`.`account_id`,
-    `t102`.`first_seen`,
-    `t102`.`last_seen`,
-    `t102`.`s__activated`,
-    `t102`.`s__activated_within_7d`,
-    `t102`.`s__core_feature_30d`,
-    `t102`.`s__paywall_hits_30d`,
-    `t102`.`s__enterprise_views_30d`,
-    `t102`.`s__teammates_invited`,
-    `t102`.`s__sessions_14d`,
-    `t102`.`s__employees`,
-    `t102`.`s__industry`,
-    `t102`.`paying`,
-    `t102`.`p__activation__0`,
-    `t102`.`p__activation__1`,
-    `t102`.`p__usage__0`,
-    `t102`.`p__usage__1`,
-    `t102`.`p__firmographic__0`,
-    `t102`.`p__firmographic__1`,
-    `t102`.`p__intent__0`,
-    `t102`.`p__intent__1`,
-    `t102`.`p__intent__2`,
-    `t102`.`l__activation`,
-    `t102`.`l__usage`,
-    `t102`.`l__firmographic`,
-    `t102`.`l__intent`,
-    `t102`.`l__activation` + `t102`.`l__usage` + `t102`.`l__firmographic` + `t102`.`l__intent` AS `score`
+    `t103`.`entity_id`,
+    `t103`.`account_id`,
+    `t103`.`first_seen`,
+    `t103`.`last_seen`,
+    `t103`.`s__activated`,
+    `t103`.`s__activated_within_7d`,
+    `t103`.`s__core_feature_30d`,
+    `t103`.`s__paywall_hits_30d`,
+    `t103`.`s__enterprise_views_30d`,
+    `t103`.`s__teammates_invited`,
+    `t103`.`s__sessions_14d`,
+    `t103`.`s__employees`,
+    `t103`.`s__industry`,
+    `t103`.`paying`,
+    `t103`.`p__activation__0`,
+    `t103`.`p__activation__1`,
+    `t103`.`p__usage__0`,
+    `t103`.`p__usage__1`,
+    `t103`.`p__firmographic__0`,
+    `t103`.`p__firmographic__1`,
+    `t103`.`p__intent__0`,
+    `t103`.`p__intent__1`,
+    `t103`.`p__intent__2`,
+    `t103`.`l__activation`,
+    `t103`.`l__usage`,
+    `t103`.`l__firmographic`,
+    `t103`.`l__intent`,
+    `t103`.`l__activation` + `t103`.`l__usage` + `t103`.`l__firmographic` + `t103`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t100`.`entity_id`,
-      `t100`.`account_id`,
-      `t100`.`first_seen`,
-      `t100`.`last_seen`,
-      `t100`.`s__activated`,
-      `t100`.`s__activated_within_7d`,
-      `t100`.`s__core_feature_30d`,
-      `t100`.`s__paywall_hits_30d`,
-      `t100`.`s__enterprise_views_30d`,
-      `t100`.`s__teammates_invited`,
-      `t100`.`s__sessions_14d`,
-      `t100`.`s__employees`,
-      `t100`.`s__industry`,
-      `t100`.`paying`,
-      `t100`.`p__activation__0`,
-      `t100`.`p__activation__1`,
-      `t100`.`p__usage__0`,
-      `t100`.`p__usage__1`,
-      `t100`.`p__firmographic__0`,
-      `t100`.`p__firmographic__1`,
-      `t100`.`p__intent__0`,
-      `t100`.`p__intent__1`,
-      `t100`.`p__intent__2`,
-      LEAST(`t100`.`p__activation__0` + `t100`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
-      LEAST(`t100`.`p__usage__0` + `t100`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
-      LEAST(`t100`.`p__firmographic__0` + `t100`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
+      `t101`.`entity_id`,
+      `t101`.`account_id`,
+      `t101`.`first_seen`,
+      `t101`.`last_seen`,
+      `t101`.`s__activated`,
+      `t101`.`s__activated_within_7d`,
+      `t101`.`s__core_feature_30d`,
+      `t101`.`s__paywall_hits_30d`,
+      `t101`.`s__enterprise_views_30d`,
+      `t101`.`s__teammates_invited`,
+      `t101`.`s__sessions_14d`,
+      `t101`.`s__employees`,
+      `t101`.`s__industry`,
+      `t101`.`paying`,
+      `t101`.`p__activation__0`,
+      `t101`.`p__activation__1`,
+      `t101`.`p__usage__0`,
+      `t101`.`p__usage__1`,
+      `t101`.`p__firmographic__0`,
+      `t101`.`p__firmographic__1`,
+      `t101`.`p__intent__0`,
+      `t101`.`p__intent__1`,
+      `t101`.`p__intent__2`,
+      LEAST(`t101`.`p__activation__0` + `t101`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
+      LEAST(`t101`.`p__usage__0` + `t101`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
+      LEAST(`t101`.`p__firmographic__0` + `t101`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
       LEAST(
-        `t100`.`p__intent__0` + `t100`.`p__intent__1` + `t100`.`p__intent__2`,
+        `t101`.`p__intent__0` + `t101`.`p__intent__1` + `t101`.`p__intent__2`,
         CAST(30 AS DOUBLE)
       ) AS `l__intent`
     FROM (
       SELECT
-        `t98`.`entity_id`,
-        `t98`.`account_id`,
-        `t98`.`first_seen`,
-        `t98`.`last_seen`,
-        `t98`.`s__activated`,
-        `t98`.`s__activated_within_7d`,
-        `t98`.`s__core_feature_30d`,
-        `t98`.`s__paywall_hits_30d`,
-        `t98`.`s__enterprise_views_30d`,
-        `t98`.`s__teammates_invited`,
-        `t98`.`s__sessions_14d`,
-        `t98`.`s__employees`,
-        `t98`.`s__industry`,
-        `t98`.`paying`,
-        IF(COALESCE(`t98`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
+        `t99`.`entity_id`,
+        `t99`.`account_id`,
+        `t99`.`first_seen`,
+        `t99`.`last_seen`,
+        `t99`.`s__activated`,
+        `t99`.`s__activated_within_7d`,
+        `t99`.`s__core_feature_30d`,
+        `t99`.`s__paywall_hits_30d`,
+        `t99`.`s__enterprise_views_30d`,
+        `t99`.`s__teammates_invited`,
+        `t99`.`s__sessions_14d`,
+        `t99`.`s__employees`,
+        `t99`.`s__industry`,
+        `t99`.`paying`,
+        IF(COALESCE(`t99`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
         IF(
-          COALESCE(`t98`.`s__activated_within_7d`, FALSE),
+          COALESCE(`t99`.`s__activated_within_7d`, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
-              `t98`.`s__sessions_14d` >= 3.0
+              `t99`.`s__sessions_14d` >= 3.0
             ) AND (
-              `t98`.`s__sessions_14d` <= 6.0
+              `t99`.`s__sessions_14d` <= 6.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN `t98`.`s__sessions_14d` >= 7.0
+            WHEN `t99`.`s__sessions_14d` >= 7.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS `p__usage__0`,
         IF(
-          COALESCE(`t98`.`s__core_feature_30d` >= 5.0, FALSE),
+          COALESCE(`t99`.`s__core_feature_30d` >= 5.0, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
-              `t98`.`s__employees` >= 50.0
+              `t99`.`s__employees` >= 50.0
             ) AND (
-              `t98`.`s__employees` <= 199.0
+              `t99`.`s__employees` <= 199.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN `t98`.`s__employees` >= 200.0
+            WHEN `t99`.`s__employees` >= 200.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS `p__firmographic__0`,
         IF(
-          COALESCE(`t98`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          COALESCE(`t99`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
           CAST(5 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__firmographic__1`,
         IF(
-          COALESCE(`t98`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          COALESCE(`t99`.`s__paywall_hits_30d` >= 1.0, FALSE),
           CAST(15 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__0`,
         IF(
-          COALESCE(`t98`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          COALESCE(`t99`.`s__enterprise_views_30d` >= 1.0, FALSE),
           CAST(15 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__1`,
         IF(
-          COALESCE(`t98`.`s__teammates_invited` >= 2.0, FALSE),
+          COALESCE(`t99`.`s__teammates_invited` >= 2.0, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__2`
       FROM (
         SELECT
-          `t96`.`entity_id`,
-          `t96`.`account_id`,
-          `t96`.`first_seen`,
-          `t96`.`last_seen`,
-          `t96`.`s__activated`,
-          `t96`.`s__activated_within_7d`,
-          `t96`.`s__core_feature_30d`,
-          `t96`.`s__paywall_hits_30d`,
-          `t96`.`s__enterprise_views_30d`,
-          `t96`.`s__teammates_invited`,
-          `t96`.`s__sessions_14d`,
-          `t96`.`s__employees`,
-          `t96`.`s__industry`,
-          `t79`.`key` IS NOT NULL AS `paying`
+          `t97`.`entity_id`,
+          `t97`.`account_id`,
+          `t97`.`first_seen`,
+          `t97`.`last_seen`,
+          `t97`.`s__activated`,
+          `t97`.`s__activated_within_7d`,
+          `t97`.`s__core_feature_30d`,
+          `t97`.`s__paywall_hits_30d`,
+          `t97`.`s__enterprise_views_30d`,
+          `t97`.`s__teammates_invited`,
+          `t97`.`s__sessions_14d`,
+          `t97`.`s__employees`,
+          `t97`.`s__industry`,
+          `t73`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t93`.`entity_id`,
-            `t93`.`account_id`,
-            `t93`.`first_seen`,
-            `t93`.`last_seen`,
-            `t93`.`s__activated`,
-            `t93`.`s__activated_within_7d`,
-            `t93`.`s__core_feature_30d`,
-            `t93`.`s__paywall_hits_30d`,
-            `t93`.`s__enterprise_views_30d`,
-            `t93`.`s__teammates_invited`,
-            `t93`.`s__sessions_14d`,
+            `t94`.`entity_id`,
+            `t94`.`account_id`,
+            `t94`.`first_seen`,
+            `t94`.`last_seen`,
+            `t94`.`s__activated`,
+            `t94`.`s__activated_within_7d`,
+            `t94`.`s__core_feature_30d`,
+            `t94`.`s__paywall_hits_30d`,
+            `t94`.`s__enterprise_views_30d`,
+            `t94`.`s__teammates_invited`,
+            `t94`.`s__sessions_14d`,
             `t11`.`s__employees`,
             `t11`.`s__industry`
           FROM (
             SELECT
-              `t90`.`entity_id`,
-              `t90`.`account_id`,
-              `t90`.`first_seen`,
-              `t90`.`last_seen`,
-              `t90`.`s__activated`,
-              `t90`.`s__activated_within_7d`,
-              `t90`.`s__core_feature_30d`,
-              `t90`.`s__paywall_hits_30d`,
-              `t90`.`s__enterprise_views_30d`,
-              `t90`.`s__teammates_invited`,
-              COALESCE(`t85`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+              `t91`.`entity_id`,
+              `t91`.`account_id`,
+              `t91`.`first_seen`,
+              `t91`.`last_seen`,
+              `t91`.`s__activated`,
+              `t91`.`s__activated_within_7d`,
+              `t91`.`s__core_feature_30d`,
+              `t91`.`s__paywall_hits_30d`,
+              `t91`.`s__enterprise_views_30d`,
+              `t91`.`s__teammates_invited`,
+              COALESCE(`t81`.`s__sessions_14d`, 0) AS `s__sessions_14d`
             FROM (
               SELECT
                 `t62`.`entity_id`,
                 `t62`.`account_id`,
                 `t62`.`first_seen`,
                 `t62`.`last_seen`,
-                COALESCE(`t87`.`s__activated`, FALSE) AS `s__activated`,
-                COALESCE(`t87`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
-                COALESCE(`t87`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-                COALESCE(`t87`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-                COALESCE(`t87`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-                COALESCE(`t87`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+                COALESCE(`t88`.`s__activated`, FALSE) AS `s__activated`,
+                COALESCE(`t88`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
+                COALESCE(`t88`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                COALESCE(`t88`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                COALESCE(`t88`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                COALESCE(`t88`.`s__teammates_invited`, 0) AS `s__teammates_invited`
               FROM (
                 SELECT
                   `t55`.`user_id` AS `entity_id`,
@@ -845,37 +845,37 @@ FROM (
               ) AS `t62`
               LEFT OUTER JOIN (
                 SELECT
-                  `t83`.`entity_id` AS `key`,
+                  `t86`.`entity_id` AS `key`,
                   (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
-                      ) AND `t83`.`event` IN ('Project Created') AS BIGINT)
+                        `t86`.`type` = 'track'
+                      ) AND `t86`.`event` IN ('Project Created') AS BIGINT)
                     ) >= 1
                   )
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
-                      ) AND `t83`.`event` IN ('Data Source Connected') AS BIGINT)
+                        `t86`.`type` = 'track'
+                      ) AND `t86`.`event` IN ('Data Source Connected') AS BIGINT)
                     ) >= 1
                   )
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
-                      ) AND `t83`.`event` IN ('Dashboard Created') AS BIGINT)
+                        `t86`.`type` = 'track'
+                      ) AND `t86`.`event` IN ('Dashboard Created') AS BIGINT)
                     ) >= 1
                   ) AS `s__activated`,
                   (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
+                        `t86`.`type` = 'track'
                       )
-                      AND `t83`.`event` IN ('Project Created')
+                      AND `t86`.`event` IN ('Project Created')
                       AND (
-                        `t83`.`timestamp` < (
-                          `t83`.`start` + INTERVAL '604800' SECOND
+                        `t86`.`timestamp` < (
+                          `t86`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
@@ -883,12 +883,12 @@ FROM (
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
+                        `t86`.`type` = 'track'
                       )
-                      AND `t83`.`event` IN ('Data Source Connected')
+                      AND `t86`.`event` IN ('Data Source Connected')
                       AND (
-                        `t83`.`timestamp` < (
-                          `t83`.`start` + INTERVAL '604800' SECOND
+                        `t86`.`timestamp` < (
+                          `t86`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
@@ -896,206 +896,271 @@ FROM (
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
+                        `t86`.`type` = 'track'
                       )
-                      AND `t83`.`event` IN ('Dashboard Created')
+                      AND `t86`.`event` IN ('Dashboard Created')
                       AND (
-                        `t83`.`timestamp` < (
-                          `t83`.`start` + INTERVAL '604800' SECOND
+                        `t86`.`timestamp` < (
+                          `t86`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
                   ) AS `s__activated_within_7d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
+                      `t86`.`type` = 'track'
                     )
-                    AND `t83`.`event` IN ('Report Created')
+                    AND `t86`.`event` IN ('Report Created')
                     AND (
-                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t86`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__core_feature_30d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
+                      `t86`.`type` = 'track'
                     )
-                    AND `t83`.`event` IN ('Paywall Hit')
+                    AND `t86`.`event` IN ('Paywall Hit')
                     AND (
-                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t86`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__paywall_hits_30d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
+                      `t86`.`type` = 'track'
                     )
-                    AND `t83`.`event` IN ('Enterprise Feature Viewed')
+                    AND `t86`.`event` IN ('Enterprise Feature Viewed')
                     AND COALESCE(
-                      UNWRAP_JSON_STR(GET_JSON_OBJECT(`t83`.`properties`, FORMAT_STRING('$.%s', 'feature'))) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      UNWRAP_JSON_STR(GET_JSON_OBJECT(`t86`.`properties`, FORMAT_STRING('$.%s', 'feature'))) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t86`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__enterprise_views_30d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
-                    ) AND `t83`.`event` IN ('Invite Sent') AND TRUE AS BIGINT)
+                      `t86`.`type` = 'track'
+                    ) AND `t86`.`event` IN ('Invite Sent') AND TRUE AS BIGINT)
                   ) AS `s__teammates_invited`
                 FROM (
                   SELECT
-                    `t66`.`message_id`,
-                    `t66`.`type`,
-                    `t66`.`event`,
-                    `t66`.`name`,
-                    `t66`.`user_id`,
-                    `t66`.`anonymous_id`,
-                    `t66`.`group_id`,
-                    `t66`.`previous_id`,
-                    `t66`.`timestamp`,
-                    `t66`.`original_timestamp`,
-                    `t66`.`sent_at`,
-                    `t66`.`received_at`,
-                    `t66`.`properties`,
-                    `t66`.`traits`,
-                    `t66`.`context`,
-                    `t66`.`source`,
-                    `t66`.`loaded_at`,
-                    `t66`.`person_id`,
-                    `t66`.`account_id`,
-                    `t66`.`email_domain`,
-                    `t66`.`entity_id`,
-                    `t78`.`start`
+                    `t78`.`message_id`,
+                    `t78`.`type`,
+                    `t78`.`event`,
+                    `t78`.`name`,
+                    `t78`.`user_id`,
+                    `t78`.`anonymous_id`,
+                    `t78`.`group_id`,
+                    `t78`.`previous_id`,
+                    `t78`.`timestamp`,
+                    `t78`.`original_timestamp`,
+                    `t78`.`sent_at`,
+                    `t78`.`received_at`,
+                    `t78`.`properties`,
+                    `t78`.`traits`,
+                    `t78`.`context`,
+                    `t78`.`source`,
+                    `t78`.`loaded_at`,
+                    `t78`.`person_id`,
+                    `t78`.`account_id`,
+                    `t78`.`email_domain`,
+                    `t78`.`entity_id`,
+                    `t84`.`start`
                   FROM (
                     SELECT
-                      `t42`.`message_id`,
-                      `t42`.`type`,
-                      `t42`.`event`,
-                      `t42`.`name`,
-                      `t42`.`user_id`,
-                      `t42`.`anonymous_id`,
-                      `t42`.`group_id`,
-                      `t42`.`previous_id`,
-                      `t42`.`timestamp`,
-                      `t42`.`original_timestamp`,
-                      `t42`.`sent_at`,
-                      `t42`.`received_at`,
-                      `t42`.`properties`,
-                      `t42`.`traits`,
-                      `t42`.`context`,
-                      `t42`.`source`,
-                      `t42`.`loaded_at`,
-                      `t42`.`person_id`,
-                      `t60`.`account_id`,
-                      `t60`.`email_domain`,
-                      `t42`.`person_id` AS `entity_id`
+                      *
                     FROM (
                       SELECT
-                        *
+                        `t42`.`message_id`,
+                        `t42`.`type`,
+                        `t42`.`event`,
+                        `t42`.`name`,
+                        `t42`.`user_id`,
+                        `t42`.`anonymous_id`,
+                        `t42`.`group_id`,
+                        `t42`.`previous_id`,
+                        `t42`.`timestamp`,
+                        `t42`.`original_timestamp`,
+                        `t42`.`sent_at`,
+                        `t42`.`received_at`,
+                        `t42`.`properties`,
+                        `t42`.`traits`,
+                        `t42`.`context`,
+                        `t42`.`source`,
+                        `t42`.`loaded_at`,
+                        `t42`.`person_id`,
+                        `t60`.`account_id`,
+                        `t60`.`email_domain`,
+                        `t42`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
-                          `t6`.`message_id`,
-                          `t6`.`type`,
-                          `t6`.`event`,
-                          `t6`.`name`,
-                          `t6`.`user_id`,
-                          `t6`.`anonymous_id`,
-                          `t6`.`group_id`,
-                          `t6`.`previous_id`,
-                          `t6`.`timestamp`,
-                          `t6`.`original_timestamp`,
-                          `t6`.`sent_at`,
-                          `t6`.`received_at`,
-                          `t6`.`properties`,
-                          `t6`.`traits`,
-                          `t6`.`context`,
-                          `t6`.`source`,
-                          `t6`.`loaded_at`,
-                          COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
-                          (
-                            `t6`.`user_id` IS NOT NULL
-                          ) OR (
-                            `t37`.`s_person` IS NOT NULL
-                          ) AS `is_known`
+                          *
                         FROM (
                           SELECT
-                            `t0`.`message_id`,
-                            `t0`.`type`,
-                            `t0`.`event`,
-                            `t0`.`name`,
-                            `t0`.`user_id`,
-                            `t0`.`anonymous_id`,
-                            `t0`.`group_id`,
-                            `t0`.`previous_id`,
-                            `t0`.`timestamp`,
-                            `t0`.`original_timestamp`,
-                            `t0`.`sent_at`,
-                            `t0`.`received_at`,
-                            `t0`.`properties`,
-                            `t0`.`traits`,
-                            `t0`.`context`,
-                            `t0`.`source`,
-                            `t0`.`loaded_at`,
-                            COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
-                          FROM `events` AS `t0`
-                          WHERE
-                            `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                        ) AS `t6`
-                        LEFT OUTER JOIN (
-                          SELECT
-                            `t35`.`from_id` AS `s_from`,
-                            `t35`.`person_id` AS `s_person`
+                            `t6`.`message_id`,
+                            `t6`.`type`,
+                            `t6`.`event`,
+                            `t6`.`name`,
+                            `t6`.`user_id`,
+                            `t6`.`anonymous_id`,
+                            `t6`.`group_id`,
+                            `t6`.`previous_id`,
+                            `t6`.`timestamp`,
+                            `t6`.`original_timestamp`,
+                            `t6`.`sent_at`,
+                            `t6`.`received_at`,
+                            `t6`.`properties`,
+                            `t6`.`traits`,
+                            `t6`.`context`,
+                            `t6`.`source`,
+                            `t6`.`loaded_at`,
+                            COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                            (
+                              `t6`.`user_id` IS NOT NULL
+                            ) OR (
+                              `t37`.`s_person` IS NOT NULL
+                            ) AS `is_known`
                           FROM (
                             SELECT
-                              `t33`.`from_id`,
-                              COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
+                              `t0`.`message_id`,
+                              `t0`.`type`,
+                              `t0`.`event`,
+                              `t0`.`name`,
+                              `t0`.`user_id`,
+                              `t0`.`anonymous_id`,
+                              `t0`.`group_id`,
+                              `t0`.`previous_id`,
+                              `t0`.`timestamp`,
+                              `t0`.`original_timestamp`,
+                              `t0`.`sent_at`,
+                              `t0`.`received_at`,
+                              `t0`.`properties`,
+                              `t0`.`traits`,
+                              `t0`.`context`,
+                              `t0`.`source`,
+                              `t0`.`loaded_at`,
+                              COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
+                            FROM `events` AS `t0`
+                            WHERE
+                              `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                          ) AS `t6`
+                          LEFT OUTER JOIN (
+                            SELECT
+                              `t35`.`from_id` AS `s_from`,
+                              `t35`.`person_id` AS `s_person`
                             FROM (
                               SELECT
-                                `t20`.`from_id`,
-                                COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                                `t33`.`from_id`,
+                                COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
                               FROM (
                                 SELECT
-                                  `t16`.`from_id`,
-                                  `t16`.`to_id` AS `person_id`
-                                FROM `t15` AS `t16`
-                                WHERE
-                                  `t16`.`rank` = 0
-                              ) AS `t20`
+                                  `t20`.`from_id`,
+                                  COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                                FROM (
+                                  SELECT
+                                    `t16`.`from_id`,
+                                    `t16`.`to_id` AS `person_id`
+                                  FROM `t15` AS `t16`
+                                  WHERE
+                                    `t16`.`rank` = 0
+                                ) AS `t20`
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    `t23`.`from_id` AS `next_from`,
+                                    `t23`.`to_id` AS `next_to`
+                                  FROM `t19` AS `t23`
+                                ) AS `t28`
+                                  ON `t20`.`person_id` = `t28`.`next_from`
+                              ) AS `t33`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t23`.`from_id` AS `next_from`,
-                                  `t23`.`to_id` AS `next_to`
-                                FROM `t19` AS `t23`
-                              ) AS `t28`
-                                ON `t20`.`person_id` = `t28`.`next_from`
-                            ) AS `t33`
-                            LEFT OUTER JOIN (
-                              SELECT
-                                `t22`.`from_id` AS `next_from`,
-                                `t22`.`to_id` AS `next_to`
-                              FROM `t19` AS `t22`
-                            ) AS `t27`
-                              ON `t33`.`person_id` = `t27`.`next_from`
-                          ) AS `t35`
-                        ) AS `t37`
-                          ON `t6`.`_sender` = `t37`.`s_from`
-                      ) AS `t38`
-                      WHERE
-                        `t38`.`is_known`
-                    ) AS `t42`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t55`.`user_id` AS `m_user`,
-                        `t55`.`account_id`,
-                        `t55`.`email_domain`
-                      FROM `t54` AS `t55`
-                    ) AS `t60`
-                      ON `t42`.`person_id` = `t60`.`m_user`
-                  ) AS `t66`
+                                  `t22`.`from_id` AS `next_from`,
+                                  `t22`.`to_id` AS `next_to`
+                                FROM `t19` AS `t22`
+                              ) AS `t27`
+                                ON `t33`.`person_id` = `t27`.`next_from`
+                            ) AS `t35`
+                          ) AS `t37`
+                            ON `t6`.`_sender` = `t37`.`s_from`
+                        ) AS `t38`
+                        WHERE
+                          `t38`.`is_known`
+                      ) AS `t42`
+                      LEFT OUTER JOIN (
+                        SELECT
+                          `t55`.`user_id` AS `m_user`,
+                          `t55`.`account_id`,
+                          `t55`.`email_domain`
+                        FROM `t54` AS `t55`
+                      ) AS `t60`
+                        ON `t42`.`person_id` = `t60`.`m_user`
+                    ) AS `t65`
+                    WHERE
+                      (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Project Created')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Data Source Connected')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Dashboard Created')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Project Created')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Data Source Connected')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Dashboard Created')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Signed Up')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Report Created')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Paywall Hit')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Enterprise Feature Viewed')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Invite Sent')
+                      )
+                      OR (
+                        (
+                          `t65`.`type` = 'track'
+                        ) AND `t65`.`event` IN ('Subscription Started')
+                      )
+                  ) AS `t78`
                   LEFT OUTER JOIN (
                     SELECT
                       `t61`.`f_key` AS `st_key`,
-                      COALESCE(`t73`.`s_at`, `t61`.`f_at`) AS `start`
+                      COALESCE(`t82`.`s_at`, `t61`.`f_at`) AS `start`
                     FROM (
                       SELECT
                         `t55`.`user_id` AS `f_key`,
@@ -1104,8 +1169,8 @@ FROM (
                     ) AS `t61`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t68`.`entity_id` AS `s_key`,
-                        MIN(`t68`.`timestamp`) AS `s_at`
+                        `t76`.`entity_id` AS `s_key`,
+                        MIN(`t76`.`timestamp`) AS `s_at`
                       FROM (
                         SELECT
                           *
@@ -1236,39 +1301,102 @@ FROM (
                             ON `t42`.`person_id` = `t60`.`m_user`
                         ) AS `t65`
                         WHERE
-                          `t65`.`type` = 'track' AND `t65`.`event` = 'Signed Up'
-                      ) AS `t68`
+                          (
+                            (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Project Created')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Data Source Connected')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Dashboard Created')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Project Created')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Data Source Connected')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Dashboard Created')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Signed Up')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Report Created')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Paywall Hit')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Enterprise Feature Viewed')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Invite Sent')
+                            )
+                            OR (
+                              (
+                                `t65`.`type` = 'track'
+                              ) AND `t65`.`event` IN ('Subscription Started')
+                            )
+                          )
+                          AND `t65`.`type` = 'track'
+                          AND `t65`.`event` = 'Signed Up'
+                      ) AS `t76`
                       GROUP BY
                         1
-                    ) AS `t73`
-                      ON `t61`.`f_key` = `t73`.`s_key`
-                  ) AS `t78`
-                    ON `t66`.`entity_id` = `t78`.`st_key`
-                ) AS `t83`
+                    ) AS `t82`
+                      ON `t61`.`f_key` = `t82`.`s_key`
+                  ) AS `t84`
+                    ON `t78`.`entity_id` = `t84`.`st_key`
+                ) AS `t86`
                 GROUP BY
                   1
-              ) AS `t87`
-                ON `t62`.`entity_id` = `t87`.`key`
-            ) AS `t90`
+              ) AS `t88`
+                ON `t62`.`entity_id` = `t88`.`key`
+            ) AS `t91`
             LEFT OUTER JOIN (
               SELECT
-                `t81`.`key`,
-                `t81`.`value` AS `s__sessions_14d`
+                `t77`.`key`,
+                `t77`.`value` AS `s__sessions_14d`
               FROM (
                 SELECT
-                  `t80`.`key`,
-                  SUM(`t80`.`new`) AS `value`
+                  `t74`.`key`,
+                  SUM(`t74`.`new`) AS `value`
                 FROM (
                   SELECT
-                    `t70`.`entity_id` AS `key`,
+                    `t68`.`entity_id` AS `key`,
                     IF(
                       (
-                        LAG(`t70`.`timestamp`) OVER (PARTITION BY `t70`.`entity_id` ORDER BY `t70`.`timestamp` ASC NULLS LAST) IS NULL
+                        LAG(`t68`.`timestamp`) OVER (PARTITION BY `t68`.`entity_id` ORDER BY `t68`.`timestamp` ASC NULLS LAST) IS NULL
                       )
                       OR (
                         (
-                          UNIX_TIMESTAMP(CAST(`t70`.`timestamp` AS TIMESTAMP)) - UNIX_TIMESTAMP(
-                            CAST(LAG(`t70`.`timestamp`) OVER (PARTITION BY `t70`.`entity_id` ORDER BY `t70`.`timestamp` ASC NULLS LAST) AS TIMESTAMP)
+                          UNIX_TIMESTAMP(CAST(`t68`.`timestamp` AS TIMESTAMP)) - UNIX_TIMESTAMP(
+                            CAST(LAG(`t68`.`timestamp`) OVER (PARTITION BY `t68`.`entity_id` ORDER BY `t68`.`timestamp` ASC NULLS LAST) AS TIMESTAMP)
                           )
                         ) > 1800.0
                       ),
@@ -1409,14 +1537,14 @@ FROM (
                       AND `t65`.`type` <> 'group'
                       AND `t65`.`type` <> 'alias'
                       AND `t65`.`timestamp` >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                  ) AS `t70`
-                ) AS `t80`
+                  ) AS `t68`
+                ) AS `t74`
                 GROUP BY
                   1
-              ) AS `t81`
-            ) AS `t85`
-              ON `t90`.`entity_id` = `t85`.`key`
-          ) AS `t93`
+              ) AS `t77`
+            ) AS `t81`
+              ON `t91`.`entity_id` = `t81`.`key`
+          ) AS `t94`
           LEFT OUTER JOIN (
             SELECT
               `t5`.`group_id` AS `key`,
@@ -1452,8 +1580,8 @@ FROM (
             GROUP BY
               1
           ) AS `t11`
-            ON `t93`.`account_id` = `t11`.`key`
-        ) AS `t96`
+            ON `t94`.`account_id` = `t11`.`key`
+        ) AS `t97`
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1591,7 +1719,7 @@ FROM (
               ) AS `t65`
               WHERE
                 `t65`.`type` = 'track' AND `t65`.`event` IN ('Subscription Started')
-            ) AS `t67`
+            ) AS `t66`
             UNION
             SELECT
               *
@@ -1742,17 +1870,17 @@ FROM (
                   `t65`.`type` = 'track'
                   AND `t65`.`event` IN ('Subscription Started')
                   AND `t65`.`account_id` IS NOT NULL
-              ) AS `t71`
-                ON `t63`.`account_id` = `t71`.`acc`
-            ) AS `t74`
-          ) AS `t75`
-        ) AS `t79`
-          ON `t96`.`entity_id` = `t79`.`key`
-      ) AS `t98`
+              ) AS `t69`
+                ON `t63`.`account_id` = `t69`.`acc`
+            ) AS `t70`
+          ) AS `t71`
+        ) AS `t73`
+          ON `t97`.`entity_id` = `t73`.`key`
+      ) AS `t99`
       WHERE
         NOT (
-          `t98`.`paying`
+          `t99`.`paying`
         )
-    ) AS `t100`
-  ) AS `t102`
-) AS `t104`;
+    ) AS `t101`
+  ) AS `t103`
+) AS `t105`;
