@@ -6,9 +6,10 @@ Simulates a company (lean events: the scoring reads no context), writes it as Pa
 into a fresh DuckDB store and exports the store's events to Parquet for pandas; all three are
 cached under --data and reused by later runs. Then, as of the end of the simulated period:
 
-* pqlkit: ``score_events(store.events, load("pillars"), T)`` in this process, warm (run once,
-  then timed): triggers, population, every signal, points, layers, score and tier inside DuckDB,
-  fetched as Arrow; then ``run.rows()``, the per-user reasons and JSON breakdown
+* pqlkit: ``score_events(store.events, load("pillars"), T)`` in this process (Arrow's memory
+  from jemalloc, as ``pql`` takes it: pqlkit/arrow_pool.py), warm (run once, then timed):
+  triggers, population, every signal, points, layers, score and tier inside DuckDB, fetched
+  as Arrow; then ``run.rows()``, the per-user reasons and JSON breakdown
 * SQL: one hand-written DuckDB query of the same model on the same connection, warm: identity,
   accounts, signals, triggers with their cooldown, population, points, layers, score and tier,
   fetched as Arrow (per-rule points and values as columns: the breakdown, without the wording)
@@ -805,6 +806,9 @@ def prepared(directory: Path, events: int, accounts: int) -> Data:
 
 
 def main() -> None:
+    from pqlkit.arrow_pool import prefer_jemalloc
+
+    prefer_jemalloc()  # Arrow's memory as in `pql`'s process (before pyarrow is imported)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=20_000_000)
     parser.add_argument("--accounts", type=int, default=58_000, help="about 3.5 users each")

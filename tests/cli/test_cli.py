@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import orjson
+import pytest
 
 from tests.conftest import write_jsonl
 
@@ -36,6 +38,25 @@ def test_help_starts_without_heavy_imports() -> None:
     result = pql("--help")
     assert result.returncode == 0 and "ingest" in result.stdout
     assert time.perf_counter() - started < 5  # generous: the budget (0.5 s) is checked in bench/
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pql names jemalloc on Linux only")
+def test_pql_takes_arrow_memory_from_jemalloc_unless_the_environment_says_otherwise() -> None:
+    probe = (
+        "import sys; from pqlkit.cli.app import main; sys.argv = ['pql', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+
+    def pool(**extra: str) -> str:
+        run = [sys.executable, "-c", probe]
+        done = subprocess.run(run, capture_output=True, text=True, env={**env, **extra})
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()[-1]
+
+    assert pool() == "jemalloc"
+    assert pool(ARROW_DEFAULT_MEMORY_POOL="system") == "system"
 
 
 def test_ingest_reports_and_exit_code_zero_when_all_is_well(tmp_path: Path) -> None:

@@ -83,7 +83,10 @@ _register()
 
 def main() -> None:
     """Run the app; a :class:`PqlError` is one line on stderr and exit code 1."""
+    from pqlkit.arrow_pool import prefer_jemalloc
     from pqlkit.errors import PqlError
+
+    prefer_jemalloc()  # before pyarrow is imported
 
     debug = "--debug" in sys.argv[1:] or os.environ.get("PQLKIT_DEBUG") == "1"
     try:
