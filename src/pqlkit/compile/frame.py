@@ -278,10 +278,7 @@ def narrowed(events: ir.Table, model: Model) -> ir.Table:
     whose signals test a property (:mod:`pqlkit.compile.needs`)."""
     import ibis
 
-    source = events
-    wanted = needs.wanted_rows(source, model)
-    if wanted is not None:
-        source = source.filter(wanted)
+    source = needs.read_rows(events, model)
     columns = [*BASE_COLUMNS]
     if needs.traits(model):
         columns.append("traits")

@@ -280,10 +280,8 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
 
     from pqlkit.compile import needs
 
-    reading = compiler.model.model_copy(update={"signals": signals})
-    source = spread.source
-    wanted = needs.wanted_rows(source, reading)
-    events = source if wanted is None else source.filter(wanted)
+    reading = needs.of_signals(compiler.model, signals)
+    events = needs.read_rows(spread.source, reading)
     sender = events.user_id.coalesce(events.anonymous_id)
     known = _people_at_last(spread, events.mutate(sender=sender, has_user=events.user_id.notnull()))
     assert spread.unsettled is not None  # made with the frame (see dated_frame)

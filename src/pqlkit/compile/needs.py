@@ -18,6 +18,7 @@ from pqlkit.model.schema import (
     Milestone,
     Model,
     Rollup,
+    Signal,
     Step,
     TimeBetween,
     Trait,
@@ -130,6 +131,17 @@ def wanted_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:
     if traits(model):
         checks.append((rows.type != "group") & rows.traits.notnull())
     return ibis.or_(*checks) if checks else ibis.literal(False)
+
+
+def of_signals(model: Model, signals: dict[str, Signal]) -> Model:
+    """``model`` with only ``signals``: to ask what those read."""
+    return model.model_copy(update={"signals": signals})
+
+
+def read_rows(rows: ir.Table, model: Model) -> ir.Table:
+    """``rows`` narrowed to those some signal of ``model`` can read (:func:`wanted_rows`)."""
+    wanted = wanted_rows(rows, model)
+    return rows if wanted is None else rows.filter(wanted)
 
 
 def property_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pqlkit.compile import intervals, points
+from pqlkit.compile import intervals, needs, points
 from pqlkit.compile.frame import Frame, build_frame
 from pqlkit.compile.signals import (
     SignalCompiler,
@@ -165,7 +165,8 @@ def compile_model(
         if frame.spread is not None:  # many dates: each event at the dates it can count at
             rows = _rows_reading(model, frame.spread, signals)
             return compiler.rows_with_start(rows, "entity_id") if start else rows
-        rows = _reading(model, frame.rows, signals)
+        # the frame's rows hold what any signal reads (the sessions' 19M at 20M events)
+        rows = needs.read_rows(frame.rows, needs.of_signals(model, signals))
         wanted = frame.wanted
         if wanted is not None and not summed & signals.keys():
             rows = rows.filter(rows.entity_id.isin(wanted.entity_id))
@@ -190,7 +191,7 @@ def compile_model(
         rows = rows_for(aggregates)
         pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
     if scoped:
-        account_rows = _reading(model, frame.rows, scoped)
+        account_rows = needs.read_rows(frame.rows, needs.of_signals(model, scoped))
         account_rows = account_rows.filter(account_rows.account_id.notnull())
         if any(needs_start(s) for s in scoped.values()):
             account_rows = compiler.rows_with_start(account_rows, "account_id")
@@ -295,27 +296,11 @@ def compile_model(
     return CompiledModel(model, as_of, scored)
 
 
-def _reading(model: Model, rows: ir.Table, signals: dict[str, Signal]) -> ir.Table:
-    """The ``rows`` whose events ``signals`` read. The frame's rows hold every event some
-    signal of the model reads: a count of three events need not pass the sessions' 19M.
-    (Each event only as far back as its signals' windows, as well: no faster on DuckDB, the
-    filter costing what the smaller group-by saves.)"""
-    from pqlkit.compile import needs
-
-    wanted = needs.wanted_rows(rows, model.model_copy(update={"signals": signals}))
-    return rows if wanted is None else rows.filter(wanted)
-
-
 def _rows_reading(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.Table:
     """The rows of many dates that ``signals`` read: their events only, each at the dates it
     can count at."""
-    from pqlkit.compile import needs
-
-    reading = model.model_copy(update={"signals": signals})
-    source = spread.source
-    wanted = needs.wanted_rows(source, reading)
-    if wanted is not None:
-        source = source.filter(wanted)
+    reading = needs.of_signals(model, signals)
+    source = needs.read_rows(spread.source, reading)
     return spread.rows(source, needs.reach(source, reading))
 
 

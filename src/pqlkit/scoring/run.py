@@ -13,10 +13,8 @@ import orjson
 
 from pqlkit.compile.frame import (
     Frame,
-    drop_temporary,
     fetched,
     joins_as_written,
-    materialized,
     scoring_frame,
 )
 from pqlkit.compile.plan import CompiledModel, compile_model
@@ -26,6 +24,7 @@ from pqlkit.scoring.worded import words
 from pqlkit.triggers import asof, batch
 from pqlkit.triggers.alerts import fired_before
 from pqlkit.triggers.batch import Alert
+from pqlkit.triggers.scratch import Scratch
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -178,12 +177,10 @@ def score_events(
     moment = as_of or now()
     if alerts is not None or not loaded.model.triggers:
         return _score(events, loaded, moment, fired_before(alerts or [], moment))
-    pairs, made = materialized(asof.link_pairs(events, moment), "link_pairs")
-    try:
+    with Scratch() as scratch:
+        pairs = scratch.keep(asof.link_pairs(events, moment), "link_pairs")
         found = batch.evaluate(events, loaded.model, moment, pairs=pairs)
         return _score(events, loaded, moment, found, pairs)
-    finally:
-        drop_temporary(events._find_backend(), made)
 
 
 class Later(Protocol):
@@ -222,11 +219,11 @@ def score_dates(
     at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit)) if dates else 1
     chunks = [dates[start : start + at_once] for start in range(0, len(dates), at_once)]
     together = any(len(set(chunk)) > 1 for chunk in chunks)
-    pairs, made = None, None
-    if dates and (loaded.model.triggers or together):  # the history's and the frames' links
-        until = max(dates) if later is None else max(*dates, later.at)
-        pairs, made = materialized(asof.link_pairs(events, until), "link_pairs")
-    try:
+    with Scratch() as scratch:
+        pairs = None
+        if dates and (loaded.model.triggers or together):  # the history's and frames' links
+            until = max(dates) if later is None else max(*dates, later.at)
+            pairs = scratch.keep(asof.link_pairs(events, until), "link_pairs")
         if dates:
             history = batch.History(events, loaded.model, max(dates), pairs=pairs)
         for n, chunk in enumerate(chunks, start=1):
@@ -239,9 +236,6 @@ def score_dates(
             yield from _score_together(events, loaded, chunk, history, ages, with_later, pairs)
             if with_later is not None:
                 later = None  # read with this query
-    finally:
-        if made is not None:
-            drop_temporary(events._find_backend(), made)
     if later is not None:
         _read_later(events, loaded, later)
 
