@@ -39,6 +39,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from pqlkit import collector
 from pqlkit.compile.signals import interval, match
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.model.schema import Model, Trigger
@@ -222,7 +223,7 @@ def evaluate(
     caller computed them."""
     if not model.triggers:
         return []
-    with Scratch() as scratch:
+    with Scratch() as scratch, collector.paused():  # rows and alerts by the ten thousand
         arrivals = asof.Arrivals(events, as_of, scratch, pairs=pairs)
         return fire(trigger_hits(arrivals, model), arrivals, model)
 
@@ -242,7 +243,7 @@ class History:
     ) -> None:
         fired: list[tuple[Alert, datetime]] = []
         if model.triggers:
-            with Scratch() as scratch:
+            with Scratch() as scratch, collector.paused():  # as in evaluate
                 arrivals = asof.Arrivals(events, until, scratch, pairs=pairs)
                 fired = _fired(trigger_hits(arrivals, model), arrivals, model)
         # in_order's order, once: each date's alerts keep it
