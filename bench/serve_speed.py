@@ -1,7 +1,7 @@
 """Benchmark: `pql serve` on loopback — ingest throughput and latency, and alert latency while
 scheduled scoring runs — each beside its limit measured in the same run.
 
-    python -m bench.serve_speed [--seconds 10] [--store-events 1000000]
+    python -m bench.serve_speed [--seconds 10] [--store-events 1000000] [--routing]
 
 1. `/v1/batch` throughput (100 events a request, durability on: every 200 is fsync'd) and
    p50/p99 latency at increasing concurrency, beside the same requests to a no-op FastAPI
@@ -17,7 +17,9 @@ scheduled scoring runs — each beside its limit measured in the same run.
    time, after its process has imported what it uses): event received → alert detected (the
    alert's ``detected_at`` minus its event's ``received_at``, both stamped by the server:
    when the loader took the event's batch), and received → alert and outbox row committed (the
-   server's own timing, ``GET /healthz``).
+   server's own timing, ``GET /healthz``). With ``--routing`` the routing template sits beside
+   the model, so each alert is also routed (path, owner, deadline, the person's context) in
+   the transaction that commits it.
 
 The load generator runs on the same 2-core machine, as the issue's goals demand.
 """
@@ -139,6 +141,20 @@ def start_pqlkit(db: Path, *options: str) -> tuple[Process, str, str, str]:
     args = [sys.executable, "-m", "pqlkit", "serve", "--db", str(db), "--port", str(port)]
     args += ["--rate-limit", "0", *options]
     return Process(args, f"{url}/healthz"), url, write, read
+
+
+def routed_model(work: Path) -> str:
+    """The pillars template as a file with the routing template beside it: the server routes
+    each alert (owner, path, deadline, context) in the transaction that records it."""
+    from pqlkit.model.templates import template_text
+    from pqlkit.routing.config import template_text as routing_text
+
+    folder = work / "models"
+    folder.mkdir()
+    (folder / "routing.yaml").write_text(routing_text())
+    model = folder / "pillars.yaml"
+    model.write_text(template_text("pillars"))
+    return str(model)
 
 
 # -- load ---------------------------------------------------------------------------------
@@ -379,6 +395,11 @@ def main() -> None:
     parser.add_argument(
         "--score-every", default="5m", help="interval of scheduled scoring (e.g. 1m)"
     )
+    parser.add_argument(
+        "--routing",
+        action="store_true",
+        help="route every alert as it fires (the routing template beside the pillars model)",
+    )
     options = parser.parse_args()
     seconds = options.seconds
     lines: list[str] = []
@@ -435,8 +456,9 @@ def main() -> None:
         )
         db = work / "alerts.duckdb"
         copy_store(data.store, db)
+        model = routed_model(work) if options.routing else "pillars"
         served, url, write, read = start_pqlkit(
-            db, "--model", "pillars", "--score-every", options.score_every
+            db, "--model", model, "--score-every", options.score_every
         )
         half = best / 2 / BATCH_EVENTS  # requests per second
         # Both generators start at set times, after their processes have imported what they

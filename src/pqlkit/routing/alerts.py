@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.routing import owners as owner_store
 from pqlkit.routing.config import RoutingConfig
-from pqlkit.routing.context import entity_contexts
+from pqlkit.routing.context import LogReads, LogTable, entity_contexts
 from pqlkit.routing.owners import Assignment
 from pqlkit.routing.route import route_lead
 
 if TYPE_CHECKING:
-    import ibis.expr.types as ir
-
     from pqlkit.destinations.handoff import HandOff
     from pqlkit.store.store import Store
     from pqlkit.triggers.alerts import Alert
@@ -42,18 +40,20 @@ class AlertRouter:
         store: Store,
         alerts: Sequence[Alert],
         handoffs: Sequence[HandOff],
-        events: ir.Table | None = None,
+        log: LogReads | None = None,
     ) -> list[HandOff]:
         """The hand-offs with path, owner, deadline, context and talking points filled in;
-        assignments and cursors recorded (in the caller's transaction). ``events``: where what
-        each person did is read (the store's events by default)."""
+        assignments and cursors recorded (in the caller's transaction). ``log``: where who
+        each person is and what they did are read (the server's live identity and store); by
+        default the store's events, with each person's e-mail and account from the hand-offs."""
         if not alerts:
             return list(handoffs)
         latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
         ids = sorted({a.entity_id for a in alerts})
-        known = {h.entity_id: (h.email, h.company) for h in handoffs}  # the live identity's
-        events = store.events if events is None else events
-        contexts = entity_contexts(events, ids, self.kind, latest, known=known)
+        if log is None:
+            known = {h.entity_id: (h.email, h.company) for h in handoffs}
+            log = LogTable(store.events, known)
+        contexts = entity_contexts(log, ids, self.kind, latest)
         accounts = {c.account_id for c in contexts.values() if c.account_id} | set(ids)
         owned = owner_store.owners_of(store, accounts)
         previous = owner_store.latest_assignments(store, ids, self.model)

@@ -1,7 +1,9 @@
 """Who a lead is and what they did: account context and key actions, from the event log.
 
-Four queries for all the routed entities together (never one per entity), as of the scoring
-time; the rest in Python over the few rows they return: the person (e-mail, name, title), their
+Four reads for all the routed entities together (never one per entity), as of the scoring
+time — Ibis queries on an event table (:class:`LogTable`), or the server's live identity and
+plain SQL (:class:`pqlkit.server.served_log.ServedLog`); the rest in Python over the few rows
+they return: the person (e-mail, name, title), their
 account (company, domain, size, industry, country, plan), the account's other users active in
 the last 14 days, the most senior user of the domain by title, and the key actions — the
 events they did most in the last 7 days, with counts and dates.
@@ -14,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -76,41 +78,127 @@ class EntityContext:
     key_actions: tuple[str, ...] = ()
 
 
-def entity_contexts(
-    events: ir.Table,
-    entity_ids: Iterable[str],
-    kind: str,
-    as_of: datetime,
-    *,
-    known: Mapping[str, tuple[str | None, str | None]] | None = None,
-) -> dict[str, EntityContext]:
-    """Context of each entity as of ``as_of``, in four queries whatever their number.
+class LogReads(Protocol):
+    """Where :func:`entity_contexts` reads who people are and what they did, as of a time."""
+
+    def people(self, ids: list[str], kind: str, as_of: datetime) -> list[dict[str, Any]]:
+        """The entities' users and everyone in their accounts: user_id, email, account_id."""
+        ...
+
+    def linked(self, people: list[str], as_of: datetime) -> dict[str, str]:
+        """Every other id whose calls are one of ``people``'s: id → person."""
+        ...
+
+    def calls(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
+        """The calls before ``as_of`` whose user or anonymous id is one of ``ids``: identify
+        calls of any time, others from ``since``; user_id, anonymous_id, type, event,
+        timestamp, traits; oldest first."""
+        ...
+
+    def group_calls(self, accounts: list[str], as_of: datetime) -> list[dict[str, Any]]:
+        """The accounts' group calls before ``as_of``: group_id, timestamp, traits; oldest
+        first."""
+        ...
+
+
+class LogTable:
+    """The reads as Ibis queries on an event table (``pql route``'s, a test's store).
 
     ``known``: user → (e-mail, account) as the server's live identity already knows them. The
     account membership query (the costly one) is skipped, and with it the other active users
-    and the most senior user — what an alert, which must be fast, goes without.
+    and the most senior user.
     """
+
+    def __init__(
+        self,
+        events: ir.Table,
+        known: Mapping[str, tuple[str | None, str | None]] | None = None,
+    ) -> None:
+        self.events = events
+        self.known = known
+
+    def people(self, ids: list[str], kind: str, as_of: datetime) -> list[dict[str, Any]]:
+        if self.known is not None and kind == "user":
+            blank = (None, None)
+            return [
+                {
+                    "user_id": i,
+                    "email": self.known.get(i, blank)[0],
+                    "account_id": self.known.get(i, blank)[1],
+                }
+                for i in ids
+            ]
+        from pqlkit.events.identity import user_accounts
+
+        members = user_accounts(self.events, as_of)
+        if kind == "user":
+            own = members.filter(members.user_id.isin(ids) & members.account_id.notnull())
+            wanted = members.user_id.isin(ids) | members.account_id.isin(own.account_id)
+        else:
+            wanted = members.account_id.isin(ids)
+        rows = members.filter(wanted).select("user_id", "email", "account_id")
+        found: list[dict[str, Any]] = rows.to_pyarrow().to_pylist()
+        return found
+
+    def linked(self, people: list[str], as_of: datetime) -> dict[str, str]:
+        from pqlkit.events.identity import _canonical_map, identity_links
+
+        mapping = _canonical_map(identity_links(self.events, as_of))
+        rows = mapping.filter(mapping.person_id.isin(people)).to_pyarrow().to_pylist()
+        return {r["from_id"]: r["person_id"] for r in rows}
+
+    def calls(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
+        events = self.events
+        found: list[dict[str, Any]] = (
+            events.filter(
+                (events.timestamp < as_of)
+                & (events.user_id.isin(ids) | events.anonymous_id.isin(ids))
+                & ((events.type == "identify") | (events.timestamp >= since))
+            )
+            .select(*CALL_COLUMNS)
+            .order_by("timestamp")
+            .to_pyarrow()
+            .to_pylist()
+        )
+        return found
+
+    def group_calls(self, accounts: list[str], as_of: datetime) -> list[dict[str, Any]]:
+        events = self.events
+        found: list[dict[str, Any]] = (
+            events.filter(
+                (events.type == "group")
+                & events.group_id.isin(accounts)
+                & (events.timestamp < as_of)
+            )
+            .select(*GROUP_CALL_COLUMNS)
+            .order_by("timestamp")
+            .to_pyarrow()
+            .to_pylist()
+        )
+        return found
+
+
+CALL_COLUMNS = ("user_id", "anonymous_id", "type", "event", "timestamp", "traits")
+GROUP_CALL_COLUMNS = ("group_id", "timestamp", "traits")
+
+
+def entity_contexts(
+    log: LogReads,
+    entity_ids: Iterable[str],
+    kind: str,
+    as_of: datetime,
+) -> dict[str, EntityContext]:
+    """Context of each entity as of ``as_of``, in four reads whatever their number."""
     ids = sorted(set(entity_ids))
     if not ids:
         return {}
-    people_rows: list[dict[str, Any]]
-    if known is not None and kind == "user":
-        people_rows = [
-            {
-                "user_id": i,
-                "email": known.get(i, (None, None))[0],
-                "account_id": known.get(i, (None, None))[1],
-            }
-            for i in ids
-        ]
-    else:
-        people_rows = _people(events, ids, kind, as_of)
+    people_rows = log.people(ids, kind, as_of)
     account_of = {r["user_id"]: r["account_id"] for r in people_rows}
     accounts = (
         ids if kind == "account" else sorted({account_of[i] for i in ids if account_of.get(i)})
     )
     people_ids = sorted(account_of)
-    calls = _calls_of(events, people_ids, as_of)
+    calls = _calls_of(log, people_ids, as_of)
     people = {
         r["user_id"]: _person(r["user_id"], r["email"], calls.traits.get(r["user_id"], {}))
         for r in people_rows
@@ -119,7 +207,7 @@ def entity_contexts(
     for row in people_rows:
         if row["account_id"]:
             by_account[row["account_id"]].append(row["user_id"])
-    facts_of = _account_traits(events, accounts, as_of)
+    facts_of = _account_traits(log, accounts, as_of)
 
     out = {}
     for entity in ids:
@@ -150,21 +238,6 @@ def entity_contexts(
     return out
 
 
-def _people(events: ir.Table, ids: list[str], kind: str, as_of: datetime) -> list[dict[str, Any]]:
-    """The entities' users and everyone in their accounts: user_id, email, account_id."""
-    from pqlkit.events.identity import user_accounts
-
-    members = user_accounts(events, as_of)
-    if kind == "user":
-        own = members.filter(members.user_id.isin(ids) & members.account_id.notnull())
-        wanted = members.user_id.isin(ids) | members.account_id.isin(own.account_id)
-    else:
-        wanted = members.account_id.isin(ids)
-    rows = members.filter(wanted).select("user_id", "email", "account_id")
-    found: list[dict[str, Any]] = rows.to_pyarrow().to_pylist()
-    return found
-
-
 @dataclass
 class _Calls:
     traits: dict[str, dict[str, Any]]  # person → latest non-null identify traits
@@ -172,31 +245,16 @@ class _Calls:
     actions: dict[str, dict[str, tuple[int, datetime]]]  # person → event → (count, last)
 
 
-def _calls_of(events: ir.Table, people: list[str], as_of: datetime) -> _Calls:
+def _calls_of(log: LogReads, people: list[str], as_of: datetime) -> _Calls:
     """The people's identify calls and recent events, with every id linked to them."""
-    from pqlkit.events.identity import _canonical_map, identity_links
-
     calls = _Calls({}, set(), defaultdict(dict))
     wanted = set(people)
     if not people:
         return calls
-    mapping = _canonical_map(identity_links(events, as_of))
-    linked = mapping.filter(mapping.person_id.isin(people)).to_pyarrow().to_pylist()
-    person_of = {r["from_id"]: r["person_id"] for r in linked}
+    person_of = log.linked(people, as_of)
     raw = sorted(set(person_of) | set(people))
-    rows = (
-        events.filter(
-            (events.timestamp < as_of)
-            & (events.user_id.isin(raw) | events.anonymous_id.isin(raw))
-            & ((events.type == "identify") | (events.timestamp >= as_of - ACTIVE_WINDOW))
-        )
-        .select("user_id", "anonymous_id", "type", "event", "timestamp", "traits")
-        .order_by("timestamp")
-        .to_pyarrow()
-        .to_pylist()
-    )
     counts: dict[tuple[str, str], list[Any]] = {}
-    for row in rows:
+    for row in log.calls(raw, as_of - ACTIVE_WINDOW, as_of):
         user, anonymous = row["user_id"], row["anonymous_id"]
         # an anonymous id counts once it is linked
         person = person_of.get(user, user) if user is not None else person_of.get(anonymous)
@@ -218,22 +276,13 @@ def _calls_of(events: ir.Table, people: list[str], as_of: datetime) -> _Calls:
 
 
 def _account_traits(
-    events: ir.Table, accounts: list[str], as_of: datetime
+    log: LogReads, accounts: list[str], as_of: datetime
 ) -> dict[str, dict[str, Any]]:
     """account → its latest non-null group traits."""
     if not accounts:
         return {}
-    rows = (
-        events.filter(
-            (events.type == "group") & events.group_id.isin(accounts) & (events.timestamp < as_of)
-        )
-        .select("group_id", "timestamp", "traits")
-        .order_by("timestamp")
-        .to_pyarrow()
-        .to_pylist()
-    )
     found: dict[str, dict[str, Any]] = {}
-    for row in rows:
+    for row in log.group_calls(accounts, as_of):
         for name, value in _json(row["traits"]).items():
             if value is not None:
                 found.setdefault(row["group_id"], {})[name] = value

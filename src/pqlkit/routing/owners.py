@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import InputError
 from pqlkit.model.issues import Issue, did_you_mean
-from pqlkit.routing.sql import marks, query
+from pqlkit.routing.sql import insert, marks, query
 from pqlkit.times import utc_now
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = 
     moment = now or utc_now()
     records = [{"team": t, "position": p, "moved_at": moment} for t, p in sorted(moved.items())]
     table = pa.Table.from_pylist(records, schema=ROUTING_CURSORS.to_pyarrow())
-    store.backend.insert("routing_cursors", table)
+    insert(store, "routing_cursors", table)
 
 
 ASSIGNMENT_COLUMNS = tuple(Assignment.__dataclass_fields__)
@@ -264,5 +264,5 @@ def record_assignments(store: Store, assignments: Iterable[Assignment]) -> int:
     if not records:
         return 0
     table = pa.Table.from_pylist(records, schema=ASSIGNMENTS.to_pyarrow())
-    store.backend.insert("assignments", table)
+    insert(store, "assignments", table)
     return len(records)

@@ -25,7 +25,7 @@ from pqlkit.routing.builder import (
 from pqlkit.routing.calendar import due
 from pqlkit.routing.conditions import holds
 from pqlkit.routing.config import RoutingConfig
-from pqlkit.routing.context import EntityContext, entity_contexts
+from pqlkit.routing.context import EntityContext, LogTable, entity_contexts
 from pqlkit.routing.owners import Assignment
 from pqlkit.routing.talking_points import talking_points
 
@@ -105,7 +105,7 @@ def plan_routes(
     tiers = {t.lower() for t in config.spec.route}
     chosen_rows = [r for r in rows if str(r.get("tier") or "").lower() in tiers]
     ids = [str(r["entity_id"]) for r in chosen_rows]
-    contexts = entity_contexts(events, ids, kind, as_of)
+    contexts = entity_contexts(LogTable(events), ids, kind, as_of)
     accounts = {c.account_id for c in contexts.values() if c.account_id} | set(ids)
     owned = owner_store.owners_of(store, accounts)
     previous = owner_store.latest_assignments(store, ids, model)

@@ -8,13 +8,18 @@ running the query.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.errors import ConfigError
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from pqlkit.store.store import Store
+
+_names = itertools.count()
 
 
 def query(store: Store, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -34,3 +39,21 @@ def query(store: Store, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any,
 def marks(values: Sequence[Any]) -> str:
     """``?, ?, ?`` for an ``IN (…)`` list of ``values``."""
     return ", ".join("?" for _ in values)
+
+
+def insert(store: Store, table: str, rows: pa.Table) -> None:
+    """Append ``rows`` to ``table``: on DuckDB one plain statement over the registered rows
+    (an Ibis insert would read the table's schema and compile first); elsewhere Ibis's."""
+    if not rows.num_rows:
+        return
+    if not store.is_duckdb:
+        store.backend.insert(table, rows)
+        return
+    con = store.duckdb()
+    name = f"_pql_rows_{next(_names)}"
+    listed = ", ".join(f'"{c}"' for c in rows.column_names)
+    con.register(name, rows)
+    try:
+        con.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {name}")
+    finally:
+        con.unregister(name)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.routing.conditions import holds
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Environment, Template
 
     from pqlkit.routing.schema import TalkingPoint
 
@@ -30,6 +30,12 @@ def environment() -> Environment:
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     env.filters["number"] = _number
     return env
+
+
+@lru_cache(maxsize=256)
+def _template(say: str) -> Template:
+    """A talking point's template, compiled once (each alert renders the same few)."""
+    return environment().from_string(say)
 
 
 def _number(value: Any) -> Any:
@@ -46,7 +52,7 @@ def talking_points(points: list[TalkingPoint], variables: Mapping[str, Any]) -> 
         if not holds(point.when, variables):
             continue
         try:
-            text = environment().from_string(point.say).render(**variables)
+            text = _template(point.say).render(**variables)
         except (UndefinedError, TypeError, ValueError, IndexError):
             continue  # a fact it needs is missing for this lead
         text = " ".join(text.split())

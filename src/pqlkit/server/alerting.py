@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
+from pqlkit.server.served_log import ServedLog
 from pqlkit.times import utc_now
 from pqlkit.triggers import alert_store
 from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, in_order
@@ -38,7 +39,6 @@ from pqlkit.triggers.live import LiveTriggers
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    import ibis.expr.types as ir
     import pyarrow as pa
 
     from pqlkit.destinations.base import Destination
@@ -144,8 +144,8 @@ class Alerting:
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
             if self.router is not None:  # records each alert's assignment once
-                events = with_rows(store, held, rows) if alerts else store.events
-                handoffs = self.router.route(store, alerts, handoffs, events)
+                log = ServedLog(store, unstored_rows(store, held, rows), self.live.identity)
+                handoffs = self.router.route(store, alerts, handoffs, log)
             for handoff in handoffs if self.destinations else ():
                 enqueue_handoff(store, self.destinations, handoff, kind="alert")
 
@@ -200,16 +200,14 @@ class Alerting:
         self.stale = True
 
 
-def with_rows(store: Store, held: Sequence[pa.Table], rows: pa.Table) -> ir.Table:
-    """The store's events, the rows of the ``held`` batches it does not hold yet and a batch's
-    new ``rows``, as one relation.
+def unstored_rows(store: Store, held: Sequence[pa.Table], rows: pa.Table) -> pa.Table:
+    """The rows of the ``held`` batches the store does not hold yet, and a batch's new ``rows``.
 
     The event writer may store a held batch at any moment, so which held rows the store holds is
-    asked here, inside the caller's transaction, before anything else reads the events: on
+    asked here, inside the caller's transaction, before anything reads the store's events: on
     DuckDB an attached file's snapshot is taken at its first read in a transaction, so this check
-    and the reads of the relation see the same store (each event once). On Postgres (read
-    committed) a batch stored between the two statements would be read twice."""
-    import ibis
+    and the reads after it see the same store (each event once). On Postgres (read committed) a
+    batch stored between the two statements would be read twice."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -224,8 +222,7 @@ def with_rows(store: Store, held: Sequence[pa.Table], rows: pa.Table) -> ir.Tabl
             stored = pc.is_in(pending["message_id"], pa.array(sorted(found), pa.string()))
             pending = pending.filter(pc.invert(stored))
         unstored = pa.concat_tables([pending, unstored])
-    events = store.events
-    return events.union(ibis.memtable(unstored).cast(events.schema()))
+    return unstored
 
 
 def resume_point(store: Store) -> datetime:
