@@ -21,7 +21,7 @@ from pqlkit.store.schema import EVENT_COLUMNS
 from pqlkit.store.store import Store
 from pqlkit.triggers.live import LiveTriggers
 from tests.history import History
-from tests.routing.conftest import AS_OF, DAY, company
+from tests.routing.conftest import AS_OF, company
 
 HOUR = timedelta(hours=1)
 
@@ -52,7 +52,7 @@ def test_an_alerts_context_from_the_live_identity_equals_the_logs_queries(
     live = LiveTriggers.rebuild(store.events, model, AS_OF - 4 * HOUR)
     live.observe_table(pending)
 
-    served = ServedLog(store, pending, live.identity)
+    served = ServedLog(store, [pending], pending.slice(0, 0), live.identity)  # held, not stored
     everything = store.events.union(ibis.memtable(pending).cast(store.events.schema()))
     for kind, ids in (("user", ["dana", "max"]), ("account", ["acme"])):
         fast = entity_contexts(served, ids, kind, AS_OF)

@@ -20,6 +20,7 @@ from pqlkit.server.records import RejectedCall, RequestRecord, row_values, rows_
 from pqlkit.server.runtime import Runtime
 from pqlkit.store.store import Store
 from pqlkit.times import utc_now
+from pqlkit.triggers.identity_state import IdentityState
 
 NOW = utc_now().replace(microsecond=0) - timedelta(minutes=30)  # within the index of recent ids
 
@@ -139,8 +140,8 @@ def test_a_message_id_on_its_way_to_the_store_is_not_stored_twice(parts: Parts) 
     """The event writer on its own thread, as in the server: a batch waits while the store
     refuses it (its log checkpoint table moved away); the next batch repeats one of its
     messageIds and counts it as stored. Once the store takes them, each is there once."""
-    from pqlkit.server.alerting import unstored_rows
     from pqlkit.server.scheduled import second_handle
+    from pqlkit.server.served_log import ServedLog
 
     handle = second_handle(parts.store)
     parts.loader.events.start(handle)
@@ -156,8 +157,8 @@ def test_a_message_id_on_its_way_to_the_store_is_not_stored_twice(parts: Parts) 
         none = held[0].slice(0, 0)
 
         def routing_reads() -> list[str]:  # the store's events and the rows it does not hold
-            pending = unstored_rows(parts.store, held, none)["message_id"].to_pylist()
-            return sorted([m for m, _ in parts.stored()] + pending)
+            log = ServedLog(parts.store, held, none, IdentityState())
+            return sorted([m for m, _ in parts.stored()] + log.pending()["message_id"].to_pylist())
 
         assert routing_reads() == ["a", "b", "c"]  # each event once
         con.execute("ALTER TABLE checkpoint_away RENAME TO server_log_checkpoint")

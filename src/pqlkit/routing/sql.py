@@ -8,7 +8,6 @@ running the query.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +17,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from pqlkit.store.store import Store
-
-_names = itertools.count()
 
 
 def query(store: Store, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -42,18 +39,19 @@ def marks(values: Sequence[Any]) -> str:
 
 
 def insert(store: Store, table: str, rows: pa.Table) -> None:
-    """Append ``rows`` to ``table``: on DuckDB one plain statement over the registered rows
-    (an Ibis insert would read the table's schema and compile first); elsewhere Ibis's."""
+    """Append ``rows`` to ``table``: on DuckDB one plain ``INSERT … VALUES`` statement (an Ibis
+    insert reads the table's schema and compiles first); elsewhere Ibis's."""
     if not rows.num_rows:
         return
     if not store.is_duckdb:
         store.backend.insert(table, rows)
         return
-    con = store.duckdb()
-    name = f"_pql_rows_{next(_names)}"
     listed = ", ".join(f'"{c}"' for c in rows.column_names)
-    con.register(name, rows)
-    try:
-        con.execute(f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {name}")
-    finally:
-        con.unregister(name)
+    row = "(" + marks(rows.column_names) + ")"
+    records = rows.to_pylist()
+    for start in range(0, len(records), 500):  # a routing run's thousands of leads in parts
+        part = records[start : start + 500]
+        store.duckdb().execute(
+            f"INSERT INTO {table} ({listed}) VALUES " + ", ".join(row for _ in part),
+            [value for record in part for value in record.values()],
+        )

@@ -144,7 +144,7 @@ class Alerting:
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
             if self.router is not None:  # records each alert's assignment once
-                log = ServedLog(store, unstored_rows(store, held, rows), self.live.identity)
+                log = ServedLog(store, held, rows, self.live.identity)
                 handoffs = self.router.route(store, alerts, handoffs, log)
             for handoff in handoffs if self.destinations else ():
                 enqueue_handoff(store, self.destinations, handoff, kind="alert")
@@ -198,31 +198,6 @@ class Alerting:
 
     def failed(self) -> None:
         self.stale = True
-
-
-def unstored_rows(store: Store, held: Sequence[pa.Table], rows: pa.Table) -> pa.Table:
-    """The rows of the ``held`` batches the store does not hold yet, and a batch's new ``rows``.
-
-    The event writer may store a held batch at any moment, so which held rows the store holds is
-    asked here, inside the caller's transaction, before anything reads the store's events: on
-    DuckDB an attached file's snapshot is taken at its first read in a transaction, so this check
-    and the reads after it see the same store (each event once). On Postgres (read committed) a
-    batch stored between the two statements would be read twice."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from pqlkit.server.batch_writes import stored_ids
-    from pqlkit.store.schema import EVENT_COLUMNS
-
-    unstored = rows.select(list(EVENT_COLUMNS))
-    if held:
-        pending = pa.concat_tables([batch.select(list(EVENT_COLUMNS)) for batch in held])
-        found = stored_ids(store, pending)
-        if found:
-            stored = pc.is_in(pending["message_id"], pa.array(sorted(found), pa.string()))
-            pending = pending.filter(pc.invert(stored))
-        unstored = pa.concat_tables([pending, unstored])
-    return unstored
 
 
 def resume_point(store: Store) -> datetime:

@@ -1,16 +1,19 @@
-"""What routing reads about the people of an alert, in the server: fast, whatever the store's size.
+"""What routing reads about the people of an alert, in the server: never the whole log's identity.
 
 An alert is routed inside the loader's transaction (see :mod:`pqlkit.server.alerting`), so its
 context must cost milliseconds, not a scan of the whole log. Who is who comes from the live
 identity the triggers fired by (the ids linked to each person, their e-mail and account, the
 account's other people) — no identity query; what they did is read by two parameterised
 statements on the store (its events table, as of the alert) and the same filter over the rows
-of the batches on their way to it, which the store does not hold yet.
+of the batches on their way to it, which the store does not hold yet. Both statements start at
+the earliest time the live identity saw any of the ids (or accounts) they ask about: no call of
+theirs is older, and the log is stored in arrival order, so for the trial users most alerts are
+about the engine skips all but the last weeks of the log.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,13 +30,48 @@ if TYPE_CHECKING:
 class ServedLog:
     """The reads of :func:`pqlkit.routing.context.entity_contexts` for the server's alerts.
 
-    ``pending``: the rows the store does not hold yet (held batches' and the batch's own).
+    ``held``: the batches on their way to the store (the event writer may store one at any
+    moment); ``rows``: the batch being loaded, which the store does not hold yet.
     """
 
-    def __init__(self, store: Store, pending: pa.Table, identity: IdentityState) -> None:
+    def __init__(
+        self, store: Store, held: Sequence[pa.Table], rows: pa.Table, identity: IdentityState
+    ) -> None:
         self.store = store
-        self.pending = pending
+        self.held = held
+        self.rows = rows
         self.identity = identity
+
+    def pending(self, keep: Callable[[pa.Table], pa.ChunkedArray] | None = None) -> pa.Table:
+        """The rows on their way that ``keep`` selects (all by default), minus the held ones
+        the store holds by now.
+
+        Which held rows the store holds is asked of the rows ``keep`` selects only (most
+        often none: no statement at all), each batch's within its own bounds (the loader's
+        rule, :func:`~pqlkit.server.batch_writes.stored_ids`), inside the caller's
+        transaction: on DuckDB an attached file's snapshot is taken at its first read in a
+        transaction, so this check and the reads of the store see the same store (each event
+        once). On Postgres (read committed) a batch stored between two statements would be
+        read twice."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from pqlkit.server.batch_writes import dedupe_bounds, stored_ids
+        from pqlkit.store.schema import EVENT_COLUMNS
+
+        columns = list(EVENT_COLUMNS)
+        parts = []
+        for batch in [*self.held, self.rows]:
+            chosen = batch.select(columns)
+            if keep is not None:
+                chosen = chosen.filter(keep(chosen))
+            if chosen.num_rows and batch is not self.rows:
+                found = stored_ids(self.store, chosen, dedupe_bounds(batch))
+                if found:
+                    stored = pc.is_in(chosen["message_id"], pa.array(sorted(found), pa.string()))
+                    chosen = chosen.filter(pc.invert(stored))
+            parts.append(chosen)
+        return pa.concat_tables(parts)
 
     def people(self, ids: list[str], kind: str, as_of: datetime) -> list[dict[str, Any]]:
         identity = self.identity
@@ -64,21 +102,27 @@ class ServedLog:
     def calls(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
         if not ids:
             return []
+        seen = self.identity.seen
+        firsts = [seen.get((i, user)) for i in ids for user in (True, False)]
+        found = [first for first in firsts if first is not None]
+        if not found:
+            return []  # none of them has made a call
         columns = ", ".join(f'"{c}"' for c in CALL_COLUMNS)
         stored = query(
             self.store,
-            f"SELECT {columns} FROM events WHERE timestamp < ?"
+            f"SELECT {columns} FROM events WHERE timestamp >= ? AND timestamp < ?"
             f" AND (user_id IN ({marks(ids)}) OR anonymous_id IN ({marks(ids)}))"
             " AND (type = 'identify' OR timestamp >= ?)",
-            [as_of, *ids, *ids, since],
+            [min(found), as_of, *ids, *ids, since],
         )
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        rows, wanted = self.pending, pa.array(ids, pa.string())
-        when = rows["timestamp"]
-        fresh = rows.filter(
-            pc.and_(
+        wanted = pa.array(ids, pa.string())
+
+        def theirs(rows: pa.Table) -> pa.ChunkedArray:
+            when = rows["timestamp"]
+            return pc.and_(
                 pc.and_(
                     pc.less(when, pa.scalar(as_of, when.type)),
                     pc.or_(
@@ -90,33 +134,34 @@ class ServedLog:
                     pc.greater_equal(when, pa.scalar(since, when.type)),
                 ),
             )
-        )
-        return _oldest_first(stored, CALL_COLUMNS, fresh)
+
+        return _oldest_first(stored, CALL_COLUMNS, self.pending(theirs))
 
     def group_calls(self, accounts: list[str], as_of: datetime) -> list[dict[str, Any]]:
-        if not accounts:
-            return []
+        groups = self.identity.groups
+        known = [a for a in accounts if a in groups]
+        if not known:
+            return []  # no group call names any of them
         columns = ", ".join(f'"{c}"' for c in GROUP_CALL_COLUMNS)
         stored = query(
             self.store,
             f"SELECT {columns} FROM events WHERE type = 'group'"
-            f" AND group_id IN ({marks(accounts)}) AND timestamp < ?",
-            [*accounts, as_of],
+            f" AND group_id IN ({marks(known)}) AND timestamp >= ? AND timestamp < ?",
+            [*known, min(groups[a].since for a in known), as_of],
         )
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        rows, when = self.pending, self.pending["timestamp"]
-        fresh = rows.filter(
-            pc.and_(
-                pc.and_(
-                    pc.equal(rows["type"], "group"),
-                    pc.is_in(rows["group_id"], pa.array(accounts, pa.string())),
-                ),
+        wanted = pa.array(known, pa.string())
+
+        def theirs(rows: pa.Table) -> pa.ChunkedArray:
+            when = rows["timestamp"]
+            return pc.and_(
+                pc.and_(pc.equal(rows["type"], "group"), pc.is_in(rows["group_id"], wanted)),
                 pc.less(when, pa.scalar(as_of, when.type)),
             )
-        )
-        return _oldest_first(stored, GROUP_CALL_COLUMNS, fresh)
+
+        return _oldest_first(stored, GROUP_CALL_COLUMNS, self.pending(theirs))
 
 
 def _oldest_first(
