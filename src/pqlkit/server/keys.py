@@ -127,21 +127,23 @@ def create_key(store: Store, kind: KeyKind, label: str | None = None) -> IssuedK
 
 
 def _rows(store: Store) -> list[tuple[ApiKey, str]]:
-    frame = store.table(TABLE).order_by("created_at", "key_id").execute()
-    keys = []
-    for row in frame.itertuples(index=False):
-        revoked = (
-            None if row.revoked_at is None or row.revoked_at != row.revoked_at else row.revoked_at
+    """Every key with its hash, oldest first. The server's store thread reads them every few
+    seconds between the loader's batches: on DuckDB by a plain statement (an Ibis query would
+    compile and build a pandas frame each time, ~7 ms of the loader's thread)."""
+    columns = ("key_id", "kind", "label", "created_at", "revoked_at", "key_hash")
+    if store.is_duckdb:
+        found = (
+            store.duckdb()
+            .execute(f"SELECT {', '.join(columns)} FROM {TABLE} ORDER BY created_at, key_id")
+            .fetchall()
         )
-        key = ApiKey(
-            key_id=row.key_id,
-            kind=row.kind,
-            label=row.label if isinstance(row.label, str) else None,
-            created_at=row.created_at.to_pydatetime(),
-            revoked_at=revoked.to_pydatetime() if revoked is not None else None,
-        )
-        keys.append((key, row.key_hash))
-    return keys
+    else:
+        table = store.table(TABLE).order_by("created_at", "key_id").select(*columns)
+        found = [tuple(row.values()) for row in table.to_pyarrow().to_pylist()]
+    return [
+        (ApiKey(key_id, kind, label or None, created_at, revoked_at), key_hash)
+        for key_id, kind, label, created_at, revoked_at, key_hash in found
+    ]
 
 
 def list_keys(store: Store) -> list[ApiKey]:
