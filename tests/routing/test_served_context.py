@@ -27,8 +27,10 @@ HOUR = timedelta(hours=1)
 
 
 def on_the_way(tmp_path: Path) -> pa.Table:
-    """Rows the server has taken in but not stored yet: Dana's last hour, a visitor she was."""
+    """Rows the server has taken in but not stored yet: Dana's last hours, a visitor she was,
+    and Acme's new head count."""
     later = History()
+    later.group("dana", "acme", AS_OF - 3 * HOUR, employees=3200)
     later.repeat("dana", "Report Created", 2, AS_OF - 2 * HOUR, timedelta(minutes=20))
     later.visit("visitor-9", "Pricing Viewed", AS_OF - 3 * HOUR)
     later.alias("visitor-9", "dana", AS_OF - 90 * timedelta(minutes=1))
@@ -59,7 +61,7 @@ def test_an_alerts_context_from_the_live_identity_equals_the_logs_queries(
         assert fast == entity_contexts(LogTable(everything), ids, kind, AS_OF)
 
     dana = entity_contexts(served, ["dana"], "user", AS_OF)["dana"]
-    assert dana.company == "Acme" and dana.employees == 3000
+    assert dana.company == "Acme" and dana.employees == 3200  # the latest group call's
     assert dana.most_senior is not None and dana.most_senior.name == "Olivia Ode"
     assert [p.user_id for p in dana.other_active_users] == ["olivia"]
     # her reports this week, two of them not stored yet; the visitor she was, once linked

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pqlkit.triggers.identity_state import person_name
+
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
@@ -89,15 +91,21 @@ class LogReads(Protocol):
         """Every other id whose calls are one of ``people``'s: id → person."""
         ...
 
-    def calls(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
-        """The calls before ``as_of`` whose user or anonymous id is one of ``ids``: identify
-        calls of any time, others from ``since``; user_id, anonymous_id, type, event,
-        timestamp, traits; oldest first."""
+    def traits(
+        self, people: list[str], linked: Mapping[str, str], as_of: datetime
+    ) -> dict[str, dict[str, Any]]:
+        """Person → their latest ``title`` and ``name`` (as the latest identify call that
+        gives one says it: :func:`~pqlkit.triggers.identity_state.person_name`) over their
+        own and their ``linked`` ids' calls."""
         ...
 
-    def group_calls(self, accounts: list[str], as_of: datetime) -> list[dict[str, Any]]:
-        """The accounts' group calls before ``as_of``: group_id, timestamp, traits; oldest
-        first."""
+    def recent(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
+        """The calls in [``since``, ``as_of``) whose user or anonymous id is one of ``ids``:
+        user_id, anonymous_id, type, event, timestamp; oldest first."""
+        ...
+
+    def account_traits(self, accounts: list[str], as_of: datetime) -> dict[str, dict[str, Any]]:
+        """Account → the latest non-null value of each of its group traits."""
         ...
 
 
@@ -147,13 +155,40 @@ class LogTable:
         rows = mapping.filter(mapping.person_id.isin(people)).to_pyarrow().to_pylist()
         return {r["from_id"]: r["person_id"] for r in rows}
 
-    def calls(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
+    def traits(
+        self, people: list[str], linked: Mapping[str, str], as_of: datetime
+    ) -> dict[str, dict[str, Any]]:
+        events, wanted = self.events, set(people)
+        ids = sorted(set(linked) | wanted)
+        rows = (
+            events.filter(
+                (events.type == "identify")
+                & (events.timestamp < as_of)
+                & (events.user_id.isin(ids) | events.anonymous_id.isin(ids))
+            )
+            .select("user_id", "anonymous_id", "timestamp", "traits")
+            .order_by("timestamp")
+            .to_pyarrow()
+            .to_pylist()
+        )
+        found: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            person = _person_of(row, linked)
+            if person not in wanted:
+                continue
+            said = _json(row["traits"])
+            for name, value in (("title", said.get("title")), ("name", person_name(said))):
+                if value is not None:
+                    found.setdefault(person, {})[name] = value
+        return found
+
+    def recent(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
         events = self.events
         found: list[dict[str, Any]] = (
             events.filter(
-                (events.timestamp < as_of)
+                (events.timestamp >= since)
+                & (events.timestamp < as_of)
                 & (events.user_id.isin(ids) | events.anonymous_id.isin(ids))
-                & ((events.type == "identify") | (events.timestamp >= since))
             )
             .select(*CALL_COLUMNS)
             .order_by("timestamp")
@@ -162,24 +197,35 @@ class LogTable:
         )
         return found
 
-    def group_calls(self, accounts: list[str], as_of: datetime) -> list[dict[str, Any]]:
+    def account_traits(self, accounts: list[str], as_of: datetime) -> dict[str, dict[str, Any]]:
         events = self.events
-        found: list[dict[str, Any]] = (
+        rows = (
             events.filter(
                 (events.type == "group")
                 & events.group_id.isin(accounts)
                 & (events.timestamp < as_of)
             )
-            .select(*GROUP_CALL_COLUMNS)
+            .select("group_id", "timestamp", "traits")
             .order_by("timestamp")
             .to_pyarrow()
             .to_pylist()
         )
+        found: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            for name, value in _json(row["traits"]).items():
+                if value is not None:
+                    found.setdefault(row["group_id"], {})[name] = value
         return found
 
 
-CALL_COLUMNS = ("user_id", "anonymous_id", "type", "event", "timestamp", "traits")
-GROUP_CALL_COLUMNS = ("group_id", "timestamp", "traits")
+CALL_COLUMNS = ("user_id", "anonymous_id", "type", "event", "timestamp")
+
+
+def _person_of(row: Mapping[str, Any], linked: Mapping[str, str]) -> str | None:
+    """Whom a call is about: its user (followed through the links), else its anonymous id
+    once linked."""
+    user, anonymous = row["user_id"], row["anonymous_id"]
+    return linked.get(user, user) if user is not None else linked.get(anonymous)
 
 
 def entity_contexts(
@@ -207,7 +253,7 @@ def entity_contexts(
     for row in people_rows:
         if row["account_id"]:
             by_account[row["account_id"]].append(row["user_id"])
-    facts_of = _account_traits(log, accounts, as_of)
+    facts_of = log.account_traits(accounts, as_of) if accounts else {}
 
     out = {}
     for entity in ids:
@@ -246,26 +292,20 @@ class _Calls:
 
 
 def _calls_of(log: LogReads, people: list[str], as_of: datetime) -> _Calls:
-    """The people's identify calls and recent events, with every id linked to them."""
+    """The people's traits and recent events, with every id linked to them."""
     calls = _Calls({}, set(), defaultdict(dict))
     wanted = set(people)
     if not people:
         return calls
     person_of = log.linked(people, as_of)
-    raw = sorted(set(person_of) | set(people))
+    calls.traits = log.traits(people, person_of, as_of)
+    raw = sorted(set(person_of) | wanted)
     counts: dict[tuple[str, str], list[Any]] = {}
-    for row in log.calls(raw, as_of - ACTIVE_WINDOW, as_of):
-        user, anonymous = row["user_id"], row["anonymous_id"]
-        # an anonymous id counts once it is linked
-        person = person_of.get(user, user) if user is not None else person_of.get(anonymous)
+    for row in log.recent(raw, as_of - ACTIVE_WINDOW, as_of):
+        person = _person_of(row, person_of)  # an anonymous id counts once it is linked
         if person not in wanted:
             continue
-        if row["type"] == "identify":
-            for name, value in _json(row["traits"]).items():
-                if value is not None:
-                    calls.traits.setdefault(person, {})[name] = value
-        if row["timestamp"] >= as_of - ACTIVE_WINDOW:
-            calls.active.add(person)
+        calls.active.add(person)
         if row["type"] == "track" and row["event"] and row["timestamp"] >= as_of - ACTIONS_WINDOW:
             entry = counts.setdefault((person, row["event"]), [0, row["timestamp"]])
             entry[0] += 1
@@ -275,25 +315,8 @@ def _calls_of(log: LogReads, people: list[str], as_of: datetime) -> _Calls:
     return calls
 
 
-def _account_traits(
-    log: LogReads, accounts: list[str], as_of: datetime
-) -> dict[str, dict[str, Any]]:
-    """account → its latest non-null group traits."""
-    if not accounts:
-        return {}
-    found: dict[str, dict[str, Any]] = {}
-    for row in log.group_calls(accounts, as_of):
-        for name, value in _json(row["traits"]).items():
-            if value is not None:
-                found.setdefault(row["group_id"], {})[name] = value
-    return found
-
-
 def _person(user: str, email: str | None, traits: dict[str, Any]) -> Person:
-    name = _text(traits.get("name")) or " ".join(
-        t for t in (_text(traits.get("first_name")), _text(traits.get("last_name"))) if t
-    )
-    return Person(user, email, name or None, _text(traits.get("title")))
+    return Person(user, email, _text(traits.get("name")), _text(traits.get("title")))
 
 
 def _json(value: Any) -> dict[str, Any]:

@@ -1,23 +1,22 @@
-"""What routing reads about the people of an alert, in the server: never the whole log's identity.
+"""What routing reads about the people of an alert, in the server: never a scan of the whole log.
 
 An alert is routed inside the loader's transaction (see :mod:`pqlkit.server.alerting`), so its
-context must cost milliseconds, not a scan of the whole log. Who is who comes from the live
-identity the triggers fired by (the ids linked to each person, their e-mail and account, the
-account's other people) — no identity query; what they did is read by two parameterised
-statements on the store (its events table, as of the alert) and the same filter over the rows
-of the batches on their way to it, which the store does not hold yet. Both statements start at
-the earliest time the live identity saw any of the ids (or accounts) they ask about: no call of
-theirs is older, and the log is stored in arrival order, so for the trial users most alerts are
-about the engine skips all but the last weeks of the log.
+context must cost milliseconds, not a query of the log's identity. Who is who comes from the
+live identity the triggers fired by (:mod:`pqlkit.triggers.identity_state`): the ids linked to
+each person, their e-mail, title and name, their account and its other people, the account's
+traits. What they did in the last 14 days is read by one parameterised statement on the store
+— from the later of the window's start and the earliest time the identity saw any of the ids
+(the log is stored in arrival order, so the engine skips all before it) — plus the same filter
+over the rows of the batches on their way to the store, which it does not hold yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pqlkit.routing.context import CALL_COLUMNS, GROUP_CALL_COLUMNS
+from pqlkit.routing.context import CALL_COLUMNS
 from pqlkit.routing.sql import marks, query
 
 if TYPE_CHECKING:
@@ -99,9 +98,12 @@ class ServedLog:
             if raw != person
         }
 
-    def calls(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
-        if not ids:
-            return []
+    def traits(
+        self, people: list[str], linked: Mapping[str, str], as_of: datetime
+    ) -> dict[str, dict[str, Any]]:
+        return {person: self.identity.person_traits(person) for person in people}
+
+    def recent(self, ids: list[str], since: datetime, as_of: datetime) -> list[dict[str, Any]]:
         seen = self.identity.seen
         firsts = [seen.get((i, user)) for i in ids for user in (True, False)]
         found = [first for first in firsts if first is not None]
@@ -111,9 +113,8 @@ class ServedLog:
         stored = query(
             self.store,
             f"SELECT {columns} FROM events WHERE timestamp >= ? AND timestamp < ?"
-            f" AND (user_id IN ({marks(ids)}) OR anonymous_id IN ({marks(ids)}))"
-            " AND (type = 'identify' OR timestamp >= ?)",
-            [min(found), as_of, *ids, *ids, since],
+            f" AND (user_id IN ({marks(ids)}) OR anonymous_id IN ({marks(ids)}))",
+            [max(since, min(found)), as_of, *ids, *ids],
         )
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -124,50 +125,16 @@ class ServedLog:
             when = rows["timestamp"]
             return pc.and_(
                 pc.and_(
-                    pc.less(when, pa.scalar(as_of, when.type)),
-                    pc.or_(
-                        pc.is_in(rows["user_id"], wanted), pc.is_in(rows["anonymous_id"], wanted)
-                    ),
-                ),
-                pc.or_(
-                    pc.equal(rows["type"], "identify"),
                     pc.greater_equal(when, pa.scalar(since, when.type)),
+                    pc.less(when, pa.scalar(as_of, when.type)),
                 ),
+                pc.or_(pc.is_in(rows["user_id"], wanted), pc.is_in(rows["anonymous_id"], wanted)),
             )
 
-        return _oldest_first(stored, CALL_COLUMNS, self.pending(theirs))
+        rows = [dict(zip(CALL_COLUMNS, row, strict=True)) for row in stored]
+        rows += self.pending(theirs).select(list(CALL_COLUMNS)).to_pylist()
+        rows.sort(key=lambda row: row["timestamp"])
+        return rows
 
-    def group_calls(self, accounts: list[str], as_of: datetime) -> list[dict[str, Any]]:
-        groups = self.identity.groups
-        known = [a for a in accounts if a in groups]
-        if not known:
-            return []  # no group call names any of them
-        columns = ", ".join(f'"{c}"' for c in GROUP_CALL_COLUMNS)
-        stored = query(
-            self.store,
-            f"SELECT {columns} FROM events WHERE type = 'group'"
-            f" AND group_id IN ({marks(known)}) AND timestamp >= ? AND timestamp < ?",
-            [*known, min(groups[a].since for a in known), as_of],
-        )
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        wanted = pa.array(known, pa.string())
-
-        def theirs(rows: pa.Table) -> pa.ChunkedArray:
-            when = rows["timestamp"]
-            return pc.and_(
-                pc.and_(pc.equal(rows["type"], "group"), pc.is_in(rows["group_id"], wanted)),
-                pc.less(when, pa.scalar(as_of, when.type)),
-            )
-
-        return _oldest_first(stored, GROUP_CALL_COLUMNS, self.pending(theirs))
-
-
-def _oldest_first(
-    stored: list[tuple[Any, ...]], columns: Sequence[str], fresh: pa.Table
-) -> list[dict[str, Any]]:
-    rows = [dict(zip(columns, row, strict=True)) for row in stored]
-    rows += fresh.select(list(columns)).to_pylist()
-    rows.sort(key=lambda row: row["timestamp"])
-    return rows
+    def account_traits(self, accounts: list[str], as_of: datetime) -> dict[str, dict[str, Any]]:
+        return {account: self.identity.account_traits(account) for account in accounts}

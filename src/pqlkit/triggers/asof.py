@@ -25,6 +25,7 @@ from pqlkit.events import identity
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.events.identity import DOMAIN_ACCOUNT_PREFIX, MAX_HOPS
 from pqlkit.triggers.arrival import arrival_of, at_or_before
+from pqlkit.triggers.identity_state import NAME
 from pqlkit.triggers.scratch import Scratch
 
 if TYPE_CHECKING:
@@ -47,12 +48,14 @@ def arrived(events: ir.Table, as_of: datetime) -> ir.Table:
 class Arrivals:
     """The events that had arrived before ``as_of`` (``base``, see :func:`arrived`), with what
     is computed from them once per evaluation, in ``scratch`` tables: the link graph, and the
-    calls that carry traits."""
+    calls that carry traits (with each call's name when ``names``: what the live identity
+    keeps, not what a trigger reads)."""
 
     events: ir.Table
     as_of: datetime
     scratch: Scratch
     pairs: ir.Table | None = None  # :func:`link_pairs`, when a caller computed them
+    names: bool = False
     _graph: LinkGraph | None = None
     _traits: ir.Table | None = None
 
@@ -67,18 +70,20 @@ class Arrivals:
         return self._graph
 
     def facts(self, kind: str) -> ir.Table:
-        """:func:`facts` of ``base``; the e-mails and titles from one table of the calls that
-        carry traits (few: identify calls), made once, rather than a scan of the log each."""
+        """:func:`facts` of ``base``; the e-mails, titles and names from one table of the calls
+        that carry traits (few: identify calls), made once, rather than a scan of the log each."""
         if kind == "group":
             return facts(self.base, kind)
         if self._traits is None:
             base = self.base
             rows = base.filter((base.type != "group") & base.traits.notnull() & base.raw.notnull())
-            said = calls(
-                rows,
-                email=rows.traits["email"].unwrap_as("string"),
-                title=rows.traits["title"].unwrap_as("string"),
-            )
+            values = {
+                "email": rows.traits["email"].unwrap_as("string"),
+                "title": rows.traits["title"].unwrap_as("string"),
+            }
+            if self.names:
+                values[NAME] = person_name(rows.traits)
+            said = calls(rows, **values)
             self._traits = self.scratch.keep(said, "trait_calls")
         said = self._traits
         found = said.select(*CALL_COLUMNS, f_value=said[kind])
@@ -218,6 +223,18 @@ def calls(rows: ir.Table, **values: Any) -> ir.Table:
         f_at=rows.arrival,
         **values,
     )
+
+
+def person_name(traits: ir.JSONValue) -> ir.StringValue:
+    """:func:`pqlkit.triggers.identity_state.person_name` in the engine: ``name``, else
+    ``first_name`` and ``last_name`` (trimmed, blanks as none)."""
+    import ibis
+
+    def text(key: str) -> ir.StringValue:
+        return traits[key].unwrap_as("string").strip().nullif("")
+
+    both = ibis.literal(" ").join([text("first_name"), text("last_name")])
+    return text("name").coalesce(both.nullif(""))
 
 
 def facts(base: ir.Table, kind: str) -> ir.Table:

@@ -9,7 +9,10 @@ The rules are :mod:`pqlkit.events.identity`'s, applied to the events that have a
 * a call is about ``userId`` (else ``anonymousId``) followed through the links: its *person*. A
   call with only an anonymousId that no link has claimed is about no one known.
 * a person's group, e-mail and title are the latest (by timestamp, then message id) among the
-  calls of every id that resolves to them — anonymous calls count once their id is linked.
+  calls of every id that resolves to them — anonymous calls count once their id is linked. So
+  is their name (:func:`person_name`), and an account's own traits (``ACCOUNT_TRAITS``) are
+  the latest among its group calls: what routing reads for an alert
+  (:mod:`pqlkit.server.served_log`) without a query of the log.
 * a person's account: their group, else the account claiming their e-mail's domain (the group
   first seen earliest among those whose latest ``domain``, else ``website``, trait names it),
   else the domain itself (``domain:acme.com``) unless it is a free-mail domain.
@@ -29,7 +32,9 @@ from pqlkit.events.identity import DOMAIN_ACCOUNT_PREFIX, MAX_HOPS
 from pqlkit.triggers.matching import as_text
 
 Slot = tuple[str, bool]  # an id, and whether its calls carried a userId (else: anonymous calls)
-KINDS = ("group", "email", "title")
+KINDS = ("group", "email", "title")  # what the triggers' keys and seniority read
+NAME = "name"  # what a hand-off calls a person (see person_name)
+ACCOUNT_TRAITS = ("name", "employees", "industry", "country", "plan")  # and their account
 _BLANKS = " \t\n\r\v\f"  # what the engines' TRIM removes
 
 
@@ -68,13 +73,34 @@ def email_domain(email: str | None) -> str | None:
     return text.partition("@")[2] or None
 
 
+def _trimmed(value: Any) -> str | None:
+    text = value.strip(_BLANKS) if isinstance(value, str) else ""
+    return text or None
+
+
+def person_name(traits: Mapping[str, Any]) -> str | None:
+    """What a call's traits name its person: ``name``, else ``first_name`` and ``last_name``."""
+    parts = (_trimmed(traits.get("first_name")), _trimmed(traits.get("last_name")))
+    return _trimmed(traits.get("name")) or " ".join(p for p in parts if p) or None
+
+
+def trait_text(value: Any) -> str | None:
+    """A trait's value as text, as the engines' JSON ``->>`` gives it: text, or a number."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 @dataclass
 class Group:
-    """An account's own facts: when it was first seen and the domain it claims."""
+    """An account's own facts: when it was first seen, the domain it claims, its traits."""
 
     since: datetime
     domain: Fact | None = None
     website: Fact | None = None
+    traits: dict[str, Fact] = field(default_factory=dict)  # ACCOUNT_TRAITS
 
     @property
     def claims(self) -> str | None:
@@ -86,7 +112,9 @@ class Group:
 class IdentityState:
     links: dict[str, str] = field(default_factory=dict)  # id → the user it first linked to
     linked_from: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    facts: dict[str, dict[Slot, Fact]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    facts: dict[str, dict[Slot, Fact]] = field(
+        default_factory=lambda: {k: {} for k in (*KINDS, NAME)}
+    )
     seen: dict[Slot, datetime] = field(default_factory=dict)  # each slot's earliest call
     groups: dict[str, Group] = field(default_factory=dict)
     claimants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -116,6 +144,9 @@ class IdentityState:
                     value = as_text(traits.get(kind))
                     if value is not None:
                         self.learn(kind, slot, Fact(*stamp, value))
+                name = person_name(traits)
+                if name is not None:
+                    self.learn(NAME, slot, Fact(*stamp, name))
         if row["type"] == "group" and group_id is not None:
             self.learn_group(group_id, row["timestamp"], row["message_id"], traits)
 
@@ -134,7 +165,7 @@ class IdentityState:
         if newer(current, fact) is current:
             return
         self.facts[kind][slot] = fact
-        if kind != "title":
+        if kind in ("group", "email"):  # indexed: who belongs to an account or a domain
             if current is not None:
                 self.holders[(kind, _held(kind, current))].discard(slot)
             self.holders[(kind, _held(kind, fact))].add(slot)
@@ -153,6 +184,12 @@ class IdentityState:
                 setattr(
                     group, name, newer(getattr(group, name), Fact(timestamp, message_id, value))
                 )
+        for name in ACCOUNT_TRAITS:
+            value = trait_text((traits or {}).get(name))
+            if value is not None:
+                fact = newer(group.traits.get(name), Fact(timestamp, message_id, value))
+                assert fact is not None
+                group.traits[name] = fact
         if group.claims != before:
             if before is not None:
                 self.claimants[before].discard(group_id)
@@ -210,6 +247,25 @@ class IdentityState:
             if linked:  # an id's anonymous calls are known once it is linked
                 best = newer(best, table.get((raw, False)))
         return best
+
+    def person_traits(self, person: str) -> dict[str, str]:
+        """The person's latest title and name (those known)."""
+        found = {}
+        for kind in ("title", NAME):
+            fact = self.fact(kind, person)
+            if fact is not None:
+                found[kind] = fact.value
+        return found
+
+    def account_traits(self, account: str) -> dict[str, str]:
+        """The account's latest ``domain`` and ``ACCOUNT_TRAITS`` (those known)."""
+        group = self.groups.get(account)
+        if group is None:
+            return {}
+        found = {name: fact.value for name, fact in group.traits.items()}
+        if group.domain is not None:
+            found["domain"] = group.domain.value
+        return found
 
     def email_domain(self, person: str) -> str | None:
         found = self.fact("email", person)

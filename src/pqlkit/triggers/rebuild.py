@@ -1,8 +1,8 @@
 """Real-time trigger state rebuilt from the store at start-up, so that a restart changes nothing.
 
 The state after every event that arrived before ``now`` is computed in the engine, not replayed
-in Python: identity as known now (each id's first link; each id's latest group, e-mail and
-title; each account's first sighting and latest domain), the trigger hits still inside a window
+in Python: identity as known now (each id's first link; each id's latest group, e-mail,
+title and name; each account's first sighting, latest domain and traits), the trigger hits still inside a window
 (from :func:`pqlkit.triggers.batch.trigger_hits`, keyed as they were when they arrived), who has
 already counted for ``distinct: user`` triggers, each key's last firing (from the batch
 alerts), and the message ids still young enough to be retried on time.
@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from pqlkit.model.schema import Model
 from pqlkit.triggers import asof, batch
 from pqlkit.triggers.alerts import Alert
-from pqlkit.triggers.identity_state import KINDS, Fact, Group, IdentityState
+from pqlkit.triggers.identity_state import (
+    ACCOUNT_TRAITS,
+    KINDS,
+    NAME,
+    Fact,
+    Group,
+    IdentityState,
+)
 from pqlkit.triggers.live import LiveTriggers
 from pqlkit.triggers.scratch import Scratch
 from pqlkit.triggers.window import Hit
@@ -29,7 +36,7 @@ def rebuild(events: ir.Table, model: Model, now: datetime) -> LiveTriggers:
     """A :class:`LiveTriggers` that has seen every event that arrived before ``now``."""
     live = LiveTriggers(model, start=now)
     with Scratch() as scratch:
-        arrivals = asof.Arrivals(events, now, scratch)
+        arrivals = asof.Arrivals(events, now, scratch, names=True)
         load_identity(live.identity, arrivals)
         _load_recent(live, arrivals.base, now)
         if model.triggers:
@@ -76,8 +83,8 @@ def load_identity(state: IdentityState, arrivals: asof.Arrivals) -> None:
     )
     for row in first.to_pyarrow().to_pylist():
         state.see((row["raw"], row["user"]), row["ts"])
-    for kind in KINDS:
-        facts = asof.facts(base, kind)
+    for kind in (*KINDS, NAME):
+        facts = arrivals.facts(kind)  # one table of the calls with traits, kept
         newest = ibis.row_number().over(
             group_by=[facts.f_raw, facts.f_user], order_by=[facts.f_ts.desc(), facts.f_mid.desc()]
         )
@@ -85,41 +92,66 @@ def load_identity(state: IdentityState, arrivals: asof.Arrivals) -> None:
         for row in latest.to_pyarrow().to_pylist():
             fact = Fact(row["f_ts"], row["f_mid"], row["f_value"])
             state.learn(kind, (row["f_raw"], row["f_user"]), fact)
-    for row in _groups(base).to_pyarrow().to_pylist():
-        group = Group(since=row["since"])
-        for name in ("domain", "website"):
-            if row[f"{name}_value"] is not None:
-                fact = Fact(row[f"{name}_ts"], row[f"{name}_mid"], row[f"{name}_value"])
-                setattr(group, name, fact)
-        state.groups[row["group_id"]] = group
+    since, said = _groups(base, arrivals.scratch)
+    for row in since.to_pyarrow().to_pylist():
+        state.groups[row["group_id"]] = Group(since=row["since"])
+    for row in said.to_pyarrow().to_pylist():
+        group, name = state.groups[row["s_group"]], row["trait"]
+        fact = Fact(row["ts"], row["mid"], row["value"])
+        if name in ACCOUNT_TRAITS:
+            group.traits[name] = fact
+        else:  # domain, website
+            setattr(group, name, fact)
+    for group_id, group in state.groups.items():
         if group.claims is not None:
-            state.claimants[group.claims].add(row["group_id"])
+            state.claimants[group.claims].add(group_id)
 
 
-def _groups(base: ir.Table) -> ir.Table:
-    """Per account: ``since`` and its latest ``domain`` and ``website`` (value, ts, mid)."""
+def _groups(base: ir.Table, scratch: Scratch) -> tuple[ir.Table, ir.Table]:
+    """Per account: when it was first seen (``group_id``, ``since``); and its latest
+    ``domain``, ``website`` and ``ACCOUNT_TRAITS``, one row each (``s_group``, ``trait``,
+    ``value``, ``ts``, ``mid``) — every trait in one window over the group calls, read from
+    the log once (``scratch`` keeps them)."""
     import ibis
 
     calls = base.filter((base.type == "group") & base.group_id.notnull())
-    out = calls.group_by("group_id").agg(since=calls.timestamp.min()).view()
-    for name in ("domain", "website"):
-        said = calls.filter(calls.traits.notnull()).select(
-            s_group=calls.group_id,
-            value=calls.traits[name].unwrap_as("string"),
-            ts=calls.timestamp,
-            mid=calls.message_id,
-        )
-        said = said.filter(said.value.notnull())
-        newest = ibis.row_number().over(
-            group_by=said.s_group, order_by=[said.ts.desc(), said.mid.desc()]
-        )
-        latest = said.mutate(n=newest).filter(lambda t: t.n == 0)
-        joined = out.left_join(latest, out.group_id == latest.s_group)
-        out = joined.select(
-            *out.columns,
-            **{f"{name}_value": joined.value, f"{name}_ts": joined.ts, f"{name}_mid": joined.mid},
-        ).view()
-    return out
+    since = calls.group_by("group_id").agg(since=calls.timestamp.min())
+    with_traits = scratch.keep(
+        calls.filter(calls.traits.notnull()).select(
+            "group_id", "traits", "timestamp", "message_id"
+        ),
+        "group_traits",
+    )
+    said = ibis.union(
+        *(
+            with_traits.select(
+                s_group=with_traits.group_id,
+                trait=ibis.literal(name),
+                value=(
+                    _trait_text(with_traits.traits[name])
+                    if name in ACCOUNT_TRAITS
+                    else with_traits.traits[name].unwrap_as("string")
+                ),
+                ts=with_traits.timestamp,
+                mid=with_traits.message_id,
+            )
+            for name in ("domain", "website", *ACCOUNT_TRAITS)
+        ),
+        distinct=False,
+    )
+    said = said.filter(said.value.notnull())
+    newest = ibis.row_number().over(
+        group_by=[said.s_group, said.trait], order_by=[said.ts.desc(), said.mid.desc()]
+    )
+    return since, said.mutate(n=newest).filter(lambda t: t.n == 0).drop("n")
+
+
+def _trait_text(value: ir.JSONValue) -> ir.StringValue:
+    """A trait as text, as :func:`pqlkit.triggers.identity_state.trait_text` takes it: text, or
+    a number (``employees: 3000`` → ``3000``)."""
+    return value.unwrap_as("string").coalesce(
+        value.unwrap_as("int64").cast("string"), value.unwrap_as("float64").cast("string")
+    )
 
 
 def load_windows(live: LiveTriggers, hits: ir.Table, now: datetime) -> None:
