@@ -1,12 +1,12 @@
 """Who a lead is and what they did: account context and key actions, from the event log.
 
-Four reads for all the routed entities together (never one per entity), as of the scoring
-time — Ibis queries on an event table (:class:`LogTable`), or the server's live identity and
-plain SQL (:class:`pqlkit.server.served_log.ServedLog`); the rest in Python over the few rows
-they return: the person (e-mail, name, title), their
-account (company, domain, size, industry, country, plan), the account's other users active in
-the last 14 days, the most senior user of the domain by title, and the key actions — the
-events they did most in the last 7 days, with counts and dates.
+Five reads (:class:`LogReads`) for all the routed entities together (never one per entity),
+as of the scoring time — Ibis queries on an event table (:class:`LogTable`), or the server's
+live identity and one plain statement (:class:`pqlkit.server.served_log.ServedLog`); the rest
+in Python over the few rows they return: the person (e-mail, name, title), their account
+(company, domain, size, industry, country, plan), the account's other users active in the last
+14 days, the most senior user of the domain by title, and the key actions — the events they
+did most in the last 7 days, with counts and dates.
 """
 
 from __future__ import annotations
@@ -234,7 +234,7 @@ def entity_contexts(
     kind: str,
     as_of: datetime,
 ) -> dict[str, EntityContext]:
-    """Context of each entity as of ``as_of``, in four reads whatever their number."""
+    """Context of each entity as of ``as_of``, in five reads whatever their number."""
     ids = sorted(set(entity_ids))
     if not ids:
         return {}
