@@ -16,6 +16,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.routing import owners as owner_store
+from pqlkit.routing.builder import build_handoff
 from pqlkit.routing.config import RoutingConfig
 from pqlkit.routing.context import LogReads, LogTable, entity_contexts
 from pqlkit.routing.owners import Assignment
@@ -103,15 +104,10 @@ class AlertRouter:
                 cursors[team] = moved[team] = route.chosen.cursor
             routed.append(
                 replace(
-                    handoff,
+                    _described(handoff, built),
                     path=route.path,
                     owner=built.owner,
                     sla_due=deadline,
-                    name=handoff.name or built.name,
-                    title=handoff.title or built.title,
-                    company=built.company or handoff.company,
-                    domain=handoff.domain or built.domain,
-                    key_actions=built.key_actions,
                     talking_points=built.talking_points,
                 )
             )
@@ -137,3 +133,38 @@ class AlertRouter:
         owner_store.record_assignments(store, fresh)
         owner_store.save_cursors(store, moved)
         return routed
+
+
+def described(
+    log: LogReads, alerts: Sequence[Alert], handoffs: Sequence[HandOff], kind: str
+) -> list[HandOff]:
+    """The alerts' hand-offs without routing: who the person is and what they did (name,
+    title, company, key actions), as a routed hand-off has them."""
+    if not alerts:
+        return list(handoffs)
+    latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
+    contexts = entity_contexts(log, sorted({a.entity_id for a in alerts}), kind, latest)
+    return [
+        _described(
+            handoff,
+            build_handoff(
+                {"entity_id": handoff.entity_id, "entity_type": kind},
+                contexts.get(handoff.entity_id),
+                None,
+            ),
+        )
+        for handoff in handoffs
+    ]
+
+
+def _described(handoff: HandOff, built: HandOff) -> HandOff:
+    """``handoff`` with the person and account ``built`` from their context: what the live
+    identity told the alert stays, the context fills in the rest and the key actions."""
+    return replace(
+        handoff,
+        name=handoff.name or built.name,
+        title=handoff.title or built.title,
+        company=built.company or handoff.company,
+        domain=handoff.domain or built.domain,
+        key_actions=built.key_actions,
+    )

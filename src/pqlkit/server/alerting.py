@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from pqlkit.destinations.enqueue import enqueue_handoff
 from pqlkit.destinations.handoff import HandOff
+from pqlkit.routing.alerts import described
 from pqlkit.server.served_log import ServedLog
 from pqlkit.times import utc_now
 from pqlkit.triggers import alert_store
@@ -143,9 +144,11 @@ class Alerting:
         self._added = alert_store.record(store, alerts, self.model.name, loaded_at)
         if self.destinations or self.router is not None:
             handoffs = [self.handoff(alert) for alert in alerts]
+            log = ServedLog(store, held, rows, self.live.identity)
             if self.router is not None:  # records each alert's assignment once
-                log = ServedLog(store, held, rows, self.live.identity)
                 handoffs = self.router.route(store, alerts, handoffs, log)
+            else:  # no routing file: the hand-offs still say who it is and what they did
+                handoffs = described(log, alerts, handoffs, self.model.entity)
             for handoff in handoffs if self.destinations else ():
                 enqueue_handoff(store, self.destinations, handoff, kind="alert")
 
