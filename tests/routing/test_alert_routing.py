@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pqlkit.destinations.handoff import HandOff
 from pqlkit.routing.alerts import AlertRouter
 from pqlkit.routing.config import load_routing
 from pqlkit.routing.owners import AccountOwner, import_owners
-from pqlkit.server.config import ServerConfig
 from pqlkit.store.store import Store
 from pqlkit.triggers.alerts import Alert
 from tests.history import History
 from tests.routing.conftest import AS_OF, company
-from tests.server.conftest import basic, running_server, track
+from tests.server.conftest import ana_hits_the_paywall
 
 
 def paywall_alert(user: str, fired_at: datetime, message_id: str = "pay-1") -> Alert:
@@ -72,55 +69,7 @@ def test_an_alert_at_a_large_account_goes_to_its_account_executive(
 def test_the_server_routes_its_alerts_by_the_routing_file_beside_the_model(
     tmp_path: Path, model_file: Path
 ) -> None:
-    destinations = tmp_path / "destinations.yaml"
-    destinations.write_text("destinations:\n  audit:\n    type: log\n    path: alerts.jsonl\n")
-    config = ServerConfig(
-        db=str(tmp_path / "s.duckdb"),
-        port=0,
-        model=str(model_file),
-        destinations=destinations,
-        delivery_interval=0.05,
-    )
-    delivered = tmp_path / "alerts.jsonl"
-    now = datetime.now(UTC).replace(tzinfo=None)
-    stamp = now.isoformat() + "Z"
-    with running_server(config) as server:
-        key = server.new_key()
-        calls = [
-            (
-                "/v1/identify",
-                {
-                    "type": "identify",
-                    "userId": "u1",
-                    "timestamp": stamp,
-                    "traits": {"email": "ana@maple.ca", "name": "Ana Avila"},
-                },
-            ),
-            (
-                "/v1/group",
-                {
-                    "type": "group",
-                    "userId": "u1",
-                    "groupId": "maple",
-                    "timestamp": stamp,
-                    "traits": {"name": "Maple", "employees": 300, "country": "CA"},
-                },
-            ),
-        ]
-        for path, body in calls:
-            assert server.client.post(path, json=body, headers=basic(key)).is_success
-        for n in range(3):
-            created = track("u1", "Report Created", messageId=f"r{n}", timestamp=stamp)
-            assert server.client.post("/v1/track", json=created, headers=basic(key)).is_success
-        sent = time.monotonic()
-        hit = track("u1", "Paywall Hit", messageId="pay-1", timestamp=stamp)
-        assert server.client.post("/v1/track", json=hit, headers=basic(key)).is_success
-        while not delivered.exists() and time.monotonic() - sent < 10:
-            time.sleep(0.02)
-        waited = time.monotonic() - sent
-    assert waited < 1.0
-    [line] = delivered.read_text().splitlines()
-    handoff = HandOff.from_json(json.loads(line)["payload"])
+    handoff = ana_hits_the_paywall(str(model_file), tmp_path, name="Ana Avila")
     assert handoff.path == "hot" and handoff.company == "Maple"
     assert handoff.owner is not None and handoff.owner.id == "rep-na-1"  # Canada is NA
     assert handoff.alert is not None and handoff.due == handoff.alert.fired_at + timedelta(hours=1)

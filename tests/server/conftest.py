@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import json
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ import pandas as pd
 import pytest
 import uvicorn
 
+from pqlkit.destinations.handoff import HandOff
 from pqlkit.server.app import create_app
 from pqlkit.server.config import ServerConfig
 from pqlkit.server.keys import KeyKind, create_key
@@ -96,3 +99,55 @@ def basic(key: str) -> dict[str, str]:
 def track(user: str = "usr_1", event: str = "Signed In", **fields: Any) -> dict[str, Any]:
     """A track call as an SDK sends it."""
     return {"type": "track", "userId": user, "event": event, **fields}
+
+
+def ana_hits_the_paywall(model: str, tmp_path: Path, **traits: Any) -> HandOff:
+    """Served with ``model`` and a log destination: Ana (identified with ``traits`` and her
+    e-mail) joins Maple (300 employees, Canada), creates three reports, then hits the paywall.
+    The hand-off the destination received, within a second of the hit."""
+    destinations = tmp_path / "destinations.yaml"
+    destinations.write_text("destinations:\n  audit:\n    type: log\n    path: alerts.jsonl\n")
+    config = ServerConfig(
+        db=str(tmp_path / "s.duckdb"),
+        port=0,
+        model=model,
+        destinations=destinations,
+        delivery_interval=0.05,
+    )
+    delivered = tmp_path / "alerts.jsonl"
+    stamp = datetime.now(UTC).replace(tzinfo=None).isoformat() + "Z"
+    person = {"email": "ana@maple.ca", **traits}
+    maple = {"name": "Maple", "employees": 300, "country": "CA"}
+    calls = [
+        (
+            "/v1/identify",
+            {"type": "identify", "userId": "u1", "timestamp": stamp, "traits": person},
+        ),
+        (
+            "/v1/group",
+            {
+                "type": "group",
+                "userId": "u1",
+                "groupId": "maple",
+                "timestamp": stamp,
+                "traits": maple,
+            },
+        ),
+        *(
+            ("/v1/track", track("u1", "Report Created", messageId=f"r{n}", timestamp=stamp))
+            for n in range(3)
+        ),
+    ]
+    with running_server(config) as server:
+        key = server.new_key()
+        for path, body in calls:
+            assert server.client.post(path, json=body, headers=basic(key)).is_success
+        sent = time.monotonic()
+        hit = track("u1", "Paywall Hit", messageId="pay-1", timestamp=stamp)
+        assert server.client.post("/v1/track", json=hit, headers=basic(key)).is_success
+        while not delivered.exists() and time.monotonic() - sent < 10:
+            time.sleep(0.02)
+        waited = time.monotonic() - sent
+    assert waited < 1.0
+    [line] = delivered.read_text().splitlines()
+    return HandOff.from_json(json.loads(line)["payload"])
