@@ -186,9 +186,9 @@ class IdentityState:
                 )
         for name in ACCOUNT_TRAITS:
             value = trait_text((traits or {}).get(name))
-            if value is not None:
-                fact = newer(group.traits.get(name), Fact(timestamp, message_id, value))
-                assert fact is not None
+            fact = Fact(timestamp, message_id, value) if value is not None else None
+            current = group.traits.get(name)
+            if fact is not None and (current is None or fact > current):
                 group.traits[name] = fact
         if group.claims != before:
             if before is not None:
