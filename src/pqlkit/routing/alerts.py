@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.routing import owners as owner_store
 from pqlkit.routing.builder import build_handoff
 from pqlkit.routing.config import RoutingConfig
-from pqlkit.routing.context import LogReads, LogTable, entity_contexts
+from pqlkit.routing.context import EntityContext, LogReads, LogTable, entity_contexts
 from pqlkit.routing.owners import Assignment
 from pqlkit.routing.route import route_lead
 
@@ -46,15 +46,11 @@ class AlertRouter:
         """The hand-offs with path, owner, deadline, context and talking points filled in;
         assignments and cursors recorded (in the caller's transaction). ``log``: where who
         each person is and what they did are read (the server's live identity and store); by
-        default the store's events, with each person's e-mail and account from the hand-offs."""
+        default the store's events."""
         if not alerts:
             return list(handoffs)
-        latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
         ids = sorted({a.entity_id for a in alerts})
-        if log is None:
-            known = {h.entity_id: (h.email, h.company) for h in handoffs}
-            log = LogTable(store.events, known)
-        contexts = entity_contexts(log, ids, self.kind, latest)
+        contexts = _contexts(log if log is not None else LogTable(store.events), alerts, self.kind)
         accounts = {c.account_id for c in contexts.values() if c.account_id} | set(ids)
         owned = owner_store.owners_of(store, accounts)
         previous = owner_store.latest_assignments(store, ids, self.model)
@@ -142,8 +138,7 @@ def described(
     title, company, key actions), as a routed hand-off has them."""
     if not alerts:
         return list(handoffs)
-    latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
-    contexts = entity_contexts(log, sorted({a.entity_id for a in alerts}), kind, latest)
+    contexts = _contexts(log, alerts, kind)
     return [
         _described(
             handoff,
@@ -155,6 +150,12 @@ def described(
         )
         for handoff in handoffs
     ]
+
+
+def _contexts(log: LogReads, alerts: Sequence[Alert], kind: str) -> dict[str, EntityContext]:
+    """The alerted entities' contexts, as of just after the latest alert fired."""
+    latest = max(a.fired_at for a in alerts) + timedelta(microseconds=1)
+    return entity_contexts(log, sorted({a.entity_id for a in alerts}), kind, latest)
 
 
 def _described(handoff: HandOff, built: HandOff) -> HandOff:

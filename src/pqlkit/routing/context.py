@@ -110,32 +110,12 @@ class LogReads(Protocol):
 
 
 class LogTable:
-    """The reads as Ibis queries on an event table (``pql route``'s, a test's store).
+    """The reads as Ibis queries on an event table (``pql route``'s, a test's store)."""
 
-    ``known``: user → (e-mail, account) as the server's live identity already knows them. The
-    account membership query (the costly one) is skipped, and with it the other active users
-    and the most senior user.
-    """
-
-    def __init__(
-        self,
-        events: ir.Table,
-        known: Mapping[str, tuple[str | None, str | None]] | None = None,
-    ) -> None:
+    def __init__(self, events: ir.Table) -> None:
         self.events = events
-        self.known = known
 
     def people(self, ids: list[str], kind: str, as_of: datetime) -> list[dict[str, Any]]:
-        if self.known is not None and kind == "user":
-            blank = (None, None)
-            return [
-                {
-                    "user_id": i,
-                    "email": self.known.get(i, blank)[0],
-                    "account_id": self.known.get(i, blank)[1],
-                }
-                for i in ids
-            ]
         from pqlkit.events.identity import user_accounts
 
         members = user_accounts(self.events, as_of)

@@ -1,11 +1,11 @@
 """Real-time trigger state rebuilt from the store at start-up, so that a restart changes nothing.
 
 The state after every event that arrived before ``now`` is computed in the engine, not replayed
-in Python: identity as known now (each id's first link; each id's latest group, e-mail,
-title and name; each account's first sighting, latest domain and traits), the trigger hits still inside a window
-(from :func:`pqlkit.triggers.batch.trigger_hits`, keyed as they were when they arrived), who has
-already counted for ``distinct: user`` triggers, each key's last firing (from the batch
-alerts), and the message ids still young enough to be retried on time.
+in Python: identity as known now (each id's first link; each id's latest group, e-mail, title
+and name; each account's first sighting, latest domain and traits), the trigger hits still
+inside a window (from :func:`pqlkit.triggers.batch.trigger_hits`, keyed as they were when they
+arrived), who has already counted for ``distinct: user`` triggers, each key's last firing (from
+the batch alerts), and the message ids still young enough to be retried on time.
 """
 
 from __future__ import annotations
