@@ -53,10 +53,11 @@ class AlertRouter:
         contexts = _contexts(log if log is not None else LogTable(store.events), alerts, self.kind)
         accounts = {c.account_id for c in contexts.values() if c.account_id} | set(ids)
         owned = owner_store.owners_of(store, accounts)
-        previous = owner_store.latest_assignments(store, ids, self.model)
+        assigned = owner_store.assignments_of(store, ids)
+        previous = owner_store.latest_of(assigned, self.model)
         cursors = owner_store.cursors(store)
         keys = [h.default_key("alert") for h in handoffs]
-        seen = owner_store.known_keys(store, keys)
+        seen = {a.handoff_key for a in assigned} & set(keys)  # an alert's key is its entity's
         moved: dict[str, int] = {}
         fresh: list[Assignment] = []
         routed: list[HandOff] = []

@@ -168,18 +168,22 @@ def owners_of(store: Store, account_ids: Iterable[str]) -> dict[str, dict[str, A
     wanted = sorted({a for a in account_ids if a})
     if not wanted:
         return {}
-    rows = query(
+    rows = query(  # the rows themselves: picking the latest here costs less than a window
         store,
-        "SELECT account_id, role, owner_id, email, name, slack_id FROM ("
-        " SELECT *, row_number() OVER (PARTITION BY account_id, role ORDER BY updated_at DESC)"
-        f" AS latest FROM account_owners WHERE account_id IN ({marks(wanted)})"
-        ") AS ranked WHERE latest = 1 AND owner_id IS NOT NULL",
+        "SELECT account_id, role, owner_id, email, name, slack_id, updated_at"
+        f" FROM account_owners WHERE account_id IN ({marks(wanted)})",
         wanted,
     )
+    latest: dict[tuple[str, str], tuple[Any, ...]] = {}
+    for row in rows:  # per (account, role) the latest row; of equals, the one read last
+        kept = latest.get((row[0], row[1]))
+        if kept is None or row[-1] >= kept[-1]:
+            latest[(row[0], row[1])] = row
     found: dict[str, dict[str, AccountOwner]] = {}
-    for row in rows:
-        owner = AccountOwner(*row)
-        found.setdefault(owner.account_id, {})[owner.role] = owner
+    for row in latest.values():
+        if row[2] is not None:
+            owner = AccountOwner(*row[:-1])
+            found.setdefault(owner.account_id, {})[owner.role] = owner
     return found
 
 
@@ -224,23 +228,35 @@ def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = 
 ASSIGNMENT_COLUMNS = tuple(Assignment.__dataclass_fields__)
 
 
+def assignments_of(store: Store, entity_ids: Iterable[str]) -> list[Assignment]:
+    """Every assignment of these entities, under any model, as stored."""
+    wanted = sorted(set(entity_ids))
+    if not wanted:
+        return []
+    columns = ", ".join(ASSIGNMENT_COLUMNS)
+    rows = query(
+        store, f"SELECT {columns} FROM assignments WHERE entity_id IN ({marks(wanted)})", wanted
+    )
+    return [Assignment(*row) for row in rows]
+
+
+def latest_of(assignments: Iterable[Assignment], model: str) -> dict[str, Assignment]:
+    """entity → its latest assignment under ``model`` (of equals, the one read last)."""
+    latest: dict[str, Assignment] = {}
+    for assignment in assignments:
+        if assignment.model != model:
+            continue
+        kept = latest.get(assignment.entity_id)
+        if kept is None or assignment.assigned_at >= kept.assigned_at:
+            latest[assignment.entity_id] = assignment
+    return latest
+
+
 def latest_assignments(
     store: Store, entity_ids: Iterable[str], model: str
 ) -> dict[str, Assignment]:
     """entity → its latest assignment under ``model``."""
-    wanted = sorted(set(entity_ids))
-    if not wanted:
-        return {}
-    columns = ", ".join(ASSIGNMENT_COLUMNS)
-    rows = query(
-        store,
-        f"SELECT {columns} FROM ("
-        " SELECT *, row_number() OVER (PARTITION BY entity_id ORDER BY assigned_at DESC)"
-        f" AS latest FROM assignments WHERE model = ? AND entity_id IN ({marks(wanted)})"
-        ") AS ranked WHERE latest = 1",
-        [model, *wanted],
-    )
-    return {row[0]: Assignment(*row) for row in rows}
+    return latest_of(assignments_of(store, entity_ids), model)
 
 
 def known_keys(store: Store, keys: Iterable[str]) -> set[str]:
