@@ -385,6 +385,48 @@ def test_past_its_bound_the_writer_holds_nothing_more_and_the_loader_reads_the_l
     parts.crash()
 
 
+def test_the_loader_waits_for_the_writer_only_past_its_bound_of_rows(
+    parts: Parts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer held up (a checkpoint of the event log) does not hold up the loader — the next
+    batches' alerts — until the rows on their way reach ``MAX_HELD_ROWS``; then it waits, and
+    goes on once the writer has stored them. Every row once."""
+    import threading
+
+    from pqlkit.server import event_writer
+    from pqlkit.server.scheduled import second_handle
+
+    monkeypatch.setattr(event_writer, "MAX_HELD_ROWS", 40)
+    events = parts.loader.events
+    write, release = events.write, threading.Event()
+
+    def held_up(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return write(*args, **kwargs)  # type: ignore[arg-type]
+
+    events.write = held_up  # type: ignore[method-assign]
+    handle = second_handle(parts.store)
+    events.start(handle)
+    try:
+        for i in range(45):
+            parts.append(record(f"m{i:02}"))
+        for _ in range(14):  # 42 rows in batches of 3: the last taken with 39 on their way
+            assert parts.loader.load_batch(parts.store) is not None
+        assert events.held() == 14 and parts.stored() == []
+        loading = threading.Thread(target=parts.loader.load_all, args=(parts.store,))
+        loading.start()
+        loading.join(0.5)
+        assert loading.is_alive() and events.held() == 14  # past the bound: it waits
+        release.set()
+        loading.join(10)
+        assert not loading.is_alive()
+        assert [m for m, _ in parts.stored()] == [f"m{i:02}" for i in range(45)]
+    finally:
+        release.set()
+        events.stop()
+        handle.close()
+
+
 def test_a_write_under_way_when_a_drain_begins_does_not_end_it_by_failing(parts: Parts) -> None:
     """A drain that gives up on failure gives up on a write it began itself: one under way
     before it (begun when the store could not take it yet) may fail, and the next succeeds."""

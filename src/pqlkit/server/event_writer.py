@@ -36,7 +36,12 @@ if TYPE_CHECKING:
 
     from pqlkit.store.store import Store
 
-MAX_HELD = 32  # batches handed over and not stored yet, before the loader waits
+# Rows handed over and not stored yet, before the loader waits: about three seconds of the
+# serving benchmark's load (its rows take 180 bytes of Arrow each: ~18 MB). Room for a
+# checkpoint of the event log — 0.7-0.8 s at 35,000 events/s — without holding up the next
+# batches' alerts: a bound of 32 batches (~11,000 rows there) made the loader wait the
+# checkpoint out, and every alert behind it (bench/RESULTS.md, serving, session 26).
+MAX_HELD_ROWS = 100_000
 # The writer thread gathers batches for up to this long (or until GATHER_BATCHES wait) and
 # stores them in one transaction: an insert and commit cost ~5 ms of CPU here whatever their
 # size, so at 12,000 events/s writing every 100 ms instead of every batch cut the writer's CPU
@@ -83,6 +88,7 @@ class EventWriter:
         self.last_error: str | None = None  # the last failure, until a batch is stored again
         self._held: deque[StagedBatch] = deque()  # handed over, not committed (the head is
         self._changed = threading.Condition()  # being written)
+        self._held_rows = 0  # their rows
         self._leftovers: list[str] = []  # stage tables failed batches left behind
         self._thread: threading.Thread | None = None
         self._store: Store | None = None
@@ -99,15 +105,16 @@ class EventWriter:
 
     def put(self, batch: StagedBatch, store: Store) -> Stored | None:
         """Hand a batch over: written now on ``store`` when the writer has no thread (what was
-        stored), else queued (``None``) — after waiting while ``MAX_HELD`` batches are."""
+        stored), else queued (``None``) — after waiting while ``MAX_HELD_ROWS`` rows are."""
         if self._thread is None:
             return self.write(store, batch)
         with self._changed:
-            while len(self._held) >= MAX_HELD and not self._stopping:
+            while self._held_rows >= MAX_HELD_ROWS and not self._stopping:
                 if self.last_error is not None:  # not a wait that may never end
                     raise self._failing()
                 self._changed.wait()
             self._held.append(batch)
+            self._held_rows += batch.rows.num_rows
             self._changed.notify_all()
         return None
 
@@ -231,7 +238,7 @@ class EventWriter:
             self.last_error = None
             with self._changed:
                 for _ in waiting:
-                    self._held.popleft()
+                    self._held_rows -= self._held.popleft().rows.num_rows
                 if not self._held:
                     self._hurry = False
                 self._changed.notify_all()
