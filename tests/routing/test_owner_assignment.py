@@ -108,12 +108,13 @@ def test_owners_import_from_csv_the_latest_row_wins(store: Store, tmp_path: Path
 
 def test_a_bad_owners_file_reports_every_line(tmp_path: Path) -> None:
     path = tmp_path / "owners.csv"
-    path.write_text("account_id,role,owner_id\n,ae,x\nacme,sdr,y\n")
+    path.write_text("account_id,role,owner_id\n,ae,x\nacme,sdr,y\nacme,ae,z\nacme,AE,w\n")
     with pytest.raises(OwnersFileError) as caught:
         read_owners_csv(path)
     assert [str(i) for i in caught.value.issues] == [
         f"{path}:2: account_id is empty",
         f"{path}:3: role 'sdr' is not one of owner, ae, csm, am.",
+        f"{path}:5: 'acme' has its ae on line 4 already: one row per account and role",
     ]
     path.write_text("acount_id,owner\n")
     with pytest.raises(OwnersFileError) as caught:

@@ -91,12 +91,14 @@ def route(
 @owners_app.command("import")
 def import_(
     file: Path = typer.Argument(
-        ..., help="CSV: account_id, owner_id[, role, email, name, slack_id]."
+        ...,
+        help="CSV: account_id, owner_id[, role, email, name, slack_id]; one row per account "
+        "and role.",
     ),
     db: str | None = db_option(),
 ) -> None:
-    """Append the file's owners (the latest row per account and role counts; an empty
-    owner_id clears that role)."""
+    """Append the file's owners (the latest import's row per account and role counts; an
+    empty owner_id clears that role)."""
     from pqlkit.cli.console import CliConsole
     from pqlkit.cli.score import owning_server
     from pqlkit.errors import StoreError

@@ -67,8 +67,8 @@ def _clean(value: Any) -> str | None:
 def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
     """The file's rows: an owner, or ``(account_id, role)`` to clear (empty owner_id).
 
-    Columns: account_id, owner_id (required); role (default ``owner``), email, name, slack_id.
-    Every problem is reported at once with its line.
+    Columns: account_id, owner_id (required); role (default ``owner``), email, name, slack_id;
+    one row per account and role. Every problem is reported at once with its line.
     """
     source = str(path)
     try:
@@ -94,6 +94,7 @@ def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
         if issues:
             raise OwnersFileError(issues)
         rows: list[AccountOwner | tuple[str, str]] = []
+        given: dict[tuple[str, str], int] = {}  # (account, role) → the line that gives it
         for raw in reader:
             line = reader.line_num
             row = {k.strip(): v for k, v in raw.items() if k is not None}
@@ -106,6 +107,17 @@ def read_owners_csv(path: str | Path) -> list[AccountOwner | tuple[str, str]]:
                 hint = did_you_mean(role, ROLES)
                 issues.append(
                     Issue(source, line, f"role {role!r} is not one of {', '.join(ROLES)}.{hint}")
+                )
+                continue
+            earlier = given.setdefault((account, role), line)
+            if earlier != line:  # which should win would be the file's order: say so instead
+                issues.append(
+                    Issue(
+                        source,
+                        line,
+                        f"{account!r} has its {role} on line {earlier} already: one row per "
+                        "account and role",
+                    )
                 )
                 continue
             if owner is None:
