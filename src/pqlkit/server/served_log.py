@@ -52,19 +52,26 @@ class ServedLog:
         transaction, so this check and the reads of the store see the same store (each event
         once). On Postgres (read committed) a batch stored between two statements would be
         read twice."""
+        import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
         from pqlkit.server.batch_writes import dedupe_bounds, stored_ids
         from pqlkit.store.schema import EVENT_COLUMNS
 
-        columns = list(EVENT_COLUMNS)
-        parts = []
-        for batch in [*self.held, self.rows]:
-            chosen = batch.select(columns)
-            if keep is not None:
-                chosen = chosen.filter(keep(chosen))
-            if chosen.num_rows and batch is not self.rows:
+        batches = [*self.held, self.rows]  # as one table: ``keep`` once, not once a batch
+        every = pa.concat_tables(
+            [batch.select(list(EVENT_COLUMNS)) for batch in batches], promote_options="permissive"
+        )
+        if keep is None:
+            picked = np.arange(every.num_rows)
+        else:
+            picked = np.flatnonzero(pc.fill_null(keep(every), False).to_numpy())
+        origin = np.searchsorted(np.cumsum([b.num_rows for b in batches]), picked, side="right")
+        parts = [every.schema.empty_table()]
+        for index in np.unique(origin):  # the batches that hold a chosen row
+            batch, chosen = batches[index], every.take(picked[origin == index])
+            if batch is not self.rows:
                 found = stored_ids(self.store, chosen, dedupe_bounds(batch))
                 if found:
                     stored = pc.is_in(chosen["message_id"], pa.array(sorted(found), pa.string()))
