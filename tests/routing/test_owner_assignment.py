@@ -15,12 +15,15 @@ from pqlkit.routing.owners import (
     AccountOwner,
     Assignment,
     OwnersFileError,
+    cursors,
     import_owners,
     owners_of,
     read_owners_csv,
+    save_cursors,
 )
 from pqlkit.routing.schema import Member
 from pqlkit.routing.schema import Path as RoutePath
+from pqlkit.routing.sql import query
 from pqlkit.store.store import Store
 
 RILEY = Member(id="riley", capacity=2, territory={"region": "NA"})
@@ -104,6 +107,23 @@ def test_owners_import_from_csv_the_latest_row_wins(store: Store, tmp_path: Path
     second.write_text("account_id,role,owner_id\nacme,csm,\nacme,ae,ae-2\n")
     import_owners(store, read_owners_csv(second), "csv:update.csv", now=datetime(2026, 3, 2))
     assert owners_of(store, ["acme"]) == {"acme": {"ae": AccountOwner("acme", "ae", "ae-2")}}
+
+
+def test_a_team_s_cursor_keeps_its_highest_position_in_a_row_or_so(store: Store) -> None:
+    """Each move drops the team's lower positions, so the table stays a row or so per team
+    however long a server routes; a writer that read an older position never moves it back."""
+
+    def rows() -> list[tuple[str, int]]:
+        found = query(store, "SELECT team, position FROM routing_cursors ORDER BY team, position")
+        return [(str(team), int(position)) for team, position in found]
+
+    save_cursors(store, {"sales": 3, "success": 1})
+    save_cursors(store, {"sales": 5})
+    assert rows() == [("sales", 5), ("success", 1)]
+    save_cursors(store, {"sales": 4})  # read before the move to 5
+    assert cursors(store) == {"sales": 5, "success": 1}
+    save_cursors(store, {"sales": 6})
+    assert rows() == [("sales", 6), ("success", 1)]
 
 
 def test_a_bad_owners_file_reports_every_line(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Owners, assignments and round-robin cursors in the store (append-only; the latest row wins).
+"""Owners, assignments and round-robin cursors in the store. Owners and assignments are
+append-only (the latest row wins); a team's cursor keeps its highest position.
 
 ``pql owners import FILE.csv`` appends the file's rows to ``account_owners``; reading takes,
 per (account, role), the latest row — so a re-import or a CRM read-back simply supersedes.
@@ -219,12 +220,16 @@ def owner_names(store: Store, owner_ids: Iterable[str]) -> dict[str, str]:
 
 
 def cursors(store: Store) -> dict[str, int]:
-    """Each team's round-robin position."""
+    """Each team's round-robin position (the highest saved)."""
     rows = query(store, "SELECT team, max(position) FROM routing_cursors GROUP BY team")
     return {str(team): int(position) for team, position in rows}
 
 
 def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = None) -> None:
+    """Save the teams' new positions and drop their lower ones: a row or so per team, however
+    long a server routes (read as a whole by :func:`cursors` for every alert batch: 0.6 ms at
+    3,000 rows, 19 ms at a million). Only lower positions go, so a writer that read an older
+    position never moves a team back."""
     if not moved:
         return
     import pyarrow as pa
@@ -232,9 +237,14 @@ def save_cursors(store: Store, moved: Mapping[str, int], now: datetime | None = 
     from pqlkit.store.schema import ROUTING_CURSORS
 
     moment = now or utc_now()
-    records = [{"team": t, "position": p, "moved_at": moment} for t, p in sorted(moved.items())]
+    ordered = sorted(moved.items())
+    records = [{"team": t, "position": p, "moved_at": moment} for t, p in ordered]
     table = pa.Table.from_pylist(records, schema=ROUTING_CURSORS.to_pyarrow())
     insert(store, "routing_cursors", table)
+    lower = " OR ".join("(team = ? AND position < ?)" for _ in ordered)
+    query(
+        store, f"DELETE FROM routing_cursors WHERE {lower}", [v for pair in ordered for v in pair]
+    )
 
 
 ASSIGNMENT_COLUMNS = tuple(Assignment.__dataclass_fields__)
