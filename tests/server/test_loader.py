@@ -275,6 +275,27 @@ def test_a_retry_older_than_the_index_of_recent_ids_is_found_in_the_store(
     assert [m for m, _ in parts.stored()] == ["a", "b", "c"]
 
 
+def test_the_store_s_ids_are_found_alike_among_few_rows_and_many(parts: Parts) -> None:
+    """``stored_ids`` looks a few ids up by a list of parameters and many as a table joined to
+    the events: the same rule (the id, within the batch's bounds) either way."""
+    import pyarrow as pa
+
+    from pqlkit.server.batch_writes import FEW_IDS, stored_ids
+
+    for i in range(5):
+        parts.append(record(f"s{i}a", f"s{i}b"))
+    parts.loader.load_all(parts.store)
+    ids = [f"s{i}{half}" for i in range(5) for half in "ab"] + [f"n{i}" for i in range(FEW_IDS)]
+    rows = pa.table(
+        {"message_id": ids, "timestamp": pa.array([NOW] * len(ids), pa.timestamp("us"))}
+    )
+    stored = {f"s{i}{half}" for i in range(5) for half in "ab"}
+    assert rows.num_rows > FEW_IDS and stored_ids(parts.store, rows) == stored
+    assert stored_ids(parts.store, rows.slice(4, 10)) == {"s2a", "s2b", "s3a", "s3b", "s4a", "s4b"}
+    later = rows.set_column(1, "timestamp", pa.array([NOW + timedelta(days=30)] * len(ids)))
+    assert stored_ids(parts.store, later) == set() == stored_ids(parts.store, later.slice(0, 9))
+
+
 def test_rejected_calls_go_to_the_rejects_table_with_the_rows(parts: Parts) -> None:
     parts.append(record("a", rejects=2))
     parts.loader.load_all(parts.store)

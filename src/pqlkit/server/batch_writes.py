@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 CHECKPOINT_TABLE = "server_log_checkpoint"
 _names = itertools.count()
+# Up to this many ids are looked up by a list of parameters (0.5-0.7 ms on the serving
+# benchmark's store) rather than as a registered Arrow table joined to the events (3.1-3.4 ms).
+FEW_IDS = 100
 # A staged row ``s`` whose messageId the store holds within the batch's dedupe bounds.
 _STORED = (
     "EXISTS (SELECT 1 FROM events e WHERE e.message_id = s.message_id "
@@ -153,6 +156,18 @@ def stored_ids(
     if not rows.num_rows:
         return set()
     low, high = bounds or dedupe_bounds(rows)
+    if store.is_duckdb and rows.num_rows <= FEW_IDS:  # a retry, a routed person's rows
+        ids = rows["message_id"].to_pylist()
+        found = (
+            store.duckdb()
+            .execute(
+                "SELECT message_id FROM events WHERE timestamp BETWEEN ? AND ? "
+                f"AND message_id IN ({', '.join('?' for _ in ids)})",
+                [low, high, *ids],
+            )
+            .fetchall()
+        )
+        return {row[0] for row in found}
     if store.is_duckdb:
         con = store.duckdb()
         name = f"_pql_stored_{next(_names)}"
