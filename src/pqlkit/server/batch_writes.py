@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from pqlkit.routing.sql import marks
 from pqlkit.server.log import LogPosition
 from pqlkit.store.append import DEDUPE_MARGIN, append_events
 from pqlkit.store.schema import EVENT_COLUMNS
@@ -162,7 +163,7 @@ def stored_ids(
             store.duckdb()
             .execute(
                 "SELECT message_id FROM events WHERE timestamp BETWEEN ? AND ? "
-                f"AND message_id IN ({', '.join('?' for _ in ids)})",
+                f"AND message_id IN ({marks(ids)})",
                 [low, high, *ids],
             )
             .fetchall()
