@@ -107,6 +107,13 @@ def _event_log_apart(backend: SQLBackend) -> None:
         con.execute(f'DROP TABLE "{main}".main."{table}"')
 
 
+def _keep_linked_pairs(backend: SQLBackend) -> None:
+    """See :mod:`pqlkit.store.linked_pairs`: made and filled from the log on DuckDB."""
+    from pqlkit.store import linked_pairs
+
+    linked_pairs.create(backend)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "event log, ingest runs, rejects and entity tables", _create_event_log),
     Migration(2, "scores ledger and breakdowns", _create_scores_ledger),
@@ -125,6 +132,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the embedded store's event log in a file of its own (its checkpoints block no alert)",
         _event_log_apart,
     ),
+    Migration(10, "the log's linked pairs kept beside it (embedded store)", _keep_linked_pairs),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -66,7 +66,7 @@ class Arrivals:
     @property
     def graph(self) -> LinkGraph:
         if self._graph is None:
-            self._graph = link_graph(links(self.base, self.pairs), self.scratch)
+            self._graph = link_graph(links(self.base, self.as_of, self.pairs), self.scratch)
         return self._graph
 
     def facts(self, kind: str) -> ir.Table:
@@ -95,9 +95,20 @@ def link_pairs(events: ir.Table, before: datetime) -> ir.Table:
     ``to_id``, ``linked_at`` (its earliest call by timestamp) and ``f_at`` (its earliest
     arrival) — what the links as of any time up to ``before`` read
     (:func:`pqlkit.events.identity.identity_links` by timestamp, :func:`links` by arrival),
-    for a caller that needs both (a backtest: one pass over the log, not two)."""
+    for a caller that needs both (a backtest: one pass over the log, not two).
+
+    On a DuckDB store that keeps them (:mod:`pqlkit.store.linked_pairs`), the kept pairs: every
+    pair of the log, with ``f_mid`` (the first arrival's message id) — a pair linked after
+    ``before`` has both times after it, so the readers, which take the pairs made before their
+    own time, read the same.
+    """
     import ibis
 
+    from pqlkit.store import linked_pairs
+
+    kept = linked_pairs.read(events)
+    if kept is not None:
+        return kept
     arrival = arrival_of(events)
     moment = ibis.literal(before)
     known = events.filter((events.timestamp < moment) | (arrival < moment))
@@ -107,15 +118,32 @@ def link_pairs(events: ir.Table, before: datetime) -> ir.Table:
     )
 
 
-def links(base: ir.Table, pairs: ir.Table | None = None) -> ir.Table:
-    """``from_id → to_id`` as of ``l_at``/``l_mid``: each id's first link to arrive.
+def links(base: ir.Table, as_of: datetime, pairs: ir.Table | None = None) -> ir.Table:
+    """``from_id → to_id`` as of ``l_at``/``l_mid``: each id's first link to arrive (before
+    ``as_of``, when ``base``'s events arrived).
 
     ``pairs``: :func:`link_pairs` of the whole log, when a caller has them: a pair first
     linked after ``base``'s events arrived has no call in ``base`` at that arrival, so it
-    drops out below, and every other pair's first arrival is the same in ``base``.
+    drops out below, and every other pair's first arrival is the same in ``base``. Kept pairs
+    carry the first arrival's message id (``f_mid``): read as they are.
     """
     import ibis
 
+    if pairs is not None and "f_mid" in pairs.columns:
+        made = pairs.filter(pairs.f_at < ibis.literal(as_of)).select(
+            "from_id", "to_id", l_at="f_at", l_mid="f_mid"
+        )
+    else:
+        made = _first_arrivals(base, pairs)
+    first = ibis.row_number().over(
+        group_by=made.from_id, order_by=[made.l_at, made.l_mid, made.to_id]
+    )
+    return made.mutate(n=first).filter(lambda t: t.n == 0).drop("n")
+
+
+def _first_arrivals(base: ir.Table, pairs: ir.Table | None) -> ir.Table:
+    """Each pair of ``base``'s link calls at its first arrival (``l_at``) and the smallest
+    message id arriving then (``l_mid``)."""
     calls = identity.link_calls(base, l_at=base.arrival, l_mid=base.message_id)
     # most calls repeat a link already made: keep each pair's first arrival (then message id)
     if pairs is None:
@@ -130,13 +158,9 @@ def links(base: ir.Table, pairs: ir.Table | None = None) -> ir.Table:
             calls.l_at == first_at.f_at,
         ],
     )
-    made = at_first.group_by([calls.from_id, calls.to_id, calls.l_at]).agg(
+    return at_first.group_by([calls.from_id, calls.to_id, calls.l_at]).agg(
         l_mid=at_first.l_mid.min()
     )
-    first = ibis.row_number().over(
-        group_by=made.from_id, order_by=[made.l_at, made.l_mid, made.to_id]
-    )
-    return made.mutate(n=first).filter(lambda t: t.n == 0).drop("n")
 
 
 @dataclass(frozen=True)
