@@ -107,11 +107,11 @@ def _event_log_apart(backend: SQLBackend) -> None:
         con.execute(f'DROP TABLE "{main}".main."{table}"')
 
 
-def _keep_linked_pairs(backend: SQLBackend) -> None:
-    """See :mod:`pqlkit.store.linked_pairs`: made and filled from the log on DuckDB."""
-    from pqlkit.store import linked_pairs
+def _keep_identity(backend: SQLBackend) -> None:
+    """See :mod:`pqlkit.store.kept`: made and filled from the log on DuckDB."""
+    from pqlkit.store import kept
 
-    linked_pairs.create(backend)
+    kept.create(backend)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -132,7 +132,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the embedded store's event log in a file of its own (its checkpoints block no alert)",
         _event_log_apart,
     ),
-    Migration(10, "the log's linked pairs kept beside it (embedded store)", _keep_linked_pairs),
+    Migration(
+        10,
+        "the log's linked pairs and first sightings kept beside it (embedded store)",
+        _keep_identity,
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -4,7 +4,7 @@
 an imported entity table (as an ``identify`` or ``group`` call) lands here once, deduplicated by
 ``message_id``. Identity links and traits are read from it through views (see
 :mod:`pqlkit.events.identity`), so nothing is ever rewritten; an embedded store keeps the pairs
-of ids its calls linked beside it (:mod:`pqlkit.store.linked_pairs`).
+of ids its calls linked beside it (:mod:`pqlkit.store.kept`).
 
 All timestamps are naive ``TIMESTAMP`` values in UTC; JSON columns hold the call's
 ``properties``, ``traits`` and ``context`` objects as JSON text.

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqlkit.errors import StoreError
-from pqlkit.store import linked_pairs, migrations
+from pqlkit.store import kept, migrations
 from pqlkit.store.connection import (
     EVENTS_CATALOG,
     StoreLocation,
@@ -44,7 +44,7 @@ class Store:
                 )
         else:
             migrations.migrate(backend)
-            linked_pairs.fold(backend)  # what a server appended since (one query when nothing)
+            kept.fold(backend)  # what a server appended since (one query when nothing)
         if location.path is not None:
             _check_event_log(backend, location.path)
         return cls(location, backend, read_only)

@@ -69,6 +69,17 @@ class Arrivals:
             self._graph = link_graph(links(self.base, self.as_of, self.pairs), self.scratch)
         return self._graph
 
+    def sightings(self) -> ir.Table:
+        """The calls (:func:`calls`) that may be when a sender was first seen at some arrival:
+        the store's kept first sightings (:mod:`pqlkit.store.kept`), else every call."""
+        from pqlkit.store import kept
+
+        stored = kept.sightings(self.events)
+        if stored is not None:
+            return stored
+        base = self.base
+        return calls(base.filter(base.raw.notnull()))
+
     def facts(self, kind: str) -> ir.Table:
         """:func:`facts` of ``base``; the e-mails, titles and names from one table of the calls
         that carry traits (few: identify calls), made once, rather than a scan of the log each."""
@@ -97,18 +108,18 @@ def link_pairs(events: ir.Table, before: datetime) -> ir.Table:
     (:func:`pqlkit.events.identity.identity_links` by timestamp, :func:`links` by arrival),
     for a caller that needs both (a backtest: one pass over the log, not two).
 
-    On a DuckDB store that keeps them (:mod:`pqlkit.store.linked_pairs`), the kept pairs: every
+    On a DuckDB store that keeps them (:mod:`pqlkit.store.kept`), the kept pairs: every
     pair of the log, with ``f_mid`` (the first arrival's message id) — a pair linked after
     ``before`` has both times after it, so the readers, which take the pairs made before their
     own time, read the same.
     """
     import ibis
 
-    from pqlkit.store import linked_pairs
+    from pqlkit.store import kept
 
-    kept = linked_pairs.read(events)
-    if kept is not None:
-        return kept
+    stored = kept.pairs(events)
+    if stored is not None:
+        return stored
     arrival = arrival_of(events)
     moment = ibis.literal(before)
     known = events.filter((events.timestamp < moment) | (arrival < moment))
@@ -295,9 +306,10 @@ def latest(candidates: ir.Table, facts: ir.Table) -> ir.Table:
     return ranked.filter(ranked.n == 0).select("probe", "f_value")
 
 
-def earliest(candidates: ir.Table, base: ir.Table) -> ir.Table:
-    """Per probe, when its person was first seen: the earliest of its members' known calls."""
-    joined = known_calls(candidates, calls(base.filter(base.raw.notnull())))
+def earliest(candidates: ir.Table, sightings: ir.Table) -> ir.Table:
+    """Per probe, when its person was first seen: the earliest of its members' known calls
+    (among ``sightings``, :meth:`Arrivals.sightings`)."""
+    joined = known_calls(candidates, sightings)
     return joined.group_by("probe").agg(f_value=joined.f_ts.min())
 
 
@@ -385,7 +397,11 @@ def identify(
     belong = scratch.keep(belong, "probe_members")
     asked = {"email": email or account, "group": account, "title": title, "seen": seen}
     for kind in (kind for kind, wanted in asked.items() if wanted):
-        value = earliest(belong, base) if kind == "seen" else latest(belong, arrivals.facts(kind))
+        value = (
+            earliest(belong, arrivals.sightings())
+            if kind == "seen"
+            else latest(belong, arrivals.facts(kind))
+        )
         found = scratch.keep(value, f"probe_{kind}")
         found = found.rename(**{f"v_{kind}": "f_value", "v_p": "probe"})
         joined = out.left_join(found, out.probe == found.v_p)

@@ -18,7 +18,7 @@ from pqlkit.events.importers import formats, tabular
 from pqlkit.events.importers.progress import track_query
 from pqlkit.events.importers.report import ImportReport, Reject
 from pqlkit.events.importers.rules import stage_sql
-from pqlkit.store import linked_pairs
+from pqlkit.store import kept
 from pqlkit.store.append import append_events
 from pqlkit.store.schema import EVENT_COLUMNS
 
@@ -279,7 +279,7 @@ def _append(
                 except BaseException:
                     con.execute("ROLLBACK")
                     raise
-                linked_pairs.fold(store.backend)  # the identity the new events bring, kept
+                kept.fold(store.backend)  # the identity the new events bring, kept
             else:
                 arrow = con.execute(f"SELECT * FROM {valid}").to_arrow_table()
                 store.backend.create_table(valid, arrow, temp=True, overwrite=True)

@@ -1,8 +1,9 @@
-"""The linked pairs an embedded store keeps beside its log: what a pass over the log would find.
+"""What an embedded store keeps beside its log: what a pass over the log would find.
 
 Each pair of ids a call linked is kept with its earliest timestamp, its earliest arrival and the
-smallest message id arriving then, folded in as events are imported. What a run reads adds the
-pairs of the events appended since the last fold, so it is always the log's.
+smallest message id arriving then; each sender's first sightings (the calls earlier than every
+call that arrived before them) are kept too; both folded in as events are imported. What a run
+reads adds the events appended since the last fold, so it is always the log's.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import pytest
 
 from pqlkit.model.loader import load
 from pqlkit.scoring.run import score_events
-from pqlkit.store import linked_pairs, migrations
+from pqlkit.store import kept, migrations
 from pqlkit.store.store import Store
 from pqlkit.triggers import asof
+from pqlkit.triggers.batch import evaluate
 from tests.triggers.streams import Stream
 
 T0 = datetime(2026, 3, 2, 9)
@@ -32,7 +34,7 @@ def pairs(store: Store) -> list[dict[str, Any]]:
 
 def kept_rows(store: Store) -> int:
     con = store.duckdb()
-    (covered,) = con.execute(f"SELECT covered FROM {linked_pairs.COVER}").fetchone() or (0,)
+    (covered,) = con.execute(f"SELECT covered FROM {kept.COVER}").fetchone() or (0,)
     return int(covered)
 
 
@@ -70,6 +72,67 @@ def test_a_pair_is_kept_with_its_first_link_by_timestamp_and_by_arrival(
     ]
 
 
+def sightings(store: Store) -> list[tuple[str, bool, datetime, datetime]]:
+    table = kept.sightings(store.events)
+    assert table is not None
+    rows = table.to_pyarrow().to_pylist()
+    return sorted((r["f_raw"], r["f_user"], r["f_ts"], r["f_at"]) for r in rows)
+
+
+def test_a_sender_s_first_sightings_are_its_calls_earlier_than_all_that_arrived_before(
+    store: Store, tmp_path: Path
+) -> None:
+    s = Stream()
+    s.track("ann", "Report Created", T0 + 2 * HOUR)  # first to arrive: seen at 11:00
+    s.track("ann", "Report Created", T0 + 3 * HOUR)  # later than it: never the first
+    s.track("ann", "Report Created", T0 + HOUR, T0 + 5 * HOUR)  # 10:00, but arrived at 14:00
+    s.track("ann", "Report Created", T0 + 4 * HOUR, T0 + 6 * HOUR)
+    s.page(None, "Pricing", T0, anonymous="anon-1")  # an anonymous id's calls apart
+    s.identify("ann", T0 + 30 * HOUR, anonymous="anon-1")  # carries a userId: ann's
+    s.load(store, tmp_path)
+    assert sightings(store) == [
+        ("ann", True, T0 + HOUR, T0 + 5 * HOUR),
+        ("ann", True, T0 + 2 * HOUR, T0 + 2 * HOUR),
+        ("anon-1", False, T0, T0),
+    ]
+    later = Stream()  # appended after the fold: read with the kept ones, then folded
+    later.track("ann", "Report Created", T0 - HOUR, T0 + 40 * HOUR)
+    later.track(None, "Report Created", T0 + 50 * HOUR, anonymous="anon-1")
+    later.store(store)
+    expected = [
+        ("ann", True, T0 - HOUR, T0 + 40 * HOUR),
+        ("ann", True, T0 + HOUR, T0 + 5 * HOUR),
+        ("ann", True, T0 + 2 * HOUR, T0 + 2 * HOUR),
+        ("anon-1", False, T0, T0),
+    ]
+    assert sightings(store) == expected
+    assert kept.fold(store.backend) == 2
+    assert sightings(store) == expected
+
+
+def test_the_most_senior_user_of_a_domain_is_the_same_with_kept_sightings(
+    store: Store, tmp_path: Path
+) -> None:
+    """Three users of one domain activate (pillars' domain_adoption: 3 within 14 days): the
+    alert goes to the most senior then; two directors tie, and the one seen first wins — as
+    known when the alert fired: eve's earliest call arrived after it."""
+    s = Stream()
+    s.identify("dee", T0 + HOUR, email="dee@acme.io", title="Director of Ops")
+    s.identify("eve", T0 + 2 * HOUR, email="eve@acme.io", title="Director of Sales")
+    s.track("eve", "Report Created", T0 - DAY, T0 + 10 * DAY)  # eve's earliest, arrived late
+    s.identify("fay", T0 + 3 * HOUR, email="fay@acme.io", title="Analyst")
+    for n, who in enumerate(["dee", "eve", "fay"]):
+        s.track(who, "Dashboard Created", T0 + DAY + n * HOUR)
+    s.load(store, tmp_path)
+    pillars = load("pillars").model
+    everything = store.events.filter(store.events.message_id.notnull())
+    for moment in (T0 + 2 * DAY, T0 + 20 * DAY):
+        stored = evaluate(store.events, pillars, moment)
+        assert stored == evaluate(everything, pillars, moment)
+    (alert,) = [a for a in stored if a.trigger == "domain_adoption"]
+    assert alert.entity_id == "dee"  # eve was seen first only by a call that came later
+
+
 def test_events_appended_since_the_last_fold_are_read_with_the_kept_pairs(
     store: Store, tmp_path: Path
 ) -> None:
@@ -89,7 +152,7 @@ def test_events_appended_since_the_last_fold_are_read_with_the_kept_pairs(
     assert [{k: r[k] for k in expected[0]} for r in pairs(store)] == expected
     assert pairs(store)[1]["f_mid"] == late_mid
 
-    assert linked_pairs.fold(store.backend) == 2  # the next fold takes them in
+    assert kept.fold(store.backend) == 2  # the next fold takes them in
     assert kept_rows(store) == 3
     assert [{k: r[k] for k in expected[0]} for r in pairs(store)] == expected
 
@@ -114,15 +177,15 @@ def test_the_pairs_read_are_the_log_s_whether_kept_or_found_in_it(
     s.load(store, tmp_path)
     pillars = load("pillars")
     everything = store.events.filter(store.events.message_id.notnull())
-    assert linked_pairs.read(everything) is None
+    assert kept.pairs(everything) is None
     for moment in (T0 + 2 * DAY, T0 + 3 * DAY + HOUR, T0 + 10 * DAY):
-        kept, found = (
+        stored, found = (
             score_events(store.events, pillars, moment),
             score_events(everything, pillars, moment),
         )
-        assert kept.alerts == found.alerts
-        assert kept.rows() == found.rows()
-    assert kept.alerts  # the paywall hits fired
+        assert stored.alerts == found.alerts
+        assert stored.rows() == found.rows()
+    assert stored.alerts  # the paywall hits fired
 
 
 def test_folding_inside_a_transaction_that_appended_events_is_refused(
@@ -134,8 +197,8 @@ def test_folding_inside_a_transaction_that_appended_events_is_refused(
     con.execute("BEGIN TRANSACTION")
     try:
         s.store(store)
-        with pytest.raises(RuntimeError, match="inside a transaction that appended events"):
-            linked_pairs.fold(store.backend)
+        with pytest.raises(RuntimeError, match="folded inside a transaction that appended events"):
+            kept.fold(store.backend)
     finally:
         con.execute("ROLLBACK")
 
@@ -149,10 +212,10 @@ def test_a_store_from_before_the_kept_pairs_gains_them_folded_when_opened(
         s.identify("ann", T0, anonymous="anon-1")
         s.store(store)  # the log as an older pqlkit left it: no kept pairs
         con = store.duckdb()
-        con.execute(f"DROP TABLE {linked_pairs.PAIRS}")
-        con.execute(f"DROP TABLE {linked_pairs.COVER}")
+        for table in (kept.PAIRS, kept.SIGHTINGS, kept.COVER):
+            con.execute(f"DROP TABLE {table}")
         con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version = 10")
-        assert linked_pairs.read(store.events) is None
+        assert kept.pairs(store.events) is None
     with Store.open(path) as store:
         assert kept_rows(store) == 1
         assert [(r["from_id"], r["to_id"]) for r in pairs(store)] == [("anon-1", "ann")]
