@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 PAIRS = "linked_pairs"
 SIGHTINGS = "first_sightings"
 COVER = "kept_cover"
+_TABLES = {"pairs": PAIRS, "sightings": SIGHTINGS, "cover": COVER}
 # DuckDB numbers the rows a transaction appended from 36,028,797,018,960,000 until it commits
 # (then on from the table's last row, in the order of commits): no table has this many rows
 LOCAL_ROWS = 1 << 50
@@ -114,7 +115,7 @@ def fold(backend: SQLBackend) -> int:
             merged = f"_pql_{table}_{rows}"
             con.execute(f"CREATE TEMPORARY TABLE {merged} AS {query}")
             con.execute(f"DELETE FROM {_ref(catalog, table)}")
-            con.execute(f"INSERT INTO {_ref(catalog, table)} SELECT * FROM {merged}")
+            con.execute(f"INSERT INTO {_ref(catalog, table)} BY NAME SELECT * FROM {merged}")
             con.execute(f"DROP TABLE {merged}")
         con.execute(f"UPDATE {_ref(catalog, COVER)} SET covered = ?", [rows])
     except BaseException:
@@ -122,9 +123,6 @@ def fold(backend: SQLBackend) -> int:
         raise
     con.execute("COMMIT")
     return rows - covered
-
-
-_TABLES = {"pairs": PAIRS, "sightings": SIGHTINGS, "cover": COVER}
 
 
 def _tail(backend: SQLBackend, catalog: str, upto: int | None) -> ir.Table:
@@ -153,21 +151,17 @@ def _pairs_sql(backend: SQLBackend, catalog: str, upto: int | None = None) -> st
 def _sightings_sql(backend: SQLBackend, catalog: str, upto: int | None = None) -> str:
     """The kept first sightings with the calls past the cover, reduced to the first sightings:
     a call earlier than every call of its sender and kind that arrived before it."""
+    from pqlkit.triggers.asof import CALL_COLUMNS, calls
+
     tail = _tail(backend, catalog, upto)
-    raw = tail.user_id.coalesce(tail.anonymous_id)
-    calls = tail.filter(raw.notnull()).select(
-        f_raw=raw,
-        f_user=tail.user_id.notnull(),
-        f_ts=tail.timestamp,
-        f_at=arrival_of(tail),
-        f_mid=tail.message_id,
-    )
-    columns = "f_raw, f_user, f_ts, f_at, f_mid"
+    sent = tail.mutate(raw=tail.user_id.coalesce(tail.anonymous_id), arrival=arrival_of(tail))
+    said = calls(sent.filter(sent.raw.notnull()))
+    columns = ", ".join(CALL_COLUMNS)
     # only a call that arrived by the first to arrive of the sender's earliest calls can be a
     # first sighting (that one is): the window orders those few, not every call
     return (
         f"WITH calls AS (SELECT {columns} FROM {_ref(catalog, SIGHTINGS)} UNION ALL "
-        f"SELECT {columns} FROM ({backend.compile(calls)})), "
+        f"SELECT {columns} FROM ({backend.compile(said)})), "
         "lows AS (SELECT f_raw, f_user, min({'t': f_ts, 'a': f_at, 'm': f_mid}) AS low "
         "FROM calls GROUP BY f_raw, f_user), "
         "candidates AS (SELECT c.* FROM calls c JOIN lows l USING (f_raw, f_user) "

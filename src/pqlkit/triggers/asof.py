@@ -70,7 +70,7 @@ class Arrivals:
         return self._graph
 
     def sightings(self) -> ir.Table:
-        """The calls (:func:`calls`) that may be when a sender was first seen at some arrival:
+        """The calls (:func:`calls`) that tell when a sender was first seen as of any arrival:
         the store's kept first sightings (:mod:`pqlkit.store.kept`), else every call."""
         from pqlkit.store import kept
 
