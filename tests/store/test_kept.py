@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from pqlkit.compile.frame import scoring_frame
 from pqlkit.model.loader import load
 from pqlkit.scoring.run import score_events
 from pqlkit.store import kept, migrations
@@ -210,12 +211,128 @@ def test_a_store_from_before_the_kept_pairs_gains_them_folded_when_opened(
     with Store.open(path) as store:
         s = Stream()
         s.identify("ann", T0, anonymous="anon-1")
-        s.store(store)  # the log as an older pqlkit left it: no kept pairs
+        s.store(store)  # the log as an older pqlkit left it: nothing kept
         con = store.duckdb()
-        for table in (kept.PAIRS, kept.SIGHTINGS, kept.COVER):
+        for table in (*kept._FOLDED, kept.COVER):
             con.execute(f"DROP TABLE {table}")
-        con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version = 10")
+        con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version >= 10")
         assert kept.pairs(store.events) is None
     with Store.open(path) as store:
         assert kept_rows(store) == 1
         assert [(r["from_id"], r["to_id"]) for r in pairs(store)] == [("anon-1", "ann")]
+
+
+def test_a_store_kept_before_the_calls_and_sender_facts_gains_them_filled(
+    tmp_path: Path,
+) -> None:
+    """Migration 11 adds three tables to a store whose pairs were kept already: they are
+    filled from the events the cover had taken in, then folded with the others."""
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:
+        s = Stream()
+        s.identify("ann", T0, anonymous="anon-1", email="ann@acme.io")
+        s.group("ann", "g-acme", T0, domain="acme.io")
+        s.load(store, tmp_path)  # folded: covered
+        con = store.duckdb()
+        for table in (kept.TRAIT_CALLS, kept.GROUP_CALLS, kept.SENDERS):
+            con.execute(f"DROP TABLE {table}")
+        con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version = 11")
+        later = Stream()
+        later.track("ann", "Report Created", T0 + DAY)
+        later.store(store)  # past the cover
+    with Store.open(path) as store:
+        assert kept_rows(store) == 3
+        con = store.duckdb()
+        assert con.execute(f"SELECT group_id, domain FROM {kept.GROUP_CALLS}").fetchall() == [
+            ("g-acme", "acme.io")
+        ]
+        assert con.execute(f"SELECT f_raw, email FROM {kept.TRAIT_CALLS}").fetchall() == [
+            ("ann", "ann@acme.io")
+        ]
+        assert con.execute(
+            f'SELECT sender, has_user, "first", "last", mail FROM {kept.SENDERS}'
+        ).fetchall() == [("ann", True, T0, T0 + DAY, "ann@acme.io")]
+
+
+def calls_kept(store: Store) -> list[tuple[Any, ...]]:
+    """The kept calls that gave a person's traits, then the group calls."""
+    people, groups = kept.trait_calls(store.events), kept.group_calls(store.events)
+    assert people is not None and groups is not None
+    return sorted(
+        (r["f_raw"], r["f_ts"], r["email"], r["title"], r["name"])
+        for r in people.to_pyarrow().to_pylist()
+    ) + sorted(
+        (r["group_id"], r["timestamp"], r["domain"], r["website"])
+        for r in groups.to_pyarrow().to_pylist()
+    )
+
+
+def test_the_calls_giving_traits_and_the_group_calls_are_kept_and_appended_to(
+    store: Store, tmp_path: Path
+) -> None:
+    s = Stream()
+    s.identify("ann", T0, email="ann@acme.io", first_name="Ann", last_name="Lee")
+    s.identify("ann", T0 + HOUR, plan="trial")  # no e-mail, title or name: not kept
+    s.group("ann", "g-acme", T0 + HOUR, name="Acme")  # a group's traits are not a person's
+    s.load(store, tmp_path)
+    assert calls_kept(store) == [
+        ("ann", T0, "ann@acme.io", None, "Ann Lee"),
+        ("g-acme", T0 + HOUR, None, None),
+    ]
+    later = Stream()
+    later.identify("bob", T0 + DAY, title="CTO")
+    later.group("bob", "g-beta", T0 + DAY, website="https://beta.io")
+    later.store(store)  # read with the kept ones before they are folded in, and after
+    expected = [
+        ("ann", T0, "ann@acme.io", None, "Ann Lee"),
+        ("bob", T0 + DAY, None, "CTO", None),
+        ("g-acme", T0 + HOUR, None, None),
+        ("g-beta", T0 + DAY, None, "https://beta.io"),
+    ]
+    assert calls_kept(store) == expected
+    assert kept.fold(store.backend) == 2
+    assert calls_kept(store) == expected
+
+
+def members(store: Store, events: Any, moment: datetime) -> list[dict[str, Any]]:
+    frame = scoring_frame(events, load("pillars").model, moment)
+    try:
+        rows = frame.accounts.to_pyarrow().to_pylist()
+    finally:
+        frame.release()
+    return sorted(rows, key=lambda r: r["m_user"])
+
+
+def test_each_id_s_facts_are_kept_and_a_person_s_are_the_log_s_at_any_time(
+    store: Store, tmp_path: Path
+) -> None:
+    """A person's first and last call, account and e-mail come from the facts kept per id;
+    as of a time before an id's last call, from the log's calls before it: the same members
+    as the log gives, at every time, whether the events were folded in or not."""
+    s = Stream()
+    s.page(None, "Pricing", T0, anonymous="anon-1")  # ann's first call, anonymous
+    s.identify("ann", T0 + HOUR, anonymous="anon-1", email="ann@old.io")
+    s.track("ann", "Report Created", T0 + DAY, group="g-acme")
+    s.identify("ann", T0 + 2 * DAY, email="ann@acme.io")
+    s.identify("bob", T0 + HOUR, email="bob@acme.io")  # no group: the domain's account
+    s.group("cat", "g-acme", T0, domain="acme.io")
+    s.page(None, "Pricing", T0, anonymous="anon-9")  # never linked: no one
+    s.load(store, tmp_path)
+    later = Stream()  # not folded yet
+    later.track("ann", "Report Created", T0 + 3 * DAY, group="g-beta")
+    later.identify("bob", T0 - HOUR, T0 + 3 * DAY, email="bob@beta.io")  # earlier, arrived late
+    later.store(store)
+    everything = store.events.filter(store.events.message_id.notnull())  # the log read
+    moments = (T0 + 30 * 60 * timedelta(seconds=1), T0 + DAY + HOUR, T0 + 2 * DAY, T0 + 9 * DAY)
+    for folded in (False, True):
+        if folded:
+            assert kept.fold(store.backend) == 2
+        for moment in moments:
+            assert members(store, store.events, moment) == members(store, everything, moment)
+    ann, bob, cat = members(store, store.events, T0 + 9 * DAY)
+    assert (ann["m_user"], ann["first_seen"], ann["last_seen"]) == ("ann", T0, T0 + 3 * DAY)
+    assert (ann["account_id"], ann["email_domain"]) == ("g-beta", "acme.io")  # latest of each
+    assert (bob["account_id"], bob["email_domain"]) == ("g-acme", "acme.io")  # claimed domain
+    assert cat["account_id"] == "g-acme"
+    (ann_then, *_) = members(store, store.events, T0 + DAY + HOUR)
+    assert (ann_then["account_id"], ann_then["email_domain"]) == ("g-acme", "old.io")

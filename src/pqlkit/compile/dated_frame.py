@@ -266,31 +266,9 @@ def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
 
 def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
     """The log before the last of ``moments`` per sender and interval between them (``k``,
-    see :func:`interval_index`): ``sender``, ``has_user``, ``k``, the first and last event,
-    the latest group (``grp``, ``grp_at``) and e-mail (``mail``, ``mail_at``)."""
-    import ibis
-
+    see :func:`interval_index`): :func:`~pqlkit.events.identity.sender_facts` of each."""
     calls = events.filter(events.timestamp < max(moments))
-    ts = calls.timestamp
-    email = calls.traits["email"].unwrap_as("string")
-    marked = calls.select(
-        sender=calls.user_id.coalesce(calls.anonymous_id),
-        has_user=calls.user_id.notnull(),
-        k=interval_index(ts, moments),
-        timestamp=ts,
-        group_id=calls.group_id,
-        email=ibis.ifelse(calls.type != "group", email, ibis.null()),
-    )
-    marked = marked.filter(marked.sender.notnull())
-    has_group, has_email = marked.group_id.notnull(), marked.email.notnull()
-    return marked.group_by("sender", "has_user", "k").agg(
-        first=marked.timestamp.min(),
-        last=marked.timestamp.max(),
-        grp=marked.group_id.argmax(marked.timestamp, where=has_group),
-        grp_at=marked.timestamp.max(where=has_group),
-        mail=marked.email.argmax(marked.timestamp, where=has_email),
-        mail_at=marked.timestamp.max(where=has_email),
-    )
+    return identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
 
 
 def _senders(compact: ir.Table, dates: int) -> ir.Table:
@@ -313,17 +291,10 @@ def _members(
     import ibis
 
     each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
-    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
-    resolved = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])
-    resolved = resolved.filter(resolved.has_user | resolved.l_person.notnull())
-    person = resolved.l_person.coalesce(resolved.sender)
-    people = resolved.group_by(d_idx=resolved.d_idx, as_of=resolved.as_of, user_id=person).agg(
-        first_seen=resolved["first"].min(),
-        last_seen=resolved["last"].max(),
-        group_account=resolved.grp.argmax(resolved.grp_at, where=resolved.grp.notnull()),
-        email=resolved.mail.argmax(resolved.mail_at, where=resolved.mail.notnull()),
-    )
-    claims = identity.account_domains(events, dates=dates)
+    people = identity.people_of(each, mapping, by=("d_idx", "as_of"))
+    from pqlkit.store import kept
+
+    claims = identity.account_domains(events, dates=dates, groups=kept.group_calls(events))
     known = identity.attach_accounts(people, claims, by=("d_idx", "as_of"))
     index = known.d_idx
     return known.select(

@@ -194,18 +194,22 @@ def scoring_frame(
 ) -> Frame:
     """The frame a scoring run reads many times, its identity tables computed once.
 
-    The id → person map and the members (person → account, first and last seen) go into
-    temporary tables (small: one row per id or person); the rows stay a view over the log,
+    The id → person map and the members (person → account, first and last seen; from the
+    facts of each id a store keeps, :func:`pqlkit.store.kept.senders`) go into temporary
+    tables (small: one row per id or person); the rows stay a view over the log,
     narrowed to the columns and events the model's signals read, so no copy of the log is made.
     ``pairs``: the log's linked pairs (:func:`pqlkit.triggers.asof.link_pairs`), when the
     caller has them for the triggers too: the links from them, not from another pass.
     """
     import uuid
 
+    from pqlkit.store import kept
+
     suffix = uuid.uuid4().hex[:10]
     linked = identity.person_map(events, as_of, pairs=pairs)
     mapping, links = _temporary(linked, f"_pql_links_{suffix}")
-    members, people = _temporary(_members(events, as_of, mapping), f"_pql_members_{suffix}")
+    made = _members(events, as_of, mapping, kept.senders(events, as_of), kept.group_calls(events))
+    members, people = _temporary(made, f"_pql_members_{suffix}")
     rows = frame_rows(events, model, as_of, mapping, members, narrow=True)
     return Frame(events, rows, members, as_of, model.entity, (links, people))
 
@@ -228,11 +232,25 @@ def parameterised_frame(
     return frame, [(links, mapping_expr), (members, members_expr)]
 
 
-def _members(events: ir.Table, as_of: AsOf, mapping: ir.Table) -> ir.Table:
-    """Per known person: ``m_user, account_id, email_domain, first_seen, last_seen``."""
-    people = events.select(*identity.ACCOUNT_COLUMNS)
-    resolved = identity.resolve_events(people, as_of, mapping=mapping)
-    members = identity.user_accounts(events, as_of, resolved=resolved)
+def _members(
+    events: ir.Table,
+    as_of: AsOf,
+    mapping: ir.Table,
+    senders: ir.Table | None = None,
+    groups: ir.Table | None = None,
+) -> ir.Table:
+    """Per known person: ``m_user, account_id, email_domain, first_seen, last_seen``.
+
+    ``senders``, ``groups``: the facts of every id as of ``as_of``
+    (:func:`~pqlkit.events.identity.sender_facts`) and the group calls, when a store keeps
+    them (:mod:`pqlkit.store.kept`); else from the log.
+    """
+    if senders is None:
+        calls = events.select(*identity.ACCOUNT_COLUMNS)
+        senders = identity.sender_facts(calls.filter(calls.timestamp < as_of))
+    people = identity.people_of(senders, mapping)
+    claims = identity.account_domains(events, as_of, groups=groups)
+    members = identity.attach_accounts(people, claims)
     return members.select(
         m_user="user_id",
         account_id="account_id",

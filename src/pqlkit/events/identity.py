@@ -206,6 +206,59 @@ def person_facts(resolved: ir.Table) -> ir.Table:
     ).view()
 
 
+def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
+    """What :func:`person_facts` reads of a person's calls, per id that sent them (``sender``:
+    the userId, else the anonymousId; ``has_user``: whether the calls carried a userId) and
+    per ``by`` (expressions of ``events``, such as an interval of time): ``first`` and
+    ``last`` call, the latest group (``grp`` at ``grp_at``) and e-mail (``mail`` at
+    ``mail_at``). A few rows per person, which :func:`people_of` reduces further."""
+    import ibis
+
+    email = events.traits["email"].unwrap_as("string")
+    marked = events.select(
+        sender=events.user_id.coalesce(events.anonymous_id),
+        has_user=events.user_id.notnull(),
+        timestamp=events.timestamp,
+        group_id=events.group_id,
+        email=ibis.ifelse(events.type != "group", email, ibis.null()),
+        **by,
+    )
+    marked = marked.filter(marked.sender.notnull())
+    has_group, has_email = marked.group_id.notnull(), marked.email.notnull()
+    return marked.group_by("sender", "has_user", *by).agg(
+        first=marked.timestamp.min(),
+        last=marked.timestamp.max(),
+        grp=marked.group_id.argmax(marked.timestamp, where=has_group),
+        grp_at=marked.timestamp.max(where=has_group),
+        mail=marked.email.argmax(marked.timestamp, where=has_email),
+        mail_at=marked.timestamp.max(where=has_email),
+    )
+
+
+def people_of(senders: ir.Table, mapping: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
+    """:func:`person_facts` from the facts of each person's ids (:func:`sender_facts`, with
+    ``mapping`` from :func:`person_map`): an id stands for the person it is linked to, and an
+    anonymous id never linked to a user for no one.
+
+    ``by``: columns of ``senders`` that keep sets of them apart (each date's), matched with
+    ``mapping``'s where it has them.
+    """
+    on = [c for c in by if c in mapping.columns]
+    links = mapping.select(
+        l_from="from_id", l_person="person_id", **{f"l_{c}": mapping[c] for c in on}
+    )
+    same = [senders.sender == links.l_from, *(senders[c] == links[f"l_{c}"] for c in on)]
+    joined = senders.left_join(links, same)
+    known = joined.filter(joined.has_user | joined.l_person.notnull())
+    person = known.l_person.coalesce(known.sender)
+    return known.group_by(*by, user_id=person).agg(
+        first_seen=known["first"].min(),
+        last_seen=known["last"].max(),
+        group_account=known.grp.argmax(known.grp_at, where=known.grp.notnull()),
+        email=known.mail.argmax(known.mail_at, where=known.mail.notnull()),
+    )
+
+
 def attach_accounts(
     people: ir.Table,
     claims: ir.Table,
@@ -260,27 +313,44 @@ def attach_accounts(
     )
 
 
+def group_calls(events: ir.Table, **values: Any) -> ir.Table:
+    """Every ``group`` call that names a groupId: ``group_id``, ``timestamp``, the ``domain``
+    and ``website`` traits it gave (strings as given) and ``values`` (expressions of
+    ``events``) — what an account's claim to a domain is read from (few: 165k of 20M events)."""
+    calls = events.filter((events.type == "group") & events.group_id.notnull())
+    return calls.select(
+        "group_id",
+        "timestamp",
+        domain=calls.traits["domain"].unwrap_as("string"),
+        website=calls.traits["website"].unwrap_as("string"),
+        **values,
+    )
+
+
 def account_domains(
-    events: ir.Table, as_of: AsOf | None = None, *, dates: ir.Table | None = None
+    events: ir.Table,
+    as_of: AsOf | None = None,
+    *,
+    dates: ir.Table | None = None,
+    groups: ir.Table | None = None,
 ) -> ir.Table:
     """``domain → domain_account``: the first account whose ``domain`` trait claims each domain.
 
     With ``dates`` (a table of ``as_of`` times and any columns naming them), each date's claims:
-    the dates' columns, ``domain``, ``domain_account``.
+    the dates' columns, ``domain``, ``domain_account``. ``groups``: the log's
+    :func:`group_calls`, when a store keeps them; else read from ``events``.
     """
     import ibis
 
-    groups = _before(events, as_of).filter(lambda t: (t.type == "group") & t.group_id.notnull())
+    groups = _before(group_calls(events) if groups is None else groups, as_of)
     # each call's traits read and normalized once, before the calls are repeated for every date
-    domain = groups.traits["domain"].unwrap_as("string")
-    website = groups.traits["website"].unwrap_as("string")
     said = groups.select(
         "group_id",
         "timestamp",
-        has_domain=domain.notnull(),
-        has_website=website.notnull(),
-        domain=normalize_domain(domain),
-        website=normalize_domain(website),
+        has_domain=groups.domain.notnull(),
+        has_website=groups.website.notnull(),
+        domain=normalize_domain(groups.domain),
+        website=normalize_domain(groups.website),
     )
     by: tuple[str, ...] = ()
     if dates is not None:

@@ -1,7 +1,8 @@
-"""What an embedded store keeps beside its event log: the linked pairs and the first sightings.
+"""What an embedded store keeps beside its event log: what every scoring run would otherwise
+find by a pass over the whole log.
 
 Identity is read from the log (:mod:`pqlkit.events.identity`), and every scoring run starts
-from two things a pass over the whole log finds (20M events: about a second each) for a few
+from things a pass over the whole log finds (20M events: about a second each) for a few
 hundred thousand rows. A DuckDB store keeps them:
 
 * ``linked_pairs``: ``from_id, to_id, linked_at, f_at, f_mid`` — every pair of ids a call
@@ -15,33 +16,60 @@ hundred thousand rows. A DuckDB store keeps them:
   When an id was first seen by the calls that had arrived at any moment is the earliest of
   those that had arrived (the first to arrive of the earliest calls is one of them), so a
   trigger's "seen first" reads them instead of the log (:func:`pqlkit.triggers.asof.earliest`).
+* ``trait_calls``: ``f_raw, f_user, f_ts, f_mid, f_at, email, title, name`` — every call that
+  gave a person an e-mail, a title or a name (:func:`pqlkit.triggers.asof.trait_calls`), what
+  a trigger reads of who a person was when an event arrived. Appended to, never rewritten.
+* ``group_calls``: ``group_id, timestamp, message_id, arrival, domain, website`` — every
+  ``group`` call (:func:`pqlkit.events.identity.group_calls`): which account claims a domain,
+  and when an account was first seen. Appended to as well.
+* ``sender_facts``: per sender, its first and last call, latest group and latest e-mail
+  (:func:`pqlkit.events.identity.sender_facts` of the whole log). Each is a minimum, a maximum
+  or the value at a maximum, so they merge exactly; as of T they are the log's for every id
+  whose last call is before T (all of them when scoring now), and :func:`senders` reads the
+  log's calls before T only for the others.
 * ``kept_cover``: ``covered`` — the events folded in are those with a ``rowid`` below it.
   The log is only ever appended to, and DuckDB numbers the rows a transaction appends on
   from the table's last when it commits (transactions in the order of their commits).
 
-:func:`pairs` and :func:`sightings` give the kept rows together with those of the events
-appended since the last fold (a server's, while it runs), so what a run reads is always the
-log's, whenever it was folded. :func:`fold` brings both up to the log in one transaction:
-after an import, when a store is opened for writing, and once when the tables are made
-(migration 10). Other engines (Postgres, a warehouse read in place) read the log each time.
+:func:`pairs`, :func:`sightings`, :func:`trait_calls`, :func:`group_calls` and
+:func:`senders` give the kept rows
+together with those of the events appended since the last fold (a server's, while it runs), so
+what a run reads is always the log's, whenever it was folded. :func:`fold` brings them all up
+to the log in one transaction: after an import, when a store is opened for writing, and when
+the tables are made (migrations 10 and 11). Other engines (Postgres, a warehouse read in place)
+read the log each time.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from pqlkit.events.identity import link_calls
+from pqlkit.events import identity
+from pqlkit.events.identity import ACCOUNT_COLUMNS, link_calls, sender_facts
 from pqlkit.store.connection import EVENTS_CATALOG, has_events_catalog, has_table
 from pqlkit.triggers.arrival import arrival_of
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     import ibis.expr.types as ir
     from ibis.backends.sql import SQLBackend
 
 PAIRS = "linked_pairs"
 SIGHTINGS = "first_sightings"
+TRAIT_CALLS = "trait_calls"
+GROUP_CALLS = "group_calls"
+SENDERS = "sender_facts"
 COVER = "kept_cover"
-_TABLES = {"pairs": PAIRS, "sightings": SIGHTINGS, "cover": COVER}
+_TABLES = {
+    "pairs": PAIRS,
+    "sightings": SIGHTINGS,
+    "traits": TRAIT_CALLS,
+    "groups": GROUP_CALLS,
+    "senders": SENDERS,
+    "cover": COVER,
+}
 # DuckDB numbers the rows a transaction appended from 36,028,797,018,960,000 until it commits
 # (then on from the table's last row, in the order of commits): no table has this many rows
 LOCAL_ROWS = 1 << 50
@@ -51,21 +79,35 @@ _DDL = (
     "linked_at TIMESTAMP NOT NULL, f_at TIMESTAMP NOT NULL, f_mid VARCHAR NOT NULL)",
     "CREATE TABLE IF NOT EXISTS {sightings} (f_raw VARCHAR NOT NULL, f_user BOOLEAN NOT NULL, "
     "f_ts TIMESTAMP NOT NULL, f_at TIMESTAMP NOT NULL, f_mid VARCHAR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS {traits} (f_raw VARCHAR NOT NULL, f_user BOOLEAN NOT NULL, "
+    "f_ts TIMESTAMP NOT NULL, f_mid VARCHAR NOT NULL, f_at TIMESTAMP NOT NULL, email VARCHAR, "
+    "title VARCHAR, name VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS {groups} (group_id VARCHAR NOT NULL, "
+    '"timestamp" TIMESTAMP NOT NULL, message_id VARCHAR NOT NULL, arrival TIMESTAMP NOT NULL, '
+    "domain VARCHAR, website VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS {senders} (sender VARCHAR NOT NULL, has_user BOOLEAN NOT NULL, "
+    '"first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL, grp VARCHAR, grp_at TIMESTAMP, '
+    "mail VARCHAR, mail_at TIMESTAMP)",
     "CREATE TABLE IF NOT EXISTS {cover} (covered BIGINT NOT NULL)",
 )
 
 
 def create(backend: SQLBackend) -> None:
-    """Make the kept tables beside a DuckDB store's event log and fold the log into them."""
+    """Make the kept tables beside a DuckDB store's event log and fold the log into them; a
+    table added since the store was last folded is first filled from the events covered."""
     if getattr(backend, "name", "") != "duckdb":
         return
     con, catalog = backend.con, _catalog(backend)
     refs = {name: _ref(catalog, table) for name, table in _TABLES.items()}
+    new = [table for table in _FOLDED if not has_table(con, catalog, table)]
     for statement in _DDL:
         con.execute(statement.format(**refs))
     found = con.execute(f"SELECT count(*) FROM {refs['cover']}").fetchone()
     if not found or not found[0]:
         con.execute(f"INSERT INTO {refs['cover']} VALUES (0)")
+    covered = _covered(con, catalog)
+    if covered and new:
+        _in_transaction(con, lambda: _bring(backend, catalog, new, 0, covered))
     fold(backend)
 
 
@@ -83,6 +125,61 @@ def sightings(events: ir.Table) -> ir.Table | None:
     return None if backend is None else backend.sql(_sightings_sql(backend, _catalog(backend)))
 
 
+def trait_calls(events: ir.Table) -> ir.Table | None:
+    """Every call in ``events`` that gave a person an e-mail, title or name
+    (:func:`pqlkit.triggers.asof.trait_calls`) when ``events`` is a DuckDB store's own log,
+    kept; else ``None``."""
+    backend = _kept_for(events)
+    if backend is None:
+        return None
+    catalog = _catalog(backend)
+    columns = ", ".join(_TRAIT_COLUMNS)
+    return backend.sql(
+        f"SELECT {columns} FROM {_ref(catalog, TRAIT_CALLS)} UNION ALL "
+        f"SELECT {columns} FROM ({_trait_calls_sql(backend, catalog)})"
+    )
+
+
+def group_calls(events: ir.Table) -> ir.Table | None:
+    """Every group call in ``events`` (:func:`pqlkit.events.identity.group_calls`, with
+    ``message_id`` and ``arrival``) when ``events`` is a DuckDB store's own log, kept; else
+    ``None``."""
+    backend = _kept_for(events)
+    if backend is None:
+        return None
+    catalog = _catalog(backend)
+    columns = ", ".join(f'"{c}"' for c in _GROUP_COLUMNS)
+    return backend.sql(
+        f"SELECT {columns} FROM {_ref(catalog, GROUP_CALLS)} UNION ALL "
+        f"SELECT {columns} FROM ({_group_calls_sql(backend, catalog)})"
+    )
+
+
+def senders(events: ir.Table, as_of: datetime) -> ir.Table | None:
+    """:func:`~pqlkit.events.identity.sender_facts` of ``events`` before ``as_of`` when
+    ``events`` is a DuckDB store's own log: the kept facts of the ids whose last call is
+    before ``as_of``, and the log's calls before it for the others (none when scoring now: no
+    pass over the log); else ``None``."""
+    import ibis
+
+    backend = _kept_for(events)
+    if backend is None:
+        return None
+    every = backend.sql(_senders_sql(backend, _catalog(backend)))
+    moment = ibis.literal(as_of, type="timestamp")
+    quiet = every.filter(every["last"] < moment)
+    active = every.filter(every["last"] >= moment).select(a_sender="sender", a_user="has_user")
+    calls = events.select(*ACCOUNT_COLUMNS).filter(events.timestamp < moment)
+    calls = calls.semi_join(
+        active,
+        [
+            calls.user_id.coalesce(calls.anonymous_id) == active.a_sender,
+            calls.user_id.notnull() == active.a_user,
+        ],
+    )
+    return ibis.union(quiet, sender_facts(calls), distinct=False)
+
+
 def fold(backend: SQLBackend) -> int:
     """Fold the events appended since the last fold into the kept tables; how many were folded.
 
@@ -95,48 +192,83 @@ def fold(backend: SQLBackend) -> int:
     con, catalog = backend.con, _catalog(backend)
     if not has_table(con, catalog, COVER):
         return 0  # a store not yet migrated (its migration folds)
+    covered = _covered(con, catalog)
     found = con.execute(
-        f"SELECT (SELECT covered FROM {_ref(catalog, COVER)}), "
-        f"(SELECT coalesce(max(rowid) + 1, 0) FROM {_ref(catalog, 'events')})"
+        f"SELECT coalesce(max(rowid) + 1, 0) FROM {_ref(catalog, 'events')}"
     ).fetchone()
     assert found is not None
-    covered, rows = int(found[0]), int(found[1])
+    rows = int(found[0])
     if rows >= LOCAL_ROWS:
         raise RuntimeError("kept tables folded inside a transaction that appended events")
     if rows <= covered:
         return 0
+
+    def bring() -> None:
+        _bring(backend, catalog, _FOLDED, covered, rows)
+        con.execute(f"UPDATE {_ref(catalog, COVER)} SET covered = ?", [rows])
+
+    _in_transaction(con, bring)
+    return rows - covered
+
+
+_FOLDED = (PAIRS, SIGHTINGS, TRAIT_CALLS, GROUP_CALLS, SENDERS)
+_APPENDED = (TRAIT_CALLS, GROUP_CALLS)  # a row per call: the new calls are added to the rest
+_TRAIT_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at", "email", "title", "name")
+_GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website")
+
+
+def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int, upto: int) -> None:
+    """Fold the events with ``start <= rowid < upto`` into ``tables``."""
+    con = backend.con
     made = {
-        PAIRS: _pairs_sql(backend, catalog, rows),
-        SIGHTINGS: _sightings_sql(backend, catalog, rows),
+        PAIRS: lambda: _pairs_sql(backend, catalog, start, upto),
+        SIGHTINGS: lambda: _sightings_sql(backend, catalog, start, upto),
+        TRAIT_CALLS: lambda: _trait_calls_sql(backend, catalog, start, upto),
+        GROUP_CALLS: lambda: _group_calls_sql(backend, catalog, start, upto),
+        SENDERS: lambda: _senders_sql(backend, catalog, start, upto),
     }
+    for table in tables:
+        query = made[table]()
+        if table in _APPENDED:
+            con.execute(f"INSERT INTO {_ref(catalog, table)} BY NAME {query}")
+            continue
+        merged = f"_pql_{table}_{upto}"
+        con.execute(f"CREATE TEMPORARY TABLE {merged} AS {query}")
+        con.execute(f"DELETE FROM {_ref(catalog, table)}")
+        con.execute(f"INSERT INTO {_ref(catalog, table)} BY NAME SELECT * FROM {merged}")
+        con.execute(f"DROP TABLE {merged}")
+
+
+def _in_transaction(con: Any, work: Callable[[], None]) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
-        for table, query in made.items():
-            merged = f"_pql_{table}_{rows}"
-            con.execute(f"CREATE TEMPORARY TABLE {merged} AS {query}")
-            con.execute(f"DELETE FROM {_ref(catalog, table)}")
-            con.execute(f"INSERT INTO {_ref(catalog, table)} BY NAME SELECT * FROM {merged}")
-            con.execute(f"DROP TABLE {merged}")
-        con.execute(f"UPDATE {_ref(catalog, COVER)} SET covered = ?", [rows])
+        work()
     except BaseException:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
-    return rows - covered
 
 
-def _tail(backend: SQLBackend, catalog: str, upto: int | None) -> ir.Table:
-    """The events past the cover (below ``upto``)."""
+def _covered(con: Any, catalog: str) -> int:
+    found = con.execute(f"SELECT covered FROM {_ref(catalog, COVER)}").fetchone()
+    assert found is not None
+    return int(found[0])
+
+
+def _tail(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> ir.Table:
+    """The events past the cover (from ``start`` and below ``upto`` when given)."""
+    first = f"(SELECT covered FROM {_ref(catalog, COVER)})" if start is None else str(start)
     below = "" if upto is None else f" AND rowid < {upto}"
-    return backend.sql(
-        f"SELECT * FROM {_ref(catalog, 'events')} "
-        f"WHERE rowid >= (SELECT covered FROM {_ref(catalog, COVER)}){below}"
-    )
+    return backend.sql(f"SELECT * FROM {_ref(catalog, 'events')} WHERE rowid >= {first}{below}")
 
 
-def _pairs_sql(backend: SQLBackend, catalog: str, upto: int | None = None) -> str:
+def _pairs_sql(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> str:
     """The kept pairs merged with those of the events past the cover."""
-    tail = _tail(backend, catalog, upto)
+    tail = _tail(backend, catalog, start, upto)
     calls = link_calls(tail, ts=tail.timestamp, arrival=arrival_of(tail), mid=tail.message_id)
     return (
         "SELECT from_id, to_id, min(linked_at) AS linked_at, "
@@ -148,12 +280,14 @@ def _pairs_sql(backend: SQLBackend, catalog: str, upto: int | None = None) -> st
     )
 
 
-def _sightings_sql(backend: SQLBackend, catalog: str, upto: int | None = None) -> str:
+def _sightings_sql(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> str:
     """The kept first sightings with the calls past the cover, reduced to the first sightings:
     a call earlier than every call of its sender and kind that arrived before it."""
     from pqlkit.triggers.asof import CALL_COLUMNS, calls
 
-    tail = _tail(backend, catalog, upto)
+    tail = _tail(backend, catalog, start, upto)
     sent = tail.mutate(raw=tail.user_id.coalesce(tail.anonymous_id), arrival=arrival_of(tail))
     said = calls(sent.filter(sent.raw.notnull()))
     columns = ", ".join(CALL_COLUMNS)
@@ -169,6 +303,44 @@ def _sightings_sql(backend: SQLBackend, catalog: str, upto: int | None = None) -
         f"SELECT {columns} FROM (SELECT *, min(f_ts) OVER (PARTITION BY f_raw, f_user "
         "ORDER BY f_at, f_mid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen_before "
         "FROM candidates) WHERE seen_before IS NULL OR f_ts < seen_before"
+    )
+
+
+def _trait_calls_sql(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> str:
+    """The calls past the cover that gave a person an e-mail, a title or a name."""
+    from pqlkit.triggers.asof import trait_calls
+
+    tail = _tail(backend, catalog, start, upto)
+    said = trait_calls(
+        tail.mutate(raw=tail.user_id.coalesce(tail.anonymous_id), arrival=arrival_of(tail)),
+        names=True,
+    )
+    said = said.filter(said.email.notnull() | said.title.notnull() | said["name"].notnull())
+    return str(backend.compile(said.select(*_TRAIT_COLUMNS)))
+
+
+def _group_calls_sql(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> str:
+    """The group calls past the cover."""
+    tail = _tail(backend, catalog, start, upto)
+    calls = identity.group_calls(tail, message_id=tail.message_id, arrival=arrival_of(tail))
+    return str(backend.compile(calls.select(*_GROUP_COLUMNS)))
+
+
+def _senders_sql(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> str:
+    """The kept facts of each sender merged with those of the events past the cover."""
+    facts = sender_facts(_tail(backend, catalog, start, upto))
+    return (
+        'SELECT sender, has_user, min("first") AS "first", max("last") AS "last", '
+        "arg_max(grp, grp_at) AS grp, max(grp_at) AS grp_at, "
+        "arg_max(mail, mail_at) AS mail, max(mail_at) AS mail_at "
+        f"FROM (SELECT * FROM {_ref(catalog, SENDERS)} UNION ALL BY NAME "
+        f"SELECT * FROM ({backend.compile(facts)})) GROUP BY sender, has_user"
     )
 
 

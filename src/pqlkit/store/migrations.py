@@ -108,7 +108,8 @@ def _event_log_apart(backend: SQLBackend) -> None:
 
 
 def _keep_identity(backend: SQLBackend) -> None:
-    """See :mod:`pqlkit.store.kept`: made and filled from the log on DuckDB."""
+    """See :mod:`pqlkit.store.kept`: made and filled from the log on DuckDB (a table added
+    since the tables were made, from the events they cover)."""
     from pqlkit.store import kept
 
     kept.create(backend)
@@ -135,6 +136,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         10,
         "the log's linked pairs and first sightings kept beside it (embedded store)",
+        _keep_identity,
+    ),
+    Migration(
+        11,
+        "the calls giving people's traits, the group calls, each sender's facts kept too",
         _keep_identity,
     ),
 )

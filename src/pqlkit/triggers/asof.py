@@ -80,22 +80,36 @@ class Arrivals:
         base = self.base
         return calls(base.filter(base.raw.notnull()))
 
+    def groups(self) -> ir.Table:
+        """The group calls that had arrived (:func:`pqlkit.events.identity.group_calls`, with
+        ``message_id`` and ``arrival``): the store's kept ones, else from the log."""
+        import ibis
+
+        from pqlkit.store import kept
+
+        stored = kept.group_calls(self.events)
+        if stored is not None:
+            return stored.filter(stored.arrival < ibis.literal(self.as_of))
+        base = self.base
+        return identity.group_calls(base, message_id=base.message_id, arrival=base.arrival)
+
     def facts(self, kind: str) -> ir.Table:
         """:func:`facts` of ``base``; the e-mails, titles and names from one table of the calls
-        that carry traits (few: identify calls), made once, rather than a scan of the log each."""
+        that carry traits (few: identify calls) — the store's kept ones
+        (:mod:`pqlkit.store.kept`), else made once — rather than a scan of the log each."""
+        import ibis
+
+        from pqlkit.store import kept
+
         if kind == "group":
             return facts(self.base, kind)
         if self._traits is None:
-            base = self.base
-            rows = base.filter((base.type != "group") & base.traits.notnull() & base.raw.notnull())
-            values = {
-                "email": rows.traits["email"].unwrap_as("string"),
-                "title": rows.traits["title"].unwrap_as("string"),
-            }
-            if self.names:
-                values[NAME] = person_name(rows.traits)
-            said = calls(rows, **values)
-            self._traits = self.scratch.keep(said, "trait_calls")
+            stored = kept.trait_calls(self.events)
+            if stored is not None:
+                self._traits = stored.filter(stored.f_at < ibis.literal(self.as_of))
+            else:
+                said = trait_calls(self.base, names=self.names)
+                self._traits = self.scratch.keep(said, "trait_calls")
         said = self._traits
         found = said.select(*CALL_COLUMNS, f_value=said[kind])
         return found.filter(found.f_value.notnull())
@@ -260,6 +274,20 @@ def calls(rows: ir.Table, **values: Any) -> ir.Table:
     )
 
 
+def trait_calls(base: ir.Table, *, names: bool = False) -> ir.Table:
+    """The calls that carry a person's traits (not a group's) from ``base`` (with ``raw`` and
+    ``arrival``): :func:`calls` with ``email`` and ``title``, and with ``names`` the person's
+    name (:data:`~pqlkit.triggers.identity_state.NAME`, see :func:`person_name`)."""
+    rows = base.filter((base.type != "group") & base.traits.notnull() & base.raw.notnull())
+    values = {
+        "email": rows.traits["email"].unwrap_as("string"),
+        "title": rows.traits["title"].unwrap_as("string"),
+    }
+    if names:
+        values[NAME] = person_name(rows.traits)
+    return calls(rows, **values)
+
+
 def person_name(traits: ir.JSONValue) -> ir.StringValue:
     """:func:`pqlkit.triggers.identity_state.person_name` in the engine: ``name``, else
     ``first_name`` and ``last_name`` (trimmed, blanks as none)."""
@@ -313,24 +341,23 @@ def earliest(candidates: ir.Table, sightings: ir.Table) -> ir.Table:
     return joined.group_by("probe").agg(f_value=joined.f_ts.min())
 
 
-def claims(base: ir.Table, wanted: ir.Table, scratch: Scratch) -> ir.Table:
+def claims(calls: ir.Table, wanted: ir.Table, scratch: Scratch) -> ir.Table:
     """Per probe (``probe, domain, p_at, p_mid``): the account claiming the domain then.
 
     The account whose latest ``domain`` trait (else ``website``) names it; among several, the
-    one first seen earliest (then by id).
+    one first seen earliest (then by id). ``calls``: the group calls that had arrived
+    (:meth:`Arrivals.groups`).
     """
     import ibis
 
-    calls = base.filter((base.type == "group") & base.group_id.notnull())
-    named = calls.filter(calls.traits.notnull())
     said = [
-        named.select(
-            g=named.group_id,
+        calls.select(
+            g=calls.group_id,
             which=ibis.literal(name),
-            value=named.traits[name].unwrap_as("string"),
-            c_ts=named.timestamp,
-            c_mid=named.message_id,
-            c_at=named.arrival,
+            value=calls[name],
+            c_ts=calls.timestamp,
+            c_mid=calls.message_id,
+            c_at=calls.arrival,
         )
         for name in ("domain", "website")
     ]
@@ -382,18 +409,21 @@ def identify(
     account: bool = False,
     title: bool = False,
     seen: bool = False,
+    only: ir.Table | None = None,
 ) -> ir.Table:
     """Per probe: ``probe, person, known`` and, as asked, ``email_domain``, ``account``,
     ``title`` and ``seen`` (when the person was first seen).
 
     ``probes`` has ``probe, raw, p_at, p_mid`` and ``user`` (the call carried a userId).
+    ``only``: the probes (``probe``) those are asked for, when not all; the others have nulls.
     """
-    base, graph, scratch = arrivals.base, arrivals.graph, arrivals.scratch
+    graph, scratch = arrivals.graph, arrivals.scratch
     people = scratch.keep(resolve(probes, graph), "probe_people")
     out = people.select("probe", "person", known=people.user | people.linked)
     if not (email or account or title or seen):
         return out
-    belong = members(people.select("probe", "person", "p_at", "p_mid"), graph)
+    asking = people if only is None else people.semi_join(only, people.probe == only.probe)
+    belong = members(asking.select("probe", "person", "p_at", "p_mid"), graph)
     belong = scratch.keep(belong, "probe_members")
     asked = {"email": email or account, "group": account, "title": title, "seen": seen}
     for kind in (kind for kind, wanted in asked.items() if wanted):
@@ -409,12 +439,13 @@ def identify(
     if email or account:
         out = out.mutate(email_domain=identity.email_domain(out.v_email)).drop("v_email").view()
     if account:
-        out = _account(base, probes, out, scratch)
+        out = _account(arrivals.groups(), probes, out, scratch)
     return out.rename(**{k: f"v_{k}" for k in ("title", "seen") if asked[k]})
 
 
-def _account(base: ir.Table, probes: ir.Table, found: ir.Table, scratch: Scratch) -> ir.Table:
-    """``found`` with ``account``: its group, else the domain's claimant, else the domain."""
+def _account(groups: ir.Table, probes: ir.Table, found: ir.Table, scratch: Scratch) -> ir.Table:
+    """``found`` with ``account``: its group, else the domain's claimant, else the domain
+    (``groups``: the group calls that had arrived)."""
     import ibis
 
     def company(t: ir.Table) -> ir.BooleanValue:
@@ -424,7 +455,7 @@ def _account(base: ir.Table, probes: ir.Table, found: ir.Table, scratch: Scratch
     need = need.select("probe", "email_domain")
     timed = need.join(probes.select("probe", "p_at", "p_mid"), "probe")
     wanted = timed.select("probe", "p_at", "p_mid", domain=timed.email_domain)
-    claimed = scratch.keep(claims(base, wanted, scratch), "probe_claims")
+    claimed = scratch.keep(claims(groups, wanted, scratch), "probe_claims")
     claimed = claimed.rename(c_probe="probe")
     joined = found.left_join(claimed, found.probe == claimed.c_probe)
     by_domain = ibis.ifelse(

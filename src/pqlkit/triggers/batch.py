@@ -68,10 +68,17 @@ def trusted(rows: ir.Table, trigger: Trigger) -> ir.BooleanValue:
     return kind.isin(list(trigger.sources))
 
 
-def _needs(model: Model) -> dict[str, bool]:
-    triggers = model.triggers.values()
-    account = model.entity == "account" or any(t.per == "account" for t in triggers)
-    return {"email": account or any(t.per == "domain" for t in triggers), "account": account}
+def _keyed_by_account(model: Model, trigger: Trigger) -> bool:
+    return model.entity == "account" or trigger.per == "account"
+
+
+def _needing(model: Model) -> list[str]:
+    """The triggers whose hits need more than their person: an e-mail domain or an account."""
+    return [
+        name
+        for name, trigger in model.triggers.items()
+        if _keyed_by_account(model, trigger) or trigger.per == "domain"
+    ]
 
 
 def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
@@ -108,7 +115,13 @@ def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
     probes = matched.select(
         probe=matched.message_id, raw="raw", user="user", p_at="arrival", p_mid="message_id"
     ).distinct()
-    found = asof.identify(arrivals, probes, **_needs(model))
+    needing = _needing(model)
+    account = any(_keyed_by_account(model, model.triggers[name]) for name in needing)
+    only = None  # the hits whose domain or account is read: those of the triggers needing it
+    if needing and len(needing) < len(model.triggers):
+        wanting = matched.filter(matched.trigger.isin(needing))
+        only = wanting.select(probe=wanting.message_id).distinct()
+    found = asof.identify(arrivals, probes, email=bool(needing), account=account, only=only)
     known = scratch.keep(found, "trigger_probes")
     joined = matched.join(known.filter(known.known), matched.message_id == known.probe)
     keyed = ibis.union(
@@ -129,7 +142,7 @@ def _keyed(joined: ir.Table, model: Model, name: str, trigger: Trigger) -> ir.Ta
     if trigger.per == "domain":
         domain = rows.email_domain
         key = ibis.ifelse(domain.isin(sorted(FREEMAIL_DOMAINS)), ibis.null(), domain)
-    elif trigger.per == "account" or model.entity == "account":
+    elif _keyed_by_account(model, trigger):
         key = rows.account
     else:
         key = rows.person

@@ -1,11 +1,11 @@
-WITH "t15" AS (
+WITH "t17" AS (
   SELECT
-    "t13"."from_id" AS "from_id",
-    "t13"."to_id" AS "to_id",
-    "t13"."linked_at" AS "linked_at",
+    "t14"."from_id" AS "from_id",
+    "t14"."to_id" AS "to_id",
+    "t14"."linked_at" AS "linked_at",
     ROW_NUMBER() OVER (
-      PARTITION BY "t13"."from_id"
-      ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC
+      PARTITION BY "t14"."from_id"
+      ORDER BY "t14"."linked_at" ASC, "t14"."to_id" ASC
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     ) - 1 AS "rank"
   FROM (
@@ -30,7 +30,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND isNotNull("t0"."previous_id")
             AND isNotNull("t0"."user_id")
-        ) AS "t4"
+        ) AS "t3"
         UNION ALL
         SELECT
           *
@@ -44,98 +44,37 @@ WITH "t15" AS (
             "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
             AND isNotNull("t0"."anonymous_id")
             AND isNotNull("t0"."user_id")
-        ) AS "t3"
-      ) AS "t8"
+        ) AS "t2"
+      ) AS "t7"
       WHERE
-        "t8"."from_id" <> "t8"."to_id"
+        "t7"."from_id" <> "t7"."to_id"
     ) AS "t9"
     GROUP BY
       "t9"."from_id",
       "t9"."to_id"
-  ) AS "t13"
-), "t19" AS (
+  ) AS "t14"
+), "t20" AS (
   SELECT
-    "t16"."from_id" AS "from_id",
-    "t16"."to_id" AS "to_id",
-    "t16"."linked_at" AS "linked_at"
-  FROM "t15" AS "t16"
+    "t18"."from_id" AS "from_id",
+    "t18"."to_id" AS "to_id",
+    "t18"."linked_at" AS "linked_at"
+  FROM "t17" AS "t18"
   WHERE
-    "t16"."rank" = 0
-), "t39" AS (
+    "t18"."rank" = 0
+), "t51" AS (
   SELECT
-    "t7"."type" AS "type",
-    "t7"."timestamp" AS "timestamp",
-    "t7"."user_id" AS "user_id",
-    "t7"."anonymous_id" AS "anonymous_id",
-    "t7"."group_id" AS "group_id",
-    "t7"."traits" AS "traits",
-    COALESCE("t37"."s_person", "t7"."_sender") AS "person_id",
-    isNotNull("t7"."user_id") OR isNotNull("t37"."s_person") AS "is_known"
-  FROM (
-    SELECT
-      "t0"."type" AS "type",
-      "t0"."timestamp" AS "timestamp",
-      "t0"."user_id" AS "user_id",
-      "t0"."anonymous_id" AS "anonymous_id",
-      "t0"."group_id" AS "group_id",
-      "t0"."traits" AS "traits",
-      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-    FROM "events" AS "t0"
-    WHERE
-      "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-  ) AS "t7"
-  LEFT OUTER JOIN (
-    SELECT
-      "t35"."from_id" AS "s_from",
-      "t35"."person_id" AS "s_person"
-    FROM (
-      SELECT
-        "t33"."from_id" AS "from_id",
-        COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
-      FROM (
-        SELECT
-          "t20"."from_id" AS "from_id",
-          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
-        FROM (
-          SELECT
-            "t16"."from_id" AS "from_id",
-            "t16"."to_id" AS "person_id"
-          FROM "t15" AS "t16"
-          WHERE
-            "t16"."rank" = 0
-        ) AS "t20"
-        LEFT OUTER JOIN (
-          SELECT
-            "t23"."from_id" AS "next_from",
-            "t23"."to_id" AS "next_to"
-          FROM "t19" AS "t23"
-        ) AS "t28"
-          ON "t20"."person_id" = "t28"."next_from"
-      ) AS "t33"
-      LEFT OUTER JOIN (
-        SELECT
-          "t22"."from_id" AS "next_from",
-          "t22"."to_id" AS "next_to"
-        FROM "t19" AS "t22"
-      ) AS "t27"
-        ON "t33"."person_id" = "t27"."next_from"
-    ) AS "t35"
-  ) AS "t37"
-    ON "t7"."_sender" = "t37"."s_from"
-), "t54" AS (
-  SELECT
-    "t53"."user_id" AS "user_id",
-    "t53"."email" AS "email",
-    "t53"."email_domain" AS "email_domain",
-    "t53"."first_seen" AS "first_seen",
-    "t53"."last_seen" AS "last_seen",
+    "t50"."user_id" AS "user_id",
+    "t50"."email" AS "email",
+    "t50"."email_domain" AS "email_domain",
+    "t50"."first_seen" AS "first_seen",
+    "t50"."last_seen" AS "last_seen",
     COALESCE(
-      "t53"."group_account",
-      "t30"."domain_account",
+      "t50"."group_account",
+      "t33"."domain_account",
       CASE
-        WHEN isNotNull("t53"."email_domain")
+        WHEN isNotNull("t50"."email_domain")
         AND NOT (
-          "t53"."email_domain" IN (
+          "t50"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -263,20 +202,20 @@ WITH "t15" AS (
             'zohomail.com'
           )
         )
-        THEN CONCAT('domain:', "t53"."email_domain")
+        THEN CONCAT('domain:', "t50"."email_domain")
         ELSE NULL
       END
     ) AS "account_id",
     CASE
-      WHEN isNotNull("t53"."group_account")
+      WHEN isNotNull("t50"."group_account")
       THEN 'group'
-      WHEN isNotNull("t30"."domain_account")
+      WHEN isNotNull("t33"."domain_account")
       THEN 'domain'
       WHEN isNotNull(
         CASE
-          WHEN isNotNull("t53"."email_domain")
+          WHEN isNotNull("t50"."email_domain")
           AND NOT (
-            "t53"."email_domain" IN (
+            "t50"."email_domain" IN (
               '10minutemail.com',
               '126.com',
               '163.com',
@@ -404,7 +343,7 @@ WITH "t15" AS (
               'zohomail.com'
             )
           )
-          THEN CONCAT('domain:', "t53"."email_domain")
+          THEN CONCAT('domain:', "t50"."email_domain")
           ELSE NULL
         END
       )
@@ -413,30 +352,30 @@ WITH "t15" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t50"."user_id" AS "user_id",
-      "t50"."first_seen" AS "first_seen",
-      "t50"."last_seen" AS "last_seen",
-      "t50"."group_account" AS "group_account",
-      "t50"."email" AS "email",
+      "t47"."user_id" AS "user_id",
+      "t47"."first_seen" AS "first_seen",
+      "t47"."last_seen" AS "last_seen",
+      "t47"."group_account" AS "group_account",
+      "t47"."email" AS "email",
       nullIf(
         CASE
           WHEN (
-            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t50"."email")), '@') - 1
+            position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t47"."email")), '@') - 1
           ) >= 0
           THEN SUBSTRING(
-            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t50"."email")),
+            LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t47"."email")),
             CASE
               WHEN (
                 (
-                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t50"."email")), '@') - 1
+                  position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t47"."email")), '@') - 1
                 ) + 1 + 1
               ) >= 1
               THEN (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t50"."email")), '@') - 1
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t47"."email")), '@') - 1
               ) + 1 + 1
               ELSE (
-                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t50"."email")), '@') - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t50"."email")))
+                position(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t47"."email")), '@') - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t47"."email")))
             END
           )
           ELSE NULL
@@ -445,129 +384,142 @@ WITH "t15" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t46"."user_id" AS "user_id",
-        "t46"."first_seen" AS "first_seen",
-        "t46"."last_seen" AS "last_seen",
-        "t46"."group_account" AS "group_account",
-        "t48"."email" AS "email"
+        COALESCE("t46"."l_person", "t46"."sender") AS "user_id",
+        MIN("t46"."first") AS "first_seen",
+        MAX("t46"."last") AS "last_seen",
+        argMaxIf(tuple("t46"."grp"), "t46"."grp_at", isNotNull("t46"."grp")).1 AS "group_account",
+        argMaxIf(tuple("t46"."mail"), "t46"."mail_at", isNotNull("t46"."mail")).1 AS "email"
       FROM (
         SELECT
-          "t43"."person_id" AS "user_id",
-          MIN("t43"."timestamp") AS "first_seen",
-          MAX("t43"."timestamp") AS "last_seen",
-          argMaxIf(tuple("t43"."group_id"), "t43"."timestamp", isNotNull("t43"."group_id")).1 AS "group_account"
+          *
         FROM (
           SELECT
-            *
-          FROM "t39" AS "t40"
-          WHERE
-            "t40"."is_known"
+            "t13"."sender" AS "sender",
+            "t13"."has_user" AS "has_user",
+            "t13"."first" AS "first",
+            "t13"."last" AS "last",
+            "t13"."grp" AS "grp",
+            "t13"."grp_at" AS "grp_at",
+            "t13"."mail" AS "mail",
+            "t13"."mail_at" AS "mail_at",
+            "t41"."l_from" AS "l_from",
+            "t41"."l_person" AS "l_person"
+          FROM (
+            SELECT
+              "t8"."sender" AS "sender",
+              "t8"."has_user" AS "has_user",
+              MIN("t8"."timestamp") AS "first",
+              MAX("t8"."timestamp") AS "last",
+              argMaxIf(tuple("t8"."group_id"), "t8"."timestamp", isNotNull("t8"."group_id")).1 AS "grp",
+              maxIf("t8"."timestamp", isNotNull("t8"."group_id")) AS "grp_at",
+              argMaxIf(tuple("t8"."email"), "t8"."timestamp", isNotNull("t8"."email")).1 AS "mail",
+              maxIf("t8"."timestamp", isNotNull("t8"."email")) AS "mail_at"
+            FROM (
+              SELECT
+                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "sender",
+                isNotNull("t0"."user_id") AS "has_user",
+                "t0"."timestamp" AS "timestamp",
+                "t0"."group_id" AS "group_id",
+                CASE
+                  WHEN "t0"."type" <> 'group'
+                  THEN CASE
+                    WHEN JSONType(JSONExtractRaw("t0"."traits", 'email')) = 'String'
+                    THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'email'))
+                    ELSE NULL
+                  END
+                  ELSE NULL
+                END AS "email"
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
+                AND isNotNull(COALESCE("t0"."user_id", "t0"."anonymous_id"))
+            ) AS "t8"
+            GROUP BY
+              "t8"."sender",
+              "t8"."has_user"
+          ) AS "t13"
+          LEFT OUTER JOIN (
+            SELECT
+              "t37"."from_id" AS "l_from",
+              "t37"."person_id" AS "l_person"
+            FROM (
+              SELECT
+                "t35"."from_id" AS "from_id",
+                COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
+              FROM (
+                SELECT
+                  "t22"."from_id" AS "from_id",
+                  COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
+                FROM (
+                  SELECT
+                    "t18"."from_id" AS "from_id",
+                    "t18"."to_id" AS "person_id"
+                  FROM "t17" AS "t18"
+                  WHERE
+                    "t18"."rank" = 0
+                ) AS "t22"
+                LEFT OUTER JOIN (
+                  SELECT
+                    "t25"."from_id" AS "next_from",
+                    "t25"."to_id" AS "next_to"
+                  FROM "t20" AS "t25"
+                ) AS "t29"
+                  ON "t22"."person_id" = "t29"."next_from"
+              ) AS "t35"
+              LEFT OUTER JOIN (
+                SELECT
+                  "t24"."from_id" AS "next_from",
+                  "t24"."to_id" AS "next_to"
+                FROM "t20" AS "t24"
+              ) AS "t28"
+                ON "t35"."person_id" = "t28"."next_from"
+            ) AS "t37"
+          ) AS "t41"
+            ON "t13"."sender" = "t41"."l_from"
         ) AS "t43"
-        GROUP BY
-          "t43"."person_id"
+        WHERE
+          "t43"."has_user" OR isNotNull("t43"."l_person")
       ) AS "t46"
-      LEFT OUTER JOIN (
-        SELECT
-          "t44"."e_user" AS "e_user",
-          argMaxIf(
-            tuple(
-              CASE
-                WHEN JSONType(JSONExtractRaw("t44"."traits", 'email')) = 'String'
-                THEN JSONExtractString(JSONExtractRaw("t44"."traits", 'email'))
-                ELSE NULL
-              END
-            ),
-            "t44"."timestamp",
-            isNotNull(
-              CASE
-                WHEN JSONType(JSONExtractRaw("t44"."traits", 'email')) = 'String'
-                THEN JSONExtractString(JSONExtractRaw("t44"."traits", 'email'))
-                ELSE NULL
-              END
-            )
-          ).1 AS "email"
-        FROM (
-          SELECT
-            "t40"."type" AS "type",
-            "t40"."timestamp" AS "timestamp",
-            "t40"."user_id" AS "user_id",
-            "t40"."anonymous_id" AS "anonymous_id",
-            "t40"."group_id" AS "group_id",
-            "t40"."traits" AS "traits",
-            "t40"."person_id" AS "person_id",
-            "t40"."is_known" AS "is_known",
-            "t40"."person_id" AS "e_user"
-          FROM "t39" AS "t40"
-          WHERE
-            "t40"."is_known"
-            AND "t40"."type" <> 'group'
-            AND isNotNull("t40"."traits")
-            AND isNotNull("t40"."person_id")
-        ) AS "t44"
-        GROUP BY
-          "t44"."e_user"
-      ) AS "t48"
-        ON "t46"."user_id" = "t48"."e_user"
-    ) AS "t50"
-  ) AS "t53"
+      GROUP BY
+        COALESCE("t46"."l_person", "t46"."sender")
+    ) AS "t47"
+  ) AS "t50"
   LEFT OUTER JOIN (
     SELECT
-      "t24"."domain" AS "domain",
-      "t24"."group_id" AS "domain_account"
+      "t30"."domain" AS "domain",
+      "t30"."group_id" AS "domain_account"
     FROM (
       SELECT
-        "t17"."group_id" AS "group_id",
-        "t17"."since" AS "since",
-        "t17"."domain" AS "domain",
+        "t21"."group_id" AS "group_id",
+        "t21"."since" AS "since",
+        "t21"."domain" AS "domain",
         ROW_NUMBER() OVER (
-          PARTITION BY "t17"."domain"
-          ORDER BY "t17"."since" ASC, "t17"."group_id" ASC
+          PARTITION BY "t21"."domain"
+          ORDER BY "t21"."since" ASC, "t21"."group_id" ASC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1 AS "rank"
       FROM (
         SELECT
-          "t14"."group_id" AS "group_id",
-          "t14"."since" AS "since",
-          CASE WHEN isNotNull("t14"."domain_at") THEN "t14"."domain" ELSE "t14"."website" END AS "domain"
+          "t16"."group_id" AS "group_id",
+          "t16"."since" AS "since",
+          CASE WHEN isNotNull("t16"."domain_at") THEN "t16"."domain" ELSE "t16"."website" END AS "domain"
         FROM (
           SELECT
-            "t12"."group_id" AS "group_id",
-            MIN("t12"."timestamp") AS "since",
-            maxIf("t12"."timestamp", "t12"."has_domain") AS "domain_at",
-            argMaxIf(tuple("t12"."domain"), "t12"."timestamp", "t12"."has_domain").1 AS "domain",
-            argMaxIf(tuple("t12"."website"), "t12"."timestamp", "t12"."has_website").1 AS "website"
+            "t15"."group_id" AS "group_id",
+            MIN("t15"."timestamp") AS "since",
+            maxIf("t15"."timestamp", "t15"."has_domain") AS "domain_at",
+            argMaxIf(tuple("t15"."domain"), "t15"."timestamp", "t15"."has_domain").1 AS "domain",
+            argMaxIf(tuple("t15"."website"), "t15"."timestamp", "t15"."has_website").1 AS "website"
           FROM (
             SELECT
-              "t0"."group_id" AS "group_id",
-              "t0"."timestamp" AS "timestamp",
-              isNotNull(
-                CASE
-                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'domain')) = 'String'
-                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'domain'))
-                  ELSE NULL
-                END
-              ) AS "has_domain",
-              isNotNull(
-                CASE
-                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'website')) = 'String'
-                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'website'))
-                  ELSE NULL
-                END
-              ) AS "has_website",
+              "t5"."group_id" AS "group_id",
+              "t5"."timestamp" AS "timestamp",
+              isNotNull("t5"."domain") AS "has_domain",
+              isNotNull("t5"."website") AS "has_website",
               nullIf(
                 replaceRegexpAll(
                   replaceRegexpAll(
-                    replaceRegexpAll(
-                      LOWER(
-                        TRIM(BOTH ' \t\n\r\v\f' FROM CASE
-                          WHEN JSONType(JSONExtractRaw("t0"."traits", 'domain')) = 'String'
-                          THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'domain'))
-                          ELSE NULL
-                        END)
-                      ),
-                      '^[a-z]+://',
-                      ''
-                    ),
+                    replaceRegexpAll(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t5"."domain")), '^[a-z]+://', ''),
                     '^www\\.',
                     ''
                   ),
@@ -579,17 +531,7 @@ WITH "t15" AS (
               nullIf(
                 replaceRegexpAll(
                   replaceRegexpAll(
-                    replaceRegexpAll(
-                      LOWER(
-                        TRIM(BOTH ' \t\n\r\v\f' FROM CASE
-                          WHEN JSONType(JSONExtractRaw("t0"."traits", 'website')) = 'String'
-                          THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'website'))
-                          ELSE NULL
-                        END)
-                      ),
-                      '^[a-z]+://',
-                      ''
-                    ),
+                    replaceRegexpAll(LOWER(TRIM(BOTH ' \t\n\r\v\f' FROM "t5"."website")), '^[a-z]+://', ''),
                     '^www\\.',
                     ''
                   ),
@@ -598,148 +540,163 @@ WITH "t15" AS (
                 ),
                 ''
               ) AS "website"
-            FROM "events" AS "t0"
-            WHERE
-              "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-              AND "t0"."type" = 'group'
-              AND isNotNull("t0"."group_id")
-          ) AS "t12"
+            FROM (
+              SELECT
+                "t0"."group_id" AS "group_id",
+                "t0"."timestamp" AS "timestamp",
+                CASE
+                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'domain')) = 'String'
+                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'domain'))
+                  ELSE NULL
+                END AS "domain",
+                CASE
+                  WHEN JSONType(JSONExtractRaw("t0"."traits", 'website')) = 'String'
+                  THEN JSONExtractString(JSONExtractRaw("t0"."traits", 'website'))
+                  ELSE NULL
+                END AS "website"
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."type" = 'group'
+                AND isNotNull("t0"."group_id")
+                AND "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
+            ) AS "t5"
+          ) AS "t15"
           GROUP BY
-            "t12"."group_id"
-        ) AS "t14"
+            "t15"."group_id"
+        ) AS "t16"
         WHERE
           isNotNull(
-            CASE WHEN isNotNull("t14"."domain_at") THEN "t14"."domain" ELSE "t14"."website" END
+            CASE WHEN isNotNull("t16"."domain_at") THEN "t16"."domain" ELSE "t16"."website" END
           )
-      ) AS "t17"
-    ) AS "t24"
+      ) AS "t21"
+    ) AS "t30"
     WHERE
-      "t24"."rank" = 0
-  ) AS "t30"
-    ON "t53"."email_domain" = "t30"."domain"
+      "t30"."rank" = 0
+  ) AS "t33"
+    ON "t50"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t81"."entity_id" AS "entity_id",
-  "t81"."account_id" AS "account_id",
-  "t81"."first_seen" AS "first_seen",
-  "t81"."last_seen" AS "last_seen",
-  "t81"."s__users" AS "s__users",
-  "t81"."s__core_workflows_7d" AS "s__core_workflows_7d",
-  "t81"."s__employees" AS "s__employees",
-  "t81"."paying" AS "paying",
-  "t81"."q__all__0" AS "q__all__0",
-  "t81"."q__all__1" AS "q__all__1",
-  "t81"."q__all__2" AS "q__all__2",
-  "t81"."score" AS "score",
-  "t81"."tier" AS "tier",
+  "t78"."entity_id" AS "entity_id",
+  "t78"."account_id" AS "account_id",
+  "t78"."first_seen" AS "first_seen",
+  "t78"."last_seen" AS "last_seen",
+  "t78"."s__users" AS "s__users",
+  "t78"."s__core_workflows_7d" AS "s__core_workflows_7d",
+  "t78"."s__employees" AS "s__employees",
+  "t78"."paying" AS "paying",
+  "t78"."q__all__0" AS "q__all__0",
+  "t78"."q__all__1" AS "q__all__1",
+  "t78"."q__all__2" AS "q__all__2",
+  "t78"."score" AS "score",
+  "t78"."tier" AS "tier",
   'account' AS "entity_type",
   parseDateTimeBestEffort('2026-04-01T00:00:00') AS "as_of"
 FROM (
   SELECT
-    "t80".*
+    "t77".*
     EXCEPT ("qualifies")
   FROM (
     SELECT
-      "t79"."entity_id" AS "entity_id",
-      "t79"."account_id" AS "account_id",
-      "t79"."first_seen" AS "first_seen",
-      "t79"."last_seen" AS "last_seen",
-      "t79"."s__users" AS "s__users",
-      "t79"."s__core_workflows_7d" AS "s__core_workflows_7d",
-      "t79"."s__employees" AS "s__employees",
-      "t79"."paying" AS "paying",
-      "t79"."q__all__0" AS "q__all__0",
-      "t79"."q__all__1" AS "q__all__1",
-      "t79"."q__all__2" AS "q__all__2",
-      "t79"."score" AS "score",
-      "t79"."qualifies" AS "qualifies",
-      CASE WHEN "t79"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
+      "t76"."entity_id" AS "entity_id",
+      "t76"."account_id" AS "account_id",
+      "t76"."first_seen" AS "first_seen",
+      "t76"."last_seen" AS "last_seen",
+      "t76"."s__users" AS "s__users",
+      "t76"."s__core_workflows_7d" AS "s__core_workflows_7d",
+      "t76"."s__employees" AS "s__employees",
+      "t76"."paying" AS "paying",
+      "t76"."q__all__0" AS "q__all__0",
+      "t76"."q__all__1" AS "q__all__1",
+      "t76"."q__all__2" AS "q__all__2",
+      "t76"."score" AS "score",
+      "t76"."qualifies" AS "qualifies",
+      CASE WHEN "t76"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
     FROM (
       SELECT
-        "t77"."entity_id" AS "entity_id",
-        "t77"."account_id" AS "account_id",
-        "t77"."first_seen" AS "first_seen",
-        "t77"."last_seen" AS "last_seen",
-        "t77"."s__users" AS "s__users",
-        "t77"."s__core_workflows_7d" AS "s__core_workflows_7d",
-        "t77"."s__employees" AS "s__employees",
-        "t77"."paying" AS "paying",
-        "t77"."q__all__0" AS "q__all__0",
-        "t77"."q__all__1" AS "q__all__1",
-        "t77"."q__all__2" AS "q__all__2",
-        CAST(0 + CASE WHEN "t77"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t77"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t77"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
-        "t77"."q__all__0" AND "t77"."q__all__1" AND "t77"."q__all__2" AS "qualifies"
+        "t74"."entity_id" AS "entity_id",
+        "t74"."account_id" AS "account_id",
+        "t74"."first_seen" AS "first_seen",
+        "t74"."last_seen" AS "last_seen",
+        "t74"."s__users" AS "s__users",
+        "t74"."s__core_workflows_7d" AS "s__core_workflows_7d",
+        "t74"."s__employees" AS "s__employees",
+        "t74"."paying" AS "paying",
+        "t74"."q__all__0" AS "q__all__0",
+        "t74"."q__all__1" AS "q__all__1",
+        "t74"."q__all__2" AS "q__all__2",
+        CAST(0 + CASE WHEN "t74"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t74"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t74"."q__all__2" THEN 1 ELSE 0 END AS Nullable(Float64)) AS "score",
+        "t74"."q__all__0" AND "t74"."q__all__1" AND "t74"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t75"."entity_id" AS "entity_id",
-          "t75"."account_id" AS "account_id",
-          "t75"."first_seen" AS "first_seen",
-          "t75"."last_seen" AS "last_seen",
-          "t75"."s__users" AS "s__users",
-          "t75"."s__core_workflows_7d" AS "s__core_workflows_7d",
-          "t75"."s__employees" AS "s__employees",
-          "t75"."paying" AS "paying",
-          COALESCE("t75"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t75"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t75"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t72"."entity_id" AS "entity_id",
+          "t72"."account_id" AS "account_id",
+          "t72"."first_seen" AS "first_seen",
+          "t72"."last_seen" AS "last_seen",
+          "t72"."s__users" AS "s__users",
+          "t72"."s__core_workflows_7d" AS "s__core_workflows_7d",
+          "t72"."s__employees" AS "s__employees",
+          "t72"."paying" AS "paying",
+          COALESCE("t72"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t72"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t72"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t73"."entity_id" AS "entity_id",
-            "t73"."account_id" AS "account_id",
-            "t73"."first_seen" AS "first_seen",
-            "t73"."last_seen" AS "last_seen",
-            "t73"."s__users" AS "s__users",
-            "t73"."s__core_workflows_7d" AS "s__core_workflows_7d",
-            "t73"."s__employees" AS "s__employees",
-            isNotNull("t65"."key") AS "paying"
+            "t70"."entity_id" AS "entity_id",
+            "t70"."account_id" AS "account_id",
+            "t70"."first_seen" AS "first_seen",
+            "t70"."last_seen" AS "last_seen",
+            "t70"."s__users" AS "s__users",
+            "t70"."s__core_workflows_7d" AS "s__core_workflows_7d",
+            "t70"."s__employees" AS "s__employees",
+            isNotNull("t62"."key") AS "paying"
           FROM (
             SELECT
-              "t70"."entity_id" AS "entity_id",
-              "t70"."account_id" AS "account_id",
-              "t70"."first_seen" AS "first_seen",
-              "t70"."last_seen" AS "last_seen",
-              "t70"."s__users" AS "s__users",
-              "t70"."s__core_workflows_7d" AS "s__core_workflows_7d",
+              "t67"."entity_id" AS "entity_id",
+              "t67"."account_id" AS "account_id",
+              "t67"."first_seen" AS "first_seen",
+              "t67"."last_seen" AS "last_seen",
+              "t67"."s__users" AS "s__users",
+              "t67"."s__core_workflows_7d" AS "s__core_workflows_7d",
               "t11"."s__employees" AS "s__employees"
             FROM (
               SELECT
-                "t60"."entity_id" AS "entity_id",
-                "t60"."account_id" AS "account_id",
-                "t60"."first_seen" AS "first_seen",
-                "t60"."last_seen" AS "last_seen",
-                COALESCE("t67"."s__users", 0) AS "s__users",
-                COALESCE("t67"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t57"."entity_id" AS "entity_id",
+                "t57"."account_id" AS "account_id",
+                "t57"."first_seen" AS "first_seen",
+                "t57"."last_seen" AS "last_seen",
+                COALESCE("t64"."s__users", 0) AS "s__users",
+                COALESCE("t64"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t57"."account_id" AS "entity_id",
-                  MAX("t57"."account_id") AS "account_id",
-                  MIN("t57"."first_seen") AS "first_seen",
-                  MAX("t57"."last_seen") AS "last_seen"
+                  "t54"."account_id" AS "entity_id",
+                  MAX("t54"."account_id") AS "account_id",
+                  MIN("t54"."first_seen") AS "first_seen",
+                  MAX("t54"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t55"."user_id" AS "m_user",
-                    "t55"."account_id" AS "account_id",
-                    "t55"."email_domain" AS "email_domain",
-                    "t55"."first_seen" AS "first_seen",
-                    "t55"."last_seen" AS "last_seen"
-                  FROM "t54" AS "t55"
+                    "t52"."user_id" AS "m_user",
+                    "t52"."account_id" AS "account_id",
+                    "t52"."email_domain" AS "email_domain",
+                    "t52"."first_seen" AS "first_seen",
+                    "t52"."last_seen" AS "last_seen"
+                  FROM "t51" AS "t52"
                   WHERE
-                    isNotNull("t55"."account_id")
-                ) AS "t57"
+                    isNotNull("t52"."account_id")
+                ) AS "t54"
                 GROUP BY
-                  "t57"."account_id"
-              ) AS "t60"
+                  "t54"."account_id"
+              ) AS "t57"
               LEFT OUTER JOIN (
                 SELECT
-                  "t63"."entity_id" AS "key",
-                  uniqIf("t63"."person_id", TRUE AND TRUE) AS "s__users",
+                  "t60"."entity_id" AS "key",
+                  uniqIf("t60"."person_id", TRUE AND TRUE) AS "s__users",
                   countIf(
                     (
-                      "t63"."type" = 'track'
+                      "t60"."type" = 'track'
                     )
-                    AND "t63"."event" IN ('Report Created')
+                    AND "t60"."event" IN ('Report Created')
                     AND (
-                      "t63"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
+                      "t60"."timestamp" >= parseDateTimeBestEffort('2026-03-25T00:00:00')
                     )
                   ) AS "s__core_workflows_7d"
                 FROM (
@@ -747,27 +704,27 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      "t42"."message_id" AS "message_id",
-                      "t42"."type" AS "type",
-                      "t42"."event" AS "event",
-                      "t42"."name" AS "name",
-                      "t42"."user_id" AS "user_id",
-                      "t42"."anonymous_id" AS "anonymous_id",
-                      "t42"."group_id" AS "group_id",
-                      "t42"."previous_id" AS "previous_id",
-                      "t42"."timestamp" AS "timestamp",
-                      "t42"."original_timestamp" AS "original_timestamp",
-                      "t42"."sent_at" AS "sent_at",
-                      "t42"."received_at" AS "received_at",
-                      "t42"."properties" AS "properties",
-                      "t42"."traits" AS "traits",
-                      "t42"."context" AS "context",
-                      "t42"."source" AS "source",
-                      "t42"."loaded_at" AS "loaded_at",
-                      "t42"."person_id" AS "person_id",
-                      "t58"."account_id" AS "account_id",
-                      "t58"."email_domain" AS "email_domain",
-                      "t58"."account_id" AS "entity_id"
+                      "t45"."message_id" AS "message_id",
+                      "t45"."type" AS "type",
+                      "t45"."event" AS "event",
+                      "t45"."name" AS "name",
+                      "t45"."user_id" AS "user_id",
+                      "t45"."anonymous_id" AS "anonymous_id",
+                      "t45"."group_id" AS "group_id",
+                      "t45"."previous_id" AS "previous_id",
+                      "t45"."timestamp" AS "timestamp",
+                      "t45"."original_timestamp" AS "original_timestamp",
+                      "t45"."sent_at" AS "sent_at",
+                      "t45"."received_at" AS "received_at",
+                      "t45"."properties" AS "properties",
+                      "t45"."traits" AS "traits",
+                      "t45"."context" AS "context",
+                      "t45"."source" AS "source",
+                      "t45"."loaded_at" AS "loaded_at",
+                      "t45"."person_id" AS "person_id",
+                      "t55"."account_id" AS "account_id",
+                      "t55"."email_domain" AS "email_domain",
+                      "t55"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
@@ -790,8 +747,8 @@ FROM (
                           "t6"."context" AS "context",
                           "t6"."source" AS "source",
                           "t6"."loaded_at" AS "loaded_at",
-                          COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
-                          isNotNull("t6"."user_id") OR isNotNull("t37"."s_person") AS "is_known"
+                          COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
+                          isNotNull("t6"."user_id") OR isNotNull("t40"."s_person") AS "is_known"
                         FROM (
                           SELECT
                             "t0"."message_id" AS "message_id",
@@ -818,67 +775,67 @@ FROM (
                         ) AS "t6"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t35"."from_id" AS "s_from",
-                            "t35"."person_id" AS "s_person"
+                            "t37"."from_id" AS "s_from",
+                            "t37"."person_id" AS "s_person"
                           FROM (
                             SELECT
-                              "t33"."from_id" AS "from_id",
-                              COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
+                              "t35"."from_id" AS "from_id",
+                              COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
                             FROM (
                               SELECT
-                                "t20"."from_id" AS "from_id",
-                                COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
+                                "t22"."from_id" AS "from_id",
+                                COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
                               FROM (
                                 SELECT
-                                  "t16"."from_id" AS "from_id",
-                                  "t16"."to_id" AS "person_id"
-                                FROM "t15" AS "t16"
+                                  "t18"."from_id" AS "from_id",
+                                  "t18"."to_id" AS "person_id"
+                                FROM "t17" AS "t18"
                                 WHERE
-                                  "t16"."rank" = 0
-                              ) AS "t20"
+                                  "t18"."rank" = 0
+                              ) AS "t22"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t23"."from_id" AS "next_from",
-                                  "t23"."to_id" AS "next_to"
-                                FROM "t19" AS "t23"
-                              ) AS "t28"
-                                ON "t20"."person_id" = "t28"."next_from"
-                            ) AS "t33"
+                                  "t25"."from_id" AS "next_from",
+                                  "t25"."to_id" AS "next_to"
+                                FROM "t20" AS "t25"
+                              ) AS "t29"
+                                ON "t22"."person_id" = "t29"."next_from"
+                            ) AS "t35"
                             LEFT OUTER JOIN (
                               SELECT
-                                "t22"."from_id" AS "next_from",
-                                "t22"."to_id" AS "next_to"
-                              FROM "t19" AS "t22"
-                            ) AS "t27"
-                              ON "t33"."person_id" = "t27"."next_from"
-                          ) AS "t35"
-                        ) AS "t37"
-                          ON "t6"."_sender" = "t37"."s_from"
-                      ) AS "t38"
+                                "t24"."from_id" AS "next_from",
+                                "t24"."to_id" AS "next_to"
+                              FROM "t20" AS "t24"
+                            ) AS "t28"
+                              ON "t35"."person_id" = "t28"."next_from"
+                          ) AS "t37"
+                        ) AS "t40"
+                          ON "t6"."_sender" = "t40"."s_from"
+                      ) AS "t42"
                       WHERE
-                        "t38"."is_known"
-                    ) AS "t42"
+                        "t42"."is_known"
+                    ) AS "t45"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t55"."user_id" AS "m_user",
-                        "t55"."account_id" AS "account_id",
-                        "t55"."email_domain" AS "email_domain"
-                      FROM "t54" AS "t55"
-                    ) AS "t58"
-                      ON "t42"."person_id" = "t58"."m_user"
-                  ) AS "t62"
+                        "t52"."user_id" AS "m_user",
+                        "t52"."account_id" AS "account_id",
+                        "t52"."email_domain" AS "email_domain"
+                      FROM "t51" AS "t52"
+                    ) AS "t55"
+                      ON "t45"."person_id" = "t55"."m_user"
+                  ) AS "t59"
                   WHERE
-                    isNotNull("t62"."entity_id")
-                ) AS "t63"
+                    isNotNull("t59"."entity_id")
+                ) AS "t60"
                 GROUP BY
-                  "t63"."entity_id"
-              ) AS "t67"
-                ON "t60"."entity_id" = "t67"."key"
-            ) AS "t70"
+                  "t60"."entity_id"
+              ) AS "t64"
+                ON "t57"."entity_id" = "t64"."key"
+            ) AS "t67"
             LEFT OUTER JOIN (
               SELECT
-                "t5"."group_id" AS "key",
-                argMaxIf(tuple("t5"."s__employees"), "t5"."timestamp", isNotNull("t5"."s__employees")).1 AS "s__employees"
+                "t4"."group_id" AS "key",
+                argMaxIf(tuple("t4"."s__employees"), "t4"."timestamp", isNotNull("t4"."s__employees")).1 AS "s__employees"
               FROM (
                 SELECT
                   "t0"."group_id" AS "group_id",
@@ -894,38 +851,38 @@ FROM (
                   AND isNotNull("t0"."traits")
                   AND isNotNull("t0"."group_id")
                   AND "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-              ) AS "t5"
+              ) AS "t4"
               GROUP BY
-                "t5"."group_id"
+                "t4"."group_id"
             ) AS "t11"
-              ON "t70"."entity_id" = "t11"."key"
-          ) AS "t73"
+              ON "t67"."entity_id" = "t11"."key"
+          ) AS "t70"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t62"."entity_id" AS "key"
+              "t59"."entity_id" AS "key"
             FROM (
               SELECT
-                "t42"."message_id" AS "message_id",
-                "t42"."type" AS "type",
-                "t42"."event" AS "event",
-                "t42"."name" AS "name",
-                "t42"."user_id" AS "user_id",
-                "t42"."anonymous_id" AS "anonymous_id",
-                "t42"."group_id" AS "group_id",
-                "t42"."previous_id" AS "previous_id",
-                "t42"."timestamp" AS "timestamp",
-                "t42"."original_timestamp" AS "original_timestamp",
-                "t42"."sent_at" AS "sent_at",
-                "t42"."received_at" AS "received_at",
-                "t42"."properties" AS "properties",
-                "t42"."traits" AS "traits",
-                "t42"."context" AS "context",
-                "t42"."source" AS "source",
-                "t42"."loaded_at" AS "loaded_at",
-                "t42"."person_id" AS "person_id",
-                "t58"."account_id" AS "account_id",
-                "t58"."email_domain" AS "email_domain",
-                "t58"."account_id" AS "entity_id"
+                "t45"."message_id" AS "message_id",
+                "t45"."type" AS "type",
+                "t45"."event" AS "event",
+                "t45"."name" AS "name",
+                "t45"."user_id" AS "user_id",
+                "t45"."anonymous_id" AS "anonymous_id",
+                "t45"."group_id" AS "group_id",
+                "t45"."previous_id" AS "previous_id",
+                "t45"."timestamp" AS "timestamp",
+                "t45"."original_timestamp" AS "original_timestamp",
+                "t45"."sent_at" AS "sent_at",
+                "t45"."received_at" AS "received_at",
+                "t45"."properties" AS "properties",
+                "t45"."traits" AS "traits",
+                "t45"."context" AS "context",
+                "t45"."source" AS "source",
+                "t45"."loaded_at" AS "loaded_at",
+                "t45"."person_id" AS "person_id",
+                "t55"."account_id" AS "account_id",
+                "t55"."email_domain" AS "email_domain",
+                "t55"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
@@ -948,8 +905,8 @@ FROM (
                     "t6"."context" AS "context",
                     "t6"."source" AS "source",
                     "t6"."loaded_at" AS "loaded_at",
-                    COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
-                    isNotNull("t6"."user_id") OR isNotNull("t37"."s_person") AS "is_known"
+                    COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
+                    isNotNull("t6"."user_id") OR isNotNull("t40"."s_person") AS "is_known"
                   FROM (
                     SELECT
                       "t0"."message_id" AS "message_id",
@@ -976,67 +933,67 @@ FROM (
                   ) AS "t6"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t35"."from_id" AS "s_from",
-                      "t35"."person_id" AS "s_person"
+                      "t37"."from_id" AS "s_from",
+                      "t37"."person_id" AS "s_person"
                     FROM (
                       SELECT
-                        "t33"."from_id" AS "from_id",
-                        COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
+                        "t35"."from_id" AS "from_id",
+                        COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
                       FROM (
                         SELECT
-                          "t20"."from_id" AS "from_id",
-                          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
+                          "t22"."from_id" AS "from_id",
+                          COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
                         FROM (
                           SELECT
-                            "t16"."from_id" AS "from_id",
-                            "t16"."to_id" AS "person_id"
-                          FROM "t15" AS "t16"
+                            "t18"."from_id" AS "from_id",
+                            "t18"."to_id" AS "person_id"
+                          FROM "t17" AS "t18"
                           WHERE
-                            "t16"."rank" = 0
-                        ) AS "t20"
+                            "t18"."rank" = 0
+                        ) AS "t22"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t23"."from_id" AS "next_from",
-                            "t23"."to_id" AS "next_to"
-                          FROM "t19" AS "t23"
-                        ) AS "t28"
-                          ON "t20"."person_id" = "t28"."next_from"
-                      ) AS "t33"
+                            "t25"."from_id" AS "next_from",
+                            "t25"."to_id" AS "next_to"
+                          FROM "t20" AS "t25"
+                        ) AS "t29"
+                          ON "t22"."person_id" = "t29"."next_from"
+                      ) AS "t35"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t22"."from_id" AS "next_from",
-                          "t22"."to_id" AS "next_to"
-                        FROM "t19" AS "t22"
-                      ) AS "t27"
-                        ON "t33"."person_id" = "t27"."next_from"
-                    ) AS "t35"
-                  ) AS "t37"
-                    ON "t6"."_sender" = "t37"."s_from"
-                ) AS "t38"
+                          "t24"."from_id" AS "next_from",
+                          "t24"."to_id" AS "next_to"
+                        FROM "t20" AS "t24"
+                      ) AS "t28"
+                        ON "t35"."person_id" = "t28"."next_from"
+                    ) AS "t37"
+                  ) AS "t40"
+                    ON "t6"."_sender" = "t40"."s_from"
+                ) AS "t42"
                 WHERE
-                  "t38"."is_known"
-              ) AS "t42"
+                  "t42"."is_known"
+              ) AS "t45"
               LEFT OUTER JOIN (
                 SELECT
-                  "t55"."user_id" AS "m_user",
-                  "t55"."account_id" AS "account_id",
-                  "t55"."email_domain" AS "email_domain"
-                FROM "t54" AS "t55"
-              ) AS "t58"
-                ON "t42"."person_id" = "t58"."m_user"
-            ) AS "t62"
+                  "t52"."user_id" AS "m_user",
+                  "t52"."account_id" AS "account_id",
+                  "t52"."email_domain" AS "email_domain"
+                FROM "t51" AS "t52"
+              ) AS "t55"
+                ON "t45"."person_id" = "t55"."m_user"
+            ) AS "t59"
             WHERE
-              isNotNull("t62"."entity_id")
-              AND "t62"."type" = 'track'
-              AND "t62"."event" IN ('Subscription Started')
-          ) AS "t65"
-            ON "t73"."entity_id" = "t65"."key"
-        ) AS "t75"
+              isNotNull("t59"."entity_id")
+              AND "t59"."type" = 'track'
+              AND "t59"."event" IN ('Subscription Started')
+          ) AS "t62"
+            ON "t70"."entity_id" = "t62"."key"
+        ) AS "t72"
         WHERE
           NOT (
-            "t75"."paying"
+            "t72"."paying"
           )
-      ) AS "t77"
-    ) AS "t79"
-  ) AS "t80"
-) AS "t81";
+      ) AS "t74"
+    ) AS "t76"
+  ) AS "t77"
+) AS "t78";

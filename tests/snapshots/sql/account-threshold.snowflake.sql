@@ -1,9 +1,9 @@
-WITH "t15" AS (
+WITH "t17" AS (
   SELECT
-    "t13"."from_id",
-    "t13"."to_id",
-    "t13"."linked_at",
-    ROW_NUMBER() OVER (PARTITION BY "t13"."from_id" ORDER BY "t13"."linked_at" ASC, "t13"."to_id" ASC) - 1 AS "rank"
+    "t14"."from_id",
+    "t14"."to_id",
+    "t14"."linked_at",
+    ROW_NUMBER() OVER (PARTITION BY "t14"."from_id" ORDER BY "t14"."linked_at" ASC, "t14"."to_id" ASC) - 1 AS "rank"
   FROM (
     SELECT
       "t9"."from_id",
@@ -26,7 +26,7 @@ WITH "t15" AS (
             AND "t0"."type" = 'alias'
             AND "t0"."previous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t4"
+        ) AS "t3"
         UNION ALL
         SELECT
           *
@@ -40,104 +40,39 @@ WITH "t15" AS (
             "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
             AND "t0"."anonymous_id" IS NOT NULL
             AND "t0"."user_id" IS NOT NULL
-        ) AS "t3"
-      ) AS "t8"
+        ) AS "t2"
+      ) AS "t7"
       WHERE
-        "t8"."from_id" <> "t8"."to_id"
+        "t7"."from_id" <> "t7"."to_id"
     ) AS "t9"
     GROUP BY
       1,
       2
-  ) AS "t13"
-), "t19" AS (
+  ) AS "t14"
+), "t20" AS (
   SELECT
-    "t16"."from_id",
-    "t16"."to_id",
-    "t16"."linked_at"
-  FROM "t15" AS "t16"
+    "t18"."from_id",
+    "t18"."to_id",
+    "t18"."linked_at"
+  FROM "t17" AS "t18"
   WHERE
-    "t16"."rank" = 0
-), "t39" AS (
+    "t18"."rank" = 0
+), "t51" AS (
   SELECT
-    "t7"."type",
-    "t7"."timestamp",
-    "t7"."user_id",
-    "t7"."anonymous_id",
-    "t7"."group_id",
-    "t7"."traits",
-    COALESCE("t37"."s_person", "t7"."_sender") AS "person_id",
-    (
-      "t7"."user_id" IS NOT NULL
-    ) OR (
-      "t37"."s_person" IS NOT NULL
-    ) AS "is_known"
-  FROM (
-    SELECT
-      "t0"."type",
-      "t0"."timestamp",
-      "t0"."user_id",
-      "t0"."anonymous_id",
-      "t0"."group_id",
-      "t0"."traits",
-      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-    FROM "events" AS "t0"
-    WHERE
-      "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
-  ) AS "t7"
-  LEFT OUTER JOIN (
-    SELECT
-      "t35"."from_id" AS "s_from",
-      "t35"."person_id" AS "s_person"
-    FROM (
-      SELECT
-        "t33"."from_id",
-        COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
-      FROM (
-        SELECT
-          "t20"."from_id",
-          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
-        FROM (
-          SELECT
-            "t16"."from_id",
-            "t16"."to_id" AS "person_id"
-          FROM "t15" AS "t16"
-          WHERE
-            "t16"."rank" = 0
-        ) AS "t20"
-        LEFT OUTER JOIN (
-          SELECT
-            "t23"."from_id" AS "next_from",
-            "t23"."to_id" AS "next_to"
-          FROM "t19" AS "t23"
-        ) AS "t28"
-          ON "t20"."person_id" = "t28"."next_from"
-      ) AS "t33"
-      LEFT OUTER JOIN (
-        SELECT
-          "t22"."from_id" AS "next_from",
-          "t22"."to_id" AS "next_to"
-        FROM "t19" AS "t22"
-      ) AS "t27"
-        ON "t33"."person_id" = "t27"."next_from"
-    ) AS "t35"
-  ) AS "t37"
-    ON "t7"."_sender" = "t37"."s_from"
-), "t54" AS (
-  SELECT
-    "t53"."user_id",
-    "t53"."email",
-    "t53"."email_domain",
-    "t53"."first_seen",
-    "t53"."last_seen",
+    "t50"."user_id",
+    "t50"."email",
+    "t50"."email_domain",
+    "t50"."first_seen",
+    "t50"."last_seen",
     COALESCE(
-      "t53"."group_account",
-      "t30"."domain_account",
+      "t50"."group_account",
+      "t33"."domain_account",
       IFF(
         (
-          "t53"."email_domain" IS NOT NULL
+          "t50"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t53"."email_domain" IN (
+          "t50"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -265,21 +200,21 @@ WITH "t15" AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', "t53"."email_domain"),
+        CONCAT('domain:', "t50"."email_domain"),
         NULL
       )
     ) AS "account_id",
     CASE
-      WHEN "t53"."group_account" IS NOT NULL
+      WHEN "t50"."group_account" IS NOT NULL
       THEN 'group'
-      WHEN "t30"."domain_account" IS NOT NULL
+      WHEN "t33"."domain_account" IS NOT NULL
       THEN 'domain'
       WHEN IFF(
         (
-          "t53"."email_domain" IS NOT NULL
+          "t50"."email_domain" IS NOT NULL
         )
         AND NOT (
-          "t53"."email_domain" IN (
+          "t50"."email_domain" IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -407,7 +342,7 @@ WITH "t15" AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', "t53"."email_domain"),
+        CONCAT('domain:', "t50"."email_domain"),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -415,30 +350,30 @@ WITH "t15" AS (
     END AS "account_via"
   FROM (
     SELECT
-      "t50"."user_id",
-      "t50"."first_seen",
-      "t50"."last_seen",
-      "t50"."group_account",
-      "t50"."email",
+      "t47"."user_id",
+      "t47"."first_seen",
+      "t47"."last_seen",
+      "t47"."group_account",
+      "t47"."email",
       NULLIF(
         IFF(
           (
-            POSITION('@', LOWER(TRIM("t50"."email", ' \t\n\r\f'))) - 1
+            POSITION('@', LOWER(TRIM("t47"."email", ' \t\n\r\f'))) - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM("t50"."email", ' \t\n\r\f')),
+            LOWER(TRIM("t47"."email", ' \t\n\r\f')),
             IFF(
               (
                 (
-                  POSITION('@', LOWER(TRIM("t50"."email", ' \t\n\r\f'))) - 1
+                  POSITION('@', LOWER(TRIM("t47"."email", ' \t\n\r\f'))) - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                POSITION('@', LOWER(TRIM("t50"."email", ' \t\n\r\f'))) - 1
+                POSITION('@', LOWER(TRIM("t47"."email", ' \t\n\r\f'))) - 1
               ) + 1 + 1,
               (
-                POSITION('@', LOWER(TRIM("t50"."email", ' \t\n\r\f'))) - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM("t50"."email", ' \t\n\r\f')))
+                POSITION('@', LOWER(TRIM("t47"."email", ' \t\n\r\f'))) - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM("t47"."email", ' \t\n\r\f')))
             )
           ),
           NULL
@@ -447,107 +382,150 @@ WITH "t15" AS (
       ) AS "email_domain"
     FROM (
       SELECT
-        "t46"."user_id",
-        "t46"."first_seen",
-        "t46"."last_seen",
-        "t46"."group_account",
-        "t48"."email"
+        COALESCE("t46"."l_person", "t46"."sender") AS "user_id",
+        MIN("t46"."first") AS "first_seen",
+        MAX("t46"."last") AS "last_seen",
+        MAX_BY(
+          IFF("t46"."grp" IS NOT NULL, "t46"."grp", NULL),
+          IFF("t46"."grp" IS NOT NULL, "t46"."grp_at", NULL)
+        ) AS "group_account",
+        MAX_BY(
+          IFF("t46"."mail" IS NOT NULL, "t46"."mail", NULL),
+          IFF("t46"."mail" IS NOT NULL, "t46"."mail_at", NULL)
+        ) AS "email"
       FROM (
         SELECT
-          "t43"."person_id" AS "user_id",
-          MIN("t43"."timestamp") AS "first_seen",
-          MAX("t43"."timestamp") AS "last_seen",
-          MAX_BY(
-            IFF("t43"."group_id" IS NOT NULL, "t43"."group_id", NULL),
-            IFF("t43"."group_id" IS NOT NULL, "t43"."timestamp", NULL)
-          ) AS "group_account"
+          *
         FROM (
           SELECT
-            *
-          FROM "t39" AS "t40"
-          WHERE
-            "t40"."is_known"
+            "t13"."sender",
+            "t13"."has_user",
+            "t13"."first",
+            "t13"."last",
+            "t13"."grp",
+            "t13"."grp_at",
+            "t13"."mail",
+            "t13"."mail_at",
+            "t41"."l_from",
+            "t41"."l_person"
+          FROM (
+            SELECT
+              "t8"."sender",
+              "t8"."has_user",
+              MIN("t8"."timestamp") AS "first",
+              MAX("t8"."timestamp") AS "last",
+              MAX_BY(
+                IFF("t8"."group_id" IS NOT NULL, "t8"."group_id", NULL),
+                IFF("t8"."group_id" IS NOT NULL, "t8"."timestamp", NULL)
+              ) AS "grp",
+              MAX(IFF("t8"."group_id" IS NOT NULL, "t8"."timestamp", NULL)) AS "grp_at",
+              MAX_BY(
+                IFF("t8"."email" IS NOT NULL, "t8"."email", NULL),
+                IFF("t8"."email" IS NOT NULL, "t8"."timestamp", NULL)
+              ) AS "mail",
+              MAX(IFF("t8"."email" IS NOT NULL, "t8"."timestamp", NULL)) AS "mail_at"
+            FROM (
+              SELECT
+                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "sender",
+                "t0"."user_id" IS NOT NULL AS "has_user",
+                "t0"."timestamp",
+                "t0"."group_id",
+                IFF("t0"."type" <> 'group', AS_VARCHAR(GET("t0"."traits", 'email')), NULL) AS "email"
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
+                AND COALESCE("t0"."user_id", "t0"."anonymous_id") IS NOT NULL
+            ) AS "t8"
+            GROUP BY
+              1,
+              2
+          ) AS "t13"
+          LEFT OUTER JOIN (
+            SELECT
+              "t37"."from_id" AS "l_from",
+              "t37"."person_id" AS "l_person"
+            FROM (
+              SELECT
+                "t35"."from_id",
+                COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
+              FROM (
+                SELECT
+                  "t22"."from_id",
+                  COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
+                FROM (
+                  SELECT
+                    "t18"."from_id",
+                    "t18"."to_id" AS "person_id"
+                  FROM "t17" AS "t18"
+                  WHERE
+                    "t18"."rank" = 0
+                ) AS "t22"
+                LEFT OUTER JOIN (
+                  SELECT
+                    "t25"."from_id" AS "next_from",
+                    "t25"."to_id" AS "next_to"
+                  FROM "t20" AS "t25"
+                ) AS "t29"
+                  ON "t22"."person_id" = "t29"."next_from"
+              ) AS "t35"
+              LEFT OUTER JOIN (
+                SELECT
+                  "t24"."from_id" AS "next_from",
+                  "t24"."to_id" AS "next_to"
+                FROM "t20" AS "t24"
+              ) AS "t28"
+                ON "t35"."person_id" = "t28"."next_from"
+            ) AS "t37"
+          ) AS "t41"
+            ON "t13"."sender" = "t41"."l_from"
         ) AS "t43"
-        GROUP BY
-          1
+        WHERE
+          "t43"."has_user" OR (
+            "t43"."l_person" IS NOT NULL
+          )
       ) AS "t46"
-      LEFT OUTER JOIN (
-        SELECT
-          "t44"."e_user",
-          MAX_BY(
-            IFF(
-              AS_VARCHAR(GET("t44"."traits", 'email')) IS NOT NULL,
-              AS_VARCHAR(GET("t44"."traits", 'email')),
-              NULL
-            ),
-            IFF(AS_VARCHAR(GET("t44"."traits", 'email')) IS NOT NULL, "t44"."timestamp", NULL)
-          ) AS "email"
-        FROM (
-          SELECT
-            "t40"."type",
-            "t40"."timestamp",
-            "t40"."user_id",
-            "t40"."anonymous_id",
-            "t40"."group_id",
-            "t40"."traits",
-            "t40"."person_id",
-            "t40"."is_known",
-            "t40"."person_id" AS "e_user"
-          FROM "t39" AS "t40"
-          WHERE
-            "t40"."is_known"
-            AND "t40"."type" <> 'group'
-            AND "t40"."traits" IS NOT NULL
-            AND "t40"."person_id" IS NOT NULL
-        ) AS "t44"
-        GROUP BY
-          1
-      ) AS "t48"
-        ON "t46"."user_id" = "t48"."e_user"
-    ) AS "t50"
-  ) AS "t53"
+      GROUP BY
+        1
+    ) AS "t47"
+  ) AS "t50"
   LEFT OUTER JOIN (
     SELECT
-      "t24"."domain",
-      "t24"."group_id" AS "domain_account"
+      "t30"."domain",
+      "t30"."group_id" AS "domain_account"
     FROM (
       SELECT
-        "t17"."group_id",
-        "t17"."since",
-        "t17"."domain",
-        ROW_NUMBER() OVER (PARTITION BY "t17"."domain" ORDER BY "t17"."since" ASC, "t17"."group_id" ASC) - 1 AS "rank"
+        "t21"."group_id",
+        "t21"."since",
+        "t21"."domain",
+        ROW_NUMBER() OVER (PARTITION BY "t21"."domain" ORDER BY "t21"."since" ASC, "t21"."group_id" ASC) - 1 AS "rank"
       FROM (
         SELECT
-          "t14"."group_id",
-          "t14"."since",
-          IFF("t14"."domain_at" IS NOT NULL, "t14"."domain", "t14"."website") AS "domain"
+          "t16"."group_id",
+          "t16"."since",
+          IFF("t16"."domain_at" IS NOT NULL, "t16"."domain", "t16"."website") AS "domain"
         FROM (
           SELECT
-            "t12"."group_id",
-            MIN("t12"."timestamp") AS "since",
-            MAX(IFF("t12"."has_domain", "t12"."timestamp", NULL)) AS "domain_at",
+            "t15"."group_id",
+            MIN("t15"."timestamp") AS "since",
+            MAX(IFF("t15"."has_domain", "t15"."timestamp", NULL)) AS "domain_at",
             MAX_BY(
-              IFF("t12"."has_domain", "t12"."domain", NULL),
-              IFF("t12"."has_domain", "t12"."timestamp", NULL)
+              IFF("t15"."has_domain", "t15"."domain", NULL),
+              IFF("t15"."has_domain", "t15"."timestamp", NULL)
             ) AS "domain",
             MAX_BY(
-              IFF("t12"."has_website", "t12"."website", NULL),
-              IFF("t12"."has_website", "t12"."timestamp", NULL)
+              IFF("t15"."has_website", "t15"."website", NULL),
+              IFF("t15"."has_website", "t15"."timestamp", NULL)
             ) AS "website"
           FROM (
             SELECT
-              "t0"."group_id",
-              "t0"."timestamp",
-              AS_VARCHAR(GET("t0"."traits", 'domain')) IS NOT NULL AS "has_domain",
-              AS_VARCHAR(GET("t0"."traits", 'website')) IS NOT NULL AS "has_website",
+              "t5"."group_id",
+              "t5"."timestamp",
+              "t5"."domain" IS NOT NULL AS "has_domain",
+              "t5"."website" IS NOT NULL AS "has_website",
               NULLIF(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    REGEXP_REPLACE(
-                      LOWER(TRIM(AS_VARCHAR(GET("t0"."traits", 'domain')), ' \t\n\r\f')),
-                      '^[a-z]+://',
-                      ''
-                    ),
+                    REGEXP_REPLACE(LOWER(TRIM("t5"."domain", ' \t\n\r\f')), '^[a-z]+://', ''),
                     '^www\\.',
                     ''
                   ),
@@ -559,11 +537,7 @@ WITH "t15" AS (
               NULLIF(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    REGEXP_REPLACE(
-                      LOWER(TRIM(AS_VARCHAR(GET("t0"."traits", 'website')), ' \t\n\r\f')),
-                      '^[a-z]+://',
-                      ''
-                    ),
+                    REGEXP_REPLACE(LOWER(TRIM("t5"."website", ' \t\n\r\f')), '^[a-z]+://', ''),
                     '^www\\.',
                     ''
                   ),
@@ -572,146 +546,153 @@ WITH "t15" AS (
                 ),
                 ''
               ) AS "website"
-            FROM "events" AS "t0"
-            WHERE
-              "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
-              AND "t0"."type" = 'group'
-              AND "t0"."group_id" IS NOT NULL
-          ) AS "t12"
+            FROM (
+              SELECT
+                "t0"."group_id",
+                "t0"."timestamp",
+                AS_VARCHAR(GET("t0"."traits", 'domain')) AS "domain",
+                AS_VARCHAR(GET("t0"."traits", 'website')) AS "website"
+              FROM "events" AS "t0"
+              WHERE
+                "t0"."type" = 'group'
+                AND "t0"."group_id" IS NOT NULL
+                AND "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
+            ) AS "t5"
+          ) AS "t15"
           GROUP BY
             1
-        ) AS "t14"
+        ) AS "t16"
         WHERE
-          IFF("t14"."domain_at" IS NOT NULL, "t14"."domain", "t14"."website") IS NOT NULL
-      ) AS "t17"
-    ) AS "t24"
+          IFF("t16"."domain_at" IS NOT NULL, "t16"."domain", "t16"."website") IS NOT NULL
+      ) AS "t21"
+    ) AS "t30"
     WHERE
-      "t24"."rank" = 0
-  ) AS "t30"
-    ON "t53"."email_domain" = "t30"."domain"
+      "t30"."rank" = 0
+  ) AS "t33"
+    ON "t50"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t81"."entity_id",
-  "t81"."account_id",
-  "t81"."first_seen",
-  "t81"."last_seen",
-  "t81"."s__users",
-  "t81"."s__core_workflows_7d",
-  "t81"."s__employees",
-  "t81"."paying",
-  "t81"."q__all__0",
-  "t81"."q__all__1",
-  "t81"."q__all__2",
-  "t81"."score",
-  "t81"."tier",
+  "t78"."entity_id",
+  "t78"."account_id",
+  "t78"."first_seen",
+  "t78"."last_seen",
+  "t78"."s__users",
+  "t78"."s__core_workflows_7d",
+  "t78"."s__employees",
+  "t78"."paying",
+  "t78"."q__all__0",
+  "t78"."q__all__1",
+  "t78"."q__all__2",
+  "t78"."score",
+  "t78"."tier",
   'account' AS "entity_type",
   TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0) AS "as_of"
 FROM (
   SELECT
-    "t80".*
+    "t77".*
     EXCLUDE ("qualifies")
   FROM (
     SELECT
-      "t79"."entity_id",
-      "t79"."account_id",
-      "t79"."first_seen",
-      "t79"."last_seen",
-      "t79"."s__users",
-      "t79"."s__core_workflows_7d",
-      "t79"."s__employees",
-      "t79"."paying",
-      "t79"."q__all__0",
-      "t79"."q__all__1",
-      "t79"."q__all__2",
-      "t79"."score",
-      "t79"."qualifies",
-      IFF("t79"."qualifies", 'pql', 'not qualified') AS "tier"
+      "t76"."entity_id",
+      "t76"."account_id",
+      "t76"."first_seen",
+      "t76"."last_seen",
+      "t76"."s__users",
+      "t76"."s__core_workflows_7d",
+      "t76"."s__employees",
+      "t76"."paying",
+      "t76"."q__all__0",
+      "t76"."q__all__1",
+      "t76"."q__all__2",
+      "t76"."score",
+      "t76"."qualifies",
+      IFF("t76"."qualifies", 'pql', 'not qualified') AS "tier"
     FROM (
       SELECT
-        "t77"."entity_id",
-        "t77"."account_id",
-        "t77"."first_seen",
-        "t77"."last_seen",
-        "t77"."s__users",
-        "t77"."s__core_workflows_7d",
-        "t77"."s__employees",
-        "t77"."paying",
-        "t77"."q__all__0",
-        "t77"."q__all__1",
-        "t77"."q__all__2",
-        CAST(0 + IFF("t77"."q__all__0", 1, 0) + IFF("t77"."q__all__1", 1, 0) + IFF("t77"."q__all__2", 1, 0) AS DOUBLE) AS "score",
-        "t77"."q__all__0" AND "t77"."q__all__1" AND "t77"."q__all__2" AS "qualifies"
+        "t74"."entity_id",
+        "t74"."account_id",
+        "t74"."first_seen",
+        "t74"."last_seen",
+        "t74"."s__users",
+        "t74"."s__core_workflows_7d",
+        "t74"."s__employees",
+        "t74"."paying",
+        "t74"."q__all__0",
+        "t74"."q__all__1",
+        "t74"."q__all__2",
+        CAST(0 + IFF("t74"."q__all__0", 1, 0) + IFF("t74"."q__all__1", 1, 0) + IFF("t74"."q__all__2", 1, 0) AS DOUBLE) AS "score",
+        "t74"."q__all__0" AND "t74"."q__all__1" AND "t74"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t75"."entity_id",
-          "t75"."account_id",
-          "t75"."first_seen",
-          "t75"."last_seen",
-          "t75"."s__users",
-          "t75"."s__core_workflows_7d",
-          "t75"."s__employees",
-          "t75"."paying",
-          COALESCE("t75"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t75"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t75"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t72"."entity_id",
+          "t72"."account_id",
+          "t72"."first_seen",
+          "t72"."last_seen",
+          "t72"."s__users",
+          "t72"."s__core_workflows_7d",
+          "t72"."s__employees",
+          "t72"."paying",
+          COALESCE("t72"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t72"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t72"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t73"."entity_id",
-            "t73"."account_id",
-            "t73"."first_seen",
-            "t73"."last_seen",
-            "t73"."s__users",
-            "t73"."s__core_workflows_7d",
-            "t73"."s__employees",
-            "t65"."key" IS NOT NULL AS "paying"
+            "t70"."entity_id",
+            "t70"."account_id",
+            "t70"."first_seen",
+            "t70"."last_seen",
+            "t70"."s__users",
+            "t70"."s__core_workflows_7d",
+            "t70"."s__employees",
+            "t62"."key" IS NOT NULL AS "paying"
           FROM (
             SELECT
-              "t70"."entity_id",
-              "t70"."account_id",
-              "t70"."first_seen",
-              "t70"."last_seen",
-              "t70"."s__users",
-              "t70"."s__core_workflows_7d",
+              "t67"."entity_id",
+              "t67"."account_id",
+              "t67"."first_seen",
+              "t67"."last_seen",
+              "t67"."s__users",
+              "t67"."s__core_workflows_7d",
               "t11"."s__employees"
             FROM (
               SELECT
-                "t60"."entity_id",
-                "t60"."account_id",
-                "t60"."first_seen",
-                "t60"."last_seen",
-                COALESCE("t67"."s__users", 0) AS "s__users",
-                COALESCE("t67"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                "t57"."entity_id",
+                "t57"."account_id",
+                "t57"."first_seen",
+                "t57"."last_seen",
+                COALESCE("t64"."s__users", 0) AS "s__users",
+                COALESCE("t64"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
               FROM (
                 SELECT
-                  "t57"."account_id" AS "entity_id",
-                  MAX("t57"."account_id") AS "account_id",
-                  MIN("t57"."first_seen") AS "first_seen",
-                  MAX("t57"."last_seen") AS "last_seen"
+                  "t54"."account_id" AS "entity_id",
+                  MAX("t54"."account_id") AS "account_id",
+                  MIN("t54"."first_seen") AS "first_seen",
+                  MAX("t54"."last_seen") AS "last_seen"
                 FROM (
                   SELECT
-                    "t55"."user_id" AS "m_user",
-                    "t55"."account_id",
-                    "t55"."email_domain",
-                    "t55"."first_seen",
-                    "t55"."last_seen"
-                  FROM "t54" AS "t55"
+                    "t52"."user_id" AS "m_user",
+                    "t52"."account_id",
+                    "t52"."email_domain",
+                    "t52"."first_seen",
+                    "t52"."last_seen"
+                  FROM "t51" AS "t52"
                   WHERE
-                    "t55"."account_id" IS NOT NULL
-                ) AS "t57"
+                    "t52"."account_id" IS NOT NULL
+                ) AS "t54"
                 GROUP BY
                   1
-              ) AS "t60"
+              ) AS "t57"
               LEFT OUTER JOIN (
                 SELECT
-                  "t63"."entity_id" AS "key",
-                  COUNT(DISTINCT IFF(TRUE AND TRUE, "t63"."person_id", NULL)) AS "s__users",
+                  "t60"."entity_id" AS "key",
+                  COUNT(DISTINCT IFF(TRUE AND TRUE, "t60"."person_id", NULL)) AS "s__users",
                   COUNT_IF(
                     (
-                      "t63"."type" = 'track'
+                      "t60"."type" = 'track'
                     )
-                    AND "t63"."event" IN ('Report Created')
+                    AND "t60"."event" IN ('Report Created')
                     AND (
-                      "t63"."timestamp" >= TIMESTAMP_FROM_PARTS(2026, 3, 25, 0, 0, 0, 0)
+                      "t60"."timestamp" >= TIMESTAMP_FROM_PARTS(2026, 3, 25, 0, 0, 0, 0)
                     )
                   ) AS "s__core_workflows_7d"
                 FROM (
@@ -719,27 +700,27 @@ FROM (
                     *
                   FROM (
                     SELECT
-                      "t42"."message_id",
-                      "t42"."type",
-                      "t42"."event",
-                      "t42"."name",
-                      "t42"."user_id",
-                      "t42"."anonymous_id",
-                      "t42"."group_id",
-                      "t42"."previous_id",
-                      "t42"."timestamp",
-                      "t42"."original_timestamp",
-                      "t42"."sent_at",
-                      "t42"."received_at",
-                      "t42"."properties",
-                      "t42"."traits",
-                      "t42"."context",
-                      "t42"."source",
-                      "t42"."loaded_at",
-                      "t42"."person_id",
-                      "t58"."account_id",
-                      "t58"."email_domain",
-                      "t58"."account_id" AS "entity_id"
+                      "t45"."message_id",
+                      "t45"."type",
+                      "t45"."event",
+                      "t45"."name",
+                      "t45"."user_id",
+                      "t45"."anonymous_id",
+                      "t45"."group_id",
+                      "t45"."previous_id",
+                      "t45"."timestamp",
+                      "t45"."original_timestamp",
+                      "t45"."sent_at",
+                      "t45"."received_at",
+                      "t45"."properties",
+                      "t45"."traits",
+                      "t45"."context",
+                      "t45"."source",
+                      "t45"."loaded_at",
+                      "t45"."person_id",
+                      "t55"."account_id",
+                      "t55"."email_domain",
+                      "t55"."account_id" AS "entity_id"
                     FROM (
                       SELECT
                         *
@@ -762,11 +743,11 @@ FROM (
                           "t6"."context",
                           "t6"."source",
                           "t6"."loaded_at",
-                          COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
+                          COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
                           (
                             "t6"."user_id" IS NOT NULL
                           ) OR (
-                            "t37"."s_person" IS NOT NULL
+                            "t40"."s_person" IS NOT NULL
                           ) AS "is_known"
                         FROM (
                           SELECT
@@ -794,69 +775,69 @@ FROM (
                         ) AS "t6"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t35"."from_id" AS "s_from",
-                            "t35"."person_id" AS "s_person"
+                            "t37"."from_id" AS "s_from",
+                            "t37"."person_id" AS "s_person"
                           FROM (
                             SELECT
-                              "t33"."from_id",
-                              COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
+                              "t35"."from_id",
+                              COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
                             FROM (
                               SELECT
-                                "t20"."from_id",
-                                COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
+                                "t22"."from_id",
+                                COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
                               FROM (
                                 SELECT
-                                  "t16"."from_id",
-                                  "t16"."to_id" AS "person_id"
-                                FROM "t15" AS "t16"
+                                  "t18"."from_id",
+                                  "t18"."to_id" AS "person_id"
+                                FROM "t17" AS "t18"
                                 WHERE
-                                  "t16"."rank" = 0
-                              ) AS "t20"
+                                  "t18"."rank" = 0
+                              ) AS "t22"
                               LEFT OUTER JOIN (
                                 SELECT
-                                  "t23"."from_id" AS "next_from",
-                                  "t23"."to_id" AS "next_to"
-                                FROM "t19" AS "t23"
-                              ) AS "t28"
-                                ON "t20"."person_id" = "t28"."next_from"
-                            ) AS "t33"
+                                  "t25"."from_id" AS "next_from",
+                                  "t25"."to_id" AS "next_to"
+                                FROM "t20" AS "t25"
+                              ) AS "t29"
+                                ON "t22"."person_id" = "t29"."next_from"
+                            ) AS "t35"
                             LEFT OUTER JOIN (
                               SELECT
-                                "t22"."from_id" AS "next_from",
-                                "t22"."to_id" AS "next_to"
-                              FROM "t19" AS "t22"
-                            ) AS "t27"
-                              ON "t33"."person_id" = "t27"."next_from"
-                          ) AS "t35"
-                        ) AS "t37"
-                          ON "t6"."_sender" = "t37"."s_from"
-                      ) AS "t38"
+                                "t24"."from_id" AS "next_from",
+                                "t24"."to_id" AS "next_to"
+                              FROM "t20" AS "t24"
+                            ) AS "t28"
+                              ON "t35"."person_id" = "t28"."next_from"
+                          ) AS "t37"
+                        ) AS "t40"
+                          ON "t6"."_sender" = "t40"."s_from"
+                      ) AS "t42"
                       WHERE
-                        "t38"."is_known"
-                    ) AS "t42"
+                        "t42"."is_known"
+                    ) AS "t45"
                     LEFT OUTER JOIN (
                       SELECT
-                        "t55"."user_id" AS "m_user",
-                        "t55"."account_id",
-                        "t55"."email_domain"
-                      FROM "t54" AS "t55"
-                    ) AS "t58"
-                      ON "t42"."person_id" = "t58"."m_user"
-                  ) AS "t62"
+                        "t52"."user_id" AS "m_user",
+                        "t52"."account_id",
+                        "t52"."email_domain"
+                      FROM "t51" AS "t52"
+                    ) AS "t55"
+                      ON "t45"."person_id" = "t55"."m_user"
+                  ) AS "t59"
                   WHERE
-                    "t62"."entity_id" IS NOT NULL
-                ) AS "t63"
+                    "t59"."entity_id" IS NOT NULL
+                ) AS "t60"
                 GROUP BY
                   1
-              ) AS "t67"
-                ON "t60"."entity_id" = "t67"."key"
-            ) AS "t70"
+              ) AS "t64"
+                ON "t57"."entity_id" = "t64"."key"
+            ) AS "t67"
             LEFT OUTER JOIN (
               SELECT
-                "t5"."group_id" AS "key",
+                "t4"."group_id" AS "key",
                 MAX_BY(
-                  IFF("t5"."s__employees" IS NOT NULL, "t5"."s__employees", NULL),
-                  IFF("t5"."s__employees" IS NOT NULL, "t5"."timestamp", NULL)
+                  IFF("t4"."s__employees" IS NOT NULL, "t4"."s__employees", NULL),
+                  IFF("t4"."s__employees" IS NOT NULL, "t4"."timestamp", NULL)
                 ) AS "s__employees"
               FROM (
                 SELECT
@@ -869,38 +850,38 @@ FROM (
                   AND "t0"."traits" IS NOT NULL
                   AND "t0"."group_id" IS NOT NULL
                   AND "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
-              ) AS "t5"
+              ) AS "t4"
               GROUP BY
                 1
             ) AS "t11"
-              ON "t70"."entity_id" = "t11"."key"
-          ) AS "t73"
+              ON "t67"."entity_id" = "t11"."key"
+          ) AS "t70"
           LEFT OUTER JOIN (
             SELECT DISTINCT
-              "t62"."entity_id" AS "key"
+              "t59"."entity_id" AS "key"
             FROM (
               SELECT
-                "t42"."message_id",
-                "t42"."type",
-                "t42"."event",
-                "t42"."name",
-                "t42"."user_id",
-                "t42"."anonymous_id",
-                "t42"."group_id",
-                "t42"."previous_id",
-                "t42"."timestamp",
-                "t42"."original_timestamp",
-                "t42"."sent_at",
-                "t42"."received_at",
-                "t42"."properties",
-                "t42"."traits",
-                "t42"."context",
-                "t42"."source",
-                "t42"."loaded_at",
-                "t42"."person_id",
-                "t58"."account_id",
-                "t58"."email_domain",
-                "t58"."account_id" AS "entity_id"
+                "t45"."message_id",
+                "t45"."type",
+                "t45"."event",
+                "t45"."name",
+                "t45"."user_id",
+                "t45"."anonymous_id",
+                "t45"."group_id",
+                "t45"."previous_id",
+                "t45"."timestamp",
+                "t45"."original_timestamp",
+                "t45"."sent_at",
+                "t45"."received_at",
+                "t45"."properties",
+                "t45"."traits",
+                "t45"."context",
+                "t45"."source",
+                "t45"."loaded_at",
+                "t45"."person_id",
+                "t55"."account_id",
+                "t55"."email_domain",
+                "t55"."account_id" AS "entity_id"
               FROM (
                 SELECT
                   *
@@ -923,11 +904,11 @@ FROM (
                     "t6"."context",
                     "t6"."source",
                     "t6"."loaded_at",
-                    COALESCE("t37"."s_person", "t6"."_sender") AS "person_id",
+                    COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
                     (
                       "t6"."user_id" IS NOT NULL
                     ) OR (
-                      "t37"."s_person" IS NOT NULL
+                      "t40"."s_person" IS NOT NULL
                     ) AS "is_known"
                   FROM (
                     SELECT
@@ -955,67 +936,67 @@ FROM (
                   ) AS "t6"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t35"."from_id" AS "s_from",
-                      "t35"."person_id" AS "s_person"
+                      "t37"."from_id" AS "s_from",
+                      "t37"."person_id" AS "s_person"
                     FROM (
                       SELECT
-                        "t33"."from_id",
-                        COALESCE("t27"."next_to", "t33"."person_id") AS "person_id"
+                        "t35"."from_id",
+                        COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
                       FROM (
                         SELECT
-                          "t20"."from_id",
-                          COALESCE("t28"."next_to", "t20"."person_id") AS "person_id"
+                          "t22"."from_id",
+                          COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
                         FROM (
                           SELECT
-                            "t16"."from_id",
-                            "t16"."to_id" AS "person_id"
-                          FROM "t15" AS "t16"
+                            "t18"."from_id",
+                            "t18"."to_id" AS "person_id"
+                          FROM "t17" AS "t18"
                           WHERE
-                            "t16"."rank" = 0
-                        ) AS "t20"
+                            "t18"."rank" = 0
+                        ) AS "t22"
                         LEFT OUTER JOIN (
                           SELECT
-                            "t23"."from_id" AS "next_from",
-                            "t23"."to_id" AS "next_to"
-                          FROM "t19" AS "t23"
-                        ) AS "t28"
-                          ON "t20"."person_id" = "t28"."next_from"
-                      ) AS "t33"
+                            "t25"."from_id" AS "next_from",
+                            "t25"."to_id" AS "next_to"
+                          FROM "t20" AS "t25"
+                        ) AS "t29"
+                          ON "t22"."person_id" = "t29"."next_from"
+                      ) AS "t35"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t22"."from_id" AS "next_from",
-                          "t22"."to_id" AS "next_to"
-                        FROM "t19" AS "t22"
-                      ) AS "t27"
-                        ON "t33"."person_id" = "t27"."next_from"
-                    ) AS "t35"
-                  ) AS "t37"
-                    ON "t6"."_sender" = "t37"."s_from"
-                ) AS "t38"
+                          "t24"."from_id" AS "next_from",
+                          "t24"."to_id" AS "next_to"
+                        FROM "t20" AS "t24"
+                      ) AS "t28"
+                        ON "t35"."person_id" = "t28"."next_from"
+                    ) AS "t37"
+                  ) AS "t40"
+                    ON "t6"."_sender" = "t40"."s_from"
+                ) AS "t42"
                 WHERE
-                  "t38"."is_known"
-              ) AS "t42"
+                  "t42"."is_known"
+              ) AS "t45"
               LEFT OUTER JOIN (
                 SELECT
-                  "t55"."user_id" AS "m_user",
-                  "t55"."account_id",
-                  "t55"."email_domain"
-                FROM "t54" AS "t55"
-              ) AS "t58"
-                ON "t42"."person_id" = "t58"."m_user"
-            ) AS "t62"
+                  "t52"."user_id" AS "m_user",
+                  "t52"."account_id",
+                  "t52"."email_domain"
+                FROM "t51" AS "t52"
+              ) AS "t55"
+                ON "t45"."person_id" = "t55"."m_user"
+            ) AS "t59"
             WHERE
-              "t62"."entity_id" IS NOT NULL
-              AND "t62"."type" = 'track'
-              AND "t62"."event" IN ('Subscription Started')
-          ) AS "t65"
-            ON "t73"."entity_id" = "t65"."key"
-        ) AS "t75"
+              "t59"."entity_id" IS NOT NULL
+              AND "t59"."type" = 'track'
+              AND "t59"."event" IN ('Subscription Started')
+          ) AS "t62"
+            ON "t70"."entity_id" = "t62"."key"
+        ) AS "t72"
         WHERE
           NOT (
-            "t75"."paying"
+            "t72"."paying"
           )
-      ) AS "t77"
-    ) AS "t79"
-  ) AS "t80"
-) AS "t81";
+      ) AS "t74"
+    ) AS "t76"
+  ) AS "t77"
+) AS "t78";

@@ -1,11 +1,11 @@
-WITH `t15` AS (
+WITH `t17` AS (
   SELECT
-    `t13`.`from_id`,
-    `t13`.`to_id`,
-    `t13`.`linked_at`,
+    `t14`.`from_id`,
+    `t14`.`to_id`,
+    `t14`.`linked_at`,
     ROW_NUMBER() OVER (
-      PARTITION BY `t13`.`from_id`
-      ORDER BY `t13`.`linked_at` ASC NULLS LAST, `t13`.`to_id` ASC NULLS LAST
+      PARTITION BY `t14`.`from_id`
+      ORDER BY `t14`.`linked_at` ASC NULLS LAST, `t14`.`to_id` ASC NULLS LAST
     ) - 1 AS `rank`
   FROM (
     SELECT
@@ -29,7 +29,7 @@ WITH `t15` AS (
             AND `t0`.`type` = 'alias'
             AND `t0`.`previous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t4`
+        ) AS `t3`
         UNION ALL
         SELECT
           *
@@ -43,104 +43,39 @@ WITH `t15` AS (
             `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
             AND `t0`.`anonymous_id` IS NOT NULL
             AND `t0`.`user_id` IS NOT NULL
-        ) AS `t3`
-      ) AS `t8`
+        ) AS `t2`
+      ) AS `t7`
       WHERE
-        `t8`.`from_id` <> `t8`.`to_id`
+        `t7`.`from_id` <> `t7`.`to_id`
     ) AS `t9`
     GROUP BY
       1,
       2
-  ) AS `t13`
-), `t19` AS (
+  ) AS `t14`
+), `t20` AS (
   SELECT
-    `t16`.`from_id`,
-    `t16`.`to_id`,
-    `t16`.`linked_at`
-  FROM `t15` AS `t16`
+    `t18`.`from_id`,
+    `t18`.`to_id`,
+    `t18`.`linked_at`
+  FROM `t17` AS `t18`
   WHERE
-    `t16`.`rank` = 0
-), `t39` AS (
+    `t18`.`rank` = 0
+), `t51` AS (
   SELECT
-    `t7`.`type`,
-    `t7`.`timestamp`,
-    `t7`.`user_id`,
-    `t7`.`anonymous_id`,
-    `t7`.`group_id`,
-    `t7`.`traits`,
-    COALESCE(`t37`.`s_person`, `t7`.`_sender`) AS `person_id`,
-    (
-      `t7`.`user_id` IS NOT NULL
-    ) OR (
-      `t37`.`s_person` IS NOT NULL
-    ) AS `is_known`
-  FROM (
-    SELECT
-      `t0`.`type`,
-      `t0`.`timestamp`,
-      `t0`.`user_id`,
-      `t0`.`anonymous_id`,
-      `t0`.`group_id`,
-      `t0`.`traits`,
-      COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
-    FROM `events` AS `t0`
-    WHERE
-      `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-  ) AS `t7`
-  LEFT OUTER JOIN (
-    SELECT
-      `t35`.`from_id` AS `s_from`,
-      `t35`.`person_id` AS `s_person`
-    FROM (
-      SELECT
-        `t33`.`from_id`,
-        COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
-      FROM (
-        SELECT
-          `t20`.`from_id`,
-          COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
-        FROM (
-          SELECT
-            `t16`.`from_id`,
-            `t16`.`to_id` AS `person_id`
-          FROM `t15` AS `t16`
-          WHERE
-            `t16`.`rank` = 0
-        ) AS `t20`
-        LEFT OUTER JOIN (
-          SELECT
-            `t23`.`from_id` AS `next_from`,
-            `t23`.`to_id` AS `next_to`
-          FROM `t19` AS `t23`
-        ) AS `t28`
-          ON `t20`.`person_id` = `t28`.`next_from`
-      ) AS `t33`
-      LEFT OUTER JOIN (
-        SELECT
-          `t22`.`from_id` AS `next_from`,
-          `t22`.`to_id` AS `next_to`
-        FROM `t19` AS `t22`
-      ) AS `t27`
-        ON `t33`.`person_id` = `t27`.`next_from`
-    ) AS `t35`
-  ) AS `t37`
-    ON `t7`.`_sender` = `t37`.`s_from`
-), `t54` AS (
-  SELECT
-    `t53`.`user_id`,
-    `t53`.`email`,
-    `t53`.`email_domain`,
-    `t53`.`first_seen`,
-    `t53`.`last_seen`,
+    `t50`.`user_id`,
+    `t50`.`email`,
+    `t50`.`email_domain`,
+    `t50`.`first_seen`,
+    `t50`.`last_seen`,
     COALESCE(
-      `t53`.`group_account`,
-      `t30`.`domain_account`,
+      `t50`.`group_account`,
+      `t33`.`domain_account`,
       IF(
         (
-          `t53`.`email_domain` IS NOT NULL
+          `t50`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t53`.`email_domain` IN (
+          `t50`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -268,21 +203,21 @@ WITH `t15` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t53`.`email_domain`),
+        CONCAT('domain:', `t50`.`email_domain`),
         NULL
       )
     ) AS `account_id`,
     CASE
-      WHEN `t53`.`group_account` IS NOT NULL
+      WHEN `t50`.`group_account` IS NOT NULL
       THEN 'group'
-      WHEN `t30`.`domain_account` IS NOT NULL
+      WHEN `t33`.`domain_account` IS NOT NULL
       THEN 'domain'
       WHEN IF(
         (
-          `t53`.`email_domain` IS NOT NULL
+          `t50`.`email_domain` IS NOT NULL
         )
         AND NOT (
-          `t53`.`email_domain` IN (
+          `t50`.`email_domain` IN (
             '10minutemail.com',
             '126.com',
             '163.com',
@@ -410,7 +345,7 @@ WITH `t15` AS (
             'zohomail.com'
           )
         ),
-        CONCAT('domain:', `t53`.`email_domain`),
+        CONCAT('domain:', `t50`.`email_domain`),
         NULL
       ) IS NOT NULL
       THEN 'email'
@@ -418,30 +353,30 @@ WITH `t15` AS (
     END AS `account_via`
   FROM (
     SELECT
-      `t50`.`user_id`,
-      `t50`.`first_seen`,
-      `t50`.`last_seen`,
-      `t50`.`group_account`,
-      `t50`.`email`,
+      `t47`.`user_id`,
+      `t47`.`first_seen`,
+      `t47`.`last_seen`,
+      `t47`.`group_account`,
+      `t47`.`email`,
       NULLIF(
         IF(
           (
-            LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t50`.`email`))) - 1
+            LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t47`.`email`))) - 1
           ) >= 0,
           SUBSTRING(
-            LOWER(TRIM(' \t\n\r\v\f' FROM `t50`.`email`)),
+            LOWER(TRIM(' \t\n\r\v\f' FROM `t47`.`email`)),
             IF(
               (
                 (
-                  LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t50`.`email`))) - 1
+                  LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t47`.`email`))) - 1
                 ) + 1 + 1
               ) >= 1,
               (
-                LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t50`.`email`))) - 1
+                LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t47`.`email`))) - 1
               ) + 1 + 1,
               (
-                LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t50`.`email`))) - 1
-              ) + 1 + 1 + LENGTH(LOWER(TRIM(' \t\n\r\v\f' FROM `t50`.`email`)))
+                LOCATE('@', LOWER(TRIM(' \t\n\r\v\f' FROM `t47`.`email`))) - 1
+              ) + 1 + 1 + LENGTH(LOWER(TRIM(' \t\n\r\v\f' FROM `t47`.`email`)))
             )
           ),
           NULL
@@ -450,116 +385,157 @@ WITH `t15` AS (
       ) AS `email_domain`
     FROM (
       SELECT
-        `t46`.`user_id`,
-        `t46`.`first_seen`,
-        `t46`.`last_seen`,
-        `t46`.`group_account`,
-        `t48`.`email`
+        COALESCE(`t46`.`l_person`, `t46`.`sender`) AS `user_id`,
+        MIN(`t46`.`first`) AS `first_seen`,
+        MAX(`t46`.`last`) AS `last_seen`,
+        MAX_BY(
+          IF(`t46`.`grp` IS NOT NULL, `t46`.`grp`, NULL),
+          IF(`t46`.`grp` IS NOT NULL, `t46`.`grp_at`, NULL)
+        ) AS `group_account`,
+        MAX_BY(
+          IF(`t46`.`mail` IS NOT NULL, `t46`.`mail`, NULL),
+          IF(`t46`.`mail` IS NOT NULL, `t46`.`mail_at`, NULL)
+        ) AS `email`
       FROM (
         SELECT
-          `t43`.`person_id` AS `user_id`,
-          MIN(`t43`.`timestamp`) AS `first_seen`,
-          MAX(`t43`.`timestamp`) AS `last_seen`,
-          MAX_BY(
-            IF(`t43`.`group_id` IS NOT NULL, `t43`.`group_id`, NULL),
-            IF(`t43`.`group_id` IS NOT NULL, `t43`.`timestamp`, NULL)
-          ) AS `group_account`
+          *
         FROM (
           SELECT
-            *
-          FROM `t39` AS `t40`
-          WHERE
-            `t40`.`is_known`
+            `t13`.`sender`,
+            `t13`.`has_user`,
+            `t13`.`first`,
+            `t13`.`last`,
+            `t13`.`grp`,
+            `t13`.`grp_at`,
+            `t13`.`mail`,
+            `t13`.`mail_at`,
+            `t41`.`l_from`,
+            `t41`.`l_person`
+          FROM (
+            SELECT
+              `t8`.`sender`,
+              `t8`.`has_user`,
+              MIN(`t8`.`timestamp`) AS `first`,
+              MAX(`t8`.`timestamp`) AS `last`,
+              MAX_BY(
+                IF(`t8`.`group_id` IS NOT NULL, `t8`.`group_id`, NULL),
+                IF(`t8`.`group_id` IS NOT NULL, `t8`.`timestamp`, NULL)
+              ) AS `grp`,
+              MAX(IF(`t8`.`group_id` IS NOT NULL, `t8`.`timestamp`, NULL)) AS `grp_at`,
+              MAX_BY(
+                IF(`t8`.`email` IS NOT NULL, `t8`.`email`, NULL),
+                IF(`t8`.`email` IS NOT NULL, `t8`.`timestamp`, NULL)
+              ) AS `mail`,
+              MAX(IF(`t8`.`email` IS NOT NULL, `t8`.`timestamp`, NULL)) AS `mail_at`
+            FROM (
+              SELECT
+                COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `sender`,
+                `t0`.`user_id` IS NOT NULL AS `has_user`,
+                `t0`.`timestamp`,
+                `t0`.`group_id`,
+                IF(
+                  `t0`.`type` <> 'group',
+                  UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'email'))),
+                  NULL
+                ) AS `email`
+              FROM `events` AS `t0`
+              WHERE
+                `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                AND COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) IS NOT NULL
+            ) AS `t8`
+            GROUP BY
+              1,
+              2
+          ) AS `t13`
+          LEFT OUTER JOIN (
+            SELECT
+              `t37`.`from_id` AS `l_from`,
+              `t37`.`person_id` AS `l_person`
+            FROM (
+              SELECT
+                `t35`.`from_id`,
+                COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
+              FROM (
+                SELECT
+                  `t22`.`from_id`,
+                  COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
+                FROM (
+                  SELECT
+                    `t18`.`from_id`,
+                    `t18`.`to_id` AS `person_id`
+                  FROM `t17` AS `t18`
+                  WHERE
+                    `t18`.`rank` = 0
+                ) AS `t22`
+                LEFT OUTER JOIN (
+                  SELECT
+                    `t25`.`from_id` AS `next_from`,
+                    `t25`.`to_id` AS `next_to`
+                  FROM `t20` AS `t25`
+                ) AS `t29`
+                  ON `t22`.`person_id` = `t29`.`next_from`
+              ) AS `t35`
+              LEFT OUTER JOIN (
+                SELECT
+                  `t24`.`from_id` AS `next_from`,
+                  `t24`.`to_id` AS `next_to`
+                FROM `t20` AS `t24`
+              ) AS `t28`
+                ON `t35`.`person_id` = `t28`.`next_from`
+            ) AS `t37`
+          ) AS `t41`
+            ON `t13`.`sender` = `t41`.`l_from`
         ) AS `t43`
-        GROUP BY
-          1
+        WHERE
+          `t43`.`has_user` OR (
+            `t43`.`l_person` IS NOT NULL
+          )
       ) AS `t46`
-      LEFT OUTER JOIN (
-        SELECT
-          `t44`.`e_user`,
-          MAX_BY(
-            IF(
-              UNWRAP_JSON_STR(GET_JSON_OBJECT(`t44`.`traits`, FORMAT_STRING('$.%s', 'email'))) IS NOT NULL,
-              UNWRAP_JSON_STR(GET_JSON_OBJECT(`t44`.`traits`, FORMAT_STRING('$.%s', 'email'))),
-              NULL
-            ),
-            IF(
-              UNWRAP_JSON_STR(GET_JSON_OBJECT(`t44`.`traits`, FORMAT_STRING('$.%s', 'email'))) IS NOT NULL,
-              `t44`.`timestamp`,
-              NULL
-            )
-          ) AS `email`
-        FROM (
-          SELECT
-            `t40`.`type`,
-            `t40`.`timestamp`,
-            `t40`.`user_id`,
-            `t40`.`anonymous_id`,
-            `t40`.`group_id`,
-            `t40`.`traits`,
-            `t40`.`person_id`,
-            `t40`.`is_known`,
-            `t40`.`person_id` AS `e_user`
-          FROM `t39` AS `t40`
-          WHERE
-            `t40`.`is_known`
-            AND `t40`.`type` <> 'group'
-            AND `t40`.`traits` IS NOT NULL
-            AND `t40`.`person_id` IS NOT NULL
-        ) AS `t44`
-        GROUP BY
-          1
-      ) AS `t48`
-        ON `t46`.`user_id` = `t48`.`e_user`
-    ) AS `t50`
-  ) AS `t53`
+      GROUP BY
+        1
+    ) AS `t47`
+  ) AS `t50`
   LEFT OUTER JOIN (
     SELECT
-      `t24`.`domain`,
-      `t24`.`group_id` AS `domain_account`
+      `t30`.`domain`,
+      `t30`.`group_id` AS `domain_account`
     FROM (
       SELECT
-        `t17`.`group_id`,
-        `t17`.`since`,
-        `t17`.`domain`,
+        `t21`.`group_id`,
+        `t21`.`since`,
+        `t21`.`domain`,
         ROW_NUMBER() OVER (
-          PARTITION BY `t17`.`domain`
-          ORDER BY `t17`.`since` ASC NULLS LAST, `t17`.`group_id` ASC NULLS LAST
+          PARTITION BY `t21`.`domain`
+          ORDER BY `t21`.`since` ASC NULLS LAST, `t21`.`group_id` ASC NULLS LAST
         ) - 1 AS `rank`
       FROM (
         SELECT
-          `t14`.`group_id`,
-          `t14`.`since`,
-          IF(`t14`.`domain_at` IS NOT NULL, `t14`.`domain`, `t14`.`website`) AS `domain`
+          `t16`.`group_id`,
+          `t16`.`since`,
+          IF(`t16`.`domain_at` IS NOT NULL, `t16`.`domain`, `t16`.`website`) AS `domain`
         FROM (
           SELECT
-            `t12`.`group_id`,
-            MIN(`t12`.`timestamp`) AS `since`,
-            MAX(IF(`t12`.`has_domain`, `t12`.`timestamp`, NULL)) AS `domain_at`,
+            `t15`.`group_id`,
+            MIN(`t15`.`timestamp`) AS `since`,
+            MAX(IF(`t15`.`has_domain`, `t15`.`timestamp`, NULL)) AS `domain_at`,
             MAX_BY(
-              IF(`t12`.`has_domain`, `t12`.`domain`, NULL),
-              IF(`t12`.`has_domain`, `t12`.`timestamp`, NULL)
+              IF(`t15`.`has_domain`, `t15`.`domain`, NULL),
+              IF(`t15`.`has_domain`, `t15`.`timestamp`, NULL)
             ) AS `domain`,
             MAX_BY(
-              IF(`t12`.`has_website`, `t12`.`website`, NULL),
-              IF(`t12`.`has_website`, `t12`.`timestamp`, NULL)
+              IF(`t15`.`has_website`, `t15`.`website`, NULL),
+              IF(`t15`.`has_website`, `t15`.`timestamp`, NULL)
             ) AS `website`
           FROM (
             SELECT
-              `t0`.`group_id`,
-              `t0`.`timestamp`,
-              UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'domain'))) IS NOT NULL AS `has_domain`,
-              UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'website'))) IS NOT NULL AS `has_website`,
+              `t5`.`group_id`,
+              `t5`.`timestamp`,
+              `t5`.`domain` IS NOT NULL AS `has_domain`,
+              `t5`.`website` IS NOT NULL AS `has_website`,
               NULLIF(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    REGEXP_REPLACE(
-                      LOWER(
-                        TRIM(' \t\n\r\v\f' FROM UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'domain'))))
-                      ),
-                      '^[a-z]+://',
-                      ''
-                    ),
+                    REGEXP_REPLACE(LOWER(TRIM(' \t\n\r\v\f' FROM `t5`.`domain`)), '^[a-z]+://', ''),
                     '^www\\.',
                     ''
                   ),
@@ -571,13 +547,7 @@ WITH `t15` AS (
               NULLIF(
                 REGEXP_REPLACE(
                   REGEXP_REPLACE(
-                    REGEXP_REPLACE(
-                      LOWER(
-                        TRIM(' \t\n\r\v\f' FROM UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'website'))))
-                      ),
-                      '^[a-z]+://',
-                      ''
-                    ),
+                    REGEXP_REPLACE(LOWER(TRIM(' \t\n\r\v\f' FROM `t5`.`website`)), '^[a-z]+://', ''),
                     '^www\\.',
                     ''
                   ),
@@ -586,57 +556,64 @@ WITH `t15` AS (
                 ),
                 ''
               ) AS `website`
-            FROM `events` AS `t0`
-            WHERE
-              `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-              AND `t0`.`type` = 'group'
-              AND `t0`.`group_id` IS NOT NULL
-          ) AS `t12`
+            FROM (
+              SELECT
+                `t0`.`group_id`,
+                `t0`.`timestamp`,
+                UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'domain'))) AS `domain`,
+                UNWRAP_JSON_STR(GET_JSON_OBJECT(`t0`.`traits`, FORMAT_STRING('$.%s', 'website'))) AS `website`
+              FROM `events` AS `t0`
+              WHERE
+                `t0`.`type` = 'group'
+                AND `t0`.`group_id` IS NOT NULL
+                AND `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+            ) AS `t5`
+          ) AS `t15`
           GROUP BY
             1
-        ) AS `t14`
+        ) AS `t16`
         WHERE
-          IF(`t14`.`domain_at` IS NOT NULL, `t14`.`domain`, `t14`.`website`) IS NOT NULL
-      ) AS `t17`
-    ) AS `t24`
+          IF(`t16`.`domain_at` IS NOT NULL, `t16`.`domain`, `t16`.`website`) IS NOT NULL
+      ) AS `t21`
+    ) AS `t30`
     WHERE
-      `t24`.`rank` = 0
-  ) AS `t30`
-    ON `t53`.`email_domain` = `t30`.`domain`
+      `t30`.`rank` = 0
+  ) AS `t33`
+    ON `t50`.`email_domain` = `t33`.`domain`
 )
 SELECT
-  `t105`.`entity_id`,
-  `t105`.`account_id`,
-  `t105`.`first_seen`,
-  `t105`.`last_seen`,
-  `t105`.`s__activated`,
-  `t105`.`s__activated_within_7d`,
-  `t105`.`s__core_feature_30d`,
-  `t105`.`s__paywall_hits_30d`,
-  `t105`.`s__enterprise_views_30d`,
-  `t105`.`s__teammates_invited`,
-  `t105`.`s__sessions_14d`,
-  `t105`.`s__employees`,
-  `t105`.`s__industry`,
-  `t105`.`paying`,
-  `t105`.`p__activation__0`,
-  `t105`.`p__activation__1`,
-  `t105`.`p__usage__0`,
-  `t105`.`p__usage__1`,
-  `t105`.`p__firmographic__0`,
-  `t105`.`p__firmographic__1`,
-  `t105`.`p__intent__0`,
-  `t105`.`p__intent__1`,
-  `t105`.`p__intent__2`,
-  `t105`.`l__activation`,
-  `t105`.`l__usage`,
-  `t105`.`l__firmographic`,
-  `t105`.`l__intent`,
-  `t105`.`score`,
+  `t102`.`entity_id`,
+  `t102`.`account_id`,
+  `t102`.`first_seen`,
+  `t102`.`last_seen`,
+  `t102`.`s__activated`,
+  `t102`.`s__activated_within_7d`,
+  `t102`.`s__core_feature_30d`,
+  `t102`.`s__paywall_hits_30d`,
+  `t102`.`s__enterprise_views_30d`,
+  `t102`.`s__teammates_invited`,
+  `t102`.`s__sessions_14d`,
+  `t102`.`s__employees`,
+  `t102`.`s__industry`,
+  `t102`.`paying`,
+  `t102`.`p__activation__0`,
+  `t102`.`p__activation__1`,
+  `t102`.`p__usage__0`,
+  `t102`.`p__usage__1`,
+  `t102`.`p__firmographic__0`,
+  `t102`.`p__firmographic__1`,
+  `t102`.`p__intent__0`,
+  `t102`.`p__intent__1`,
+  `t102`.`p__intent__2`,
+  `t102`.`l__activation`,
+  `t102`.`l__usage`,
+  `t102`.`l__firmographic`,
+  `t102`.`l__intent`,
+  `t102`.`score`,
   CASE
-    WHEN `t105`.`score` >= 70.0
+    WHEN `t102`.`score` >= 70.0
     THEN 'hot'
-    WHEN `t105`.`score` >= 50.0
+    WHEN `t102`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -644,238 +621,238 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS `as_of`
 FROM (
   SELECT
-    `t103`.`entity_id`,
-    `t103`.`account_id`,
-    `t103`.`first_seen`,
-    `t103`.`last_seen`,
-    `t103`.`s__activated`,
-    `t103`.`s__activated_within_7d`,
-    `t103`.`s__core_feature_30d`,
-    `t103`.`s__paywall_hits_30d`,
-    `t103`.`s__enterprise_views_30d`,
-    `t103`.`s__teammates_invited`,
-    `t103`.`s__sessions_14d`,
-    `t103`.`s__employees`,
-    `t103`.`s__industry`,
-    `t103`.`paying`,
-    `t103`.`p__activation__0`,
-    `t103`.`p__activation__1`,
-    `t103`.`p__usage__0`,
-    `t103`.`p__usage__1`,
-    `t103`.`p__firmographic__0`,
-    `t103`.`p__firmographic__1`,
-    `t103`.`p__intent__0`,
-    `t103`.`p__intent__1`,
-    `t103`.`p__intent__2`,
-    `t103`.`l__activation`,
-    `t103`.`l__usage`,
-    `t103`.`l__firmographic`,
-    `t103`.`l__intent`,
-    `t103`.`l__activation` + `t103`.`l__usage` + `t103`.`l__firmographic` + `t103`.`l__intent` AS `score`
+    `t100`.`entity_id`,
+    `t100`.`account_id`,
+    `t100`.`first_seen`,
+    `t100`.`last_seen`,
+    `t100`.`s__activated`,
+    `t100`.`s__activated_within_7d`,
+    `t100`.`s__core_feature_30d`,
+    `t100`.`s__paywall_hits_30d`,
+    `t100`.`s__enterprise_views_30d`,
+    `t100`.`s__teammates_invited`,
+    `t100`.`s__sessions_14d`,
+    `t100`.`s__employees`,
+    `t100`.`s__industry`,
+    `t100`.`paying`,
+    `t100`.`p__activation__0`,
+    `t100`.`p__activation__1`,
+    `t100`.`p__usage__0`,
+    `t100`.`p__usage__1`,
+    `t100`.`p__firmographic__0`,
+    `t100`.`p__firmographic__1`,
+    `t100`.`p__intent__0`,
+    `t100`.`p__intent__1`,
+    `t100`.`p__intent__2`,
+    `t100`.`l__activation`,
+    `t100`.`l__usage`,
+    `t100`.`l__firmographic`,
+    `t100`.`l__intent`,
+    `t100`.`l__activation` + `t100`.`l__usage` + `t100`.`l__firmographic` + `t100`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t101`.`entity_id`,
-      `t101`.`account_id`,
-      `t101`.`first_seen`,
-      `t101`.`last_seen`,
-      `t101`.`s__activated`,
-      `t101`.`s__activated_within_7d`,
-      `t101`.`s__core_feature_30d`,
-      `t101`.`s__paywall_hits_30d`,
-      `t101`.`s__enterprise_views_30d`,
-      `t101`.`s__teammates_invited`,
-      `t101`.`s__sessions_14d`,
-      `t101`.`s__employees`,
-      `t101`.`s__industry`,
-      `t101`.`paying`,
-      `t101`.`p__activation__0`,
-      `t101`.`p__activation__1`,
-      `t101`.`p__usage__0`,
-      `t101`.`p__usage__1`,
-      `t101`.`p__firmographic__0`,
-      `t101`.`p__firmographic__1`,
-      `t101`.`p__intent__0`,
-      `t101`.`p__intent__1`,
-      `t101`.`p__intent__2`,
-      LEAST(`t101`.`p__activation__0` + `t101`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
-      LEAST(`t101`.`p__usage__0` + `t101`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
-      LEAST(`t101`.`p__firmographic__0` + `t101`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
+      `t98`.`entity_id`,
+      `t98`.`account_id`,
+      `t98`.`first_seen`,
+      `t98`.`last_seen`,
+      `t98`.`s__activated`,
+      `t98`.`s__activated_within_7d`,
+      `t98`.`s__core_feature_30d`,
+      `t98`.`s__paywall_hits_30d`,
+      `t98`.`s__enterprise_views_30d`,
+      `t98`.`s__teammates_invited`,
+      `t98`.`s__sessions_14d`,
+      `t98`.`s__employees`,
+      `t98`.`s__industry`,
+      `t98`.`paying`,
+      `t98`.`p__activation__0`,
+      `t98`.`p__activation__1`,
+      `t98`.`p__usage__0`,
+      `t98`.`p__usage__1`,
+      `t98`.`p__firmographic__0`,
+      `t98`.`p__firmographic__1`,
+      `t98`.`p__intent__0`,
+      `t98`.`p__intent__1`,
+      `t98`.`p__intent__2`,
+      LEAST(`t98`.`p__activation__0` + `t98`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
+      LEAST(`t98`.`p__usage__0` + `t98`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
+      LEAST(`t98`.`p__firmographic__0` + `t98`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
       LEAST(
-        `t101`.`p__intent__0` + `t101`.`p__intent__1` + `t101`.`p__intent__2`,
+        `t98`.`p__intent__0` + `t98`.`p__intent__1` + `t98`.`p__intent__2`,
         CAST(30 AS DOUBLE)
       ) AS `l__intent`
     FROM (
       SELECT
-        `t99`.`entity_id`,
-        `t99`.`account_id`,
-        `t99`.`first_seen`,
-        `t99`.`last_seen`,
-        `t99`.`s__activated`,
-        `t99`.`s__activated_within_7d`,
-        `t99`.`s__core_feature_30d`,
-        `t99`.`s__paywall_hits_30d`,
-        `t99`.`s__enterprise_views_30d`,
-        `t99`.`s__teammates_invited`,
-        `t99`.`s__sessions_14d`,
-        `t99`.`s__employees`,
-        `t99`.`s__industry`,
-        `t99`.`paying`,
-        IF(COALESCE(`t99`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
+        `t96`.`entity_id`,
+        `t96`.`account_id`,
+        `t96`.`first_seen`,
+        `t96`.`last_seen`,
+        `t96`.`s__activated`,
+        `t96`.`s__activated_within_7d`,
+        `t96`.`s__core_feature_30d`,
+        `t96`.`s__paywall_hits_30d`,
+        `t96`.`s__enterprise_views_30d`,
+        `t96`.`s__teammates_invited`,
+        `t96`.`s__sessions_14d`,
+        `t96`.`s__employees`,
+        `t96`.`s__industry`,
+        `t96`.`paying`,
+        IF(COALESCE(`t96`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
         IF(
-          COALESCE(`t99`.`s__activated_within_7d`, FALSE),
+          COALESCE(`t96`.`s__activated_within_7d`, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
-              `t99`.`s__sessions_14d` >= 3.0
+              `t96`.`s__sessions_14d` >= 3.0
             ) AND (
-              `t99`.`s__sessions_14d` <= 6.0
+              `t96`.`s__sessions_14d` <= 6.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN `t99`.`s__sessions_14d` >= 7.0
+            WHEN `t96`.`s__sessions_14d` >= 7.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS `p__usage__0`,
         IF(
-          COALESCE(`t99`.`s__core_feature_30d` >= 5.0, FALSE),
+          COALESCE(`t96`.`s__core_feature_30d` >= 5.0, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
-              `t99`.`s__employees` >= 50.0
+              `t96`.`s__employees` >= 50.0
             ) AND (
-              `t99`.`s__employees` <= 199.0
+              `t96`.`s__employees` <= 199.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN `t99`.`s__employees` >= 200.0
+            WHEN `t96`.`s__employees` >= 200.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS `p__firmographic__0`,
         IF(
-          COALESCE(`t99`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          COALESCE(`t96`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
           CAST(5 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__firmographic__1`,
         IF(
-          COALESCE(`t99`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          COALESCE(`t96`.`s__paywall_hits_30d` >= 1.0, FALSE),
           CAST(15 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__0`,
         IF(
-          COALESCE(`t99`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          COALESCE(`t96`.`s__enterprise_views_30d` >= 1.0, FALSE),
           CAST(15 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__1`,
         IF(
-          COALESCE(`t99`.`s__teammates_invited` >= 2.0, FALSE),
+          COALESCE(`t96`.`s__teammates_invited` >= 2.0, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__2`
       FROM (
         SELECT
-          `t97`.`entity_id`,
-          `t97`.`account_id`,
-          `t97`.`first_seen`,
-          `t97`.`last_seen`,
-          `t97`.`s__activated`,
-          `t97`.`s__activated_within_7d`,
-          `t97`.`s__core_feature_30d`,
-          `t97`.`s__paywall_hits_30d`,
-          `t97`.`s__enterprise_views_30d`,
-          `t97`.`s__teammates_invited`,
-          `t97`.`s__sessions_14d`,
-          `t97`.`s__employees`,
-          `t97`.`s__industry`,
-          `t73`.`key` IS NOT NULL AS `paying`
+          `t94`.`entity_id`,
+          `t94`.`account_id`,
+          `t94`.`first_seen`,
+          `t94`.`last_seen`,
+          `t94`.`s__activated`,
+          `t94`.`s__activated_within_7d`,
+          `t94`.`s__core_feature_30d`,
+          `t94`.`s__paywall_hits_30d`,
+          `t94`.`s__enterprise_views_30d`,
+          `t94`.`s__teammates_invited`,
+          `t94`.`s__sessions_14d`,
+          `t94`.`s__employees`,
+          `t94`.`s__industry`,
+          `t70`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t94`.`entity_id`,
-            `t94`.`account_id`,
-            `t94`.`first_seen`,
-            `t94`.`last_seen`,
-            `t94`.`s__activated`,
-            `t94`.`s__activated_within_7d`,
-            `t94`.`s__core_feature_30d`,
-            `t94`.`s__paywall_hits_30d`,
-            `t94`.`s__enterprise_views_30d`,
-            `t94`.`s__teammates_invited`,
-            `t94`.`s__sessions_14d`,
+            `t91`.`entity_id`,
+            `t91`.`account_id`,
+            `t91`.`first_seen`,
+            `t91`.`last_seen`,
+            `t91`.`s__activated`,
+            `t91`.`s__activated_within_7d`,
+            `t91`.`s__core_feature_30d`,
+            `t91`.`s__paywall_hits_30d`,
+            `t91`.`s__enterprise_views_30d`,
+            `t91`.`s__teammates_invited`,
+            `t91`.`s__sessions_14d`,
             `t11`.`s__employees`,
             `t11`.`s__industry`
           FROM (
             SELECT
-              `t91`.`entity_id`,
-              `t91`.`account_id`,
-              `t91`.`first_seen`,
-              `t91`.`last_seen`,
-              `t91`.`s__activated`,
-              `t91`.`s__activated_within_7d`,
-              `t91`.`s__core_feature_30d`,
-              `t91`.`s__paywall_hits_30d`,
-              `t91`.`s__enterprise_views_30d`,
-              `t91`.`s__teammates_invited`,
-              COALESCE(`t81`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+              `t88`.`entity_id`,
+              `t88`.`account_id`,
+              `t88`.`first_seen`,
+              `t88`.`last_seen`,
+              `t88`.`s__activated`,
+              `t88`.`s__activated_within_7d`,
+              `t88`.`s__core_feature_30d`,
+              `t88`.`s__paywall_hits_30d`,
+              `t88`.`s__enterprise_views_30d`,
+              `t88`.`s__teammates_invited`,
+              COALESCE(`t78`.`s__sessions_14d`, 0) AS `s__sessions_14d`
             FROM (
               SELECT
-                `t62`.`entity_id`,
-                `t62`.`account_id`,
-                `t62`.`first_seen`,
-                `t62`.`last_seen`,
-                COALESCE(`t88`.`s__activated`, FALSE) AS `s__activated`,
-                COALESCE(`t88`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
-                COALESCE(`t88`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-                COALESCE(`t88`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-                COALESCE(`t88`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-                COALESCE(`t88`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+                `t59`.`entity_id`,
+                `t59`.`account_id`,
+                `t59`.`first_seen`,
+                `t59`.`last_seen`,
+                COALESCE(`t85`.`s__activated`, FALSE) AS `s__activated`,
+                COALESCE(`t85`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
+                COALESCE(`t85`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                COALESCE(`t85`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                COALESCE(`t85`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                COALESCE(`t85`.`s__teammates_invited`, 0) AS `s__teammates_invited`
               FROM (
                 SELECT
-                  `t55`.`user_id` AS `entity_id`,
-                  `t55`.`account_id`,
-                  `t55`.`first_seen`,
-                  `t55`.`last_seen`
-                FROM `t54` AS `t55`
-              ) AS `t62`
+                  `t52`.`user_id` AS `entity_id`,
+                  `t52`.`account_id`,
+                  `t52`.`first_seen`,
+                  `t52`.`last_seen`
+                FROM `t51` AS `t52`
+              ) AS `t59`
               LEFT OUTER JOIN (
                 SELECT
-                  `t86`.`entity_id` AS `key`,
+                  `t83`.`entity_id` AS `key`,
                   (
                     SUM(
                       CAST((
-                        `t86`.`type` = 'track'
-                      ) AND `t86`.`event` IN ('Project Created') AS BIGINT)
+                        `t83`.`type` = 'track'
+                      ) AND `t83`.`event` IN ('Project Created') AS BIGINT)
                     ) >= 1
                   )
                   AND (
                     SUM(
                       CAST((
-                        `t86`.`type` = 'track'
-                      ) AND `t86`.`event` IN ('Data Source Connected') AS BIGINT)
+                        `t83`.`type` = 'track'
+                      ) AND `t83`.`event` IN ('Data Source Connected') AS BIGINT)
                     ) >= 1
                   )
                   AND (
                     SUM(
                       CAST((
-                        `t86`.`type` = 'track'
-                      ) AND `t86`.`event` IN ('Dashboard Created') AS BIGINT)
+                        `t83`.`type` = 'track'
+                      ) AND `t83`.`event` IN ('Dashboard Created') AS BIGINT)
                     ) >= 1
                   ) AS `s__activated`,
                   (
                     SUM(
                       CAST((
-                        `t86`.`type` = 'track'
+                        `t83`.`type` = 'track'
                       )
-                      AND `t86`.`event` IN ('Project Created')
+                      AND `t83`.`event` IN ('Project Created')
                       AND (
-                        `t86`.`timestamp` < (
-                          `t86`.`start` + INTERVAL '604800' SECOND
+                        `t83`.`timestamp` < (
+                          `t83`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
@@ -883,12 +860,12 @@ FROM (
                   AND (
                     SUM(
                       CAST((
-                        `t86`.`type` = 'track'
+                        `t83`.`type` = 'track'
                       )
-                      AND `t86`.`event` IN ('Data Source Connected')
+                      AND `t83`.`event` IN ('Data Source Connected')
                       AND (
-                        `t86`.`timestamp` < (
-                          `t86`.`start` + INTERVAL '604800' SECOND
+                        `t83`.`timestamp` < (
+                          `t83`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
@@ -896,102 +873,102 @@ FROM (
                   AND (
                     SUM(
                       CAST((
-                        `t86`.`type` = 'track'
+                        `t83`.`type` = 'track'
                       )
-                      AND `t86`.`event` IN ('Dashboard Created')
+                      AND `t83`.`event` IN ('Dashboard Created')
                       AND (
-                        `t86`.`timestamp` < (
-                          `t86`.`start` + INTERVAL '604800' SECOND
+                        `t83`.`timestamp` < (
+                          `t83`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
                   ) AS `s__activated_within_7d`,
                   SUM(
                     CAST((
-                      `t86`.`type` = 'track'
+                      `t83`.`type` = 'track'
                     )
-                    AND `t86`.`event` IN ('Report Created')
+                    AND `t83`.`event` IN ('Report Created')
                     AND (
-                      `t86`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__core_feature_30d`,
                   SUM(
                     CAST((
-                      `t86`.`type` = 'track'
+                      `t83`.`type` = 'track'
                     )
-                    AND `t86`.`event` IN ('Paywall Hit')
+                    AND `t83`.`event` IN ('Paywall Hit')
                     AND (
-                      `t86`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__paywall_hits_30d`,
                   SUM(
                     CAST((
-                      `t86`.`type` = 'track'
+                      `t83`.`type` = 'track'
                     )
-                    AND `t86`.`event` IN ('Enterprise Feature Viewed')
+                    AND `t83`.`event` IN ('Enterprise Feature Viewed')
                     AND COALESCE(
-                      UNWRAP_JSON_STR(GET_JSON_OBJECT(`t86`.`properties`, FORMAT_STRING('$.%s', 'feature'))) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      UNWRAP_JSON_STR(GET_JSON_OBJECT(`t83`.`properties`, FORMAT_STRING('$.%s', 'feature'))) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      `t86`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__enterprise_views_30d`,
                   SUM(
                     CAST((
-                      `t86`.`type` = 'track'
-                    ) AND `t86`.`event` IN ('Invite Sent') AND TRUE AS BIGINT)
+                      `t83`.`type` = 'track'
+                    ) AND `t83`.`event` IN ('Invite Sent') AND TRUE AS BIGINT)
                   ) AS `s__teammates_invited`
                 FROM (
                   SELECT
-                    `t78`.`message_id`,
-                    `t78`.`type`,
-                    `t78`.`event`,
-                    `t78`.`name`,
-                    `t78`.`user_id`,
-                    `t78`.`anonymous_id`,
-                    `t78`.`group_id`,
-                    `t78`.`previous_id`,
-                    `t78`.`timestamp`,
-                    `t78`.`original_timestamp`,
-                    `t78`.`sent_at`,
-                    `t78`.`received_at`,
-                    `t78`.`properties`,
-                    `t78`.`traits`,
-                    `t78`.`context`,
-                    `t78`.`source`,
-                    `t78`.`loaded_at`,
-                    `t78`.`person_id`,
-                    `t78`.`account_id`,
-                    `t78`.`email_domain`,
-                    `t78`.`entity_id`,
-                    `t84`.`start`
+                    `t75`.`message_id`,
+                    `t75`.`type`,
+                    `t75`.`event`,
+                    `t75`.`name`,
+                    `t75`.`user_id`,
+                    `t75`.`anonymous_id`,
+                    `t75`.`group_id`,
+                    `t75`.`previous_id`,
+                    `t75`.`timestamp`,
+                    `t75`.`original_timestamp`,
+                    `t75`.`sent_at`,
+                    `t75`.`received_at`,
+                    `t75`.`properties`,
+                    `t75`.`traits`,
+                    `t75`.`context`,
+                    `t75`.`source`,
+                    `t75`.`loaded_at`,
+                    `t75`.`person_id`,
+                    `t75`.`account_id`,
+                    `t75`.`email_domain`,
+                    `t75`.`entity_id`,
+                    `t81`.`start`
                   FROM (
                     SELECT
                       *
                     FROM (
                       SELECT
-                        `t42`.`message_id`,
-                        `t42`.`type`,
-                        `t42`.`event`,
-                        `t42`.`name`,
-                        `t42`.`user_id`,
-                        `t42`.`anonymous_id`,
-                        `t42`.`group_id`,
-                        `t42`.`previous_id`,
-                        `t42`.`timestamp`,
-                        `t42`.`original_timestamp`,
-                        `t42`.`sent_at`,
-                        `t42`.`received_at`,
-                        `t42`.`properties`,
-                        `t42`.`traits`,
-                        `t42`.`context`,
-                        `t42`.`source`,
-                        `t42`.`loaded_at`,
-                        `t42`.`person_id`,
-                        `t60`.`account_id`,
-                        `t60`.`email_domain`,
-                        `t42`.`person_id` AS `entity_id`
+                        `t45`.`message_id`,
+                        `t45`.`type`,
+                        `t45`.`event`,
+                        `t45`.`name`,
+                        `t45`.`user_id`,
+                        `t45`.`anonymous_id`,
+                        `t45`.`group_id`,
+                        `t45`.`previous_id`,
+                        `t45`.`timestamp`,
+                        `t45`.`original_timestamp`,
+                        `t45`.`sent_at`,
+                        `t45`.`received_at`,
+                        `t45`.`properties`,
+                        `t45`.`traits`,
+                        `t45`.`context`,
+                        `t45`.`source`,
+                        `t45`.`loaded_at`,
+                        `t45`.`person_id`,
+                        `t57`.`account_id`,
+                        `t57`.`email_domain`,
+                        `t45`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
                           *
@@ -1014,11 +991,11 @@ FROM (
                             `t6`.`context`,
                             `t6`.`source`,
                             `t6`.`loaded_at`,
-                            COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                            COALESCE(`t40`.`s_person`, `t6`.`_sender`) AS `person_id`,
                             (
                               `t6`.`user_id` IS NOT NULL
                             ) OR (
-                              `t37`.`s_person` IS NOT NULL
+                              `t40`.`s_person` IS NOT NULL
                             ) AS `is_known`
                           FROM (
                             SELECT
@@ -1046,157 +1023,157 @@ FROM (
                           ) AS `t6`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t35`.`from_id` AS `s_from`,
-                              `t35`.`person_id` AS `s_person`
+                              `t37`.`from_id` AS `s_from`,
+                              `t37`.`person_id` AS `s_person`
                             FROM (
                               SELECT
-                                `t33`.`from_id`,
-                                COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
+                                `t35`.`from_id`,
+                                COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
                               FROM (
                                 SELECT
-                                  `t20`.`from_id`,
-                                  COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                                  `t22`.`from_id`,
+                                  COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
                                 FROM (
                                   SELECT
-                                    `t16`.`from_id`,
-                                    `t16`.`to_id` AS `person_id`
-                                  FROM `t15` AS `t16`
+                                    `t18`.`from_id`,
+                                    `t18`.`to_id` AS `person_id`
+                                  FROM `t17` AS `t18`
                                   WHERE
-                                    `t16`.`rank` = 0
-                                ) AS `t20`
+                                    `t18`.`rank` = 0
+                                ) AS `t22`
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    `t23`.`from_id` AS `next_from`,
-                                    `t23`.`to_id` AS `next_to`
-                                  FROM `t19` AS `t23`
-                                ) AS `t28`
-                                  ON `t20`.`person_id` = `t28`.`next_from`
-                              ) AS `t33`
+                                    `t25`.`from_id` AS `next_from`,
+                                    `t25`.`to_id` AS `next_to`
+                                  FROM `t20` AS `t25`
+                                ) AS `t29`
+                                  ON `t22`.`person_id` = `t29`.`next_from`
+                              ) AS `t35`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t22`.`from_id` AS `next_from`,
-                                  `t22`.`to_id` AS `next_to`
-                                FROM `t19` AS `t22`
-                              ) AS `t27`
-                                ON `t33`.`person_id` = `t27`.`next_from`
-                            ) AS `t35`
-                          ) AS `t37`
-                            ON `t6`.`_sender` = `t37`.`s_from`
-                        ) AS `t38`
+                                  `t24`.`from_id` AS `next_from`,
+                                  `t24`.`to_id` AS `next_to`
+                                FROM `t20` AS `t24`
+                              ) AS `t28`
+                                ON `t35`.`person_id` = `t28`.`next_from`
+                            ) AS `t37`
+                          ) AS `t40`
+                            ON `t6`.`_sender` = `t40`.`s_from`
+                        ) AS `t42`
                         WHERE
-                          `t38`.`is_known`
-                      ) AS `t42`
+                          `t42`.`is_known`
+                      ) AS `t45`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t55`.`user_id` AS `m_user`,
-                          `t55`.`account_id`,
-                          `t55`.`email_domain`
-                        FROM `t54` AS `t55`
-                      ) AS `t60`
-                        ON `t42`.`person_id` = `t60`.`m_user`
-                    ) AS `t65`
+                          `t52`.`user_id` AS `m_user`,
+                          `t52`.`account_id`,
+                          `t52`.`email_domain`
+                        FROM `t51` AS `t52`
+                      ) AS `t57`
+                        ON `t45`.`person_id` = `t57`.`m_user`
+                    ) AS `t62`
                     WHERE
                       (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Project Created')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Project Created')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Data Source Connected')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Data Source Connected')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Dashboard Created')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Dashboard Created')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Project Created')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Project Created')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Data Source Connected')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Data Source Connected')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Dashboard Created')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Dashboard Created')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Signed Up')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Signed Up')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Report Created')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Report Created')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Paywall Hit')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Paywall Hit')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Enterprise Feature Viewed')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Enterprise Feature Viewed')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Invite Sent')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Invite Sent')
                       )
                       OR (
                         (
-                          `t65`.`type` = 'track'
-                        ) AND `t65`.`event` IN ('Subscription Started')
+                          `t62`.`type` = 'track'
+                        ) AND `t62`.`event` IN ('Subscription Started')
                       )
-                  ) AS `t78`
+                  ) AS `t75`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t61`.`f_key` AS `st_key`,
-                      COALESCE(`t82`.`s_at`, `t61`.`f_at`) AS `start`
+                      `t58`.`f_key` AS `st_key`,
+                      COALESCE(`t79`.`s_at`, `t58`.`f_at`) AS `start`
                     FROM (
                       SELECT
-                        `t55`.`user_id` AS `f_key`,
-                        `t55`.`first_seen` AS `f_at`
-                      FROM `t54` AS `t55`
-                    ) AS `t61`
+                        `t52`.`user_id` AS `f_key`,
+                        `t52`.`first_seen` AS `f_at`
+                      FROM `t51` AS `t52`
+                    ) AS `t58`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t76`.`entity_id` AS `s_key`,
-                        MIN(`t76`.`timestamp`) AS `s_at`
+                        `t73`.`entity_id` AS `s_key`,
+                        MIN(`t73`.`timestamp`) AS `s_at`
                       FROM (
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t42`.`message_id`,
-                            `t42`.`type`,
-                            `t42`.`event`,
-                            `t42`.`name`,
-                            `t42`.`user_id`,
-                            `t42`.`anonymous_id`,
-                            `t42`.`group_id`,
-                            `t42`.`previous_id`,
-                            `t42`.`timestamp`,
-                            `t42`.`original_timestamp`,
-                            `t42`.`sent_at`,
-                            `t42`.`received_at`,
-                            `t42`.`properties`,
-                            `t42`.`traits`,
-                            `t42`.`context`,
-                            `t42`.`source`,
-                            `t42`.`loaded_at`,
-                            `t42`.`person_id`,
-                            `t60`.`account_id`,
-                            `t60`.`email_domain`,
-                            `t42`.`person_id` AS `entity_id`
+                            `t45`.`message_id`,
+                            `t45`.`type`,
+                            `t45`.`event`,
+                            `t45`.`name`,
+                            `t45`.`user_id`,
+                            `t45`.`anonymous_id`,
+                            `t45`.`group_id`,
+                            `t45`.`previous_id`,
+                            `t45`.`timestamp`,
+                            `t45`.`original_timestamp`,
+                            `t45`.`sent_at`,
+                            `t45`.`received_at`,
+                            `t45`.`properties`,
+                            `t45`.`traits`,
+                            `t45`.`context`,
+                            `t45`.`source`,
+                            `t45`.`loaded_at`,
+                            `t45`.`person_id`,
+                            `t57`.`account_id`,
+                            `t57`.`email_domain`,
+                            `t45`.`person_id` AS `entity_id`
                           FROM (
                             SELECT
                               *
@@ -1219,11 +1196,11 @@ FROM (
                                 `t6`.`context`,
                                 `t6`.`source`,
                                 `t6`.`loaded_at`,
-                                COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                                COALESCE(`t40`.`s_person`, `t6`.`_sender`) AS `person_id`,
                                 (
                                   `t6`.`user_id` IS NOT NULL
                                 ) OR (
-                                  `t37`.`s_person` IS NOT NULL
+                                  `t40`.`s_person` IS NOT NULL
                                 ) AS `is_known`
                               FROM (
                                 SELECT
@@ -1251,152 +1228,152 @@ FROM (
                               ) AS `t6`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t35`.`from_id` AS `s_from`,
-                                  `t35`.`person_id` AS `s_person`
+                                  `t37`.`from_id` AS `s_from`,
+                                  `t37`.`person_id` AS `s_person`
                                 FROM (
                                   SELECT
-                                    `t33`.`from_id`,
-                                    COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
+                                    `t35`.`from_id`,
+                                    COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
                                   FROM (
                                     SELECT
-                                      `t20`.`from_id`,
-                                      COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                                      `t22`.`from_id`,
+                                      COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
                                     FROM (
                                       SELECT
-                                        `t16`.`from_id`,
-                                        `t16`.`to_id` AS `person_id`
-                                      FROM `t15` AS `t16`
+                                        `t18`.`from_id`,
+                                        `t18`.`to_id` AS `person_id`
+                                      FROM `t17` AS `t18`
                                       WHERE
-                                        `t16`.`rank` = 0
-                                    ) AS `t20`
+                                        `t18`.`rank` = 0
+                                    ) AS `t22`
                                     LEFT OUTER JOIN (
                                       SELECT
-                                        `t23`.`from_id` AS `next_from`,
-                                        `t23`.`to_id` AS `next_to`
-                                      FROM `t19` AS `t23`
-                                    ) AS `t28`
-                                      ON `t20`.`person_id` = `t28`.`next_from`
-                                  ) AS `t33`
+                                        `t25`.`from_id` AS `next_from`,
+                                        `t25`.`to_id` AS `next_to`
+                                      FROM `t20` AS `t25`
+                                    ) AS `t29`
+                                      ON `t22`.`person_id` = `t29`.`next_from`
+                                  ) AS `t35`
                                   LEFT OUTER JOIN (
                                     SELECT
-                                      `t22`.`from_id` AS `next_from`,
-                                      `t22`.`to_id` AS `next_to`
-                                    FROM `t19` AS `t22`
-                                  ) AS `t27`
-                                    ON `t33`.`person_id` = `t27`.`next_from`
-                                ) AS `t35`
-                              ) AS `t37`
-                                ON `t6`.`_sender` = `t37`.`s_from`
-                            ) AS `t38`
+                                      `t24`.`from_id` AS `next_from`,
+                                      `t24`.`to_id` AS `next_to`
+                                    FROM `t20` AS `t24`
+                                  ) AS `t28`
+                                    ON `t35`.`person_id` = `t28`.`next_from`
+                                ) AS `t37`
+                              ) AS `t40`
+                                ON `t6`.`_sender` = `t40`.`s_from`
+                            ) AS `t42`
                             WHERE
-                              `t38`.`is_known`
-                          ) AS `t42`
+                              `t42`.`is_known`
+                          ) AS `t45`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t55`.`user_id` AS `m_user`,
-                              `t55`.`account_id`,
-                              `t55`.`email_domain`
-                            FROM `t54` AS `t55`
-                          ) AS `t60`
-                            ON `t42`.`person_id` = `t60`.`m_user`
-                        ) AS `t65`
+                              `t52`.`user_id` AS `m_user`,
+                              `t52`.`account_id`,
+                              `t52`.`email_domain`
+                            FROM `t51` AS `t52`
+                          ) AS `t57`
+                            ON `t45`.`person_id` = `t57`.`m_user`
+                        ) AS `t62`
                         WHERE
                           (
                             (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Project Created')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Project Created')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Data Source Connected')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Data Source Connected')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Dashboard Created')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Dashboard Created')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Project Created')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Project Created')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Data Source Connected')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Data Source Connected')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Dashboard Created')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Dashboard Created')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Signed Up')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Signed Up')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Report Created')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Report Created')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Paywall Hit')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Paywall Hit')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Enterprise Feature Viewed')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Enterprise Feature Viewed')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Invite Sent')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Invite Sent')
                             )
                             OR (
                               (
-                                `t65`.`type` = 'track'
-                              ) AND `t65`.`event` IN ('Subscription Started')
+                                `t62`.`type` = 'track'
+                              ) AND `t62`.`event` IN ('Subscription Started')
                             )
                           )
-                          AND `t65`.`type` = 'track'
-                          AND `t65`.`event` = 'Signed Up'
-                      ) AS `t76`
+                          AND `t62`.`type` = 'track'
+                          AND `t62`.`event` = 'Signed Up'
+                      ) AS `t73`
                       GROUP BY
                         1
-                    ) AS `t82`
-                      ON `t61`.`f_key` = `t82`.`s_key`
-                  ) AS `t84`
-                    ON `t78`.`entity_id` = `t84`.`st_key`
-                ) AS `t86`
+                    ) AS `t79`
+                      ON `t58`.`f_key` = `t79`.`s_key`
+                  ) AS `t81`
+                    ON `t75`.`entity_id` = `t81`.`st_key`
+                ) AS `t83`
                 GROUP BY
                   1
-              ) AS `t88`
-                ON `t62`.`entity_id` = `t88`.`key`
-            ) AS `t91`
+              ) AS `t85`
+                ON `t59`.`entity_id` = `t85`.`key`
+            ) AS `t88`
             LEFT OUTER JOIN (
               SELECT
-                `t77`.`key`,
-                `t77`.`value` AS `s__sessions_14d`
+                `t74`.`key`,
+                `t74`.`value` AS `s__sessions_14d`
               FROM (
                 SELECT
-                  `t74`.`key`,
-                  SUM(`t74`.`new`) AS `value`
+                  `t71`.`key`,
+                  SUM(`t71`.`new`) AS `value`
                 FROM (
                   SELECT
-                    `t68`.`entity_id` AS `key`,
+                    `t65`.`entity_id` AS `key`,
                     IF(
                       (
-                        LAG(`t68`.`timestamp`) OVER (PARTITION BY `t68`.`entity_id` ORDER BY `t68`.`timestamp` ASC NULLS LAST) IS NULL
+                        LAG(`t65`.`timestamp`) OVER (PARTITION BY `t65`.`entity_id` ORDER BY `t65`.`timestamp` ASC NULLS LAST) IS NULL
                       )
                       OR (
                         (
-                          UNIX_TIMESTAMP(CAST(`t68`.`timestamp` AS TIMESTAMP)) - UNIX_TIMESTAMP(
-                            CAST(LAG(`t68`.`timestamp`) OVER (PARTITION BY `t68`.`entity_id` ORDER BY `t68`.`timestamp` ASC NULLS LAST) AS TIMESTAMP)
+                          UNIX_TIMESTAMP(CAST(`t65`.`timestamp` AS TIMESTAMP)) - UNIX_TIMESTAMP(
+                            CAST(LAG(`t65`.`timestamp`) OVER (PARTITION BY `t65`.`entity_id` ORDER BY `t65`.`timestamp` ASC NULLS LAST) AS TIMESTAMP)
                           )
                         ) > 1800.0
                       ),
@@ -1408,27 +1385,27 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        `t42`.`message_id`,
-                        `t42`.`type`,
-                        `t42`.`event`,
-                        `t42`.`name`,
-                        `t42`.`user_id`,
-                        `t42`.`anonymous_id`,
-                        `t42`.`group_id`,
-                        `t42`.`previous_id`,
-                        `t42`.`timestamp`,
-                        `t42`.`original_timestamp`,
-                        `t42`.`sent_at`,
-                        `t42`.`received_at`,
-                        `t42`.`properties`,
-                        `t42`.`traits`,
-                        `t42`.`context`,
-                        `t42`.`source`,
-                        `t42`.`loaded_at`,
-                        `t42`.`person_id`,
-                        `t60`.`account_id`,
-                        `t60`.`email_domain`,
-                        `t42`.`person_id` AS `entity_id`
+                        `t45`.`message_id`,
+                        `t45`.`type`,
+                        `t45`.`event`,
+                        `t45`.`name`,
+                        `t45`.`user_id`,
+                        `t45`.`anonymous_id`,
+                        `t45`.`group_id`,
+                        `t45`.`previous_id`,
+                        `t45`.`timestamp`,
+                        `t45`.`original_timestamp`,
+                        `t45`.`sent_at`,
+                        `t45`.`received_at`,
+                        `t45`.`properties`,
+                        `t45`.`traits`,
+                        `t45`.`context`,
+                        `t45`.`source`,
+                        `t45`.`loaded_at`,
+                        `t45`.`person_id`,
+                        `t57`.`account_id`,
+                        `t57`.`email_domain`,
+                        `t45`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
                           *
@@ -1451,11 +1428,11 @@ FROM (
                             `t6`.`context`,
                             `t6`.`source`,
                             `t6`.`loaded_at`,
-                            COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                            COALESCE(`t40`.`s_person`, `t6`.`_sender`) AS `person_id`,
                             (
                               `t6`.`user_id` IS NOT NULL
                             ) OR (
-                              `t37`.`s_person` IS NOT NULL
+                              `t40`.`s_person` IS NOT NULL
                             ) AS `is_known`
                           FROM (
                             SELECT
@@ -1483,86 +1460,86 @@ FROM (
                           ) AS `t6`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t35`.`from_id` AS `s_from`,
-                              `t35`.`person_id` AS `s_person`
+                              `t37`.`from_id` AS `s_from`,
+                              `t37`.`person_id` AS `s_person`
                             FROM (
                               SELECT
-                                `t33`.`from_id`,
-                                COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
+                                `t35`.`from_id`,
+                                COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
                               FROM (
                                 SELECT
-                                  `t20`.`from_id`,
-                                  COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                                  `t22`.`from_id`,
+                                  COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
                                 FROM (
                                   SELECT
-                                    `t16`.`from_id`,
-                                    `t16`.`to_id` AS `person_id`
-                                  FROM `t15` AS `t16`
+                                    `t18`.`from_id`,
+                                    `t18`.`to_id` AS `person_id`
+                                  FROM `t17` AS `t18`
                                   WHERE
-                                    `t16`.`rank` = 0
-                                ) AS `t20`
+                                    `t18`.`rank` = 0
+                                ) AS `t22`
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    `t23`.`from_id` AS `next_from`,
-                                    `t23`.`to_id` AS `next_to`
-                                  FROM `t19` AS `t23`
-                                ) AS `t28`
-                                  ON `t20`.`person_id` = `t28`.`next_from`
-                              ) AS `t33`
+                                    `t25`.`from_id` AS `next_from`,
+                                    `t25`.`to_id` AS `next_to`
+                                  FROM `t20` AS `t25`
+                                ) AS `t29`
+                                  ON `t22`.`person_id` = `t29`.`next_from`
+                              ) AS `t35`
                               LEFT OUTER JOIN (
                                 SELECT
-                                  `t22`.`from_id` AS `next_from`,
-                                  `t22`.`to_id` AS `next_to`
-                                FROM `t19` AS `t22`
-                              ) AS `t27`
-                                ON `t33`.`person_id` = `t27`.`next_from`
-                            ) AS `t35`
-                          ) AS `t37`
-                            ON `t6`.`_sender` = `t37`.`s_from`
-                        ) AS `t38`
+                                  `t24`.`from_id` AS `next_from`,
+                                  `t24`.`to_id` AS `next_to`
+                                FROM `t20` AS `t24`
+                              ) AS `t28`
+                                ON `t35`.`person_id` = `t28`.`next_from`
+                            ) AS `t37`
+                          ) AS `t40`
+                            ON `t6`.`_sender` = `t40`.`s_from`
+                        ) AS `t42`
                         WHERE
-                          `t38`.`is_known`
-                      ) AS `t42`
+                          `t42`.`is_known`
+                      ) AS `t45`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t55`.`user_id` AS `m_user`,
-                          `t55`.`account_id`,
-                          `t55`.`email_domain`
-                        FROM `t54` AS `t55`
-                      ) AS `t60`
-                        ON `t42`.`person_id` = `t60`.`m_user`
-                    ) AS `t65`
+                          `t52`.`user_id` AS `m_user`,
+                          `t52`.`account_id`,
+                          `t52`.`email_domain`
+                        FROM `t51` AS `t52`
+                      ) AS `t57`
+                        ON `t45`.`person_id` = `t57`.`m_user`
+                    ) AS `t62`
                     WHERE
-                      `t65`.`type` <> 'identify'
-                      AND `t65`.`type` <> 'group'
-                      AND `t65`.`type` <> 'alias'
-                      AND `t65`.`timestamp` >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                  ) AS `t68`
-                ) AS `t74`
+                      `t62`.`type` <> 'identify'
+                      AND `t62`.`type` <> 'group'
+                      AND `t62`.`type` <> 'alias'
+                      AND `t62`.`timestamp` >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
+                  ) AS `t65`
+                ) AS `t71`
                 GROUP BY
                   1
-              ) AS `t77`
-            ) AS `t81`
-              ON `t91`.`entity_id` = `t81`.`key`
-          ) AS `t94`
+              ) AS `t74`
+            ) AS `t78`
+              ON `t88`.`entity_id` = `t78`.`key`
+          ) AS `t91`
           LEFT OUTER JOIN (
             SELECT
-              `t5`.`group_id` AS `key`,
+              `t4`.`group_id` AS `key`,
               MAX_BY(
                 IF(
-                  `t5`.`s__employees` IS NOT NULL AND NOT ISNAN(`t5`.`s__employees`),
-                  `t5`.`s__employees`,
+                  `t4`.`s__employees` IS NOT NULL AND NOT ISNAN(`t4`.`s__employees`),
+                  `t4`.`s__employees`,
                   NULL
                 ),
                 IF(
-                  `t5`.`s__employees` IS NOT NULL AND NOT ISNAN(`t5`.`s__employees`),
-                  `t5`.`timestamp`,
+                  `t4`.`s__employees` IS NOT NULL AND NOT ISNAN(`t4`.`s__employees`),
+                  `t4`.`timestamp`,
                   NULL
                 )
               ) AS `s__employees`,
               MAX_BY(
-                IF(`t5`.`s__industry` IS NOT NULL, `t5`.`s__industry`, NULL),
-                IF(`t5`.`s__industry` IS NOT NULL, `t5`.`timestamp`, NULL)
+                IF(`t4`.`s__industry` IS NOT NULL, `t4`.`s__industry`, NULL),
+                IF(`t4`.`s__industry` IS NOT NULL, `t4`.`timestamp`, NULL)
               ) AS `s__industry`
             FROM (
               SELECT
@@ -1576,12 +1553,12 @@ FROM (
                 AND `t0`.`traits` IS NOT NULL
                 AND `t0`.`group_id` IS NOT NULL
                 AND `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-            ) AS `t5`
+            ) AS `t4`
             GROUP BY
               1
           ) AS `t11`
-            ON `t94`.`account_id` = `t11`.`key`
-        ) AS `t97`
+            ON `t91`.`account_id` = `t11`.`key`
+        ) AS `t94`
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1590,30 +1567,30 @@ FROM (
               *
             FROM (
               SELECT
-                `t65`.`entity_id` AS `key`
+                `t62`.`entity_id` AS `key`
               FROM (
                 SELECT
-                  `t42`.`message_id`,
-                  `t42`.`type`,
-                  `t42`.`event`,
-                  `t42`.`name`,
-                  `t42`.`user_id`,
-                  `t42`.`anonymous_id`,
-                  `t42`.`group_id`,
-                  `t42`.`previous_id`,
-                  `t42`.`timestamp`,
-                  `t42`.`original_timestamp`,
-                  `t42`.`sent_at`,
-                  `t42`.`received_at`,
-                  `t42`.`properties`,
-                  `t42`.`traits`,
-                  `t42`.`context`,
-                  `t42`.`source`,
-                  `t42`.`loaded_at`,
-                  `t42`.`person_id`,
-                  `t60`.`account_id`,
-                  `t60`.`email_domain`,
-                  `t42`.`person_id` AS `entity_id`
+                  `t45`.`message_id`,
+                  `t45`.`type`,
+                  `t45`.`event`,
+                  `t45`.`name`,
+                  `t45`.`user_id`,
+                  `t45`.`anonymous_id`,
+                  `t45`.`group_id`,
+                  `t45`.`previous_id`,
+                  `t45`.`timestamp`,
+                  `t45`.`original_timestamp`,
+                  `t45`.`sent_at`,
+                  `t45`.`received_at`,
+                  `t45`.`properties`,
+                  `t45`.`traits`,
+                  `t45`.`context`,
+                  `t45`.`source`,
+                  `t45`.`loaded_at`,
+                  `t45`.`person_id`,
+                  `t57`.`account_id`,
+                  `t57`.`email_domain`,
+                  `t45`.`person_id` AS `entity_id`
                 FROM (
                   SELECT
                     *
@@ -1636,11 +1613,11 @@ FROM (
                       `t6`.`context`,
                       `t6`.`source`,
                       `t6`.`loaded_at`,
-                      COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                      COALESCE(`t40`.`s_person`, `t6`.`_sender`) AS `person_id`,
                       (
                         `t6`.`user_id` IS NOT NULL
                       ) OR (
-                        `t37`.`s_person` IS NOT NULL
+                        `t40`.`s_person` IS NOT NULL
                       ) AS `is_known`
                     FROM (
                       SELECT
@@ -1668,101 +1645,101 @@ FROM (
                     ) AS `t6`
                     LEFT OUTER JOIN (
                       SELECT
-                        `t35`.`from_id` AS `s_from`,
-                        `t35`.`person_id` AS `s_person`
+                        `t37`.`from_id` AS `s_from`,
+                        `t37`.`person_id` AS `s_person`
                       FROM (
                         SELECT
-                          `t33`.`from_id`,
-                          COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
+                          `t35`.`from_id`,
+                          COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
                         FROM (
                           SELECT
-                            `t20`.`from_id`,
-                            COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                            `t22`.`from_id`,
+                            COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
                           FROM (
                             SELECT
-                              `t16`.`from_id`,
-                              `t16`.`to_id` AS `person_id`
-                            FROM `t15` AS `t16`
+                              `t18`.`from_id`,
+                              `t18`.`to_id` AS `person_id`
+                            FROM `t17` AS `t18`
                             WHERE
-                              `t16`.`rank` = 0
-                          ) AS `t20`
+                              `t18`.`rank` = 0
+                          ) AS `t22`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t23`.`from_id` AS `next_from`,
-                              `t23`.`to_id` AS `next_to`
-                            FROM `t19` AS `t23`
-                          ) AS `t28`
-                            ON `t20`.`person_id` = `t28`.`next_from`
-                        ) AS `t33`
+                              `t25`.`from_id` AS `next_from`,
+                              `t25`.`to_id` AS `next_to`
+                            FROM `t20` AS `t25`
+                          ) AS `t29`
+                            ON `t22`.`person_id` = `t29`.`next_from`
+                        ) AS `t35`
                         LEFT OUTER JOIN (
                           SELECT
-                            `t22`.`from_id` AS `next_from`,
-                            `t22`.`to_id` AS `next_to`
-                          FROM `t19` AS `t22`
-                        ) AS `t27`
-                          ON `t33`.`person_id` = `t27`.`next_from`
-                      ) AS `t35`
-                    ) AS `t37`
-                      ON `t6`.`_sender` = `t37`.`s_from`
-                  ) AS `t38`
+                            `t24`.`from_id` AS `next_from`,
+                            `t24`.`to_id` AS `next_to`
+                          FROM `t20` AS `t24`
+                        ) AS `t28`
+                          ON `t35`.`person_id` = `t28`.`next_from`
+                      ) AS `t37`
+                    ) AS `t40`
+                      ON `t6`.`_sender` = `t40`.`s_from`
+                  ) AS `t42`
                   WHERE
-                    `t38`.`is_known`
-                ) AS `t42`
+                    `t42`.`is_known`
+                ) AS `t45`
                 LEFT OUTER JOIN (
                   SELECT
-                    `t55`.`user_id` AS `m_user`,
-                    `t55`.`account_id`,
-                    `t55`.`email_domain`
-                  FROM `t54` AS `t55`
-                ) AS `t60`
-                  ON `t42`.`person_id` = `t60`.`m_user`
-              ) AS `t65`
+                    `t52`.`user_id` AS `m_user`,
+                    `t52`.`account_id`,
+                    `t52`.`email_domain`
+                  FROM `t51` AS `t52`
+                ) AS `t57`
+                  ON `t45`.`person_id` = `t57`.`m_user`
+              ) AS `t62`
               WHERE
-                `t65`.`type` = 'track' AND `t65`.`event` IN ('Subscription Started')
-            ) AS `t66`
+                `t62`.`type` = 'track' AND `t62`.`event` IN ('Subscription Started')
+            ) AS `t63`
             UNION
             SELECT
               *
             FROM (
               SELECT
-                `t63`.`m_user` AS `key`
+                `t60`.`m_user` AS `key`
               FROM (
                 SELECT
-                  `t55`.`user_id` AS `m_user`,
-                  `t55`.`account_id`,
-                  `t55`.`email_domain`,
-                  `t55`.`first_seen`,
-                  `t55`.`last_seen`
-                FROM `t54` AS `t55`
+                  `t52`.`user_id` AS `m_user`,
+                  `t52`.`account_id`,
+                  `t52`.`email_domain`,
+                  `t52`.`first_seen`,
+                  `t52`.`last_seen`
+                FROM `t51` AS `t52`
                 WHERE
-                  `t55`.`account_id` IS NOT NULL
-              ) AS `t63`
+                  `t52`.`account_id` IS NOT NULL
+              ) AS `t60`
               INNER JOIN (
                 SELECT DISTINCT
-                  `t65`.`account_id` AS `acc`
+                  `t62`.`account_id` AS `acc`
                 FROM (
                   SELECT
-                    `t42`.`message_id`,
-                    `t42`.`type`,
-                    `t42`.`event`,
-                    `t42`.`name`,
-                    `t42`.`user_id`,
-                    `t42`.`anonymous_id`,
-                    `t42`.`group_id`,
-                    `t42`.`previous_id`,
-                    `t42`.`timestamp`,
-                    `t42`.`original_timestamp`,
-                    `t42`.`sent_at`,
-                    `t42`.`received_at`,
-                    `t42`.`properties`,
-                    `t42`.`traits`,
-                    `t42`.`context`,
-                    `t42`.`source`,
-                    `t42`.`loaded_at`,
-                    `t42`.`person_id`,
-                    `t60`.`account_id`,
-                    `t60`.`email_domain`,
-                    `t42`.`person_id` AS `entity_id`
+                    `t45`.`message_id`,
+                    `t45`.`type`,
+                    `t45`.`event`,
+                    `t45`.`name`,
+                    `t45`.`user_id`,
+                    `t45`.`anonymous_id`,
+                    `t45`.`group_id`,
+                    `t45`.`previous_id`,
+                    `t45`.`timestamp`,
+                    `t45`.`original_timestamp`,
+                    `t45`.`sent_at`,
+                    `t45`.`received_at`,
+                    `t45`.`properties`,
+                    `t45`.`traits`,
+                    `t45`.`context`,
+                    `t45`.`source`,
+                    `t45`.`loaded_at`,
+                    `t45`.`person_id`,
+                    `t57`.`account_id`,
+                    `t57`.`email_domain`,
+                    `t45`.`person_id` AS `entity_id`
                   FROM (
                     SELECT
                       *
@@ -1785,11 +1762,11 @@ FROM (
                         `t6`.`context`,
                         `t6`.`source`,
                         `t6`.`loaded_at`,
-                        COALESCE(`t37`.`s_person`, `t6`.`_sender`) AS `person_id`,
+                        COALESCE(`t40`.`s_person`, `t6`.`_sender`) AS `person_id`,
                         (
                           `t6`.`user_id` IS NOT NULL
                         ) OR (
-                          `t37`.`s_person` IS NOT NULL
+                          `t40`.`s_person` IS NOT NULL
                         ) AS `is_known`
                       FROM (
                         SELECT
@@ -1817,70 +1794,70 @@ FROM (
                       ) AS `t6`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t35`.`from_id` AS `s_from`,
-                          `t35`.`person_id` AS `s_person`
+                          `t37`.`from_id` AS `s_from`,
+                          `t37`.`person_id` AS `s_person`
                         FROM (
                           SELECT
-                            `t33`.`from_id`,
-                            COALESCE(`t27`.`next_to`, `t33`.`person_id`) AS `person_id`
+                            `t35`.`from_id`,
+                            COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
                           FROM (
                             SELECT
-                              `t20`.`from_id`,
-                              COALESCE(`t28`.`next_to`, `t20`.`person_id`) AS `person_id`
+                              `t22`.`from_id`,
+                              COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
                             FROM (
                               SELECT
-                                `t16`.`from_id`,
-                                `t16`.`to_id` AS `person_id`
-                              FROM `t15` AS `t16`
+                                `t18`.`from_id`,
+                                `t18`.`to_id` AS `person_id`
+                              FROM `t17` AS `t18`
                               WHERE
-                                `t16`.`rank` = 0
-                            ) AS `t20`
+                                `t18`.`rank` = 0
+                            ) AS `t22`
                             LEFT OUTER JOIN (
                               SELECT
-                                `t23`.`from_id` AS `next_from`,
-                                `t23`.`to_id` AS `next_to`
-                              FROM `t19` AS `t23`
-                            ) AS `t28`
-                              ON `t20`.`person_id` = `t28`.`next_from`
-                          ) AS `t33`
+                                `t25`.`from_id` AS `next_from`,
+                                `t25`.`to_id` AS `next_to`
+                              FROM `t20` AS `t25`
+                            ) AS `t29`
+                              ON `t22`.`person_id` = `t29`.`next_from`
+                          ) AS `t35`
                           LEFT OUTER JOIN (
                             SELECT
-                              `t22`.`from_id` AS `next_from`,
-                              `t22`.`to_id` AS `next_to`
-                            FROM `t19` AS `t22`
-                          ) AS `t27`
-                            ON `t33`.`person_id` = `t27`.`next_from`
-                        ) AS `t35`
-                      ) AS `t37`
-                        ON `t6`.`_sender` = `t37`.`s_from`
-                    ) AS `t38`
+                              `t24`.`from_id` AS `next_from`,
+                              `t24`.`to_id` AS `next_to`
+                            FROM `t20` AS `t24`
+                          ) AS `t28`
+                            ON `t35`.`person_id` = `t28`.`next_from`
+                        ) AS `t37`
+                      ) AS `t40`
+                        ON `t6`.`_sender` = `t40`.`s_from`
+                    ) AS `t42`
                     WHERE
-                      `t38`.`is_known`
-                  ) AS `t42`
+                      `t42`.`is_known`
+                  ) AS `t45`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t55`.`user_id` AS `m_user`,
-                      `t55`.`account_id`,
-                      `t55`.`email_domain`
-                    FROM `t54` AS `t55`
-                  ) AS `t60`
-                    ON `t42`.`person_id` = `t60`.`m_user`
-                ) AS `t65`
+                      `t52`.`user_id` AS `m_user`,
+                      `t52`.`account_id`,
+                      `t52`.`email_domain`
+                    FROM `t51` AS `t52`
+                  ) AS `t57`
+                    ON `t45`.`person_id` = `t57`.`m_user`
+                ) AS `t62`
                 WHERE
-                  `t65`.`type` = 'track'
-                  AND `t65`.`event` IN ('Subscription Started')
-                  AND `t65`.`account_id` IS NOT NULL
-              ) AS `t69`
-                ON `t63`.`account_id` = `t69`.`acc`
-            ) AS `t70`
-          ) AS `t71`
-        ) AS `t73`
-          ON `t97`.`entity_id` = `t73`.`key`
-      ) AS `t99`
+                  `t62`.`type` = 'track'
+                  AND `t62`.`event` IN ('Subscription Started')
+                  AND `t62`.`account_id` IS NOT NULL
+              ) AS `t66`
+                ON `t60`.`account_id` = `t66`.`acc`
+            ) AS `t67`
+          ) AS `t68`
+        ) AS `t70`
+          ON `t94`.`entity_id` = `t70`.`key`
+      ) AS `t96`
       WHERE
         NOT (
-          `t99`.`paying`
+          `t96`.`paying`
         )
-    ) AS `t101`
-  ) AS `t103`
-) AS `t105`;
+    ) AS `t98`
+  ) AS `t100`
+) AS `t102`;
