@@ -175,7 +175,11 @@ def test_the_pairs_read_are_the_log_s_whether_kept_or_found_in_it(
         s.track(who, "Paywall Hit", T0 + 4 * DAY + n * HOUR)
         s.track(who, "Invite Sent", T0 + 4 * DAY + n * HOUR, anonymous=anonymous)
     s.alias("anon-cat", "ann", T0 + DAY)  # anon-cat was ann's first, by timestamp
+    s.group("ann", "g-acme", T0 + DAY, employees=120, industry="Software")
     s.load(store, tmp_path)
+    later = Stream()  # the account grows after the fold: read with the kept group calls
+    later.group("bob", "g-acme", T0 + 3 * DAY, employees=250)
+    later.store(store)
     pillars = load("pillars")
     everything = store.events.filter(store.events.message_id.notnull())
     assert kept.pairs(everything) is None
@@ -187,6 +191,9 @@ def test_the_pairs_read_are_the_log_s_whether_kept_or_found_in_it(
         assert stored.alerts == found.alerts
         assert stored.rows() == found.rows()
     assert stored.alerts  # the paywall hits fired
+    (ann,) = [row for row in stored.rows() if row["entity_id"] == "ann"]
+    assert "company size: 250 (+20)" in ann["reasons"]  # the group call after the fold
+    assert "ICP industry: Software (+5)" in ann["reasons"]
 
 
 def test_folding_inside_a_transaction_that_appended_events_is_refused(

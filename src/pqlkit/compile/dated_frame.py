@@ -41,6 +41,7 @@ from pqlkit.compile import intervals, needs
 from pqlkit.compile.frame import Frame, drop_temporary, frame_rows, materialized, narrowed
 from pqlkit.compile.signals import interval
 from pqlkit.events import identity
+from pqlkit.store import kept
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -133,6 +134,7 @@ def dated_frame(
     last = scored[-1]
     made: list[str] = []
     backend = events._find_backend()
+    groups = kept.group_calls(events)  # every group call, when the store keeps them
     try:
         linked = identity.identity_links(events, known[-1], pairs=pairs)
         links, name = materialized(linked, "dated_links")
@@ -148,14 +150,14 @@ def dated_frame(
             compact, compact_name = materialized(compact, "dated_compact")
             made.append(compact_name)
         members, name = materialized(
-            _members(compact, events, each, known, mapping), "dated_members"
+            _members(compact, events, each, known, mapping, groups), "dated_members"
         )
         made.append(name)
         later = None
         if also is not None:  # the later date's rows apart: the query reads only the dates'
             mapping, at = _split(mapping, map_name, "dated_map", len(scored), made)
             members, then = _split(members, name, "dated_members", len(scored), made)
-            later = _single(events, model, at, then, also)
+            later = _single(events, model, at, then, also, groups)
         cohort = _band(members, ages) if ages is not None and cohort_wanted else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
         spread = Spread(tuple(scored), mapping, members, model.entity, source)
@@ -174,8 +176,8 @@ def dated_frame(
             wanted = cohort.select(entity_id=cohort.m_user)
             # once: every piece reads them; without the ids the people were resolved from, and
             # with a user's entity read from its person (the table's width is what it costs)
-            kept = rows.drop("user_id", "anonymous_id", "entity_id")
-            rows, name = materialized(kept, "cohort_rows")
+            slim = rows.drop("user_id", "anonymous_id", "entity_id")
+            rows, name = materialized(slim, "cohort_rows")
             made.append(name)
             rows = rows.mutate(entity_id=rows.person_id)
     except BaseException:
@@ -184,7 +186,17 @@ def dated_frame(
         raise
     kept_spread = spread if cohort is None else None  # a cohort's rows are its own (above)
     return Frame(
-        events, rows, members, last, model.entity, tuple(made), table, wanted, kept_spread, later
+        events,
+        rows,
+        members,
+        last,
+        model.entity,
+        tuple(made),
+        table,
+        wanted,
+        kept_spread,
+        later,
+        groups,
     )
 
 
@@ -205,7 +217,12 @@ def _split(
 
 
 def _single(
-    events: ir.Table, model: Model, mapping: ir.Table, members: ir.Table, moment: datetime
+    events: ir.Table,
+    model: Model,
+    mapping: ir.Table,
+    members: ir.Table,
+    moment: datetime,
+    groups: ir.Table | None,
 ) -> Frame:
     """The frame as of ``moment`` alone, on the identity tables of that date; it owns no
     tables (the dated frame does)."""
@@ -218,7 +235,7 @@ def _single(
     )
     at = mapping.select("from_id", "person_id")
     rows = frame_rows(events, model, moment, at, people, narrow=True)
-    return Frame(events, rows, people, moment, model.entity)
+    return Frame(events, rows, people, moment, model.entity, groups=groups)
 
 
 def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:
@@ -284,17 +301,16 @@ def _members(
     dates: ir.Table,
     moments: Sequence[datetime],
     mapping: ir.Table,
+    groups: ir.Table | None,
 ) -> ir.Table:
     """Each date's known people (``compact``: :func:`_compact` of the dates): ``m_user`` and
     ``account_id`` (dated), ``email_domain``, ``first_seen``, ``last_seen``, and ``e_user``,
-    ``e_account``, ``d_idx``, ``as_of``."""
+    ``e_account``, ``d_idx``, ``as_of``. ``groups``: the store's kept group calls, if any."""
     import ibis
 
     each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
     people = identity.people_of(each, mapping, by=("d_idx", "as_of"))
-    from pqlkit.store import kept
-
-    claims = identity.account_domains(events, dates=dates, groups=kept.group_calls(events))
+    claims = identity.account_domains(events, dates=dates, groups=groups)
     known = identity.attach_accounts(people, claims, by=("d_idx", "as_of"))
     index = known.d_idx
     return known.select(

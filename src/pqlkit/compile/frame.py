@@ -51,6 +51,20 @@ class Frame:
     spread: Spread | None = None
     # many dates: the frame as of a later time whose identity was made with theirs (also=)
     also: Frame | None = None
+    # every group call, with ``traits``, when the store keeps them (pqlkit.store.kept)
+    groups: ir.Table | None = None
+
+    def group_calls(self) -> ir.Table:
+        """The ``group`` calls that name a groupId and carry traits, at any time:
+        ``group_id, timestamp, traits`` — the store's kept ones, else from the log."""
+        if self.groups is not None:
+            calls = self.groups.filter(self.groups.traits.notnull())
+        else:
+            events = self.events
+            calls = events.filter(
+                (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
+            )
+        return calls.select("group_id", "timestamp", "traits")
 
     def release(self) -> None:
         """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.
@@ -208,10 +222,11 @@ def scoring_frame(
     suffix = uuid.uuid4().hex[:10]
     linked = identity.person_map(events, as_of, pairs=pairs)
     mapping, links = _temporary(linked, f"_pql_links_{suffix}")
-    made = _members(events, as_of, mapping, kept.senders(events, as_of), kept.group_calls(events))
+    groups = kept.group_calls(events)
+    made = _members(events, as_of, mapping, kept.senders(events, as_of), groups)
     members, people = _temporary(made, f"_pql_members_{suffix}")
     rows = frame_rows(events, model, as_of, mapping, members, narrow=True)
-    return Frame(events, rows, members, as_of, model.entity, (links, people))
+    return Frame(events, rows, members, as_of, model.entity, (links, people), groups=groups)
 
 
 def parameterised_frame(

@@ -291,10 +291,7 @@ class SignalCompiler:
     def account_traits(self, signals: dict[str, Signal]) -> ir.Table:
         """Several account traits' latest values before T in one pass: ``key`` (the group id)
         and a column per signal (see :func:`pqlkit.events.identity.latest_traits`)."""
-        events = self.frame.events
-        group_calls = events.filter(
-            (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
-        )
+        group_calls = self.frame.group_calls()
         read = {}  # each call's values, read from its JSON before it joins the dates
         for name, signal in signals.items():
             assert isinstance(signal.spec, Trait)
@@ -310,10 +307,9 @@ class SignalCompiler:
 
     def trait(self, spec: Trait) -> tuple[ir.Table, str]:
         """The latest value of a trait before T, keyed by user or account id."""
-        events = self.frame.events
         dtype = TRAIT_TYPES[spec.type]
         if spec.of == "account":
-            calls, key = self._each_date(events.filter(events.type == "group"), "group_id")
+            calls, key = self._each_date(self.frame.group_calls(), "group_id")
             values = identity.latest_traits(calls, key, {spec.name: dtype})
             return values.select(key=key, value=spec.name), "account_id"
         rows = self.frame.rows

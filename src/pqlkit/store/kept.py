@@ -19,9 +19,10 @@ hundred thousand rows. A DuckDB store keeps them:
 * ``trait_calls``: ``f_raw, f_user, f_ts, f_mid, f_at, email, title, name`` — every call that
   gave a person an e-mail, a title or a name (:func:`pqlkit.triggers.asof.trait_calls`), what
   a trigger reads of who a person was when an event arrived. Appended to, never rewritten.
-* ``group_calls``: ``group_id, timestamp, message_id, arrival, domain, website`` — every
-  ``group`` call (:func:`pqlkit.events.identity.group_calls`): which account claims a domain,
-  and when an account was first seen. Appended to as well.
+* ``group_calls``: ``group_id, timestamp, message_id, arrival, domain, website, traits`` —
+  every ``group`` call (:func:`pqlkit.events.identity.group_calls`): which account claims a
+  domain, when an account was first seen, and its traits (employees, industry…) as of any
+  time. Appended to as well.
 * ``sender_facts``: per sender, its first and last call, latest group and latest e-mail
   (:func:`pqlkit.events.identity.sender_facts` of the whole log). Each is a minimum, a maximum
   or the value at a maximum, so they merge exactly; as of T they are the log's for every id
@@ -84,7 +85,7 @@ _DDL = (
     "title VARCHAR, name VARCHAR)",
     "CREATE TABLE IF NOT EXISTS {groups} (group_id VARCHAR NOT NULL, "
     '"timestamp" TIMESTAMP NOT NULL, message_id VARCHAR NOT NULL, arrival TIMESTAMP NOT NULL, '
-    "domain VARCHAR, website VARCHAR)",
+    "domain VARCHAR, website VARCHAR, traits JSON)",
     "CREATE TABLE IF NOT EXISTS {senders} (sender VARCHAR NOT NULL, has_user BOOLEAN NOT NULL, "
     '"first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL, grp VARCHAR, grp_at TIMESTAMP, '
     "mail VARCHAR, mail_at TIMESTAMP)",
@@ -142,8 +143,8 @@ def trait_calls(events: ir.Table) -> ir.Table | None:
 
 def group_calls(events: ir.Table) -> ir.Table | None:
     """Every group call in ``events`` (:func:`pqlkit.events.identity.group_calls`, with
-    ``message_id`` and ``arrival``) when ``events`` is a DuckDB store's own log, kept; else
-    ``None``."""
+    ``message_id``, ``arrival`` and ``traits``) when ``events`` is a DuckDB store's own log,
+    kept; else ``None``."""
     backend = _kept_for(events)
     if backend is None:
         return None
@@ -214,7 +215,7 @@ def fold(backend: SQLBackend) -> int:
 _FOLDED = (PAIRS, SIGHTINGS, TRAIT_CALLS, GROUP_CALLS, SENDERS)
 _APPENDED = (TRAIT_CALLS, GROUP_CALLS)  # a row per call: the new calls are added to the rest
 _TRAIT_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at", "email", "title", "name")
-_GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website")
+_GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website", "traits")
 
 
 def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int, upto: int) -> None:
@@ -326,7 +327,9 @@ def _group_calls_sql(
 ) -> str:
     """The group calls past the cover."""
     tail = _tail(backend, catalog, start, upto)
-    calls = identity.group_calls(tail, message_id=tail.message_id, arrival=arrival_of(tail))
+    calls = identity.group_calls(
+        tail, message_id=tail.message_id, arrival=arrival_of(tail), traits=tail.traits
+    )
     return str(backend.compile(calls.select(*_GROUP_COLUMNS)))
 
 
