@@ -121,9 +121,15 @@ def pairs(events: ir.Table) -> ir.Table | None:
 
 def sightings(events: ir.Table) -> ir.Table | None:
     """The first sightings of every sender in ``events`` (``f_raw, f_user, f_ts, f_at,
-    f_mid``) when ``events`` is a DuckDB store's own log, kept; else ``None``."""
+    f_mid``) when ``events`` is a DuckDB store's own log, kept; else ``None``.
+
+    With every call past the cover, not only its first sightings (reducing them costs more
+    than reading them): the earliest of a sender's calls that had arrived by any moment is
+    the same among them."""
     backend = _kept_for(events)
-    return None if backend is None else backend.sql(_sightings_sql(backend, _catalog(backend)))
+    if backend is None:
+        return None
+    return backend.sql(_sighting_calls_sql(backend, _catalog(backend)))
 
 
 def trait_calls(events: ir.Table) -> ir.Table | None:
@@ -281,22 +287,34 @@ def _pairs_sql(
     )
 
 
-def _sightings_sql(
+def _sighting_calls_sql(
     backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
 ) -> str:
-    """The kept first sightings with the calls past the cover, reduced to the first sightings:
-    a call earlier than every call of its sender and kind that arrived before it."""
+    """The kept first sightings with every call past the cover."""
     from pqlkit.triggers.asof import CALL_COLUMNS, calls
 
     tail = _tail(backend, catalog, start, upto)
     sent = tail.mutate(raw=tail.user_id.coalesce(tail.anonymous_id), arrival=arrival_of(tail))
     said = calls(sent.filter(sent.raw.notnull()))
     columns = ", ".join(CALL_COLUMNS)
+    return (
+        f"SELECT {columns} FROM {_ref(catalog, SIGHTINGS)} UNION ALL "
+        f"SELECT {columns} FROM ({backend.compile(said)})"
+    )
+
+
+def _sightings_sql(
+    backend: SQLBackend, catalog: str, start: int | None = None, upto: int | None = None
+) -> str:
+    """The kept first sightings with the calls past the cover, reduced to the first sightings:
+    a call earlier than every call of its sender and kind that arrived before it."""
+    from pqlkit.triggers.asof import CALL_COLUMNS
+
+    columns = ", ".join(CALL_COLUMNS)
     # only a call that arrived by the first to arrive of the sender's earliest calls can be a
     # first sighting (that one is): the window orders those few, not every call
     return (
-        f"WITH calls AS (SELECT {columns} FROM {_ref(catalog, SIGHTINGS)} UNION ALL "
-        f"SELECT {columns} FROM ({backend.compile(said)})), "
+        f"WITH calls AS ({_sighting_calls_sql(backend, catalog, start, upto)}), "
         "lows AS (SELECT f_raw, f_user, min({'t': f_ts, 'a': f_at, 'm': f_mid}) AS low "
         "FROM calls GROUP BY f_raw, f_user), "
         "candidates AS (SELECT c.* FROM calls c JOIN lows l USING (f_raw, f_user) "

@@ -81,7 +81,7 @@ def _candidates(arrivals: asof.Arrivals, alerts: ir.Table, per_account: bool) ->
         "alert", "p_at", "p_mid", domain=alerts.key.re_replace(f"^{DOMAIN_ACCOUNT_PREFIX}", "")
     )
     if per_account:
-        domains = ibis.union(domains, _claimed(base, alerts), distinct=True)
+        domains = ibis.union(domains, _claimed(arrivals.groups(), alerts), distinct=True)
     by_email = domains.join(
         emails,
         (emails.f_domain == domains.domain)
@@ -98,18 +98,18 @@ def _candidates(arrivals: asof.Arrivals, alerts: ir.Table, per_account: bool) ->
     return ibis.union(by_email, by_group, distinct=True)
 
 
-def _claimed(base: ir.Table, alerts: ir.Table) -> ir.Table:
-    """``alert, p_at, p_mid, domain``: every domain the alert's account has named."""
+def _claimed(calls: ir.Table, alerts: ir.Table) -> ir.Table:
+    """``alert, p_at, p_mid, domain``: every domain the alert's account has named (``calls``:
+    the group calls that had arrived, :meth:`pqlkit.triggers.asof.Arrivals.groups`)."""
     import ibis
 
-    calls = base.filter((base.type == "group") & base.traits.notnull())
     said = ibis.union(
         *[
             calls.select(
                 g=calls.group_id,
                 c_at=calls.arrival,
                 c_mid=calls.message_id,
-                domain=identity.normalize_domain(calls.traits[name].unwrap_as("string")),
+                domain=identity.normalize_domain(calls[name]),
             )
             for name in ("domain", "website")
         ],
