@@ -314,12 +314,13 @@ def members(store: Store, events: Any, moment: datetime) -> list[dict[str, Any]]
 def test_each_id_s_facts_are_kept_and_a_person_s_are_the_log_s_at_any_time(
     store: Store, tmp_path: Path
 ) -> None:
-    """A person's first and last call, account and e-mail come from the facts kept per id;
-    as of a time before an id's last call, from the log's calls before it: the same members
-    as the log gives, at every time, whether the events were folded in or not."""
+    """A person's first and last call, sign-up, account and e-mail come from the facts kept
+    per id; as of a time before an id's last call, from the log's calls before it: the same
+    members as the log gives, at every time, whether the events were folded in or not."""
     s = Stream()
     s.page(None, "Pricing", T0, anonymous="anon-1")  # ann's first call, anonymous
     s.identify("ann", T0 + HOUR, anonymous="anon-1", email="ann@old.io")
+    s.track("ann", "Signed Up", T0 + HOUR)
     s.track("ann", "Report Created", T0 + DAY, group="g-acme")
     s.identify("ann", T0 + 2 * DAY, email="ann@acme.io")
     s.identify("bob", T0 + HOUR, email="bob@acme.io")  # no group: the domain's account
@@ -329,18 +330,20 @@ def test_each_id_s_facts_are_kept_and_a_person_s_are_the_log_s_at_any_time(
     later = Stream()  # not folded yet
     later.track("ann", "Report Created", T0 + 3 * DAY, group="g-beta")
     later.identify("bob", T0 - HOUR, T0 + 3 * DAY, email="bob@beta.io")  # earlier, arrived late
+    later.track("bob", "Signed Up", T0 + 4 * DAY)
     later.store(store)
     everything = store.events.filter(store.events.message_id.notnull())  # the log read
     moments = (T0 + 30 * 60 * timedelta(seconds=1), T0 + DAY + HOUR, T0 + 2 * DAY, T0 + 9 * DAY)
     for folded in (False, True):
         if folded:
-            assert kept.fold(store.backend) == 2
+            assert kept.fold(store.backend) == 3
         for moment in moments:
             assert members(store, store.events, moment) == members(store, everything, moment)
     ann, bob, cat = members(store, store.events, T0 + 9 * DAY)
     assert (ann["m_user"], ann["first_seen"], ann["last_seen"]) == ("ann", T0, T0 + 3 * DAY)
     assert (ann["account_id"], ann["email_domain"]) == ("g-beta", "acme.io")  # latest of each
     assert (bob["account_id"], bob["email_domain"]) == ("g-acme", "acme.io")  # claimed domain
+    assert (ann["signed_up"], bob["signed_up"], cat["signed_up"]) == (T0 + HOUR, T0 + 4 * DAY, None)
     assert cat["account_id"] == "g-acme"
     (ann_then, *_) = members(store, store.events, T0 + DAY + HOUR)
     assert (ann_then["account_id"], ann_then["email_domain"]) == ("g-acme", "old.io")

@@ -232,6 +232,7 @@ def _single(
         email_domain=members.email_domain,
         first_seen=members.first_seen,
         last_seen=members.last_seen,
+        signed_up=members.signed_up,
     )
     at = mapping.select("from_id", "person_id")
     rows = frame_rows(events, model, moment, at, people, narrow=True)
@@ -319,6 +320,7 @@ def _members(
         email_domain=known.email_domain,
         first_seen=known.first_seen,
         last_seen=known.last_seen,
+        signed_up=known.signed_up,
         e_user=known.user_id,
         e_account=known.account_id,
         d_idx=index,

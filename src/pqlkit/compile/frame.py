@@ -254,7 +254,8 @@ def _members(
     senders: ir.Table | None = None,
     groups: ir.Table | None = None,
 ) -> ir.Table:
-    """Per known person: ``m_user, account_id, email_domain, first_seen, last_seen``.
+    """Per known person: ``m_user, account_id, email_domain, first_seen, last_seen,
+    signed_up``.
 
     ``senders``, ``groups``: the facts of every id as of ``as_of``
     (:func:`~pqlkit.events.identity.sender_facts`) and the group calls, when a store keeps
@@ -272,6 +273,7 @@ def _members(
         email_domain="email_domain",
         first_seen="first_seen",
         last_seen="last_seen",
+        signed_up="signed_up",
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from pqlkit.events import identity
 from pqlkit.model.schema import (
     Aggregate,
     Distinct,
@@ -29,9 +30,8 @@ from pqlkit.model.schema import (
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
-SIGN_UP = (
-    "Signed Up"  # the event that starts a ``within`` window (see SignalCompiler.rows_with_start)
-)
+# the event that starts a ``within`` window (see SignalCompiler.rows_with_start)
+SIGN_UP = identity.SIGN_UP
 EVERYTHING = None  # a look that needs every event
 
 

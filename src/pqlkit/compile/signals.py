@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.compile import conditions, vocabulary
 from pqlkit.compile.frame import Frame
-from pqlkit.compile.needs import SIGN_UP
 from pqlkit.events import identity
 from pqlkit.model.schema import (
     ActiveDays,
@@ -154,20 +153,21 @@ class SignalCompiler:
     def rows_with_start(self, rows: ir.Table, key: str) -> ir.Table:
         """Rows with ``start``: the entity's sign-up (or first event), for ``within`` windows.
 
-        A group-by joined back, not a window over the log: the first event comes from the
-        members (first seen per person), the sign-up from the few "Signed Up" rows.
+        A per-entity value joined back, not a window over the log: the first event and the
+        sign-up ("Signed Up") come from the members (first seen and signed up, per person).
         """
         members = self.frame.accounts
         by_account = key == "account_id" or (key == "entity_id" and self.frame.entity == "account")
         if by_account:
             owned = members.filter(members.account_id.notnull())
-            first = owned.group_by(f_key=owned.account_id).agg(f_at=owned.first_seen.min())
+            first = owned.group_by(f_key=owned.account_id).agg(
+                f_at=owned.first_seen.min(), s_at=owned.signed_up.min()
+            )
         else:
-            first = members.select(f_key=members.m_user, f_at=members.first_seen)
-        signups = rows.filter((rows.type == "track") & (rows.event == SIGN_UP))
-        signed = signups.group_by(s_key=signups[key]).agg(s_at=signups.timestamp.min())
-        starts = first.left_join(signed, first.f_key == signed.s_key)
-        starts = starts.select(st_key=starts.f_key, start=starts.s_at.coalesce(starts.f_at)).view()
+            first = members.select(
+                f_key=members.m_user, f_at=members.first_seen, s_at=members.signed_up
+            )
+        starts = first.select(st_key=first.f_key, start=first.s_at.coalesce(first.f_at)).view()
         joined = rows.left_join(starts, rows[key] == starts.st_key)
         return joined.select(*rows.columns, start=joined.start).view()
 

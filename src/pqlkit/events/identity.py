@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     AsOf: TypeAlias = datetime | ir.TimestampScalar
 
 MAX_HOPS = 3
-# the event columns :func:`user_accounts` reads from resolved events (plus person_id, is_known)
-ACCOUNT_COLUMNS = ("type", "timestamp", "user_id", "anonymous_id", "group_id", "traits")
+SIGN_UP = "Signed Up"  # the track event that marks a person's sign-up
+# the event columns :func:`sender_facts` reads
+ACCOUNT_COLUMNS = ("type", "event", "timestamp", "user_id", "anonymous_id", "group_id", "traits")
 DOMAIN_ACCOUNT_PREFIX = "domain:"
 
 
@@ -210,8 +211,9 @@ def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
     """What :func:`person_facts` reads of a person's calls, per id that sent them (``sender``:
     the userId, else the anonymousId; ``has_user``: whether the calls carried a userId) and
     per ``by`` (expressions of ``events``, such as an interval of time): ``first`` and
-    ``last`` call, the latest group (``grp`` at ``grp_at``) and e-mail (``mail`` at
-    ``mail_at``). A few rows per person, which :func:`people_of` reduces further."""
+    ``last`` call, the first :data:`SIGN_UP` (``signed``), the latest group (``grp`` at
+    ``grp_at``) and e-mail (``mail`` at ``mail_at``). A few rows per person, which
+    :func:`people_of` reduces further."""
     import ibis
 
     email = events.traits["email"].unwrap_as("string")
@@ -219,6 +221,7 @@ def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
         sender=events.user_id.coalesce(events.anonymous_id),
         has_user=events.user_id.notnull(),
         timestamp=events.timestamp,
+        signs_up=(events.type == "track") & (events.event == SIGN_UP),
         group_id=events.group_id,
         email=ibis.ifelse(events.type != "group", email, ibis.null()),
         **by,
@@ -228,6 +231,7 @@ def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
     return marked.group_by("sender", "has_user", *by).agg(
         first=marked.timestamp.min(),
         last=marked.timestamp.max(),
+        signed=marked.timestamp.min(where=marked.signs_up),
         grp=marked.group_id.argmax(marked.timestamp, where=has_group),
         grp_at=marked.timestamp.max(where=has_group),
         mail=marked.email.argmax(marked.timestamp, where=has_email),
@@ -237,8 +241,9 @@ def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
 
 def people_of(senders: ir.Table, mapping: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
     """:func:`person_facts` from the facts of each person's ids (:func:`sender_facts`, with
-    ``mapping`` from :func:`person_map`): an id stands for the person it is linked to, and an
-    anonymous id never linked to a user for no one.
+    ``mapping`` from :func:`person_map`), and ``signed_up`` (their first :data:`SIGN_UP`): an
+    id stands for the person it is linked to, and an anonymous id never linked to a user for
+    no one.
 
     ``by``: columns of ``senders`` that keep sets of them apart (each date's), matched with
     ``mapping``'s where it has them.
@@ -254,6 +259,7 @@ def people_of(senders: ir.Table, mapping: ir.Table, by: tuple[str, ...] = ()) ->
     return known.group_by(*by, user_id=person).agg(
         first_seen=known["first"].min(),
         last_seen=known["last"].max(),
+        signed_up=known.signed.min(),
         group_account=known.grp.argmax(known.grp_at, where=known.grp.notnull()),
         email=known.mail.argmax(known.mail_at, where=known.mail.notnull()),
     )
@@ -272,15 +278,9 @@ def attach_accounts(
     """
     import ibis
 
-    joined = people.select(
-        *by,
-        "user_id",
-        "first_seen",
-        "last_seen",
-        "group_account",
-        "email",
-        email_domain=email_domain(people.email),
-    ).view()
+    facts = (*by, "user_id", "first_seen", "last_seen", "group_account", "email")
+    more = [c for c in people.columns if c not in facts]  # carried through (signed_up)
+    joined = people.select(*facts, *more, email_domain=email_domain(people.email)).view()
     if by:
         claims = claims.select(
             "domain", "domain_account", **{f"c_{c}": claims[c] for c in by}
@@ -308,6 +308,7 @@ def attach_accounts(
         "email_domain",
         "first_seen",
         "last_seen",
+        *more,
         account_id=account,
         account_via=via.cast("string"),
     )

@@ -23,7 +23,8 @@ hundred thousand rows. A DuckDB store keeps them:
   every ``group`` call (:func:`pqlkit.events.identity.group_calls`): which account claims a
   domain, when an account was first seen, and its traits (employees, industry…) as of any
   time. Appended to as well.
-* ``sender_facts``: per sender, its first and last call, latest group and latest e-mail
+* ``sender_facts``: per sender, its first and last call, first sign-up, latest group and
+  latest e-mail
   (:func:`pqlkit.events.identity.sender_facts` of the whole log). Each is a minimum, a maximum
   or the value at a maximum, so they merge exactly; as of T they are the log's for every id
   whose last call is before T (all of them when scoring now), and :func:`senders` reads the
@@ -87,8 +88,8 @@ _DDL = (
     '"timestamp" TIMESTAMP NOT NULL, message_id VARCHAR NOT NULL, arrival TIMESTAMP NOT NULL, '
     "domain VARCHAR, website VARCHAR, traits JSON)",
     "CREATE TABLE IF NOT EXISTS {senders} (sender VARCHAR NOT NULL, has_user BOOLEAN NOT NULL, "
-    '"first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL, grp VARCHAR, grp_at TIMESTAMP, '
-    "mail VARCHAR, mail_at TIMESTAMP)",
+    '"first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL, signed TIMESTAMP, grp VARCHAR, '
+    "grp_at TIMESTAMP, mail VARCHAR, mail_at TIMESTAMP)",
     "CREATE TABLE IF NOT EXISTS {cover} (covered BIGINT NOT NULL)",
 )
 
@@ -358,7 +359,7 @@ def _senders_sql(
     facts = sender_facts(_tail(backend, catalog, start, upto))
     return (
         'SELECT sender, has_user, min("first") AS "first", max("last") AS "last", '
-        "arg_max(grp, grp_at) AS grp, max(grp_at) AS grp_at, "
+        "min(signed) AS signed, arg_max(grp, grp_at) AS grp, max(grp_at) AS grp_at, "
         "arg_max(mail, mail_at) AS mail, max(mail_at) AS mail_at "
         f"FROM (SELECT * FROM {_ref(catalog, SENDERS)} UNION ALL BY NAME "
         f"SELECT * FROM ({backend.compile(facts)})) GROUP BY sender, has_user"

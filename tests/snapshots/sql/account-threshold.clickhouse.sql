@@ -68,6 +68,7 @@ WITH "t17" AS (
     "t50"."email_domain" AS "email_domain",
     "t50"."first_seen" AS "first_seen",
     "t50"."last_seen" AS "last_seen",
+    "t50"."signed_up" AS "signed_up",
     COALESCE(
       "t50"."group_account",
       "t33"."domain_account",
@@ -357,6 +358,7 @@ WITH "t17" AS (
       "t47"."last_seen" AS "last_seen",
       "t47"."group_account" AS "group_account",
       "t47"."email" AS "email",
+      "t47"."signed_up" AS "signed_up",
       nullIf(
         CASE
           WHEN (
@@ -387,6 +389,7 @@ WITH "t17" AS (
         COALESCE("t46"."l_person", "t46"."sender") AS "user_id",
         MIN("t46"."first") AS "first_seen",
         MAX("t46"."last") AS "last_seen",
+        MIN("t46"."signed") AS "signed_up",
         argMaxIf(tuple("t46"."grp"), "t46"."grp_at", isNotNull("t46"."grp")).1 AS "group_account",
         argMaxIf(tuple("t46"."mail"), "t46"."mail_at", isNotNull("t46"."mail")).1 AS "email"
       FROM (
@@ -398,6 +401,7 @@ WITH "t17" AS (
             "t13"."has_user" AS "has_user",
             "t13"."first" AS "first",
             "t13"."last" AS "last",
+            "t13"."signed" AS "signed",
             "t13"."grp" AS "grp",
             "t13"."grp_at" AS "grp_at",
             "t13"."mail" AS "mail",
@@ -410,6 +414,7 @@ WITH "t17" AS (
               "t8"."has_user" AS "has_user",
               MIN("t8"."timestamp") AS "first",
               MAX("t8"."timestamp") AS "last",
+              minIf("t8"."timestamp", "t8"."signs_up") AS "signed",
               argMaxIf(tuple("t8"."group_id"), "t8"."timestamp", isNotNull("t8"."group_id")).1 AS "grp",
               maxIf("t8"."timestamp", isNotNull("t8"."group_id")) AS "grp_at",
               argMaxIf(tuple("t8"."email"), "t8"."timestamp", isNotNull("t8"."email")).1 AS "mail",
@@ -419,6 +424,11 @@ WITH "t17" AS (
                 COALESCE("t0"."user_id", "t0"."anonymous_id") AS "sender",
                 isNotNull("t0"."user_id") AS "has_user",
                 "t0"."timestamp" AS "timestamp",
+                (
+                  "t0"."type" = 'track'
+                ) AND (
+                  "t0"."event" = 'Signed Up'
+                ) AS "signs_up",
                 "t0"."group_id" AS "group_id",
                 CASE
                   WHEN "t0"."type" <> 'group'
@@ -678,7 +688,8 @@ FROM (
                     "t52"."account_id" AS "account_id",
                     "t52"."email_domain" AS "email_domain",
                     "t52"."first_seen" AS "first_seen",
-                    "t52"."last_seen" AS "last_seen"
+                    "t52"."last_seen" AS "last_seen",
+                    "t52"."signed_up" AS "signed_up"
                   FROM "t51" AS "t52"
                   WHERE
                     isNotNull("t52"."account_id")

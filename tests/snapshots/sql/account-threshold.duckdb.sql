@@ -68,6 +68,7 @@ WITH "t17" AS (
     "t50"."email_domain",
     "t50"."first_seen",
     "t50"."last_seen",
+    "t50"."signed_up",
     COALESCE(
       "t50"."group_account",
       "t33"."domain_account",
@@ -359,6 +360,7 @@ WITH "t17" AS (
       "t47"."last_seen",
       "t47"."group_account",
       "t47"."email",
+      "t47"."signed_up",
       NULLIF(
         CASE
           WHEN (
@@ -395,6 +397,7 @@ WITH "t17" AS (
         COALESCE("t46"."l_person", "t46"."sender") AS "user_id",
         MIN("t46"."first") AS "first_seen",
         MAX("t46"."last") AS "last_seen",
+        MIN("t46"."signed") AS "signed_up",
         ARG_MAX_NULL("t46"."grp", "t46"."grp_at") FILTER(WHERE
           "t46"."grp" IS NOT NULL) AS "group_account",
         ARG_MAX_NULL("t46"."mail", "t46"."mail_at") FILTER(WHERE
@@ -408,6 +411,7 @@ WITH "t17" AS (
             "t13"."has_user",
             "t13"."first",
             "t13"."last",
+            "t13"."signed",
             "t13"."grp",
             "t13"."grp_at",
             "t13"."mail",
@@ -420,6 +424,8 @@ WITH "t17" AS (
               "t8"."has_user",
               MIN("t8"."timestamp") AS "first",
               MAX("t8"."timestamp") AS "last",
+              MIN("t8"."timestamp") FILTER(WHERE
+                "t8"."signs_up") AS "signed",
               ARG_MAX_NULL("t8"."group_id", "t8"."timestamp") FILTER(WHERE
                 "t8"."group_id" IS NOT NULL) AS "grp",
               MAX("t8"."timestamp") FILTER(WHERE
@@ -433,6 +439,11 @@ WITH "t17" AS (
                 COALESCE("t0"."user_id", "t0"."anonymous_id") AS "sender",
                 "t0"."user_id" IS NOT NULL AS "has_user",
                 "t0"."timestamp",
+                (
+                  "t0"."type" = 'track'
+                ) AND (
+                  "t0"."event" = 'Signed Up'
+                ) AS "signs_up",
                 "t0"."group_id",
                 CASE
                   WHEN "t0"."type" <> 'group'
@@ -707,7 +718,8 @@ FROM (
                     "t52"."account_id",
                     "t52"."email_domain",
                     "t52"."first_seen",
-                    "t52"."last_seen"
+                    "t52"."last_seen",
+                    "t52"."signed_up"
                   FROM "t51" AS "t52"
                   WHERE
                     "t52"."account_id" IS NOT NULL

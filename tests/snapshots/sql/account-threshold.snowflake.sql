@@ -64,6 +64,7 @@ WITH "t17" AS (
     "t50"."email_domain",
     "t50"."first_seen",
     "t50"."last_seen",
+    "t50"."signed_up",
     COALESCE(
       "t50"."group_account",
       "t33"."domain_account",
@@ -355,6 +356,7 @@ WITH "t17" AS (
       "t47"."last_seen",
       "t47"."group_account",
       "t47"."email",
+      "t47"."signed_up",
       NULLIF(
         IFF(
           (
@@ -385,6 +387,7 @@ WITH "t17" AS (
         COALESCE("t46"."l_person", "t46"."sender") AS "user_id",
         MIN("t46"."first") AS "first_seen",
         MAX("t46"."last") AS "last_seen",
+        MIN("t46"."signed") AS "signed_up",
         MAX_BY(
           IFF("t46"."grp" IS NOT NULL, "t46"."grp", NULL),
           IFF("t46"."grp" IS NOT NULL, "t46"."grp_at", NULL)
@@ -402,6 +405,7 @@ WITH "t17" AS (
             "t13"."has_user",
             "t13"."first",
             "t13"."last",
+            "t13"."signed",
             "t13"."grp",
             "t13"."grp_at",
             "t13"."mail",
@@ -414,6 +418,7 @@ WITH "t17" AS (
               "t8"."has_user",
               MIN("t8"."timestamp") AS "first",
               MAX("t8"."timestamp") AS "last",
+              MIN(IFF("t8"."signs_up", "t8"."timestamp", NULL)) AS "signed",
               MAX_BY(
                 IFF("t8"."group_id" IS NOT NULL, "t8"."group_id", NULL),
                 IFF("t8"."group_id" IS NOT NULL, "t8"."timestamp", NULL)
@@ -429,6 +434,11 @@ WITH "t17" AS (
                 COALESCE("t0"."user_id", "t0"."anonymous_id") AS "sender",
                 "t0"."user_id" IS NOT NULL AS "has_user",
                 "t0"."timestamp",
+                (
+                  "t0"."type" = 'track'
+                ) AND (
+                  "t0"."event" = 'Signed Up'
+                ) AS "signs_up",
                 "t0"."group_id",
                 IFF("t0"."type" <> 'group', AS_VARCHAR(GET("t0"."traits", 'email')), NULL) AS "email"
               FROM "events" AS "t0"
@@ -674,7 +684,8 @@ FROM (
                     "t52"."account_id",
                     "t52"."email_domain",
                     "t52"."first_seen",
-                    "t52"."last_seen"
+                    "t52"."last_seen",
+                    "t52"."signed_up"
                   FROM "t51" AS "t52"
                   WHERE
                     "t52"."account_id" IS NOT NULL

@@ -68,6 +68,7 @@ WITH "t17" AS (
     "t50"."email_domain" AS "email_domain",
     "t50"."first_seen" AS "first_seen",
     "t50"."last_seen" AS "last_seen",
+    "t50"."signed_up" AS "signed_up",
     COALESCE(
       "t50"."group_account",
       "t33"."domain_account",
@@ -357,6 +358,7 @@ WITH "t17" AS (
       "t47"."last_seen" AS "last_seen",
       "t47"."group_account" AS "group_account",
       "t47"."email" AS "email",
+      "t47"."signed_up" AS "signed_up",
       nullIf(
         CASE
           WHEN (
@@ -387,6 +389,7 @@ WITH "t17" AS (
         COALESCE("t46"."l_person", "t46"."sender") AS "user_id",
         MIN("t46"."first") AS "first_seen",
         MAX("t46"."last") AS "last_seen",
+        MIN("t46"."signed") AS "signed_up",
         argMaxIf(tuple("t46"."grp"), "t46"."grp_at", isNotNull("t46"."grp")).1 AS "group_account",
         argMaxIf(tuple("t46"."mail"), "t46"."mail_at", isNotNull("t46"."mail")).1 AS "email"
       FROM (
@@ -398,6 +401,7 @@ WITH "t17" AS (
             "t13"."has_user" AS "has_user",
             "t13"."first" AS "first",
             "t13"."last" AS "last",
+            "t13"."signed" AS "signed",
             "t13"."grp" AS "grp",
             "t13"."grp_at" AS "grp_at",
             "t13"."mail" AS "mail",
@@ -410,6 +414,7 @@ WITH "t17" AS (
               "t8"."has_user" AS "has_user",
               MIN("t8"."timestamp") AS "first",
               MAX("t8"."timestamp") AS "last",
+              minIf("t8"."timestamp", "t8"."signs_up") AS "signed",
               argMaxIf(tuple("t8"."group_id"), "t8"."timestamp", isNotNull("t8"."group_id")).1 AS "grp",
               maxIf("t8"."timestamp", isNotNull("t8"."group_id")) AS "grp_at",
               argMaxIf(tuple("t8"."email"), "t8"."timestamp", isNotNull("t8"."email")).1 AS "mail",
@@ -419,6 +424,11 @@ WITH "t17" AS (
                 COALESCE("t0"."user_id", "t0"."anonymous_id") AS "sender",
                 isNotNull("t0"."user_id") AS "has_user",
                 "t0"."timestamp" AS "timestamp",
+                (
+                  "t0"."type" = 'track'
+                ) AND (
+                  "t0"."event" = 'Signed Up'
+                ) AS "signs_up",
                 "t0"."group_id" AS "group_id",
                 CASE
                   WHEN "t0"."type" <> 'group'
@@ -576,38 +586,38 @@ WITH "t17" AS (
     ON "t50"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t102"."entity_id" AS "entity_id",
-  "t102"."account_id" AS "account_id",
-  "t102"."first_seen" AS "first_seen",
-  "t102"."last_seen" AS "last_seen",
-  "t102"."s__activated" AS "s__activated",
-  "t102"."s__activated_within_7d" AS "s__activated_within_7d",
-  "t102"."s__core_feature_30d" AS "s__core_feature_30d",
-  "t102"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-  "t102"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-  "t102"."s__teammates_invited" AS "s__teammates_invited",
-  "t102"."s__sessions_14d" AS "s__sessions_14d",
-  "t102"."s__employees" AS "s__employees",
-  "t102"."s__industry" AS "s__industry",
-  "t102"."paying" AS "paying",
-  "t102"."p__activation__0" AS "p__activation__0",
-  "t102"."p__activation__1" AS "p__activation__1",
-  "t102"."p__usage__0" AS "p__usage__0",
-  "t102"."p__usage__1" AS "p__usage__1",
-  "t102"."p__firmographic__0" AS "p__firmographic__0",
-  "t102"."p__firmographic__1" AS "p__firmographic__1",
-  "t102"."p__intent__0" AS "p__intent__0",
-  "t102"."p__intent__1" AS "p__intent__1",
-  "t102"."p__intent__2" AS "p__intent__2",
-  "t102"."l__activation" AS "l__activation",
-  "t102"."l__usage" AS "l__usage",
-  "t102"."l__firmographic" AS "l__firmographic",
-  "t102"."l__intent" AS "l__intent",
-  "t102"."score" AS "score",
+  "t97"."entity_id" AS "entity_id",
+  "t97"."account_id" AS "account_id",
+  "t97"."first_seen" AS "first_seen",
+  "t97"."last_seen" AS "last_seen",
+  "t97"."s__activated" AS "s__activated",
+  "t97"."s__activated_within_7d" AS "s__activated_within_7d",
+  "t97"."s__core_feature_30d" AS "s__core_feature_30d",
+  "t97"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+  "t97"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+  "t97"."s__teammates_invited" AS "s__teammates_invited",
+  "t97"."s__sessions_14d" AS "s__sessions_14d",
+  "t97"."s__employees" AS "s__employees",
+  "t97"."s__industry" AS "s__industry",
+  "t97"."paying" AS "paying",
+  "t97"."p__activation__0" AS "p__activation__0",
+  "t97"."p__activation__1" AS "p__activation__1",
+  "t97"."p__usage__0" AS "p__usage__0",
+  "t97"."p__usage__1" AS "p__usage__1",
+  "t97"."p__firmographic__0" AS "p__firmographic__0",
+  "t97"."p__firmographic__1" AS "p__firmographic__1",
+  "t97"."p__intent__0" AS "p__intent__0",
+  "t97"."p__intent__1" AS "p__intent__1",
+  "t97"."p__intent__2" AS "p__intent__2",
+  "t97"."l__activation" AS "l__activation",
+  "t97"."l__usage" AS "l__usage",
+  "t97"."l__firmographic" AS "l__firmographic",
+  "t97"."l__intent" AS "l__intent",
+  "t97"."score" AS "score",
   CASE
-    WHEN "t102"."score" >= 70.0
+    WHEN "t97"."score" >= 70.0
     THEN 'hot'
-    WHEN "t102"."score" >= 50.0
+    WHEN "t97"."score" >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS "tier",
@@ -615,204 +625,204 @@ SELECT
   parseDateTimeBestEffort('2026-04-01T00:00:00') AS "as_of"
 FROM (
   SELECT
-    "t100"."entity_id" AS "entity_id",
-    "t100"."account_id" AS "account_id",
-    "t100"."first_seen" AS "first_seen",
-    "t100"."last_seen" AS "last_seen",
-    "t100"."s__activated" AS "s__activated",
-    "t100"."s__activated_within_7d" AS "s__activated_within_7d",
-    "t100"."s__core_feature_30d" AS "s__core_feature_30d",
-    "t100"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-    "t100"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-    "t100"."s__teammates_invited" AS "s__teammates_invited",
-    "t100"."s__sessions_14d" AS "s__sessions_14d",
-    "t100"."s__employees" AS "s__employees",
-    "t100"."s__industry" AS "s__industry",
-    "t100"."paying" AS "paying",
-    "t100"."p__activation__0" AS "p__activation__0",
-    "t100"."p__activation__1" AS "p__activation__1",
-    "t100"."p__usage__0" AS "p__usage__0",
-    "t100"."p__usage__1" AS "p__usage__1",
-    "t100"."p__firmographic__0" AS "p__firmographic__0",
-    "t100"."p__firmographic__1" AS "p__firmographic__1",
-    "t100"."p__intent__0" AS "p__intent__0",
-    "t100"."p__intent__1" AS "p__intent__1",
-    "t100"."p__intent__2" AS "p__intent__2",
-    "t100"."l__activation" AS "l__activation",
-    "t100"."l__usage" AS "l__usage",
-    "t100"."l__firmographic" AS "l__firmographic",
-    "t100"."l__intent" AS "l__intent",
-    "t100"."l__activation" + "t100"."l__usage" + "t100"."l__firmographic" + "t100"."l__intent" AS "score"
+    "t95"."entity_id" AS "entity_id",
+    "t95"."account_id" AS "account_id",
+    "t95"."first_seen" AS "first_seen",
+    "t95"."last_seen" AS "last_seen",
+    "t95"."s__activated" AS "s__activated",
+    "t95"."s__activated_within_7d" AS "s__activated_within_7d",
+    "t95"."s__core_feature_30d" AS "s__core_feature_30d",
+    "t95"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+    "t95"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+    "t95"."s__teammates_invited" AS "s__teammates_invited",
+    "t95"."s__sessions_14d" AS "s__sessions_14d",
+    "t95"."s__employees" AS "s__employees",
+    "t95"."s__industry" AS "s__industry",
+    "t95"."paying" AS "paying",
+    "t95"."p__activation__0" AS "p__activation__0",
+    "t95"."p__activation__1" AS "p__activation__1",
+    "t95"."p__usage__0" AS "p__usage__0",
+    "t95"."p__usage__1" AS "p__usage__1",
+    "t95"."p__firmographic__0" AS "p__firmographic__0",
+    "t95"."p__firmographic__1" AS "p__firmographic__1",
+    "t95"."p__intent__0" AS "p__intent__0",
+    "t95"."p__intent__1" AS "p__intent__1",
+    "t95"."p__intent__2" AS "p__intent__2",
+    "t95"."l__activation" AS "l__activation",
+    "t95"."l__usage" AS "l__usage",
+    "t95"."l__firmographic" AS "l__firmographic",
+    "t95"."l__intent" AS "l__intent",
+    "t95"."l__activation" + "t95"."l__usage" + "t95"."l__firmographic" + "t95"."l__intent" AS "score"
   FROM (
     SELECT
-      "t98"."entity_id" AS "entity_id",
-      "t98"."account_id" AS "account_id",
-      "t98"."first_seen" AS "first_seen",
-      "t98"."last_seen" AS "last_seen",
-      "t98"."s__activated" AS "s__activated",
-      "t98"."s__activated_within_7d" AS "s__activated_within_7d",
-      "t98"."s__core_feature_30d" AS "s__core_feature_30d",
-      "t98"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-      "t98"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-      "t98"."s__teammates_invited" AS "s__teammates_invited",
-      "t98"."s__sessions_14d" AS "s__sessions_14d",
-      "t98"."s__employees" AS "s__employees",
-      "t98"."s__industry" AS "s__industry",
-      "t98"."paying" AS "paying",
-      "t98"."p__activation__0" AS "p__activation__0",
-      "t98"."p__activation__1" AS "p__activation__1",
-      "t98"."p__usage__0" AS "p__usage__0",
-      "t98"."p__usage__1" AS "p__usage__1",
-      "t98"."p__firmographic__0" AS "p__firmographic__0",
-      "t98"."p__firmographic__1" AS "p__firmographic__1",
-      "t98"."p__intent__0" AS "p__intent__0",
-      "t98"."p__intent__1" AS "p__intent__1",
-      "t98"."p__intent__2" AS "p__intent__2",
-      LEAST("t98"."p__activation__0" + "t98"."p__activation__1", CAST(30 AS Nullable(Float64))) AS "l__activation",
-      LEAST("t98"."p__usage__0" + "t98"."p__usage__1", CAST(30 AS Nullable(Float64))) AS "l__usage",
+      "t93"."entity_id" AS "entity_id",
+      "t93"."account_id" AS "account_id",
+      "t93"."first_seen" AS "first_seen",
+      "t93"."last_seen" AS "last_seen",
+      "t93"."s__activated" AS "s__activated",
+      "t93"."s__activated_within_7d" AS "s__activated_within_7d",
+      "t93"."s__core_feature_30d" AS "s__core_feature_30d",
+      "t93"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+      "t93"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+      "t93"."s__teammates_invited" AS "s__teammates_invited",
+      "t93"."s__sessions_14d" AS "s__sessions_14d",
+      "t93"."s__employees" AS "s__employees",
+      "t93"."s__industry" AS "s__industry",
+      "t93"."paying" AS "paying",
+      "t93"."p__activation__0" AS "p__activation__0",
+      "t93"."p__activation__1" AS "p__activation__1",
+      "t93"."p__usage__0" AS "p__usage__0",
+      "t93"."p__usage__1" AS "p__usage__1",
+      "t93"."p__firmographic__0" AS "p__firmographic__0",
+      "t93"."p__firmographic__1" AS "p__firmographic__1",
+      "t93"."p__intent__0" AS "p__intent__0",
+      "t93"."p__intent__1" AS "p__intent__1",
+      "t93"."p__intent__2" AS "p__intent__2",
+      LEAST("t93"."p__activation__0" + "t93"."p__activation__1", CAST(30 AS Nullable(Float64))) AS "l__activation",
+      LEAST("t93"."p__usage__0" + "t93"."p__usage__1", CAST(30 AS Nullable(Float64))) AS "l__usage",
       LEAST(
-        "t98"."p__firmographic__0" + "t98"."p__firmographic__1",
+        "t93"."p__firmographic__0" + "t93"."p__firmographic__1",
         CAST(25 AS Nullable(Float64))
       ) AS "l__firmographic",
       LEAST(
-        "t98"."p__intent__0" + "t98"."p__intent__1" + "t98"."p__intent__2",
+        "t93"."p__intent__0" + "t93"."p__intent__1" + "t93"."p__intent__2",
         CAST(30 AS Nullable(Float64))
       ) AS "l__intent"
     FROM (
       SELECT
-        "t96"."entity_id" AS "entity_id",
-        "t96"."account_id" AS "account_id",
-        "t96"."first_seen" AS "first_seen",
-        "t96"."last_seen" AS "last_seen",
-        "t96"."s__activated" AS "s__activated",
-        "t96"."s__activated_within_7d" AS "s__activated_within_7d",
-        "t96"."s__core_feature_30d" AS "s__core_feature_30d",
-        "t96"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-        "t96"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-        "t96"."s__teammates_invited" AS "s__teammates_invited",
-        "t96"."s__sessions_14d" AS "s__sessions_14d",
-        "t96"."s__employees" AS "s__employees",
-        "t96"."s__industry" AS "s__industry",
-        "t96"."paying" AS "paying",
+        "t91"."entity_id" AS "entity_id",
+        "t91"."account_id" AS "account_id",
+        "t91"."first_seen" AS "first_seen",
+        "t91"."last_seen" AS "last_seen",
+        "t91"."s__activated" AS "s__activated",
+        "t91"."s__activated_within_7d" AS "s__activated_within_7d",
+        "t91"."s__core_feature_30d" AS "s__core_feature_30d",
+        "t91"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+        "t91"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+        "t91"."s__teammates_invited" AS "s__teammates_invited",
+        "t91"."s__sessions_14d" AS "s__sessions_14d",
+        "t91"."s__employees" AS "s__employees",
+        "t91"."s__industry" AS "s__industry",
+        "t91"."paying" AS "paying",
         CASE
-          WHEN COALESCE("t96"."s__activated", FALSE)
+          WHEN COALESCE("t91"."s__activated", FALSE)
           THEN CAST(20 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__activation__0",
         CASE
-          WHEN COALESCE("t96"."s__activated_within_7d", FALSE)
+          WHEN COALESCE("t91"."s__activated_within_7d", FALSE)
           THEN CAST(10 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
-              "t96"."s__sessions_14d" >= 3.0
+              "t91"."s__sessions_14d" >= 3.0
             ) AND (
-              "t96"."s__sessions_14d" <= 6.0
+              "t91"."s__sessions_14d" <= 6.0
             )
             THEN CAST(10 AS Nullable(Float64))
-            WHEN "t96"."s__sessions_14d" >= 7.0
+            WHEN "t91"."s__sessions_14d" >= 7.0
             THEN CAST(20 AS Nullable(Float64))
             ELSE CAST(0 AS Nullable(Float64))
           END,
           CAST(0 AS Nullable(Float64))
         ) AS "p__usage__0",
         CASE
-          WHEN COALESCE("t96"."s__core_feature_30d" >= 5.0, FALSE)
+          WHEN COALESCE("t91"."s__core_feature_30d" >= 5.0, FALSE)
           THEN CAST(10 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__usage__1",
         COALESCE(
           CASE
             WHEN (
-              "t96"."s__employees" >= 50.0
+              "t91"."s__employees" >= 50.0
             ) AND (
-              "t96"."s__employees" <= 199.0
+              "t91"."s__employees" <= 199.0
             )
             THEN CAST(10 AS Nullable(Float64))
-            WHEN "t96"."s__employees" >= 200.0
+            WHEN "t91"."s__employees" >= 200.0
             THEN CAST(20 AS Nullable(Float64))
             ELSE CAST(0 AS Nullable(Float64))
           END,
           CAST(0 AS Nullable(Float64))
         ) AS "p__firmographic__0",
         CASE
-          WHEN COALESCE("t96"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
+          WHEN COALESCE("t91"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
           THEN CAST(5 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__firmographic__1",
         CASE
-          WHEN COALESCE("t96"."s__paywall_hits_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t91"."s__paywall_hits_30d" >= 1.0, FALSE)
           THEN CAST(15 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__intent__0",
         CASE
-          WHEN COALESCE("t96"."s__enterprise_views_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t91"."s__enterprise_views_30d" >= 1.0, FALSE)
           THEN CAST(15 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__intent__1",
         CASE
-          WHEN COALESCE("t96"."s__teammates_invited" >= 2.0, FALSE)
+          WHEN COALESCE("t91"."s__teammates_invited" >= 2.0, FALSE)
           THEN CAST(10 AS Nullable(Float64))
           ELSE CAST(0 AS Nullable(Float64))
         END AS "p__intent__2"
       FROM (
         SELECT
-          "t94"."entity_id" AS "entity_id",
-          "t94"."account_id" AS "account_id",
-          "t94"."first_seen" AS "first_seen",
-          "t94"."last_seen" AS "last_seen",
-          "t94"."s__activated" AS "s__activated",
-          "t94"."s__activated_within_7d" AS "s__activated_within_7d",
-          "t94"."s__core_feature_30d" AS "s__core_feature_30d",
-          "t94"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-          "t94"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-          "t94"."s__teammates_invited" AS "s__teammates_invited",
-          "t94"."s__sessions_14d" AS "s__sessions_14d",
-          "t94"."s__employees" AS "s__employees",
-          "t94"."s__industry" AS "s__industry",
+          "t89"."entity_id" AS "entity_id",
+          "t89"."account_id" AS "account_id",
+          "t89"."first_seen" AS "first_seen",
+          "t89"."last_seen" AS "last_seen",
+          "t89"."s__activated" AS "s__activated",
+          "t89"."s__activated_within_7d" AS "s__activated_within_7d",
+          "t89"."s__core_feature_30d" AS "s__core_feature_30d",
+          "t89"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+          "t89"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+          "t89"."s__teammates_invited" AS "s__teammates_invited",
+          "t89"."s__sessions_14d" AS "s__sessions_14d",
+          "t89"."s__employees" AS "s__employees",
+          "t89"."s__industry" AS "s__industry",
           isNotNull("t70"."key") AS "paying"
         FROM (
           SELECT
-            "t91"."entity_id" AS "entity_id",
-            "t91"."account_id" AS "account_id",
-            "t91"."first_seen" AS "first_seen",
-            "t91"."last_seen" AS "last_seen",
-            "t91"."s__activated" AS "s__activated",
-            "t91"."s__activated_within_7d" AS "s__activated_within_7d",
-            "t91"."s__core_feature_30d" AS "s__core_feature_30d",
-            "t91"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-            "t91"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-            "t91"."s__teammates_invited" AS "s__teammates_invited",
-            "t91"."s__sessions_14d" AS "s__sessions_14d",
+            "t86"."entity_id" AS "entity_id",
+            "t86"."account_id" AS "account_id",
+            "t86"."first_seen" AS "first_seen",
+            "t86"."last_seen" AS "last_seen",
+            "t86"."s__activated" AS "s__activated",
+            "t86"."s__activated_within_7d" AS "s__activated_within_7d",
+            "t86"."s__core_feature_30d" AS "s__core_feature_30d",
+            "t86"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+            "t86"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+            "t86"."s__teammates_invited" AS "s__teammates_invited",
+            "t86"."s__sessions_14d" AS "s__sessions_14d",
             "t11"."s__employees" AS "s__employees",
             "t11"."s__industry" AS "s__industry"
           FROM (
             SELECT
-              "t88"."entity_id" AS "entity_id",
-              "t88"."account_id" AS "account_id",
-              "t88"."first_seen" AS "first_seen",
-              "t88"."last_seen" AS "last_seen",
-              "t88"."s__activated" AS "s__activated",
-              "t88"."s__activated_within_7d" AS "s__activated_within_7d",
-              "t88"."s__core_feature_30d" AS "s__core_feature_30d",
-              "t88"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
-              "t88"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
-              "t88"."s__teammates_invited" AS "s__teammates_invited",
-              COALESCE("t78"."s__sessions_14d", 0) AS "s__sessions_14d"
+              "t83"."entity_id" AS "entity_id",
+              "t83"."account_id" AS "account_id",
+              "t83"."first_seen" AS "first_seen",
+              "t83"."last_seen" AS "last_seen",
+              "t83"."s__activated" AS "s__activated",
+              "t83"."s__activated_within_7d" AS "s__activated_within_7d",
+              "t83"."s__core_feature_30d" AS "s__core_feature_30d",
+              "t83"."s__paywall_hits_30d" AS "s__paywall_hits_30d",
+              "t83"."s__enterprise_views_30d" AS "s__enterprise_views_30d",
+              "t83"."s__teammates_invited" AS "s__teammates_invited",
+              COALESCE("t76"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
-                "t59"."entity_id" AS "entity_id",
-                "t59"."account_id" AS "account_id",
-                "t59"."first_seen" AS "first_seen",
-                "t59"."last_seen" AS "last_seen",
-                COALESCE("t85"."s__activated", FALSE) AS "s__activated",
-                COALESCE("t85"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                COALESCE("t85"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                COALESCE("t85"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                COALESCE("t85"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                COALESCE("t85"."s__teammates_invited", 0) AS "s__teammates_invited"
+                "t57"."entity_id" AS "entity_id",
+                "t57"."account_id" AS "account_id",
+                "t57"."first_seen" AS "first_seen",
+                "t57"."last_seen" AS "last_seen",
+                COALESCE("t80"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t80"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t80"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t80"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t80"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t80"."s__teammates_invited", 0) AS "s__teammates_invited"
               FROM (
                 SELECT
                   "t52"."user_id" AS "entity_id",
@@ -820,34 +830,34 @@ FROM (
                   "t52"."first_seen" AS "first_seen",
                   "t52"."last_seen" AS "last_seen"
                 FROM "t51" AS "t52"
-              ) AS "t59"
+              ) AS "t57"
               LEFT OUTER JOIN (
                 SELECT
-                  "t83"."entity_id" AS "key",
+                  "t78"."entity_id" AS "key",
                   (
                     countIf((
-                      "t83"."type" = 'track'
-                    ) AND "t83"."event" IN ('Project Created')) >= 1
+                      "t78"."type" = 'track'
+                    ) AND "t78"."event" IN ('Project Created')) >= 1
                   )
                   AND (
                     countIf((
-                      "t83"."type" = 'track'
-                    ) AND "t83"."event" IN ('Data Source Connected')) >= 1
+                      "t78"."type" = 'track'
+                    ) AND "t78"."event" IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     countIf((
-                      "t83"."type" = 'track'
-                    ) AND "t83"."event" IN ('Dashboard Created')) >= 1
+                      "t78"."type" = 'track'
+                    ) AND "t78"."event" IN ('Dashboard Created')) >= 1
                   ) AS "s__activated",
                   (
                     countIf(
                       (
-                        "t83"."type" = 'track'
+                        "t78"."type" = 'track'
                       )
-                      AND "t83"."event" IN ('Project Created')
+                      AND "t78"."event" IN ('Project Created')
                       AND (
-                        "t83"."timestamp" < (
-                          "t83"."start" + INTERVAL '604800' SECOND
+                        "t78"."timestamp" < (
+                          "t78"."start" + INTERVAL '604800' SECOND
                         )
                       )
                     ) >= 1
@@ -855,12 +865,12 @@ FROM (
                   AND (
                     countIf(
                       (
-                        "t83"."type" = 'track'
+                        "t78"."type" = 'track'
                       )
-                      AND "t83"."event" IN ('Data Source Connected')
+                      AND "t78"."event" IN ('Data Source Connected')
                       AND (
-                        "t83"."timestamp" < (
-                          "t83"."start" + INTERVAL '604800' SECOND
+                        "t78"."timestamp" < (
+                          "t78"."start" + INTERVAL '604800' SECOND
                         )
                       )
                     ) >= 1
@@ -868,78 +878,78 @@ FROM (
                   AND (
                     countIf(
                       (
-                        "t83"."type" = 'track'
+                        "t78"."type" = 'track'
                       )
-                      AND "t83"."event" IN ('Dashboard Created')
+                      AND "t78"."event" IN ('Dashboard Created')
                       AND (
-                        "t83"."timestamp" < (
-                          "t83"."start" + INTERVAL '604800' SECOND
+                        "t78"."timestamp" < (
+                          "t78"."start" + INTERVAL '604800' SECOND
                         )
                       )
                     ) >= 1
                   ) AS "s__activated_within_7d",
                   countIf(
                     (
-                      "t83"."type" = 'track'
+                      "t78"."type" = 'track'
                     )
-                    AND "t83"."event" IN ('Report Created')
+                    AND "t78"."event" IN ('Report Created')
                     AND (
-                      "t83"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
+                      "t78"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
                     )
                   ) AS "s__core_feature_30d",
                   countIf(
                     (
-                      "t83"."type" = 'track'
+                      "t78"."type" = 'track'
                     )
-                    AND "t83"."event" IN ('Paywall Hit')
+                    AND "t78"."event" IN ('Paywall Hit')
                     AND (
-                      "t83"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
+                      "t78"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
                     )
                   ) AS "s__paywall_hits_30d",
                   countIf(
                     (
-                      "t83"."type" = 'track'
+                      "t78"."type" = 'track'
                     )
-                    AND "t83"."event" IN ('Enterprise Feature Viewed')
+                    AND "t78"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
                       CASE
-                        WHEN JSONType(JSONExtractRaw("t83"."properties", 'feature')) = 'String'
-                        THEN JSONExtractString(JSONExtractRaw("t83"."properties", 'feature'))
+                        WHEN JSONType(JSONExtractRaw("t78"."properties", 'feature')) = 'String'
+                        THEN JSONExtractString(JSONExtractRaw("t78"."properties", 'feature'))
                         ELSE NULL
                       END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      "t83"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
+                      "t78"."timestamp" >= parseDateTimeBestEffort('2026-03-02T00:00:00')
                     )
                   ) AS "s__enterprise_views_30d",
                   countIf((
-                    "t83"."type" = 'track'
-                  ) AND "t83"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
+                    "t78"."type" = 'track'
+                  ) AND "t78"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
                 FROM (
                   SELECT
-                    "t75"."message_id" AS "message_id",
-                    "t75"."type" AS "type",
-                    "t75"."event" AS "event",
-                    "t75"."name" AS "name",
-                    "t75"."user_id" AS "user_id",
-                    "t75"."anonymous_id" AS "anonymous_id",
-                    "t75"."group_id" AS "group_id",
-                    "t75"."previous_id" AS "previous_id",
-                    "t75"."timestamp" AS "timestamp",
-                    "t75"."original_timestamp" AS "original_timestamp",
-                    "t75"."sent_at" AS "sent_at",
-                    "t75"."received_at" AS "received_at",
-                    "t75"."properties" AS "properties",
-                    "t75"."traits" AS "traits",
-                    "t75"."context" AS "context",
-                    "t75"."source" AS "source",
-                    "t75"."loaded_at" AS "loaded_at",
-                    "t75"."person_id" AS "person_id",
-                    "t75"."account_id" AS "account_id",
-                    "t75"."email_domain" AS "email_domain",
-                    "t75"."entity_id" AS "entity_id",
-                    "t81"."start" AS "start"
+                    "t74"."message_id" AS "message_id",
+                    "t74"."type" AS "type",
+                    "t74"."event" AS "event",
+                    "t74"."name" AS "name",
+                    "t74"."user_id" AS "user_id",
+                    "t74"."anonymous_id" AS "anonymous_id",
+                    "t74"."group_id" AS "group_id",
+                    "t74"."previous_id" AS "previous_id",
+                    "t74"."timestamp" AS "timestamp",
+                    "t74"."original_timestamp" AS "original_timestamp",
+                    "t74"."sent_at" AS "sent_at",
+                    "t74"."received_at" AS "received_at",
+                    "t74"."properties" AS "properties",
+                    "t74"."traits" AS "traits",
+                    "t74"."context" AS "context",
+                    "t74"."source" AS "source",
+                    "t74"."loaded_at" AS "loaded_at",
+                    "t74"."person_id" AS "person_id",
+                    "t74"."account_id" AS "account_id",
+                    "t74"."email_domain" AS "email_domain",
+                    "t74"."entity_id" AS "entity_id",
+                    "t60"."start" AS "start"
                   FROM (
                     SELECT
                       *
@@ -963,8 +973,8 @@ FROM (
                         "t45"."source" AS "source",
                         "t45"."loaded_at" AS "loaded_at",
                         "t45"."person_id" AS "person_id",
-                        "t57"."account_id" AS "account_id",
-                        "t57"."email_domain" AS "email_domain",
+                        "t56"."account_id" AS "account_id",
+                        "t56"."email_domain" AS "email_domain",
                         "t45"."person_id" AS "entity_id"
                       FROM (
                         SELECT
@@ -1062,8 +1072,8 @@ FROM (
                           "t52"."account_id" AS "account_id",
                           "t52"."email_domain" AS "email_domain"
                         FROM "t51" AS "t52"
-                      ) AS "t57"
-                        ON "t45"."person_id" = "t57"."m_user"
+                      ) AS "t56"
+                        ON "t45"."person_id" = "t56"."m_user"
                     ) AS "t62"
                     WHERE
                       (
@@ -1126,228 +1136,24 @@ FROM (
                           "t62"."type" = 'track'
                         ) AND "t62"."event" IN ('Subscription Started')
                       )
-                  ) AS "t75"
+                  ) AS "t74"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t58"."f_key" AS "st_key",
-                      COALESCE("t79"."s_at", "t58"."f_at") AS "start"
-                    FROM (
-                      SELECT
-                        "t52"."user_id" AS "f_key",
-                        "t52"."first_seen" AS "f_at"
-                      FROM "t51" AS "t52"
-                    ) AS "t58"
-                    LEFT OUTER JOIN (
-                      SELECT
-                        "t73"."entity_id" AS "s_key",
-                        MIN("t73"."timestamp") AS "s_at"
-                      FROM (
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            "t45"."message_id" AS "message_id",
-                            "t45"."type" AS "type",
-                            "t45"."event" AS "event",
-                            "t45"."name" AS "name",
-                            "t45"."user_id" AS "user_id",
-                            "t45"."anonymous_id" AS "anonymous_id",
-                            "t45"."group_id" AS "group_id",
-                            "t45"."previous_id" AS "previous_id",
-                            "t45"."timestamp" AS "timestamp",
-                            "t45"."original_timestamp" AS "original_timestamp",
-                            "t45"."sent_at" AS "sent_at",
-                            "t45"."received_at" AS "received_at",
-                            "t45"."properties" AS "properties",
-                            "t45"."traits" AS "traits",
-                            "t45"."context" AS "context",
-                            "t45"."source" AS "source",
-                            "t45"."loaded_at" AS "loaded_at",
-                            "t45"."person_id" AS "person_id",
-                            "t57"."account_id" AS "account_id",
-                            "t57"."email_domain" AS "email_domain",
-                            "t45"."person_id" AS "entity_id"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t6"."message_id" AS "message_id",
-                                "t6"."type" AS "type",
-                                "t6"."event" AS "event",
-                                "t6"."name" AS "name",
-                                "t6"."user_id" AS "user_id",
-                                "t6"."anonymous_id" AS "anonymous_id",
-                                "t6"."group_id" AS "group_id",
-                                "t6"."previous_id" AS "previous_id",
-                                "t6"."timestamp" AS "timestamp",
-                                "t6"."original_timestamp" AS "original_timestamp",
-                                "t6"."sent_at" AS "sent_at",
-                                "t6"."received_at" AS "received_at",
-                                "t6"."properties" AS "properties",
-                                "t6"."traits" AS "traits",
-                                "t6"."context" AS "context",
-                                "t6"."source" AS "source",
-                                "t6"."loaded_at" AS "loaded_at",
-                                COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
-                                isNotNull("t6"."user_id") OR isNotNull("t40"."s_person") AS "is_known"
-                              FROM (
-                                SELECT
-                                  "t0"."message_id" AS "message_id",
-                                  "t0"."type" AS "type",
-                                  "t0"."event" AS "event",
-                                  "t0"."name" AS "name",
-                                  "t0"."user_id" AS "user_id",
-                                  "t0"."anonymous_id" AS "anonymous_id",
-                                  "t0"."group_id" AS "group_id",
-                                  "t0"."previous_id" AS "previous_id",
-                                  "t0"."timestamp" AS "timestamp",
-                                  "t0"."original_timestamp" AS "original_timestamp",
-                                  "t0"."sent_at" AS "sent_at",
-                                  "t0"."received_at" AS "received_at",
-                                  "t0"."properties" AS "properties",
-                                  "t0"."traits" AS "traits",
-                                  "t0"."context" AS "context",
-                                  "t0"."source" AS "source",
-                                  "t0"."loaded_at" AS "loaded_at",
-                                  COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                                FROM "events" AS "t0"
-                                WHERE
-                                  "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
-                              ) AS "t6"
-                              LEFT OUTER JOIN (
-                                SELECT
-                                  "t37"."from_id" AS "s_from",
-                                  "t37"."person_id" AS "s_person"
-                                FROM (
-                                  SELECT
-                                    "t35"."from_id" AS "from_id",
-                                    COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
-                                  FROM (
-                                    SELECT
-                                      "t22"."from_id" AS "from_id",
-                                      COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
-                                    FROM (
-                                      SELECT
-                                        "t18"."from_id" AS "from_id",
-                                        "t18"."to_id" AS "person_id"
-                                      FROM "t17" AS "t18"
-                                      WHERE
-                                        "t18"."rank" = 0
-                                    ) AS "t22"
-                                    LEFT OUTER JOIN (
-                                      SELECT
-                                        "t25"."from_id" AS "next_from",
-                                        "t25"."to_id" AS "next_to"
-                                      FROM "t20" AS "t25"
-                                    ) AS "t29"
-                                      ON "t22"."person_id" = "t29"."next_from"
-                                  ) AS "t35"
-                                  LEFT OUTER JOIN (
-                                    SELECT
-                                      "t24"."from_id" AS "next_from",
-                                      "t24"."to_id" AS "next_to"
-                                    FROM "t20" AS "t24"
-                                  ) AS "t28"
-                                    ON "t35"."person_id" = "t28"."next_from"
-                                ) AS "t37"
-                              ) AS "t40"
-                                ON "t6"."_sender" = "t40"."s_from"
-                            ) AS "t42"
-                            WHERE
-                              "t42"."is_known"
-                          ) AS "t45"
-                          LEFT OUTER JOIN (
-                            SELECT
-                              "t52"."user_id" AS "m_user",
-                              "t52"."account_id" AS "account_id",
-                              "t52"."email_domain" AS "email_domain"
-                            FROM "t51" AS "t52"
-                          ) AS "t57"
-                            ON "t45"."person_id" = "t57"."m_user"
-                        ) AS "t62"
-                        WHERE
-                          (
-                            (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Project Created')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Data Source Connected')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Dashboard Created')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Project Created')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Data Source Connected')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Dashboard Created')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Signed Up')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Report Created')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Paywall Hit')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Enterprise Feature Viewed')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Invite Sent')
-                            )
-                            OR (
-                              (
-                                "t62"."type" = 'track'
-                              ) AND "t62"."event" IN ('Subscription Started')
-                            )
-                          )
-                          AND "t62"."type" = 'track'
-                          AND "t62"."event" = 'Signed Up'
-                      ) AS "t73"
-                      GROUP BY
-                        "t73"."entity_id"
-                    ) AS "t79"
-                      ON "t58"."f_key" = "t79"."s_key"
-                  ) AS "t81"
-                    ON "t75"."entity_id" = "t81"."st_key"
-                ) AS "t83"
+                      "t52"."user_id" AS "st_key",
+                      COALESCE("t52"."signed_up", "t52"."first_seen") AS "start"
+                    FROM "t51" AS "t52"
+                  ) AS "t60"
+                    ON "t74"."entity_id" = "t60"."st_key"
+                ) AS "t78"
                 GROUP BY
-                  "t83"."entity_id"
-              ) AS "t85"
-                ON "t59"."entity_id" = "t85"."key"
-            ) AS "t88"
+                  "t78"."entity_id"
+              ) AS "t80"
+                ON "t57"."entity_id" = "t80"."key"
+            ) AS "t83"
             LEFT OUTER JOIN (
               SELECT
-                "t74"."key" AS "key",
-                "t74"."value" AS "s__sessions_14d"
+                "t73"."key" AS "key",
+                "t73"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
                   "t71"."key" AS "key",
@@ -1400,8 +1206,8 @@ FROM (
                         "t45"."source" AS "source",
                         "t45"."loaded_at" AS "loaded_at",
                         "t45"."person_id" AS "person_id",
-                        "t57"."account_id" AS "account_id",
-                        "t57"."email_domain" AS "email_domain",
+                        "t56"."account_id" AS "account_id",
+                        "t56"."email_domain" AS "email_domain",
                         "t45"."person_id" AS "entity_id"
                       FROM (
                         SELECT
@@ -1499,8 +1305,8 @@ FROM (
                           "t52"."account_id" AS "account_id",
                           "t52"."email_domain" AS "email_domain"
                         FROM "t51" AS "t52"
-                      ) AS "t57"
-                        ON "t45"."person_id" = "t57"."m_user"
+                      ) AS "t56"
+                        ON "t45"."person_id" = "t56"."m_user"
                     ) AS "t62"
                     WHERE
                       "t62"."type" <> 'identify'
@@ -1511,10 +1317,10 @@ FROM (
                 ) AS "t71"
                 GROUP BY
                   "t71"."key"
-              ) AS "t74"
-            ) AS "t78"
-              ON "t88"."entity_id" = "t78"."key"
-          ) AS "t91"
+              ) AS "t73"
+            ) AS "t76"
+              ON "t83"."entity_id" = "t76"."key"
+          ) AS "t86"
           LEFT OUTER JOIN (
             SELECT
               "t4"."group_id" AS "key",
@@ -1544,8 +1350,8 @@ FROM (
             GROUP BY
               "t4"."group_id"
           ) AS "t11"
-            ON "t91"."account_id" = "t11"."key"
-        ) AS "t94"
+            ON "t86"."account_id" = "t11"."key"
+        ) AS "t89"
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1575,8 +1381,8 @@ FROM (
                   "t45"."source" AS "source",
                   "t45"."loaded_at" AS "loaded_at",
                   "t45"."person_id" AS "person_id",
-                  "t57"."account_id" AS "account_id",
-                  "t57"."email_domain" AS "email_domain",
+                  "t56"."account_id" AS "account_id",
+                  "t56"."email_domain" AS "email_domain",
                   "t45"."person_id" AS "entity_id"
                 FROM (
                   SELECT
@@ -1674,8 +1480,8 @@ FROM (
                     "t52"."account_id" AS "account_id",
                     "t52"."email_domain" AS "email_domain"
                   FROM "t51" AS "t52"
-                ) AS "t57"
-                  ON "t45"."person_id" = "t57"."m_user"
+                ) AS "t56"
+                  ON "t45"."person_id" = "t56"."m_user"
               ) AS "t62"
               WHERE
                 "t62"."type" = 'track' AND "t62"."event" IN ('Subscription Started')
@@ -1685,18 +1491,19 @@ FROM (
               *
             FROM (
               SELECT
-                "t60"."m_user" AS "key"
+                "t59"."m_user" AS "key"
               FROM (
                 SELECT
                   "t52"."user_id" AS "m_user",
                   "t52"."account_id" AS "account_id",
                   "t52"."email_domain" AS "email_domain",
                   "t52"."first_seen" AS "first_seen",
-                  "t52"."last_seen" AS "last_seen"
+                  "t52"."last_seen" AS "last_seen",
+                  "t52"."signed_up" AS "signed_up"
                 FROM "t51" AS "t52"
                 WHERE
                   isNotNull("t52"."account_id")
-              ) AS "t60"
+              ) AS "t59"
               INNER JOIN (
                 SELECT DISTINCT
                   "t62"."account_id" AS "acc"
@@ -1720,8 +1527,8 @@ FROM (
                     "t45"."source" AS "source",
                     "t45"."loaded_at" AS "loaded_at",
                     "t45"."person_id" AS "person_id",
-                    "t57"."account_id" AS "account_id",
-                    "t57"."email_domain" AS "email_domain",
+                    "t56"."account_id" AS "account_id",
+                    "t56"."email_domain" AS "email_domain",
                     "t45"."person_id" AS "entity_id"
                   FROM (
                     SELECT
@@ -1819,24 +1626,24 @@ FROM (
                       "t52"."account_id" AS "account_id",
                       "t52"."email_domain" AS "email_domain"
                     FROM "t51" AS "t52"
-                  ) AS "t57"
-                    ON "t45"."person_id" = "t57"."m_user"
+                  ) AS "t56"
+                    ON "t45"."person_id" = "t56"."m_user"
                 ) AS "t62"
                 WHERE
                   "t62"."type" = 'track'
                   AND "t62"."event" IN ('Subscription Started')
                   AND isNotNull("t62"."account_id")
               ) AS "t66"
-                ON "t60"."account_id" = "t66"."acc"
+                ON "t59"."account_id" = "t66"."acc"
             ) AS "t67"
           ) AS "t68"
         ) AS "t70"
-          ON "t94"."entity_id" = "t70"."key"
-      ) AS "t96"
+          ON "t89"."entity_id" = "t70"."key"
+      ) AS "t91"
       WHERE
         NOT (
-          "t96"."paying"
+          "t91"."paying"
         )
-    ) AS "t98"
-  ) AS "t100"
-) AS "t102";
+    ) AS "t93"
+  ) AS "t95"
+) AS "t97";

@@ -67,6 +67,7 @@ WITH `t17` AS (
     `t50`.`email_domain`,
     `t50`.`first_seen`,
     `t50`.`last_seen`,
+    `t50`.`signed_up`,
     COALESCE(
       `t50`.`group_account`,
       `t33`.`domain_account`,
@@ -358,6 +359,7 @@ WITH `t17` AS (
       `t47`.`last_seen`,
       `t47`.`group_account`,
       `t47`.`email`,
+      `t47`.`signed_up`,
       NULLIF(
         IF(
           (
@@ -388,6 +390,7 @@ WITH `t17` AS (
         COALESCE(`t46`.`l_person`, `t46`.`sender`) AS `user_id`,
         MIN(`t46`.`first`) AS `first_seen`,
         MAX(`t46`.`last`) AS `last_seen`,
+        MIN(`t46`.`signed`) AS `signed_up`,
         MAX_BY(
           IF(`t46`.`grp` IS NOT NULL, `t46`.`grp`, NULL),
           IF(`t46`.`grp` IS NOT NULL, `t46`.`grp_at`, NULL)
@@ -405,6 +408,7 @@ WITH `t17` AS (
             `t13`.`has_user`,
             `t13`.`first`,
             `t13`.`last`,
+            `t13`.`signed`,
             `t13`.`grp`,
             `t13`.`grp_at`,
             `t13`.`mail`,
@@ -417,6 +421,7 @@ WITH `t17` AS (
               `t8`.`has_user`,
               MIN(`t8`.`timestamp`) AS `first`,
               MAX(`t8`.`timestamp`) AS `last`,
+              MIN(IF(`t8`.`signs_up`, `t8`.`timestamp`, NULL)) AS `signed`,
               MAX_BY(
                 IF(`t8`.`group_id` IS NOT NULL, `t8`.`group_id`, NULL),
                 IF(`t8`.`group_id` IS NOT NULL, `t8`.`timestamp`, NULL)
@@ -432,6 +437,11 @@ WITH `t17` AS (
                 COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `sender`,
                 `t0`.`user_id` IS NOT NULL AS `has_user`,
                 `t0`.`timestamp`,
+                (
+                  `t0`.`type` = 'track'
+                ) AND (
+                  `t0`.`event` = 'Signed Up'
+                ) AS `signs_up`,
                 `t0`.`group_id`,
                 IF(
                   `t0`.`type` <> 'group',
@@ -582,38 +592,38 @@ WITH `t17` AS (
     ON `t50`.`email_domain` = `t33`.`domain`
 )
 SELECT
-  `t102`.`entity_id`,
-  `t102`.`account_id`,
-  `t102`.`first_seen`,
-  `t102`.`last_seen`,
-  `t102`.`s__activated`,
-  `t102`.`s__activated_within_7d`,
-  `t102`.`s__core_feature_30d`,
-  `t102`.`s__paywall_hits_30d`,
-  `t102`.`s__enterprise_views_30d`,
-  `t102`.`s__teammates_invited`,
-  `t102`.`s__sessions_14d`,
-  `t102`.`s__employees`,
-  `t102`.`s__industry`,
-  `t102`.`paying`,
-  `t102`.`p__activation__0`,
-  `t102`.`p__activation__1`,
-  `t102`.`p__usage__0`,
-  `t102`.`p__usage__1`,
-  `t102`.`p__firmographic__0`,
-  `t102`.`p__firmographic__1`,
-  `t102`.`p__intent__0`,
-  `t102`.`p__intent__1`,
-  `t102`.`p__intent__2`,
-  `t102`.`l__activation`,
-  `t102`.`l__usage`,
-  `t102`.`l__firmographic`,
-  `t102`.`l__intent`,
-  `t102`.`score`,
+  `t97`.`entity_id`,
+  `t97`.`account_id`,
+  `t97`.`first_seen`,
+  `t97`.`last_seen`,
+  `t97`.`s__activated`,
+  `t97`.`s__activated_within_7d`,
+  `t97`.`s__core_feature_30d`,
+  `t97`.`s__paywall_hits_30d`,
+  `t97`.`s__enterprise_views_30d`,
+  `t97`.`s__teammates_invited`,
+  `t97`.`s__sessions_14d`,
+  `t97`.`s__employees`,
+  `t97`.`s__industry`,
+  `t97`.`paying`,
+  `t97`.`p__activation__0`,
+  `t97`.`p__activation__1`,
+  `t97`.`p__usage__0`,
+  `t97`.`p__usage__1`,
+  `t97`.`p__firmographic__0`,
+  `t97`.`p__firmographic__1`,
+  `t97`.`p__intent__0`,
+  `t97`.`p__intent__1`,
+  `t97`.`p__intent__2`,
+  `t97`.`l__activation`,
+  `t97`.`l__usage`,
+  `t97`.`l__firmographic`,
+  `t97`.`l__intent`,
+  `t97`.`score`,
   CASE
-    WHEN `t102`.`score` >= 70.0
+    WHEN `t97`.`score` >= 70.0
     THEN 'hot'
-    WHEN `t102`.`score` >= 50.0
+    WHEN `t97`.`score` >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS `tier`,
@@ -621,197 +631,197 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS `as_of`
 FROM (
   SELECT
-    `t100`.`entity_id`,
-    `t100`.`account_id`,
-    `t100`.`first_seen`,
-    `t100`.`last_seen`,
-    `t100`.`s__activated`,
-    `t100`.`s__activated_within_7d`,
-    `t100`.`s__core_feature_30d`,
-    `t100`.`s__paywall_hits_30d`,
-    `t100`.`s__enterprise_views_30d`,
-    `t100`.`s__teammates_invited`,
-    `t100`.`s__sessions_14d`,
-    `t100`.`s__employees`,
-    `t100`.`s__industry`,
-    `t100`.`paying`,
-    `t100`.`p__activation__0`,
-    `t100`.`p__activation__1`,
-    `t100`.`p__usage__0`,
-    `t100`.`p__usage__1`,
-    `t100`.`p__firmographic__0`,
-    `t100`.`p__firmographic__1`,
-    `t100`.`p__intent__0`,
-    `t100`.`p__intent__1`,
-    `t100`.`p__intent__2`,
-    `t100`.`l__activation`,
-    `t100`.`l__usage`,
-    `t100`.`l__firmographic`,
-    `t100`.`l__intent`,
-    `t100`.`l__activation` + `t100`.`l__usage` + `t100`.`l__firmographic` + `t100`.`l__intent` AS `score`
+    `t95`.`entity_id`,
+    `t95`.`account_id`,
+    `t95`.`first_seen`,
+    `t95`.`last_seen`,
+    `t95`.`s__activated`,
+    `t95`.`s__activated_within_7d`,
+    `t95`.`s__core_feature_30d`,
+    `t95`.`s__paywall_hits_30d`,
+    `t95`.`s__enterprise_views_30d`,
+    `t95`.`s__teammates_invited`,
+    `t95`.`s__sessions_14d`,
+    `t95`.`s__employees`,
+    `t95`.`s__industry`,
+    `t95`.`paying`,
+    `t95`.`p__activation__0`,
+    `t95`.`p__activation__1`,
+    `t95`.`p__usage__0`,
+    `t95`.`p__usage__1`,
+    `t95`.`p__firmographic__0`,
+    `t95`.`p__firmographic__1`,
+    `t95`.`p__intent__0`,
+    `t95`.`p__intent__1`,
+    `t95`.`p__intent__2`,
+    `t95`.`l__activation`,
+    `t95`.`l__usage`,
+    `t95`.`l__firmographic`,
+    `t95`.`l__intent`,
+    `t95`.`l__activation` + `t95`.`l__usage` + `t95`.`l__firmographic` + `t95`.`l__intent` AS `score`
   FROM (
     SELECT
-      `t98`.`entity_id`,
-      `t98`.`account_id`,
-      `t98`.`first_seen`,
-      `t98`.`last_seen`,
-      `t98`.`s__activated`,
-      `t98`.`s__activated_within_7d`,
-      `t98`.`s__core_feature_30d`,
-      `t98`.`s__paywall_hits_30d`,
-      `t98`.`s__enterprise_views_30d`,
-      `t98`.`s__teammates_invited`,
-      `t98`.`s__sessions_14d`,
-      `t98`.`s__employees`,
-      `t98`.`s__industry`,
-      `t98`.`paying`,
-      `t98`.`p__activation__0`,
-      `t98`.`p__activation__1`,
-      `t98`.`p__usage__0`,
-      `t98`.`p__usage__1`,
-      `t98`.`p__firmographic__0`,
-      `t98`.`p__firmographic__1`,
-      `t98`.`p__intent__0`,
-      `t98`.`p__intent__1`,
-      `t98`.`p__intent__2`,
-      LEAST(`t98`.`p__activation__0` + `t98`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
-      LEAST(`t98`.`p__usage__0` + `t98`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
-      LEAST(`t98`.`p__firmographic__0` + `t98`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
+      `t93`.`entity_id`,
+      `t93`.`account_id`,
+      `t93`.`first_seen`,
+      `t93`.`last_seen`,
+      `t93`.`s__activated`,
+      `t93`.`s__activated_within_7d`,
+      `t93`.`s__core_feature_30d`,
+      `t93`.`s__paywall_hits_30d`,
+      `t93`.`s__enterprise_views_30d`,
+      `t93`.`s__teammates_invited`,
+      `t93`.`s__sessions_14d`,
+      `t93`.`s__employees`,
+      `t93`.`s__industry`,
+      `t93`.`paying`,
+      `t93`.`p__activation__0`,
+      `t93`.`p__activation__1`,
+      `t93`.`p__usage__0`,
+      `t93`.`p__usage__1`,
+      `t93`.`p__firmographic__0`,
+      `t93`.`p__firmographic__1`,
+      `t93`.`p__intent__0`,
+      `t93`.`p__intent__1`,
+      `t93`.`p__intent__2`,
+      LEAST(`t93`.`p__activation__0` + `t93`.`p__activation__1`, CAST(30 AS DOUBLE)) AS `l__activation`,
+      LEAST(`t93`.`p__usage__0` + `t93`.`p__usage__1`, CAST(30 AS DOUBLE)) AS `l__usage`,
+      LEAST(`t93`.`p__firmographic__0` + `t93`.`p__firmographic__1`, CAST(25 AS DOUBLE)) AS `l__firmographic`,
       LEAST(
-        `t98`.`p__intent__0` + `t98`.`p__intent__1` + `t98`.`p__intent__2`,
+        `t93`.`p__intent__0` + `t93`.`p__intent__1` + `t93`.`p__intent__2`,
         CAST(30 AS DOUBLE)
       ) AS `l__intent`
     FROM (
       SELECT
-        `t96`.`entity_id`,
-        `t96`.`account_id`,
-        `t96`.`first_seen`,
-        `t96`.`last_seen`,
-        `t96`.`s__activated`,
-        `t96`.`s__activated_within_7d`,
-        `t96`.`s__core_feature_30d`,
-        `t96`.`s__paywall_hits_30d`,
-        `t96`.`s__enterprise_views_30d`,
-        `t96`.`s__teammates_invited`,
-        `t96`.`s__sessions_14d`,
-        `t96`.`s__employees`,
-        `t96`.`s__industry`,
-        `t96`.`paying`,
-        IF(COALESCE(`t96`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
+        `t91`.`entity_id`,
+        `t91`.`account_id`,
+        `t91`.`first_seen`,
+        `t91`.`last_seen`,
+        `t91`.`s__activated`,
+        `t91`.`s__activated_within_7d`,
+        `t91`.`s__core_feature_30d`,
+        `t91`.`s__paywall_hits_30d`,
+        `t91`.`s__enterprise_views_30d`,
+        `t91`.`s__teammates_invited`,
+        `t91`.`s__sessions_14d`,
+        `t91`.`s__employees`,
+        `t91`.`s__industry`,
+        `t91`.`paying`,
+        IF(COALESCE(`t91`.`s__activated`, FALSE), CAST(20 AS DOUBLE), CAST(0 AS DOUBLE)) AS `p__activation__0`,
         IF(
-          COALESCE(`t96`.`s__activated_within_7d`, FALSE),
+          COALESCE(`t91`.`s__activated_within_7d`, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__activation__1`,
         COALESCE(
           CASE
             WHEN (
-              `t96`.`s__sessions_14d` >= 3.0
+              `t91`.`s__sessions_14d` >= 3.0
             ) AND (
-              `t96`.`s__sessions_14d` <= 6.0
+              `t91`.`s__sessions_14d` <= 6.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN `t96`.`s__sessions_14d` >= 7.0
+            WHEN `t91`.`s__sessions_14d` >= 7.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS `p__usage__0`,
         IF(
-          COALESCE(`t96`.`s__core_feature_30d` >= 5.0, FALSE),
+          COALESCE(`t91`.`s__core_feature_30d` >= 5.0, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__usage__1`,
         COALESCE(
           CASE
             WHEN (
-              `t96`.`s__employees` >= 50.0
+              `t91`.`s__employees` >= 50.0
             ) AND (
-              `t96`.`s__employees` <= 199.0
+              `t91`.`s__employees` <= 199.0
             )
             THEN CAST(10 AS DOUBLE)
-            WHEN `t96`.`s__employees` >= 200.0
+            WHEN `t91`.`s__employees` >= 200.0
             THEN CAST(20 AS DOUBLE)
             ELSE CAST(0 AS DOUBLE)
           END,
           CAST(0 AS DOUBLE)
         ) AS `p__firmographic__0`,
         IF(
-          COALESCE(`t96`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
+          COALESCE(`t91`.`s__industry` IN ('Software', 'Financial Services', 'Healthcare'), FALSE),
           CAST(5 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__firmographic__1`,
         IF(
-          COALESCE(`t96`.`s__paywall_hits_30d` >= 1.0, FALSE),
+          COALESCE(`t91`.`s__paywall_hits_30d` >= 1.0, FALSE),
           CAST(15 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__0`,
         IF(
-          COALESCE(`t96`.`s__enterprise_views_30d` >= 1.0, FALSE),
+          COALESCE(`t91`.`s__enterprise_views_30d` >= 1.0, FALSE),
           CAST(15 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__1`,
         IF(
-          COALESCE(`t96`.`s__teammates_invited` >= 2.0, FALSE),
+          COALESCE(`t91`.`s__teammates_invited` >= 2.0, FALSE),
           CAST(10 AS DOUBLE),
           CAST(0 AS DOUBLE)
         ) AS `p__intent__2`
       FROM (
         SELECT
-          `t94`.`entity_id`,
-          `t94`.`account_id`,
-          `t94`.`first_seen`,
-          `t94`.`last_seen`,
-          `t94`.`s__activated`,
-          `t94`.`s__activated_within_7d`,
-          `t94`.`s__core_feature_30d`,
-          `t94`.`s__paywall_hits_30d`,
-          `t94`.`s__enterprise_views_30d`,
-          `t94`.`s__teammates_invited`,
-          `t94`.`s__sessions_14d`,
-          `t94`.`s__employees`,
-          `t94`.`s__industry`,
+          `t89`.`entity_id`,
+          `t89`.`account_id`,
+          `t89`.`first_seen`,
+          `t89`.`last_seen`,
+          `t89`.`s__activated`,
+          `t89`.`s__activated_within_7d`,
+          `t89`.`s__core_feature_30d`,
+          `t89`.`s__paywall_hits_30d`,
+          `t89`.`s__enterprise_views_30d`,
+          `t89`.`s__teammates_invited`,
+          `t89`.`s__sessions_14d`,
+          `t89`.`s__employees`,
+          `t89`.`s__industry`,
           `t70`.`key` IS NOT NULL AS `paying`
         FROM (
           SELECT
-            `t91`.`entity_id`,
-            `t91`.`account_id`,
-            `t91`.`first_seen`,
-            `t91`.`last_seen`,
-            `t91`.`s__activated`,
-            `t91`.`s__activated_within_7d`,
-            `t91`.`s__core_feature_30d`,
-            `t91`.`s__paywall_hits_30d`,
-            `t91`.`s__enterprise_views_30d`,
-            `t91`.`s__teammates_invited`,
-            `t91`.`s__sessions_14d`,
+            `t86`.`entity_id`,
+            `t86`.`account_id`,
+            `t86`.`first_seen`,
+            `t86`.`last_seen`,
+            `t86`.`s__activated`,
+            `t86`.`s__activated_within_7d`,
+            `t86`.`s__core_feature_30d`,
+            `t86`.`s__paywall_hits_30d`,
+            `t86`.`s__enterprise_views_30d`,
+            `t86`.`s__teammates_invited`,
+            `t86`.`s__sessions_14d`,
             `t11`.`s__employees`,
             `t11`.`s__industry`
           FROM (
             SELECT
-              `t88`.`entity_id`,
-              `t88`.`account_id`,
-              `t88`.`first_seen`,
-              `t88`.`last_seen`,
-              `t88`.`s__activated`,
-              `t88`.`s__activated_within_7d`,
-              `t88`.`s__core_feature_30d`,
-              `t88`.`s__paywall_hits_30d`,
-              `t88`.`s__enterprise_views_30d`,
-              `t88`.`s__teammates_invited`,
-              COALESCE(`t78`.`s__sessions_14d`, 0) AS `s__sessions_14d`
+              `t83`.`entity_id`,
+              `t83`.`account_id`,
+              `t83`.`first_seen`,
+              `t83`.`last_seen`,
+              `t83`.`s__activated`,
+              `t83`.`s__activated_within_7d`,
+              `t83`.`s__core_feature_30d`,
+              `t83`.`s__paywall_hits_30d`,
+              `t83`.`s__enterprise_views_30d`,
+              `t83`.`s__teammates_invited`,
+              COALESCE(`t76`.`s__sessions_14d`, 0) AS `s__sessions_14d`
             FROM (
               SELECT
-                `t59`.`entity_id`,
-                `t59`.`account_id`,
-                `t59`.`first_seen`,
-                `t59`.`last_seen`,
-                COALESCE(`t85`.`s__activated`, FALSE) AS `s__activated`,
-                COALESCE(`t85`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
-                COALESCE(`t85`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
-                COALESCE(`t85`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
-                COALESCE(`t85`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
-                COALESCE(`t85`.`s__teammates_invited`, 0) AS `s__teammates_invited`
+                `t57`.`entity_id`,
+                `t57`.`account_id`,
+                `t57`.`first_seen`,
+                `t57`.`last_seen`,
+                COALESCE(`t80`.`s__activated`, FALSE) AS `s__activated`,
+                COALESCE(`t80`.`s__activated_within_7d`, FALSE) AS `s__activated_within_7d`,
+                COALESCE(`t80`.`s__core_feature_30d`, 0) AS `s__core_feature_30d`,
+                COALESCE(`t80`.`s__paywall_hits_30d`, 0) AS `s__paywall_hits_30d`,
+                COALESCE(`t80`.`s__enterprise_views_30d`, 0) AS `s__enterprise_views_30d`,
+                COALESCE(`t80`.`s__teammates_invited`, 0) AS `s__teammates_invited`
               FROM (
                 SELECT
                   `t52`.`user_id` AS `entity_id`,
@@ -819,40 +829,40 @@ FROM (
                   `t52`.`first_seen`,
                   `t52`.`last_seen`
                 FROM `t51` AS `t52`
-              ) AS `t59`
+              ) AS `t57`
               LEFT OUTER JOIN (
                 SELECT
-                  `t83`.`entity_id` AS `key`,
+                  `t78`.`entity_id` AS `key`,
                   (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
-                      ) AND `t83`.`event` IN ('Project Created') AS BIGINT)
+                        `t78`.`type` = 'track'
+                      ) AND `t78`.`event` IN ('Project Created') AS BIGINT)
                     ) >= 1
                   )
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
-                      ) AND `t83`.`event` IN ('Data Source Connected') AS BIGINT)
+                        `t78`.`type` = 'track'
+                      ) AND `t78`.`event` IN ('Data Source Connected') AS BIGINT)
                     ) >= 1
                   )
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
-                      ) AND `t83`.`event` IN ('Dashboard Created') AS BIGINT)
+                        `t78`.`type` = 'track'
+                      ) AND `t78`.`event` IN ('Dashboard Created') AS BIGINT)
                     ) >= 1
                   ) AS `s__activated`,
                   (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
+                        `t78`.`type` = 'track'
                       )
-                      AND `t83`.`event` IN ('Project Created')
+                      AND `t78`.`event` IN ('Project Created')
                       AND (
-                        `t83`.`timestamp` < (
-                          `t83`.`start` + INTERVAL '604800' SECOND
+                        `t78`.`timestamp` < (
+                          `t78`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
@@ -860,12 +870,12 @@ FROM (
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
+                        `t78`.`type` = 'track'
                       )
-                      AND `t83`.`event` IN ('Data Source Connected')
+                      AND `t78`.`event` IN ('Data Source Connected')
                       AND (
-                        `t83`.`timestamp` < (
-                          `t83`.`start` + INTERVAL '604800' SECOND
+                        `t78`.`timestamp` < (
+                          `t78`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
@@ -873,76 +883,76 @@ FROM (
                   AND (
                     SUM(
                       CAST((
-                        `t83`.`type` = 'track'
+                        `t78`.`type` = 'track'
                       )
-                      AND `t83`.`event` IN ('Dashboard Created')
+                      AND `t78`.`event` IN ('Dashboard Created')
                       AND (
-                        `t83`.`timestamp` < (
-                          `t83`.`start` + INTERVAL '604800' SECOND
+                        `t78`.`timestamp` < (
+                          `t78`.`start` + INTERVAL '604800' SECOND
                         )
                       ) AS BIGINT)
                     ) >= 1
                   ) AS `s__activated_within_7d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
+                      `t78`.`type` = 'track'
                     )
-                    AND `t83`.`event` IN ('Report Created')
+                    AND `t78`.`event` IN ('Report Created')
                     AND (
-                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t78`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__core_feature_30d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
+                      `t78`.`type` = 'track'
                     )
-                    AND `t83`.`event` IN ('Paywall Hit')
+                    AND `t78`.`event` IN ('Paywall Hit')
                     AND (
-                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t78`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__paywall_hits_30d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
+                      `t78`.`type` = 'track'
                     )
-                    AND `t83`.`event` IN ('Enterprise Feature Viewed')
+                    AND `t78`.`event` IN ('Enterprise Feature Viewed')
                     AND COALESCE(
-                      UNWRAP_JSON_STR(GET_JSON_OBJECT(`t83`.`properties`, FORMAT_STRING('$.%s', 'feature'))) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      UNWRAP_JSON_STR(GET_JSON_OBJECT(`t78`.`properties`, FORMAT_STRING('$.%s', 'feature'))) IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      `t83`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      `t78`.`timestamp` >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     ) AS BIGINT)
                   ) AS `s__enterprise_views_30d`,
                   SUM(
                     CAST((
-                      `t83`.`type` = 'track'
-                    ) AND `t83`.`event` IN ('Invite Sent') AND TRUE AS BIGINT)
+                      `t78`.`type` = 'track'
+                    ) AND `t78`.`event` IN ('Invite Sent') AND TRUE AS BIGINT)
                   ) AS `s__teammates_invited`
                 FROM (
                   SELECT
-                    `t75`.`message_id`,
-                    `t75`.`type`,
-                    `t75`.`event`,
-                    `t75`.`name`,
-                    `t75`.`user_id`,
-                    `t75`.`anonymous_id`,
-                    `t75`.`group_id`,
-                    `t75`.`previous_id`,
-                    `t75`.`timestamp`,
-                    `t75`.`original_timestamp`,
-                    `t75`.`sent_at`,
-                    `t75`.`received_at`,
-                    `t75`.`properties`,
-                    `t75`.`traits`,
-                    `t75`.`context`,
-                    `t75`.`source`,
-                    `t75`.`loaded_at`,
-                    `t75`.`person_id`,
-                    `t75`.`account_id`,
-                    `t75`.`email_domain`,
-                    `t75`.`entity_id`,
-                    `t81`.`start`
+                    `t74`.`message_id`,
+                    `t74`.`type`,
+                    `t74`.`event`,
+                    `t74`.`name`,
+                    `t74`.`user_id`,
+                    `t74`.`anonymous_id`,
+                    `t74`.`group_id`,
+                    `t74`.`previous_id`,
+                    `t74`.`timestamp`,
+                    `t74`.`original_timestamp`,
+                    `t74`.`sent_at`,
+                    `t74`.`received_at`,
+                    `t74`.`properties`,
+                    `t74`.`traits`,
+                    `t74`.`context`,
+                    `t74`.`source`,
+                    `t74`.`loaded_at`,
+                    `t74`.`person_id`,
+                    `t74`.`account_id`,
+                    `t74`.`email_domain`,
+                    `t74`.`entity_id`,
+                    `t60`.`start`
                   FROM (
                     SELECT
                       *
@@ -966,8 +976,8 @@ FROM (
                         `t45`.`source`,
                         `t45`.`loaded_at`,
                         `t45`.`person_id`,
-                        `t57`.`account_id`,
-                        `t57`.`email_domain`,
+                        `t56`.`account_id`,
+                        `t56`.`email_domain`,
                         `t45`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
@@ -1069,8 +1079,8 @@ FROM (
                           `t52`.`account_id`,
                           `t52`.`email_domain`
                         FROM `t51` AS `t52`
-                      ) AS `t57`
-                        ON `t45`.`person_id` = `t57`.`m_user`
+                      ) AS `t56`
+                        ON `t45`.`person_id` = `t56`.`m_user`
                     ) AS `t62`
                     WHERE
                       (
@@ -1133,232 +1143,24 @@ FROM (
                           `t62`.`type` = 'track'
                         ) AND `t62`.`event` IN ('Subscription Started')
                       )
-                  ) AS `t75`
+                  ) AS `t74`
                   LEFT OUTER JOIN (
                     SELECT
-                      `t58`.`f_key` AS `st_key`,
-                      COALESCE(`t79`.`s_at`, `t58`.`f_at`) AS `start`
-                    FROM (
-                      SELECT
-                        `t52`.`user_id` AS `f_key`,
-                        `t52`.`first_seen` AS `f_at`
-                      FROM `t51` AS `t52`
-                    ) AS `t58`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t73`.`entity_id` AS `s_key`,
-                        MIN(`t73`.`timestamp`) AS `s_at`
-                      FROM (
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            `t45`.`message_id`,
-                            `t45`.`type`,
-                            `t45`.`event`,
-                            `t45`.`name`,
-                            `t45`.`user_id`,
-                            `t45`.`anonymous_id`,
-                            `t45`.`group_id`,
-                            `t45`.`previous_id`,
-                            `t45`.`timestamp`,
-                            `t45`.`original_timestamp`,
-                            `t45`.`sent_at`,
-                            `t45`.`received_at`,
-                            `t45`.`properties`,
-                            `t45`.`traits`,
-                            `t45`.`context`,
-                            `t45`.`source`,
-                            `t45`.`loaded_at`,
-                            `t45`.`person_id`,
-                            `t57`.`account_id`,
-                            `t57`.`email_domain`,
-                            `t45`.`person_id` AS `entity_id`
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t6`.`message_id`,
-                                `t6`.`type`,
-                                `t6`.`event`,
-                                `t6`.`name`,
-                                `t6`.`user_id`,
-                                `t6`.`anonymous_id`,
-                                `t6`.`group_id`,
-                                `t6`.`previous_id`,
-                                `t6`.`timestamp`,
-                                `t6`.`original_timestamp`,
-                                `t6`.`sent_at`,
-                                `t6`.`received_at`,
-                                `t6`.`properties`,
-                                `t6`.`traits`,
-                                `t6`.`context`,
-                                `t6`.`source`,
-                                `t6`.`loaded_at`,
-                                COALESCE(`t40`.`s_person`, `t6`.`_sender`) AS `person_id`,
-                                (
-                                  `t6`.`user_id` IS NOT NULL
-                                ) OR (
-                                  `t40`.`s_person` IS NOT NULL
-                                ) AS `is_known`
-                              FROM (
-                                SELECT
-                                  `t0`.`message_id`,
-                                  `t0`.`type`,
-                                  `t0`.`event`,
-                                  `t0`.`name`,
-                                  `t0`.`user_id`,
-                                  `t0`.`anonymous_id`,
-                                  `t0`.`group_id`,
-                                  `t0`.`previous_id`,
-                                  `t0`.`timestamp`,
-                                  `t0`.`original_timestamp`,
-                                  `t0`.`sent_at`,
-                                  `t0`.`received_at`,
-                                  `t0`.`properties`,
-                                  `t0`.`traits`,
-                                  `t0`.`context`,
-                                  `t0`.`source`,
-                                  `t0`.`loaded_at`,
-                                  COALESCE(`t0`.`user_id`, `t0`.`anonymous_id`) AS `_sender`
-                                FROM `events` AS `t0`
-                                WHERE
-                                  `t0`.`timestamp` < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                              ) AS `t6`
-                              LEFT OUTER JOIN (
-                                SELECT
-                                  `t37`.`from_id` AS `s_from`,
-                                  `t37`.`person_id` AS `s_person`
-                                FROM (
-                                  SELECT
-                                    `t35`.`from_id`,
-                                    COALESCE(`t28`.`next_to`, `t35`.`person_id`) AS `person_id`
-                                  FROM (
-                                    SELECT
-                                      `t22`.`from_id`,
-                                      COALESCE(`t29`.`next_to`, `t22`.`person_id`) AS `person_id`
-                                    FROM (
-                                      SELECT
-                                        `t18`.`from_id`,
-                                        `t18`.`to_id` AS `person_id`
-                                      FROM `t17` AS `t18`
-                                      WHERE
-                                        `t18`.`rank` = 0
-                                    ) AS `t22`
-                                    LEFT OUTER JOIN (
-                                      SELECT
-                                        `t25`.`from_id` AS `next_from`,
-                                        `t25`.`to_id` AS `next_to`
-                                      FROM `t20` AS `t25`
-                                    ) AS `t29`
-                                      ON `t22`.`person_id` = `t29`.`next_from`
-                                  ) AS `t35`
-                                  LEFT OUTER JOIN (
-                                    SELECT
-                                      `t24`.`from_id` AS `next_from`,
-                                      `t24`.`to_id` AS `next_to`
-                                    FROM `t20` AS `t24`
-                                  ) AS `t28`
-                                    ON `t35`.`person_id` = `t28`.`next_from`
-                                ) AS `t37`
-                              ) AS `t40`
-                                ON `t6`.`_sender` = `t40`.`s_from`
-                            ) AS `t42`
-                            WHERE
-                              `t42`.`is_known`
-                          ) AS `t45`
-                          LEFT OUTER JOIN (
-                            SELECT
-                              `t52`.`user_id` AS `m_user`,
-                              `t52`.`account_id`,
-                              `t52`.`email_domain`
-                            FROM `t51` AS `t52`
-                          ) AS `t57`
-                            ON `t45`.`person_id` = `t57`.`m_user`
-                        ) AS `t62`
-                        WHERE
-                          (
-                            (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Project Created')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Data Source Connected')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Dashboard Created')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Project Created')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Data Source Connected')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Dashboard Created')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Signed Up')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Report Created')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Paywall Hit')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Enterprise Feature Viewed')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Invite Sent')
-                            )
-                            OR (
-                              (
-                                `t62`.`type` = 'track'
-                              ) AND `t62`.`event` IN ('Subscription Started')
-                            )
-                          )
-                          AND `t62`.`type` = 'track'
-                          AND `t62`.`event` = 'Signed Up'
-                      ) AS `t73`
-                      GROUP BY
-                        1
-                    ) AS `t79`
-                      ON `t58`.`f_key` = `t79`.`s_key`
-                  ) AS `t81`
-                    ON `t75`.`entity_id` = `t81`.`st_key`
-                ) AS `t83`
+                      `t52`.`user_id` AS `st_key`,
+                      COALESCE(`t52`.`signed_up`, `t52`.`first_seen`) AS `start`
+                    FROM `t51` AS `t52`
+                  ) AS `t60`
+                    ON `t74`.`entity_id` = `t60`.`st_key`
+                ) AS `t78`
                 GROUP BY
                   1
-              ) AS `t85`
-                ON `t59`.`entity_id` = `t85`.`key`
-            ) AS `t88`
+              ) AS `t80`
+                ON `t57`.`entity_id` = `t80`.`key`
+            ) AS `t83`
             LEFT OUTER JOIN (
               SELECT
-                `t74`.`key`,
-                `t74`.`value` AS `s__sessions_14d`
+                `t73`.`key`,
+                `t73`.`value` AS `s__sessions_14d`
               FROM (
                 SELECT
                   `t71`.`key`,
@@ -1403,8 +1205,8 @@ FROM (
                         `t45`.`source`,
                         `t45`.`loaded_at`,
                         `t45`.`person_id`,
-                        `t57`.`account_id`,
-                        `t57`.`email_domain`,
+                        `t56`.`account_id`,
+                        `t56`.`email_domain`,
                         `t45`.`person_id` AS `entity_id`
                       FROM (
                         SELECT
@@ -1506,8 +1308,8 @@ FROM (
                           `t52`.`account_id`,
                           `t52`.`email_domain`
                         FROM `t51` AS `t52`
-                      ) AS `t57`
-                        ON `t45`.`person_id` = `t57`.`m_user`
+                      ) AS `t56`
+                        ON `t45`.`person_id` = `t56`.`m_user`
                     ) AS `t62`
                     WHERE
                       `t62`.`type` <> 'identify'
@@ -1518,10 +1320,10 @@ FROM (
                 ) AS `t71`
                 GROUP BY
                   1
-              ) AS `t74`
-            ) AS `t78`
-              ON `t88`.`entity_id` = `t78`.`key`
-          ) AS `t91`
+              ) AS `t73`
+            ) AS `t76`
+              ON `t83`.`entity_id` = `t76`.`key`
+          ) AS `t86`
           LEFT OUTER JOIN (
             SELECT
               `t4`.`group_id` AS `key`,
@@ -1557,8 +1359,8 @@ FROM (
             GROUP BY
               1
           ) AS `t11`
-            ON `t91`.`account_id` = `t11`.`key`
-        ) AS `t94`
+            ON `t86`.`account_id` = `t11`.`key`
+        ) AS `t89`
         LEFT OUTER JOIN (
           SELECT DISTINCT
             *
@@ -1588,8 +1390,8 @@ FROM (
                   `t45`.`source`,
                   `t45`.`loaded_at`,
                   `t45`.`person_id`,
-                  `t57`.`account_id`,
-                  `t57`.`email_domain`,
+                  `t56`.`account_id`,
+                  `t56`.`email_domain`,
                   `t45`.`person_id` AS `entity_id`
                 FROM (
                   SELECT
@@ -1691,8 +1493,8 @@ FROM (
                     `t52`.`account_id`,
                     `t52`.`email_domain`
                   FROM `t51` AS `t52`
-                ) AS `t57`
-                  ON `t45`.`person_id` = `t57`.`m_user`
+                ) AS `t56`
+                  ON `t45`.`person_id` = `t56`.`m_user`
               ) AS `t62`
               WHERE
                 `t62`.`type` = 'track' AND `t62`.`event` IN ('Subscription Started')
@@ -1702,18 +1504,19 @@ FROM (
               *
             FROM (
               SELECT
-                `t60`.`m_user` AS `key`
+                `t59`.`m_user` AS `key`
               FROM (
                 SELECT
                   `t52`.`user_id` AS `m_user`,
                   `t52`.`account_id`,
                   `t52`.`email_domain`,
                   `t52`.`first_seen`,
-                  `t52`.`last_seen`
+                  `t52`.`last_seen`,
+                  `t52`.`signed_up`
                 FROM `t51` AS `t52`
                 WHERE
                   `t52`.`account_id` IS NOT NULL
-              ) AS `t60`
+              ) AS `t59`
               INNER JOIN (
                 SELECT DISTINCT
                   `t62`.`account_id` AS `acc`
@@ -1737,8 +1540,8 @@ FROM (
                     `t45`.`source`,
                     `t45`.`loaded_at`,
                     `t45`.`person_id`,
-                    `t57`.`account_id`,
-                    `t57`.`email_domain`,
+                    `t56`.`account_id`,
+                    `t56`.`email_domain`,
                     `t45`.`person_id` AS `entity_id`
                   FROM (
                     SELECT
@@ -1840,24 +1643,24 @@ FROM (
                       `t52`.`account_id`,
                       `t52`.`email_domain`
                     FROM `t51` AS `t52`
-                  ) AS `t57`
-                    ON `t45`.`person_id` = `t57`.`m_user`
+                  ) AS `t56`
+                    ON `t45`.`person_id` = `t56`.`m_user`
                 ) AS `t62`
                 WHERE
                   `t62`.`type` = 'track'
                   AND `t62`.`event` IN ('Subscription Started')
                   AND `t62`.`account_id` IS NOT NULL
               ) AS `t66`
-                ON `t60`.`account_id` = `t66`.`acc`
+                ON `t59`.`account_id` = `t66`.`acc`
             ) AS `t67`
           ) AS `t68`
         ) AS `t70`
-          ON `t94`.`entity_id` = `t70`.`key`
-      ) AS `t96`
+          ON `t89`.`entity_id` = `t70`.`key`
+      ) AS `t91`
       WHERE
         NOT (
-          `t96`.`paying`
+          `t91`.`paying`
         )
-    ) AS `t98`
-  ) AS `t100`
-) AS `t102`;
+    ) AS `t93`
+  ) AS `t95`
+) AS `t97`;
