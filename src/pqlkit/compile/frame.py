@@ -57,14 +57,10 @@ class Frame:
     def group_calls(self) -> ir.Table:
         """The ``group`` calls that name a groupId and carry traits, at any time:
         ``group_id, timestamp, traits`` — the store's kept ones, else from the log."""
-        if self.groups is not None:
-            calls = self.groups.filter(self.groups.traits.notnull())
-        else:
-            events = self.events
-            calls = events.filter(
-                (events.type == "group") & events.traits.notnull() & events.group_id.notnull()
-            )
-        return calls.select("group_id", "timestamp", "traits")
+        calls = self.groups
+        if calls is None:
+            calls = identity.group_calls(self.events, traits=self.events.traits)
+        return calls.filter(calls.traits.notnull()).select("group_id", "timestamp", "traits")
 
     def release(self) -> None:
         """Drop the temporary tables :func:`scoring_frame` made; the frame is unusable after.
@@ -261,12 +257,7 @@ def _members(
     (:func:`~pqlkit.events.identity.sender_facts`) and the group calls, when a store keeps
     them (:mod:`pqlkit.store.kept`); else from the log.
     """
-    if senders is None:
-        calls = events.select(*identity.ACCOUNT_COLUMNS)
-        senders = identity.sender_facts(calls.filter(calls.timestamp < as_of))
-    people = identity.people_of(senders, mapping)
-    claims = identity.account_domains(events, as_of, groups=groups)
-    members = identity.attach_accounts(people, claims)
+    members = identity.user_accounts(events, as_of, mapping=mapping, senders=senders, groups=groups)
     return members.select(
         m_user="user_id",
         account_id="account_id",

@@ -174,41 +174,29 @@ def user_accounts(
     as_of: AsOf | None = None,
     freemail: frozenset[str] = FREEMAIL_DOMAINS,
     *,
-    resolved: ir.Table | None = None,
+    mapping: ir.Table | None = None,
+    senders: ir.Table | None = None,
+    groups: ir.Table | None = None,
 ) -> ir.Table:
-    """Per known user: ``user_id, email, email_domain, account_id, account_via``.
+    """Per known user: ``user_id, email, email_domain, first_seen, last_seen, signed_up,
+    account_id, account_via``.
 
     ``account_via`` says how the account was found: ``group`` (a group call or context.groupId),
     ``domain`` (the account whose domain trait matches the e-mail) or ``email`` (no such account:
-    the domain itself names it).
+    the domain itself names it). ``mapping`` (:func:`person_map`), ``senders``
+    (:func:`sender_facts` as of ``as_of``) and ``groups`` (:func:`group_calls`): when the
+    caller has them (a scoring frame, a store that keeps them); else read from ``events``.
     """
-    if resolved is None:  # callers that already resolved the events pass them in
-        resolved = resolve_events(events, as_of)
-    people = person_facts(resolved.filter(lambda t: t.is_known))
-    return attach_accounts(people, account_domains(events, as_of), freemail)
-
-
-def person_facts(resolved: ir.Table) -> ir.Table:
-    """Per person of the (known, resolved) events: ``user_id, first_seen, last_seen,
-    group_account`` (their latest group) and ``email`` (their latest e-mail trait)."""
-    grouped = resolved.group_id.notnull()
-    people = resolved.group_by(user_id=resolved.person_id).agg(  # one pass over the log
-        first_seen=resolved.timestamp.min(),
-        last_seen=resolved.timestamp.max(),
-        group_account=resolved.group_id.argmax(resolved.timestamp, where=grouped),
-    )
-    person_traits = resolved.filter((resolved.type != "group") & resolved.traits.notnull())
-    emails = latest_traits(
-        person_traits.mutate(e_user=person_traits.person_id), "e_user", {"email": "string"}
-    )
-    joined = people.left_join(emails, people.user_id == emails.e_user)
-    return joined.select(
-        "user_id", "first_seen", "last_seen", "group_account", email=joined.email
-    ).view()
+    if mapping is None:
+        mapping = person_map(events, as_of)
+    if senders is None:
+        senders = sender_facts(_before(events.select(*ACCOUNT_COLUMNS), as_of))
+    people = people_of(senders, mapping)
+    return attach_accounts(people, account_domains(events, as_of, groups=groups), freemail)
 
 
 def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
-    """What :func:`person_facts` reads of a person's calls, per id that sent them (``sender``:
+    """What a person's facts are made of (:func:`people_of`), per id that sent the calls (``sender``:
     the userId, else the anonymousId; ``has_user``: whether the calls carried a userId) and
     per ``by`` (expressions of ``events``, such as an interval of time): ``first`` and
     ``last`` call, the first :data:`SIGN_UP` (``signed``), the latest group (``grp`` at
@@ -240,10 +228,11 @@ def sender_facts(events: ir.Table, **by: Any) -> ir.Table:
 
 
 def people_of(senders: ir.Table, mapping: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
-    """:func:`person_facts` from the facts of each person's ids (:func:`sender_facts`, with
-    ``mapping`` from :func:`person_map`), and ``signed_up`` (their first :data:`SIGN_UP`): an
-    id stands for the person it is linked to, and an anonymous id never linked to a user for
-    no one.
+    """Per known person: ``user_id, first_seen, last_seen, signed_up`` (their first
+    :data:`SIGN_UP`), ``group_account`` (their latest group) and ``email`` (their latest e-mail
+    trait), from the facts of each of their ids (:func:`sender_facts`, with ``mapping`` from
+    :func:`person_map`): an id stands for the person it is linked to, and an anonymous id never
+    linked to a user for no one.
 
     ``by``: columns of ``senders`` that keep sets of them apart (each date's), matched with
     ``mapping``'s where it has them.
@@ -271,7 +260,7 @@ def attach_accounts(
     freemail: frozenset[str] = FREEMAIL_DOMAINS,
     by: tuple[str, ...] = (),
 ) -> ir.Table:
-    """:func:`person_facts` with each person's account (see :func:`user_accounts`).
+    """:func:`people_of` with each person's account (see :func:`user_accounts`).
 
     ``claims`` is :func:`account_domains`; ``by``: columns both carry that must match too
     (``as_of``: each date's people with that date's claims).

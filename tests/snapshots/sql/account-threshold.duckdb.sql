@@ -894,8 +894,8 @@ FROM (
                 FROM "events" AS "t0"
                 WHERE
                   "t0"."type" = 'group'
-                  AND "t0"."traits" IS NOT NULL
                   AND "t0"."group_id" IS NOT NULL
+                  AND "t0"."traits" IS NOT NULL
                   AND "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
               ) AS "t4"
               GROUP BY

@@ -1343,8 +1343,8 @@ FROM (
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
-                AND isNotNull("t0"."traits")
                 AND isNotNull("t0"."group_id")
+                AND isNotNull("t0"."traits")
                 AND "t0"."timestamp" < parseDateTimeBestEffort('2026-04-01T00:00:00')
             ) AS "t4"
             GROUP BY

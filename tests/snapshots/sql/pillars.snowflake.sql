@@ -1321,8 +1321,8 @@ FROM (
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
-                AND "t0"."traits" IS NOT NULL
                 AND "t0"."group_id" IS NOT NULL
+                AND "t0"."traits" IS NOT NULL
                 AND "t0"."timestamp" < TIMESTAMP_FROM_PARTS(2026, 4, 1, 0, 0, 0, 0)
             ) AS "t4"
             GROUP BY

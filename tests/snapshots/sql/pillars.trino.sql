@@ -1344,8 +1344,8 @@ FROM (
               FROM "events" AS "t0"
               WHERE
                 "t0"."type" = 'group'
-                AND "t0"."traits" IS NOT NULL
                 AND "t0"."group_id" IS NOT NULL
+                AND "t0"."traits" IS NOT NULL
                 AND "t0"."timestamp" < CAST(FROM_ISO8601_TIMESTAMP('2026-04-01T00:00:00') AS TIMESTAMP)
             ) AS "t4"
             GROUP BY
