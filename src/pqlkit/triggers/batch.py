@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pqlkit import collector
 from pqlkit.compile.signals import interval, match
@@ -51,6 +51,7 @@ from pqlkit.triggers.window import Cooldowns
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
 __all__ = ["ACTIVE_FOR", "Alert", "History", "active", "evaluate", "fire", "trigger_hits"]
 
@@ -200,32 +201,38 @@ def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[tuple[
     """Each alert the hits fire, with the arrival of its firing event."""
     alerts: list[tuple[Alert, datetime]] = []
     for name, trigger in model.triggers.items():
-        found = candidates(hits, name, trigger).to_pyarrow().to_pylist()
-        cooldowns = Cooldowns(trigger.cooldown)
-        fired = [
-            row
-            for row in sorted(found, key=lambda r: (r["arrival"], r["message_id"]))
-            if cooldowns.admit(row["key"], row["timestamp"])
-        ]
+        fired = _cooled(candidates(hits, name, trigger).to_pyarrow(), trigger)
         evidence = _evidence(hits, name, trigger, fired)
         entities = _entities(arrivals, model, trigger, fired)
-        alerts.extend(
-            (
-                Alert(
-                    entity_id=entities.get(row["message_id"], row["entity"]),
-                    trigger=name,
-                    fired_at=row["timestamp"],
-                    message_id=row["message_id"],
-                    deadline=row["timestamp"] + trigger.respond_within,
-                    key=row["key"],
-                    user_id=row["person"],
-                    evidence=evidence.get(row["message_id"], (row["message_id"],)),
-                ),
-                row["arrival"],
+        respond = trigger.respond_within
+        columns = ("message_id", "timestamp", "arrival", "key", "person", "entity")
+        for message, stamp, arrival, key, person, entity in zip(
+            *(fired.column(c).to_pylist() for c in columns), strict=True
+        ):
+            alert = Alert(
+                entity_id=entities.get(message, entity),
+                trigger=name,
+                fired_at=stamp,
+                message_id=message,
+                deadline=stamp + respond,
+                key=key,
+                user_id=person,
+                evidence=evidence.get(message, (message,)),
             )
-            for row in fired
-        )
+            alerts.append((alert, arrival))
     return alerts
+
+
+def _cooled(found: pa.Table, trigger: Trigger) -> pa.Table:
+    """The candidates that fire: in arrival order (then message id), those outside their
+    key's cooldown."""
+    import pyarrow as pa
+
+    found = found.sort_by([("arrival", "ascending"), ("message_id", "ascending")])
+    cooldowns = Cooldowns(trigger.cooldown)
+    keys, stamps = found.column("key").to_pylist(), found.column("timestamp").to_pylist()
+    firing = [n for n, hit in enumerate(zip(keys, stamps, strict=True)) if cooldowns.admit(*hit)]
+    return found.take(pa.array(firing, pa.int64()))
 
 
 def evaluate(
@@ -271,17 +278,15 @@ class History:
 
 
 def _evidence(
-    hits: ir.Table, name: str, trigger: Trigger, fired: list[dict[str, Any]]
+    hits: ir.Table, name: str, trigger: Trigger, fired: pa.Table
 ) -> dict[str, tuple[str, ...]]:
     """Per fired message id, the message ids its window counted (oldest first)."""
     import ibis
 
-    if trigger.at_least <= 1 or not fired:
+    if trigger.at_least <= 1 or not fired.num_rows:
         return {}
     rows = _counted(hits, name, trigger)
-    wanted = ibis.memtable(
-        {"w_mid": [row["message_id"] for row in fired]}, schema={"w_mid": "string"}
-    )
+    wanted = ibis.memtable(fired.select(["message_id"]).rename_columns(["w_mid"]))
     firing = rows.semi_join(wanted, rows.message_id == wanted.w_mid)
     pairs = window_pairs(firing, trigger, among=rows)
     found = pairs.select("message_id", "o_ts", "o_mid")
@@ -292,10 +297,10 @@ def _evidence(
 
 
 def _entities(
-    arrivals: asof.Arrivals, model: Model, trigger: Trigger, fired: list[dict[str, Any]]
+    arrivals: asof.Arrivals, model: Model, trigger: Trigger, fired: pa.Table
 ) -> dict[str, str]:
     """For alerts that go to the most senior user of their domain or account: who that is."""
-    if not fired or model.entity != "user":
+    if not fired.num_rows or model.entity != "user":
         return {}
     if trigger.assign_to != "most_senior" or trigger.per == "entity":
         return {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pqlkit.events import identity
 from pqlkit.events.identity import DOMAIN_ACCOUNT_PREFIX
@@ -23,23 +23,19 @@ from pqlkit.triggers.seniority import seniority
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
 _SEPARATOR = "\x1f"  # between an alert's message id and a candidate id in a probe's name
 
 
-def most_senior(
-    arrivals: asof.Arrivals, trigger: Trigger, fired: list[dict[str, Any]]
-) -> dict[str, str]:
-    """Fired message id → the most senior person of its key, as known at its arrival."""
+def most_senior(arrivals: asof.Arrivals, trigger: Trigger, fired: pa.Table) -> dict[str, str]:
+    """Fired message id → the most senior person of its key, as known at its arrival
+    (``fired``: the firing hits, :func:`pqlkit.triggers.batch.trigger_hits`' columns)."""
     import ibis
 
+    columns = {"alert": "message_id", "key": "key", "p_at": "arrival", "p_mid": "message_id"}
     alerts = ibis.memtable(
-        {
-            "alert": [row["message_id"] for row in fired],
-            "key": [row["key"] for row in fired],
-            "p_at": [row["arrival"] for row in fired],
-            "p_mid": [row["message_id"] for row in fired],
-        },
+        fired.select(list(columns.values())).rename_columns(list(columns)),
         schema={"alert": "string", "key": "string", "p_at": "timestamp", "p_mid": "string"},
     )
     per_account = trigger.per == "account"
@@ -60,7 +56,9 @@ def most_senior(
         seen=True,
     )
     people: dict[str, dict[str, tuple[int, datetime, str]]] = defaultdict(dict)
-    keys = {row["message_id"]: row["key"] for row in fired}
+    keys = dict(
+        zip(fired.column("message_id").to_pylist(), fired.column("key").to_pylist(), strict=True)
+    )
     for row in known.to_pyarrow().to_pylist():
         alert = row["probe"].split(_SEPARATOR, 1)[0]
         belongs = row["account"] if per_account else row["email_domain"]
