@@ -6,6 +6,7 @@ out of order. T is 2026-03-01 00:00 UTC and every event sits a whole number of d
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +166,51 @@ def test_account_rollups_of_a_user_signal(store: Store, tmp_path: Path) -> None:
     acme = rows["acme"]
     assert (acme["s__team_reports"], acme["s__top_reporter"], acme["s__power_users"]) == (8, 4, 2)
     assert (acme["score"], acme["tier"]) == (50, "pql")
+
+
+REACHES = """
+name: reach-spec
+entity: user
+population: free
+signals:
+  reports_30d: {count: {event: Report Created, window: 30d}}
+  paywall_30d: {count: {event: Paywall Hit, window: 30d}}
+  paywall_7d: {count: {event: Paywall Hit, window: 7d}}
+  invites_7d: {count: {event: Invite Sent, window: 7d}}
+  ever_reported: {milestone: {steps: [Report Created]}}
+  invites: {count: {event: Invite Sent}}
+layers:
+  usage:
+    rules:
+      - {signal: reports_30d, at_least: 1, points: 10, label: reported this month}
+tiers: {pql: 10}
+"""
+
+
+def test_each_event_is_read_as_far_back_as_the_longest_signal_reading_it(
+    store: Store, tmp_path: Path
+) -> None:
+    # a run reads an event only within the longest window of the signals that can match it
+    # (all of history for one without a window): the counts at their window's edges, and an
+    # old report read for the milestone though the 30 days' count leaves it out
+    h = History()
+    for user in ("amy", "bo"):
+        join(h, user)
+    h.identify("cal", T - 90 * DAY, email="cal@cal.io")
+    h.track("amy", "Report Created", T - 30 * DAY)  # the window's first instant: counted
+    h.track("amy", "Report Created", T - 30 * DAY - timedelta(seconds=1))
+    h.track("bo", "Report Created", T - 40 * DAY)  # reads only for the milestone
+    for days in (31, 20, 3):  # read for 30 days, the longer of its two windows
+        h.track("amy", "Paywall Hit", T - days * DAY)
+    h.repeat("amy", "Invite Sent", 2, T - 8 * DAY, DAY)  # T-8d, T-7d
+    h.track("cal", "Subscription Started", T - 60 * DAY)  # long paying: not in the population
+    rows = score(h.load(store, tmp_path), model=model_file(tmp_path, REACHES))
+    amy, bo = rows["amy"], rows["bo"]
+    assert (amy["s__reports_30d"], amy["s__ever_reported"]) == (1, True)
+    assert (amy["s__paywall_30d"], amy["s__paywall_7d"]) == (2, 1)
+    assert (amy["s__invites_7d"], amy["s__invites"]) == (1, 2)
+    assert (bo["s__reports_30d"], bo["s__ever_reported"], bo["score"]) == (0, True, 0)
+    assert "cal" not in rows
 
 
 def test_every_call_of_the_store_is_an_activity_or_not_and_never_both() -> None:

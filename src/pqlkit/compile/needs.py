@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pqlkit.events import identity
 from pqlkit.model.schema import (
     Aggregate,
+    Conversion,
     Distinct,
     EventMatch,
     Milestone,
@@ -133,15 +134,46 @@ def wanted_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:
     return ibis.or_(*checks) if checks else ibis.literal(False)
 
 
-def of_signals(model: Model, signals: dict[str, Signal]) -> Model:
-    """``model`` with only ``signals``: to ask what those read."""
-    return model.model_copy(update={"signals": signals})
+def of_signals(model: Model, signals: dict[str, Signal], *, conversion: bool = True) -> Model:
+    """``model`` with only ``signals`` (and without its conversion unless ``conversion``): to
+    ask what those read."""
+    update: dict[str, Any] = {"signals": signals}
+    if not conversion:
+        update["conversion"] = Conversion()
+    return model.model_copy(update=update)
 
 
 def read_rows(rows: ir.Table, model: Model) -> ir.Table:
     """``rows`` narrowed to those some signal of ``model`` can read (:func:`wanted_rows`)."""
     wanted = wanted_rows(rows, model)
     return rows if wanted is None else rows.filter(wanted)
+
+
+def read_reaching(rows: ir.Table, model: Model, as_of: Any) -> ir.Table:
+    """:func:`read_rows`, each row only as far back before ``as_of`` as :func:`reach` says.
+
+    One part per reach, each the rows its condition decides (the earlier ones' excluded) within
+    its window, put together with ``UNION ALL``: each part is then a scan of its own whose
+    tests the engine applies as it reads and whose time bound skips the older blocks of a
+    log kept in time order. On ``pillars`` at 20M events: the all-time events (milestone steps,
+    invitations, conversions, sign-ups) and the last 30 days of the windowed ones, 1.4M rows
+    instead of 3.3M. (The same test as one filter cost as much as it saved.)
+    """
+    import ibis
+
+    from pqlkit.compile.signals import since
+
+    parts: list[ir.Table] = []
+    decided: list[Any] = []
+    for condition, window in reach(rows, model):
+        keep = ibis.and_(condition, *[~earlier for earlier in decided])
+        if window is not None:
+            keep = keep & (rows.timestamp >= since(as_of, window))
+        parts.append(rows.filter(keep))
+        decided.append(condition)
+    if not parts:
+        return rows.filter(ibis.literal(False))
+    return parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
 
 
 def property_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:

@@ -52,10 +52,22 @@ class CompiledModel:
         return str(ibis.to_sql(self.table, dialect=dialect))
 
 
+CONVERTED = "c__converted"  # an entity's own conversion, counted with its aggregates
+
+
 def _group(
-    rows: ir.Table, key: str, compiler: SignalCompiler, signals: dict[str, Signal]
+    rows: ir.Table,
+    key: str,
+    compiler: SignalCompiler,
+    signals: dict[str, Signal],
+    conversion: EventMatch | None = None,
 ) -> ir.Table:
+    """Each key's aggregate signals; with ``conversion``, also whether the key's rows hold
+    that event (``CONVERTED``)."""
     aggregates = {column(name): compiler.aggregate(rows, s.spec) for name, s in signals.items()}
+    if conversion is not None:
+        model = compiler.model
+        aggregates[CONVERTED] = rows.count(where=match(rows, model, conversion)) > 0
     return rows.group_by(key=rows[key]).agg(**aggregates)
 
 
@@ -128,6 +140,20 @@ def _converted(model: Model, frame: Frame) -> ir.Table:
     return hit.select("key")
 
 
+def _paying_from_counted(model: Model, table: ir.Table) -> ir.Table:
+    """``paying`` in place of ``CONVERTED``: the entity converted (on a user model, or a
+    teammate of its account did, as :func:`_converted` reads it)."""
+    import ibis
+
+    own = table[CONVERTED]
+    paying = own
+    if model.entity == "user":
+        teammate = own.any().over(ibis.window(group_by=table.account_id))
+        paying = own | (table.account_id.notnull() & teammate)
+    others = [name for name in table.columns if name != CONVERTED]
+    return table.select(*others, paying=paying).view()
+
+
 def compile_model(
     model: Model,
     events: ir.Table,
@@ -158,15 +184,17 @@ def compile_model(
     team_of_users = _team_sessions(scoped, entity_level)
     summed = set(team_of_users.values())  # user signals a team adds up: every member's counts
 
-    def rows_for(signals: dict[str, Signal]) -> ir.Table:
-        """The rows these signals read — their events only — and only the entities kept (a
-        cohort) unless a team adds them up, with each entity's start if one counts from it."""
+    def rows_for(signals: dict[str, Signal], conversions: bool = False) -> ir.Table:
+        """The rows these signals read — their events only (and the conversions, with
+        ``conversions``) — and only the entities kept (a cohort) unless a team adds them up,
+        with each entity's start if one counts from it."""
         start = any(needs_start(s) for s in signals.values())
         if frame.spread is not None:  # many dates: each event at the dates it can count at
             rows = _rows_reading(model, frame.spread, signals)
             return compiler.rows_with_start(rows, "entity_id") if start else rows
         # the frame's rows hold what any signal reads (the sessions' 19M at 20M events)
-        rows = needs.read_rows(frame.rows, needs.of_signals(model, signals))
+        reading = needs.of_signals(model, signals, conversion=conversions)
+        rows = needs.read_reaching(frame.rows, reading, compiler.as_of)
         wanted = frame.wanted
         if wanted is not None and not summed & signals.keys():
             rows = rows.filter(rows.entity_id.isin(wanted.entity_id))
@@ -187,9 +215,17 @@ def compile_model(
             pieces.append((intervals.anchored(compiler, spread, anchored), "entity_id", anchored))
             reduced = {**reduced, **anchored}
         aggregates = {n: s for n, s in aggregates.items() if n not in reduced}
+    # one date with every entity's rows: the conversions counted in the aggregates' pass
+    conversion = model.conversion.event
+    counted = (
+        EventMatch(event=conversion)
+        if conversion is not None and aggregates and frame.spread is None and frame.wanted is None
+        else None
+    )
     if aggregates:
-        rows = rows_for(aggregates)
-        pieces.append((_group(rows, "entity_id", compiler, aggregates), "entity_id", aggregates))
+        rows = rows_for(aggregates, conversions=counted is not None)
+        group = _group(rows, "entity_id", compiler, aggregates, counted)
+        pieces.append((group, "entity_id", aggregates))
     if scoped:
         account_rows = needs.read_rows(frame.rows, needs.of_signals(model, scoped))
         account_rows = account_rows.filter(account_rows.account_id.notnull())
@@ -250,6 +286,8 @@ def compile_model(
             elif isinstance(signal.spec, Milestone):  # not reached is no, not unknown
                 value = value.fill_null(False)
             values[column(name)] = value
+        if CONVERTED in right.columns:
+            values[CONVERTED] = joined[CONVERTED].fill_null(False)
         table = joined.select(*table.columns, **values).view()
 
     if team_of_users:  # every member of an account is in the universe, at each date
@@ -266,9 +304,12 @@ def compile_model(
     if frame.wanted is not None:  # after the teams' sums, which read every member
         table = table.filter(table.entity_id.isin(frame.wanted.entity_id)).view()
 
-    converted = _converted(model, frame).distinct().view()
-    flagged = table.left_join(converted, table.entity_id == converted.key)
-    table = flagged.select(*table.columns, paying=flagged.key.notnull()).view()
+    if counted is not None:
+        table = _paying_from_counted(model, table)
+    else:
+        converted = _converted(model, frame).distinct().view()
+        flagged = table.left_join(converted, table.entity_id == converted.key)
+        table = flagged.select(*table.columns, paying=flagged.key.notnull()).view()
     if model.population == "free":
         table = table.filter(~table.paying)
     elif model.population == "paying":

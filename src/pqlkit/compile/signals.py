@@ -99,7 +99,7 @@ def match(
     return ibis.and_(*checks) if checks else ibis.literal(True)
 
 
-def _since(as_of: datetime | Any, delta: timedelta) -> Any:
+def since(as_of: datetime | Any, delta: timedelta) -> Any:
     """The time ``delta`` before ``as_of``: a literal for one date, else an expression over the
     rows' ``as_of`` column (many dates at once)."""
     import ibis
@@ -117,7 +117,7 @@ def _in_window(rows: ir.Table, spec: Windowed, as_of: datetime | Any) -> Any:
     import ibis
 
     if spec.window is not None:
-        return rows.timestamp >= _since(as_of, spec.window)
+        return rows.timestamp >= since(as_of, spec.window)
     if spec.within is not None:
         return rows.timestamp < rows.start + interval(spec.within)
     return ibis.literal(True)
@@ -207,11 +207,11 @@ class SignalCompiler:
         if isinstance(spec, Trend):
             assert spec.window is not None
             base = match(rows, model, spec)
-            now = rows.count(where=base & (rows.timestamp >= _since(as_of, spec.window)))
+            now = rows.count(where=base & (rows.timestamp >= since(as_of, spec.window)))
             before = rows.count(
                 where=base
-                & (rows.timestamp >= _since(as_of, 2 * spec.window))
-                & (rows.timestamp < _since(as_of, spec.window))
+                & (rows.timestamp >= since(as_of, 2 * spec.window))
+                & (rows.timestamp < since(as_of, spec.window))
             )
             if spec.measure == "ratio":
                 return now.cast("float64") / before.nullif(0).cast("float64")

@@ -616,87 +616,88 @@ WITH "t17" AS (
     ON "t50"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t78"."entity_id",
-  "t78"."account_id",
-  "t78"."first_seen",
-  "t78"."last_seen",
-  "t78"."s__users",
-  "t78"."s__core_workflows_7d",
-  "t78"."s__employees",
-  "t78"."paying",
-  "t78"."q__all__0",
-  "t78"."q__all__1",
-  "t78"."q__all__2",
-  "t78"."score",
-  "t78"."tier",
+  "t75"."entity_id",
+  "t75"."account_id",
+  "t75"."first_seen",
+  "t75"."last_seen",
+  "t75"."s__users",
+  "t75"."s__core_workflows_7d",
+  "t75"."s__employees",
+  "t75"."paying",
+  "t75"."q__all__0",
+  "t75"."q__all__1",
+  "t75"."q__all__2",
+  "t75"."score",
+  "t75"."tier",
   'account' AS "entity_type",
   MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0) AS "as_of"
 FROM (
   SELECT
-    "t77".*
+    "t74".*
     EXCLUDE ("qualifies")
   FROM (
     SELECT
-      "t76"."entity_id",
-      "t76"."account_id",
-      "t76"."first_seen",
-      "t76"."last_seen",
-      "t76"."s__users",
-      "t76"."s__core_workflows_7d",
-      "t76"."s__employees",
-      "t76"."paying",
-      "t76"."q__all__0",
-      "t76"."q__all__1",
-      "t76"."q__all__2",
-      "t76"."score",
-      "t76"."qualifies",
-      CASE WHEN "t76"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
+      "t73"."entity_id",
+      "t73"."account_id",
+      "t73"."first_seen",
+      "t73"."last_seen",
+      "t73"."s__users",
+      "t73"."s__core_workflows_7d",
+      "t73"."s__employees",
+      "t73"."paying",
+      "t73"."q__all__0",
+      "t73"."q__all__1",
+      "t73"."q__all__2",
+      "t73"."score",
+      "t73"."qualifies",
+      CASE WHEN "t73"."qualifies" THEN 'pql' ELSE 'not qualified' END AS "tier"
     FROM (
       SELECT
-        "t74"."entity_id",
-        "t74"."account_id",
-        "t74"."first_seen",
-        "t74"."last_seen",
-        "t74"."s__users",
-        "t74"."s__core_workflows_7d",
-        "t74"."s__employees",
-        "t74"."paying",
-        "t74"."q__all__0",
-        "t74"."q__all__1",
-        "t74"."q__all__2",
-        CAST(0 + CASE WHEN "t74"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t74"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t74"."q__all__2" THEN 1 ELSE 0 END AS DOUBLE) AS "score",
-        "t74"."q__all__0" AND "t74"."q__all__1" AND "t74"."q__all__2" AS "qualifies"
+        "t71"."entity_id",
+        "t71"."account_id",
+        "t71"."first_seen",
+        "t71"."last_seen",
+        "t71"."s__users",
+        "t71"."s__core_workflows_7d",
+        "t71"."s__employees",
+        "t71"."paying",
+        "t71"."q__all__0",
+        "t71"."q__all__1",
+        "t71"."q__all__2",
+        CAST(0 + CASE WHEN "t71"."q__all__0" THEN 1 ELSE 0 END + CASE WHEN "t71"."q__all__1" THEN 1 ELSE 0 END + CASE WHEN "t71"."q__all__2" THEN 1 ELSE 0 END AS DOUBLE) AS "score",
+        "t71"."q__all__0" AND "t71"."q__all__1" AND "t71"."q__all__2" AS "qualifies"
       FROM (
         SELECT
-          "t72"."entity_id",
-          "t72"."account_id",
-          "t72"."first_seen",
-          "t72"."last_seen",
-          "t72"."s__users",
-          "t72"."s__core_workflows_7d",
-          "t72"."s__employees",
-          "t72"."paying",
-          COALESCE("t72"."s__users" >= 5.0, FALSE) AS "q__all__0",
-          COALESCE("t72"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
-          COALESCE("t72"."s__employees" >= 51.0, FALSE) AS "q__all__2"
+          "t69"."entity_id",
+          "t69"."account_id",
+          "t69"."first_seen",
+          "t69"."last_seen",
+          "t69"."s__users",
+          "t69"."s__core_workflows_7d",
+          "t69"."s__employees",
+          "t69"."paying",
+          COALESCE("t69"."s__users" >= 5.0, FALSE) AS "q__all__0",
+          COALESCE("t69"."s__core_workflows_7d" >= 10.0, FALSE) AS "q__all__1",
+          COALESCE("t69"."s__employees" >= 51.0, FALSE) AS "q__all__2"
         FROM (
           SELECT
-            "t70"."entity_id",
-            "t70"."account_id",
-            "t70"."first_seen",
-            "t70"."last_seen",
-            "t70"."s__users",
-            "t70"."s__core_workflows_7d",
-            "t70"."s__employees",
-            "t62"."key" IS NOT NULL AS "paying"
+            "t67"."entity_id",
+            "t67"."account_id",
+            "t67"."first_seen",
+            "t67"."last_seen",
+            "t67"."s__users",
+            "t67"."s__core_workflows_7d",
+            "t67"."s__employees",
+            "t67"."c__converted" AS "paying"
           FROM (
             SELECT
-              "t67"."entity_id",
-              "t67"."account_id",
-              "t67"."first_seen",
-              "t67"."last_seen",
-              "t67"."s__users",
-              "t67"."s__core_workflows_7d",
+              "t65"."entity_id",
+              "t65"."account_id",
+              "t65"."first_seen",
+              "t65"."last_seen",
+              "t65"."s__users",
+              "t65"."s__core_workflows_7d",
+              "t65"."c__converted",
               "t11"."s__employees"
             FROM (
               SELECT
@@ -704,8 +705,9 @@ FROM (
                 "t57"."account_id",
                 "t57"."first_seen",
                 "t57"."last_seen",
-                COALESCE("t64"."s__users", 0) AS "s__users",
-                COALESCE("t64"."s__core_workflows_7d", 0) AS "s__core_workflows_7d"
+                COALESCE("t62"."s__users", 0) AS "s__users",
+                COALESCE("t62"."s__core_workflows_7d", 0) AS "s__core_workflows_7d",
+                COALESCE("t62"."c__converted", FALSE) AS "c__converted"
               FROM (
                 SELECT
                   "t54"."account_id" AS "entity_id",
@@ -739,7 +741,11 @@ FROM (
                     AND "t60"."event" IN ('Report Created')
                     AND (
                       "t60"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 25, 0, 0, 0.0)
-                    )) AS "s__core_workflows_7d"
+                    )) AS "s__core_workflows_7d",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t60"."type" = 'track'
+                    ) AND "t60"."event" IN ('Subscription Started')) > 0 AS "c__converted"
                 FROM (
                   SELECT
                     *
@@ -870,13 +876,13 @@ FROM (
                       ON "t45"."person_id" = "t55"."m_user"
                   ) AS "t59"
                   WHERE
-                    "t59"."entity_id" IS NOT NULL
+                    "t59"."entity_id" IS NOT NULL AND TRUE
                 ) AS "t60"
                 GROUP BY
                   1
-              ) AS "t64"
-                ON "t57"."entity_id" = "t64"."key"
-            ) AS "t67"
+              ) AS "t62"
+                ON "t57"."entity_id" = "t62"."key"
+            ) AS "t65"
             LEFT OUTER JOIN (
               SELECT
                 "t4"."group_id" AS "key",
@@ -901,149 +907,14 @@ FROM (
               GROUP BY
                 1
             ) AS "t11"
-              ON "t67"."entity_id" = "t11"."key"
-          ) AS "t70"
-          LEFT OUTER JOIN (
-            SELECT DISTINCT
-              "t59"."entity_id" AS "key"
-            FROM (
-              SELECT
-                "t45"."message_id",
-                "t45"."type",
-                "t45"."event",
-                "t45"."name",
-                "t45"."user_id",
-                "t45"."anonymous_id",
-                "t45"."group_id",
-                "t45"."previous_id",
-                "t45"."timestamp",
-                "t45"."original_timestamp",
-                "t45"."sent_at",
-                "t45"."received_at",
-                "t45"."properties",
-                "t45"."traits",
-                "t45"."context",
-                "t45"."source",
-                "t45"."loaded_at",
-                "t45"."person_id",
-                "t55"."account_id",
-                "t55"."email_domain",
-                "t55"."account_id" AS "entity_id"
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t6"."message_id",
-                    "t6"."type",
-                    "t6"."event",
-                    "t6"."name",
-                    "t6"."user_id",
-                    "t6"."anonymous_id",
-                    "t6"."group_id",
-                    "t6"."previous_id",
-                    "t6"."timestamp",
-                    "t6"."original_timestamp",
-                    "t6"."sent_at",
-                    "t6"."received_at",
-                    "t6"."properties",
-                    "t6"."traits",
-                    "t6"."context",
-                    "t6"."source",
-                    "t6"."loaded_at",
-                    COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
-                    (
-                      "t6"."user_id" IS NOT NULL
-                    ) OR (
-                      "t40"."s_person" IS NOT NULL
-                    ) AS "is_known"
-                  FROM (
-                    SELECT
-                      "t0"."message_id",
-                      "t0"."type",
-                      "t0"."event",
-                      "t0"."name",
-                      "t0"."user_id",
-                      "t0"."anonymous_id",
-                      "t0"."group_id",
-                      "t0"."previous_id",
-                      "t0"."timestamp",
-                      "t0"."original_timestamp",
-                      "t0"."sent_at",
-                      "t0"."received_at",
-                      "t0"."properties",
-                      "t0"."traits",
-                      "t0"."context",
-                      "t0"."source",
-                      "t0"."loaded_at",
-                      COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                    FROM "events" AS "t0"
-                    WHERE
-                      "t0"."timestamp" < MAKE_TIMESTAMP(2026, 4, 1, 0, 0, 0.0)
-                  ) AS "t6"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t37"."from_id" AS "s_from",
-                      "t37"."person_id" AS "s_person"
-                    FROM (
-                      SELECT
-                        "t35"."from_id",
-                        COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
-                      FROM (
-                        SELECT
-                          "t22"."from_id",
-                          COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
-                        FROM (
-                          SELECT
-                            "t18"."from_id",
-                            "t18"."to_id" AS "person_id"
-                          FROM "t17" AS "t18"
-                          WHERE
-                            "t18"."rank" = 0
-                        ) AS "t22"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t25"."from_id" AS "next_from",
-                            "t25"."to_id" AS "next_to"
-                          FROM "t20" AS "t25"
-                        ) AS "t29"
-                          ON "t22"."person_id" = "t29"."next_from"
-                      ) AS "t35"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t24"."from_id" AS "next_from",
-                          "t24"."to_id" AS "next_to"
-                        FROM "t20" AS "t24"
-                      ) AS "t28"
-                        ON "t35"."person_id" = "t28"."next_from"
-                    ) AS "t37"
-                  ) AS "t40"
-                    ON "t6"."_sender" = "t40"."s_from"
-                ) AS "t42"
-                WHERE
-                  "t42"."is_known"
-              ) AS "t45"
-              LEFT OUTER JOIN (
-                SELECT
-                  "t52"."user_id" AS "m_user",
-                  "t52"."account_id",
-                  "t52"."email_domain"
-                FROM "t51" AS "t52"
-              ) AS "t55"
-                ON "t45"."person_id" = "t55"."m_user"
-            ) AS "t59"
-            WHERE
-              "t59"."entity_id" IS NOT NULL
-              AND "t59"."type" = 'track'
-              AND "t59"."event" IN ('Subscription Started')
-          ) AS "t62"
-            ON "t70"."entity_id" = "t62"."key"
-        ) AS "t72"
+              ON "t65"."entity_id" = "t11"."key"
+          ) AS "t67"
+        ) AS "t69"
         WHERE
           NOT (
-            "t72"."paying"
+            "t69"."paying"
           )
-      ) AS "t74"
-    ) AS "t76"
-  ) AS "t77"
-) AS "t78";
+      ) AS "t71"
+    ) AS "t73"
+  ) AS "t74"
+) AS "t75";

@@ -619,38 +619,38 @@ WITH "t17" AS (
     ON "t50"."email_domain" = "t33"."domain"
 )
 SELECT
-  "t97"."entity_id",
-  "t97"."account_id",
-  "t97"."first_seen",
-  "t97"."last_seen",
-  "t97"."s__activated",
-  "t97"."s__activated_within_7d",
-  "t97"."s__core_feature_30d",
-  "t97"."s__paywall_hits_30d",
-  "t97"."s__enterprise_views_30d",
-  "t97"."s__teammates_invited",
-  "t97"."s__sessions_14d",
-  "t97"."s__employees",
-  "t97"."s__industry",
-  "t97"."paying",
-  "t97"."p__activation__0",
-  "t97"."p__activation__1",
-  "t97"."p__usage__0",
-  "t97"."p__usage__1",
-  "t97"."p__firmographic__0",
-  "t97"."p__firmographic__1",
-  "t97"."p__intent__0",
-  "t97"."p__intent__1",
-  "t97"."p__intent__2",
-  "t97"."l__activation",
-  "t97"."l__usage",
-  "t97"."l__firmographic",
-  "t97"."l__intent",
-  "t97"."score",
+  "t89"."entity_id",
+  "t89"."account_id",
+  "t89"."first_seen",
+  "t89"."last_seen",
+  "t89"."s__activated",
+  "t89"."s__activated_within_7d",
+  "t89"."s__core_feature_30d",
+  "t89"."s__paywall_hits_30d",
+  "t89"."s__enterprise_views_30d",
+  "t89"."s__teammates_invited",
+  "t89"."s__sessions_14d",
+  "t89"."s__employees",
+  "t89"."s__industry",
+  "t89"."paying",
+  "t89"."p__activation__0",
+  "t89"."p__activation__1",
+  "t89"."p__usage__0",
+  "t89"."p__usage__1",
+  "t89"."p__firmographic__0",
+  "t89"."p__firmographic__1",
+  "t89"."p__intent__0",
+  "t89"."p__intent__1",
+  "t89"."p__intent__2",
+  "t89"."l__activation",
+  "t89"."l__usage",
+  "t89"."l__firmographic",
+  "t89"."l__intent",
+  "t89"."score",
   CASE
-    WHEN "t97"."score" >= 70.0
+    WHEN "t89"."score" >= 70.0
     THEN 'hot'
-    WHEN "t97"."score" >= 50.0
+    WHEN "t89"."score" >= 50.0
     THEN 'pql'
     ELSE 'not qualified'
   END AS "tier",
@@ -658,204 +658,216 @@ SELECT
   CAST('2026-04-01T00:00:00' AS TIMESTAMP) AS "as_of"
 FROM (
   SELECT
-    "t95"."entity_id",
-    "t95"."account_id",
-    "t95"."first_seen",
-    "t95"."last_seen",
-    "t95"."s__activated",
-    "t95"."s__activated_within_7d",
-    "t95"."s__core_feature_30d",
-    "t95"."s__paywall_hits_30d",
-    "t95"."s__enterprise_views_30d",
-    "t95"."s__teammates_invited",
-    "t95"."s__sessions_14d",
-    "t95"."s__employees",
-    "t95"."s__industry",
-    "t95"."paying",
-    "t95"."p__activation__0",
-    "t95"."p__activation__1",
-    "t95"."p__usage__0",
-    "t95"."p__usage__1",
-    "t95"."p__firmographic__0",
-    "t95"."p__firmographic__1",
-    "t95"."p__intent__0",
-    "t95"."p__intent__1",
-    "t95"."p__intent__2",
-    "t95"."l__activation",
-    "t95"."l__usage",
-    "t95"."l__firmographic",
-    "t95"."l__intent",
-    "t95"."l__activation" + "t95"."l__usage" + "t95"."l__firmographic" + "t95"."l__intent" AS "score"
+    "t87"."entity_id",
+    "t87"."account_id",
+    "t87"."first_seen",
+    "t87"."last_seen",
+    "t87"."s__activated",
+    "t87"."s__activated_within_7d",
+    "t87"."s__core_feature_30d",
+    "t87"."s__paywall_hits_30d",
+    "t87"."s__enterprise_views_30d",
+    "t87"."s__teammates_invited",
+    "t87"."s__sessions_14d",
+    "t87"."s__employees",
+    "t87"."s__industry",
+    "t87"."paying",
+    "t87"."p__activation__0",
+    "t87"."p__activation__1",
+    "t87"."p__usage__0",
+    "t87"."p__usage__1",
+    "t87"."p__firmographic__0",
+    "t87"."p__firmographic__1",
+    "t87"."p__intent__0",
+    "t87"."p__intent__1",
+    "t87"."p__intent__2",
+    "t87"."l__activation",
+    "t87"."l__usage",
+    "t87"."l__firmographic",
+    "t87"."l__intent",
+    "t87"."l__activation" + "t87"."l__usage" + "t87"."l__firmographic" + "t87"."l__intent" AS "score"
   FROM (
     SELECT
-      "t93"."entity_id",
-      "t93"."account_id",
-      "t93"."first_seen",
-      "t93"."last_seen",
-      "t93"."s__activated",
-      "t93"."s__activated_within_7d",
-      "t93"."s__core_feature_30d",
-      "t93"."s__paywall_hits_30d",
-      "t93"."s__enterprise_views_30d",
-      "t93"."s__teammates_invited",
-      "t93"."s__sessions_14d",
-      "t93"."s__employees",
-      "t93"."s__industry",
-      "t93"."paying",
-      "t93"."p__activation__0",
-      "t93"."p__activation__1",
-      "t93"."p__usage__0",
-      "t93"."p__usage__1",
-      "t93"."p__firmographic__0",
-      "t93"."p__firmographic__1",
-      "t93"."p__intent__0",
-      "t93"."p__intent__1",
-      "t93"."p__intent__2",
-      LEAST("t93"."p__activation__0" + "t93"."p__activation__1", CAST(30 AS DOUBLE PRECISION)) AS "l__activation",
-      LEAST("t93"."p__usage__0" + "t93"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
+      "t85"."entity_id",
+      "t85"."account_id",
+      "t85"."first_seen",
+      "t85"."last_seen",
+      "t85"."s__activated",
+      "t85"."s__activated_within_7d",
+      "t85"."s__core_feature_30d",
+      "t85"."s__paywall_hits_30d",
+      "t85"."s__enterprise_views_30d",
+      "t85"."s__teammates_invited",
+      "t85"."s__sessions_14d",
+      "t85"."s__employees",
+      "t85"."s__industry",
+      "t85"."paying",
+      "t85"."p__activation__0",
+      "t85"."p__activation__1",
+      "t85"."p__usage__0",
+      "t85"."p__usage__1",
+      "t85"."p__firmographic__0",
+      "t85"."p__firmographic__1",
+      "t85"."p__intent__0",
+      "t85"."p__intent__1",
+      "t85"."p__intent__2",
+      LEAST("t85"."p__activation__0" + "t85"."p__activation__1", CAST(30 AS DOUBLE PRECISION)) AS "l__activation",
+      LEAST("t85"."p__usage__0" + "t85"."p__usage__1", CAST(30 AS DOUBLE PRECISION)) AS "l__usage",
       LEAST(
-        "t93"."p__firmographic__0" + "t93"."p__firmographic__1",
+        "t85"."p__firmographic__0" + "t85"."p__firmographic__1",
         CAST(25 AS DOUBLE PRECISION)
       ) AS "l__firmographic",
       LEAST(
-        "t93"."p__intent__0" + "t93"."p__intent__1" + "t93"."p__intent__2",
+        "t85"."p__intent__0" + "t85"."p__intent__1" + "t85"."p__intent__2",
         CAST(30 AS DOUBLE PRECISION)
       ) AS "l__intent"
     FROM (
       SELECT
-        "t91"."entity_id",
-        "t91"."account_id",
-        "t91"."first_seen",
-        "t91"."last_seen",
-        "t91"."s__activated",
-        "t91"."s__activated_within_7d",
-        "t91"."s__core_feature_30d",
-        "t91"."s__paywall_hits_30d",
-        "t91"."s__enterprise_views_30d",
-        "t91"."s__teammates_invited",
-        "t91"."s__sessions_14d",
-        "t91"."s__employees",
-        "t91"."s__industry",
-        "t91"."paying",
+        "t83"."entity_id",
+        "t83"."account_id",
+        "t83"."first_seen",
+        "t83"."last_seen",
+        "t83"."s__activated",
+        "t83"."s__activated_within_7d",
+        "t83"."s__core_feature_30d",
+        "t83"."s__paywall_hits_30d",
+        "t83"."s__enterprise_views_30d",
+        "t83"."s__teammates_invited",
+        "t83"."s__sessions_14d",
+        "t83"."s__employees",
+        "t83"."s__industry",
+        "t83"."paying",
         CASE
-          WHEN COALESCE("t91"."s__activated", FALSE)
+          WHEN COALESCE("t83"."s__activated", FALSE)
           THEN CAST(20 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__0",
         CASE
-          WHEN COALESCE("t91"."s__activated_within_7d", FALSE)
+          WHEN COALESCE("t83"."s__activated_within_7d", FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__activation__1",
         COALESCE(
           CASE
             WHEN (
-              "t91"."s__sessions_14d" >= 3.0
+              "t83"."s__sessions_14d" >= 3.0
             ) AND (
-              "t91"."s__sessions_14d" <= 6.0
+              "t83"."s__sessions_14d" <= 6.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t91"."s__sessions_14d" >= 7.0
+            WHEN "t83"."s__sessions_14d" >= 7.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__usage__0",
         CASE
-          WHEN COALESCE("t91"."s__core_feature_30d" >= 5.0, FALSE)
+          WHEN COALESCE("t83"."s__core_feature_30d" >= 5.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__usage__1",
         COALESCE(
           CASE
             WHEN (
-              "t91"."s__employees" >= 50.0
+              "t83"."s__employees" >= 50.0
             ) AND (
-              "t91"."s__employees" <= 199.0
+              "t83"."s__employees" <= 199.0
             )
             THEN CAST(10 AS DOUBLE PRECISION)
-            WHEN "t91"."s__employees" >= 200.0
+            WHEN "t83"."s__employees" >= 200.0
             THEN CAST(20 AS DOUBLE PRECISION)
             ELSE CAST(0 AS DOUBLE PRECISION)
           END,
           CAST(0 AS DOUBLE PRECISION)
         ) AS "p__firmographic__0",
         CASE
-          WHEN COALESCE("t91"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
+          WHEN COALESCE("t83"."s__industry" IN ('Software', 'Financial Services', 'Healthcare'), FALSE)
           THEN CAST(5 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__firmographic__1",
         CASE
-          WHEN COALESCE("t91"."s__paywall_hits_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t83"."s__paywall_hits_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__0",
         CASE
-          WHEN COALESCE("t91"."s__enterprise_views_30d" >= 1.0, FALSE)
+          WHEN COALESCE("t83"."s__enterprise_views_30d" >= 1.0, FALSE)
           THEN CAST(15 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__1",
         CASE
-          WHEN COALESCE("t91"."s__teammates_invited" >= 2.0, FALSE)
+          WHEN COALESCE("t83"."s__teammates_invited" >= 2.0, FALSE)
           THEN CAST(10 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END AS "p__intent__2"
       FROM (
         SELECT
-          "t89"."entity_id",
-          "t89"."account_id",
-          "t89"."first_seen",
-          "t89"."last_seen",
-          "t89"."s__activated",
-          "t89"."s__activated_within_7d",
-          "t89"."s__core_feature_30d",
-          "t89"."s__paywall_hits_30d",
-          "t89"."s__enterprise_views_30d",
-          "t89"."s__teammates_invited",
-          "t89"."s__sessions_14d",
-          "t89"."s__employees",
-          "t89"."s__industry",
-          "t70"."key" IS NOT NULL AS "paying"
+          "t81"."entity_id",
+          "t81"."account_id",
+          "t81"."first_seen",
+          "t81"."last_seen",
+          "t81"."s__activated",
+          "t81"."s__activated_within_7d",
+          "t81"."s__core_feature_30d",
+          "t81"."s__paywall_hits_30d",
+          "t81"."s__enterprise_views_30d",
+          "t81"."s__teammates_invited",
+          "t81"."s__sessions_14d",
+          "t81"."s__employees",
+          "t81"."s__industry",
+          "t81"."c__converted"
+          OR (
+            (
+              "t81"."account_id" IS NOT NULL
+            )
+            AND BOOL_OR("t81"."c__converted") OVER (
+              PARTITION BY "t81"."account_id"
+              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+            )
+          ) AS "paying"
         FROM (
           SELECT
-            "t86"."entity_id",
-            "t86"."account_id",
-            "t86"."first_seen",
-            "t86"."last_seen",
-            "t86"."s__activated",
-            "t86"."s__activated_within_7d",
-            "t86"."s__core_feature_30d",
-            "t86"."s__paywall_hits_30d",
-            "t86"."s__enterprise_views_30d",
-            "t86"."s__teammates_invited",
-            "t86"."s__sessions_14d",
+            "t79"."entity_id",
+            "t79"."account_id",
+            "t79"."first_seen",
+            "t79"."last_seen",
+            "t79"."s__activated",
+            "t79"."s__activated_within_7d",
+            "t79"."s__core_feature_30d",
+            "t79"."s__paywall_hits_30d",
+            "t79"."s__enterprise_views_30d",
+            "t79"."s__teammates_invited",
+            "t79"."c__converted",
+            "t79"."s__sessions_14d",
             "t11"."s__employees",
             "t11"."s__industry"
           FROM (
             SELECT
-              "t83"."entity_id",
-              "t83"."account_id",
-              "t83"."first_seen",
-              "t83"."last_seen",
-              "t83"."s__activated",
-              "t83"."s__activated_within_7d",
-              "t83"."s__core_feature_30d",
-              "t83"."s__paywall_hits_30d",
-              "t83"."s__enterprise_views_30d",
-              "t83"."s__teammates_invited",
-              COALESCE("t76"."s__sessions_14d", 0) AS "s__sessions_14d"
+              "t76"."entity_id",
+              "t76"."account_id",
+              "t76"."first_seen",
+              "t76"."last_seen",
+              "t76"."s__activated",
+              "t76"."s__activated_within_7d",
+              "t76"."s__core_feature_30d",
+              "t76"."s__paywall_hits_30d",
+              "t76"."s__enterprise_views_30d",
+              "t76"."s__teammates_invited",
+              "t76"."c__converted",
+              COALESCE("t69"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
-                "t57"."entity_id",
-                "t57"."account_id",
-                "t57"."first_seen",
-                "t57"."last_seen",
-                COALESCE("t80"."s__activated", FALSE) AS "s__activated",
-                COALESCE("t80"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
-                COALESCE("t80"."s__core_feature_30d", 0) AS "s__core_feature_30d",
-                COALESCE("t80"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
-                COALESCE("t80"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
-                COALESCE("t80"."s__teammates_invited", 0) AS "s__teammates_invited"
+                "t55"."entity_id",
+                "t55"."account_id",
+                "t55"."first_seen",
+                "t55"."last_seen",
+                COALESCE("t73"."s__activated", FALSE) AS "s__activated",
+                COALESCE("t73"."s__activated_within_7d", FALSE) AS "s__activated_within_7d",
+                COALESCE("t73"."s__core_feature_30d", 0) AS "s__core_feature_30d",
+                COALESCE("t73"."s__paywall_hits_30d", 0) AS "s__paywall_hits_30d",
+                COALESCE("t73"."s__enterprise_views_30d", 0) AS "s__enterprise_views_30d",
+                COALESCE("t73"."s__teammates_invited", 0) AS "s__teammates_invited",
+                COALESCE("t73"."c__converted", FALSE) AS "c__converted"
               FROM (
                 SELECT
                   "t52"."user_id" AS "entity_id",
@@ -863,352 +875,544 @@ FROM (
                   "t52"."first_seen",
                   "t52"."last_seen"
                 FROM "t51" AS "t52"
-              ) AS "t57"
+              ) AS "t55"
               LEFT OUTER JOIN (
                 SELECT
-                  "t78"."entity_id" AS "key",
+                  "t71"."entity_id" AS "key",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t78"."type" = 'track'
-                      ) AND "t78"."event" IN ('Project Created')) >= 1
+                        "t71"."type" = 'track'
+                      ) AND "t71"."event" IN ('Project Created')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t78"."type" = 'track'
-                      ) AND "t78"."event" IN ('Data Source Connected')) >= 1
+                        "t71"."type" = 'track'
+                      ) AND "t71"."event" IN ('Data Source Connected')) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t78"."type" = 'track'
-                      ) AND "t78"."event" IN ('Dashboard Created')) >= 1
+                        "t71"."type" = 'track'
+                      ) AND "t71"."event" IN ('Dashboard Created')) >= 1
                   ) AS "s__activated",
                   (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t78"."type" = 'track'
+                        "t71"."type" = 'track'
                       )
-                      AND "t78"."event" IN ('Project Created')
+                      AND "t71"."event" IN ('Project Created')
                       AND (
-                        "t78"."timestamp" < (
-                          "t78"."start" + INTERVAL '604800 SECOND'
+                        "t71"."timestamp" < (
+                          "t71"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t78"."type" = 'track'
+                        "t71"."type" = 'track'
                       )
-                      AND "t78"."event" IN ('Data Source Connected')
+                      AND "t71"."event" IN ('Data Source Connected')
                       AND (
-                        "t78"."timestamp" < (
-                          "t78"."start" + INTERVAL '604800 SECOND'
+                        "t71"."timestamp" < (
+                          "t71"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   )
                   AND (
                     COUNT(*) FILTER(WHERE
                       (
-                        "t78"."type" = 'track'
+                        "t71"."type" = 'track'
                       )
-                      AND "t78"."event" IN ('Dashboard Created')
+                      AND "t71"."event" IN ('Dashboard Created')
                       AND (
-                        "t78"."timestamp" < (
-                          "t78"."start" + INTERVAL '604800 SECOND'
+                        "t71"."timestamp" < (
+                          "t71"."start" + INTERVAL '604800 SECOND'
                         )
                       )) >= 1
                   ) AS "s__activated_within_7d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t78"."type" = 'track'
+                      "t71"."type" = 'track'
                     )
-                    AND "t78"."event" IN ('Report Created')
+                    AND "t71"."event" IN ('Report Created')
                     AND (
-                      "t78"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t71"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__core_feature_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t78"."type" = 'track'
+                      "t71"."type" = 'track'
                     )
-                    AND "t78"."event" IN ('Paywall Hit')
+                    AND "t71"."event" IN ('Paywall Hit')
                     AND (
-                      "t78"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t71"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__paywall_hits_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t78"."type" = 'track'
+                      "t71"."type" = 'track'
                     )
-                    AND "t78"."event" IN ('Enterprise Feature Viewed')
+                    AND "t71"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
                       CASE
-                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t78"."properties", 'feature')) = 'string'
-                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t78"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
+                        WHEN JSON_TYPEOF(JSON_EXTRACT_PATH("t71"."properties", 'feature')) = 'string'
+                        THEN JSON_EXTRACT_PATH_TEXT(JSON_EXTRACT_PATH("t71"."properties", 'feature'), VARIADIC ARRAY[]::TEXT[])
                         ELSE NULL
                       END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
                       FALSE
                     )
                     AND (
-                      "t78"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                      "t71"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
                     )) AS "s__enterprise_views_30d",
                   COUNT(*) FILTER(WHERE
                     (
-                      "t78"."type" = 'track'
-                    ) AND "t78"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited"
+                      "t71"."type" = 'track'
+                    ) AND "t71"."event" IN ('Invite Sent') AND TRUE) AS "s__teammates_invited",
+                  COUNT(*) FILTER(WHERE
+                    (
+                      "t71"."type" = 'track'
+                    ) AND "t71"."event" IN ('Subscription Started')) > 0 AS "c__converted"
                 FROM (
                   SELECT
-                    "t74"."message_id",
-                    "t74"."type",
-                    "t74"."event",
-                    "t74"."name",
-                    "t74"."user_id",
-                    "t74"."anonymous_id",
-                    "t74"."group_id",
-                    "t74"."previous_id",
-                    "t74"."timestamp",
-                    "t74"."original_timestamp",
-                    "t74"."sent_at",
-                    "t74"."received_at",
-                    "t74"."properties",
-                    "t74"."traits",
-                    "t74"."context",
-                    "t74"."source",
-                    "t74"."loaded_at",
-                    "t74"."person_id",
-                    "t74"."account_id",
-                    "t74"."email_domain",
-                    "t74"."entity_id",
-                    "t60"."start"
+                    "t66"."message_id",
+                    "t66"."type",
+                    "t66"."event",
+                    "t66"."name",
+                    "t66"."user_id",
+                    "t66"."anonymous_id",
+                    "t66"."group_id",
+                    "t66"."previous_id",
+                    "t66"."timestamp",
+                    "t66"."original_timestamp",
+                    "t66"."sent_at",
+                    "t66"."received_at",
+                    "t66"."properties",
+                    "t66"."traits",
+                    "t66"."context",
+                    "t66"."source",
+                    "t66"."loaded_at",
+                    "t66"."person_id",
+                    "t66"."account_id",
+                    "t66"."email_domain",
+                    "t66"."entity_id",
+                    "t58"."start"
                   FROM (
                     SELECT
                       *
                     FROM (
                       SELECT
-                        "t45"."message_id",
-                        "t45"."type",
-                        "t45"."event",
-                        "t45"."name",
-                        "t45"."user_id",
-                        "t45"."anonymous_id",
-                        "t45"."group_id",
-                        "t45"."previous_id",
-                        "t45"."timestamp",
-                        "t45"."original_timestamp",
-                        "t45"."sent_at",
-                        "t45"."received_at",
-                        "t45"."properties",
-                        "t45"."traits",
-                        "t45"."context",
-                        "t45"."source",
-                        "t45"."loaded_at",
-                        "t45"."person_id",
-                        "t56"."account_id",
-                        "t56"."email_domain",
-                        "t45"."person_id" AS "entity_id"
+                        *
                       FROM (
                         SELECT
-                          *
+                          "t45"."message_id",
+                          "t45"."type",
+                          "t45"."event",
+                          "t45"."name",
+                          "t45"."user_id",
+                          "t45"."anonymous_id",
+                          "t45"."group_id",
+                          "t45"."previous_id",
+                          "t45"."timestamp",
+                          "t45"."original_timestamp",
+                          "t45"."sent_at",
+                          "t45"."received_at",
+                          "t45"."properties",
+                          "t45"."traits",
+                          "t45"."context",
+                          "t45"."source",
+                          "t45"."loaded_at",
+                          "t45"."person_id",
+                          "t56"."account_id",
+                          "t56"."email_domain",
+                          "t45"."person_id" AS "entity_id"
                         FROM (
                           SELECT
-                            "t6"."message_id",
-                            "t6"."type",
-                            "t6"."event",
-                            "t6"."name",
-                            "t6"."user_id",
-                            "t6"."anonymous_id",
-                            "t6"."group_id",
-                            "t6"."previous_id",
-                            "t6"."timestamp",
-                            "t6"."original_timestamp",
-                            "t6"."sent_at",
-                            "t6"."received_at",
-                            "t6"."properties",
-                            "t6"."traits",
-                            "t6"."context",
-                            "t6"."source",
-                            "t6"."loaded_at",
-                            COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
-                            (
-                              "t6"."user_id" IS NOT NULL
-                            ) OR (
-                              "t40"."s_person" IS NOT NULL
-                            ) AS "is_known"
+                            *
                           FROM (
                             SELECT
-                              "t0"."message_id",
-                              "t0"."type",
-                              "t0"."event",
-                              "t0"."name",
-                              "t0"."user_id",
-                              "t0"."anonymous_id",
-                              "t0"."group_id",
-                              "t0"."previous_id",
-                              "t0"."timestamp",
-                              "t0"."original_timestamp",
-                              "t0"."sent_at",
-                              "t0"."received_at",
-                              "t0"."properties",
-                              "t0"."traits",
-                              "t0"."context",
-                              "t0"."source",
-                              "t0"."loaded_at",
-                              COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                            FROM "events" AS "t0"
-                            WHERE
-                              "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                          ) AS "t6"
-                          LEFT OUTER JOIN (
-                            SELECT
-                              "t37"."from_id" AS "s_from",
-                              "t37"."person_id" AS "s_person"
+                              "t6"."message_id",
+                              "t6"."type",
+                              "t6"."event",
+                              "t6"."name",
+                              "t6"."user_id",
+                              "t6"."anonymous_id",
+                              "t6"."group_id",
+                              "t6"."previous_id",
+                              "t6"."timestamp",
+                              "t6"."original_timestamp",
+                              "t6"."sent_at",
+                              "t6"."received_at",
+                              "t6"."properties",
+                              "t6"."traits",
+                              "t6"."context",
+                              "t6"."source",
+                              "t6"."loaded_at",
+                              COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
+                              (
+                                "t6"."user_id" IS NOT NULL
+                              ) OR (
+                                "t40"."s_person" IS NOT NULL
+                              ) AS "is_known"
                             FROM (
                               SELECT
-                                "t35"."from_id",
-                                COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
+                                "t0"."message_id",
+                                "t0"."type",
+                                "t0"."event",
+                                "t0"."name",
+                                "t0"."user_id",
+                                "t0"."anonymous_id",
+                                "t0"."group_id",
+                                "t0"."previous_id",
+                                "t0"."timestamp",
+                                "t0"."original_timestamp",
+                                "t0"."sent_at",
+                                "t0"."received_at",
+                                "t0"."properties",
+                                "t0"."traits",
+                                "t0"."context",
+                                "t0"."source",
+                                "t0"."loaded_at",
+                                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                              FROM "events" AS "t0"
+                              WHERE
+                                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                            ) AS "t6"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t37"."from_id" AS "s_from",
+                                "t37"."person_id" AS "s_person"
                               FROM (
                                 SELECT
-                                  "t22"."from_id",
-                                  COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
+                                  "t35"."from_id",
+                                  COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
                                 FROM (
                                   SELECT
-                                    "t18"."from_id",
-                                    "t18"."to_id" AS "person_id"
-                                  FROM "t17" AS "t18"
-                                  WHERE
-                                    "t18"."rank" = 0
-                                ) AS "t22"
+                                    "t22"."from_id",
+                                    COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
+                                  FROM (
+                                    SELECT
+                                      "t18"."from_id",
+                                      "t18"."to_id" AS "person_id"
+                                    FROM "t17" AS "t18"
+                                    WHERE
+                                      "t18"."rank" = 0
+                                  ) AS "t22"
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      "t25"."from_id" AS "next_from",
+                                      "t25"."to_id" AS "next_to"
+                                    FROM "t20" AS "t25"
+                                  ) AS "t29"
+                                    ON "t22"."person_id" = "t29"."next_from"
+                                ) AS "t35"
                                 LEFT OUTER JOIN (
                                   SELECT
-                                    "t25"."from_id" AS "next_from",
-                                    "t25"."to_id" AS "next_to"
-                                  FROM "t20" AS "t25"
-                                ) AS "t29"
-                                  ON "t22"."person_id" = "t29"."next_from"
-                              ) AS "t35"
-                              LEFT OUTER JOIN (
-                                SELECT
-                                  "t24"."from_id" AS "next_from",
-                                  "t24"."to_id" AS "next_to"
-                                FROM "t20" AS "t24"
-                              ) AS "t28"
-                                ON "t35"."person_id" = "t28"."next_from"
-                            ) AS "t37"
-                          ) AS "t40"
-                            ON "t6"."_sender" = "t40"."s_from"
-                        ) AS "t42"
-                        WHERE
-                          "t42"."is_known"
-                      ) AS "t45"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t52"."user_id" AS "m_user",
-                          "t52"."account_id",
-                          "t52"."email_domain"
-                        FROM "t51" AS "t52"
-                      ) AS "t56"
-                        ON "t45"."person_id" = "t56"."m_user"
+                                    "t24"."from_id" AS "next_from",
+                                    "t24"."to_id" AS "next_to"
+                                  FROM "t20" AS "t24"
+                                ) AS "t28"
+                                  ON "t35"."person_id" = "t28"."next_from"
+                              ) AS "t37"
+                            ) AS "t40"
+                              ON "t6"."_sender" = "t40"."s_from"
+                          ) AS "t42"
+                          WHERE
+                            "t42"."is_known"
+                        ) AS "t45"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t52"."user_id" AS "m_user",
+                            "t52"."account_id",
+                            "t52"."email_domain"
+                          FROM "t51" AS "t52"
+                        ) AS "t56"
+                          ON "t45"."person_id" = "t56"."m_user"
+                      ) AS "t60"
+                      WHERE
+                        (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Project Created')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Data Source Connected')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Dashboard Created')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Project Created')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Data Source Connected')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Dashboard Created')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Signed Up')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Invite Sent')
+                        )
+                        OR (
+                          (
+                            "t60"."type" = 'track'
+                          ) AND "t60"."event" IN ('Subscription Started')
+                        )
                     ) AS "t62"
-                    WHERE
-                      (
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t45"."message_id",
+                          "t45"."type",
+                          "t45"."event",
+                          "t45"."name",
+                          "t45"."user_id",
+                          "t45"."anonymous_id",
+                          "t45"."group_id",
+                          "t45"."previous_id",
+                          "t45"."timestamp",
+                          "t45"."original_timestamp",
+                          "t45"."sent_at",
+                          "t45"."received_at",
+                          "t45"."properties",
+                          "t45"."traits",
+                          "t45"."context",
+                          "t45"."source",
+                          "t45"."loaded_at",
+                          "t45"."person_id",
+                          "t56"."account_id",
+                          "t56"."email_domain",
+                          "t45"."person_id" AS "entity_id"
+                        FROM (
+                          SELECT
+                            *
+                          FROM (
+                            SELECT
+                              "t6"."message_id",
+                              "t6"."type",
+                              "t6"."event",
+                              "t6"."name",
+                              "t6"."user_id",
+                              "t6"."anonymous_id",
+                              "t6"."group_id",
+                              "t6"."previous_id",
+                              "t6"."timestamp",
+                              "t6"."original_timestamp",
+                              "t6"."sent_at",
+                              "t6"."received_at",
+                              "t6"."properties",
+                              "t6"."traits",
+                              "t6"."context",
+                              "t6"."source",
+                              "t6"."loaded_at",
+                              COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
+                              (
+                                "t6"."user_id" IS NOT NULL
+                              ) OR (
+                                "t40"."s_person" IS NOT NULL
+                              ) AS "is_known"
+                            FROM (
+                              SELECT
+                                "t0"."message_id",
+                                "t0"."type",
+                                "t0"."event",
+                                "t0"."name",
+                                "t0"."user_id",
+                                "t0"."anonymous_id",
+                                "t0"."group_id",
+                                "t0"."previous_id",
+                                "t0"."timestamp",
+                                "t0"."original_timestamp",
+                                "t0"."sent_at",
+                                "t0"."received_at",
+                                "t0"."properties",
+                                "t0"."traits",
+                                "t0"."context",
+                                "t0"."source",
+                                "t0"."loaded_at",
+                                COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
+                              FROM "events" AS "t0"
+                              WHERE
+                                "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
+                            ) AS "t6"
+                            LEFT OUTER JOIN (
+                              SELECT
+                                "t37"."from_id" AS "s_from",
+                                "t37"."person_id" AS "s_person"
+                              FROM (
+                                SELECT
+                                  "t35"."from_id",
+                                  COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
+                                FROM (
+                                  SELECT
+                                    "t22"."from_id",
+                                    COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
+                                  FROM (
+                                    SELECT
+                                      "t18"."from_id",
+                                      "t18"."to_id" AS "person_id"
+                                    FROM "t17" AS "t18"
+                                    WHERE
+                                      "t18"."rank" = 0
+                                  ) AS "t22"
+                                  LEFT OUTER JOIN (
+                                    SELECT
+                                      "t25"."from_id" AS "next_from",
+                                      "t25"."to_id" AS "next_to"
+                                    FROM "t20" AS "t25"
+                                  ) AS "t29"
+                                    ON "t22"."person_id" = "t29"."next_from"
+                                ) AS "t35"
+                                LEFT OUTER JOIN (
+                                  SELECT
+                                    "t24"."from_id" AS "next_from",
+                                    "t24"."to_id" AS "next_to"
+                                  FROM "t20" AS "t24"
+                                ) AS "t28"
+                                  ON "t35"."person_id" = "t28"."next_from"
+                              ) AS "t37"
+                            ) AS "t40"
+                              ON "t6"."_sender" = "t40"."s_from"
+                          ) AS "t42"
+                          WHERE
+                            "t42"."is_known"
+                        ) AS "t45"
+                        LEFT OUTER JOIN (
+                          SELECT
+                            "t52"."user_id" AS "m_user",
+                            "t52"."account_id",
+                            "t52"."email_domain"
+                          FROM "t51" AS "t52"
+                        ) AS "t56"
+                          ON "t45"."person_id" = "t56"."m_user"
+                      ) AS "t60"
+                      WHERE
                         (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Project Created')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Data Source Connected')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Dashboard Created')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Project Created')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Data Source Connected')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Dashboard Created')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Signed Up')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Report Created')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Paywall Hit')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Enterprise Feature Viewed')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Invite Sent')
-                      )
-                      OR (
-                        (
-                          "t62"."type" = 'track'
-                        ) AND "t62"."event" IN ('Subscription Started')
-                      )
-                  ) AS "t74"
+                          (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Report Created')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Paywall Hit')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Enterprise Feature Viewed')
+                          )
+                        )
+                        AND NOT (
+                          (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Project Created')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Data Source Connected')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Dashboard Created')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Project Created')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Data Source Connected')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Dashboard Created')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Signed Up')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Invite Sent')
+                          )
+                          OR (
+                            (
+                              "t60"."type" = 'track'
+                            ) AND "t60"."event" IN ('Subscription Started')
+                          )
+                        )
+                        AND "t60"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
+                    ) AS "t64"
+                  ) AS "t66"
                   LEFT OUTER JOIN (
                     SELECT
                       "t52"."user_id" AS "st_key",
                       COALESCE("t52"."signed_up", "t52"."first_seen") AS "start"
                     FROM "t51" AS "t52"
-                  ) AS "t60"
-                    ON "t74"."entity_id" = "t60"."st_key"
-                ) AS "t78"
+                  ) AS "t58"
+                    ON "t66"."entity_id" = "t58"."st_key"
+                ) AS "t71"
                 GROUP BY
                   1
-              ) AS "t80"
-                ON "t57"."entity_id" = "t80"."key"
-            ) AS "t83"
+              ) AS "t73"
+                ON "t55"."entity_id" = "t73"."key"
+            ) AS "t76"
             LEFT OUTER JOIN (
               SELECT
-                "t73"."key",
-                "t73"."value" AS "s__sessions_14d"
+                "t67"."key",
+                "t67"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t71"."key",
-                  SUM("t71"."new") AS "value"
+                  "t63"."key",
+                  SUM("t63"."new") AS "value"
                 FROM (
                   SELECT
-                    "t65"."entity_id" AS "key",
+                    "t61"."entity_id" AS "key",
                     CASE
                       WHEN (
-                        LAG("t65"."timestamp") OVER (
-                          PARTITION BY "t65"."entity_id"
-                          ORDER BY "t65"."timestamp" ASC
+                        LAG("t61"."timestamp") OVER (
+                          PARTITION BY "t61"."entity_id"
+                          ORDER BY "t61"."timestamp" ASC
                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                         ) IS NULL
                       )
                       OR (
                         (
-                          EXTRACT('epoch' FROM "t65"."timestamp") - EXTRACT('epoch' FROM LAG("t65"."timestamp") OVER (
-                            PARTITION BY "t65"."entity_id"
-                            ORDER BY "t65"."timestamp" ASC
+                          EXTRACT('epoch' FROM "t61"."timestamp") - EXTRACT('epoch' FROM LAG("t61"."timestamp") OVER (
+                            PARTITION BY "t61"."entity_id"
+                            ORDER BY "t61"."timestamp" ASC
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
                           ))
                         ) > 1800.0
@@ -1344,20 +1548,20 @@ FROM (
                         FROM "t51" AS "t52"
                       ) AS "t56"
                         ON "t45"."person_id" = "t56"."m_user"
-                    ) AS "t62"
+                    ) AS "t60"
                     WHERE
-                      "t62"."type" <> 'identify'
-                      AND "t62"."type" <> 'group'
-                      AND "t62"."type" <> 'alias'
-                      AND "t62"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
-                  ) AS "t65"
-                ) AS "t71"
+                      "t60"."type" <> 'identify'
+                      AND "t60"."type" <> 'group'
+                      AND "t60"."type" <> 'alias'
+                      AND "t60"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
+                  ) AS "t61"
+                ) AS "t63"
                 GROUP BY
                   1
-              ) AS "t73"
-            ) AS "t76"
-              ON "t83"."entity_id" = "t76"."key"
-          ) AS "t86"
+              ) AS "t67"
+            ) AS "t69"
+              ON "t76"."entity_id" = "t69"."key"
+          ) AS "t79"
           LEFT OUTER JOIN (
             SELECT
               "t4"."group_id" AS "key",
@@ -1393,308 +1597,13 @@ FROM (
             GROUP BY
               1
           ) AS "t11"
-            ON "t86"."account_id" = "t11"."key"
-        ) AS "t89"
-        LEFT OUTER JOIN (
-          SELECT DISTINCT
-            *
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t62"."entity_id" AS "key"
-              FROM (
-                SELECT
-                  "t45"."message_id",
-                  "t45"."type",
-                  "t45"."event",
-                  "t45"."name",
-                  "t45"."user_id",
-                  "t45"."anonymous_id",
-                  "t45"."group_id",
-                  "t45"."previous_id",
-                  "t45"."timestamp",
-                  "t45"."original_timestamp",
-                  "t45"."sent_at",
-                  "t45"."received_at",
-                  "t45"."properties",
-                  "t45"."traits",
-                  "t45"."context",
-                  "t45"."source",
-                  "t45"."loaded_at",
-                  "t45"."person_id",
-                  "t56"."account_id",
-                  "t56"."email_domain",
-                  "t45"."person_id" AS "entity_id"
-                FROM (
-                  SELECT
-                    *
-                  FROM (
-                    SELECT
-                      "t6"."message_id",
-                      "t6"."type",
-                      "t6"."event",
-                      "t6"."name",
-                      "t6"."user_id",
-                      "t6"."anonymous_id",
-                      "t6"."group_id",
-                      "t6"."previous_id",
-                      "t6"."timestamp",
-                      "t6"."original_timestamp",
-                      "t6"."sent_at",
-                      "t6"."received_at",
-                      "t6"."properties",
-                      "t6"."traits",
-                      "t6"."context",
-                      "t6"."source",
-                      "t6"."loaded_at",
-                      COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
-                      (
-                        "t6"."user_id" IS NOT NULL
-                      ) OR (
-                        "t40"."s_person" IS NOT NULL
-                      ) AS "is_known"
-                    FROM (
-                      SELECT
-                        "t0"."message_id",
-                        "t0"."type",
-                        "t0"."event",
-                        "t0"."name",
-                        "t0"."user_id",
-                        "t0"."anonymous_id",
-                        "t0"."group_id",
-                        "t0"."previous_id",
-                        "t0"."timestamp",
-                        "t0"."original_timestamp",
-                        "t0"."sent_at",
-                        "t0"."received_at",
-                        "t0"."properties",
-                        "t0"."traits",
-                        "t0"."context",
-                        "t0"."source",
-                        "t0"."loaded_at",
-                        COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                      FROM "events" AS "t0"
-                      WHERE
-                        "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                    ) AS "t6"
-                    LEFT OUTER JOIN (
-                      SELECT
-                        "t37"."from_id" AS "s_from",
-                        "t37"."person_id" AS "s_person"
-                      FROM (
-                        SELECT
-                          "t35"."from_id",
-                          COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
-                        FROM (
-                          SELECT
-                            "t22"."from_id",
-                            COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
-                          FROM (
-                            SELECT
-                              "t18"."from_id",
-                              "t18"."to_id" AS "person_id"
-                            FROM "t17" AS "t18"
-                            WHERE
-                              "t18"."rank" = 0
-                          ) AS "t22"
-                          LEFT OUTER JOIN (
-                            SELECT
-                              "t25"."from_id" AS "next_from",
-                              "t25"."to_id" AS "next_to"
-                            FROM "t20" AS "t25"
-                          ) AS "t29"
-                            ON "t22"."person_id" = "t29"."next_from"
-                        ) AS "t35"
-                        LEFT OUTER JOIN (
-                          SELECT
-                            "t24"."from_id" AS "next_from",
-                            "t24"."to_id" AS "next_to"
-                          FROM "t20" AS "t24"
-                        ) AS "t28"
-                          ON "t35"."person_id" = "t28"."next_from"
-                      ) AS "t37"
-                    ) AS "t40"
-                      ON "t6"."_sender" = "t40"."s_from"
-                  ) AS "t42"
-                  WHERE
-                    "t42"."is_known"
-                ) AS "t45"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t52"."user_id" AS "m_user",
-                    "t52"."account_id",
-                    "t52"."email_domain"
-                  FROM "t51" AS "t52"
-                ) AS "t56"
-                  ON "t45"."person_id" = "t56"."m_user"
-              ) AS "t62"
-              WHERE
-                "t62"."type" = 'track' AND "t62"."event" IN ('Subscription Started')
-            ) AS "t63"
-            UNION
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t59"."m_user" AS "key"
-              FROM (
-                SELECT
-                  "t52"."user_id" AS "m_user",
-                  "t52"."account_id",
-                  "t52"."email_domain",
-                  "t52"."first_seen",
-                  "t52"."last_seen",
-                  "t52"."signed_up"
-                FROM "t51" AS "t52"
-                WHERE
-                  "t52"."account_id" IS NOT NULL
-              ) AS "t59"
-              INNER JOIN (
-                SELECT DISTINCT
-                  "t62"."account_id" AS "acc"
-                FROM (
-                  SELECT
-                    "t45"."message_id",
-                    "t45"."type",
-                    "t45"."event",
-                    "t45"."name",
-                    "t45"."user_id",
-                    "t45"."anonymous_id",
-                    "t45"."group_id",
-                    "t45"."previous_id",
-                    "t45"."timestamp",
-                    "t45"."original_timestamp",
-                    "t45"."sent_at",
-                    "t45"."received_at",
-                    "t45"."properties",
-                    "t45"."traits",
-                    "t45"."context",
-                    "t45"."source",
-                    "t45"."loaded_at",
-                    "t45"."person_id",
-                    "t56"."account_id",
-                    "t56"."email_domain",
-                    "t45"."person_id" AS "entity_id"
-                  FROM (
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        "t6"."message_id",
-                        "t6"."type",
-                        "t6"."event",
-                        "t6"."name",
-                        "t6"."user_id",
-                        "t6"."anonymous_id",
-                        "t6"."group_id",
-                        "t6"."previous_id",
-                        "t6"."timestamp",
-                        "t6"."original_timestamp",
-                        "t6"."sent_at",
-                        "t6"."received_at",
-                        "t6"."properties",
-                        "t6"."traits",
-                        "t6"."context",
-                        "t6"."source",
-                        "t6"."loaded_at",
-                        COALESCE("t40"."s_person", "t6"."_sender") AS "person_id",
-                        (
-                          "t6"."user_id" IS NOT NULL
-                        ) OR (
-                          "t40"."s_person" IS NOT NULL
-                        ) AS "is_known"
-                      FROM (
-                        SELECT
-                          "t0"."message_id",
-                          "t0"."type",
-                          "t0"."event",
-                          "t0"."name",
-                          "t0"."user_id",
-                          "t0"."anonymous_id",
-                          "t0"."group_id",
-                          "t0"."previous_id",
-                          "t0"."timestamp",
-                          "t0"."original_timestamp",
-                          "t0"."sent_at",
-                          "t0"."received_at",
-                          "t0"."properties",
-                          "t0"."traits",
-                          "t0"."context",
-                          "t0"."source",
-                          "t0"."loaded_at",
-                          COALESCE("t0"."user_id", "t0"."anonymous_id") AS "_sender"
-                        FROM "events" AS "t0"
-                        WHERE
-                          "t0"."timestamp" < CAST('2026-04-01T00:00:00' AS TIMESTAMP)
-                      ) AS "t6"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t37"."from_id" AS "s_from",
-                          "t37"."person_id" AS "s_person"
-                        FROM (
-                          SELECT
-                            "t35"."from_id",
-                            COALESCE("t28"."next_to", "t35"."person_id") AS "person_id"
-                          FROM (
-                            SELECT
-                              "t22"."from_id",
-                              COALESCE("t29"."next_to", "t22"."person_id") AS "person_id"
-                            FROM (
-                              SELECT
-                                "t18"."from_id",
-                                "t18"."to_id" AS "person_id"
-                              FROM "t17" AS "t18"
-                              WHERE
-                                "t18"."rank" = 0
-                            ) AS "t22"
-                            LEFT OUTER JOIN (
-                              SELECT
-                                "t25"."from_id" AS "next_from",
-                                "t25"."to_id" AS "next_to"
-                              FROM "t20" AS "t25"
-                            ) AS "t29"
-                              ON "t22"."person_id" = "t29"."next_from"
-                          ) AS "t35"
-                          LEFT OUTER JOIN (
-                            SELECT
-                              "t24"."from_id" AS "next_from",
-                              "t24"."to_id" AS "next_to"
-                            FROM "t20" AS "t24"
-                          ) AS "t28"
-                            ON "t35"."person_id" = "t28"."next_from"
-                        ) AS "t37"
-                      ) AS "t40"
-                        ON "t6"."_sender" = "t40"."s_from"
-                    ) AS "t42"
-                    WHERE
-                      "t42"."is_known"
-                  ) AS "t45"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t52"."user_id" AS "m_user",
-                      "t52"."account_id",
-                      "t52"."email_domain"
-                    FROM "t51" AS "t52"
-                  ) AS "t56"
-                    ON "t45"."person_id" = "t56"."m_user"
-                ) AS "t62"
-                WHERE
-                  "t62"."type" = 'track'
-                  AND "t62"."event" IN ('Subscription Started')
-                  AND "t62"."account_id" IS NOT NULL
-              ) AS "t66"
-                ON "t59"."account_id" = "t66"."acc"
-            ) AS "t67"
-          ) AS "t68"
-        ) AS "t70"
-          ON "t89"."entity_id" = "t70"."key"
-      ) AS "t91"
+            ON "t79"."account_id" = "t11"."key"
+        ) AS "t81"
+      ) AS "t83"
       WHERE
         NOT (
-          "t91"."paying"
+          "t83"."paying"
         )
-    ) AS "t93"
-  ) AS "t95"
-) AS "t97";
+    ) AS "t85"
+  ) AS "t87"
+) AS "t89";
