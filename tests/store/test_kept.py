@@ -221,7 +221,7 @@ def test_a_store_from_before_the_kept_pairs_gains_them_folded_when_opened(
         s.identify("ann", T0, anonymous="anon-1")
         s.store(store)  # the log as an older pqlkit left it: nothing kept
         con = store.duckdb()
-        for table in (*kept._FOLDED, kept.COVER):
+        for table in (*kept._FOLDED, kept.RARE_NAMES, kept.EVENT_COUNTS, kept.COVER):
             con.execute(f"DROP TABLE {table}")
         con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version >= 10")
         assert kept.pairs(store.events) is None
@@ -244,7 +244,7 @@ def test_a_store_kept_before_the_calls_and_sender_facts_gains_them_filled(
         con = store.duckdb()
         for table in (kept.TRAIT_CALLS, kept.GROUP_CALLS, kept.SENDERS):
             con.execute(f"DROP TABLE {table}")
-        con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version = 11")
+        con.execute(f"DELETE FROM {migrations.MIGRATIONS_TABLE} WHERE version >= 11")
         later = Stream()
         later.track("ann", "Report Created", T0 + DAY)
         later.store(store)  # past the cover
@@ -347,3 +347,91 @@ def test_each_id_s_facts_are_kept_and_a_person_s_are_the_log_s_at_any_time(
     assert cat["account_id"] == "g-acme"
     (ann_then, *_) = members(store, store.events, T0 + DAY + HOUR)
     assert (ann_then["account_id"], ann_then["email_domain"]) == ("g-acme", "old.io")
+
+
+def rare(store: Store) -> tuple[list[str], list[dict[str, Any]]]:
+    """The rare names and their events as a run reads them, and checks they are the log's
+    (with those of names never counted: read from past the cover)."""
+    found = kept.rare_events(store.events)
+    assert found is not None
+    events = store.events
+    named = events.event.isin(sorted(found.names) or [""])
+    logged = events.filter(
+        (events.type == "track") & (named | ~events.event.isin(sorted(found.counted) or [""]))
+    )
+    rows = sorted(found.table.to_pyarrow().to_pylist(), key=lambda r: r["message_id"])
+    assert rows == sorted(logged.to_pyarrow().to_pylist(), key=lambda r: r["message_id"])
+    return sorted(found.names), rows
+
+
+def test_the_events_of_rare_names_are_kept_apart_and_follow_the_names_share(
+    store: Store, tmp_path: Path
+) -> None:
+    """A track name that is at most 1 % of the log is rare: its events are kept apart, every
+    column (those appended since the fold read from the log). A name past 2 % is no longer
+    rare; one back at 1 % or less is rare again, its older events copied."""
+    s = Stream()
+    hits = [s.track("ann", "Paywall Hit", T0, plan="team")]
+    for n in range(150):
+        s.track("ann", "Report Created", T0 + n * HOUR)
+    s.load(store, tmp_path)  # one paywall hit in 151 events: 0.7 %
+    names, rows = rare(store)
+    assert (names, [r["message_id"] for r in rows]) == (["Paywall Hit"], hits)
+    assert rows[0]["properties"] == '{"plan":"team"}'  # as the log gives it
+
+    later = Stream()
+    hits += [later.track("bob", "Paywall Hit", T0 + DAY + n * HOUR) for n in range(4)]
+    first = later.track("bob", "Subscription Started", T0 + 2 * DAY)  # a name new to the log
+    later.store(store)  # not folded: read from the log
+    assert [r["message_id"] for r in rare(store)[1]] == sorted([*hits, first])
+    found = kept.rare_events(store.events)
+    assert found is not None and found.hold(["Paywall Hit", "Subscription Started"])
+    assert not found.hold(["Report Created"])
+
+    kept.fold(store.backend)  # 5 of 156: 3.2 %, no longer rare; the purchase is
+    names, rows = rare(store)
+    assert (names, [r["message_id"] for r in rows]) == (["Subscription Started"], [first])
+
+    more = Stream()
+    for n in range(400):
+        more.track("cy", "Report Created", T0 + 2 * DAY + n * HOUR)
+    more.store(store)
+    kept.fold(store.backend)  # 5 of 556: 0.9 %, rare again
+    names, rows = rare(store)
+    assert names == ["Paywall Hit", "Subscription Started"]
+    assert [r["message_id"] for r in rows] == sorted([*hits, first])
+
+
+def test_triggers_and_milestones_read_the_rare_events_as_they_would_the_log(
+    store: Store, tmp_path: Path
+) -> None:
+    """pillars' triggers look for paywall hits, enterprise features, invitations and
+    dashboards, its milestone for projects, data sources and dashboards, here rare among
+    many reports (or never seen): the alerts and scores are those the log gives, with events
+    folded in and events appended since."""
+    s = Stream()
+    for n, who in enumerate(["ann", "bob", "cat"]):
+        s.identify(who, T0 + n * HOUR, email=f"{who}@acme.io", title="VP Sales")
+        s.track(who, "Paywall Hit", T0 + DAY + n * HOUR)
+        s.track(who, "Dashboard Created", T0 + DAY + n * HOUR)
+        for k in range(120):
+            s.track(who, "Report Created", T0 + k * HOUR)
+    s.load(store, tmp_path)
+    later = Stream()
+    later.track("ann", "Invite Sent", T0 + 3 * DAY)
+    for k in range(5):
+        later.track("bob", "Invite Sent", T0 + 3 * DAY + k * HOUR)  # a burst: 5 in a week
+    later.store(store)
+    assert set(rare(store)[0]) >= {"Paywall Hit", "Dashboard Created"}
+    pillars = load("pillars")
+    everything = store.events.filter(store.events.message_id.notnull())
+    for moment in (T0 + DAY + HOUR, T0 + 2 * DAY, T0 + 10 * DAY):
+        stored = score_events(store.events, pillars, moment)
+        found = score_events(everything, pillars, moment)
+        assert (stored.alerts, stored.rows()) == (found.alerts, found.rows())
+    fired = {(a.trigger, a.entity_id) for a in stored.alerts}
+    assert {
+        ("paywall_hit", "ann"),
+        ("domain_adoption", "ann"),
+        ("invitation_burst", "bob"),
+    } <= fired

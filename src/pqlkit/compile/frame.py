@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pqlkit.compile.dated_frame import Spread
     from pqlkit.events.identity import AsOf
     from pqlkit.model.schema import Model
+    from pqlkit.store.kept import RareEvents
 
 # the event columns every frame keeps; properties and traits only when the model reads them
 BASE_COLUMNS = ("type", "event", "name", "timestamp", "user_id", "anonymous_id")
@@ -53,6 +54,8 @@ class Frame:
     also: Frame | None = None
     # every group call, with ``traits``, when the store keeps them (pqlkit.store.kept)
     groups: ir.Table | None = None
+    # ``rows`` of the store's events of rare names, when it keeps them (pqlkit.store.kept)
+    rare: RareEvents | None = None
 
     def group_calls(self) -> ir.Table:
         """The ``group`` calls that name a groupId and carry traits, at any time:
@@ -222,7 +225,12 @@ def scoring_frame(
     made = _members(events, as_of, mapping, kept.senders(events, as_of), groups)
     members, people = _temporary(made, f"_pql_members_{suffix}")
     rows = frame_rows(events, model, as_of, mapping, members, narrow=True)
-    return Frame(events, rows, members, as_of, model.entity, (links, people), groups=groups)
+    rare = kept.rare_events(events)
+    if rare is not None:  # the same rows, of the events of rare names only
+        rows_of_rare = frame_rows(rare.table, model, as_of, mapping, members, narrow=True)
+        rare = replace(rare, table=rows_of_rare)
+    temporary = (links, people)
+    return Frame(events, rows, members, as_of, model.entity, temporary, groups=groups, rare=rare)
 
 
 def parameterised_frame(

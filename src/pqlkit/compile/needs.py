@@ -8,6 +8,7 @@ signals still test everything themselves), so narrowing never changes a value.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,8 @@ from pqlkit.model.schema import (
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+    from pqlkit.store.kept import RareEvents
+
 # the event that starts a ``within`` window (see SignalCompiler.rows_with_start)
 SIGN_UP = identity.SIGN_UP
 EVERYTHING = None  # a look that needs every event
@@ -44,8 +47,10 @@ def _looks(model: Model) -> list[EventMatch | Step | None]:
 Reach = tuple[EventMatch | Step | None, timedelta | None]
 
 
-def _reaches(model: Model) -> list[Reach]:
-    """Each event match with how far back before T it reads (``None``: all of history)."""
+def _reaches(model: Model, *, starts: bool = True) -> list[Reach]:
+    """Each event match with how far back before T it reads (``None``: all of history);
+    without ``starts``, not the sign-ups that start ``within`` windows (a reader that has
+    them from elsewhere: one date's members)."""
     from pqlkit.compile.signals import needs_start, steps
 
     looks: list[Reach] = []
@@ -60,7 +65,7 @@ def _reaches(model: Model) -> list[Reach]:
             looks += [(EventMatch(event=spec.start), None), (EventMatch(event=spec.end), None)]
         elif isinstance(spec, Milestone):
             looks += [(step, None) for step in steps(model, spec)]
-        if needs_start(signal):
+        if starts and needs_start(signal):
             looks.append((EventMatch(event=SIGN_UP), None))
     if model.conversion.event is not None:
         looks.append((EventMatch(event=model.conversion.event), None))
@@ -74,32 +79,57 @@ def _back(spec: Any) -> timedelta | None:
     return 2 * spec.window if isinstance(spec, Trend) else spec.window
 
 
-def reach(rows: ir.Table, model: Model) -> list[tuple[Any, timedelta | None]]:
-    """How far back before T each row is read: ``(condition, window)`` pairs, the first that
-    holds deciding (``None``: at any age); a row no pair holds for is not read.
+@dataclass(frozen=True)
+class Part:
+    """The rows read as far back as ``window`` (``None``: at any age): those ``looks`` match,
+    with ``traits`` those carrying people's traits; ``looks`` ``None``: every row."""
+
+    looks: tuple[EventMatch | Step, ...] | None
+    window: timedelta | None
+    traits: bool = False
+
+    def condition(self, rows: ir.Table, model: Model) -> Any:
+        import ibis
+
+        if self.looks is None:
+            return ibis.literal(True)
+        tests = [_bare(rows, model, look) for look in self.looks]
+        if self.traits:
+            tests.append((rows.type != "group") & rows.traits.notnull())
+        return ibis.or_(*tests)
+
+    def names(self, model: Model) -> set[str] | None:
+        """The track event names it reads, when that is all it reads."""
+        from pqlkit.compile.vocabulary import names
+
+        if self.looks is None or self.traits or any(look.event is None for look in self.looks):
+            return None
+        return {name for look in self.looks for name in names(model, look.event)}
+
+
+def parts(model: Model, *, starts: bool = True) -> list[Part]:
+    """How far back before T each row is read, the first part whose looks match it deciding;
+    a row no part matches is not read (``starts``: as in :func:`_reaches`).
 
     A row is read as far back as the longest reach among the looks it can match; the rows of
     people's traits, and those a look without a window matches, at any age. Like
     :func:`wanted_rows`, a superset: property filters are left to the signals.
     """
-    import ibis
-
-    reaches = _reaches(model)
+    reaches = _reaches(model, starts=starts)
     if any(look is EVERYTHING and back is None for look, back in reaches):
-        return [(ibis.literal(True), None)]
-    ever = [_bare(rows, model, look) for look, back in reaches if back is None]
-    if traits(model):
-        ever.append((rows.type != "group") & rows.traits.notnull())
-    out: list[tuple[Any, timedelta | None]] = [(ibis.or_(*ever), None)] if ever else []
+        return [Part(None, None)]
+    ever = tuple(look for look, back in reaches if back is None and look is not None)
+    out = [Part(ever, None, traits(model))] if ever or traits(model) else []
     for window in sorted({back for _, back in reaches if back is not None}, reverse=True):
         looks = [look for look, back in reaches if back == window]
-        matched = (
-            ibis.literal(True)
-            if EVERYTHING in looks
-            else ibis.or_(*[_bare(rows, model, look) for look in looks if look is not None])
-        )
-        out.append((matched, window))
+        found = tuple(look for look in looks if look is not None)
+        out.append(Part(None if EVERYTHING in looks else found, window))
     return out
+
+
+def reach(rows: ir.Table, model: Model) -> list[tuple[Any, timedelta | None]]:
+    """:func:`parts` as ``(condition, window)`` pairs over ``rows``."""
+    return [(part.condition(rows, model), part.window) for part in parts(model)]
 
 
 def _reads_properties(spec: Any) -> bool:
@@ -149,31 +179,46 @@ def read_rows(rows: ir.Table, model: Model) -> ir.Table:
     return rows if wanted is None else rows.filter(wanted)
 
 
-def read_reaching(rows: ir.Table, model: Model, as_of: Any) -> ir.Table:
-    """:func:`read_rows`, each row only as far back before ``as_of`` as :func:`reach` says.
+def read_reaching(
+    rows: ir.Table,
+    model: Model,
+    as_of: Any,
+    rare: RareEvents | None = None,
+) -> ir.Table:
+    """:func:`read_rows` for one date, each row only as far back before ``as_of`` as
+    :func:`parts` says (the sign-ups that start windows not among them: one date's members
+    hold them).
 
-    One part per reach, each the rows its condition decides (the earlier ones' excluded) within
+    One part per reach, each the rows its looks decide (the earlier parts' excluded) within
     its window, put together with ``UNION ALL``: each part is then a scan of its own whose
     tests the engine applies as it reads and whose time bound skips the older blocks of a
-    log kept in time order. On ``pillars`` at 20M events: the all-time events (milestone steps,
-    invitations, conversions, sign-ups) and the last 30 days of the windowed ones, 1.4M rows
-    instead of 3.3M. (The same test as one filter cost as much as it saved.)
+    log kept in time order. On ``pillars`` at 20M events: the all-time events (milestone
+    steps, invitations, conversions) and the last 30 days of the windowed ones, 1.4M rows
+    instead of 3.3M. (The same test as one filter cost as much as it saved.) ``rare``: the
+    same rows of the store's events of rare names (:class:`pqlkit.store.kept.RareEvents`): a
+    part that reads only names they hold reads them there.
     """
     import ibis
 
     from pqlkit.compile.signals import since
 
-    parts: list[ir.Table] = []
-    decided: list[Any] = []
-    for condition, window in reach(rows, model):
-        keep = ibis.and_(condition, *[~earlier for earlier in decided])
-        if window is not None:
-            keep = keep & (rows.timestamp >= since(as_of, window))
-        parts.append(rows.filter(keep))
-        decided.append(condition)
-    if not parts:
+    out: list[ir.Table] = []
+    decided: list[Part] = []
+    for part in parts(model, starts=False):
+        names = part.names(model)
+        held = rare is not None and names is not None and rare.hold(names)
+        source = rare.table if rare is not None and held else rows
+        keep = ibis.and_(
+            part.condition(source, model),
+            *[~earlier.condition(source, model) for earlier in decided],
+        )
+        if part.window is not None:
+            keep = keep & (source.timestamp >= since(as_of, part.window))
+        out.append(source.filter(keep).select(*rows.columns))
+        decided.append(part)
+    if not out:
         return rows.filter(ibis.literal(False))
-    return parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    return out[0] if len(out) == 1 else ibis.union(*out, distinct=False)
 
 
 def property_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:

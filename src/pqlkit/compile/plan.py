@@ -194,7 +194,7 @@ def compile_model(
             return compiler.rows_with_start(rows, "entity_id") if start else rows
         # the frame's rows hold what any signal reads (the sessions' 19M at 20M events)
         reading = needs.of_signals(model, signals, conversion=conversions)
-        rows = needs.read_reaching(frame.rows, reading, compiler.as_of)
+        rows = needs.read_reaching(frame.rows, reading, compiler.as_of, frame.rare)
         wanted = frame.wanted
         if wanted is not None and not summed & signals.keys():
             rows = rows.filter(rows.entity_id.isin(wanted.entity_id))

@@ -29,22 +29,30 @@ hundred thousand rows. A DuckDB store keeps them:
   or the value at a maximum, so they merge exactly; as of T they are the log's for every id
   whose last call is before T (all of them when scoring now), and :func:`senders` reads the
   log's calls before T only for the others.
+* ``rare_events``: every ``track`` event, all of its columns, whose name is rare in the log
+  (``rare_names``: at most ``RARE_SHARE`` of the events when the name was last classified;
+  ``event_counts``: each track name's count, summed at every fold). A name becomes rare at
+  the fold that finds it at most 1 % of the log, its older events copied then, and stops
+  being rare above twice that. What triggers and milestones look for (a paywall hit, an
+  invitation, a purchase) is typically rare: reading 314k scattered hits out of 20M events
+  decompresses nearly every block of every column read, the copy is a few percent of the log.
 * ``kept_cover``: ``covered`` — the events folded in are those with a ``rowid`` below it.
   The log is only ever appended to, and DuckDB numbers the rows a transaction appends on
   from the table's last when it commits (transactions in the order of their commits).
 
-:func:`pairs`, :func:`sightings`, :func:`trait_calls`, :func:`group_calls` and
-:func:`senders` give the kept rows
+:func:`pairs`, :func:`sightings`, :func:`trait_calls`, :func:`group_calls`,
+:func:`senders` and :func:`rare_events` give the kept rows
 together with those of the events appended since the last fold (a server's, while it runs), so
 what a run reads is always the log's, whenever it was folded. :func:`fold` brings them all up
 to the log in one transaction: after an import, when a store is opened for writing, and when
-the tables are made (migrations 10 and 11). Other engines (Postgres, a warehouse read in place)
+the tables are made (migrations 10, 11 and 12). Other engines (Postgres, a warehouse read in place)
 read the log each time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pqlkit.events import identity
@@ -63,6 +71,9 @@ SIGHTINGS = "first_sightings"
 TRAIT_CALLS = "trait_calls"
 GROUP_CALLS = "group_calls"
 SENDERS = "sender_facts"
+RARE_EVENTS = "rare_events"
+RARE_NAMES = "rare_names"
+EVENT_COUNTS = "event_counts"
 COVER = "kept_cover"
 _TABLES = {
     "pairs": PAIRS,
@@ -70,8 +81,12 @@ _TABLES = {
     "traits": TRAIT_CALLS,
     "groups": GROUP_CALLS,
     "senders": SENDERS,
+    "rare": RARE_EVENTS,
+    "rare_names": RARE_NAMES,
+    "counts": EVENT_COUNTS,
     "cover": COVER,
 }
+RARE_SHARE = 0.01  # a track name this share of the log or less is kept apart (above 2x: not)
 # DuckDB numbers the rows a transaction appended from 36,028,797,018,960,000 until it commits
 # (then on from the table's last row, in the order of commits): no table has this many rows
 LOCAL_ROWS = 1 << 50
@@ -90,6 +105,9 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS {senders} (sender VARCHAR NOT NULL, has_user BOOLEAN NOT NULL, "
     '"first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL, signed TIMESTAMP, grp VARCHAR, '
     "grp_at TIMESTAMP, mail VARCHAR, mail_at TIMESTAMP)",
+    "CREATE TABLE IF NOT EXISTS {rare} AS SELECT * FROM {events} LIMIT 0",
+    "CREATE TABLE IF NOT EXISTS {rare_names} (event VARCHAR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS {counts} (event VARCHAR NOT NULL, n BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS {cover} (covered BIGINT NOT NULL)",
 )
 
@@ -100,7 +118,7 @@ def create(backend: SQLBackend) -> None:
     if getattr(backend, "name", "") != "duckdb":
         return
     con, catalog = backend.con, _catalog(backend)
-    refs = {name: _ref(catalog, table) for name, table in _TABLES.items()}
+    refs = {name: _ref(catalog, table) for name, table in {**_TABLES, "events": "events"}.items()}
     new = [table for table in _FOLDED if not has_table(con, catalog, table)]
     for statement in _DDL:
         con.execute(statement.format(**refs))
@@ -188,6 +206,44 @@ def senders(events: ir.Table, as_of: datetime) -> ir.Table | None:
     return ibis.union(quiet, sender_facts(calls), distinct=False)
 
 
+@dataclass(frozen=True)
+class RareEvents:
+    """The ``track`` events of the log whose name is rare or was never counted (every
+    column): the kept ones and the log's past the cover. ``names``: the rare names;
+    ``counted``: every name the counts have seen."""
+
+    table: ir.Table
+    names: frozenset[str]
+    counted: frozenset[str]
+
+    def hold(self, names: Iterable[str]) -> bool:
+        """Whether ``table`` has every event of these names: each is rare or never counted
+        (a name first seen past the cover is read there)."""
+        return not (set(names) & self.counted) - self.names
+
+
+def rare_events(events: ir.Table) -> RareEvents | None:
+    """The events of rare names (:class:`RareEvents`) when ``events`` is a DuckDB store's own
+    log; else ``None``. A reader that wants only events of names it :meth:`~RareEvents.hold`
+    reads them here, and still tests the names itself."""
+    backend = _kept_for(events)
+    if backend is None:
+        return None
+    catalog, con = _catalog(backend), backend.con
+    names = frozenset(
+        str(n) for (n,) in con.execute(f"SELECT event FROM {_ref(catalog, RARE_NAMES)}").fetchall()
+    )
+    counted = frozenset(
+        str(n)
+        for (n,) in con.execute(f"SELECT event FROM {_ref(catalog, EVENT_COUNTS)}").fetchall()
+    )
+    tail = _tail(backend, catalog)
+    named = tail.event.isin(sorted(names)) | ~tail.event.isin(sorted(counted))
+    tail = tail.filter((tail.type == "track") & named)
+    kept = backend.sql(f"SELECT * FROM {_ref(catalog, RARE_EVENTS)}")
+    return RareEvents(kept.union(tail.select(*kept.columns)), names, counted)
+
+
 def fold(backend: SQLBackend) -> int:
     """Fold the events appended since the last fold into the kept tables; how many were folded.
 
@@ -219,7 +275,7 @@ def fold(backend: SQLBackend) -> int:
     return rows - covered
 
 
-_FOLDED = (PAIRS, SIGHTINGS, TRAIT_CALLS, GROUP_CALLS, SENDERS)
+_FOLDED = (PAIRS, SIGHTINGS, TRAIT_CALLS, GROUP_CALLS, SENDERS, RARE_EVENTS)
 _APPENDED = (TRAIT_CALLS, GROUP_CALLS)  # a row per call: the new calls are added to the rest
 _TRAIT_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at", "email", "title", "name")
 _GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website", "traits")
@@ -236,6 +292,9 @@ def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int,
         SENDERS: lambda: _senders_sql(backend, catalog, start, upto),
     }
     for table in tables:
+        if table == RARE_EVENTS:
+            _bring_rare(con, catalog, start, upto)
+            continue
         query = made[table]()
         if table in _APPENDED:
             con.execute(f"INSERT INTO {_ref(catalog, table)} BY NAME {query}")
@@ -245,6 +304,50 @@ def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int,
         con.execute(f"DELETE FROM {_ref(catalog, table)}")
         con.execute(f"INSERT INTO {_ref(catalog, table)} BY NAME SELECT * FROM {merged}")
         con.execute(f"DROP TABLE {merged}")
+
+
+def _bring_rare(con: Any, catalog: str, start: int, upto: int) -> None:
+    """Fold the events with ``start <= rowid < upto`` into the rare events: count each track
+    name, classify the names again (rare at ``RARE_SHARE`` of the log or less, no longer at
+    more than twice that), drop the events of names no longer rare, copy the older events of
+    names newly rare, and add the new events of every rare name."""
+    events, counts = _ref(catalog, "events"), _ref(catalog, EVENT_COUNTS)
+    rare, names = _ref(catalog, RARE_EVENTS), _ref(catalog, RARE_NAMES)
+    span = f"rowid >= {start} AND rowid < {upto}"
+    if not start:  # made from the whole log: nothing counted or copied before counts
+        for table in (counts, rare, names):
+            con.execute(f"DELETE FROM {table}")
+    merged = f"_pql_counts_{upto}"
+    con.execute(
+        f"CREATE TEMPORARY TABLE {merged} AS SELECT event, sum(n)::BIGINT AS n FROM ("
+        f"SELECT event, n FROM {counts} UNION ALL SELECT event, count(*) FROM {events} "
+        f"WHERE {span} AND type = 'track' AND event IS NOT NULL GROUP BY event) GROUP BY event"
+    )
+    con.execute(f"DELETE FROM {counts}")
+    con.execute(f"INSERT INTO {counts} SELECT event, n FROM {merged}")
+    con.execute(f"DROP TABLE {merged}")
+    tally = dict(con.execute(f"SELECT event, n FROM {counts}").fetchall())
+    were = {name for (name,) in con.execute(f"SELECT event FROM {names}").fetchall()}
+    are = {e for e in were if tally.get(e, 0) <= 2 * RARE_SHARE * upto} | {
+        e for e, n in tally.items() if n <= RARE_SHARE * upto
+    }
+    if were - are:
+        con.execute(f"DELETE FROM {rare} WHERE event IN (SELECT unnest(?))", [sorted(were - are)])
+    if start and are - were:  # the older events of names rare from now on
+        con.execute(
+            f"INSERT INTO {rare} SELECT * FROM {events} WHERE rowid < {start} "
+            "AND type = 'track' AND event IN (SELECT unnest(?))",
+            [sorted(are - were)],
+        )
+    if are:
+        con.execute(
+            f"INSERT INTO {rare} SELECT * FROM {events} WHERE {span} "
+            "AND type = 'track' AND event IN (SELECT unnest(?))",
+            [sorted(are)],
+        )
+    con.execute(f"DELETE FROM {names}")
+    if are:
+        con.execute(f"INSERT INTO {names} SELECT unnest(?)", [sorted(are)])
 
 
 def _in_transaction(con: Any, work: Callable[[], None]) -> None:

@@ -143,6 +143,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the calls giving people's traits, the group calls, each sender's facts kept too",
         _keep_identity,
     ),
+    Migration(
+        12,
+        "the track events of rare names kept apart (what triggers and milestones look for)",
+        _keep_identity,
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

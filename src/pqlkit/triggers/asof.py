@@ -17,6 +17,7 @@ step reads a small table, and each engine plans small queries quickly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -68,6 +69,17 @@ class Arrivals:
         if self._graph is None:
             self._graph = link_graph(links(self.base, self.as_of, self.pairs), self.scratch)
         return self._graph
+
+    def named(self, names: Sequence[str] | None) -> ir.Table:
+        """:attr:`base`, or only its track events of ``names`` (``None``: every event) from
+        the store's kept rare events when they hold every one of those names
+        (:func:`pqlkit.store.kept.rare_events`): a reader still tests the names itself."""
+        from pqlkit.store import kept
+
+        rare = kept.rare_events(self.events) if names else None
+        if rare is None or names is None or not rare.hold(names):
+            return self.base
+        return arrived(rare.table, self.as_of)
 
     def sightings(self) -> ir.Table:
         """The calls (:func:`calls`) that tell when a sender was first seen as of any arrival:

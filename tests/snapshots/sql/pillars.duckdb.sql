@@ -848,7 +848,7 @@ FROM (
               "t76"."s__enterprise_views_30d",
               "t76"."s__teammates_invited",
               "t76"."c__converted",
-              COALESCE("t69"."s__sessions_14d", 0) AS "s__sessions_14d"
+              COALESCE("t70"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
                 "t55"."entity_id",
@@ -1159,11 +1159,6 @@ FROM (
                         OR (
                           (
                             "t60"."type" = 'track'
-                          ) AND "t60"."event" IN ('Signed Up')
-                        )
-                        OR (
-                          (
-                            "t60"."type" = 'track'
                           ) AND "t60"."event" IN ('Invite Sent')
                         )
                         OR (
@@ -1356,11 +1351,6 @@ FROM (
                           OR (
                             (
                               "t60"."type" = 'track'
-                            ) AND "t60"."event" IN ('Signed Up')
-                          )
-                          OR (
-                            (
-                              "t60"."type" = 'track'
                             ) AND "t60"."event" IN ('Invite Sent')
                           )
                           OR (
@@ -1370,7 +1360,7 @@ FROM (
                           )
                         )
                         AND "t60"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 2, 0, 0, 0.0)
-                    ) AS "t64"
+                    ) AS "t63"
                   ) AS "t66"
                   LEFT OUTER JOIN (
                     SELECT
@@ -1391,8 +1381,8 @@ FROM (
                 "t67"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t63"."key",
-                  SUM("t63"."new") AS "value"
+                  "t64"."key",
+                  SUM("t64"."new") AS "value"
                 FROM (
                   SELECT
                     "t61"."entity_id" AS "key",
@@ -1553,12 +1543,12 @@ FROM (
                       AND "t60"."type" <> 'alias'
                       AND "t60"."timestamp" >= MAKE_TIMESTAMP(2026, 3, 18, 0, 0, 0.0)
                   ) AS "t61"
-                ) AS "t63"
+                ) AS "t64"
                 GROUP BY
                   1
               ) AS "t67"
-            ) AS "t69"
-              ON "t76"."entity_id" = "t69"."key"
+            ) AS "t70"
+              ON "t76"."entity_id" = "t70"."key"
           ) AS "t79"
           LEFT OUTER JOIN (
             SELECT

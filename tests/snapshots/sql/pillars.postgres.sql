@@ -854,7 +854,7 @@ FROM (
               "t76"."s__enterprise_views_30d",
               "t76"."s__teammates_invited",
               "t76"."c__converted",
-              COALESCE("t69"."s__sessions_14d", 0) AS "s__sessions_14d"
+              COALESCE("t70"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
                 "t55"."entity_id",
@@ -1163,11 +1163,6 @@ FROM (
                         OR (
                           (
                             "t60"."type" = 'track'
-                          ) AND "t60"."event" IN ('Signed Up')
-                        )
-                        OR (
-                          (
-                            "t60"."type" = 'track'
                           ) AND "t60"."event" IN ('Invite Sent')
                         )
                         OR (
@@ -1360,11 +1355,6 @@ FROM (
                           OR (
                             (
                               "t60"."type" = 'track'
-                            ) AND "t60"."event" IN ('Signed Up')
-                          )
-                          OR (
-                            (
-                              "t60"."type" = 'track'
                             ) AND "t60"."event" IN ('Invite Sent')
                           )
                           OR (
@@ -1374,7 +1364,7 @@ FROM (
                           )
                         )
                         AND "t60"."timestamp" >= CAST('2026-03-02T00:00:00' AS TIMESTAMP)
-                    ) AS "t64"
+                    ) AS "t63"
                   ) AS "t66"
                   LEFT OUTER JOIN (
                     SELECT
@@ -1395,8 +1385,8 @@ FROM (
                 "t67"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t63"."key",
-                  SUM("t63"."new") AS "value"
+                  "t64"."key",
+                  SUM("t64"."new") AS "value"
                 FROM (
                   SELECT
                     "t61"."entity_id" AS "key",
@@ -1555,12 +1545,12 @@ FROM (
                       AND "t60"."type" <> 'alias'
                       AND "t60"."timestamp" >= CAST('2026-03-18T00:00:00' AS TIMESTAMP)
                   ) AS "t61"
-                ) AS "t63"
+                ) AS "t64"
                 GROUP BY
                   1
               ) AS "t67"
-            ) AS "t69"
-              ON "t76"."entity_id" = "t69"."key"
+            ) AS "t70"
+              ON "t76"."entity_id" = "t70"."key"
           ) AS "t79"
           LEFT OUTER JOIN (
             SELECT

@@ -826,7 +826,7 @@ FROM (
               "t76"."s__enterprise_views_30d",
               "t76"."s__teammates_invited",
               "t76"."c__converted",
-              COALESCE("t69"."s__sessions_14d", 0) AS "s__sessions_14d"
+              COALESCE("t70"."s__sessions_14d", 0) AS "s__sessions_14d"
             FROM (
               SELECT
                 "t55"."entity_id",
@@ -1134,11 +1134,6 @@ FROM (
                         OR (
                           (
                             "t60"."type" = 'track'
-                          ) AND "t60"."event" IN ('Signed Up')
-                        )
-                        OR (
-                          (
-                            "t60"."type" = 'track'
                           ) AND "t60"."event" IN ('Invite Sent')
                         )
                         OR (
@@ -1331,11 +1326,6 @@ FROM (
                           OR (
                             (
                               "t60"."type" = 'track'
-                            ) AND "t60"."event" IN ('Signed Up')
-                          )
-                          OR (
-                            (
-                              "t60"."type" = 'track'
                             ) AND "t60"."event" IN ('Invite Sent')
                           )
                           OR (
@@ -1345,7 +1335,7 @@ FROM (
                           )
                         )
                         AND "t60"."timestamp" >= CAST(FROM_ISO8601_TIMESTAMP('2026-03-02T00:00:00') AS TIMESTAMP)
-                    ) AS "t64"
+                    ) AS "t63"
                   ) AS "t66"
                   LEFT OUTER JOIN (
                     SELECT
@@ -1366,8 +1356,8 @@ FROM (
                 "t67"."value" AS "s__sessions_14d"
               FROM (
                 SELECT
-                  "t63"."key",
-                  SUM("t63"."new") AS "value"
+                  "t64"."key",
+                  SUM("t64"."new") AS "value"
                 FROM (
                   SELECT
                     "t61"."entity_id" AS "key",
@@ -1520,12 +1510,12 @@ FROM (
                       AND "t60"."type" <> 'alias'
                       AND "t60"."timestamp" >= CAST(FROM_ISO8601_TIMESTAMP('2026-03-18T00:00:00') AS TIMESTAMP)
                   ) AS "t61"
-                ) AS "t63"
+                ) AS "t64"
                 GROUP BY
                   1
               ) AS "t67"
-            ) AS "t69"
-              ON "t76"."entity_id" = "t69"."key"
+            ) AS "t70"
+              ON "t76"."entity_id" = "t70"."key"
           ) AS "t79"
           LEFT OUTER JOIN (
             SELECT
