@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from pqlkit.model.schema import Condition, Model
+
+
+def track_names(model: Model, looks: Iterable[Any]) -> set[str] | None:
+    """The track event names ``looks`` (event matches, milestone steps, triggers) look for;
+    ``None`` when one looks for pages or any event."""
+    found: set[str] = set()
+    for look in looks:
+        if look.event is None:
+            return None
+        found.update(names(model, look.event))
+    return found
 
 
 def names(model: Model, value: str | list[str] | None) -> list[str]:

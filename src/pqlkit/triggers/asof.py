@@ -17,7 +17,7 @@ step reads a small table, and each engine plans small queries quickly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -70,14 +70,16 @@ class Arrivals:
             self._graph = link_graph(links(self.base, self.as_of, self.pairs), self.scratch)
         return self._graph
 
-    def named(self, names: Sequence[str] | None) -> ir.Table:
+    def named(self, names: Collection[str] | None) -> ir.Table:
         """:attr:`base`, or only its track events of ``names`` (``None``: every event) from
         the store's kept rare events when they hold every one of those names
         (:func:`pqlkit.store.kept.rare_events`): a reader still tests the names itself."""
         from pqlkit.store import kept
 
-        rare = kept.rare_events(self.events) if names else None
-        if rare is None or names is None or not rare.hold(names):
+        if not names:
+            return self.base
+        rare = kept.rare_events(self.events)
+        if rare is None or not rare.hold(names):
             return self.base
         return arrived(rare.table, self.as_of)
 

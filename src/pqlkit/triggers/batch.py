@@ -70,16 +70,6 @@ def trusted(rows: ir.Table, trigger: Trigger) -> ir.BooleanValue:
     return kind.isin(list(trigger.sources))
 
 
-def _track_names(model: Model) -> list[str] | None:
-    """The track event names the triggers look for; ``None`` when one looks for pages."""
-    names: list[str] = []
-    for trigger in model.triggers.values():
-        if trigger.event is None:
-            return None
-        names += vocabulary.names(model, trigger.event)
-    return names
-
-
 def _keyed_by_account(model: Model, trigger: Trigger) -> bool:
     return model.entity == "account" or trigger.per == "account"
 
@@ -102,7 +92,8 @@ def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
     import ibis
 
     scratch = arrivals.scratch
-    base = arrivals.named(_track_names(model))  # the store's rare events, when they hold all
+    names = vocabulary.track_names(model, model.triggers.values())
+    base = arrivals.named(names)  # the store's rare events, when they hold all
     looks = {  # one scan of the events for every trigger
         f"t{n}": match(base, model, trigger, activity=False) & trusted(base, trigger)
         for n, trigger in enumerate(model.triggers.values())
