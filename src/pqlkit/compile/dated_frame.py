@@ -42,6 +42,7 @@ from pqlkit.compile.frame import Frame, drop_temporary, frame_rows, materialized
 from pqlkit.compile.signals import interval
 from pqlkit.events import identity
 from pqlkit.store import kept
+from pqlkit.store.kept_activity import merged_days
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -160,7 +161,8 @@ def dated_frame(
             later = _single(events, model, at, then, also, groups)
         cohort = _band(members, ages) if ages is not None and cohort_wanted else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
-        spread = Spread(tuple(scored), mapping, members, model.entity, source)
+        runs = kept.sender_runs(events) if unsettled else None  # read with the unsettled
+        spread = Spread(tuple(scored), mapping, members, model.entity, source, runs=runs)
         if unsettled:  # read by each such signal's piece: computed once
             ids = intervals.senders(spread, _senders(compact, len(scored)))
             named, ids_name = materialized(ids, "dated_senders")
@@ -284,9 +286,35 @@ def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
 
 def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
     """The log before the last of ``moments`` per sender and interval between them (``k``,
-    see :func:`interval_index`): :func:`~pqlkit.events.identity.sender_facts` of each."""
-    calls = events.filter(events.timestamp < max(moments))
-    return identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
+    see :func:`interval_index`): :func:`~pqlkit.events.identity.sender_facts` of each.
+
+    From the store's facts per day when it keeps them (:mod:`pqlkit.store.kept_activity`): a
+    day no moment cuts lies in one interval; the calls of the days a moment cuts (of a time
+    other than midnight) are read from the log."""
+    import ibis
+
+    last = max(moments)
+    days = kept.sender_days(events)
+    if days is None:
+        calls = events.filter(events.timestamp < last)
+        return identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
+    cut = sorted({_day(m) for m in moments if m != _day(m)})
+    whole = days.filter((days.day < last) & ~days.day.isin(cut) if cut else days.day < last)
+    reduced = merged_days(whole.mutate(k=interval_index(whole.day, moments)), by=_COMPACT_KEYS)
+    if not cut:
+        return reduced
+    one_day = timedelta(days=1)
+    inside = ibis.or_(*[(events.timestamp >= d) & (events.timestamp < d + one_day) for d in cut])
+    calls = events.filter(inside & (events.timestamp < last))
+    partial = identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
+    return ibis.union(reduced, partial.select(*reduced.columns), distinct=False)
+
+
+_COMPACT_KEYS = ("sender", "has_user", "k")
+
+
+def _day(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def _senders(compact: ir.Table, dates: int) -> ir.Table:
@@ -342,27 +370,32 @@ class Spread:
     source: ir.Table
     # the people whose ids were apart at some date (:func:`pqlkit.compile.intervals.unsettled`)
     unsettled: ir.Table | None = None
+    # each id's runs of activity, when the store keeps them (:mod:`pqlkit.events.runs`)
+    runs: ir.Table | None = None
 
     def rows(
         self,
         table: ir.Table,
         reach: Sequence[tuple[Any, timedelta | None]],
         senders: ir.Table | None = None,
+        reach_from: str | None = None,
     ) -> ir.Table:
         """``table`` (rows with ``user_id``, ``anonymous_id``, ``timestamp``) once per date
         after each row and within its reach (``(condition, window)`` pairs, the first that
-        holds deciding, as :func:`pqlkit.compile.needs.reach` gives them), resolved to the
-        people and accounts of that date: known people's rows only."""
+        holds deciding, as :func:`pqlkit.compile.needs.reach` gives them; a window reaching
+        from the time in column ``reach_from`` if given, else from ``timestamp``), resolved to
+        the people and accounts of that date: known people's rows only."""
         import ibis
 
         moments = self.moments
         ts = table.timestamp
+        until = ts if reach_from is None else table[reach_from]
         last = [  # the last date that reads the row
             (
                 matched,
                 ibis.literal(len(moments))
                 if window is None
-                else interval_index(ts + interval(window), moments),
+                else interval_index(until + interval(window), moments),
             )
             for matched, window in reach
         ]

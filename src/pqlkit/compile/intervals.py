@@ -36,6 +36,7 @@ from pqlkit.compile.signals import (
     match,
     steps,
 )
+from pqlkit.events.runs import RUN_GAP, chained
 from pqlkit.model.schema import Aggregate, Count, DaysSince, Milestone, Sessions, Signal, Trend
 
 if TYPE_CHECKING:
@@ -200,6 +201,10 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     session, at any date; the previous event is sought per slot (a few rows a person), not
     per event. A slot keeps the smallest of its user ids (else of its anonymous ids): a
     settled person's ids are one person at every date that reads the slot.
+
+    When the store keeps its ids' runs of activity and ``spec`` is counted at their timeout,
+    the settled people's sessions come from those instead (:func:`from_runs`): no pass over
+    the log.
     """
     import ibis
 
@@ -210,6 +215,79 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     source = spread.source
     keep = source.filter(match(source, model, spec))
     sender = keep.user_id.coalesce(keep.anonymous_id)
+    assert spread.unsettled is not None  # made with the frame (see dated_frame)
+    apart = spread.unsettled
+    if spread.runs is not None and from_runs(spec):
+        mine = _settled_sessions_from_runs(spread, spec, cuts)
+    else:
+        mine = _settled_sessions(spread, spec, cuts, keep, sender)
+    their_events = _of_unsettled(apart, keep, sender)
+    their_rows = spread.rows(their_events, [(ibis.literal(True), window)])
+    theirs = compiler.sessions(their_rows, "entity_id", spec)
+    return ibis.union(mine, theirs.select("key", value=theirs.value.cast("int64")))
+
+
+def from_runs(spec: Sessions) -> bool:
+    """Whether sessions of ``spec`` are counted from the runs a store keeps
+    (:func:`_settled_sessions_from_runs`): of every activity, at the runs' timeout, and a
+    window longer than it (or none)."""
+    return (
+        spec.event is None
+        and spec.page is None
+        and not spec.where
+        and spec.timeout == RUN_GAP
+        and (spec.window is None or spec.window > spec.timeout)
+    )
+
+
+def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datetime]) -> ir.Table:
+    """``key`` and ``value``: the settled people's sessions at each date, from the runs of
+    activity the store keeps (:mod:`pqlkit.events.runs`).
+
+    Each person's runs are their ids' runs chained together (as of the last date: a settled
+    person is the same at every date). A date sees a session in each run that starts before
+    it and, with a window, does not end before the window starts: the run's first event in
+    the window starts one (the one before it, if any, is outside the window), and it lies
+    within the timeout after the window's start, so before the date. Each run is read from
+    the id of its first event, so a date reads it only where that id is known then.
+    """
+    import ibis
+
+    assert spread.runs is not None and spread.unsettled is not None
+    window = spec.window
+    runs = spread.runs.filter(spread.runs["first"] < spread.moments[-1])
+    known = _people_at_last(spread, runs)
+    apart = spread.unsettled
+    settled = known.anti_join(apart, known.person == apart.u_person)
+    pieces = settled.select(
+        "person",
+        "first",
+        "last",
+        user_id=ibis.ifelse(settled.has_user, settled.sender, ibis.null("string")),
+        anonymous_id=ibis.ifelse(settled.has_user, ibis.null("string"), settled.sender),
+    )
+    chains = chained(pieces, ("person",), spec.timeout, carry=("user_id", "anonymous_id"))
+    spans = {"at": interval_start(chains["first"], cuts)}
+    if window is not None:
+        spans["until"] = interval_start(chains["last"], cuts)
+    partial = chains.group_by("user_id", "anonymous_id", **spans).agg(n=chains.count())
+    rows = spread.rows(
+        partial.rename(timestamp="at"),
+        [(ibis.literal(True), window)],
+        reach_from=None if window is None else "until",
+    )
+    seen = None if window is None else rows.until >= rows.as_of - interval(window)
+    return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum(where=seen).cast("int64"))
+
+
+def _settled_sessions(
+    spread: Spread, spec: Sessions, cuts: list[datetime], keep: ir.Table, sender: Any
+) -> ir.Table:
+    """``key`` and ``value``: the settled people's sessions at each date, from their events
+    gathered into slots (see :func:`sessions`)."""
+    import ibis
+
+    window = spec.window
     known = _people_at_last(spread, keep.mutate(sender=sender, has_user=keep.user_id.notnull()))
     events = known.select(
         "user_id",
@@ -226,7 +304,7 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
         user_id=events.user_id.min(),
         anonymous_id=events.anonymous_id.min(),
     )
-    assert spread.unsettled is not None  # made with the frame (see dated_frame)
+    assert spread.unsettled is not None
     apart = spread.unsettled
     settled = slots.anti_join(apart, slots.person == apart.u_person).view()
     ordered = ibis.window(group_by=settled.person, order_by=settled["first"])
@@ -249,11 +327,7 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
         since = rows.as_of - interval(window)
         counted = (rows.timestamp >= since) & (rows.fresh | (rows.before < since))
     value = rows.n.sum(where=counted).cast("int64")
-    mine = rows.group_by(key=rows.entity_id).agg(value=value)
-    their_events = _of_unsettled(apart, keep, sender)
-    their_rows = spread.rows(their_events, [(ibis.literal(True), window)])
-    theirs = compiler.sessions(their_rows, "entity_id", spec)
-    return ibis.union(mine, theirs.select("key", value=theirs.value.cast("int64")))
+    return rows.group_by(key=rows.entity_id).agg(value=value)
 
 
 def _of_unsettled(apart: ir.Table, events: ir.Table, sender: Any) -> ir.Table:

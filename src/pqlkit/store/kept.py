@@ -36,6 +36,9 @@ hundred thousand rows. A DuckDB store keeps them:
   being rare above twice that. What triggers and milestones look for (a paywall hit, an
   invitation, a purchase) is typically rare: reading 314k scattered hits out of 20M events
   decompresses nearly every block of every column read, the copy is a few percent of the log.
+* ``sender_days`` and ``sender_runs``: each sender's facts per UTC day and its runs of
+  activity, what a frame of many dates reads instead of the log
+  (:mod:`pqlkit.store.kept_activity`).
 * ``kept_cover``: ``covered`` — the events folded in are those with a ``rowid`` below it.
   The log is only ever appended to, and DuckDB numbers the rows a transaction appends on
   from the table's last when it commits (transactions in the order of their commits).
@@ -45,7 +48,7 @@ hundred thousand rows. A DuckDB store keeps them:
 together with those of the events appended since the last fold (a server's, while it runs), so
 what a run reads is always the log's, whenever it was folded. :func:`fold` brings them all up
 to the log in one transaction: after an import, when a store is opened for writing, and when
-the tables are made (migrations 10, 11 and 12). Other engines (Postgres, a warehouse read in place)
+the tables are made (migrations 10 to 13). Other engines (Postgres, a warehouse read in place)
 read the log each time.
 """
 
@@ -57,7 +60,9 @@ from typing import TYPE_CHECKING, Any
 
 from pqlkit.events import identity
 from pqlkit.events.identity import ACCOUNT_COLUMNS, link_calls, sender_facts
+from pqlkit.store import kept_activity as activity
 from pqlkit.store.connection import EVENTS_CATALOG, has_events_catalog, has_table
+from pqlkit.store.kept_activity import SENDER_DAYS, SENDER_RUNS
 from pqlkit.triggers.arrival import arrival_of
 
 if TYPE_CHECKING:
@@ -84,6 +89,8 @@ _TABLES = {
     "rare": RARE_EVENTS,
     "rare_names": RARE_NAMES,
     "counts": EVENT_COUNTS,
+    "days": SENDER_DAYS,
+    "runs": SENDER_RUNS,
     "cover": COVER,
 }
 RARE_SHARE = 0.01  # a track name this share of the log or less is kept apart (above 2x: not)
@@ -109,6 +116,7 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS {rare_names} (event VARCHAR NOT NULL)",
     "CREATE TABLE IF NOT EXISTS {counts} (event VARCHAR NOT NULL, n BIGINT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS {cover} (covered BIGINT NOT NULL)",
+    *activity.DDL,
 )
 
 
@@ -206,6 +214,30 @@ def senders(events: ir.Table, as_of: datetime) -> ir.Table | None:
     return ibis.union(quiet, sender_facts(calls), distinct=False)
 
 
+def sender_days(events: ir.Table) -> ir.Table | None:
+    """Each sender's facts per UTC day (:mod:`pqlkit.store.kept_activity`) when ``events`` is a
+    DuckDB store's own log: the kept days with those of the calls past the cover (a key may
+    come twice); else ``None``."""
+    backend = _kept_for(events)
+    if backend is None:
+        return None
+    catalog = _catalog(backend)
+    kept = backend.sql(f"SELECT * FROM {_ref(catalog, SENDER_DAYS)}")
+    return activity.days(kept, _tail(backend, catalog))
+
+
+def sender_runs(events: ir.Table) -> ir.Table | None:
+    """Each sender's runs of activity (:mod:`pqlkit.events.runs`, at
+    :data:`~pqlkit.events.runs.RUN_GAP`) when ``events`` is a DuckDB store's own log: the
+    kept runs, chained again with the calls past the cover; else ``None``."""
+    backend = _kept_for(events)
+    if backend is None:
+        return None
+    catalog = _catalog(backend)
+    kept = backend.sql(f"SELECT * FROM {_ref(catalog, SENDER_RUNS)}")
+    return activity.runs(kept, _tail(backend, catalog))
+
+
 @dataclass(frozen=True)
 class RareEvents:
     """The ``track`` events of the log whose name is rare or was never counted (every
@@ -275,7 +307,16 @@ def fold(backend: SQLBackend) -> int:
     return rows - covered
 
 
-_FOLDED = (PAIRS, SIGHTINGS, TRAIT_CALLS, GROUP_CALLS, SENDERS, RARE_EVENTS)
+_FOLDED = (
+    PAIRS,
+    SIGHTINGS,
+    TRAIT_CALLS,
+    GROUP_CALLS,
+    SENDERS,
+    RARE_EVENTS,
+    SENDER_DAYS,
+    SENDER_RUNS,
+)
 _APPENDED = (TRAIT_CALLS, GROUP_CALLS)  # a row per call: the new calls are added to the rest
 _TRAIT_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at", "email", "title", "name")
 _GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website", "traits")
@@ -294,6 +335,12 @@ def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int,
     for table in tables:
         if table == RARE_EVENTS:
             _bring_rare(con, catalog, start, upto)
+            continue
+        if table in (SENDER_DAYS, SENDER_RUNS):
+            tail = _tail(backend, catalog, start, upto)
+            fold = activity.fold_days if table == SENDER_DAYS else activity.fold_runs
+            new = activity.day_facts(tail) if table == SENDER_DAYS else activity.run_pieces(tail)
+            fold(backend, _ref(catalog, table), str(backend.compile(new)))
             continue
         query = made[table]()
         if table in _APPENDED:

@@ -148,6 +148,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the track events of rare names kept apart (what triggers and milestones look for)",
         _keep_identity,
     ),
+    Migration(
+        13,
+        "each sender's facts per day and runs of activity kept (dates' members and sessions)",
+        _keep_identity,
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version
