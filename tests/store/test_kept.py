@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 
 from pqlkit.compile.frame import scoring_frame
+from pqlkit.events.runs import RUN_GAP, chained
 from pqlkit.model.loader import load
-from pqlkit.scoring.run import score_events
-from pqlkit.store import kept, migrations
+from pqlkit.scoring.run import score_dates, score_events
+from pqlkit.store import kept, kept_activity, migrations
+from pqlkit.store.kept_activity import merged_days
 from pqlkit.store.store import Store
 from pqlkit.triggers import asof
 from pqlkit.triggers.batch import evaluate
@@ -435,3 +437,131 @@ def test_triggers_and_milestones_read_the_rare_events_as_they_would_the_log(
         ("domain_adoption", "ann"),
         ("invitation_burst", "bob"),
     } <= fired
+
+
+def runs_of(table: Any) -> list[tuple[str, bool, datetime, datetime]]:
+    rows = table.to_pyarrow().to_pylist()
+    return sorted((r["sender"], r["has_user"], r["first"], r["last"]) for r in rows)
+
+
+def days_of(table: Any) -> list[dict[str, Any]]:
+    rows = merged_days(table).to_pyarrow().to_pylist()
+    return sorted(rows, key=lambda r: (r["sender"], r["has_user"], r["day"]))
+
+
+def test_each_id_s_runs_of_activity_and_facts_per_day_are_kept_as_the_log_gives_them(
+    store: Store, tmp_path: Path
+) -> None:
+    """A run lasts while no call comes more than 30 minutes after the one before (a gap of
+    exactly 30 minutes keeps it going); identify, group and alias calls are no activity. A
+    call that arrives late, between two runs, joins them, whether folded in or read past the
+    cover; the facts per day are the log's facts of each day."""
+    minute = timedelta(minutes=1)
+    s = Stream()
+    s.page(None, "Pricing", T0, anonymous="anon-1")
+    s.page(None, "Docs", T0 + 20 * minute, anonymous="anon-1")
+    s.identify("ann", T0 + 25 * minute, anonymous="anon-1", email="ann@acme.io")
+    s.track("ann", "Signed Up", T0 + 26 * minute)
+    s.track("ann", "Report Created", T0 + 56 * minute)  # exactly 30 minutes on: the same run
+    s.track("ann", "Report Created", T0 + 2 * HOUR)  # 64 minutes on: a run of its own
+    s.track("ann", "Report Created", T0 + 3 * HOUR, group="g-acme")  # and another
+    s.track("bob", "Report Created", T0 + DAY - 10 * minute)  # a run over midnight
+    s.track("bob", "Report Created", T0 + DAY + 10 * minute)
+    s.group("bob", "g-beta", T0 + 2 * DAY)  # no activity: no run
+    s.load(store, tmp_path)
+    ann_runs = [
+        ("ann", True, T0 + 26 * minute, T0 + 56 * minute),
+        ("ann", True, T0 + 2 * HOUR, T0 + 2 * HOUR),
+        ("ann", True, T0 + 3 * HOUR, T0 + 3 * HOUR),
+    ]
+    anon_run = ("anon-1", False, T0, T0 + 20 * minute)
+    bob_run = ("bob", True, T0 + DAY - 10 * minute, T0 + DAY + 10 * minute)
+    kept_runs = store.backend.sql(f"SELECT * FROM {kept_activity.SENDER_RUNS}")
+    assert runs_of(kept_runs) == [*ann_runs, anon_run, bob_run]
+
+    later = Stream()  # stored unfolded; one arrives late, between ann's last two runs
+    later.track("ann", "Report Created", T0 + 2 * HOUR + 30 * minute, T0 + 4 * HOUR)
+    later.page(None, "Pricing", T0 + 5 * DAY, anonymous="anon-7")
+    later.identify("bob", T0 + 5 * DAY, email="bob@beta.io")
+    later.store(store)
+    joined = [*ann_runs[:1], ("ann", True, T0 + 2 * HOUR, T0 + 3 * HOUR)]
+    anon_7 = ("anon-7", False, T0 + 5 * DAY, T0 + 5 * DAY)
+    everything = store.events.filter(store.events.message_id.notnull())  # the log read
+    from_log = chained(kept_activity.run_pieces(everything), ("sender", "has_user"), RUN_GAP)
+    found = kept.sender_runs(store.events)
+    assert found is not None
+    assert runs_of(found) == runs_of(from_log) == [*joined, anon_run, anon_7, bob_run]
+    days = kept.sender_days(store.events)
+    assert days is not None
+    assert days_of(days) == days_of(kept_activity.day_facts(everything))
+
+    assert kept.fold(store.backend) == 3
+    assert runs_of(kept_runs) == [*joined, anon_run, anon_7, bob_run]
+    kept_days = store.backend.sql(f"SELECT * FROM {kept_activity.SENDER_DAYS}")
+    assert days_of(kept_days) == days_of(kept_activity.day_facts(everything))
+    ann_day = [d for d in days_of(kept_days) if d["sender"] == "ann"]
+    assert [(d["first"], d["last"], d["signed"], d["grp"], d["mail"]) for d in ann_day] == [
+        (T0 + 25 * minute, T0 + 3 * HOUR, T0 + 26 * minute, "g-acme", "ann@acme.io")
+    ]
+
+
+SESSIONS = """
+name: sessions
+entity: user
+signals:
+  sessions_ever: {sessions: {}}
+  sessions_2d: {sessions: {window: 2d}}
+  sessions_14d: {sessions: {window: 14d}}
+layers:
+  usage:
+    rules:
+      - {signal: sessions_2d, at_least: 1, points: 10}
+tiers: {pql: 10}
+"""
+
+
+def test_many_dates_count_sessions_from_the_kept_runs_as_each_date_does_from_the_log(
+    store: Store, tmp_path: Path
+) -> None:
+    """Sessions at many dates come from the kept runs and the members from the facts per
+    day (the days a date cuts read from the log): the same as each date scored alone, from
+    the log, for a session over a date, across a window's start, over two ids of one
+    person, and with calls past the cover."""
+    minute = timedelta(minutes=1)
+    model_path = tmp_path / "sessions.yaml"
+    model_path.write_text(SESSIONS)
+    model = load(str(model_path))
+    dates = [T0 + k * DAY + 4 * HOUR + 30 * minute for k in (2, 3, 5)] + [T0 + 7 * DAY]
+    s = Stream()
+    s.page(None, "Pricing", T0, anonymous="anon-1")  # ann's first run: anonymous, then hers
+    s.identify("ann", T0 + 10 * minute, anonymous="anon-1", email="ann@acme.io")
+    s.track("ann", "Report Created", T0 + 20 * minute)
+    for k in range(8):  # bob: a run every 20 minutes over the first date's 13:30
+        s.track("bob", "Report Created", dates[0] - HOUR + k * 20 * minute)
+    s.track("bob", "Report Created", dates[0] - 2 * DAY - 10 * minute)  # over a window start
+    s.track("bob", "Report Created", dates[0] - 2 * DAY + 10 * minute)
+    s.page(None, "Docs", dates[1] - HOUR, anonymous="anon-2")  # cat's, linked at a later date
+    s.identify("cat", dates[2] - HOUR, anonymous="anon-2", email="cat@acme.io")
+    s.track("cat", "Report Created", dates[2] - 40 * minute)
+    s.page(None, "Pricing", dates[0] + HOUR, anonymous="anon-3")  # first seen after a date,
+    s.identify("dan", dates[0] + HOUR, anonymous="anon-3")  # on its day
+    s.load(store, tmp_path)
+    later = Stream()  # past the cover: ann's late call joins two runs
+    later.track("ann", "Report Created", dates[1] - 3 * HOUR)
+    later.track("ann", "Report Created", dates[1] - 2 * HOUR, dates[3])
+    later.track("ann", "Report Created", dates[1] - 90 * minute)
+    later.store(store)
+    everything = store.events.filter(store.events.message_id.notnull())  # the log read
+
+    def values(run: Any) -> list[tuple[Any, ...]]:
+        table = run.table.to_pylist()
+        return sorted(
+            (r["entity_id"], r["s__sessions_ever"], r["s__sessions_2d"], r["s__sessions_14d"])
+            for r in table
+        )
+
+    together = list(score_dates(store.events, model, dates))
+    for date, run in zip(dates, together, strict=True):
+        assert values(run) == values(score_events(everything, model, date)), date
+    assert values(together[0]) == [("ann", 1, 0, 1), ("bob", 2, 2, 2)]
+    assert values(together[-1])[0] == ("ann", 3, 0, 3)

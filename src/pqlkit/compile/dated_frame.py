@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
     from pqlkit.model.schema import Model
+    from pqlkit.store.kept import RareEvents
 
 SEPARATOR = "|"
 
@@ -162,7 +163,12 @@ def dated_frame(
         cohort = _band(members, ages) if ages is not None and cohort_wanted else None
         senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
         runs = kept.sender_runs(events) if unsettled else None  # read with the unsettled
-        spread = Spread(tuple(scored), mapping, members, model.entity, source, runs=runs)
+        rare = None if cohort is not None else kept.rare_events(events)
+        if rare is not None:  # the same rows of the events of rare names
+            rare = replace(
+                rare, table=narrowed(rare.table.filter(rare.table.timestamp < last), model)
+            )
+        spread = Spread(tuple(scored), mapping, members, model.entity, source, runs=runs, rare=rare)
         if unsettled:  # read by each such signal's piece: computed once
             ids = intervals.senders(spread, _senders(compact, len(scored)))
             named, ids_name = materialized(ids, "dated_senders")
@@ -187,6 +193,10 @@ def dated_frame(
             drop_temporary(backend, name)
         raise
     kept_spread = spread if cohort is None else None  # a cohort's rows are its own (above)
+    rare_rows = None
+    if spread.rare is not None and cohort is None:  # the frame's rows of the rare events
+        of_rare = spread.rare.table
+        rare_rows = replace(spread.rare, table=spread.rows(of_rare, needs.reach(of_rare, model)))
     return Frame(
         events,
         rows,
@@ -199,6 +209,7 @@ def dated_frame(
         kept_spread,
         later,
         groups,
+        rare_rows,
     )
 
 
@@ -372,6 +383,14 @@ class Spread:
     unsettled: ir.Table | None = None
     # each id's runs of activity, when the store keeps them (:mod:`pqlkit.events.runs`)
     runs: ir.Table | None = None
+    # ``source``'s rows of the store's events of rare names, when it keeps them
+    rare: RareEvents | None = None
+
+    def read(self, model: Model) -> ir.Table:
+        """The rows of ``source`` that ``model``'s signals read at some date, each only as far
+        back before the first date as :func:`pqlkit.compile.needs.parts` says, those of rare
+        names from the store's (:func:`pqlkit.compile.needs.read_reaching`)."""
+        return needs.read_reaching(self.source, model, self.moments[0], self.rare)
 
     def rows(
         self,

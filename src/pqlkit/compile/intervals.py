@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from pqlkit.compile import needs
 from pqlkit.compile.signals import (
     SignalCompiler,
     column,
@@ -168,7 +169,7 @@ def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.T
 
     specs = {name: signal.spec for name, signal in signals.items()}
     cuts = edges(spread.moments, [w for spec in specs.values() for w in _windows(spec)])
-    source = spread.source
+    source = spread.read(needs.of_signals(model, signals, conversion=False))
     looks = [match(source, model, step) for s in specs.values() for step in _looks(model, s)]
     events = source.filter(ibis.or_(*looks))
     named: dict[str, list[str]] = {}  # each signal's partial columns
@@ -276,8 +277,8 @@ def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datet
         [(ibis.literal(True), window)],
         reach_from=None if window is None else "until",
     )
-    seen = None if window is None else rows.until >= rows.as_of - interval(window)
-    return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum(where=seen).cast("int64"))
+    # a row reaches the dates up to its run's end plus the window: those whose window it ends in
+    return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum().cast("int64"))
 
 
 def _settled_sessions(
@@ -352,10 +353,8 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     """
     import ibis
 
-    from pqlkit.compile import needs
-
-    reading = needs.of_signals(compiler.model, signals)
-    events = needs.read_rows(spread.source, reading)
+    reading = needs.of_signals(compiler.model, signals, conversion=False)
+    events = spread.read(reading)  # the starts come from the members
     sender = events.user_id.coalesce(events.anonymous_id)
     known = _people_at_last(spread, events.mutate(sender=sender, has_user=events.user_id.notnull()))
     assert spread.unsettled is not None  # made with the frame (see dated_frame)
@@ -378,15 +377,10 @@ def _anchored_settled(
     """:func:`anchored` for the settled people: ``settled``, the events read with ``person``."""
     import ibis
 
-    from pqlkit.compile.needs import SIGN_UP
-
     moments = spread.moments
-    signup = (settled.type == "track") & (settled.event == SIGN_UP)
-    person = ibis.window(group_by=settled.person)  # a window, not a second pass over the log
-    settled = settled.mutate(a_signup=settled.timestamp.min(where=signup).over(person))
-    members = spread.members
+    members = spread.members  # a settled person's first call and sign-up: the last date's
     last = members.filter(members.d_idx == len(moments))
-    firsts = last.select(f_person=last.e_user, a_first=last.first_seen)
+    firsts = last.select(f_person=last.e_user, a_first=last.first_seen, a_signup=last.signed_up)
     timed = settled.join(firsts, settled.person == firsts.f_person)
     parts: dict[str, Any] = {}
     looks: dict[str, list[tuple[str, str, int]]] = {}  # each signal's (after sign-up, after first)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pqlkit.compile import intervals, needs, points
+from pqlkit.compile import intervals, needs, points, vocabulary
 from pqlkit.compile.frame import Frame, build_frame
 from pqlkit.compile.signals import (
     SignalCompiler,
@@ -112,8 +112,10 @@ def _converted(model: Model, frame: Frame) -> ir.Table:
     import ibis
 
     conversion = model.conversion
-    rows = frame.rows
     if conversion.event is not None:
+        rows, rare = frame.rows, frame.rare
+        if rare is not None and rare.hold(vocabulary.names(model, conversion.event)):
+            rows = rare.table  # the same rows, of the store's events of rare names
         hit = rows.filter(match(rows, model, EventMatch(event=conversion.event)))
         keys = [hit.select(key=hit.entity_id)]
         if model.entity == "user":  # a teammate's purchase makes the whole account paying
