@@ -346,6 +346,7 @@ def _members(
     """Each date's known people (``compact``: :func:`_compact` of the dates): ``m_user`` and
     ``account_id`` (dated), ``email_domain``, ``first_seen``, ``last_seen``, and ``e_user``,
     ``e_account``, ``d_idx``, ``as_of``. ``groups``: the store's kept group calls, if any."""
+
     import ibis
 
     each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
@@ -398,12 +399,16 @@ class Spread:
         reach: Sequence[tuple[Any, timedelta | None]],
         senders: ir.Table | None = None,
         reach_from: str | None = None,
+        *,
+        accounts: bool = True,
     ) -> ir.Table:
         """``table`` (rows with ``user_id``, ``anonymous_id``, ``timestamp``) once per date
         after each row and within its reach (``(condition, window)`` pairs, the first that
         holds deciding, as :func:`pqlkit.compile.needs.reach` gives them; a window reaching
         from the time in column ``reach_from`` if given, else from ``timestamp``), resolved to
-        the people and accounts of that date: known people's rows only."""
+        the people and accounts of that date: known people's rows only. Without ``accounts``
+        (a caller that reads only ``entity_id``), a user's rows go without their account
+        and e-mail domain: no join with the members."""
         import ibis
 
         moments = self.moments
@@ -442,6 +447,8 @@ class Spread:
                 known.l_person.coalesce(known.user_id.coalesce(known.anonymous_id)), known.d_idx
             ),
         ).view()
+        if not accounts and self.entity == "user":
+            return known.mutate(entity_id=known.person_id)
         people = self.members.select("m_user", "account_id", "email_domain")
         joined_people = known.left_join(people, known.person_id == people.m_user)
         rows = joined_people.select(

@@ -184,7 +184,7 @@ def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.T
     partial = partial.rename(timestamp="at")
     reach = [_reach([partial[c] for c in named[name]], spec) for name, spec in specs.items()]
     reach.sort(key=lambda r: (r[1] is not None, -(r[1] or timedelta()).total_seconds()))
-    rows = spread.rows(partial, reach)
+    rows = spread.rows(partial, reach, accounts=False)
     values = {
         column(name): _value(model, rows, [rows[c] for c in named[name]], spec)
         for name, spec in specs.items()
@@ -276,6 +276,7 @@ def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datet
         partial.rename(timestamp="at"),
         [(ibis.literal(True), window)],
         reach_from=None if window is None else "until",
+        accounts=False,
     )
     # a row reaches the dates up to its run's end plus the window: those whose window it ends in
     return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum().cast("int64"))
@@ -321,7 +322,7 @@ def _settled_sessions(
     partial = marked.group_by("user_id", "anonymous_id", "timestamp", "before", "fresh").agg(
         n=marked.count()
     )
-    rows = spread.rows(partial, [(ibis.literal(True), window)])
+    rows = spread.rows(partial, [(ibis.literal(True), window)], accounts=False)
     if window is None:
         counted = rows.fresh
     else:
@@ -399,7 +400,7 @@ def _anchored_settled(
     ).agg(a_signup=timed.a_signup.min(), **parts)
     partial = partial.rename(timestamp="at")
     held = ibis.or_(*[partial[c] > 0 for c in parts])
-    rows = spread.rows(partial, [(held, None)])
+    rows = spread.rows(partial, [(held, None)], accounts=False)
     signed_up = rows.a_signup < rows.as_of  # the start is the sign-up (else the first event)
     values: dict[str, Any] = {}
     for name, signal in signals.items():
