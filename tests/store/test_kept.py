@@ -543,6 +543,10 @@ def test_many_dates_count_sessions_from_the_kept_runs_as_each_date_does_from_the
     s.page(None, "Docs", dates[1] - HOUR, anonymous="anon-2")  # cat's, linked at a later date
     s.identify("cat", dates[2] - HOUR, anonymous="anon-2", email="cat@acme.io")
     s.track("cat", "Report Created", dates[2] - 40 * minute)
+    start = dates[1] - 2 * DAY  # eve's two ids' runs make one session over a window's start
+    s.page(None, "Pricing", start - 10 * minute, anonymous="anon-5")
+    s.identify("eve", start - 5 * minute, anonymous="anon-5")
+    s.track("eve", "Report Created", start + 10 * minute)
     s.page(None, "Pricing", dates[0] + HOUR, anonymous="anon-3")  # first seen after a date,
     s.identify("dan", dates[0] + HOUR, anonymous="anon-3")  # on its day
     s.load(store, tmp_path)
@@ -563,5 +567,6 @@ def test_many_dates_count_sessions_from_the_kept_runs_as_each_date_does_from_the
     together = list(score_dates(store.events, model, dates))
     for date, run in zip(dates, together, strict=True):
         assert values(run) == values(score_events(everything, model, date)), date
-    assert values(together[0]) == [("ann", 1, 0, 1), ("bob", 2, 2, 2)]
+    assert values(together[0]) == [("ann", 1, 0, 1), ("bob", 2, 2, 2), ("eve", 1, 1, 1)]
     assert values(together[-1])[0] == ("ann", 3, 0, 3)
+    assert [v for v in values(together[1]) if v[0] == "eve"] == [("eve", 1, 1, 1)]

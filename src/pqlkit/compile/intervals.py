@@ -37,7 +37,7 @@ from pqlkit.compile.signals import (
     match,
     steps,
 )
-from pqlkit.events.runs import RUN_GAP, chained
+from pqlkit.events.runs import RUN_GAP
 from pqlkit.model.schema import Aggregate, Count, DaysSince, Milestone, Sessions, Signal, Trend
 
 if TYPE_CHECKING:
@@ -245,41 +245,53 @@ def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datet
     """``key`` and ``value``: the settled people's sessions at each date, from the runs of
     activity the store keeps (:mod:`pqlkit.events.runs`).
 
-    Each person's runs are their ids' runs chained together (as of the last date: a settled
-    person is the same at every date). A date sees a session in each run that starts before
-    it and, with a window, does not end before the window starts: the run's first event in
-    the window starts one (the one before it, if any, is outside the window), and it lies
+    A person's runs are their ids' runs chained together (as of the last date: a settled
+    person is the same at every date): a run *opens* a chain unless it starts within the
+    timeout after the latest end of the person's runs before it (its *reach*). A date sees a
+    session in each chain that starts before it and, with a window, does not end before the
+    window starts: the chains opened in the window, and the one chain (if any) running into
+    it — one of whose runs stretches over the window's start, from its start (or its reach,
+    for a run that opens no chain) to its end. That chain's first event in the window lies
     within the timeout after the window's start, so before the date. Each run is read from
-    the id of its first event, so a date reads it only where that id is known then.
+    its own id, which has events before every date that reads it.
     """
     import ibis
 
     assert spread.runs is not None and spread.unsettled is not None
-    window = spec.window
+    window, timeout = spec.window, spec.timeout
     runs = spread.runs.filter(spread.runs["first"] < spread.moments[-1])
     known = _people_at_last(spread, runs)
     apart = spread.unsettled
     settled = known.anti_join(apart, known.person == apart.u_person)
+    before = ibis.window(group_by="person", order_by=["first", "last"], rows=(None, -1))
+    reach = settled["last"].max().over(before)
+    opens = reach.isnull() | (
+        settled["first"].epoch_seconds() - reach.epoch_seconds() > timeout.total_seconds()
+    )
+    ids = {
+        "user_id": ibis.ifelse(settled.has_user, settled.sender, ibis.null("string")),
+        "anonymous_id": ibis.ifelse(settled.has_user, ibis.null("string"), settled.sender),
+    }
+    if window is None:  # every chain opened before the date
+        opened = settled.filter(opens)
+        at = interval_start(opened["first"], cuts)
+        chains = opened.group_by(**ids, timestamp=at).agg(n=opened.count())
+        rows = spread.rows(chains, [(ibis.literal(True), None)], accounts=False)
+        return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum().cast("int64"))
+    # read from the chain's start (an opening run) or from where the run stretches over a
+    # window's start (from its reach) until the run's end is outside the window
+    since = interval_start(ibis.least(settled["first"], reach), cuts) + interval(window)
     pieces = settled.select(
-        "person",
-        "first",
-        "last",
-        user_id=ibis.ifelse(settled.has_user, settled.sender, ibis.null("string")),
-        anonymous_id=ibis.ifelse(settled.has_user, ibis.null("string"), settled.sender),
+        **ids,
+        opens=opens,
+        timestamp=ibis.ifelse(opens, interval_start(settled["first"], cuts), since),
+        until=interval_start(settled["last"], cuts),
     )
-    chains = chained(pieces, ("person",), spec.timeout, carry=("user_id", "anonymous_id"))
-    spans = {"at": interval_start(chains["first"], cuts)}
-    if window is not None:
-        spans["until"] = interval_start(chains["last"], cuts)
-    partial = chains.group_by("user_id", "anonymous_id", **spans).agg(n=chains.count())
-    rows = spread.rows(
-        partial.rename(timestamp="at"),
-        [(ibis.literal(True), window)],
-        reach_from=None if window is None else "until",
-        accounts=False,
-    )
-    # a row reaches the dates up to its run's end plus the window: those whose window it ends in
-    return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum().cast("int64"))
+    partial = pieces.group_by(*ids, "opens", "timestamp", "until").agg(n=pieces.count())
+    rows = spread.rows(partial, [(ibis.literal(True), window)], reach_from="until", accounts=False)
+    inside = rows.opens & (rows.timestamp >= rows.as_of - interval(window))
+    value = rows.n.sum(where=inside).fill_null(0) + ibis.ifelse((~inside).any(), 1, 0)
+    return rows.group_by(key=rows.entity_id).agg(value=value.cast("int64"))
 
 
 def _settled_sessions(
