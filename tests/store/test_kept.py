@@ -467,6 +467,7 @@ def test_each_id_s_runs_of_activity_and_facts_per_day_are_kept_as_the_log_gives_
     s.track("ann", "Report Created", T0 + 3 * HOUR, group="g-acme")  # and another
     s.track("bob", "Report Created", T0 + DAY - 10 * minute)  # a run over midnight
     s.track("bob", "Report Created", T0 + DAY + 10 * minute)
+    s.page("bob", "Docs", T0 + DAY + 10 * minute)  # at the same time as the one before
     s.group("bob", "g-beta", T0 + 2 * DAY)  # no activity: no run
     s.load(store, tmp_path)
     ann_runs = [

@@ -56,3 +56,27 @@ def chained(
         )
         .drop("_chain")
     )
+
+
+def of_calls(calls: ir.Table, by: Sequence[str], gap: timedelta) -> ir.Table:
+    """The runs of ``calls`` (rows with a ``timestamp``) per ``by``: ``by``, ``first`` and
+    ``last`` — what :func:`chained` gives for the calls as runs of their own, in one pass
+    that orders the calls and a second over the few that start or end a run."""
+    import ibis
+
+    ts = calls.timestamp
+    order = ibis.window(group_by=list(by), order_by=ts)
+    before, after = ts.lag().over(order), ts.lead().over(order)
+    seconds = gap.total_seconds()
+    marked = calls.select(
+        *by,
+        timestamp=ts,
+        n=ibis.row_number().over(order),
+        starts=before.isnull() | (ts.epoch_seconds() - before.epoch_seconds() > seconds),
+        ends=after.isnull() | (after.epoch_seconds() - ts.epoch_seconds() > seconds),
+    )
+    edges = marked.filter(marked.starts | marked.ends)  # each run's first call, then its last
+    following = ibis.window(group_by=list(by), order_by=edges.n)
+    end = ibis.ifelse(edges.ends, edges.timestamp, edges.timestamp.lead().over(following))
+    paired = edges.select(*by, "starts", first=edges.timestamp, last=end)
+    return paired.filter(paired.starts).drop("starts")

@@ -339,7 +339,7 @@ def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int,
         if table in (SENDER_DAYS, SENDER_RUNS):
             tail = _tail(backend, catalog, start, upto)
             fold = activity.fold_days if table == SENDER_DAYS else activity.fold_runs
-            new = activity.day_facts(tail) if table == SENDER_DAYS else activity.run_pieces(tail)
+            new = activity.day_facts(tail) if table == SENDER_DAYS else activity.new_runs(tail)
             fold(backend, _ref(catalog, table), str(backend.compile(new)))
             continue
         query = made[table]()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pqlkit.events.identity import sender_facts
-from pqlkit.events.runs import RUN_GAP, chained
+from pqlkit.events.runs import RUN_GAP, chained, of_calls
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -117,17 +117,27 @@ def fold_days(backend: SQLBackend, table: str, new_sql: str) -> None:
     _replace_touched(backend, table, new_sql, merged, _DAY_KEYS)
 
 
+def new_runs(calls: ir.Table) -> ir.Table:
+    """The runs of activity of ``calls`` alone (:func:`~pqlkit.events.runs.of_calls`)."""
+    points = run_pieces(calls)
+    return of_calls(points.select(*_SENDER, timestamp=points["first"]), _SENDER, RUN_GAP)
+
+
 def fold_runs(backend: SQLBackend, table: str, new_sql: str) -> None:
-    """Fold the run pieces of new calls (``new_sql``, :func:`run_pieces`) into the kept runs
-    ``table``: each touched sender's runs chained again with its new calls."""
+    """Fold the runs of new calls (``new_sql``, :func:`new_runs`) into the kept runs
+    ``table``: each touched sender's runs chained again with the new ones (the new runs as
+    they are when they touch none: a store filled from its whole log)."""
+    touched = (
+        f"SELECT k.* FROM {table} AS k SEMI JOIN "
+        "(SELECT DISTINCT sender, has_user FROM _pql_new) AS n "
+        "ON k.sender = n.sender AND k.has_user = n.has_user"
+    )
 
     def merged() -> str:
-        pieces = backend.sql(
-            f"SELECT k.* FROM {table} AS k SEMI JOIN "
-            "(SELECT DISTINCT sender, has_user FROM _pql_new) AS n "
-            "ON k.sender = n.sender AND k.has_user = n.has_user "
-            "UNION ALL BY NAME SELECT * FROM _pql_new"
-        )
+        found = backend.con.execute(f"SELECT EXISTS ({touched})").fetchone()
+        if not (found and found[0]):
+            return "SELECT * FROM _pql_new"
+        pieces = backend.sql(f"{touched} UNION ALL BY NAME SELECT * FROM _pql_new")
         return str(backend.compile(chained(pieces, _SENDER, RUN_GAP)))
 
     _replace_touched(backend, table, new_sql, merged, _SENDER)
