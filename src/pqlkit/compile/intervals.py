@@ -15,7 +15,12 @@ within the timeout before it and inside the date's window. The previous event is
 with people as they stand at the last date; at an earlier date it is the same event unless the
 person's ids were not yet one person then (*unsettled* people: an id with events before the
 date was linked after it, or two of them were apart). Their sessions are counted from their
-events spread over the dates, as every signal was before.
+events spread over the dates, as every signal was before. When the store keeps each id's runs
+of activity (:mod:`pqlkit.events.runs`), the settled people's sessions come from those runs
+instead of their events.
+
+On a store that keeps them, the events of rare names are read from their copy
+(:meth:`~pqlkit.compile.dated_frame.Spread.read`).
 
 Counts and milestones within a span after each user's start likewise (:func:`anchored`): a
 settled person's start is their first sign-up at the dates after it and their first event

@@ -202,21 +202,51 @@ def read_reaching(
 
     out: list[ir.Table] = []
     decided: list[Part] = []
+    with_properties = _property_names(model)
     for part in parts(model, starts=False):
-        names, source = part.names(model), rows
-        if rare is not None and names is not None and rare.hold(names):
-            source = rare.table
-        keep = ibis.and_(
-            part.condition(source, model),
-            *[~earlier.condition(source, model) for earlier in decided],
-        )
-        if part.window is not None:
-            keep = keep & (source.timestamp >= since(as_of, part.window))
-        out.append(source.filter(keep).select(*rows.columns))
+        names = part.names(model)
+        held = set() if rare is None or names is None else {n for n in names if rare.hold({n})}
+        reads: list[tuple[ir.Table, set[str] | None]] = []  # where, and which names there
+        if names is None or not held:
+            reads.append((rows, names))
+        else:  # the rare names from the kept copy, the others from the log
+            assert rare is not None
+            reads += [(rows, names - held)] if names - held else []
+            reads.append((rare.table, held))
+        for source, only in reads:
+            keep = ibis.and_(
+                part.condition(source, model),
+                *[~earlier.condition(source, model) for earlier in decided],
+            )
+            if only is not None and only != names:
+                keep = keep & source.event.isin(sorted(only))
+            if part.window is not None:
+                keep = keep & (source.timestamp >= since(as_of, part.window))
+            columns = {c: source[c] for c in rows.columns}
+            unread = with_properties is not None and only is not None and not only & with_properties
+            if unread and "properties" in columns:  # no signal reads them: not scanned
+                columns["properties"] = ibis.null(rows.properties.type())
+            out.append(source.filter(keep).select(**columns))
         decided.append(part)
     if not out:
         return rows.filter(ibis.literal(False))
     return out[0] if len(out) == 1 else ibis.union(*out, distinct=False)
+
+
+def _property_names(model: Model) -> set[str] | None:
+    """The track names whose ``properties`` some signal reads; ``None`` when one reads those
+    of pages or of any event."""
+    from pqlkit.compile.signals import steps
+    from pqlkit.compile.vocabulary import track_names
+
+    specs: list[Any] = []
+    for signal in model.signals.values():
+        spec = signal.spec
+        if isinstance(spec, Milestone):
+            specs += [step for step in steps(model, spec) if step.where]
+        elif _reads_properties(spec):
+            specs.append(spec)
+    return track_names(model, specs)
 
 
 def property_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:

@@ -968,7 +968,27 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        *
+                        "t60"."message_id" AS "message_id",
+                        "t60"."type" AS "type",
+                        "t60"."event" AS "event",
+                        "t60"."name" AS "name",
+                        "t60"."user_id" AS "user_id",
+                        "t60"."anonymous_id" AS "anonymous_id",
+                        "t60"."group_id" AS "group_id",
+                        "t60"."previous_id" AS "previous_id",
+                        "t60"."timestamp" AS "timestamp",
+                        "t60"."original_timestamp" AS "original_timestamp",
+                        "t60"."sent_at" AS "sent_at",
+                        "t60"."received_at" AS "received_at",
+                        CAST(NULL AS Nullable(JSON)) AS "properties",
+                        "t60"."traits" AS "traits",
+                        "t60"."context" AS "context",
+                        "t60"."source" AS "source",
+                        "t60"."loaded_at" AS "loaded_at",
+                        "t60"."person_id" AS "person_id",
+                        "t60"."account_id" AS "account_id",
+                        "t60"."email_domain" AS "email_domain",
+                        "t60"."entity_id" AS "entity_id"
                       FROM (
                         SELECT
                           "t45"."message_id" AS "message_id",

@@ -950,7 +950,27 @@ FROM (
                       *
                     FROM (
                       SELECT
-                        *
+                        "t60"."message_id",
+                        "t60"."type",
+                        "t60"."event",
+                        "t60"."name",
+                        "t60"."user_id",
+                        "t60"."anonymous_id",
+                        "t60"."group_id",
+                        "t60"."previous_id",
+                        "t60"."timestamp",
+                        "t60"."original_timestamp",
+                        "t60"."sent_at",
+                        "t60"."received_at",
+                        CAST(NULL AS VARIANT) AS "properties",
+                        "t60"."traits",
+                        "t60"."context",
+                        "t60"."source",
+                        "t60"."loaded_at",
+                        "t60"."person_id",
+                        "t60"."account_id",
+                        "t60"."email_domain",
+                        "t60"."entity_id"
                       FROM (
                         SELECT
                           "t45"."message_id",
