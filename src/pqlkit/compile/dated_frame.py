@@ -178,7 +178,8 @@ def dated_frame(
             for done in (ids_name, compact_name):
                 made.remove(done)
                 drop_temporary(backend, done)
-            spread = replace(spread, unsettled=apart)
+            counted = apart.count().execute()  # none: their pieces are not read at all
+            spread = replace(spread, unsettled=apart, anyone_unsettled=bool(counted))
         rows, wanted = spread.rows(source, needs.reach(source, model), senders), None
         if cohort is not None:
             wanted = cohort.select(entity_id=cohort.m_user)
@@ -382,6 +383,7 @@ class Spread:
     source: ir.Table
     # the people whose ids were apart at some date (:func:`pqlkit.compile.intervals.unsettled`)
     unsettled: ir.Table | None = None
+    anyone_unsettled: bool = True  # whether ``unsettled`` has anyone (known once made)
     # each id's runs of activity, when the store keeps them (:mod:`pqlkit.events.runs`)
     runs: ir.Table | None = None
     # ``source``'s rows of the store's events of rare names, when it keeps them

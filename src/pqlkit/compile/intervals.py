@@ -227,6 +227,8 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
         mine = _settled_sessions_from_runs(spread, spec, cuts)
     else:
         mine = _settled_sessions(spread, spec, cuts, keep, sender)
+    if not spread.anyone_unsettled:
+        return mine
     their_events = _of_unsettled(apart, keep, sender)
     their_rows = spread.rows(their_events, [(ibis.literal(True), window)])
     theirs = compiler.sessions(their_rows, "entity_id", spec)
@@ -379,6 +381,8 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     apart = spread.unsettled
     settled = known.anti_join(apart, known.person == apart.u_person).view()
     mine = _anchored_settled(compiler.model, spread, settled, signals)
+    if not spread.anyone_unsettled:
+        return mine
     their_events = _of_unsettled(apart, events, sender)
     their_rows = spread.rows(their_events, needs.reach(their_events, reading))
     their_rows = compiler.rows_with_start(their_rows, "entity_id")
