@@ -393,7 +393,7 @@ class Spread:
         """The rows of ``source`` that ``model``'s signals read at some date, each only as far
         back before the first date as :func:`pqlkit.compile.needs.parts` says, those of rare
         names from the store's (:func:`pqlkit.compile.needs.read_reaching`)."""
-        return needs.read_reaching(self.source, model, self.moments[0], self.rare)
+        return needs.read_reaching(self.source, model, self.moments[0], self.rare, mixed=True)
 
     def rows(
         self,
