@@ -242,8 +242,14 @@ def read_reaching(
 def _property_names(model: Model) -> set[str] | None:
     """The track names whose ``properties`` some signal reads; ``None`` when one reads those
     of pages or of any event."""
-    from pqlkit.compile.signals import steps
     from pqlkit.compile.vocabulary import track_names
+
+    return track_names(model, _property_looks(model))
+
+
+def _property_looks(model: Model) -> list[Any]:
+    """The looks (signals, milestone steps) that test the ``properties`` of what they match."""
+    from pqlkit.compile.signals import steps
 
     specs: list[Any] = []
     for signal in model.signals.values():
@@ -252,22 +258,14 @@ def _property_names(model: Model) -> set[str] | None:
             specs += [step for step in steps(model, spec) if step.where]
         elif _reads_properties(spec):
             specs.append(spec)
-    return track_names(model, specs)
+    return specs
 
 
 def property_rows(rows: ir.Table, model: Model) -> ir.BooleanValue | None:
     """The rows whose ``properties`` some signal reads; ``None`` when none does."""
     import ibis
 
-    from pqlkit.compile.signals import steps
-
-    specs: list[Any] = []
-    for signal in model.signals.values():
-        spec = signal.spec
-        if isinstance(spec, Milestone):
-            specs += [step for step in steps(model, spec) if step.where]
-        elif _reads_properties(spec):
-            specs.append(spec)
+    specs = _property_looks(model)
     if not specs:
         return None
     return ibis.or_(*[_bare(rows, model, spec) for spec in specs])

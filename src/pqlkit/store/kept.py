@@ -218,24 +218,25 @@ def sender_days(events: ir.Table) -> ir.Table | None:
     """Each sender's facts per UTC day (:mod:`pqlkit.store.kept_activity`) when ``events`` is a
     DuckDB store's own log: the kept days with those of the calls past the cover (a key may
     come twice); else ``None``."""
-    backend = _kept_for(events)
-    if backend is None:
-        return None
-    catalog = _catalog(backend)
-    kept = backend.sql(f"SELECT * FROM {_ref(catalog, SENDER_DAYS)}")
-    return activity.days(kept, _tail(backend, catalog))
+    return _with_tail(events, SENDER_DAYS, activity.days)
 
 
 def sender_runs(events: ir.Table) -> ir.Table | None:
     """Each sender's runs of activity (:mod:`pqlkit.events.runs`, at
     :data:`~pqlkit.events.runs.RUN_GAP`) when ``events`` is a DuckDB store's own log: the
     kept runs, chained again with the calls past the cover; else ``None``."""
+    return _with_tail(events, SENDER_RUNS, activity.runs)
+
+
+def _with_tail(
+    events: ir.Table, table: str, merge: Callable[[ir.Table, ir.Table], ir.Table]
+) -> ir.Table | None:
+    """``merge`` of the kept ``table`` and the calls past the cover, on a store's own log."""
     backend = _kept_for(events)
     if backend is None:
         return None
     catalog = _catalog(backend)
-    kept = backend.sql(f"SELECT * FROM {_ref(catalog, SENDER_RUNS)}")
-    return activity.runs(kept, _tail(backend, catalog))
+    return merge(backend.sql(f"SELECT * FROM {_ref(catalog, table)}"), _tail(backend, catalog))
 
 
 @dataclass(frozen=True)
