@@ -195,7 +195,7 @@ def dated_frame(
         raise
     kept_spread = spread if cohort is None else None  # a cohort's rows are its own (above)
     rare_rows = None
-    if spread.rare is not None and cohort is None:  # the frame's rows of the rare events
+    if spread.rare is not None:  # the frame's rows of the rare events (not a cohort's)
         of_rare = spread.rare.table
         rare_rows = replace(spread.rare, table=spread.rows(of_rare, needs.reach(of_rare, model)))
     return Frame(
@@ -306,19 +306,24 @@ def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
     import ibis
 
     last = max(moments)
+
+    def facts(calls: ir.Table) -> ir.Table:  # of the calls before the last moment
+        calls = calls.filter(calls.timestamp < last)
+        return identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
+
     days = kept.sender_days(events)
     if days is None:
-        calls = events.filter(events.timestamp < last)
-        return identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
+        return facts(events)
     cut = sorted({_day(m) for m in moments if m != _day(m)})
-    whole = days.filter((days.day < last) & ~days.day.isin(cut) if cut else days.day < last)
+    whole = days.filter(days.day < last)
+    if cut:
+        whole = whole.filter(~whole.day.isin(cut))
     reduced = merged_days(whole.mutate(k=interval_index(whole.day, moments)), by=_COMPACT_KEYS)
     if not cut:
         return reduced
     one_day = timedelta(days=1)
     inside = ibis.or_(*[(events.timestamp >= d) & (events.timestamp < d + one_day) for d in cut])
-    calls = events.filter(inside & (events.timestamp < last))
-    partial = identity.sender_facts(calls, k=interval_index(calls.timestamp, moments))
+    partial = facts(events.filter(inside))
     return ibis.union(reduced, partial.select(*reduced.columns), distinct=False)
 
 
@@ -347,7 +352,6 @@ def _members(
     """Each date's known people (``compact``: :func:`_compact` of the dates): ``m_user`` and
     ``account_id`` (dated), ``email_domain``, ``first_seen``, ``last_seen``, and ``e_user``,
     ``e_account``, ``d_idx``, ``as_of``. ``groups``: the store's kept group calls, if any."""
-
     import ibis
 
     each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)

@@ -319,6 +319,7 @@ _FOLDED = (
     SENDER_RUNS,
 )
 _APPENDED = (TRAIT_CALLS, GROUP_CALLS)  # a row per call: the new calls are added to the rest
+_MERGED = {SENDER_DAYS: activity.fold_days, SENDER_RUNS: activity.fold_runs}  # the keys touched
 _TRAIT_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at", "email", "title", "name")
 _GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website", "traits")
 
@@ -337,11 +338,8 @@ def _bring(backend: SQLBackend, catalog: str, tables: Sequence[str], start: int,
         if table == RARE_EVENTS:
             _bring_rare(con, catalog, start, upto)
             continue
-        if table in (SENDER_DAYS, SENDER_RUNS):
-            tail = _tail(backend, catalog, start, upto)
-            fold = activity.fold_days if table == SENDER_DAYS else activity.fold_runs
-            new = activity.day_facts(tail) if table == SENDER_DAYS else activity.new_runs(tail)
-            fold(backend, _ref(catalog, table), str(backend.compile(new)))
+        if table in _MERGED:
+            _MERGED[table](backend, _ref(catalog, table), _tail(backend, catalog, start, upto))
             continue
         query = made[table]()
         if table in _APPENDED:

@@ -50,15 +50,11 @@ def run_pieces(calls: ir.Table) -> ir.Table:
     """Each activity call of ``calls`` as a run of its own: ``sender, has_user, first, last``."""
     from pqlkit.compile.signals import is_activity
 
-    sender = calls.user_id.coalesce(calls.anonymous_id)
-    active = calls.filter(is_activity(calls) & sender.notnull())
-    moment = active.timestamp
-    return active.select(
-        sender=active.user_id.coalesce(active.anonymous_id),
-        has_user=active.user_id.notnull(),
-        first=moment,
-        last=moment,
+    marked = calls.mutate(
+        sender=calls.user_id.coalesce(calls.anonymous_id), has_user=calls.user_id.notnull()
     )
+    active = marked.filter(is_activity(marked) & marked.sender.notnull())
+    return active.select(*_SENDER, first=active.timestamp, last=active.timestamp)
 
 
 def days(kept: ir.Table, tail: ir.Table) -> ir.Table:
@@ -101,20 +97,18 @@ def _loose(table: ir.Table, like: ir.Table | None = None) -> ir.Table:
     return table.cast({name: kind.copy(nullable=True) for name, kind in schema.items()})
 
 
-def fold_days(backend: SQLBackend, table: str, new_sql: str) -> None:
-    """Fold the day facts of new calls (``new_sql``) into the kept ``table``."""
+def fold_days(backend: SQLBackend, table: str, calls: ir.Table) -> None:
+    """Fold the day facts of new ``calls`` into the kept ``table``."""
 
     def merged() -> str:
-        return (
-            'SELECT sender, has_user, day, min("first") AS "first", max("last") AS "last", '
-            "min(signed) AS signed, arg_max(grp, grp_at) AS grp, max(grp_at) AS grp_at, "
-            "arg_max(mail, mail_at) AS mail, max(mail_at) AS mail_at "
-            f"FROM (SELECT k.* FROM {table} AS k SEMI JOIN _pql_new AS n "
+        touched = backend.sql(
+            f"SELECT k.* FROM {table} AS k SEMI JOIN _pql_new AS n "
             "ON k.sender = n.sender AND k.has_user = n.has_user AND k.day = n.day "
-            "UNION ALL BY NAME SELECT * FROM _pql_new) GROUP BY sender, has_user, day"
+            "UNION ALL BY NAME SELECT * FROM _pql_new"
         )
+        return str(backend.compile(merged_days(touched)))
 
-    _replace_touched(backend, table, new_sql, merged, _DAY_KEYS)
+    _replace_touched(backend, table, day_facts(calls), merged, _DAY_KEYS)
 
 
 def new_runs(calls: ir.Table) -> ir.Table:
@@ -123,10 +117,10 @@ def new_runs(calls: ir.Table) -> ir.Table:
     return of_calls(points.select(*_SENDER, timestamp=points["first"]), _SENDER, RUN_GAP)
 
 
-def fold_runs(backend: SQLBackend, table: str, new_sql: str) -> None:
-    """Fold the runs of new calls (``new_sql``, :func:`new_runs`) into the kept runs
-    ``table``: each touched sender's runs chained again with the new ones (the new runs as
-    they are when they touch none: a store filled from its whole log)."""
+def fold_runs(backend: SQLBackend, table: str, calls: ir.Table) -> None:
+    """Fold the runs of new ``calls`` (:func:`new_runs`) into the kept runs ``table``: each
+    touched sender's runs chained again with the new ones (the new runs as they are when they
+    touch none: a store filled from its whole log)."""
     touched = (
         f"SELECT k.* FROM {table} AS k SEMI JOIN "
         "(SELECT DISTINCT sender, has_user FROM _pql_new) AS n "
@@ -140,20 +134,20 @@ def fold_runs(backend: SQLBackend, table: str, new_sql: str) -> None:
         pieces = backend.sql(f"{touched} UNION ALL BY NAME SELECT * FROM _pql_new")
         return str(backend.compile(chained(pieces, _SENDER, RUN_GAP)))
 
-    _replace_touched(backend, table, new_sql, merged, _SENDER)
+    _replace_touched(backend, table, new_runs(calls), merged, _SENDER)
 
 
 def _replace_touched(
     backend: SQLBackend,
     table: str,
-    new_sql: str,
+    new: ir.Table,
     merged: Callable[[], str],
     keys: tuple[str, ...],
 ) -> None:
-    """Replace the rows of ``table`` whose ``keys`` the new rows touch with the merged ones
-    (``merged``: their SQL, made once the new rows are in ``_pql_new``)."""
+    """Replace the rows of ``table`` whose ``keys`` the ``new`` rows touch with the merged
+    ones (``merged``: their SQL, made once the new rows are in ``_pql_new``)."""
     con = backend.con
-    con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_new AS {new_sql}")
+    con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_new AS {backend.compile(new)}")
     con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_merged AS {merged()}")
     same = " AND ".join(f"k.{c} = m.{c}" for c in keys)
     con.execute(f"DELETE FROM {table} AS k USING _pql_merged AS m WHERE {same}")
