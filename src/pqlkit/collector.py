@@ -11,18 +11,30 @@ run makes wait for the next collection after it.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_holders = 0  # blocks inside paused(), on any thread
+_enabled = False  # whether the collector ran before the first of them
 
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No collection inside the block; the collector as it was after it. Not for a generator's
-    body: it would stay paused while the generator's caller runs."""
-    enabled = gc.isenabled()
-    gc.disable()
+    """No collection inside the block; the collector as it was once no block of any thread
+    holds it paused (threads scoring at once pause it together). Not for a generator's body:
+    it would stay paused while the generator's caller runs."""
+    global _holders, _enabled
+    with _lock:
+        if not _holders:
+            _enabled = gc.isenabled()
+            gc.disable()
+        _holders += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _lock:
+            _holders -= 1
+            if not _holders and _enabled:
+                gc.enable()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,7 +22,7 @@ from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
 from pqlkit.scoring.worded import words
-from pqlkit.triggers import asof, batch
+from pqlkit.triggers import asof, batch, beside
 from pqlkit.triggers.alerts import fired_before
 from pqlkit.triggers.batch import Alert
 from pqlkit.triggers.scratch import Scratch
@@ -188,7 +189,8 @@ def score_dates(
     """``score_events`` as of each date (in the order given), sharing what the dates share.
 
     The triggers are evaluated once, as of the last date (:class:`pqlkit.triggers.batch.History`
-    gives each date exactly the alerts :func:`score_events` would); the signals of up to
+    gives each date exactly the alerts :func:`score_events` would), on a store while the first
+    frame is made (:mod:`pqlkit.triggers.beside`); the signals of up to
     ``DATES_AT_ONCE`` dates are computed in one query (:mod:`pqlkit.compile.dated_frame`), so a
     loop holds that many dates' rows at a time. With ``ages``, that query scores only the users
     of each date's cohort (first seen between those ages before it, see ``dated_frame``) and
@@ -203,17 +205,19 @@ def score_dates(
     at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit)) if dates else 1
     chunks = [dates[start : start + at_once] for start in range(0, len(dates), at_once)]
     together = any(len(set(chunk)) > 1 for chunk in chunks)
-    with Scratch() as scratch:
+    with Scratch() as scratch, ExitStack() as stack:
         pairs = None
         if dates and (loaded.model.triggers or together):  # the history's and frames' links
             until = max(dates) if later is None else max(*dates, later.at)
             pairs = scratch.keep(asof.link_pairs(events, until), "link_pairs")
-        if dates:
-            history = batch.History(events, loaded.model, max(dates), pairs=pairs)
+        if dates:  # while the first frame is made
+            history = stack.enter_context(
+                beside.history(events, loaded.model, max(dates), pairs=pairs)
+            )
         for n, chunk in enumerate(chunks, start=1):
             if len(set(chunk)) == 1:
                 yield from (
-                    _score(events, loaded, date, history.as_of(date), pairs) for date in chunk
+                    _score(events, loaded, date, history().as_of(date), pairs) for date in chunk
                 )
                 continue
             with_later = later if n == len(chunks) and later and later.at > max(chunk) else None
@@ -236,7 +240,7 @@ def _score_together(
     events: ir.Table,
     loaded: LoadedModel,
     dates: Sequence[datetime],
-    history: batch.History,
+    history: Callable[[], batch.History],
     ages: tuple[timedelta, timedelta] | None,
     later: Later | None = None,
     pairs: ir.Table | None = None,
@@ -251,17 +255,17 @@ def _score_together(
 
     model = loaded.model
     moments = sorted(set(dates))
-    alerts = {date: history.as_of(date) for date in moments}
-    live = {date: batch.active(alerts[date], date) for date in moments}
-    hot = sorted(
-        f"{entity}{SEPARATOR}{index}"
-        for index, date in enumerate(moments, start=1)
-        for entity in live[date]
-    )
     with joins_as_written(events._find_backend()), collector.paused():
         also = later.at if later else None
         frame = dated_frame(events, model, moments, ages, also=also, pairs=pairs)
         try:
+            alerts = {date: history().as_of(date) for date in moments}
+            live = {date: batch.active(alerts[date], date) for date in moments}
+            hot = sorted(
+                f"{entity}{SEPARATOR}{index}"
+                for index, date in enumerate(moments, start=1)
+                for entity in live[date]
+            )
             if later is not None:
                 assert frame.also is not None
                 later.read(frame.also)

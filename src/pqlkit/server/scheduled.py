@@ -217,11 +217,7 @@ def second_handle(store: Store) -> Store:
     from pqlkit.store.store import Store as StoreClass
 
     if store.is_duckdb:
-        import ibis
+        from pqlkit.store.connection import another_connection
 
-        from pqlkit.store.connection import session_defaults
-
-        backend = ibis.duckdb.from_connection(store.duckdb().cursor())
-        session_defaults(backend)
-        return StoreClass(store.location, backend, store.read_only)
+        return StoreClass(store.location, another_connection(store.backend), store.read_only)
     return StoreClass.open(store.location.url)

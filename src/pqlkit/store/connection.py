@@ -161,6 +161,17 @@ def session_defaults(backend: object) -> None:
         backend.raw_sql("SET TIME ZONE 'UTC'")  # type: ignore[attr-defined]
 
 
+def another_connection(backend: SQLBackend) -> SQLBackend:
+    """A second connection to an embedded store's database (a DuckDB cursor: its attached event
+    log, its settings made again), for another thread: one DuckDB connection runs one query at a
+    time. It sees what the first has committed, not its temporary tables."""
+    import ibis
+
+    other = ibis.duckdb.from_connection(backend.con.cursor())
+    session_defaults(other)
+    return other
+
+
 def has_events_catalog(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the embedded store's event log file is attached to ``con``."""
     found = con.execute(
