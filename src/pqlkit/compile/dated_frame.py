@@ -8,7 +8,8 @@ signals. This frame serves every date in one query, and the model compiles on it
   population, points) keeps the dates apart without knowing about them. The universe keeps the
   plain ids (``u_entity``, ``u_account``) and ``as_of`` for the output.
 * **identity once.** An id's first link to a user is the same at every date that knows of it,
-  so the links are computed once and each date keeps those made before it. The members (first
+  so the links are computed once and each date keeps those made before it; rows find their
+  date's person among spans of dates (an id is one person from one date on). The members (first
   and last seen, latest group, latest e-mail) come from the log compacted once per sender and
   interval between dates: a few rows per person, then reduced for each date.
 * **each event joins only the dates that read it**: those after it, as far back as the longest
@@ -124,9 +125,9 @@ def dated_frame(
     ``pairs``: the log's linked pairs, when the caller has them (see
     :func:`~pqlkit.events.identity.identity_links`).
 
-    Three small temporary tables are made (the links, each date's id → person map and each
-    date's members; with ``also``, the later date's map and members in two more), and one with
-    a cohort's rows; ``Frame.release`` drops them.
+    Four small temporary tables are made (the links, each date's id → person map, the same
+    as spans of dates and each date's members; with ``also``, the later date's map and members
+    in two more), and one with a cohort's rows; ``Frame.release`` drops them.
     """
     scored = sorted(set(dates))
     if also is not None and also <= scored[-1]:
@@ -144,6 +145,8 @@ def dated_frame(
         each = table if also is None else dates_table(known)
         mapping, map_name = materialized(_each_date_map(links, each), "dated_map")
         made.append(map_name)
+        spans, name = materialized(_spans(mapping), "dated_spans")
+        made.append(name)
         source = narrowed(events.filter(events.timestamp < last), model)
         compact = _compact(events, known)
         cohort_wanted = ages is not None and model.entity == "user"
@@ -152,7 +155,7 @@ def dated_frame(
             compact, compact_name = materialized(compact, "dated_compact")
             made.append(compact_name)
         members, name = materialized(
-            _members(compact, events, each, known, mapping, groups), "dated_members"
+            _members(compact, events, each, known, spans, groups), "dated_members"
         )
         made.append(name)
         later = None
@@ -168,7 +171,9 @@ def dated_frame(
             rare = replace(
                 rare, table=narrowed(rare.table.filter(rare.table.timestamp < last), model)
             )
-        spread = Spread(tuple(scored), mapping, members, model.entity, source, runs=runs, rare=rare)
+        spread = Spread(
+            tuple(scored), mapping, spans, members, model.entity, source, runs=runs, rare=rare
+        )
         if unsettled:  # read by each such signal's piece: computed once
             ids = intervals.senders(spread, _senders(compact, len(scored)))
             named, ids_name = materialized(ids, "dated_senders")
@@ -296,6 +301,37 @@ def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
     return identity._canonical_map(known, by=("d_idx",))
 
 
+def _spans(mapping: ir.Table) -> ir.Table:
+    """``from_id → person_id`` from date ``lo`` to date ``hi`` (indices): each date's map
+    (:func:`_each_date_map`) with an id's dates of one person together, a row per span of
+    consecutive dates (almost every id's links make it one person from one date on: a row per
+    linked id, where the map has one per date). Joined on the id, the rows to resolve find
+    their date's person in a table a twelfth of the map's size."""
+    import ibis
+
+    counted = mapping.group_by("from_id", "person_id").agg(
+        lo=mapping.d_idx.min(), hi=mapping.d_idx.max(), n=mapping.count()
+    )
+    whole = counted.filter(counted.n == counted.hi - counted.lo + 1).drop("n")
+    broken = counted.filter(counted.n != counted.hi - counted.lo + 1)  # a chain's cycle closing
+    apart = mapping.semi_join(
+        broken, [mapping.from_id == broken.from_id, mapping.person_id == broken.person_id]
+    )
+    each_date = apart.select("from_id", "person_id", lo="d_idx", hi="d_idx")
+    return ibis.union(whole, each_date, distinct=False)
+
+
+def resolved_by_spans(rows: ir.Table, sender: Any, spans: ir.Table) -> ir.Table:
+    """``rows`` (with ``d_idx``) with ``l_person``: the person ``sender`` (an expression of
+    ``rows``) is linked to at the row's date (:func:`_spans`), null if none."""
+    linked = spans.select(l_from="from_id", l_person="person_id", l_lo="lo", l_hi="hi")
+    joined = rows.left_join(
+        linked,
+        (sender == linked.l_from) & (rows.d_idx >= linked.l_lo) & (rows.d_idx <= linked.l_hi),
+    )
+    return joined.select(*rows.columns, "l_person")
+
+
 def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
     """The log before the last of ``moments`` per sender and interval between them (``k``,
     see :func:`interval_index`): :func:`~pqlkit.events.identity.sender_facts` of each.
@@ -346,16 +382,18 @@ def _members(
     events: ir.Table,
     dates: ir.Table,
     moments: Sequence[datetime],
-    mapping: ir.Table,
+    spans: ir.Table,
     groups: ir.Table | None,
 ) -> ir.Table:
-    """Each date's known people (``compact``: :func:`_compact` of the dates): ``m_user`` and
-    ``account_id`` (dated), ``email_domain``, ``first_seen``, ``last_seen``, and ``e_user``,
-    ``e_account``, ``d_idx``, ``as_of``. ``groups``: the store's kept group calls, if any."""
+    """Each date's known people (``compact``: :func:`_compact` of the dates; ``spans``: the
+    dates' links, :func:`_spans`): ``m_user`` and ``account_id`` (dated), ``email_domain``,
+    ``first_seen``, ``last_seen``, and ``e_user``, ``e_account``, ``d_idx``, ``as_of``.
+    ``groups``: the store's kept group calls, if any."""
     import ibis
 
     each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
-    people = identity.people_of(each, mapping, by=("d_idx", "as_of"))
+    linked = resolved_by_spans(each, each.sender, spans)
+    people = identity.people_from(linked, by=("d_idx", "as_of"))
     claims = identity.account_domains(events, dates=dates, groups=groups)
     known = identity.attach_accounts(people, claims, by=("d_idx", "as_of"))
     index = known.d_idx
@@ -382,6 +420,7 @@ class Spread:
 
     moments: tuple[datetime, ...]  # in time order
     mapping: ir.Table  # d_idx, from_id → person_id
+    spans: ir.Table  # the same as from_id → person_id from d_idx lo to hi (see _spans)
     members: ir.Table
     entity: str
     source: ir.Table
@@ -441,9 +480,7 @@ class Spread:
                 (paired.n_idx >= paired._first) & (paired.n_idx <= paired._final)
             )
             each = paired.select(*table.columns, d_idx=paired.n_idx, as_of=paired.n_as_of).view()
-        sender = each.user_id.coalesce(each.anonymous_id)
-        links = self.mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
-        resolved = each.left_join(links, [sender == links.l_from, each.d_idx == links.l_idx])
+        resolved = resolved_by_spans(each, each.user_id.coalesce(each.anonymous_id), self.spans)
         known = resolved.filter(resolved.user_id.notnull() | resolved.l_person.notnull())
         known = known.select(
             *table.columns,

@@ -242,7 +242,12 @@ def people_of(senders: ir.Table, mapping: ir.Table, by: tuple[str, ...] = ()) ->
         l_from="from_id", l_person="person_id", **{f"l_{c}": mapping[c] for c in on}
     )
     same = [senders.sender == links.l_from, *(senders[c] == links[f"l_{c}"] for c in on)]
-    joined = senders.left_join(links, same)
+    return people_from(senders.left_join(links, same), by)
+
+
+def people_from(joined: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
+    """:func:`people_of` from the senders already joined to the person each id is linked to
+    (``l_person``, null for an id not linked)."""
     known = joined.filter(joined.has_user | joined.l_person.notnull())
     person = known.l_person.coalesce(known.sender)
     return known.group_by(*by, user_id=person).agg(
