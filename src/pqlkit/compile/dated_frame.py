@@ -171,9 +171,7 @@ def dated_frame(
             rare = replace(
                 rare, table=narrowed(rare.table.filter(rare.table.timestamp < last), model)
             )
-        spread = Spread(
-            tuple(scored), mapping, spans, members, model.entity, source, runs=runs, rare=rare
-        )
+        spread = Spread(tuple(scored), spans, members, model.entity, source, runs=runs, rare=rare)
         if unsettled:  # read by each such signal's piece: computed once
             ids = intervals.senders(spread, _senders(compact, len(scored)))
             named, ids_name = materialized(ids, "dated_senders")
@@ -419,8 +417,7 @@ class Spread:
     (:mod:`pqlkit.compile.intervals`)."""
 
     moments: tuple[datetime, ...]  # in time order
-    mapping: ir.Table  # d_idx, from_id → person_id
-    spans: ir.Table  # the same as from_id → person_id from d_idx lo to hi (see _spans)
+    spans: ir.Table  # from_id → person_id from date lo to hi (indices, see _spans)
     members: ir.Table
     entity: str
     source: ir.Table

@@ -483,23 +483,20 @@ def unsettled(spread: Spread, named: ir.Table) -> ir.Table:
     """
     import ibis
 
-    from pqlkit.compile.dated_frame import each_date_after, interval_index
+    from pqlkit.compile.dated_frame import each_date_after, interval_index, resolved_by_spans
 
     moments = spread.moments
     named = named.mutate(counts_from=interval_index(named["first"], moments) + 1)
-    mapping, final = spread.mapping, _final_links(spread)
-    at_final = mapping.join(
-        final, [mapping.from_id == final.f_from, mapping.person_id == final.f_person]
-    )
-    settles = at_final.group_by(s_from=at_final.from_id).agg(settled_from=at_final.d_idx.min())
+    spans, final = spread.spans, _final_links(spread)
+    at_final = spans.join(final, [spans.from_id == final.f_from, spans.person_id == final.f_person])
+    settles = at_final.group_by(s_from=at_final.from_id).agg(settled_from=at_final.lo.min())
     timed = named.left_join(settles, named.sender == settles.s_from)
     # an id not linked by the last date is a user id standing for itself at every date
     late = timed.filter(timed.settled_from.fill_null(1) > timed.counts_from)
     suspects = late.select(s_person="person").distinct()
     shared = named.join(suspects, named.person == suspects.s_person).select(*named.columns)
     each = each_date_after(shared, shared.counts_from, len(moments), moments)
-    links = mapping.select(l_idx="d_idx", l_from="from_id", l_person="person_id")
-    at = each.left_join(links, [each.sender == links.l_from, each.d_idx == links.l_idx])
+    at = resolved_by_spans(each, each.sender, spans)
     is_known = at.has_user | at.l_person.notnull()
     then = at.l_person.coalesce(at.sender)
     per_date = at.group_by("person", "d_idx").agg(
@@ -526,6 +523,6 @@ def _people_at_last(spread: Spread, table: ir.Table) -> ir.Table:
 
 def _final_links(spread: Spread) -> ir.Table:
     """``f_from → f_person``: the id → person map of the last date."""
-    mapping = spread.mapping
-    final = mapping.filter(mapping.d_idx == len(spread.moments))
+    spans, last = spread.spans, len(spread.moments)
+    final = spans.filter((spans.lo <= last) & (spans.hi >= last))
     return final.select(f_from="from_id", f_person="person_id")
