@@ -42,6 +42,7 @@ from pqlkit.compile import intervals, needs
 from pqlkit.compile.frame import Frame, drop_temporary, frame_rows, materialized, narrowed
 from pqlkit.compile.signals import interval
 from pqlkit.events import identity
+from pqlkit.events.identity import MAX_HOPS
 from pqlkit.store import kept
 from pqlkit.store.kept_activity import merged_days
 
@@ -125,9 +126,9 @@ def dated_frame(
     ``pairs``: the log's linked pairs, when the caller has them (see
     :func:`~pqlkit.events.identity.identity_links`).
 
-    Four small temporary tables are made (the links, each date's id → person map, the same
-    as spans of dates and each date's members; with ``also``, the later date's map and members
-    in two more), and one with a cohort's rows; ``Frame.release`` drops them.
+    Three small temporary tables are made (the links, each id's person over spans of dates
+    and each date's members; with ``also``, the members in two: the dates' and the later
+    date's), and one with a cohort's rows; ``Frame.release`` drops them.
     """
     scored = sorted(set(dates))
     if also is not None and also <= scored[-1]:
@@ -143,9 +144,7 @@ def dated_frame(
         links, name = materialized(linked, "dated_links")
         made.append(name)
         each = table if also is None else dates_table(known)
-        mapping, map_name = materialized(_each_date_map(links, each), "dated_map")
-        made.append(map_name)
-        spans, name = materialized(_spans(mapping), "dated_spans")
+        spans, name = materialized(_spans(links, known), "dated_spans")
         made.append(name)
         source = narrowed(events.filter(events.timestamp < last), model)
         compact = _compact(events, known)
@@ -160,11 +159,11 @@ def dated_frame(
         made.append(name)
         later = None
         if also is not None:  # the later date's rows apart: the query reads only the dates'
-            mapping, at = _split(mapping, map_name, "dated_map", len(scored), made)
             members, then = _split(members, name, "dated_members", len(scored), made)
+            at = _on_date(spans, len(known))
             later = _single(events, model, at, then, also, groups)
         cohort = _band(members, ages) if ages is not None and cohort_wanted else None
-        senders = None if cohort is None else _cohort_senders(cohort, members, mapping, table)
+        senders = None if cohort is None else _cohort_senders(cohort, members, spans, table)
         runs = kept.sender_runs(events) if unsettled else None  # read with the unsettled
         rare = None if cohort is not None else kept.rare_events(events)
         if rare is not None:  # the same rows of the events of rare names
@@ -251,7 +250,7 @@ def _single(
         last_seen=members.last_seen,
         signed_up=members.signed_up,
     )
-    at = mapping.select("from_id", "person_id")
+    at = mapping
     rows = frame_rows(events, model, moment, at, people, narrow=True)
     return Frame(events, rows, people, moment, model.entity, groups=groups)
 
@@ -265,7 +264,7 @@ def _band(members: ir.Table, ages: tuple[timedelta, timedelta]) -> ir.Table:
 
 
 def _cohort_senders(
-    cohort: ir.Table, members: ir.Table, mapping: ir.Table, dates: ir.Table
+    cohort: ir.Table, members: ir.Table, spans: ir.Table, dates: ir.Table
 ) -> ir.Table:
     """``n_sender, n_idx, n_as_of``: at each date, the ids whose events the cohort reads — those
     of its users and of their accounts' other members — so that an event is generated only for
@@ -280,8 +279,11 @@ def _cohort_senders(
         teammates.select(p_idx=teammates.d_idx.cast("int64"), p_user=teammates.e_user),
         distinct=True,
     )
-    linked = mapping.join(
-        people, [mapping.d_idx == people.p_idx, mapping.person_id == people.p_user]
+    linked = spans.join(
+        people,
+        (spans.person_id == people.p_user)
+        & (people.p_idx >= spans.lo)
+        & (people.p_idx <= spans.hi),
     )
     ids = ibis.union(
         linked.select(n_sender=linked.from_id, n_idx=linked.p_idx),
@@ -292,31 +294,51 @@ def _cohort_senders(
     return timed.select("n_sender", "n_idx", n_as_of=timed.as_of)
 
 
-def _each_date_map(links: ir.Table, dates: ir.Table) -> ir.Table:
-    """``d_idx, from_id → person_id``: each date's links (those made before it), followed."""
-    joined = links.join(dates, links.linked_at < dates.as_of)
-    known = joined.select("d_idx", "from_id", "to_id")
-    return identity._canonical_map(known, by=("d_idx",))
+def _spans(links: ir.Table, moments: Sequence[datetime]) -> ir.Table:
+    """``from_id → person_id`` from date ``lo`` to date ``hi`` (indices of ``moments``): each
+    date's id → person map, with an id's consecutive dates of one person in one row (a row
+    per linked id, almost always, where a map of each date has one per date and id).
 
-
-def _spans(mapping: ir.Table) -> ir.Table:
-    """``from_id → person_id`` from date ``lo`` to date ``hi`` (indices): each date's map
-    (:func:`_each_date_map`) with an id's dates of one person together, a row per span of
-    consecutive dates (almost every id's links make it one person from one date on: a row per
-    linked id, where the map has one per date). Joined on the id, the rows to resolve find
-    their date's person in a table a twelfth of the map's size."""
+    ``links`` (:func:`~pqlkit.events.identity.identity_links` as of the last moment) are each
+    id's first link, so an id's path is fixed: hops ``x1 … xN`` (``N = MAX_HOPS``) made at
+    ``a1 … aN``. At a date the id stands for the last hop of the path's prefix whose links
+    were all made before it (as :func:`~pqlkit.events.identity.person_map` follows them): hop
+    j from the first date after the latest of ``a1 … aj`` until the next hop's first date.
+    """
     import ibis
 
-    counted = mapping.group_by("from_id", "person_id").agg(
-        lo=mapping.d_idx.min(), hi=mapping.d_idx.max(), n=mapping.count()
-    )
-    whole = counted.filter(counted.n == counted.hi - counted.lo + 1).drop("n")
-    broken = counted.filter(counted.n != counted.hi - counted.lo + 1)  # a chain's cycle closing
-    apart = mapping.semi_join(
-        broken, [mapping.from_id == broken.from_id, mapping.person_id == broken.person_id]
-    )
-    each_date = apart.select("from_id", "person_id", lo="d_idx", hi="d_idx")
-    return ibis.union(whole, each_date, distinct=False)
+    paths = links.select("from_id", x1="to_id", a1="linked_at")
+    for hop in range(2, MAX_HOPS + 1):
+        step = links.select(h_from="from_id", h_to="to_id", h_at="linked_at")
+        joined = paths.left_join(step, step.h_from == paths[f"x{hop - 1}"])
+        made = ibis.greatest(joined[f"a{hop - 1}"], joined.h_at)  # both there: the prefix's
+        paths = joined.select(*paths.columns, **{f"x{hop}": "h_to", f"a{hop}": made}).view()
+    dates = len(moments)
+    starts = [  # each hop's first date (past the last date: never)
+        ibis.ifelse(
+            paths[f"x{hop}"].notnull(),
+            interval_index(paths[f"a{hop}"], moments) + 1,
+            ibis.literal(dates + 1),
+        )
+        for hop in range(1, MAX_HOPS + 1)
+    ]
+    spans = [
+        paths.select(
+            "from_id",
+            person_id=paths[f"x{hop}"],
+            lo=starts[hop - 1].cast("int64"),
+            hi=((starts[hop] if hop < MAX_HOPS else ibis.literal(dates + 1)) - 1).cast("int64"),
+        )
+        for hop in range(1, MAX_HOPS + 1)
+    ]
+    every = ibis.union(*spans, distinct=False)
+    return every.filter(every.lo <= every.hi)
+
+
+def _on_date(spans: ir.Table, index: int) -> ir.Table:
+    """``from_id → person_id`` at one date (its index)."""
+    at = spans.filter((spans.lo <= index) & (spans.hi >= index))
+    return at.select("from_id", "person_id")
 
 
 def resolved_by_spans(rows: ir.Table, sender: Any, spans: ir.Table) -> ir.Table:
