@@ -160,7 +160,7 @@ def dated_frame(
         later = None
         if also is not None:  # the later date's rows apart: the query reads only the dates'
             members, then = _split(members, name, "dated_members", len(scored), made)
-            at = _on_date(spans, len(known))
+            at = on_date(spans, len(known))
             later = _single(events, model, at, then, also, groups)
         cohort = _band(members, ages) if ages is not None and cohort_wanted else None
         senders = None if cohort is None else _cohort_senders(cohort, members, spans, table)
@@ -250,8 +250,7 @@ def _single(
         last_seen=members.last_seen,
         signed_up=members.signed_up,
     )
-    at = mapping
-    rows = frame_rows(events, model, moment, at, people, narrow=True)
+    rows = frame_rows(events, model, moment, mapping, people, narrow=True)
     return Frame(events, rows, people, moment, model.entity, groups=groups)
 
 
@@ -335,8 +334,8 @@ def _spans(links: ir.Table, moments: Sequence[datetime]) -> ir.Table:
     return every.filter(every.lo <= every.hi)
 
 
-def _on_date(spans: ir.Table, index: int) -> ir.Table:
-    """``from_id → person_id`` at one date (its index)."""
+def on_date(spans: ir.Table, index: int) -> ir.Table:
+    """``from_id → person_id`` at one date (its index) from :func:`_spans`."""
     at = spans.filter((spans.lo <= index) & (spans.hi >= index))
     return at.select("from_id", "person_id")
 

@@ -523,6 +523,7 @@ def _people_at_last(spread: Spread, table: ir.Table) -> ir.Table:
 
 def _final_links(spread: Spread) -> ir.Table:
     """``f_from → f_person``: the id → person map of the last date."""
-    spans, last = spread.spans, len(spread.moments)
-    final = spans.filter((spans.lo <= last) & (spans.hi >= last))
+    from pqlkit.compile.dated_frame import on_date
+
+    final = on_date(spread.spans, len(spread.moments))
     return final.select(f_from="from_id", f_person="person_id")
