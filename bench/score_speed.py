@@ -9,7 +9,7 @@ cached under --data and reused by later runs. Then, as of the end of the simulat
 * pqlkit: ``score_events(store.events, load("pillars"), T)`` in this process (Arrow's memory
   from jemalloc, as ``pql`` takes it: pqlkit/arrow_pool.py), warm (run once, then timed):
   triggers, population, every signal, points, layers, score and tier inside DuckDB, fetched
-  as Arrow; then ``run.rows()``, the per-user reasons and JSON breakdown
+  as Arrow; then ``run.output()``, the output table with every user's reasons and JSON breakdown
 * SQL: one hand-written DuckDB query of the same model on the same connection, warm: identity,
   accounts, signals, triggers with their cooldown, population, points, layers, score and tier,
   fetched as Arrow (per-rule points and values as columns: the breakdown, without the wording)
@@ -17,7 +17,7 @@ cached under --data and reused by later runs. Then, as of the end of the simulat
   needs), boolean masks and group-bys per signal, then the points
 * CLI: the whole ``pql score --model pillars --as-of T --out scores.parquet --no-ledger``
   command from the shell, start-up included; its peak memory (ru_maxrss) is the process's peak
-* dates: pqlkit (``score_dates``, as ``pql backtest`` runs it, and rows()) and the SQL as of
+* dates: pqlkit (``score_dates``, as ``pql backtest`` runs it, and output()) and the SQL as of
   --dates weekly dates up to T
 
 Every baseline's output is checked against pqlkit's, user by user (score, tier, each signal,
@@ -667,18 +667,19 @@ def release(store: Store) -> int:
     return int(held[0]) if held else 0
 
 
-def pqlkit_rows(run: ScoreRun) -> float:
-    """Seconds for ``run.rows()``: every user's reasons and JSON breakdown."""
+def pqlkit_output(run: ScoreRun) -> float:
+    """Seconds for ``run.output()``: every user's output row, with its reasons and JSON
+    breakdown, in one Arrow table (what ``pql score`` writes)."""
     started = time.perf_counter()
-    rows = run.rows()
-    assert len(rows) == len(run)
+    table = run.output()
+    assert table.num_rows == len(run)
     return time.perf_counter() - started
 
 
 def pqlkit_profile(
     store: Store, loaded: LoadedModel, as_of: datetime
 ) -> tuple[list[tuple[str, float]], float, int]:
-    """``score_events`` and ``rows()`` under cProfile: where the time goes, whatever the stages.
+    """``score_events`` and ``output()`` under cProfile: where the time goes, whatever the stages.
 
     Returns pqlkit's functions that took at least 2% of the run (cumulative seconds, nested
     calls included), the run's seconds, and the bytes of temporary tables it left behind.
@@ -691,7 +692,7 @@ def pqlkit_profile(
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
-    score_events(store.events, loaded, as_of).rows()
+    score_events(store.events, loaded, as_of).output()
     profiler.disable()
     elapsed = time.perf_counter() - started
     leaked = release(store)
@@ -842,8 +843,8 @@ def main() -> None:
         _progress(f"pqlkit under cProfile: {profiled:.1f} s, left {_gb(leaked)}")
         runs = [pqlkit_score(store, loaded, T) for _ in range(args.repeat)]
         run, ours = min(runs, key=lambda r: r[1])
-        rows = _best(args.repeat, lambda: pqlkit_rows(run))
-        _progress(f"pqlkit: {ours:.1f} s + rows() {rows:.1f} s")
+        rows = _best(args.repeat, lambda: pqlkit_output(run))
+        _progress(f"pqlkit: {ours:.1f} s + output() {rows:.1f} s")
 
         def timed_sql(date: datetime) -> tuple[pa.Table, float]:
             started = time.perf_counter()
@@ -858,10 +859,10 @@ def main() -> None:
         dates = [T - WEEK * k for k in range(args.dates)][::-1]
         dated: list[ScoreRun] = []
         started = time.perf_counter()
-        wording = 0.0  # rows(): the reasons and JSON breakdown, which backtests do not read
+        wording = 0.0  # output(): the reasons and JSON breakdown, which backtests do not read
         for at in score_dates(store.events, loaded, dates):  # what pql backtest runs
             worded = time.perf_counter()
-            assert len(at.rows()) == len(at)
+            assert at.output().num_rows == len(at)
             wording += time.perf_counter() - worded
             dated.append(at)
             _progress(f"pqlkit as of {at.as_of:%Y-%m-%d}: {time.perf_counter() - started:.1f} s")
@@ -916,9 +917,9 @@ class Results:
     events: int
     users: int  # scored: the free population at T
     ours: float  # score_events
-    rows: float  # run.rows()
+    rows: float  # run.output()
     profile: list[tuple[str, float]]  # pqlkit function → cumulative seconds, in the warm-up
-    profiled: float  # the warm-up's seconds (score_events and rows() under cProfile)
+    profiled: float  # the warm-up's seconds (score_events and output() under cProfile)
     leaked: int  # bytes of temporary tables one run leaves behind
     sql: float
     pandas_read: float
@@ -928,7 +929,7 @@ class Results:
     loop_peak: int  # bytes, of this process after the loop over the dates
     dates: int
     ours_dates: float
-    dates_wording: float  # of ours_dates, the rows() calls
+    dates_wording: float  # of ours_dates, the output() calls
     sql_dates: float
 
 
@@ -941,14 +942,14 @@ def report(r: Results, checks: list[Check]) -> None:
     )
     table = [
         ("pqlkit score_events (in DuckDB, to Arrow)", r.ours, ""),
-        ("pqlkit run.rows() (reasons, JSON breakdown)", r.rows, ""),
-        ("pqlkit: score_events + rows()", ours, "1.00"),
+        ("pqlkit run.output() (reasons, JSON breakdown)", r.rows, ""),
+        ("pqlkit: score_events + output()", ours, "1.00"),
         ("hand-written SQL, one query (to Arrow)", r.sql, f"{r.sql / ours:.2f}"),
         ("pandas: read Parquet", r.pandas_read, ""),
         ("pandas: compute", r.pandas_compute, f"{r.pandas_compute / ours:.2f}"),
         ("pandas: read + compute", pandas, f"{pandas / ours:.2f}"),
         ("pql score --out x.parquet --no-ledger (CLI)", r.cli, f"{r.cli / ours:.2f}"),
-        (f"pqlkit, {r.dates} weekly dates (score_dates + rows())", r.ours_dates, ""),
+        (f"pqlkit, {r.dates} weekly dates (score_dates + output())", r.ours_dates, ""),
         (f"pqlkit, {r.dates} weekly dates (score_dates alone)", r.ours_dates - r.dates_wording, ""),
         (f"hand-written SQL, {r.dates} weekly dates", r.sql_dates, ""),
     ]
@@ -960,7 +961,7 @@ def report(r: Results, checks: list[Check]) -> None:
         f"{_gb(r.loop_peak)}"
     )
     print(
-        f"where the time goes (the warm-up, score_events + rows() under cProfile: "
+        f"where the time goes (the warm-up, score_events + output() under cProfile: "
         f"{r.profiled:.1f} s); pqlkit functions >= 2%, cumulative seconds:"
     )
     for name, seconds in r.profile:

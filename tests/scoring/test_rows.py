@@ -7,6 +7,7 @@ table; whatever the sharing, every row must read as its own values read alone, b
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -14,8 +15,8 @@ import orjson
 import pytest
 
 from pqlkit.model.loader import load
-from pqlkit.scoring.breakdown import explain_row
-from pqlkit.scoring.run import score_events
+from pqlkit.scoring.breakdown import Memo, explain_row
+from pqlkit.scoring.run import OUTPUT_COLUMNS, output_schema, score_events
 from pqlkit.store.store import Store
 
 PILLARS = load("pillars")
@@ -50,3 +51,30 @@ def test_the_first_rows_and_chosen_entities(simulated_store: Path) -> None:
     chosen = {every[3]["entity_id"], every[-1]["entity_id"]}
     assert run.rows(only=chosen) == [row for row in every if row["entity_id"] in chosen]
     assert run.rows(only=[]) == []
+
+
+def test_the_output_table_is_typed_and_says_each_entitys_own_triggers_and_since(
+    simulated_store: Path,
+) -> None:
+    moment = datetime(2026, 3, 15)
+    with Store.open(simulated_store, read_only=True) as store:
+        run = score_events(store.events, PILLARS, moment)
+    hot = sorted(entity for entity, triggers in run.live.items() if triggers)
+    since = {hot[0]: datetime(2026, 3, 1, 12)}
+    table = replace(run, since=since).output()
+    assert table.schema == output_schema()
+    assert table.column_names == list(OUTPUT_COLUMNS)
+    for row in table.to_pylist():
+        assert row["triggers"] == ", ".join(run.live.get(row["entity_id"], []))
+        assert row["pql_since"] == since.get(row["entity_id"])
+        assert (row["as_of"], row["model"], row["entity_type"]) == (moment, "pillars", "user")
+    assert table.to_pylist() == replace(run, since=since).rows()
+
+
+def test_one_memo_words_runs_of_other_dates_as_their_own(simulated_store: Path) -> None:
+    with Store.open(simulated_store, read_only=True) as store:
+        runs = [score_events(store.events, PILLARS, datetime(2026, 3, d)) for d in (1, 15)]
+    memo = Memo.of(PILLARS.model)
+    shared = [replace(run, memo=memo).rows() for run in runs]
+    assert memo.layer_texts  # the layers' texts were kept, and read by the second run
+    assert shared == [run.rows() for run in runs]

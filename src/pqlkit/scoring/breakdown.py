@@ -6,7 +6,7 @@ rows being written or shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pqlkit.compile.points import condition_column, layer_column, rule_column
@@ -87,11 +87,12 @@ LayerWords = tuple[dict[str, Any], list[tuple[float, str]]]
 class Memo:
     """What wording many rows of one model shares: each layer's columns, and each layer's
     values worded once (the entries are shared between the rows' breakdowns: do not change
-    them)."""
+    them); ``layer_texts``: the same as texts, for :func:`pqlkit.scoring.worded.words`."""
 
     model: Model
     layers: list[tuple[str, Any, list[tuple[int, Rule, str, str]], str]]
     layer_words: dict[tuple[Any, ...], LayerWords]
+    layer_texts: dict[tuple[Any, ...], tuple[str, dict[float, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, model: Model) -> Memo:

@@ -17,9 +17,9 @@ def write_rows(rows: list[dict[str, Any]], path: Path, columns: tuple[str, ...])
     if kind is None:
         raise ConfigError(f"--out {path}: write to .csv, .parquet or .jsonl")
     table = (
-        pa.Table.from_pylist(rows, schema=_schema(columns))
+        pa.Table.from_pylist(rows, schema=schema_of(columns))
         if rows
-        else _schema(columns).empty_table()
+        else schema_of(columns).empty_table()
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -41,7 +41,8 @@ def write_rows(rows: list[dict[str, Any]], path: Path, columns: tuple[str, ...])
     return kind
 
 
-def _schema(columns: tuple[str, ...]) -> Any:
+def schema_of(columns: tuple[str, ...]) -> Any:
+    """The output columns' types: texts, but for the score and the times."""
     import pyarrow as pa
 
     types = {"score": pa.float64(), "as_of": pa.timestamp("us"), "pql_since": pa.timestamp("us")}

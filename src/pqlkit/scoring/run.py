@@ -21,7 +21,7 @@ from pqlkit.compile.frame import (
 from pqlkit.compile.plan import CompiledModel, compile_model
 from pqlkit.model.loader import LoadedModel
 from pqlkit.scoring.breakdown import Memo, explain_row, explained_columns
-from pqlkit.scoring.worded import words
+from pqlkit.scoring.worded import RowTriggers, words
 from pqlkit.triggers import asof, batch, beside
 from pqlkit.triggers.alerts import fired_before
 from pqlkit.triggers.batch import Alert
@@ -64,6 +64,7 @@ class ScoreRun:
     live: dict[str, list[str]]  # entity → its triggers active at as_of
     alerts: list[Alert]  # every alert fired before as_of
     since: dict[str, datetime] = field(default_factory=dict)  # from the ledger, when recorded
+    memo: Memo | None = None  # what wording its rows shares with other runs (of score_dates)
 
     @property
     def as_of(self) -> datetime:
@@ -72,15 +73,14 @@ class ScoreRun:
     def __len__(self) -> int:
         return int(self.table.num_rows)
 
-    def rows(
-        self, top: int | None = None, *, only: Collection[str] | None = None
-    ) -> list[dict[str, Any]]:
-        """Output rows (``OUTPUT_COLUMNS``), with each breakdown as JSON text; the first
-        ``top``, or those of the entities ``only`` names.
+    def output(self, top: int | None = None, *, only: Collection[str] | None = None) -> pa.Table:
+        """The output rows as one table (``OUTPUT_COLUMNS``, typed as ``output_schema``), each
+        breakdown as JSON text; the first ``top``, or those of the entities ``only`` names.
 
         A points model's texts are put together for the whole table from each layer's, worded
-        once per combination of its values (:mod:`pqlkit.scoring.worded`); other models' rows
-        are worded one by one, each distinct combination of values once.
+        once per combination of its values (:mod:`pqlkit.scoring.worded`; for all the runs
+        that share ``memo``); other models' rows are worded one by one, each distinct
+        combination of values once.
         """
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -90,48 +90,64 @@ class ScoreRun:
         if only is not None:
             wanted = pa.array(sorted(only), pa.string())
             table = table.filter(pc.is_in(table.column("entity_id"), value_set=wanted))
+        entities = table.column("entity_id").combine_chunks()
+        live = RowTriggers.of(entities, self.live)
+        read = explained_columns(model)
+        names = [n for n in read if n in table.column_names]
+        if model.type == "points" and len(names) == len(read):
+            reasons, breakdowns = words(model, table, live, self.memo)
+        else:
+            with collector.paused():  # dicts and lists, no cycles
+                texts = _row_by_row(model, table, names, live.each(), self.memo)
+            reasons, breakdowns = (pa.array(t, pa.string()) for t in texts)
+        size, moment = table.num_rows, pa.timestamp("us")
+        since = (
+            pa.array([self.since.get(e) for e in entities.to_pylist()], moment)
+            if self.since
+            else pa.nulls(size, moment)
+        )
+        columns = {
+            "entity_id": entities,
+            "entity_type": pa.repeat(pa.scalar(model.entity, pa.string()), size),
+            "score": table.column("score").cast(pa.float64()),
+            "tier": table.column("tier"),
+            "triggers": live.worded(", ".join),
+            "reasons": reasons,
+            "breakdown": breakdowns,
+            "as_of": pa.repeat(pa.scalar(self.as_of, moment), size),
+            "model": pa.repeat(pa.scalar(model.name, pa.string()), size),
+            "pql_since": since,
+        }
+        return pa.table(columns, schema=output_schema())
+
+    def rows(
+        self, top: int | None = None, *, only: Collection[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """:meth:`output` as a list of dicts."""
+        table = self.output(top, only=only)
         with collector.paused():  # a list of dicts, no cycles
-            entities = table.column("entity_id").to_pylist()
-            live = [self.live.get(entity, []) for entity in entities]
-            read = explained_columns(model)
-            names = [n for n in read if n in table.column_names]
-            if model.type == "points" and len(names) == len(read):
-                reasons, breakdowns = (texts.to_pylist() for texts in words(model, table, live))
-            else:
-                reasons, breakdowns = _row_by_row(model, table, names, live)
+            columns = [table.column(name).to_pylist() for name in OUTPUT_COLUMNS]
             return [
-                {
-                    "entity_id": entity,
-                    "entity_type": model.entity,
-                    "score": score,
-                    "tier": tier,
-                    "triggers": ", ".join(triggers),
-                    "reasons": reason,
-                    "breakdown": breakdown,
-                    "as_of": self.as_of,
-                    "model": model.name,
-                    "pql_since": self.since.get(entity),
-                }
-                for entity, triggers, score, tier, reason, breakdown in zip(
-                    entities,
-                    live,
-                    table.column("score").to_pylist(),
-                    table.column("tier").to_pylist(),
-                    reasons,
-                    breakdowns,
-                    strict=True,
-                )
+                dict(zip(OUTPUT_COLUMNS, row, strict=True)) for row in zip(*columns, strict=True)
             ]
 
 
+def output_schema() -> pa.Schema:
+    """The types of ``OUTPUT_COLUMNS``: texts, but for the score and the times."""
+    from pqlkit.scoring.output import schema_of
+
+    schema: pa.Schema = schema_of(OUTPUT_COLUMNS)
+    return schema
+
+
 def _row_by_row(
-    model: Model, table: pa.Table, names: list[str], live: list[list[str]]
+    model: Model, table: pa.Table, names: list[str], live: list[list[str]], memo: Memo | None
 ) -> tuple[list[str], list[str]]:
     """Each row's reasons and breakdown (JSON text), worded by :func:`explain_row`: once for
     each distinct combination of ``names``' values and live triggers."""
     columns = [table.column(name).to_pylist() for name in names]
     worded: dict[tuple[Any, ...], tuple[str, str]] = {}
-    memo = Memo.of(model)  # each rule's value and points worded once
+    memo = memo or Memo.of(model)  # each rule's value and points worded once
     reasons, breakdowns = [], []
     for triggers, values in zip(live, zip(*columns, strict=True), strict=True):
         key = (*values, *triggers) if triggers else values
@@ -205,6 +221,7 @@ def score_dates(
     at_once = math.ceil(len(dates) / math.ceil(len(dates) / limit)) if dates else 1
     chunks = [dates[start : start + at_once] for start in range(0, len(dates), at_once)]
     together = any(len(set(chunk)) > 1 for chunk in chunks)
+    memo = Memo.of(loaded.model)  # the runs' layers worded once for them all
     with Scratch() as scratch, ExitStack() as stack:
         pairs = None
         if dates and (loaded.model.triggers or together):  # the history's and frames' links
@@ -217,11 +234,14 @@ def score_dates(
         for n, chunk in enumerate(chunks, start=1):
             if len(set(chunk)) == 1:
                 yield from (
-                    _score(events, loaded, date, history().as_of(date), pairs) for date in chunk
+                    _score(events, loaded, date, history().as_of(date), pairs, memo)
+                    for date in chunk
                 )
                 continue
             with_later = later if n == len(chunks) and later and later.at > max(chunk) else None
-            yield from _score_together(events, loaded, chunk, history, ages, with_later, pairs)
+            yield from _score_together(
+                events, loaded, chunk, history, ages, with_later, pairs, memo
+            )
             if with_later is not None:
                 later = None  # read with this query
     if later is not None:
@@ -244,6 +264,7 @@ def _score_together(
     ages: tuple[timedelta, timedelta] | None,
     later: Later | None = None,
     pairs: ir.Table | None = None,
+    memo: Memo | None = None,
 ) -> Iterator[ScoreRun]:
     """Several dates in one query on a frame of them all (:mod:`pqlkit.compile.dated_frame`);
     ``later`` read on the frame of its time, made with it; ``pairs``: the log's linked pairs
@@ -284,7 +305,7 @@ def _score_together(
         start = int(when.searchsorted(moment, side="left"))
         part = result.slice(start, int(when.searchsorted(moment, side="right")) - start)
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
-        yield ScoreRun(loaded, alone, part, live[date], alerts[date])
+        yield ScoreRun(loaded, alone, part, live[date], alerts[date], memo=memo)
 
 
 def _score(
@@ -293,6 +314,7 @@ def _score(
     moment: datetime,
     alerts: list[Alert],
     pairs: ir.Table | None = None,
+    memo: Memo | None = None,
 ) -> ScoreRun:
     import ibis
 
@@ -310,7 +332,7 @@ def _score(
             result = compiled.table.to_pyarrow()
         finally:
             frame.release()  # the run's result is in Arrow; its temporary tables can go
-    return ScoreRun(loaded, compiled, ranked(loaded, result), live, alerts)
+    return ScoreRun(loaded, compiled, ranked(loaded, result), live, alerts, memo=memo)
 
 
 def ranked(loaded: LoadedModel, table: pa.Table, *, by_date: bool = False) -> pa.Table:

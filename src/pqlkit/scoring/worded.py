@@ -15,6 +15,10 @@ from those pieces with Arrow's string kernels: the same texts, byte for byte, as
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
 
     from pqlkit.model.schema import Model
 
+ROWS_A_PART = 50_000  # fewer rows are worded on the calling thread
 _LIMIT = 1 << 62  # a combined code stays below this before it is made dense again
 
 
@@ -36,95 +41,187 @@ def combinations(table: pa.Table, names: list[str]) -> tuple[np.ndarray, np.ndar
     import numpy as np
     import pyarrow.compute as pc
 
-    rows = table.num_rows
-    code = np.zeros(rows, dtype=np.int64)
-    size = 1
+    codes = []
     for name in names:
         encoded = pc.dictionary_encode(table.column(name).combine_chunks())
         index = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-        values = len(encoded.dictionary) + 1  # and null
+        codes.append((index + 1, len(encoded.dictionary) + 1))  # and null
+    return combined(codes, table.num_rows)
+
+
+def combined(codes: list[tuple[np.ndarray, int]], rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code for its combination of ``codes`` (each a code per row, below its
+    size): equal combinations, equal codes ``0 … n-1``; and for each code the first row."""
+    import numpy as np
+
+    code = np.zeros(rows, dtype=np.int64)
+    size = 1
+    for each, values in codes:
         if size * values >= _LIMIT:
             _, code = np.unique(code, return_inverse=True)
             size = int(code.max()) + 1 if rows else 1
-        code = code * values + index + 1
+        code = code * values + each
         size *= values
     _, first, dense = np.unique(code, return_index=True, return_inverse=True)
     return dense.reshape(-1), first
 
 
-def words(model: Model, table: pa.Table, triggers: list[list[str]]) -> tuple[pa.Array, pa.Array]:
+@dataclass(frozen=True)
+class RowTriggers:
+    """Each row's live triggers: ``lists[code[i]]`` for row ``i`` (``lists[0]`` is none)."""
+
+    code: pa.Array  # int32, a row's index into lists
+    lists: list[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, entities: pa.Array | pa.ChunkedArray, live: Mapping[str, list[str]]) -> RowTriggers:
+        """The triggers of each row's entity in ``live`` (an entity left out has none)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        lists: dict[tuple[str, ...], int] = {(): 0}
+        keys, codes = [], []
+        for entity, triggers in live.items():
+            if triggers:
+                keys.append(entity)
+                codes.append(lists.setdefault(tuple(triggers), len(lists)))
+        at = pc.index_in(entities, value_set=pa.array(keys, pa.string()))
+        code = pa.array(codes, pa.int32()).take(at).fill_null(0)
+        return cls(code.combine_chunks() if isinstance(code, pa.ChunkedArray) else code, [*lists])
+
+    def worded(self, word: Callable[[tuple[str, ...]], str]) -> pa.Array:
+        """``word`` of each row's triggers, worded once per distinct list."""
+        import pyarrow as pa
+
+        return pa.array([word(t) for t in self.lists], pa.string()).take(self.code)
+
+    def slice(self, start: int, size: int) -> RowTriggers:
+        return RowTriggers(self.code.slice(start, size), self.lists)
+
+    def each(self) -> list[list[str]]:
+        """Each row's triggers, as lists."""
+        lists = [list(t) for t in self.lists]
+        return [lists[c] for c in self.code.to_pylist()]
+
+
+def words(
+    model: Model, table: pa.Table, live: RowTriggers, memo: Memo | None = None
+) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
     """The reasons and breakdown (JSON text) of every row of ``table`` (a points model's
-    scored table), ``triggers`` being each row's live triggers."""
+    scored table), ``live`` being each row's live triggers; ``memo``: kept by a caller wording
+    many tables of the model (each layer's values are worded once for them all).
+
+    A big table is worded in parts, one per core, on threads: Arrow's kernels, which do most
+    of the work (a breakdown is a kilobyte of text), run without the interpreter's lock.
+    """
     import pyarrow as pa
+
+    memo = memo or Memo.of(model)
+    rows = table.num_rows
+    parts = max(1, min(os.cpu_count() or 1, rows // ROWS_A_PART))
+    if parts == 1:
+        return tuple(pa.chunked_array([texts]) for texts in _words(model, table, live, memo))
+    size = -(-rows // parts)
+    with ThreadPoolExecutor(parts, thread_name_prefix="pqlkit-words") as pool:
+        worded = list(
+            pool.map(
+                lambda start: _words(
+                    model, table.slice(start, size), live.slice(start, size), memo
+                ),
+                range(0, rows, size),
+            )
+        )
+    return pa.chunked_array([r for r, _ in worded]), pa.chunked_array([b for _, b in worded])
+
+
+def _words(
+    model: Model, table: pa.Table, live: RowTriggers, memo: Memo
+) -> tuple[pa.Array, pa.Array]:
     import pyarrow.compute as pc
 
-    memo = Memo.of(model)
-    fragments: list[pa.Array] = []  # each layer's JSON entry, row by row
-    said: list[dict[float, pa.Array]] = []  # each layer's words per amount of points
-    amounts: set[float] = set()
-    for name, layer, columns, subtotal_column in memo.layers:
-        names = [c for _, _, value, points in columns for c in (value, points)]
-        code, first = combinations(table, [*names, subtotal_column])
-        picked = table.select([*names, subtotal_column]).take(pa.array(first)).to_pylist()
-        entries, per_amount = [], []
-        for row in picked:
-            seen = tuple((row[value], float(row[points] or 0.0)) for _, _, value, points in columns)
-            subtotal = float(row[subtotal_column] or 0.0)
-            entry, items = layer_words(model, name, layer, columns, seen, subtotal)
-            entries.append(orjson.dumps(entry).decode())
-            texts: dict[float, str] = {}
-            for points, text in items:
-                texts[points] = f"{texts[points]}; {text}" if points in texts else text
-            per_amount.append(texts)
-        at = pa.array(code)
-        fragments.append(pa.array(entries, pa.string()).take(at))
-        own: set[float] = set().union(*per_amount)
-        amounts |= own
-        said.append(
-            {
-                amount: pa.array(
-                    [f"; {t[amount]}" if amount in t else "" for t in per_amount], pa.string()
-                ).take(at)
-                for amount in own
-            }
-        )
-
-    score = _each(table, "score", lambda v: orjson.dumps(plain_number(v)).decode())
-    tier = _each(table, "tier", lambda v: orjson.dumps(v).decode())
-    live = pa.array(
-        [f',"triggers":{orjson.dumps(t).decode()}' if t else "" for t in triggers], pa.string()
-    )
-    parts: list[Any] = ['{"score":', score, ',"tier":', tier]
+    layers = [_layer(model, table, memo, *layer) for layer in memo.layers]
+    fragments = [_texts(code, [entry for entry, _ in said]) for code, said in layers]
+    parts: list[Any] = ['{"score":', _each(table, "score"), ',"tier":', _each(table, "tier")]
     if fragments:
         parts.append(',"layers":[')
         for i, fragment in enumerate(fragments):
             parts += [",", fragment] if i else [fragment]
         parts.append("]")
-    parts += [live, "}"]
+    parts += [live.worded(lambda t: f',"triggers":{_json(t)}' if t else ""), "}"]
     breakdown = pc.binary_join_element_wise(*_arrays(parts), "")
 
-    hot = pa.array(
-        ["".join(f"; hot trigger: {n.replace('_', ' ')}" for n in t) for t in triggers],
-        pa.string(),
-    )
+    hot = live.worded(lambda t: "".join(f"; hot trigger: {_spoken(n)}" for n in t))
+    amounts = {amount for _, said in layers for _, texts in said for amount in texts}
     ordered = [
-        layer_said[amount]
+        _texts(code, [f"; {texts[amount]}" if amount in texts else "" for _, texts in said])
         for amount in sorted(amounts, reverse=True)
-        for layer_said in said
-        if amount in layer_said
+        for code, said in layers
+        if any(amount in texts for _, texts in said)
     ]
     joined = pc.binary_join_element_wise(hot, *ordered, "") if ordered else hot
     reasons = pc.utf8_slice_codeunits(joined, start=2)  # the first "; "
     return reasons, breakdown
 
 
-def _each(table: pa.Table, name: str, word: Any) -> pa.Array:
-    """``word`` of each row's value of a column, worded once per distinct value."""
+def _layer(
+    model: Model,
+    table: pa.Table,
+    memo: Memo,
+    name: str,
+    layer: Any,
+    columns: list[Any],
+    subtotal: str,
+) -> tuple[np.ndarray, list[tuple[str, dict[float, str]]]]:
+    """Each row's code for its values in a layer, and the layer's texts for each code: its
+    breakdown entry and its reasons per amount of points."""
+    import pyarrow as pa
+
+    names = [c for _, _, value, points in columns for c in (value, points)]
+    code, first = combinations(table, [*names, subtotal])
+    said = []
+    for row in table.select([*names, subtotal]).take(pa.array(first)).to_pylist():
+        seen = tuple((row[value], float(row[points] or 0.0)) for _, _, value, points in columns)
+        key = (name, seen, float(row[subtotal] or 0.0))
+        worded = memo.layer_texts.get(key)
+        if worded is None:
+            worded = memo.layer_texts[key] = _layer_texts(model, layer, columns, key)
+        said.append(worded)
+    return code, said
+
+
+def _texts(code: np.ndarray, texts: list[str]) -> pa.Array:
+    """Each row's text: ``texts[code]``."""
+    import pyarrow as pa
+
+    return pa.array(texts, pa.string()).take(pa.array(code))
+
+
+def _layer_texts(
+    model: Model, layer: Any, columns: list[Any], key: tuple[Any, ...]
+) -> tuple[str, dict[float, str]]:
+    """A layer's breakdown entry as JSON text, and its reasons joined per amount of points."""
+    name, seen, subtotal = key
+    entry, items = layer_words(model, name, layer, columns, seen, subtotal)
+    texts: dict[float, str] = {}
+    for points, text in items:
+        texts[points] = f"{texts[points]}; {text}" if points in texts else text
+    return orjson.dumps(entry).decode(), texts
+
+
+def _each(table: pa.Table, name: str) -> pa.Array:
+    """Each row's value of a column as JSON, worded once per distinct value."""
     import pyarrow as pa
 
     code, first = combinations(table, [name])
-    values = table.column(name).take(pa.array(first)).to_pylist()
-    return pa.array([word(v) for v in values], pa.string()).take(pa.array(code))
+    return _texts(code, [_json(v) for v in table.column(name).take(pa.array(first)).to_pylist()])
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(plain_number(value)).decode()
+
+
+def _spoken(name: str) -> str:
+    return name.replace("_", " ")
 
 
 def _arrays(parts: list[Any]) -> list[Any]:
