@@ -57,12 +57,12 @@ def score(
     from past events first, so "PQL since" is true from day one. While `pql serve` owns the
     store, the server runs the scoring (through its admin API).
     """
+    import pyarrow.compute as pc
     from rich.table import Table
 
     from pqlkit.cli.console import CliConsole
     from pqlkit.scoring.job import ScoreRequest, ScoreResult, run_score
-    from pqlkit.scoring.output import write_rows
-    from pqlkit.scoring.run import OUTPUT_COLUMNS
+    from pqlkit.scoring.output import write_table
     from pqlkit.store.store import Store
 
     console = CliConsole()
@@ -90,20 +90,21 @@ def score(
             result = run_score(store, events, request, console)
     if result.changed is not None:
         console.info(f"ledger: {result.changed:,} of {result.scored:,} entities changed")
-    rows = result.rows
+    scored = result.table
     if out is not None:
-        write_rows(rows, out, OUTPUT_COLUMNS)
-        console.info(f"wrote {len(rows):,} rows to {out}")
-    tiers = [row["tier"] for row in rows]
-    counts = {tier: tiers.count(tier) for tier in ("hot", "pql", "not qualified")}
+        write_table(scored, out)
+        console.info(f"wrote {scored.num_rows:,} rows to {out}")
+    tiers = pc.value_counts(scored.column("tier")).to_pylist()
+    counts = {tier["values"]: tier["counts"] for tier in tiers}
+    counts = {tier: counts.get(tier, 0) for tier in ("hot", "pql", "not qualified")}
     table = Table("entity", "score", "tier", "reasons", box=None)
-    for row in rows[:top]:
+    for row in scored.slice(0, top).to_pylist():
         table.add_row(
             str(row["entity_id"]), f"{row['score']:g}", str(row["tier"]), str(row["reasons"])
         )
     console.out.print(table)
     console.out.print(
-        f"{result.model} as of {result.as_of:%Y-%m-%d %H:%M} UTC: {len(rows):,} {result.kind}s "
+        f"{result.model} as of {result.as_of:%Y-%m-%d %H:%M} UTC: {scored.num_rows:,} {result.kind}s "
         f"scored, {counts['hot']:,} hot, {counts['pql']:,} PQL, "
         f"{counts['not qualified']:,} not qualified"
     )

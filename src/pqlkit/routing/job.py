@@ -77,7 +77,7 @@ def run_route(
         leads, _ = plan_routes(
             store,
             events,
-            scored.rows,
+            scored.rows(),
             config,
             model=scored.model,
             kind=scored.kind,
@@ -90,7 +90,7 @@ def run_route(
         leads, moved = plan_routes(
             store,
             events,
-            scored.rows,
+            scored.rows(),
             config,
             model=scored.model,
             kind=scored.kind,

@@ -14,6 +14,7 @@ from pqlkit.errors import ConfigError
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pyarrow as pa
 
     from pqlkit.store.store import Store
 
@@ -47,26 +48,42 @@ class ScoreResult:
     model: str
     kind: str  # what the rows are: user or account
     as_of: datetime
-    rows: list[dict[str, Any]]
+    table: pa.Table  # the output rows (scoring.run.OUTPUT_COLUMNS), best first
     scored: int | None = None  # ledger: entities recorded, and of them changed (None: no ledger)
     changed: int | None = None
+
+    def rows(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self.table.to_pylist()
+        return rows
 
     def as_json(self) -> dict[str, Any]:
         rows = [
             {**row, "as_of": _iso(row.get("as_of")), "pql_since": _iso(row.get("pql_since"))}
-            for row in self.rows
+            for row in self.rows()
         ]
-        return {**asdict(self), "as_of": _iso(self.as_of), "rows": rows}
+        return {
+            "model": self.model,
+            "kind": self.kind,
+            "as_of": _iso(self.as_of),
+            "rows": rows,
+            "scored": self.scored,
+            "changed": self.changed,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ScoreResult:
+        import pyarrow as pa
+
+        from pqlkit.scoring.run import output_schema
+
         rows = [
             {**row, "as_of": _time(row.get("as_of")), "pql_since": _time(row.get("pql_since"))}
             for row in data["rows"]
         ]
         as_of = _time(data["as_of"])
         assert as_of is not None
-        return cls(data["model"], data["kind"], as_of, rows, data["scored"], data["changed"])
+        table = pa.Table.from_pylist(rows, schema=output_schema())
+        return cls(data["model"], data["kind"], as_of, table, data["scored"], data["changed"])
 
 
 def run_score(
@@ -98,13 +115,16 @@ def run_score(
         run = replace(run, since=started)
         scored, changed = written.scored, written.changed
     if per_account:
-        from pqlkit.scoring.rollup import account_rows
+        import pyarrow as pa
 
-        rows = account_rows(run)
+        from pqlkit.scoring.rollup import account_rows
+        from pqlkit.scoring.run import output_schema
+
+        table = pa.Table.from_pylist(account_rows(run), schema=output_schema())
     else:
-        rows = run.rows()
+        table = run.output()
     kind = "account" if per_account else loaded.model.entity
-    return ScoreResult(loaded.model.name, kind, run.as_of, rows, scored, changed)
+    return ScoreResult(loaded.model.name, kind, run.as_of, table, scored, changed)
 
 
 def per_account_view(entity: str | None, model_entity: str) -> bool:

@@ -107,24 +107,34 @@ class LedgerWrites:
 def _write_rows(store: Store, run: ScoreRun, now: datetime) -> None:
     """Each of the run's rows worded and written: its breakdown (once), its ledger row."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     model = run.loaded.model
-    rows = run.rows()
-    hashes = [_hash(r["breakdown"]) for r in rows]
+    out = run.output()
+    texts = out.column("breakdown")
+    distinct = pc.unique(texts)
+    hashed = [_hash(text) for text in distinct.to_pylist()]
+    size = out.num_rows
+
+    def each(value: object, kind: pa.DataType) -> pa.Array:
+        return pa.repeat(pa.scalar(value, kind), size)
+
     batch = pa.table(
         {
-            "model": [model.name] * len(rows),
-            "model_hash": [run.loaded.hash] * len(rows),
-            "entity_type": [model.entity] * len(rows),
-            "entity_id": [r["entity_id"] for r in rows],
-            "as_of": pa.array([run.as_of] * len(rows), pa.timestamp("us")),
-            "score": pa.array([float(r["score"]) for r in rows], pa.float64()),
-            "tier": [r["tier"] for r in rows],
-            "breakdown_hash": hashes,
-            "recorded_at": pa.array([now] * len(rows), pa.timestamp("us")),
+            "model": each(model.name, pa.string()),
+            "model_hash": each(run.loaded.hash, pa.string()),
+            "entity_type": each(model.entity, pa.string()),
+            "entity_id": out.column("entity_id"),
+            "as_of": each(run.as_of, pa.timestamp("us")),
+            "score": out.column("score"),
+            "tier": out.column("tier"),
+            "breakdown_hash": pa.array(hashed, pa.string()).take(
+                pc.index_in(texts, value_set=distinct)
+            ),
+            "recorded_at": each(now, pa.timestamp("us")),
         }
     )
-    breakdowns = {h: r["breakdown"] for h, r in zip(hashes, rows, strict=True)}  # each once
+    breakdowns = dict(zip(hashed, distinct.to_pylist(), strict=True))  # each once
     if store.is_duckdb:
         _duckdb_write(store, batch, breakdowns)
     else:

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pqlkit.errors import ConfigError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
-def write_rows(rows: list[dict[str, Any]], path: Path, columns: tuple[str, ...]) -> str:
-    import pyarrow as pa
-
+def write_table(table: pa.Table, path: Path) -> str:
+    """Write ``table`` (output rows) whole or not at all, as the file's extension says."""
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise ConfigError(f"--out {path}: write to .csv, .parquet or .jsonl")
-    table = (
-        pa.Table.from_pylist(rows, schema=schema_of(columns))
-        if rows
-        else schema_of(columns).empty_table()
-    )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     if kind == "csv":
@@ -39,14 +36,6 @@ def write_rows(rows: list[dict[str, Any]], path: Path, columns: tuple[str, ...])
                 out.write(orjson.dumps(row, option=orjson.OPT_NAIVE_UTC) + b"\n")
     tmp.replace(path)  # never a half-written file
     return kind
-
-
-def schema_of(columns: tuple[str, ...]) -> Any:
-    """The output columns' types: texts, but for the score and the times."""
-    import pyarrow as pa
-
-    types = {"score": pa.float64(), "as_of": pa.timestamp("us"), "pql_since": pa.timestamp("us")}
-    return pa.schema([(name, types.get(name, pa.string())) for name in columns])
 
 
 def atomic_write_text(path: Path, text: str) -> None:

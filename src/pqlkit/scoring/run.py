@@ -134,10 +134,10 @@ class ScoreRun:
 
 def output_schema() -> pa.Schema:
     """The types of ``OUTPUT_COLUMNS``: texts, but for the score and the times."""
-    from pqlkit.scoring.output import schema_of
+    import pyarrow as pa
 
-    schema: pa.Schema = schema_of(OUTPUT_COLUMNS)
-    return schema
+    types = {"score": pa.float64(), "as_of": pa.timestamp("us"), "pql_since": pa.timestamp("us")}
+    return pa.schema([(name, types.get(name, pa.string())) for name in OUTPUT_COLUMNS])
 
 
 def _row_by_row(
