@@ -12,11 +12,13 @@ from datetime import datetime
 from pathlib import Path
 
 import orjson
+import pyarrow as pa
 import pytest
 
 from pqlkit.model.loader import load
 from pqlkit.scoring.breakdown import Memo, explain_row
 from pqlkit.scoring.run import OUTPUT_COLUMNS, output_schema, score_events
+from pqlkit.scoring.worded import RowTriggers
 from pqlkit.store.store import Store
 
 PILLARS = load("pillars")
@@ -78,3 +80,13 @@ def test_one_memo_words_runs_of_other_dates_as_their_own(simulated_store: Path) 
     shared = [replace(run, memo=memo).rows() for run in runs]
     assert memo.layer_texts  # the layers' texts were kept, and read by the second run
     assert shared == [run.rows() for run in runs]
+
+
+@pytest.mark.parametrize("others", [0, 5], ids=["fewer rows than live", "more rows"])
+def test_each_row_has_its_entitys_live_triggers(others: int) -> None:
+    live = {"ann": ["paywall_hit"], "bob": ["a", "b"], "cat": [], "zed": ["paywall_hit"]}
+    entities = ["bob", "ann", "dan", "cat", *(f"u{n}" for n in range(others))]
+    rows = RowTriggers.of(pa.array(entities), live)
+    assert rows.each() == [["a", "b"], ["paywall_hit"], [], [], *([[]] * others)]
+    assert rows.worded(", ".join).to_pylist()[:4] == ["a, b", "paywall_hit", "", ""]
+    assert rows.slice(1, 2).each() == [["paywall_hit"], []]

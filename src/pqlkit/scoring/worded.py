@@ -80,13 +80,16 @@ class RowTriggers:
         import pyarrow.compute as pc
 
         lists: dict[tuple[str, ...], int] = {(): 0}
-        keys, codes = [], []
-        for entity, triggers in live.items():
-            if triggers:
-                keys.append(entity)
-                codes.append(lists.setdefault(tuple(triggers), len(lists)))
-        at = pc.index_in(entities, value_set=pa.array(keys, pa.string()))
-        code = pa.array(codes, pa.int32()).take(at).fill_null(0)
+
+        def code_of(triggers: list[str]) -> int:
+            return lists.setdefault(tuple(triggers), len(lists)) if triggers else 0
+
+        if len(entities) <= len(live):  # a few rows (a slice of the ledger's): each looked up
+            rows = [code_of(live.get(entity, [])) for entity in entities.to_pylist()]
+            return cls(pa.array(rows, pa.int32()), [*lists])
+        hot = {entity: code_of(triggers) for entity, triggers in live.items() if triggers}
+        at = pc.index_in(entities, value_set=pa.array(list(hot), pa.string()))
+        code = pa.array(list(hot.values()), pa.int32()).take(at).fill_null(0)
         return cls(code.combine_chunks() if isinstance(code, pa.ChunkedArray) else code, [*lists])
 
     def worded(self, word: Callable[[tuple[str, ...]], str]) -> pa.Array:
