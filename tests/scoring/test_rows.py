@@ -16,6 +16,7 @@ import pyarrow as pa
 import pytest
 
 from pqlkit.model.loader import load
+from pqlkit.scoring import worded
 from pqlkit.scoring.breakdown import Memo, explain_row
 from pqlkit.scoring.run import OUTPUT_COLUMNS, output_schema, score_events
 from pqlkit.scoring.worded import RowTriggers
@@ -90,3 +91,17 @@ def test_each_row_has_its_entitys_live_triggers(others: int) -> None:
     assert rows.each() == [["a", "b"], ["paywall_hit"], [], [], *([[]] * others)]
     assert rows.worded(", ".join).to_pylist()[:4] == ["a, b", "paywall_hit", "", ""]
     assert rows.slice(1, 2).each() == [["paywall_hit"], []]
+
+
+def test_a_table_worded_in_parts_on_threads_reads_as_worded_whole(
+    simulated_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(simulated_store, read_only=True) as store:
+        run = score_events(store.events, PILLARS, datetime(2026, 3, 15))
+    whole = run.output()
+    assert whole.column("reasons").num_chunks == 1  # below ROWS_A_PART: one part
+    monkeypatch.setattr(worded, "ROWS_A_PART", 7)
+    monkeypatch.setattr(worded.os, "cpu_count", lambda: 3)
+    parted = run.output()
+    assert parted.column("reasons").num_chunks == 3
+    assert parted.to_pylist() == whole.to_pylist()

@@ -41,26 +41,17 @@ def combinations(table: pa.Table, names: list[str]) -> tuple[np.ndarray, np.ndar
     import numpy as np
     import pyarrow.compute as pc
 
-    codes = []
+    rows = table.num_rows
+    code = np.zeros(rows, dtype=np.int64)
+    size = 1
     for name in names:
         encoded = pc.dictionary_encode(table.column(name).combine_chunks())
         index = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-        codes.append((index + 1, len(encoded.dictionary) + 1))  # and null
-    return combined(codes, table.num_rows)
-
-
-def combined(codes: list[tuple[np.ndarray, int]], rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's code for its combination of ``codes`` (each a code per row, below its
-    size): equal combinations, equal codes ``0 … n-1``; and for each code the first row."""
-    import numpy as np
-
-    code = np.zeros(rows, dtype=np.int64)
-    size = 1
-    for each, values in codes:
+        values = len(encoded.dictionary) + 1  # and null
         if size * values >= _LIMIT:
             _, code = np.unique(code, return_inverse=True)
             size = int(code.max()) + 1 if rows else 1
-        code = code * values + each
+        code = code * values + index + 1
         size *= values
     _, first, dense = np.unique(code, return_index=True, return_inverse=True)
     return dense.reshape(-1), first
@@ -123,7 +114,8 @@ def words(
     rows = table.num_rows
     parts = max(1, min(os.cpu_count() or 1, rows // ROWS_A_PART))
     if parts == 1:
-        return tuple(pa.chunked_array([texts]) for texts in _words(model, table, live, memo))
+        reasons, breakdowns = _words(model, table, live, memo)
+        return pa.chunked_array([reasons]), pa.chunked_array([breakdowns])
     size = -(-rows // parts)
     with ThreadPoolExecutor(parts, thread_name_prefix="pqlkit-words") as pool:
         worded = list(
@@ -140,6 +132,7 @@ def words(
 def _words(
     model: Model, table: pa.Table, live: RowTriggers, memo: Memo
 ) -> tuple[pa.Array, pa.Array]:
+    """:func:`words` of one part of a table."""
     import pyarrow.compute as pc
 
     layers = [_layer(model, table, memo, *layer) for layer in memo.layers]
