@@ -72,6 +72,7 @@ def test_the_output_table_is_typed_and_says_each_entitys_own_triggers_and_since(
         assert row["pql_since"] == since.get(row["entity_id"])
         assert (row["as_of"], row["model"], row["entity_type"]) == (moment, "pillars", "user")
     assert table.to_pylist() == replace(run, since=since).rows()
+    assert run.output().to_pylist() == run.rows()  # no ledger: pql_since None throughout
 
 
 def test_one_memo_words_runs_of_other_dates_as_their_own(simulated_store: Path) -> None:

@@ -124,9 +124,20 @@ class ScoreRun:
         self, top: int | None = None, *, only: Collection[str] | None = None
     ) -> list[dict[str, Any]]:
         """:meth:`output` as a list of dicts."""
+        model = self.loaded.model
+        same: dict[str, Any] = {
+            "entity_type": model.entity,
+            "as_of": self.as_of,
+            "model": model.name,
+        }
+        if not self.since:
+            same["pql_since"] = None
         table = self.output(top, only=only)
         with collector.paused():  # a list of dicts, no cycles
-            columns = [table.column(name).to_pylist() for name in OUTPUT_COLUMNS]
+            columns = [
+                [same[name]] * table.num_rows if name in same else table.column(name).to_pylist()
+                for name in OUTPUT_COLUMNS
+            ]
             return [
                 dict(zip(OUTPUT_COLUMNS, row, strict=True)) for row in zip(*columns, strict=True)
             ]
