@@ -843,8 +843,8 @@ def main() -> None:
         _progress(f"pqlkit under cProfile: {profiled:.1f} s, left {_gb(leaked)}")
         runs = [pqlkit_score(store, loaded, T) for _ in range(args.repeat)]
         run, ours = min(runs, key=lambda r: r[1])
-        rows = _best(args.repeat, lambda: pqlkit_output(run))
-        _progress(f"pqlkit: {ours:.1f} s + output() {rows:.1f} s")
+        output = _best(args.repeat, lambda: pqlkit_output(run))
+        _progress(f"pqlkit: {ours:.1f} s + output() {output:.1f} s")
 
         def timed_sql(date: datetime) -> tuple[pa.Table, float]:
             started = time.perf_counter()
@@ -891,7 +891,7 @@ def main() -> None:
             events=events,
             users=len(run),
             ours=ours,
-            rows=rows,
+            output=output,
             profile=profile,
             profiled=profiled,
             leaked=leaked,
@@ -917,7 +917,7 @@ class Results:
     events: int
     users: int  # scored: the free population at T
     ours: float  # score_events
-    rows: float  # run.output()
+    output: float  # run.output()
     profile: list[tuple[str, float]]  # pqlkit function → cumulative seconds, in the warm-up
     profiled: float  # the warm-up's seconds (score_events and output() under cProfile)
     leaked: int  # bytes of temporary tables one run leaves behind
@@ -934,7 +934,7 @@ class Results:
 
 
 def report(r: Results, checks: list[Check]) -> None:
-    ours = r.ours + r.rows
+    ours = r.ours + r.output
     pandas = r.pandas_read + r.pandas_compute
     print(
         f"{r.events:,} events; {r.users:,} free and trial users scored; "
@@ -942,7 +942,7 @@ def report(r: Results, checks: list[Check]) -> None:
     )
     table = [
         ("pqlkit score_events (in DuckDB, to Arrow)", r.ours, ""),
-        ("pqlkit run.output() (reasons, JSON breakdown)", r.rows, ""),
+        ("pqlkit run.output() (reasons, JSON breakdown)", r.output, ""),
         ("pqlkit: score_events + output()", ours, "1.00"),
         ("hand-written SQL, one query (to Arrow)", r.sql, f"{r.sql / ours:.2f}"),
         ("pandas: read Parquet", r.pandas_read, ""),

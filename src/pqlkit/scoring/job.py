@@ -53,6 +53,7 @@ class ScoreResult:
     changed: int | None = None
 
     def rows(self) -> list[dict[str, Any]]:
+        """The output rows as dicts."""
         rows: list[dict[str, Any]] = self.table.to_pylist()
         return rows
 
