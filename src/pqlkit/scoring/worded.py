@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from pqlkit.model.schema import Model
 
-ROWS_A_PART = 50_000  # fewer rows are worded on the calling thread
+ROWS_A_PART = 20_000  # fewer rows are worded on the calling thread
 _LIMIT = 1 << 62  # a combined code stays below this before it is made dense again
 
 
