@@ -106,3 +106,17 @@ def test_a_table_worded_in_parts_on_threads_reads_as_worded_whole(
     parted = run.output()
     assert parted.column("reasons").num_chunks == 3
     assert parted.to_pylist() == whole.to_pylist()
+
+
+def test_rows_of_equal_values_share_a_code_and_each_code_names_its_first_row() -> None:
+    table = pa.table(
+        {
+            "sessions": [3, 7, 3, None, 7, 3, None],
+            "points": [10.0, 20.0, 10.0, 0.0, 20.0, 0.0, 0.0],
+        }
+    )
+    code, first = worded.combinations(table, ["sessions", "points"])
+    assert code.tolist() == [0, 1, 0, 2, 1, 3, 2]  # numbered as they first appear
+    assert first.tolist() == [0, 1, 3, 5]
+    empty_code, empty_first = worded.combinations(table.slice(0, 0), ["sessions", "points"])
+    assert len(empty_code) == len(empty_first) == 0

@@ -49,12 +49,25 @@ def combinations(table: pa.Table, names: list[str]) -> tuple[np.ndarray, np.ndar
         index = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
         values = len(encoded.dictionary) + 1  # and null
         if size * values >= _LIMIT:
-            _, code = np.unique(code, return_inverse=True)
-            size = int(code.max()) + 1 if rows else 1
+            code, first = _dense(code)
+            size = len(first) or 1
         code = code * values + index + 1
         size *= values
-    _, first, dense = np.unique(code, return_index=True, return_inverse=True)
-    return dense.reshape(-1), first
+    return _dense(code)
+
+
+def _dense(code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``code`` renumbered ``0 … n-1`` in order of first appearance (a hash, not a sort: 4x
+    faster than ``np.unique`` on a date's 186k rows), and each new code's first row."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dense = pc.dictionary_encode(pa.array(code)).indices.to_numpy().astype(np.int64)
+    if not len(dense):
+        return dense, dense
+    seen = np.maximum.accumulate(dense)  # a code's first row is where the highest seen grows
+    return dense, np.flatnonzero(np.concatenate(([True], seen[1:] > seen[:-1])))
 
 
 @dataclass(frozen=True)
