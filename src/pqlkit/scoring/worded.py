@@ -160,12 +160,12 @@ def _words(
     breakdown = pc.binary_join_element_wise(*_arrays(parts), "")
 
     hot = live.worded(lambda t: "".join(f"; hot trigger: {_spoken(n)}" for n in t))
-    amounts = {amount for _, said in layers for _, texts in said for amount in texts}
+    awarded = [set().union(*(texts for _, texts in said)) for _, said in layers]  # per layer
     ordered = [
-        _texts(code, [f"; {texts[amount]}" if amount in texts else "" for _, texts in said])
-        for amount in sorted(amounts, reverse=True)
-        for code, said in layers
-        if any(amount in texts for _, texts in said)
+        _texts(code, [texts.get(amount, "") for _, texts in said])
+        for amount in sorted(set().union(*awarded), reverse=True)
+        for (code, said), amounts in zip(layers, awarded, strict=True)
+        if amount in amounts
     ]
     joined = pc.binary_join_element_wise(hot, *ordered, "") if ordered else hot
     reasons = pc.utf8_slice_codeunits(joined, start=2)  # the first "; "
@@ -187,10 +187,17 @@ def _layer(
 
     names = [c for _, _, value, points in columns for c in (value, points)]
     code, first = combinations(table, [*names, subtotal])
+    picked = table.select([*names, subtotal]).take(pa.array(first))
+
+    def each(column: str, points: bool = False) -> list[Any]:  # the combinations' values
+        values = picked.column(column).to_pylist()
+        return [float(v or 0.0) for v in values] if points else values
+
+    rules = [zip(each(value), each(points, True), strict=True) for _, _, value, points in columns]
+    seens = zip(*rules, strict=True) if rules else [()] * len(first)
     said = []
-    for row in table.select([*names, subtotal]).take(pa.array(first)).to_pylist():
-        seen = tuple((row[value], float(row[points] or 0.0)) for _, _, value, points in columns)
-        key = (name, seen, float(row[subtotal] or 0.0))
+    for seen, total in zip(seens, each(subtotal, True), strict=True):
+        key = (name, seen, total)
         worded = memo.layer_texts.get(key)
         if worded is None:
             worded = memo.layer_texts[key] = _layer_texts(model, layer, columns, key)
@@ -208,12 +215,14 @@ def _texts(code: np.ndarray, texts: list[str]) -> pa.Array:
 def _layer_texts(
     model: Model, layer: Any, columns: list[Any], key: tuple[Any, ...]
 ) -> tuple[str, dict[float, str]]:
-    """A layer's breakdown entry as JSON text, and its reasons joined per amount of points."""
+    """A layer's breakdown entry as JSON text, and its reasons per amount of points, each
+    amount's joined and led by "; " (a row's reasons are these put together, less the first
+    "; ")."""
     name, seen, subtotal = key
     entry, items = layer_words(model, name, layer, columns, seen, subtotal)
     texts: dict[float, str] = {}
     for points, text in items:
-        texts[points] = f"{texts[points]}; {text}" if points in texts else text
+        texts[points] = f"{texts.get(points, '')}; {text}"
     return orjson.dumps(entry).decode(), texts
 
 
