@@ -59,6 +59,27 @@ def test_pql_takes_arrow_memory_from_jemalloc_unless_the_environment_says_otherw
     assert pool(ARROW_DEFAULT_MEMORY_POOL="system") == "system"
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="pql tunes jemalloc on Linux only")
+def test_pql_keeps_freed_memory_ten_seconds_unless_the_environment_says_otherwise() -> None:
+    names = ("JE_ARROW_MALLOC_CONF", "DUCKDB_JE_MALLOC_CONF")
+    probe = (
+        "import os, sys; from pqlkit.cli.app import main; sys.argv = ['pql', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print('|'.join(os.environ.get(n, '-') for n in {names!r}))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in names}
+
+    def confs(**extra: str) -> list[str]:
+        run = [sys.executable, "-c", probe]
+        done = subprocess.run(run, capture_output=True, text=True, env={**env, **extra})
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()[-1].split("|")
+
+    kept = "dirty_decay_ms:10000,muzzy_decay_ms:10000"
+    assert confs() == [kept, kept]
+    assert confs(DUCKDB_JE_MALLOC_CONF="dirty_decay_ms:0") == [kept, "dirty_decay_ms:0"]
+
+
 def test_ingest_reports_and_exit_code_zero_when_all_is_well(tmp_path: Path) -> None:
     result = pql("ingest", str(GOLDEN / "segment.jsonl"), "--db", str(tmp_path / "s.duckdb"))
     assert result.returncode == 0, result.stderr
