@@ -9,7 +9,8 @@ Parquet and as Segment JSONL, then for each file measures, into a fresh DuckDB f
 * pqlkit: ingest_file(...) — validation, line numbers for rejects, dedupe, the events schema
 * pqlkit CLI: the whole `pql ingest` command from the shell, start-up included
 
-and prints events/s and the ratio pqlkit / raw (the goal is >= 0.5).
+and prints events/s and the ratio pqlkit / raw (the goal is >= 0.5). The process's allocators are
+set as `pql` sets its own (:func:`pqlkit.arrow_pool.prefer_jemalloc`), for both readers.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--data", type=Path, default=Path("bench/data"))
     args = parser.parse_args()
+
+    from pqlkit.arrow_pool import prefer_jemalloc
+
+    prefer_jemalloc()  # the allocators as in `pql`'s process, for DuckDB's reader too
 
     from pqlkit.simulate import SimulationConfig, generate, write
 
