@@ -113,7 +113,8 @@ def _write_rows(store: Store, run: ScoreRun, now: datetime) -> None:
     out = run.output()
     texts = out.column("breakdown")
     distinct = pc.unique(texts)
-    hashed = [_hash(text) for text in distinct.to_pylist()]
+    once = distinct.to_pylist()  # each breakdown's text once
+    hashed = [_hash(text) for text in once]
     size = out.num_rows
 
     def each(value: object, kind: pa.DataType) -> pa.Array:
@@ -134,7 +135,7 @@ def _write_rows(store: Store, run: ScoreRun, now: datetime) -> None:
             "recorded_at": each(now, pa.timestamp("us")),
         }
     )
-    breakdowns = dict(zip(hashed, distinct.to_pylist(), strict=True))  # each once
+    breakdowns = dict(zip(hashed, once, strict=True))
     if store.is_duckdb:
         _duckdb_write(store, batch, breakdowns)
     else:
