@@ -62,7 +62,7 @@ class ScoreRun:
     compiled: CompiledModel
     table: pa.Table
     live: dict[str, list[str]]  # entity → its triggers active at as_of
-    alerts: list[Alert]  # every alert fired before as_of
+    alerts: Sequence[Alert]  # every alert fired before as_of
     since: dict[str, datetime] = field(default_factory=dict)  # from the ledger, when recorded
     memo: Memo | None = None  # what wording its rows shares with other runs (of score_dates)
 
@@ -291,8 +291,8 @@ def _score_together(
         also = later.at if later else None
         frame = dated_frame(events, model, moments, ages, also=also, pairs=pairs)
         try:
-            alerts = {date: history().as_of(date) for date in moments}
-            live = {date: batch.active(alerts[date], date) for date in moments}
+            alerts = {date: history().fired_by(date) for date in moments}
+            live = {date: history().active(date) for date in moments}
             hot = sorted(
                 f"{entity}{SEPARATOR}{index}"
                 for index, date in enumerate(moments, start=1)

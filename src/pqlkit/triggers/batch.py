@@ -35,8 +35,9 @@ to the few candidates.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pqlkit import collector
@@ -44,11 +45,10 @@ from pqlkit.compile import vocabulary
 from pqlkit.compile.signals import interval, match
 from pqlkit.events.freemail import FREEMAIL_DOMAINS
 from pqlkit.model.schema import Model, Trigger
-from pqlkit.triggers import asof
-from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, active, in_order, order
+from pqlkit.triggers import asof, fired
+from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, active
 from pqlkit.triggers.arrival import at_or_before, late
 from pqlkit.triggers.scratch import Scratch
-from pqlkit.triggers.window import Cooldowns
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -197,44 +197,72 @@ def window_pairs(rows: ir.Table, trigger: Trigger, among: ir.Table | None = None
 
 def fire(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[Alert]:
     """The alerts the hits (:func:`trigger_hits`) fire, oldest first."""
-    return in_order(alert for alert, _ in _fired(hits, arrivals, model))
+    return fired.alerts(fired.in_order(_fired(hits, arrivals, model)))
 
 
-def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[tuple[Alert, datetime]]:
-    """Each alert the hits fire, with the arrival of its firing event."""
-    alerts: list[tuple[Alert, datetime]] = []
+def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> pa.Table:
+    """Each alert the hits fire, as a table (:data:`pqlkit.triggers.fired.COLUMNS`, with the
+    arrival of its firing event), in no particular order."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    tables = []
+    moment = pa.timestamp("us")
     for name, trigger in model.triggers.items():
-        fired = _cooled(candidates(hits, name, trigger).to_pyarrow(), trigger)
-        evidence = _evidence(hits, name, trigger, fired)
-        entities = _entities(arrivals, model, trigger, fired)
-        respond = trigger.respond_within
-        columns = ("message_id", "timestamp", "arrival", "key", "person", "entity")
-        for message, stamp, arrival, key, person, entity in zip(
-            *(fired.column(c).to_pylist() for c in columns), strict=True
-        ):
-            alert = Alert(
-                entity_id=entities.get(message, entity),
-                trigger=name,
-                fired_at=stamp,
-                message_id=message,
-                deadline=stamp + respond,
-                key=key,
-                user_id=person,
-                evidence=evidence.get(message, (message,)),
+        found = _cooled(candidates(hits, name, trigger).to_pyarrow(), trigger)
+        size = found.num_rows
+        message = found.column("message_id").combine_chunks()
+        entity = found.column("entity").combine_chunks()
+        senior = _entities(arrivals, model, trigger, found)
+        if senior:
+            pairs = zip(message.to_pylist(), entity.to_pylist(), strict=True)
+            entity = pa.array([senior.get(m, e) for m, e in pairs], pa.string())
+        counted = _evidence(hits, name, trigger, found)
+        if counted:
+            evidence = pa.array(
+                [list(counted.get(m, (m,))) for m in message.to_pylist()], pa.list_(pa.string())
             )
-            alerts.append((alert, arrival))
-    return alerts
+        else:  # each alert's own event
+            offsets = pa.array(np.arange(size + 1, dtype=np.int32))
+            evidence = pa.ListArray.from_arrays(offsets, message.cast(pa.string()))
+        stamp = found.column("timestamp").cast(moment)
+        respond = pa.scalar(trigger.respond_within, pa.duration("us"))
+        columns = {
+            "entity_id": entity,
+            "trigger": pa.repeat(pa.scalar(name, pa.string()), size),
+            "fired_at": stamp,
+            "message_id": message,
+            "deadline": pc.add(stamp, respond),
+            "key": found.column("key"),
+            "user_id": found.column("person"),
+            "evidence": evidence,
+            "arrival": found.column("arrival").cast(moment),
+        }
+        tables.append(pa.table(columns).cast(fired.schema()))
+    if not tables:
+        return fired.schema().empty_table()
+    return pa.concat_tables(tables)
 
 
 def _cooled(found: pa.Table, trigger: Trigger) -> pa.Table:
     """The candidates that fire: in arrival order (then message id), those outside their
-    key's cooldown."""
+    key's cooldown (:class:`pqlkit.triggers.window.Cooldowns`' rule, on numbers: each key as
+    a code, each time in microseconds)."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     found = found.sort_by([("arrival", "ascending"), ("message_id", "ascending")])
-    cooldowns = Cooldowns(trigger.cooldown)
-    keys, stamps = found.column("key").to_pylist(), found.column("timestamp").to_pylist()
-    firing = [n for n, hit in enumerate(zip(keys, stamps, strict=True)) if cooldowns.admit(*hit)]
+    keys = pc.dictionary_encode(found.column("key").combine_chunks()).indices.to_pylist()
+    stamps = found.column("timestamp").cast(pa.timestamp("us")).cast(pa.int64()).to_pylist()
+    cooldown = trigger.cooldown // timedelta(microseconds=1)
+    last: dict[int, int] = {}  # each key's last firing
+    firing = []
+    for n, (key, stamp) in enumerate(zip(keys, stamps, strict=True)):
+        previous = last.get(key)
+        if previous is None or stamp >= previous + cooldown:
+            last[key] = stamp
+            firing.append(n)
     return found.take(pa.array(firing, pa.int64()))
 
 
@@ -258,55 +286,63 @@ class History:
     (its window, its identity, the cooldown's earlier firings), so an alert fired by time T is
     the same alert when evaluated at any later time. A backtest over 12 dates evaluates once.
     ``pairs``: the log's linked pairs (:func:`pqlkit.triggers.asof.link_pairs`), when the
-    caller computed them.
+    caller computed them. The alerts are kept as a table (:mod:`pqlkit.triggers.fired`).
     """
 
     def __init__(
         self, events: ir.Table, model: Model, until: datetime, *, pairs: ir.Table | None = None
     ) -> None:
-        fired: list[tuple[Alert, datetime]] = []
+        table = fired.schema().empty_table()
         if model.triggers:
             with Scratch() as scratch, collector.paused():  # as in evaluate
                 arrivals = asof.Arrivals(events, until, scratch, pairs=pairs)
-                fired = _fired(trigger_hits(arrivals, model), arrivals, model)
-        # in_order's order, once: each date's alerts keep it
-        self.fired = sorted(fired, key=lambda pair: order(pair[0]))
+                table = _fired(trigger_hits(arrivals, model), arrivals, model)
+        self.table = fired.in_order(table)  # each date's alerts keep the order
         self.until = until
+
+    def fired_by(self, moment: datetime) -> fired.Fired:
+        """What :func:`evaluate` gives at ``moment`` (no later than ``until``), as a sequence
+        whose alerts are made when it is first read."""
+        if moment > self.until:
+            raise ValueError(f"alerts known until {self.until}, asked for {moment}")
+        return fired.Fired(fired.arrived_before(self.table, moment))
 
     def as_of(self, moment: datetime) -> list[Alert]:
         """What :func:`evaluate` gives at ``moment`` (no later than ``until``)."""
-        if moment > self.until:
-            raise ValueError(f"alerts known until {self.until}, asked for {moment}")
-        return [alert for alert, arrival in self.fired if arrival < moment]
+        return list(self.fired_by(moment))
+
+    def active(self, moment: datetime) -> dict[str, list[str]]:
+        """:func:`active` of the alerts at ``moment``: entity → its triggers active then."""
+        return fired.active(self.fired_by(moment).table, moment)
 
 
 def _evidence(
-    hits: ir.Table, name: str, trigger: Trigger, fired: pa.Table
+    hits: ir.Table, name: str, trigger: Trigger, firing: pa.Table
 ) -> dict[str, tuple[str, ...]]:
     """Per fired message id, the message ids its window counted (oldest first)."""
     import ibis
 
-    if trigger.at_least <= 1 or not fired.num_rows:
+    if trigger.at_least <= 1 or not firing.num_rows:
         return {}
     rows = _counted(hits, name, trigger)
-    wanted = ibis.memtable(fired.select(["message_id"]).rename_columns(["w_mid"]))
-    firing = rows.semi_join(wanted, rows.message_id == wanted.w_mid)
-    pairs = window_pairs(firing, trigger, among=rows)
-    found = pairs.select("message_id", "o_ts", "o_mid")
-    counted: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
-    for row in found.to_pyarrow().to_pylist():
-        counted[row["message_id"]].append((row["o_ts"], row["o_mid"]))
-    return {mid: tuple(m for _, m in sorted(seen)) for mid, seen in counted.items()}
+    wanted = ibis.memtable(firing.select(["message_id"]).rename_columns(["w_mid"]))
+    chosen = rows.semi_join(wanted, rows.message_id == wanted.w_mid)
+    pairs = window_pairs(chosen, trigger, among=rows).select("message_id", "o_ts", "o_mid")
+    found = pairs.to_pyarrow().sort_by([(c, "ascending") for c in ("message_id", "o_ts", "o_mid")])
+    each = zip(
+        found.column("message_id").to_pylist(), found.column("o_mid").to_pylist(), strict=True
+    )
+    return {mid: tuple(m for _, m in seen) for mid, seen in groupby(each, key=itemgetter(0))}
 
 
 def _entities(
-    arrivals: asof.Arrivals, model: Model, trigger: Trigger, fired: pa.Table
+    arrivals: asof.Arrivals, model: Model, trigger: Trigger, firing: pa.Table
 ) -> dict[str, str]:
     """For alerts that go to the most senior user of their domain or account: who that is."""
-    if not fired.num_rows or model.entity != "user":
+    if not firing.num_rows or model.entity != "user":
         return {}
     if trigger.assign_to != "most_senior" or trigger.per == "entity":
         return {}
     from pqlkit.triggers.seniors import most_senior
 
-    return most_senior(arrivals, trigger, fired)
+    return most_senior(arrivals, trigger, firing)
