@@ -203,7 +203,6 @@ def fire(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> list[Alert]:
 def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> pa.Table:
     """Each alert the hits fire, as a table (:data:`pqlkit.triggers.fired.COLUMNS`, with the
     arrival of its firing event), in no particular order."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -218,14 +217,7 @@ def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> pa.Table:
         if senior:
             pairs = zip(message.to_pylist(), entity.to_pylist(), strict=True)
             entity = pa.array([senior.get(m, e) for m, e in pairs], pa.string())
-        counted = _evidence(hits, name, trigger, found)
-        if counted:
-            evidence = pa.array(
-                [list(counted.get(m, (m,))) for m in message.to_pylist()], pa.list_(pa.string())
-            )
-        else:  # each alert's own event
-            offsets = pa.array(np.arange(size + 1, dtype=np.int32))
-            evidence = pa.ListArray.from_arrays(offsets, message.cast(pa.string()))
+        evidence = _evidence_lists(message, _evidence(hits, name, trigger, found))
         stamp = found.column("timestamp").cast(moment)
         respond = pa.scalar(trigger.respond_within, pa.duration("us"))
         columns = {
@@ -243,6 +235,18 @@ def _fired(hits: ir.Table, arrivals: asof.Arrivals, model: Model) -> pa.Table:
     if not tables:
         return fired.schema().empty_table()
     return pa.concat_tables(tables)
+
+
+def _evidence_lists(message: pa.Array, counted: dict[str, tuple[str, ...]]) -> pa.Array:
+    """Each firing event's evidence (``counted``, :func:`_evidence`), else the event itself."""
+    import numpy as np
+    import pyarrow as pa
+
+    if counted:
+        found = [list(counted.get(m, (m,))) for m in message.to_pylist()]
+        return pa.array(found, pa.list_(pa.string()))
+    offsets = pa.array(np.arange(len(message) + 1, dtype=np.int32))
+    return pa.ListArray.from_arrays(offsets, message.cast(pa.string()))
 
 
 def _cooled(found: pa.Table, trigger: Trigger) -> pa.Table:
