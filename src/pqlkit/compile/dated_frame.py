@@ -87,23 +87,31 @@ def interval_index(timestamp: Any, dates: Sequence[datetime]) -> Any:
     return intervals.bisected(0, len(ordered), on_or_after, ibis.literal)
 
 
-def each_date_after(table: ir.Table, first: Any, last: Any, dates: Sequence[datetime]) -> Any:
+def each_date_after(
+    table: ir.Table, first: Any, last: Any, dates: Sequence[datetime], *, with_date: bool = True
+) -> Any:
     """``table``'s rows once for every date index from ``first`` to ``last``, with ``d_idx``
-    and ``as_of`` (the date of that index: a balanced CASE too).
+    and, ``with_date``, ``as_of`` (:func:`date_of` the index).
 
     Generated per row (an unnested range), not joined: DuckDB cannot estimate a join of the
     log with the dates on a time range, takes it for a few rows and builds hash tables on it.
     """
     import ibis
 
-    ordered = sorted(set(dates))
     each = table.mutate(d_idx=ibis.range(first, last + 1).unnest())
+    return each.mutate(as_of=date_of(each.d_idx, dates)).view() if with_date else each.view()
+
+
+def date_of(index: Any, dates: Sequence[datetime]) -> Any:
+    """The date of a date index (1, 2, … in time order): a balanced CASE."""
+    import ibis
+
+    ordered = sorted(set(dates))
 
     def date(k: int) -> Any:
         return ibis.literal(ordered[k - 1], type="timestamp")
 
-    as_of = intervals.bisected(1, len(ordered), lambda k: each.d_idx >= k, date)
-    return each.mutate(as_of=as_of).view()
+    return intervals.bisected(1, len(ordered), lambda k: index >= k, date)
 
 
 def dated_frame(
@@ -410,11 +418,12 @@ def _members(
     ``groups``: the store's kept group calls, if any."""
     import ibis
 
-    each = each_date_after(compact, compact.k + 1, ibis.literal(len(set(moments))), moments)
+    last = ibis.literal(len(set(moments)))  # each row's dates by index; their times once grouped
+    each = each_date_after(compact, compact.k + 1, last, moments, with_date=False)
     linked = resolved_by_spans(each, each.sender, spans)
-    people = identity.people_from(linked, by=("d_idx", "as_of"))
+    people = identity.people_from(linked, by=("d_idx",))
     claims = identity.account_domains(events, dates=dates, groups=groups)
-    known = identity.attach_accounts(people, claims, by=("d_idx", "as_of"))
+    known = identity.attach_accounts(people, claims, by=("d_idx",))
     index = known.d_idx
     return known.select(
         m_user=dated(known.user_id, index),
@@ -426,7 +435,7 @@ def _members(
         e_user=known.user_id,
         e_account=known.account_id,
         d_idx=index,
-        as_of=known.as_of,
+        as_of=date_of(index, moments),
     )
 
 
