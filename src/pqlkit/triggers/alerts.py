@@ -34,12 +34,18 @@ def fired_before(alerts: Iterable[Alert], moment: datetime) -> list[Alert]:
 
 def active(alerts: Iterable[Alert], as_of: datetime) -> dict[str, list[str]]:
     """Entity → names of its triggers that fired in [as_of − 7 days, as_of)."""
+    recent = (a for a in alerts if as_of - ACTIVE_FOR <= a.fired_at < as_of)
+    return listed((alert.entity_id, alert.trigger) for alert in recent)
+
+
+def listed(fired: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Entity → the names of its triggers among ``(entity, trigger)`` pairs, each once, in the
+    order they first come."""
     live: dict[str, list[str]] = {}
-    for alert in alerts:
-        if as_of - ACTIVE_FOR <= alert.fired_at < as_of and alert.trigger not in live.get(
-            alert.entity_id, []
-        ):
-            live.setdefault(alert.entity_id, []).append(alert.trigger)
+    for entity, trigger in fired:
+        names = live.setdefault(entity, [])
+        if trigger not in names:
+            names.append(trigger)
     return live
 
 

@@ -307,9 +307,7 @@ class History:
     def fired_by(self, moment: datetime) -> fired.Fired:
         """What :func:`evaluate` gives at ``moment`` (no later than ``until``), as a sequence
         whose alerts are made when it is first read."""
-        if moment > self.until:
-            raise ValueError(f"alerts known until {self.until}, asked for {moment}")
-        return fired.Fired(fired.arrived_before(self.table, moment))
+        return fired.Fired(self._arrived(moment))
 
     def as_of(self, moment: datetime) -> list[Alert]:
         """What :func:`evaluate` gives at ``moment`` (no later than ``until``)."""
@@ -317,7 +315,12 @@ class History:
 
     def active(self, moment: datetime) -> dict[str, list[str]]:
         """:func:`active` of the alerts at ``moment``: entity → its triggers active then."""
-        return fired.active(self.fired_by(moment).table, moment)
+        return fired.active(self._arrived(moment), moment)
+
+    def _arrived(self, moment: datetime) -> pa.Table:
+        if moment > self.until:
+            raise ValueError(f"alerts known until {self.until}, asked for {moment}")
+        return fired.arrived_before(self.table, moment)
 
 
 def _evidence(

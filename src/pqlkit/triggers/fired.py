@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, overload
 
-from pqlkit.triggers.alerts import ACTIVE_FOR, Alert
+from pqlkit.triggers.alerts import ACTIVE_FOR, Alert, listed
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -66,13 +66,8 @@ def active(table: pa.Table, as_of: datetime) -> dict[str, list[str]]:
     fired = table.column("fired_at")
     since, until = (pa.scalar(moment, fired.type) for moment in (as_of - ACTIVE_FOR, as_of))
     recent = table.filter(pc.and_(pc.greater_equal(fired, since), pc.less(fired, until)))
-    live: dict[str, list[str]] = {}
     entities, triggers = (recent.column(name).to_pylist() for name in ("entity_id", "trigger"))
-    for entity, trigger in zip(entities, triggers, strict=True):
-        names = live.setdefault(entity, [])
-        if trigger not in names:
-            names.append(trigger)
-    return live
+    return listed(zip(entities, triggers, strict=True))
 
 
 class Fired(Sequence[Alert]):
