@@ -571,3 +571,87 @@ def test_many_dates_count_sessions_from_the_kept_runs_as_each_date_does_from_the
     assert values(together[0]) == [("ann", 1, 0, 1), ("bob", 2, 2, 2), ("eve", 1, 1, 1)]
     assert values(together[-1])[0] == ("ann", 3, 0, 3)
     assert [v for v in values(together[1]) if v[0] == "eve"] == [("eve", 1, 1, 1)]
+
+
+COUNTS = """
+name: counts
+entity: user
+signals:
+  reports_2d: {count: {event: Report Created, window: 2d}}
+  reports_trend: {trend: {event: Report Created, window: 1d}}
+  invites: {count: {event: Invite Sent}}
+  set_up:
+    milestone:
+      steps: [Project Created, {event: Report Created, at_least: 3}, {event: Report Created, where: {kind: chart}}]
+  first_report: {days_since: {event: Report Created, which: first}}
+layers:
+  usage:
+    rules:
+      - {signal: reports_2d, at_least: 2, points: 10}
+      - {signal: set_up, points: 20}
+tiers: {pql: 10}
+"""
+
+
+def counts_of(table: Any) -> list[tuple[str, bool, datetime, str, int]]:
+    rows = table.to_pyarrow().to_pylist()
+    summed: dict[tuple[str, bool, datetime, str], int] = {}
+    for r in rows:
+        key = (r["sender"], r["has_user"], r["day"], r["event"])
+        summed[key] = summed.get(key, 0) + r["n"]
+    return sorted((*key, n) for key, n in summed.items())
+
+
+def test_many_dates_count_events_from_the_kept_counts_per_day_as_each_date_does_from_the_log(
+    store: Store, tmp_path: Path
+) -> None:
+    """Each sender's count of each track event per day is kept, and counts, trends and
+    milestones at many dates add them up: the same as each date scored alone from the log,
+    for dates at midnight (every day from the counts) and dates that cut a day (that day from
+    the events), an event at a date's very time (not counted at it), a step tested on a
+    property (from the events), and calls past the cover on days already kept."""
+    model_path = tmp_path / "counts.yaml"
+    model_path.write_text(COUNTS)
+    model = load(str(model_path))
+    midnight = datetime(2026, 3, 6)
+    s = Stream()
+    s.identify("ann", midnight - 5 * DAY, anonymous="anon-1", email="ann@acme.io")
+    s.track(None, "Report Created", midnight - 5 * DAY - HOUR, anonymous="anon-1")
+    s.track("ann", "Project Created", midnight - 4 * DAY + HOUR)
+    for hours in (2, 3, 27, 50):  # two on the day before the date's window, one in it, one on
+        s.track("ann", "Report Created", midnight - 3 * DAY + hours * HOUR, kind="chart")
+    s.track("ann", "Report Created", midnight)  # at the date: counted at the next one only
+    s.track("ann", "Invite Sent", midnight - 2 * DAY)
+    s.track("bob", "Report Created", midnight - DAY + 23 * HOUR)
+    s.track("bob", "Report Created", midnight + DAY + HOUR // 2)
+    s.load(store, tmp_path)
+    later = Stream()  # past the cover: on days the counts already keep
+    later.track("ann", "Report Created", midnight - 3 * DAY + 4 * HOUR, midnight + 2 * DAY)
+    later.track("bob", "Invite Sent", midnight - DAY + HOUR)
+    later.track(None, "Report Created", midnight + DAY + HOUR, anonymous="anon-1")
+    later.store(store)
+    everything = store.events.filter(store.events.message_id.notnull())  # the log read
+    found = kept.event_days(store.events)
+    assert found is not None
+    assert counts_of(found) == counts_of(kept_activity.event_counts(everything))
+    ann_day = ("ann", True, midnight - 3 * DAY, "Report Created")
+    assert [c for c in counts_of(found) if c[:4] == ann_day] == [(*ann_day, 3)]
+
+    columns = ("s__reports_2d", "s__reports_trend", "s__invites", "s__set_up", "s__first_report")
+
+    def values(run: Any) -> list[tuple[Any, ...]]:
+        return sorted(tuple(r[c] for c in ("entity_id", *columns)) for r in run.table.to_pylist())
+
+    at_midnight = [midnight - DAY, midnight, midnight + DAY, midnight + 2 * DAY]
+    cutting = [midnight - DAY + 12 * HOUR, midnight, midnight + DAY + HOUR]
+    for dates in (at_midnight, cutting):
+        together = list(score_dates(store.events, model, dates))
+        for date, run in zip(dates, together, strict=True):
+            assert values(run) == values(score_events(everything, model, date)), date
+    at_date = dict((v[0], v[1:]) for v in values(score_events(everything, model, midnight)))
+    assert at_date["ann"][:4] == (2, 0, 1, True)  # 27 h and 50 h in; none on the date's eve
+
+    assert kept.fold(store.backend) == 3
+    kept_counts = store.backend.sql(f"SELECT * FROM {kept_activity.EVENT_DAYS}")
+    assert counts_of(kept_counts) == counts_of(kept_activity.event_counts(everything))
+    assert kept_counts.count().execute() == len(counts_of(kept_counts))  # merged: one row a key

@@ -178,7 +178,17 @@ def dated_frame(
             rare = replace(
                 rare, table=narrowed(rare.table.filter(rare.table.timestamp < last), model)
             )
-        spread = Spread(tuple(scored), spans, members, model.entity, source, runs=runs, rare=rare)
+        counted = None if cohort is not None else kept.event_days(events)
+        spread = Spread(
+            tuple(scored),
+            spans,
+            members,
+            model.entity,
+            source,
+            runs=runs,
+            rare=rare,
+            event_days=counted,
+        )
         if unsettled:  # read by each such signal's piece: computed once
             ids = intervals.senders(spread, _senders(compact, len(scored)))
             named, ids_name = materialized(ids, "dated_senders")
@@ -377,24 +387,18 @@ def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
     days = kept.sender_days(events)
     if days is None:
         return facts(events)
-    cut = sorted({_day(m) for m in moments if m != _day(m)})
+    cut = intervals.days_cut(moments)
     whole = days.filter(days.day < last)
     if cut:
         whole = whole.filter(~whole.day.isin(cut))
     reduced = merged_days(whole.mutate(k=interval_index(whole.day, moments)), by=_COMPACT_KEYS)
     if not cut:
         return reduced
-    one_day = timedelta(days=1)
-    inside = ibis.or_(*[(events.timestamp >= d) & (events.timestamp < d + one_day) for d in cut])
-    partial = facts(events.filter(inside))
+    partial = facts(events.filter(intervals.on_days(events.timestamp, cut)))
     return ibis.union(reduced, partial.select(*reduced.columns), distinct=False)
 
 
 _COMPACT_KEYS = ("sender", "has_user", "k")
-
-
-def _day(moment: datetime) -> datetime:
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def _senders(compact: ir.Table, dates: int) -> ir.Table:
@@ -458,6 +462,8 @@ class Spread:
     runs: ir.Table | None = None
     # ``source``'s rows of the store's events of rare names, when it keeps them
     rare: RareEvents | None = None
+    # each sender's count of each track event per day, when the store keeps them
+    event_days: ir.Table | None = None
 
     def read(self, model: Model) -> ir.Table:
         """The rows of ``source`` that ``model``'s signals read at some date, each only as far

@@ -36,9 +36,9 @@ hundred thousand rows. A DuckDB store keeps them:
   being rare above twice that. What triggers and milestones look for (a paywall hit, an
   invitation, a purchase) is typically rare: reading 314k scattered hits out of 20M events
   decompresses nearly every block of every column read, the copy is a few percent of the log.
-* ``sender_days`` and ``sender_runs``: each sender's facts per UTC day and its runs of
-  activity, what a frame of many dates reads instead of the log
-  (:mod:`pqlkit.store.kept_activity`).
+* ``sender_days``, ``sender_runs`` and ``event_days``: each sender's facts per UTC day, its
+  runs of activity and its count of each track event per day, what a frame of many dates
+  reads instead of the log (:mod:`pqlkit.store.kept_activity`).
 * ``kept_cover``: ``covered`` — the events folded in are those with a ``rowid`` below it.
   The log is only ever appended to, and DuckDB numbers the rows a transaction appends on
   from the table's last when it commits (transactions in the order of their commits).
@@ -62,7 +62,7 @@ from pqlkit.events import identity
 from pqlkit.events.identity import ACCOUNT_COLUMNS, link_calls, sender_facts
 from pqlkit.store import kept_activity as activity
 from pqlkit.store.connection import EVENTS_CATALOG, has_events_catalog, has_table
-from pqlkit.store.kept_activity import SENDER_DAYS, SENDER_RUNS
+from pqlkit.store.kept_activity import EVENT_DAYS, SENDER_DAYS, SENDER_RUNS
 from pqlkit.triggers.arrival import arrival_of
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ _TABLES = {
     "counts": EVENT_COUNTS,
     "days": SENDER_DAYS,
     "runs": SENDER_RUNS,
+    "event_days": EVENT_DAYS,
     "cover": COVER,
 }
 RARE_SHARE = 0.01  # a track name this share of the log or less is kept apart (above 2x: not)
@@ -228,6 +229,13 @@ def sender_runs(events: ir.Table) -> ir.Table | None:
     return _with_tail(events, SENDER_RUNS, activity.runs)
 
 
+def event_days(events: ir.Table) -> ir.Table | None:
+    """Each sender's count of each track event per UTC day (:mod:`pqlkit.store.kept_activity`)
+    when ``events`` is a DuckDB store's own log: the kept counts with those of the calls past
+    the cover (a key may come twice); else ``None``."""
+    return _with_tail(events, EVENT_DAYS, activity.event_days)
+
+
 def _with_tail(
     events: ir.Table, table: str, merge: Callable[[ir.Table, ir.Table], ir.Table]
 ) -> ir.Table | None:
@@ -317,9 +325,14 @@ _FOLDED = (
     RARE_EVENTS,
     SENDER_DAYS,
     SENDER_RUNS,
+    EVENT_DAYS,
 )
 _APPENDED = (TRAIT_CALLS, GROUP_CALLS)  # a row per call: the new calls are added to the rest
-_MERGED = {SENDER_DAYS: activity.fold_days, SENDER_RUNS: activity.fold_runs}  # the keys touched
+_MERGED = {  # the rows of the keys touched, replaced
+    SENDER_DAYS: activity.fold_days,
+    SENDER_RUNS: activity.fold_runs,
+    EVENT_DAYS: activity.fold_event_days,
+}
 _TRAIT_COLUMNS = ("f_raw", "f_user", "f_ts", "f_mid", "f_at", "email", "title", "name")
 _GROUP_COLUMNS = ("group_id", "timestamp", "message_id", "arrival", "domain", "website", "traits")
 

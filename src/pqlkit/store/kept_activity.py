@@ -1,5 +1,5 @@
 """What the store keeps of each id's activity over time (:mod:`pqlkit.store.kept`): its facts
-per day and its runs of activity.
+per day, its runs of activity and its count of each track event per day.
 
 * ``sender_days``: :func:`~pqlkit.events.identity.sender_facts` per sender and UTC day
   (``day``). A frame of many dates needs each id's facts per interval between the dates
@@ -9,9 +9,16 @@ per day and its runs of activity.
 * ``sender_runs``: each sender's runs of activity at :data:`~pqlkit.events.runs.RUN_GAP`
   (:mod:`pqlkit.events.runs`), what sessions are counted from at many dates. 2.3M rows
   for 20M events.
+* ``event_days``: each sender's count (``n``) of each track ``event`` per UTC day, what
+  counts and milestones at many dates add up instead of their events
+  (:func:`pqlkit.compile.intervals.aggregates`): a day without a date or a window's start
+  inside it lies in one interval between them. 7.5M rows for the 12.6M track events of 20M
+  events, but 0.7M for the 2.6M events of the most common name, and written in name order:
+  a reader of a few names skips the blocks of the others.
 
-Both merge exactly: new calls fold into the rows of the keys they touch (a day's facts are
-minima, maxima and values at a maximum; a sender's runs are chained again with the new calls)
+All three merge exactly: new calls fold into the rows of the keys they touch (a day's facts are
+minima, maxima and values at a maximum; a sender's runs are chained again with the new calls;
+counts add up)
 and those rows replace the old ones. A reader gets the kept rows with those of the calls past
 the cover (:func:`days`, :func:`runs`).
 """
@@ -30,20 +37,37 @@ if TYPE_CHECKING:
 
 SENDER_DAYS = "sender_days"
 SENDER_RUNS = "sender_runs"
+EVENT_DAYS = "event_days"
 DDL = (
     "CREATE TABLE IF NOT EXISTS {days} (sender VARCHAR NOT NULL, has_user BOOLEAN NOT NULL, "
     'day TIMESTAMP NOT NULL, "first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL, '
     "signed TIMESTAMP, grp VARCHAR, grp_at TIMESTAMP, mail VARCHAR, mail_at TIMESTAMP)",
     "CREATE TABLE IF NOT EXISTS {runs} (sender VARCHAR NOT NULL, has_user BOOLEAN NOT NULL, "
     '"first" TIMESTAMP NOT NULL, "last" TIMESTAMP NOT NULL)',
+    "CREATE TABLE IF NOT EXISTS {event_days} (sender VARCHAR NOT NULL, "
+    "has_user BOOLEAN NOT NULL, day TIMESTAMP NOT NULL, event VARCHAR NOT NULL, "
+    "n BIGINT NOT NULL)",
 )
 _SENDER = ("sender", "has_user")
 _DAY_KEYS = (*_SENDER, "day")
+_EVENT_DAY_KEYS = (*_DAY_KEYS, "event")
 
 
 def day_facts(calls: ir.Table) -> ir.Table:
     """The sender facts of ``calls`` per UTC day."""
     return sender_facts(calls, day=calls.timestamp.truncate("D"))
+
+
+def event_counts(calls: ir.Table) -> ir.Table:
+    """Each sender's count ``n`` of each track ``event`` of ``calls`` per UTC ``day``."""
+    sender = calls.user_id.coalesce(calls.anonymous_id)
+    tracks = calls.filter((calls.type == "track") & calls.event.notnull() & sender.notnull())
+    return tracks.group_by(
+        sender=sender,
+        has_user=tracks.user_id.notnull(),
+        day=tracks.timestamp.truncate("D"),
+        event=tracks.event,
+    ).agg(n=tracks.count())
 
 
 def run_pieces(calls: ir.Table) -> ir.Table:
@@ -75,6 +99,12 @@ def merged_days(rows: ir.Table, by: tuple[str, ...] = _DAY_KEYS) -> ir.Table:
         mail=rows.mail.argmax(rows.mail_at, where=has_mail),
         mail_at=rows.mail_at.max(),
     )
+
+
+def event_days(kept: ir.Table, tail: ir.Table) -> ir.Table:
+    """The kept counts with those of ``tail`` (the calls past the cover): a key may come
+    twice, once from each; a reader adds them up."""
+    return _loose(kept).union(_loose(event_counts(tail).select(*kept.columns), like=kept))
 
 
 def runs(kept: ir.Table, tail: ir.Table) -> ir.Table:
@@ -111,6 +141,29 @@ def fold_days(backend: SQLBackend, table: str, calls: ir.Table) -> None:
     _replace_touched(backend, table, day_facts(calls), merged, _DAY_KEYS)
 
 
+def fold_event_days(backend: SQLBackend, table: str, calls: ir.Table) -> None:
+    """Fold the counts of new ``calls`` into the kept ``table``, in name order (see the
+    module's docstring)."""
+    touched = (
+        f"SELECT k.* FROM {table} AS k SEMI JOIN _pql_new AS n ON k.sender = n.sender "
+        "AND k.has_user = n.has_user AND k.day = n.day AND k.event = n.event"
+    )
+
+    def merged() -> str:
+        found = backend.con.execute(f"SELECT EXISTS ({touched})").fetchone()
+        if not (found and found[0]):
+            return "SELECT * FROM _pql_new"
+        keys = ", ".join(_EVENT_DAY_KEYS)
+        return (
+            f"SELECT {keys}, sum(n)::BIGINT AS n FROM ({touched} UNION ALL BY NAME "
+            f"SELECT * FROM _pql_new) GROUP BY {keys}"
+        )
+
+    _replace_touched(
+        backend, table, event_counts(calls), merged, _EVENT_DAY_KEYS, order=("event", "day")
+    )
+
+
 def new_runs(calls: ir.Table) -> ir.Table:
     """The runs of activity of ``calls`` alone (:func:`~pqlkit.events.runs.of_calls`)."""
     points = run_pieces(calls)
@@ -143,14 +196,17 @@ def _replace_touched(
     new: ir.Table,
     merged: Callable[[], str],
     keys: tuple[str, ...],
+    order: tuple[str, ...] = (),
 ) -> None:
     """Replace the rows of ``table`` whose ``keys`` the ``new`` rows touch with the merged
-    ones (``merged``: their SQL, made once the new rows are in ``_pql_new``)."""
+    ones (``merged``: their SQL, made once the new rows are in ``_pql_new``), written in
+    ``order`` if given."""
     con = backend.con
     con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_new AS {backend.compile(new)}")
     con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_merged AS {merged()}")
     same = " AND ".join(f"k.{c} = m.{c}" for c in keys)
     con.execute(f"DELETE FROM {table} AS k USING _pql_merged AS m WHERE {same}")
-    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _pql_merged")
+    ordered = f" ORDER BY {', '.join(order)}" if order else ""
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _pql_merged{ordered}")
     con.execute("DROP TABLE _pql_merged")
     con.execute("DROP TABLE _pql_new")

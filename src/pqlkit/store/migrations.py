@@ -153,6 +153,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "each sender's facts per day and runs of activity kept (dates' members and sessions)",
         _keep_identity,
     ),
+    Migration(
+        14,
+        "each sender's count of each track event per day kept (counts at many dates)",
+        _keep_identity,
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version
