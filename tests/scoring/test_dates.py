@@ -249,3 +249,28 @@ def test_conversions_read_with_the_dates_identity_as_with_their_own(
         runs = list(score_dates(events, PILLARS, dates, ages, later=conversions))
         assert [run.as_of for run in runs] == dates
         assert conversions.times == expected, (dates, ages)
+
+
+def test_a_failed_compile_stops_the_members_fill_and_leaves_no_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dates' members are filled beside the compiling of their query (DuckDB). When
+    compiling fails, the error is the caller's, the fill stops, the frame's tables are dropped
+    and the store scores the dates again."""
+    with Store.open(tmp_path / "store.duckdb") as store:
+        _history().load(store, tmp_path)
+        dates = [T - 7 * DAY, T]
+
+        def broken(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("compiling failed")
+
+        monkeypatch.setattr(scoring_run, "compile_model", broken)
+        with pytest.raises(RuntimeError, match="compiling failed"):
+            list(score_dates(store.events, PILLARS, dates))
+        monkeypatch.undo()
+        left = store.duckdb().execute(
+            "SELECT table_name FROM duckdb_tables() "
+            "WHERE temporary AND starts_with(table_name, '_pql_')"
+        )
+        assert left.fetchall() == []
+        same_as_alone(store.events, PILLARS, dates)

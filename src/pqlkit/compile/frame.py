@@ -13,7 +13,7 @@ instead cost 132 of 175 s and 9 GB on 20M events (bench/RESULTS.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -56,6 +56,9 @@ class Frame:
     groups: ir.Table | None = None
     # ``rows`` of the store's events of rare names, when it keeps them (pqlkit.store.kept)
     rare: RareEvents | None = None
+    # many dates: fills a table the frame made empty (:func:`materialized_later`); a caller
+    # runs it, on a thread of its own, before any query reads the frame
+    fill: Callable[[], None] | None = None
 
     def group_calls(self) -> ir.Table:
         """The ``group`` calls that name a groupId and carry traits, at any time:
@@ -110,6 +113,29 @@ def materialized(expr: ir.Table, label: str) -> tuple[ir.Table, str]:
     return _temporary(expr, f"_pql_{label}_{uuid.uuid4().hex[:10]}")
 
 
+def materialized_later(expr: ir.Table, label: str) -> tuple[ir.Table, str, Callable[[], None]]:
+    """:func:`materialized`, the table made empty now and filled by the function returned:
+    DuckDB computes it (its own threads, Python's lock released) while the caller compiles the
+    query that reads it (pure Python). Other engines compute it at once."""
+    import uuid
+
+    import ibis
+
+    name = f"_pql_{label}_{uuid.uuid4().hex[:10]}"
+    backend = expr._find_backend()
+    if backend.name != "duckdb":
+        table, name = _temporary(expr, name)
+        return table, name, lambda: None
+    loose = ibis.schema({c: kind.copy(nullable=True) for c, kind in expr.schema().items()})
+    backend.create_table(name, schema=loose, temp=True)
+
+    def fill() -> None:
+        backend._run_pre_execute_hooks(expr)
+        backend.con.execute(f'INSERT INTO "{name}" BY NAME {_query_sql(backend, expr)}')
+
+    return backend.table(name), name, fill
+
+
 def drop_temporary(backend: Any, name: str) -> None:
     """Drop a table :func:`materialized` made (on Spark: unpersist its cached result).
 
@@ -154,31 +180,46 @@ def temporary_sql(
 ) -> str:
     """``CREATE TEMPORARY TABLE name AS …`` for ``expr`` on a SQL engine (see
     :func:`_temporary`); ``params`` give Ibis scalar parameters their values."""
+    return f'CREATE TEMPORARY TABLE "{name}" AS {_query_sql(backend, expr, params)}'
+
+
+def _query_sql(backend: Any, expr: ir.Table, params: dict[Any, Any] | None = None) -> str:
+    """``expr``'s query for a temporary table (see :func:`temporary_sql`)."""
     compiler = backend.compiler
     query = super(type(compiler), compiler).to_sqlglot(expr, params=params)
     if backend.name == "duckdb":
         query = _inlined(query)
-    return f'CREATE TEMPORARY TABLE "{name}" AS {query.sql(compiler.dialect)}'
+    return str(query.sql(compiler.dialect))
 
 
 def fetched(expr: ir.Table) -> pa.Table:
     """``expr``'s rows as Arrow, as ``to_pyarrow`` gives them; on DuckDB with every CTE
-    inlined (:func:`_inlined`).
+    inlined (:func:`_inlined`). :func:`prepared`, fetched at once.
 
     DuckDB holds a CTE that a query reads more than once in memory, whole: the log narrowed to
     a model's events, which every piece of many dates' query reduces (compile/intervals.py),
     took 2.7 GB at 20M events (peak 5.7 GB; 3.0 GB inlined, each piece scanning the log with
     its own filters instead).
     """
+    return prepared(expr)()
+
+
+def prepared(expr: ir.Table) -> Callable[[], pa.Table]:
+    """:func:`fetched`, its query compiled now (pure Python: no query runs) and run by the
+    function returned."""
     backend = expr._find_backend()
     if backend.name != "duckdb":
-        return expr.to_pyarrow()
+        return lambda: expr.to_pyarrow()
     from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
-    backend._run_pre_execute_hooks(expr)
-    query = _inlined(backend.compiler.to_sqlglot(expr))
-    table = backend.con.sql(query.sql(backend.compiler.dialect)).to_arrow_table()
-    return expr.__pyarrow_result__(table, data_mapper=DuckDBPyArrowData)
+    sql = _inlined(backend.compiler.to_sqlglot(expr)).sql(backend.compiler.dialect)
+
+    def fetch() -> pa.Table:
+        backend._run_pre_execute_hooks(expr)
+        table = backend.con.sql(sql).to_arrow_table()
+        return expr.__pyarrow_result__(table, data_mapper=DuckDBPyArrowData)
+
+    return fetch
 
 
 def _inlined(query: Any) -> Any:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import ExitStack
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
@@ -14,8 +15,8 @@ import orjson
 from pqlkit import collector
 from pqlkit.compile.frame import (
     Frame,
-    fetched,
     joins_as_written,
+    prepared,
     scoring_frame,
 )
 from pqlkit.compile.plan import CompiledModel, compile_model
@@ -291,23 +292,27 @@ def _score_together(
         also = later.at if later else None
         frame = dated_frame(events, model, moments, ages, also=also, pairs=pairs)
         try:
-            alerts = {date: history().fired_by(date) for date in moments}
-            live = {date: history().active(date) for date in moments}
-            hot = sorted(
-                f"{entity}{SEPARATOR}{index}"
-                for index, date in enumerate(moments, start=1)
-                for entity in live[date]
-            )
-            if later is not None:
-                assert frame.also is not None
-                later.read(frame.also)
-            triggered = (
-                ibis.memtable({"entity_id": hot}, schema={"entity_id": "string"})
-                if model.triggers
-                else None
-            )
-            compiled = compile_model(model, events, moments[-1], triggered=triggered, frame=frame)
-            result = fetched_in_order(loaded, compiled.table, by_date=True)
+            with _filled(frame):  # the frame's last table, while the query is compiled
+                alerts = {date: history().fired_by(date) for date in moments}
+                live = {date: history().active(date) for date in moments}
+                hot = sorted(
+                    f"{entity}{SEPARATOR}{index}"
+                    for index, date in enumerate(moments, start=1)
+                    for entity in live[date]
+                )
+                if later is not None:
+                    assert frame.also is not None and frame.fill is None
+                    later.read(frame.also)
+                triggered = (
+                    ibis.memtable({"entity_id": hot}, schema={"entity_id": "string"})
+                    if model.triggers
+                    else None
+                )
+                compiled = compile_model(
+                    model, events, moments[-1], triggered=triggered, frame=frame
+                )
+                fetch = in_order(loaded, compiled.table, by_date=True)
+            result = fetch()
         finally:
             frame.release()
     when = result.column("as_of").to_numpy()  # in time order: each date's rows are a slice
@@ -317,6 +322,24 @@ def _score_together(
         part = result.slice(start, int(when.searchsorted(moment, side="right")) - start)
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
         yield ScoreRun(loaded, alone, part, live[date], alerts[date], memo=memo)
+
+
+@contextmanager
+def _filled(frame: Frame) -> Iterator[None]:
+    """The block run while the engine fills the frame's table made empty (``Frame.fill``) on a
+    thread of its own; the fill waited for as the block ends, stopped if the block fails.
+    The block must not query the frame's connection: it compiles (pure Python)."""
+    if frame.fill is None:
+        yield
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="pqlkit-fill") as pool:
+        filling = pool.submit(frame.fill)
+        try:
+            yield
+        except BaseException:
+            frame.rows._find_backend().con.interrupt()  # nothing will read it
+            raise
+        filling.result()
 
 
 def _score(
@@ -357,18 +380,22 @@ def ranked(loaded: LoadedModel, table: pa.Table, *, by_date: bool = False) -> pa
     return _sorted(table, by_date)
 
 
-def fetched_in_order(loaded: LoadedModel, expr: ir.Table, *, by_date: bool = False) -> pa.Table:
-    """``expr``'s rows (:func:`~pqlkit.compile.frame.fetched`) as :func:`ranked` gives them. On
-    DuckDB a points model's rows are sorted by the engine, in parallel as it finishes the query:
-    in Arrow, 1.37M rows of 31 columns (a 12-date backtest on 20M events) took 1.8–2.7 s to
-    sort, most of it taking every column in the new order."""
+def in_order(
+    loaded: LoadedModel, expr: ir.Table, *, by_date: bool = False
+) -> Callable[[], pa.Table]:
+    """``expr``'s rows (:func:`~pqlkit.compile.frame.fetched`) as :func:`ranked` gives them,
+    fetched by the function returned (its query compiled now, :func:`~pqlkit.compile.frame.
+    prepared`). On DuckDB a points model's rows are sorted by the engine, in parallel as it
+    finishes the query: in Arrow, 1.37M rows of 31 columns (a 12-date backtest on 20M events)
+    took 1.8–2.7 s to sort, most of it taking every column in the new order."""
     if loaded.model.type == "predictive" or expr._find_backend().name != "duckdb":
-        return ranked(loaded, fetched(expr), by_date=by_date)
+        fetch = prepared(expr)
+        return lambda: ranked(loaded, fetch(), by_date=by_date)
     rank = expr.tier.cases(
         *((tier, index) for index, tier in enumerate(TIER_ORDER)), else_=len(TIER_ORDER)
     )
     keys = [rank, expr.score.desc(), expr.entity_id]
-    return fetched(expr.order_by([expr.as_of, *keys] if by_date else keys))
+    return prepared(expr.order_by([expr.as_of, *keys] if by_date else keys))
 
 
 def _sorted(table: pa.Table, by_date: bool = False) -> pa.Table:
