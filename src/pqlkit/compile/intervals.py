@@ -48,6 +48,7 @@ from pqlkit.events.runs import RUN_GAP
 from pqlkit.model.schema import Aggregate, Count, DaysSince, Milestone, Sessions, Signal, Trend
 
 if TYPE_CHECKING:
+    import ibis.expr.schema as sch
     import ibis.expr.types as ir
 
     from pqlkit.compile.dated_frame import Spread
@@ -233,10 +234,11 @@ def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.T
         each = [p for spec in specs.values() for p in _parts(model, events, spec)]
         found = dict(zip(looks, each, strict=True))
         for part in daily:  # only the events of the days cut: the kept counts have the others
-            hit = match(events, model, looks[part][1])
-            found[part] = events.count(where=hit & on_days(events.timestamp, cut))
-        if not cut:
-            found = {part: found[part] for part in looks if part not in daily}
+            if cut:
+                hit = match(events, model, looks[part][1])
+                found[part] = events.count(where=hit & on_days(events.timestamp, cut))
+            else:
+                del found[part]
         partial = events.group_by(
             "user_id", "anonymous_id", at=interval_start(events.timestamp, cuts)
         ).agg(**found)
@@ -245,7 +247,8 @@ def aggregates(model: Model, spread: Spread, signals: dict[str, Signal]) -> ir.T
         partials.append(partial.select("user_id", "anonymous_id", timestamp="at", **every))
     if daily:
         assert counted is not None
-        partials.append(_counted_per_day(counted, spread, cuts, daily, looks, windows, partials))
+        shape = partials[0].schema() if partials else None
+        partials.append(_counted_per_day(counted, spread, cuts, daily, looks, windows, shape))
     partial = partials[0] if len(partials) == 1 else ibis.union(*partials, distinct=False)
     reach = [_reach([partial[c] for c in named[name]], spec) for name, spec in specs.items()]
     reach.sort(key=lambda r: (r[1] is not None, -(r[1] or timedelta()).total_seconds()))
@@ -264,12 +267,12 @@ def _counted_per_day(
     daily: dict[str, tuple[str, ...]],
     looks: dict[str, tuple[str, Any]],
     windows: dict[str, list[timedelta]],
-    others: list[ir.Table],
+    shape: sch.Schema | None,
 ) -> ir.Table:
     """The partial values of the ``daily`` columns from the store's counts per day, on the
     days no cut falls inside of (``user_id``, ``anonymous_id``, ``timestamp`` as the events'
-    partial rows have them; the columns of ``others``' rows that the counts do not give are
-    null). Read from the first date's longest window on when every column's signal has one."""
+    partial rows have them; the other columns of those rows, typed as in ``shape``, null).
+    Read from the first date's longest window on when every column's signal has one."""
     import ibis
 
     names = sorted({n for counts in daily.values() for n in counts})
@@ -282,7 +285,6 @@ def _counted_per_day(
         keep &= ~counted.day.isin(cut)
     days = counted.filter(keep)
     columns: dict[str, Any] = {}
-    shape = others[0].schema() if others else None
     for part in looks:
         if part in daily:
             columns[part] = days.n.sum(where=days.event.isin(daily[part])).cast("int64")

@@ -130,13 +130,8 @@ def _loose(table: ir.Table, like: ir.Table | None = None) -> ir.Table:
 def fold_days(backend: SQLBackend, table: str, calls: ir.Table) -> None:
     """Fold the day facts of new ``calls`` into the kept ``table``."""
 
-    def merged() -> str:
-        touched = backend.sql(
-            f"SELECT k.* FROM {table} AS k SEMI JOIN _pql_new AS n "
-            "ON k.sender = n.sender AND k.has_user = n.has_user AND k.day = n.day "
-            "UNION ALL BY NAME SELECT * FROM _pql_new"
-        )
-        return str(backend.compile(merged_days(touched)))
+    def merged(rows: str) -> str:
+        return str(backend.compile(merged_days(backend.sql(rows))))
 
     _replace_touched(backend, table, day_facts(calls), merged, _DAY_KEYS)
 
@@ -144,20 +139,10 @@ def fold_days(backend: SQLBackend, table: str, calls: ir.Table) -> None:
 def fold_event_days(backend: SQLBackend, table: str, calls: ir.Table) -> None:
     """Fold the counts of new ``calls`` into the kept ``table``, in name order (see the
     module's docstring)."""
-    touched = (
-        f"SELECT k.* FROM {table} AS k SEMI JOIN _pql_new AS n ON k.sender = n.sender "
-        "AND k.has_user = n.has_user AND k.day = n.day AND k.event = n.event"
-    )
+    keys = ", ".join(_EVENT_DAY_KEYS)
 
-    def merged() -> str:
-        found = backend.con.execute(f"SELECT EXISTS ({touched})").fetchone()
-        if not (found and found[0]):
-            return "SELECT * FROM _pql_new"
-        keys = ", ".join(_EVENT_DAY_KEYS)
-        return (
-            f"SELECT {keys}, sum(n)::BIGINT AS n FROM ({touched} UNION ALL BY NAME "
-            f"SELECT * FROM _pql_new) GROUP BY {keys}"
-        )
+    def merged(rows: str) -> str:
+        return f"SELECT {keys}, sum(n)::BIGINT AS n FROM ({rows}) GROUP BY {keys}"
 
     _replace_touched(
         backend, table, event_counts(calls), merged, _EVENT_DAY_KEYS, order=("event", "day")
@@ -172,20 +157,10 @@ def new_runs(calls: ir.Table) -> ir.Table:
 
 def fold_runs(backend: SQLBackend, table: str, calls: ir.Table) -> None:
     """Fold the runs of new ``calls`` (:func:`new_runs`) into the kept runs ``table``: each
-    touched sender's runs chained again with the new ones (the new runs as they are when they
-    touch none: a store filled from its whole log)."""
-    touched = (
-        f"SELECT k.* FROM {table} AS k SEMI JOIN "
-        "(SELECT DISTINCT sender, has_user FROM _pql_new) AS n "
-        "ON k.sender = n.sender AND k.has_user = n.has_user"
-    )
+    touched sender's runs chained again with the new ones."""
 
-    def merged() -> str:
-        found = backend.con.execute(f"SELECT EXISTS ({touched})").fetchone()
-        if not (found and found[0]):
-            return "SELECT * FROM _pql_new"
-        pieces = backend.sql(f"{touched} UNION ALL BY NAME SELECT * FROM _pql_new")
-        return str(backend.compile(chained(pieces, _SENDER, RUN_GAP)))
+    def merged(rows: str) -> str:
+        return str(backend.compile(chained(backend.sql(rows), _SENDER, RUN_GAP)))
 
     _replace_touched(backend, table, new_runs(calls), merged, _SENDER)
 
@@ -194,16 +169,22 @@ def _replace_touched(
     backend: SQLBackend,
     table: str,
     new: ir.Table,
-    merged: Callable[[], str],
+    merged: Callable[[str], str],
     keys: tuple[str, ...],
     order: tuple[str, ...] = (),
 ) -> None:
     """Replace the rows of ``table`` whose ``keys`` the ``new`` rows touch with the merged
-    ones (``merged``: their SQL, made once the new rows are in ``_pql_new``), written in
-    ``order`` if given."""
+    ones, written in ``order`` if given. ``merged`` gives their SQL from that of the rows to
+    merge (the touched kept rows and the new ones, in ``_pql_new``); when the new rows touch
+    none (a store filled from its whole log), they are kept as they are."""
     con = backend.con
     con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_new AS {backend.compile(new)}")
-    con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_merged AS {merged()}")
+    on = " AND ".join(f"k.{c} = n.{c}" for c in keys)
+    touched = f"SELECT k.* FROM {table} AS k SEMI JOIN _pql_new AS n ON {on}"
+    found = con.execute(f"SELECT EXISTS ({touched})").fetchone()
+    rows = f"{touched} UNION ALL BY NAME SELECT * FROM _pql_new"
+    result = merged(rows) if found and found[0] else "SELECT * FROM _pql_new"
+    con.execute(f"CREATE OR REPLACE TEMPORARY TABLE _pql_merged AS {result}")
     same = " AND ".join(f"k.{c} = m.{c}" for c in keys)
     con.execute(f"DELETE FROM {table} AS k USING _pql_merged AS m WHERE {same}")
     ordered = f" ORDER BY {', '.join(order)}" if order else ""
