@@ -173,6 +173,42 @@ def test_a_first_week_counts_from_the_first_event_until_the_sign_up_is_known(
     assert [s.get("cat") for s in set_up] == [False, True]  # anon-7's project from the alias
 
 
+MERGED = """
+name: merged-spec
+entity: user
+population: all
+signals:
+  reports: {count: {event: Report Created}}
+  sessions_14d: {sessions: {window: 14d}}
+layers:
+  usage:
+    rules:
+      - {signal: reports, at_least: 3, points: 10, label: three reports or more}
+tiers: {pql: 10}
+"""
+
+
+def test_a_user_id_merged_into_another_is_its_own_person_until_the_alias(
+    store: Store, tmp_path: Path
+) -> None:
+    """A user id is itself at every date until its first link (each person at a date is a
+    number, compile/dated_frame.py): bo-old's reports are bo-old's as of T-12d, and bo's from
+    the alias at T-10d on, when bo-old is no one to score."""
+    h = History()
+    h.repeat("bo-old", "Report Created", 3, T - 20 * DAY, DAY)
+    h.track("bo", "Report Created", T - 15 * DAY)
+    h.alias("bo-old", "bo", T - 10 * DAY)
+    h.track("bo", "Report Created", T - 2 * DAY)
+    h.visit("anon-5", "Report Created", T - 3 * DAY)  # no one's: never linked
+    h.load(store, tmp_path)
+    events, loaded = engine_events(store), load(model_file(tmp_path, MERGED))
+    dates = [T - 12 * DAY, T]
+    same_as_alone(events, loaded, dates)
+    first, last = (by_entity(run.table, "s__reports") for run in score_dates(events, loaded, dates))
+    assert first == {"bo-old": 3, "bo": 1}
+    assert last == {"bo": 5}
+
+
 def by_entity(table: pa.Table, column: str) -> dict[str, Any]:
     entities, values = table.column("entity_id").to_pylist(), table.column(column).to_pylist()
     return dict(zip(entities, values, strict=True))

@@ -3,15 +3,19 @@
 Scoring N dates one by one builds N frames: N passes over the log for identity and N for the
 signals. This frame serves every date in one query, and the model compiles on it unchanged:
 
-* **ids carry their date.** Person, account and entity ids get the date's index as a suffix
-  (``ann|3``), so every group-by and join of the single-date compiler (signals, rollups,
-  population, points) keeps the dates apart without knowing about them. The universe keeps the
-  plain ids (``u_entity``, ``u_account``) and ``as_of`` for the output.
+* **ids carry their date.** A person is numbered (``n``) and stands at date ``d`` as the
+  number ``n × STRIDE + d``; an account's id gets the date's index as a suffix (``acme|3``).
+  So every group-by and join of the single-date compiler (signals, rollups, population,
+  points) keeps the dates apart without knowing about them, and those of people (the most)
+  are on numbers: cheaper to hash and compare than texts. The universe keeps the plain ids
+  (``u_entity``, ``u_account``) and ``as_of`` for the output.
 * **identity once.** An id's first link to a user is the same at every date that knows of it,
   so the links are computed once and each date keeps those made before it; rows find their
-  date's person among spans of dates (an id is one person from one date on). The members (first
-  and last seen, latest group, latest e-mail) come from the log compacted once per sender and
-  interval between dates: a few rows per person, then reduced for each date.
+  date's person, and its number, among spans of dates (an id is one person from one date on;
+  a user id is itself until its first link), joined before the rows are repeated for the
+  dates. The members (first and last seen, latest group, latest e-mail) come from the log
+  compacted once per sender and interval between dates: a few rows per person, then reduced
+  for each date.
 * **each event joins only the dates that read it**: those after it, as far back as the longest
   window of a signal that can match it (:func:`pqlkit.compile.needs.reach`); only the
   events an all-history signal reads (milestones, invitations ever, sign-ups) join every later
@@ -64,13 +68,20 @@ if TYPE_CHECKING:
     from pqlkit.store.kept import RareEvents
 
 SEPARATOR = "|"
+STRIDE = 1 << 20  # more than the dates of one frame: a dated person is n × STRIDE + date
 
 
 def dated(key: Any, index: Any) -> Any:
-    """An id made distinct per date: ``ann`` at date 3 → ``ann|3`` (null stays null)."""
+    """An id made distinct per date: ``acme`` at date 3 → ``acme|3`` (null stays null)."""
     import ibis
 
     return key + ibis.literal(SEPARATOR) + index.cast("string")
+
+
+def dated_person(number: Any, index: Any) -> Any:
+    """A person made distinct per date: number 7 (:func:`_spans`) at date 3 → ``7 × STRIDE
+    + 3`` (null stays null)."""
+    return number * STRIDE + index
 
 
 def dates_table(dates: Sequence[datetime]) -> ir.Table:
@@ -111,6 +122,37 @@ def each_date_after(
 
     each = table.mutate(d_idx=ibis.range(first, last + 1).unnest())
     return each.mutate(as_of=date_of(each.d_idx, dates)).view() if with_date else each.view()
+
+
+def each_date_of_someone(
+    table: ir.Table,
+    sender: str,
+    first: str,
+    last: str,
+    spans: ir.Table,
+    dates: Sequence[datetime],
+    *,
+    with_date: bool = True,
+) -> ir.Table:
+    """:func:`each_date_after` of the dates from ``first`` to ``last`` (columns of ``table``, as
+    ``sender``) at which the id ``sender`` stands for a person, with that person's number,
+    ``l_no`` (:func:`_spans`): the rows of an id no one had claimed at a date are not made.
+
+    The spans are joined before the rows are repeated: a join of the rows on their id (a few
+    of them per person), where joining the dates' rows would test every date's.
+    """
+    import ibis
+
+    linked = spans.select(l_from="from_id", l_no="person_no", l_lo="lo", l_hi="hi")
+    joined = table.join(linked, table[sender] == linked.l_from)
+    ranged = joined.select(
+        *table.columns,
+        "l_no",
+        _lo=ibis.greatest(joined[first], joined.l_lo),
+        _hi=ibis.least(joined[last], joined.l_hi),
+    )
+    each = each_date_after(ranged, ranged._lo, ranged._hi, dates, with_date=with_date)
+    return each.drop("_lo", "_hi")
 
 
 def date_of(index: Any, dates: Sequence[datetime]) -> Any:
@@ -156,6 +198,8 @@ def dated_frame(
     if also is not None and also <= scored[-1]:
         raise ValueError(f"also ({also}) must come after the last date ({scored[-1]})")
     known = scored if also is None else [*scored, also]  # the dates identity is made for
+    if len(known) >= STRIDE:
+        raise ValueError(f"at most {STRIDE - 1} dates at once, not {len(known)}")
     table = dates_table(scored)
     last = scored[-1]
     made: list[str] = []
@@ -166,15 +210,14 @@ def dated_frame(
         links, name = materialized(linked, "dated_links")
         made.append(name)
         each = table if also is None else dates_table(known)
-        spans, name = materialized(_spans(links, known), "dated_spans")
+        # read for the user ids, by the members and for the people whose ids were apart
+        compact, compact_name = materialized(_compact(events, known), "dated_compact")
+        made.append(compact_name)
+        spans, name = materialized(_spans(links, known, _users(compact)), "dated_spans")
         made.append(name)
         source = narrowed(events.filter(events.timestamp < last), model)
-        compact = _compact(events, known)
         cohort_wanted = ages is not None and model.entity == "user"
         unsettled = not cohort_wanted and intervals.needs_unsettled(model)
-        if unsettled:  # read again for the people whose ids were apart (below)
-            compact, compact_name = materialized(compact, "dated_compact")
-            made.append(compact_name)
         people = _members(compact, events, each, known, spans, groups)
         fill = None
         if also is None and not cohort_wanted:  # read by the query alone: filled beside it
@@ -214,13 +257,13 @@ def dated_frame(
             made.append(name)
             made.remove(ids_name)
             drop_temporary(backend, ids_name)
-            if fill is None:
-                made.remove(compact_name)
-                drop_temporary(backend, compact_name)
-            else:  # read by the members' fill, which drops it (as Frame.release would)
-                fill = _then_dropped(fill, backend, compact_name)
             counted = apart.count().execute()  # none: their pieces are not read at all
             spread = replace(spread, unsettled=apart, anyone_unsettled=bool(counted))
+        if fill is None:  # the members are made: no one reads it again
+            made.remove(compact_name)
+            drop_temporary(backend, compact_name)
+        else:  # read by the members' fill, which drops it (as Frame.release would)
+            fill = _then_dropped(fill, backend, compact_name)
         rows, wanted = spread.rows(source, needs.reach(source, model), senders), None
         if cohort is not None:
             wanted = cohort.select(entity_id=cohort.m_user)
@@ -328,6 +371,7 @@ def _cohort_senders(
         teammates.select(p_idx=teammates.d_idx.cast("int64"), p_user=teammates.e_user),
         distinct=True,
     )
+    spans = linked_spans(spans)
     linked = spans.join(
         people,
         (spans.person_id == people.p_user)
@@ -343,10 +387,15 @@ def _cohort_senders(
     return timed.select("n_sender", "n_idx", n_as_of=timed.as_of)
 
 
-def _spans(links: ir.Table, moments: Sequence[datetime]) -> ir.Table:
+def _spans(links: ir.Table, moments: Sequence[datetime], users: ir.Table) -> ir.Table:
     """``from_id → person_id`` from date ``lo`` to date ``hi`` (indices of ``moments``): each
     date's id → person map, with an id's consecutive dates of one person in one row (a row
-    per linked id, almost always, where a map of each date has one per date and id).
+    per linked id, almost always, where a map of each date has one per date and id); and
+    ``person_no``, the person's number (``0 … n-1``, in the order of their ids).
+
+    With ``own`` rows: each of ``users`` (``sender``: the user ids with events) stands for
+    itself until its first link (at every date if it has none), so every row of a user id
+    finds its person, and number, here.
 
     ``links`` (:func:`~pqlkit.events.identity.identity_links` as of the last moment) are each
     id's first link, so an id's path is fixed: hops ``x1 … xN`` (``N = MAX_HOPS``) made at
@@ -380,25 +429,51 @@ def _spans(links: ir.Table, moments: Sequence[datetime]) -> ir.Table:
         )
         for hop in range(1, MAX_HOPS + 1)
     ]
-    every = ibis.union(*spans, distinct=False)
-    return every.filter(every.lo <= every.hi)
+    firsts = paths.select(f_from="from_id", f_lo=starts[0].cast("int64"))
+    alone = users.left_join(firsts, users.sender == firsts.f_from)
+    selves = alone.select(
+        from_id=alone.sender,
+        person_id=alone.sender,
+        lo=ibis.literal(1, type="int64"),
+        hi=(alone.f_lo.fill_null(dates + 1) - 1).cast("int64"),
+        own=ibis.literal(True),
+    )
+    every = ibis.union(*[t.mutate(own=ibis.literal(False)) for t in spans], selves)
+    every = every.filter(every.lo <= every.hi)
+    number = ibis.dense_rank().over(order_by=every.person_id)
+    # a bigint on every engine (Spark's is an int; Ibis drops a cast to the type it infers)
+    return every.mutate(person_no=number.cast("int32").cast("int64"))
+
+
+def _users(compact: ir.Table) -> ir.Table:
+    """``sender``: the user ids of ``compact`` (:func:`_compact`)."""
+    return compact.filter(compact.has_user).select("sender").distinct()
+
+
+def linked_spans(spans: ir.Table) -> ir.Table:
+    """:func:`_spans`' rows of links only (not of a user id standing for itself)."""
+    return spans.filter(~spans.own)
 
 
 def on_date(spans: ir.Table, index: int) -> ir.Table:
-    """``from_id → person_id`` at one date (its index) from :func:`_spans`."""
-    at = spans.filter((spans.lo <= index) & (spans.hi >= index))
+    """``from_id → person_id`` at one date (its index) from :func:`_spans`: the ids linked."""
+    at = linked_spans(spans)
+    at = at.filter((at.lo <= index) & (at.hi >= index))
     return at.select("from_id", "person_id")
 
 
 def resolved_by_spans(rows: ir.Table, sender: Any, spans: ir.Table) -> ir.Table:
-    """``rows`` (with ``d_idx``) with ``l_person``: the person ``sender`` (an expression of
-    ``rows``) is linked to at the row's date (:func:`_spans`), null if none."""
-    linked = spans.select(l_from="from_id", l_person="person_id", l_lo="lo", l_hi="hi")
+    """``rows`` (with ``d_idx``) with ``l_person`` and ``l_no``: the person ``sender`` (an
+    expression of ``rows``) stands for at the row's date (:func:`_spans`) and its number,
+    null if none (an anonymous id not yet linked)."""
+    linked = spans.select(
+        l_from="from_id", l_person="person_id", l_no="person_no", l_lo="lo", l_hi="hi"
+    )
     joined = rows.left_join(
         linked,
         (sender == linked.l_from) & (rows.d_idx >= linked.l_lo) & (rows.d_idx <= linked.l_hi),
     )
-    return joined.select(*rows.columns, "l_person")
+    return joined.select(*rows.columns, "l_person", "l_no")
 
 
 def _compact(events: ir.Table, moments: Sequence[datetime]) -> ir.Table:
@@ -455,14 +530,19 @@ def _members(
     import ibis
 
     last = ibis.literal(len(set(moments)))  # each row's dates by index; their times once grouped
-    each = each_date_after(compact, compact.k + 1, last, moments, with_date=False)
-    linked = resolved_by_spans(each, each.sender, spans)
-    people = identity.people_from(linked, by=("d_idx",))
+    ranged = compact.mutate(_first=compact.k + 1, _last=last)
+    each = each_date_of_someone(
+        ranged, "sender", "_first", "_last", spans, moments, with_date=False
+    )
+    facts = each.group_by("d_idx", "l_no").agg(**identity.person_facts(each))
+    names = spans.select(n_no="person_no", n_person="person_id").distinct()
+    named = facts.join(names, facts.l_no == names.n_no)  # by number: cheaper than by text
+    people = named.select(*facts.columns, user_id=named.n_person)
     claims = identity.account_domains(events, dates=dates, groups=groups)
     known = identity.attach_accounts(people, claims, by=("d_idx",))
     index = known.d_idx
     return known.select(
-        m_user=dated(known.user_id, index),
+        m_user=dated_person(known.l_no, index),
         account_id=dated(known.account_id, index),
         email_domain=known.email_domain,
         first_seen=known.first_seen,
@@ -483,7 +563,7 @@ class Spread:
     (:mod:`pqlkit.compile.intervals`)."""
 
     moments: tuple[datetime, ...]  # in time order
-    spans: ir.Table  # from_id → person_id from date lo to hi (indices, see _spans)
+    spans: ir.Table  # from_id → person_id (and number) from date lo to hi (see _spans)
     members: ir.Table
     entity: str
     source: ir.Table
@@ -535,25 +615,20 @@ class Spread:
         ]
         first = interval_index(ts, moments) + 1
         final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
+        sender = table.user_id.coalesce(table.anonymous_id)
+        marked = table.mutate(_sender=sender, _first=first, _final=final)
         if senders is None:
-            each = each_date_after(table, first, final, moments)
-        else:
-            sender = table.user_id.coalesce(table.anonymous_id)
-            marked = table.mutate(_sender=sender, _first=first, _final=final)
+            each = each_date_of_someone(marked, "_sender", "_first", "_final", self.spans, moments)
+        else:  # the dates of the senders a cohort reads
             paired = marked.join(senders, marked._sender == senders.n_sender)
             paired = paired.filter(
                 (paired.n_idx >= paired._first) & (paired.n_idx <= paired._final)
             )
-            each = paired.select(*table.columns, d_idx=paired.n_idx, as_of=paired.n_as_of).view()
-        resolved = resolved_by_spans(each, each.user_id.coalesce(each.anonymous_id), self.spans)
-        known = resolved.filter(resolved.user_id.notnull() | resolved.l_person.notnull())
-        known = known.select(
-            *table.columns,
-            "d_idx",
-            "as_of",
-            person_id=dated(
-                known.l_person.coalesce(known.user_id.coalesce(known.anonymous_id)), known.d_idx
-            ),
+            paired = paired.select(*marked.columns, d_idx=paired.n_idx, as_of=paired.n_as_of)
+            resolved = resolved_by_spans(paired, paired._sender, self.spans)
+            each = resolved.filter(resolved.l_no.notnull())  # a user id, or one linked by then
+        known = each.select(
+            *table.columns, "d_idx", "as_of", person_id=dated_person(each.l_no, each.d_idx)
         ).view()
         if not accounts and self.entity == "user":
             return known.mutate(entity_id=known.person_id)

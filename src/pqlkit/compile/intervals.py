@@ -585,11 +585,16 @@ def unsettled(spread: Spread, named: ir.Table) -> ir.Table:
     """
     import ibis
 
-    from pqlkit.compile.dated_frame import each_date_after, interval_index, resolved_by_spans
+    from pqlkit.compile.dated_frame import (
+        each_date_after,
+        interval_index,
+        linked_spans,
+        resolved_by_spans,
+    )
 
     moments = spread.moments
     named = named.mutate(counts_from=interval_index(named["first"], moments) + 1)
-    spans, final = spread.spans, _final_links(spread)
+    spans, final = linked_spans(spread.spans), _final_links(spread)
     at_final = spans.join(final, [spans.from_id == final.f_from, spans.person_id == final.f_person])
     settles = at_final.group_by(s_from=at_final.from_id).agg(settled_from=at_final.lo.min())
     timed = named.left_join(settles, named.sender == settles.s_from)

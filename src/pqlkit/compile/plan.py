@@ -164,7 +164,8 @@ def compile_model(
     triggered: ir.Table | None = None,
     frame: Frame | None = None,
 ) -> CompiledModel:
-    """The model as of ``as_of`` on ``events``; ``triggered`` lists entities with a live trigger.
+    """The model as of ``as_of`` on ``events``; ``triggered`` lists entities with a live trigger
+    (``entity_id``; on a frame of many dates, the plain ids with the date, ``as_of``).
 
     ``frame`` may be given already built (and materialized) for the same model and time.
     ``as_of`` may be a query parameter (with a frame built for it: a model's scoring compiled
@@ -319,8 +320,14 @@ def compile_model(
 
     live = None
     if triggered is not None:
-        hot = triggered.select(t_key="entity_id").distinct().view()
-        marked = table.left_join(hot, table.entity_id == hot.t_key)
+        if frame.dates is None:
+            hot = triggered.select(t_key="entity_id").distinct().view()
+            marked = table.left_join(hot, table.entity_id == hot.t_key)
+        else:  # many dates: the plain ids at each date (``as_of``)
+            hot = triggered.select(t_key="entity_id", t_as_of="as_of").distinct().view()
+            marked = table.left_join(
+                hot, (table.u_entity == hot.t_key) & (table.as_of == hot.t_as_of)
+            )
         table = marked.select(*table.columns, triggered=marked.t_key.notnull()).view()
         live = "triggered"
     scored = points.score(model, table, live)

@@ -250,13 +250,19 @@ def people_from(joined: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
     (``l_person``, null for an id not linked)."""
     known = joined.filter(joined.has_user | joined.l_person.notnull())
     person = known.l_person.coalesce(known.sender)
-    return known.group_by(*by, user_id=person).agg(
-        first_seen=known["first"].min(),
-        last_seen=known["last"].max(),
-        signed_up=known.signed.min(),
-        group_account=known.grp.argmax(known.grp_at, where=known.grp.notnull()),
-        email=known.mail.argmax(known.mail_at, where=known.mail.notnull()),
-    )
+    return known.group_by(*by, user_id=person).agg(**person_facts(known))
+
+
+def person_facts(rows: ir.Table) -> dict[str, Any]:
+    """A person's facts from their ids' (:func:`sender_facts`' columns), to group by person:
+    ``first_seen``, ``last_seen``, ``signed_up``, the latest ``group_account`` and ``email``."""
+    return {
+        "first_seen": rows["first"].min(),
+        "last_seen": rows["last"].max(),
+        "signed_up": rows.signed.min(),
+        "group_account": rows.grp.argmax(rows.grp_at, where=rows.grp.notnull()),
+        "email": rows.mail.argmax(rows.mail_at, where=rows.mail.notnull()),
+    }
 
 
 def attach_accounts(

@@ -283,8 +283,9 @@ def _score_together(
     (:func:`pqlkit.triggers.asof.link_pairs`)."""
     import ibis
     import numpy as np
+    import pyarrow as pa
 
-    from pqlkit.compile.dated_frame import SEPARATOR, dated_frame
+    from pqlkit.compile.dated_frame import dated_frame
 
     model = loaded.model
     moments = sorted(set(dates))
@@ -295,16 +296,19 @@ def _score_together(
             with _filled(frame):  # the frame's last table, while the query is compiled
                 alerts = {date: history().fired_by(date) for date in moments}
                 live = {date: history().active(date) for date in moments}
-                hot = sorted(
-                    f"{entity}{SEPARATOR}{index}"
-                    for index, date in enumerate(moments, start=1)
-                    for entity in live[date]
-                )
+                hot = sorted((entity, date) for date in moments for entity in live[date])
                 if later is not None:
                     assert frame.also is not None and frame.fill is None
                     later.read(frame.also)
-                triggered = (
-                    ibis.memtable({"entity_id": hot}, schema={"entity_id": "string"})
+                triggered = (  # the plain ids, at each date
+                    ibis.memtable(
+                        pa.table(
+                            [[e for e, _ in hot], [d for _, d in hot]],
+                            schema=pa.schema(
+                                [("entity_id", pa.string()), ("as_of", pa.timestamp("us"))]
+                            ),
+                        )
+                    )
                     if model.triggers
                     else None
                 )
@@ -337,7 +341,9 @@ def _filled(frame: Frame) -> Iterator[None]:
         try:
             yield
         except BaseException:
-            frame.rows._find_backend().con.interrupt()  # nothing will read it
+            backend = frame.rows._find_backend()
+            if backend.name == "duckdb":  # nothing will read it (others filled it at once)
+                backend.con.interrupt()
             raise
         filling.result()
 
