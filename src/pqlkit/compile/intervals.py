@@ -371,8 +371,8 @@ def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datet
     runs = spread.runs.filter(spread.runs["first"] < spread.moments[-1])
     known = _people_at_last(spread, runs)
     apart = spread.unsettled
-    settled = known.anti_join(apart, known.person == apart.u_person)
-    before = ibis.window(group_by="person", order_by=["first", "last"], rows=(None, -1))
+    settled = known.anti_join(apart, known.person_no == apart.u_no)
+    before = ibis.window(group_by="person_no", order_by=["first", "last"], rows=(None, -1))
     reach = settled["last"].max().over(before)
     opens = reach.isnull() | (
         settled["first"].epoch_seconds() - reach.epoch_seconds() > timeout.total_seconds()
@@ -416,12 +416,12 @@ def _settled_sessions(
         "user_id",
         "anonymous_id",
         "timestamp",
-        "person",
+        "person_no",
         start=interval_start(known.timestamp, cuts),
     ).view()
     timeout = spec.timeout.total_seconds()
     offset = events.timestamp.epoch_seconds() - events.start.epoch_seconds()
-    slots = events.group_by("person", "start", slot=(offset / timeout).floor()).agg(
+    slots = events.group_by("person_no", "start", slot=(offset / timeout).floor()).agg(
         first=events.timestamp.min(),
         last=events.timestamp.max(),
         user_id=events.user_id.min(),
@@ -429,8 +429,8 @@ def _settled_sessions(
     )
     assert spread.unsettled is not None
     apart = spread.unsettled
-    settled = slots.anti_join(apart, slots.person == apart.u_person).view()
-    ordered = ibis.window(group_by=settled.person, order_by=settled["first"])
+    settled = slots.anti_join(apart, slots.person_no == apart.u_no).view()
+    ordered = ibis.window(group_by=settled.person_no, order_by=settled["first"])
     previous = settled["last"].lag().over(ordered)
     gap = settled["first"].epoch_seconds() - previous.epoch_seconds()
     marked = settled.select(
@@ -481,7 +481,7 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     known = _people_at_last(spread, events.mutate(sender=sender, has_user=events.user_id.notnull()))
     assert spread.unsettled is not None  # made with the frame (see dated_frame)
     apart = spread.unsettled
-    settled = known.anti_join(apart, known.person == apart.u_person).view()
+    settled = known.anti_join(apart, known.person_no == apart.u_no).view()
     mine = _anchored_settled(compiler.model, spread, settled, signals)
     if not spread.anyone_unsettled:
         return mine
@@ -571,9 +571,10 @@ def senders(spread: Spread, ids: ir.Table) -> ir.Table:
 
 
 def unsettled(spread: Spread, named: ir.Table) -> ir.Table:
-    """``u_person`` and ``u_sender``: the ids of people (as of the last date) that were not one
-    person at every date: at some date an id of theirs with events before it was not yet
-    known, or known as someone else, while another was known.
+    """``u_no`` and ``u_sender``: the people (their numbers as of the last date, see
+    :func:`_people_at_last`) and their ids, that were not one person at every date: at some
+    date an id of theirs with events before it was not yet known, or known as someone else,
+    while another was known.
 
     Read from every event before the last date, not only those of one signal (or of
     ``spread.source``): a superset of the people any one signal's events would make
@@ -616,16 +617,19 @@ def unsettled(spread: Spread, named: ir.Table) -> ir.Table:
     )
     people = torn.select(t_person="person").distinct()
     out = named.join(people, named.person == people.t_person)
-    return out.select(u_person=out.person, u_sender=out.sender)
+    return out.select(u_no=out.person_no, u_sender=out.sender)
 
 
 def _people_at_last(spread: Spread, table: ir.Table) -> ir.Table:
-    """``table`` (with ``sender`` and ``has_user``) and each row's ``person`` as the last date
-    knows it; the rows of ids no one had claimed by then are dropped."""
-    final = _final_links(spread)
-    joined = table.left_join(final, table.sender == final.f_from)
-    known = joined.filter(joined.has_user | joined.f_person.notnull())
-    return known.select(*table.columns, person=known.f_person.coalesce(known.sender))
+    """``table`` (with ``sender``, an id with events before the last date) and each row's
+    ``person`` as the last date knows it, and the person's number (``person_no``, what the
+    pieces group and order by: cheaper than the text); the rows of ids no one had claimed by
+    then are dropped."""
+    spans, last = spread.spans, len(spread.moments)
+    final = spans.filter((spans.lo <= last) & (spans.hi >= last))  # a user id's own row too
+    final = final.select(f_from="from_id", f_person="person_id", f_no="person_no")
+    joined = table.join(final, table.sender == final.f_from)
+    return joined.select(*table.columns, person=joined.f_person, person_no=joined.f_no)
 
 
 def _final_links(spread: Spread) -> ir.Table:
