@@ -187,12 +187,13 @@ def dated_frame(
     ``pairs``: the log's linked pairs, when the caller has them (see
     :func:`~pqlkit.events.identity.identity_links`).
 
-    Three small temporary tables are made (the links, each id's person over spans of dates
-    and each date's members; with ``also``, the members in two: the dates' and the later
-    date's), and one with a cohort's rows; ``Frame.release`` drops them. Without ``also`` or a
-    cohort, the members' table is made empty and ``Frame.fill`` fills it: the caller runs it
-    beside its compiling of the query (:func:`pqlkit.scoring.run.score_dates`), before the
-    query runs.
+    Small temporary tables are made (the links, the log compacted per sender and interval
+    until the members are made, each id's person over spans of dates and each date's
+    members; with ``also``, the members in two: the dates' and the later date's), and one with
+    a cohort's rows; ``Frame.release`` drops them. On DuckDB, without ``also`` or a cohort,
+    the members' table is made empty and ``Frame.fill`` fills it: the caller runs it beside
+    its compiling of the query (:func:`pqlkit.scoring.run.score_dates`), before the query
+    runs.
     """
     scored = sorted(set(dates))
     if also is not None and also <= scored[-1]:
@@ -228,7 +229,7 @@ def dated_frame(
         later = None
         if also is not None:  # the later date's rows apart: the query reads only the dates'
             members, then = _split(members, name, "dated_members", len(scored), made)
-            at = on_date(spans, len(known))
+            at = on_date(linked_spans(spans), len(known))
             later = _single(events, model, at, then, also, groups)
         cohort = _band(members, ages) if ages is not None and cohort_wanted else None
         senders = None if cohort is None else _cohort_senders(cohort, members, spans, table)
@@ -456,10 +457,10 @@ def linked_spans(spans: ir.Table) -> ir.Table:
 
 
 def on_date(spans: ir.Table, index: int) -> ir.Table:
-    """``from_id → person_id`` at one date (its index) from :func:`_spans`: the ids linked."""
-    at = linked_spans(spans)
-    at = at.filter((at.lo <= index) & (at.hi >= index))
-    return at.select("from_id", "person_id")
+    """``from_id → person_id`` and ``person_no`` at one date (its index) from :func:`_spans`
+    (or :func:`linked_spans`)."""
+    at = spans.filter((spans.lo <= index) & (spans.hi >= index))
+    return at.select("from_id", "person_id", "person_no")
 
 
 def resolved_by_spans(rows: ir.Table, sender: Any, spans: ir.Table) -> ir.Table:

@@ -56,8 +56,8 @@ class Frame:
     groups: ir.Table | None = None
     # ``rows`` of the store's events of rare names, when it keeps them (pqlkit.store.kept)
     rare: RareEvents | None = None
-    # many dates: fills a table the frame made empty (:func:`materialized_later`); a caller
-    # runs it, on a thread of its own, before any query reads the frame
+    # many dates on DuckDB: fills a table the frame made empty (:func:`materialized_later`);
+    # a caller runs it, on a thread of its own, before any query reads the frame
     fill: Callable[[], None] | None = None
 
     def group_calls(self) -> ir.Table:
@@ -113,10 +113,12 @@ def materialized(expr: ir.Table, label: str) -> tuple[ir.Table, str]:
     return _temporary(expr, f"_pql_{label}_{uuid.uuid4().hex[:10]}")
 
 
-def materialized_later(expr: ir.Table, label: str) -> tuple[ir.Table, str, Callable[[], None]]:
+def materialized_later(
+    expr: ir.Table, label: str
+) -> tuple[ir.Table, str, Callable[[], None] | None]:
     """:func:`materialized`, the table made empty now and filled by the function returned:
     DuckDB computes it (its own threads, Python's lock released) while the caller compiles the
-    query that reads it (pure Python). Other engines compute it at once."""
+    query that reads it (pure Python). Other engines compute it at once (no function)."""
     import uuid
 
     import ibis
@@ -125,7 +127,7 @@ def materialized_later(expr: ir.Table, label: str) -> tuple[ir.Table, str, Calla
     backend = expr._find_backend()
     if backend.name != "duckdb":
         table, name = _temporary(expr, name)
-        return table, name, lambda: None
+        return table, name, None
     loose = ibis.schema({c: kind.copy(nullable=True) for c, kind in expr.schema().items()})
     backend.create_table(name, schema=loose, temp=True)
 

@@ -625,16 +625,17 @@ def _people_at_last(spread: Spread, table: ir.Table) -> ir.Table:
     ``person`` as the last date knows it, and the person's number (``person_no``, what the
     pieces group and order by: cheaper than the text); the rows of ids no one had claimed by
     then are dropped."""
-    spans, last = spread.spans, len(spread.moments)
-    final = spans.filter((spans.lo <= last) & (spans.hi >= last))  # a user id's own row too
-    final = final.select(f_from="from_id", f_person="person_id", f_no="person_no")
+    from pqlkit.compile.dated_frame import on_date
+
+    at = on_date(spread.spans, len(spread.moments))  # a user id's own row too
+    final = at.select(f_from="from_id", f_person="person_id", f_no="person_no")
     joined = table.join(final, table.sender == final.f_from)
     return joined.select(*table.columns, person=joined.f_person, person_no=joined.f_no)
 
 
 def _final_links(spread: Spread) -> ir.Table:
-    """``f_from → f_person``: the id → person map of the last date."""
-    from pqlkit.compile.dated_frame import on_date
+    """``f_from → f_person``: the id → person map of the last date, the ids linked."""
+    from pqlkit.compile.dated_frame import linked_spans, on_date
 
-    final = on_date(spread.spans, len(spread.moments))
+    final = on_date(linked_spans(spread.spans), len(spread.moments))
     return final.select(f_from="from_id", f_person="person_id")

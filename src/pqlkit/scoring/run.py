@@ -341,9 +341,7 @@ def _filled(frame: Frame) -> Iterator[None]:
         try:
             yield
         except BaseException:
-            backend = frame.rows._find_backend()
-            if backend.name == "duckdb":  # nothing will read it (others filled it at once)
-                backend.con.interrupt()
+            frame.rows._find_backend().con.interrupt()  # nothing will read it
             raise
         filling.result()
 
