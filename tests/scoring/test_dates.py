@@ -209,6 +209,33 @@ def test_a_user_id_merged_into_another_is_its_own_person_until_the_alias(
     assert last == {"bo": 5}
 
 
+def test_a_chain_of_links_past_the_hops_followed_is_cut_as_alone(
+    store: Store, tmp_path: Path
+) -> None:
+    """Links are followed ``MAX_HOPS`` (3) deep at every date. anon-9 → a1 → a2 → a3 → a4:
+    anon-9 stands for a3 to the end, while a1, a2 and a3 join a4 from a3's alias on. So a3's
+    ids leave a3 at different dates (its facts at a date are then grouped from every date's
+    rows, not run through in order of arrival: compile/dated_frame.py)."""
+    h = History()
+    h.visit("anon-9", "Report Created", T - 20 * DAY)
+    h.identify("a3", T - 19 * DAY, email="a3@old.com")
+    for n, (earlier, later) in enumerate((("anon-9", "a1"), ("a1", "a2"), ("a2", "a3"))):
+        h.alias(earlier, later, T - (18 - 2 * n) * DAY)
+        h.track(later, "Report Created", T - (17 - 2 * n) * DAY)
+    h.alias("a3", "a4", T - 8 * DAY)
+    h.identify("a4", T - 8 * DAY, email="a4@new.com")
+    h.track("a4", "Report Created", T - 3 * DAY)
+    h.load(store, tmp_path)
+    events, loaded = engine_events(store), load(model_file(tmp_path, MERGED))
+    dates = [T - 12 * DAY, T - 5 * DAY, T]
+    if isinstance(store, SparkStore):
+        dates = dates[::2]
+    same_as_alone(events, loaded, dates)
+    runs = list(score_dates(events, loaded, dates))
+    assert by_entity(runs[0].table, "s__reports") == {"a3": 4}
+    assert by_entity(runs[-1].table, "s__reports") == {"a3": 1, "a4": 4}
+
+
 def by_entity(table: pa.Table, column: str) -> dict[str, Any]:
     entities, values = table.column("entity_id").to_pylist(), table.column(column).to_pylist()
     return dict(zip(entities, values, strict=True))

@@ -392,7 +392,9 @@ def _spans(links: ir.Table, moments: Sequence[datetime], users: ir.Table) -> ir.
     """``from_id → person_id`` from date ``lo`` to date ``hi`` (indices of ``moments``): each
     date's id → person map, with an id's consecutive dates of one person in one row (a row
     per linked id, almost always, where a map of each date has one per date and id); and
-    ``person_no``, the person's number (``0 … n-1``, in the order of their ids).
+    ``person_no``, the person's number (``0 … n-1``, in the order of their ids); ``one_end``,
+    whether all the person's ids stand for it until the same date (the last, or the one before
+    the person's own first link: always, unless a path is cut at ``MAX_HOPS``).
 
     With ``own`` rows: each of ``users`` (``sender``: the user ids with events) stands for
     itself until its first link (at every date if it has none), so every row of a user id
@@ -442,8 +444,12 @@ def _spans(links: ir.Table, moments: Sequence[datetime], users: ir.Table) -> ir.
     every = ibis.union(*[t.mutate(own=ibis.literal(False)) for t in spans], selves)
     every = every.filter(every.lo <= every.hi)
     number = ibis.dense_rank().over(order_by=every.person_id)
-    # a bigint on every engine (Spark's is an int; Ibis drops a cast to the type it infers)
-    return every.mutate(person_no=number.cast("int32").cast("int64"))
+    person = ibis.window(group_by=every.person_id)
+    return every.mutate(
+        # a bigint on every engine (Spark's is an int; Ibis drops a cast to the type it infers)
+        person_no=number.cast("int32").cast("int64"),
+        one_end=every.hi.min().over(person) == every.hi.max().over(person),
+    )
 
 
 def _users(compact: ir.Table) -> ir.Table:
@@ -528,19 +534,9 @@ def _members(
     dates' links, :func:`_spans`): ``m_user`` and ``account_id`` (dated), ``email_domain``,
     ``first_seen``, ``last_seen``, and ``e_user``, ``e_account``, ``d_idx``, ``as_of``.
     ``groups``: the store's kept group calls, if any."""
-    import ibis
-
-    last = ibis.literal(len(set(moments)))  # each row's dates by index; their times once grouped
-    ranged = compact.mutate(_first=compact.k + 1, _last=last)
-    each = each_date_of_someone(
-        ranged, "sender", "_first", "_last", spans, moments, with_date=False
-    )
-    facts = each.group_by("d_idx", "l_no").agg(**identity.person_facts(each))
-    names = spans.select(n_no="person_no", n_person="person_id").distinct()
-    named = facts.join(names, facts.l_no == names.n_no)  # by number: cheaper than by text
-    people = named.select(*facts.columns, user_id=named.n_person)
+    people = _people_facts(compact, spans)
     claims = identity.account_domains(events, dates=dates, groups=groups)
-    known = identity.attach_accounts(people, claims, by=("d_idx",))
+    known = identity.attach_accounts(people, claims, by=("d_idx",), domains=True)
     index = known.d_idx
     return known.select(
         m_user=dated_person(known.l_no, index),
@@ -554,6 +550,67 @@ def _members(
         d_idx=index,
         as_of=date_of(index, moments),
     )
+
+
+def _people_facts(compact: ir.Table, spans: ir.Table) -> ir.Table:
+    """``d_idx``, ``l_no``, ``user_id`` and :func:`~pqlkit.events.identity.person_facts` of
+    each person at each date, from ``compact`` (:func:`_compact`) and ``spans`` (:func:`_spans`),
+    with ``email_domain`` for ``email`` (the members keep only the domain).
+
+    A compacted row counts for its id's person from the date after its interval, or the date
+    the id joins the person if later (its *arrival*), to the date the id leaves the person.
+    Each person's facts at a date are those of the rows arrived by then. Where the engine can
+    run them (DuckDB, Spark), running reductions in arrival order give them once per arrival,
+    each kept until the next: the rows are not repeated for every date and grouped again.
+    This holds when all the person's ids leave it together (``one_end``); the rows of the
+    others are repeated and grouped.
+    """
+    import ibis
+
+    linked = spans.select(
+        l_from="from_id",
+        l_no="person_no",
+        user_id="person_id",
+        l_lo="lo",
+        l_hi="hi",
+        l_one="one_end",
+    )
+    joined = compact.join(linked, compact.sender == linked.l_from)
+    facts = ("first", "last", "signed", "grp", "grp_at", "mail", "mail_at")
+    arrival = ibis.greatest(joined.k + 1, joined.l_lo)
+    rows = joined.select(*facts, "l_no", "user_id", "l_one", _a=arrival, _e=joined.l_hi)
+    rows = rows.filter(rows._a <= rows._e).view()
+
+    def named(table: ir.Table) -> ir.Table:
+        kept = [c for c in identity.person_facts(rows) if c != "email"]
+        domain = identity.email_domain(table.email)
+        return table.select("d_idx", "l_no", "user_id", *kept, email_domain=domain)
+
+    by_arrival = spans._find_backend().name in _RUNNING
+    spread = rows.filter(~rows.l_one) if by_arrival else rows
+    each = each_date_after(spread, spread._a, spread._e, [], with_date=False)
+    grouped = named(each.group_by("d_idx", "l_no", "user_id").agg(**identity.person_facts(each)))
+    if not by_arrival:
+        return grouped
+    alike = rows.filter(rows.l_one)
+    order = ibis.window(group_by=alike.l_no, order_by=alike._a)  # peers: the same arrival
+    running = ibis.window(group_by=alike.l_no, order_by=alike._a, range=(None, 0))
+    until = alike._a.lead().over(order).fill_null(alike._e + 1)  # the next arrival
+    held = alike.select(
+        "l_no",
+        "_a",
+        "user_id",
+        _until=until,
+        **{name: value.over(running) for name, value in identity.person_facts(alike).items()},
+    )
+    # a row for each date from its arrival to the next: none for an arrival's rows but the
+    # last (the next arrival is its own); the e-mail's domain found before the dates' rows
+    last = held.filter(held._until > held._a)
+    dated = named(last.mutate(d_idx=ibis.range(last._a, last._until).unnest()))
+    return ibis.union(dated, grouped, distinct=False)
+
+
+_RUNNING = ("duckdb", "pyspark")  # the engines with ordered aggregates over a window (arg_max)
 
 
 @dataclass(frozen=True)
