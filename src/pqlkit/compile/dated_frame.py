@@ -657,22 +657,8 @@ class Spread:
         the people and accounts of that date: known people's rows only. Without ``accounts``
         (a caller that reads only ``entity_id``), a user's rows go without their account
         and e-mail domain: no join with the members."""
-        import ibis
-
         moments = self.moments
-        ts = table.timestamp
-        until = ts if reach_from is None else table[reach_from]
-        last = [  # the last date that reads the row
-            (
-                matched,
-                ibis.literal(len(moments))
-                if window is None
-                else interval_index(until + interval(window), moments),
-            )
-            for matched, window in reach
-        ]
-        first = interval_index(ts, moments) + 1
-        final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
+        first, final = self._reading(table, reach, reach_from)
         sender = table.user_id.coalesce(table.anonymous_id)
         marked = table.mutate(_sender=sender, _first=first, _final=final)
         if senders is None:
@@ -703,3 +689,44 @@ class Spread:
         if self.entity == "account":
             rows = rows.filter(rows.entity_id.notnull())
         return rows
+
+    def settled_rows(
+        self,
+        table: ir.Table,
+        reach: Sequence[tuple[Any, timedelta | None]],
+        reach_from: str | None = None,
+    ) -> ir.Table:
+        """:meth:`rows` of a user model, without their accounts, for rows of settled people
+        (:func:`pqlkit.compile.intervals.unsettled`) given by their number (``person_no``, at
+        the last date): a settled person is that person at every date that reads their rows,
+        so the rows need not find the person each id stands for at each date."""
+        assert self.entity == "user"
+        first, final = self._reading(table, reach, reach_from)
+        each = each_date_after(table, first, final, self.moments)
+        return each.mutate(entity_id=dated_person(each.person_no, each.d_idx))
+
+    def _reading(
+        self,
+        table: ir.Table,
+        reach: Sequence[tuple[Any, timedelta | None]],
+        reach_from: str | None,
+    ) -> tuple[Any, Any]:
+        """The first and the last date (indices) that read each row of ``table`` (see
+        :meth:`rows`); none if the last comes before the first."""
+        import ibis
+
+        moments = self.moments
+        ts = table.timestamp
+        until = ts if reach_from is None else table[reach_from]
+        last = [  # the last date that reads the row
+            (
+                matched,
+                ibis.literal(len(moments))
+                if window is None
+                else interval_index(until + interval(window), moments),
+            )
+            for matched, window in reach
+        ]
+        first = interval_index(ts, moments) + 1
+        final = ibis.cases(*last, else_=ibis.literal(0)) if last else ibis.literal(0)
+        return first, final

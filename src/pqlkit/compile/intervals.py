@@ -307,8 +307,9 @@ def sessions(compiler: SignalCompiler, spread: Spread, spec: Sessions) -> ir.Tab
     from each interval's start. Inside a slot no event is more than the timeout after the one
     before it, and a slot lies in one interval, so only a slot's first event can start a
     session, at any date; the previous event is sought per slot (a few rows a person), not
-    per event. A slot keeps the smallest of its user ids (else of its anonymous ids): a
-    settled person's ids are one person at every date that reads the slot.
+    per event. The partial values are kept per person, by their number at the last date: a
+    settled person is that person at every date that reads them
+    (:meth:`~pqlkit.compile.dated_frame.Spread.settled_rows`).
 
     When the store keeps its ids' runs of activity and ``spec`` is counted at their timeout,
     the settled people's sessions come from those instead (:func:`from_runs`): no pass over
@@ -361,8 +362,8 @@ def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datet
     window starts: the chains opened in the window, and the one chain (if any) running into
     it — one of whose runs stretches over the window's start, from its start (or its reach,
     for a run that opens no chain) to its end. That chain's first event in the window lies
-    within the timeout after the window's start, so before the date. Each run is read from
-    its own id, which has events before every date that reads it.
+    within the timeout after the window's start, so before the date. The runs' partial
+    values are kept per person (:meth:`~pqlkit.compile.dated_frame.Spread.settled_rows`).
     """
     import ibis
 
@@ -377,27 +378,23 @@ def _settled_sessions_from_runs(spread: Spread, spec: Sessions, cuts: list[datet
     opens = reach.isnull() | (
         settled["first"].epoch_seconds() - reach.epoch_seconds() > timeout.total_seconds()
     )
-    ids = {
-        "user_id": ibis.ifelse(settled.has_user, settled.sender, ibis.null("string")),
-        "anonymous_id": ibis.ifelse(settled.has_user, ibis.null("string"), settled.sender),
-    }
     if window is None:  # every chain opened before the date
         opened = settled.filter(opens)
         at = interval_start(opened["first"], cuts)
-        chains = opened.group_by(**ids, timestamp=at).agg(n=opened.count())
-        rows = spread.rows(chains, [(ibis.literal(True), None)], accounts=False)
+        chains = opened.group_by("person_no", timestamp=at).agg(n=opened.count())
+        rows = spread.settled_rows(chains, [(ibis.literal(True), None)])
         return rows.group_by(key=rows.entity_id).agg(value=rows.n.sum().cast("int64"))
     # read from the chain's start (an opening run) or from where the run stretches over a
     # window's start (from its reach) until the run's end is outside the window
     since = interval_start(ibis.least(settled["first"], reach), cuts) + interval(window)
     pieces = settled.select(
-        **ids,
+        "person_no",
         opens=opens,
         timestamp=ibis.ifelse(opens, interval_start(settled["first"], cuts), since),
         until=interval_start(settled["last"], cuts),
     )
-    partial = pieces.group_by(*ids, "opens", "timestamp", "until").agg(n=pieces.count())
-    rows = spread.rows(partial, [(ibis.literal(True), window)], reach_from="until", accounts=False)
+    partial = pieces.group_by("person_no", "opens", "timestamp", "until").agg(n=pieces.count())
+    rows = spread.settled_rows(partial, [(ibis.literal(True), window)], reach_from="until")
     inside = rows.opens & (rows.timestamp >= rows.as_of - interval(window))
     value = rows.n.sum(where=inside).fill_null(0) + ibis.ifelse((~inside).any(), 1, 0)
     return rows.group_by(key=rows.entity_id).agg(value=value.cast("int64"))
@@ -422,10 +419,7 @@ def _settled_sessions(
     timeout = spec.timeout.total_seconds()
     offset = events.timestamp.epoch_seconds() - events.start.epoch_seconds()
     slots = events.group_by("person_no", "start", slot=(offset / timeout).floor()).agg(
-        first=events.timestamp.min(),
-        last=events.timestamp.max(),
-        user_id=events.user_id.min(),
-        anonymous_id=events.anonymous_id.min(),
+        first=events.timestamp.min(), last=events.timestamp.max()
     )
     assert spread.unsettled is not None
     apart = spread.unsettled
@@ -434,16 +428,13 @@ def _settled_sessions(
     previous = settled["last"].lag().over(ordered)
     gap = settled["first"].epoch_seconds() - previous.epoch_seconds()
     marked = settled.select(
-        "user_id",
-        "anonymous_id",
+        "person_no",
         timestamp=settled.start,
         before=interval_start(previous, cuts),
         fresh=previous.isnull() | (gap > timeout),
     )
-    partial = marked.group_by("user_id", "anonymous_id", "timestamp", "before", "fresh").agg(
-        n=marked.count()
-    )
-    rows = spread.rows(partial, [(ibis.literal(True), window)], accounts=False)
+    partial = marked.group_by("person_no", "timestamp", "before", "fresh").agg(n=marked.count())
+    rows = spread.settled_rows(partial, [(ibis.literal(True), window)])
     if window is None:
         counted = rows.fresh
     else:
@@ -518,12 +509,12 @@ def _anchored_settled(
             parts[pair[0]] = timed.count(where=hit & (timed.timestamp < timed.a_signup + span))
             parts[pair[1]] = timed.count(where=hit & (timed.timestamp < timed.a_first + span))
             looks.setdefault(name, []).append(pair)
-    partial = timed.group_by(
-        "user_id", "anonymous_id", at=interval_start(timed.timestamp, moments)
-    ).agg(a_signup=timed.a_signup.min(), **parts)
+    partial = timed.group_by("person_no", at=interval_start(timed.timestamp, moments)).agg(
+        a_signup=timed.a_signup.min(), **parts
+    )
     partial = partial.rename(timestamp="at")
     held = ibis.or_(*[partial[c] > 0 for c in parts])
-    rows = spread.rows(partial, [(held, None)], accounts=False)
+    rows = spread.settled_rows(partial, [(held, None)])
     signed_up = rows.a_signup < rows.as_of  # the start is the sign-up (else the first event)
     values: dict[str, Any] = {}
     for name, signal in signals.items():
