@@ -104,6 +104,30 @@ def test_identity_as_it_stood_at_each_date(store: Store, tmp_path: Path) -> None
     same_as_alone(engine_events(store), load("account-threshold"), dates)
 
 
+def test_a_domain_claimed_by_website_then_given_up_moves_its_users_as_alone(
+    store: Store, tmp_path: Path
+) -> None:
+    """Each date's claims of e-mail domains (compile/dated_frame.py reduces the group calls
+    per interval between dates): acme claims acme.com by its website first; beta names it as
+    its domain later but comes second until acme's domain trait says acme.io."""
+    h = History()
+    h.identify("ann", T - 25 * DAY, email="ann@acme.com")
+    h.repeat("ann", "Report Created", 6, T - 24 * DAY, 3 * DAY)
+    h.group("ops", "acme", T - 20 * DAY, website="https://www.Acme.com/", employees=80)
+    h.group("ops", "beta", T - 15 * DAY, domain="acme.com", employees=300)
+    h.group("ops", "acme", T - 8 * DAY, domain="acme.io")
+    h.load(store, tmp_path)
+    dates = [T - 18 * DAY, T - 12 * DAY, T - 5 * DAY]
+    if isinstance(store, SparkStore):
+        dates = dates[::2]
+    same_as_alone(engine_events(store), PILLARS, dates)
+    same_as_alone(engine_events(store), load("account-threshold"), dates)
+    runs = list(score_dates(engine_events(store), PILLARS, dates))
+    assert [by_entity(run.table, "account_id")["ann"] for run in runs] == (
+        ["acme", "acme", "beta"] if len(dates) == 3 else ["acme", "beta"]
+    )
+
+
 def test_sessions_of_a_visitor_linked_later_join_the_person_from_then(
     store: Store, tmp_path: Path
 ) -> None:

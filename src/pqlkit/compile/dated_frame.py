@@ -535,7 +535,7 @@ def _members(
     ``first_seen``, ``last_seen``, and ``e_user``, ``e_account``, ``d_idx``, ``as_of``.
     ``groups``: the store's kept group calls, if any."""
     people = _people_facts(compact, spans)
-    claims = identity.account_domains(events, dates=dates, groups=groups)
+    claims = _claims(events, dates, moments, groups)
     known = identity.attach_accounts(people, claims, by=("d_idx",), domains=True)
     index = known.d_idx
     return known.select(
@@ -592,22 +592,72 @@ def _people_facts(compact: ir.Table, spans: ir.Table) -> ir.Table:
     grouped = named(each.group_by("d_idx", "l_no", "user_id").agg(**identity.person_facts(each)))
     if not by_arrival:
         return grouped
-    alike = rows.filter(rows.l_one)
-    order = ibis.window(group_by=alike.l_no, order_by=alike._a)  # peers: the same arrival
-    running = ibis.window(group_by=alike.l_no, order_by=alike._a, range=(None, 0))
-    until = alike._a.lead().over(order).fill_null(alike._e + 1)  # the next arrival
-    held = alike.select(
-        "l_no",
-        "_a",
-        "user_id",
+    held = _by_arrival(rows.filter(rows.l_one), "l_no", identity.person_facts, ("user_id",))
+    return ibis.union(named(held), grouped, distinct=False)
+
+
+def _claims(
+    events: ir.Table, dates: ir.Table, moments: Sequence[datetime], groups: ir.Table | None
+) -> ir.Table:
+    """``d_idx``, ``domain``, ``domain_account``: each date's claims of domains by accounts
+    (:func:`~pqlkit.events.identity.account_domains`). Where the engine runs them, each
+    account's calls are reduced by interval between the dates and run through in order
+    (:func:`_by_arrival`), not repeated for every later date and grouped."""
+    if events._find_backend().name not in _RUNNING:
+        claims = identity.account_domains(events, dates=dates, groups=groups)
+        return claims.drop("as_of")
+    import ibis
+
+    said = identity.claim_calls(events, max(moments), groups)
+    per = said.group_by("group_id", _k=interval_index(said.timestamp, moments)).agg(
+        **identity.group_claims(said), website_at=said.timestamp.max(where=said.has_website)
+    )
+
+    def latest(rows: ir.Table) -> dict[str, Any]:  # the intervals' claims reduced again
+        return {
+            "since": rows.since.min(),
+            "domain_at": rows.domain_at.max(),
+            "domain": rows.domain.argmax(rows.domain_at, where=rows.domain_at.notnull()),
+            "website": rows.website.argmax(rows.website_at, where=rows.website_at.notnull()),
+        }
+
+    last = ibis.literal(len(set(moments)))
+    rows = per.mutate(_a=per._k + 1, _e=last)
+    current = _by_arrival(rows, "group_id", latest)
+    return identity.first_claims(current, ("d_idx",))
+
+
+def _by_arrival(
+    rows: ir.Table,
+    key: str,
+    facts: Callable[[ir.Table], dict[str, Any]],
+    carry: Sequence[str] = (),
+) -> ir.Table:
+    """``key``, ``d_idx``, the ``facts`` (reductions of ``rows``) and ``carry`` (columns
+    alike in a key's rows) of each key at each date: of the rows arrived by then. A row
+    arrives at date ``_a`` and is read until the date ``_e`` (every row of a key: the same).
+
+    Running reductions in order of arrival give them once per arrival, each kept until the
+    next (a row per date of it): the rows are not repeated for every date and grouped.
+    Only on the engines with ordered aggregates over a window (``_RUNNING``).
+    """
+    import ibis
+
+    order = ibis.window(group_by=rows[key], order_by=rows._a)  # peers: the same arrival
+    running = ibis.window(group_by=rows[key], order_by=rows._a, range=(None, 0))
+    until = rows._a.lead().over(order).fill_null(rows._e + 1)  # the next arrival
+    held = rows.select(
+        key,
+        *carry,
+        _a=rows._a,
         _until=until,
-        **{name: value.over(running) for name, value in identity.person_facts(alike).items()},
+        **{name: value.over(running) for name, value in facts(rows).items()},
     )
     # a row for each date from its arrival to the next: none for an arrival's rows but the
-    # last (the next arrival is its own); the e-mail's domain found before the dates' rows
+    # last (the next arrival is its own)
     last = held.filter(held._until > held._a)
-    dated = named(last.mutate(d_idx=ibis.range(last._a, last._until).unnest()))
-    return ibis.union(dated, grouped, distinct=False)
+    dated = last.mutate(d_idx=ibis.range(last._a, last._until).unnest())
+    return dated.drop("_a", "_until")
 
 
 _RUNNING = ("duckdb", "pyspark")  # the engines with ordered aggregates over a window (arg_max)

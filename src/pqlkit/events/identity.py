@@ -348,11 +348,23 @@ def account_domains(
     the dates' columns, ``domain``, ``domain_account``. ``groups``: the log's
     :func:`group_calls`, when a store keeps them; else read from ``events``.
     """
-    import ibis
+    said = claim_calls(events, as_of, groups)
+    by: tuple[str, ...] = ()
+    if dates is not None:
+        said = before_each(said, dates)
+        by = tuple(dates.columns)
+    current = said.group_by(*by, "group_id").agg(**group_claims(said))
+    return first_claims(current, by)
 
+
+def claim_calls(
+    events: ir.Table, as_of: AsOf | None = None, groups: ir.Table | None = None
+) -> ir.Table:
+    """The group calls before ``as_of`` (``groups``: :func:`group_calls`, if kept): ``group_id``,
+    ``timestamp``, ``has_domain``, ``has_website`` and the ``domain`` and ``website`` traits
+    normalized (:func:`normalize_domain`), read once for any number of dates."""
     groups = _before(group_calls(events) if groups is None else groups, as_of)
-    # each call's traits read and normalized once, before the calls are repeated for every date
-    said = groups.select(
+    return groups.select(
         "group_id",
         "timestamp",
         has_domain=groups.domain.notnull(),
@@ -360,17 +372,25 @@ def account_domains(
         domain=normalize_domain(groups.domain),
         website=normalize_domain(groups.website),
     )
-    by: tuple[str, ...] = ()
-    if dates is not None:
-        said = before_each(said, dates)
-        by = tuple(dates.columns)
-    # the latest domain trait the group was given (normalized), else its latest website
-    current = said.group_by(*by, "group_id").agg(
-        since=said.timestamp.min(),
-        domain_at=said.timestamp.max(where=said.has_domain),
-        domain=said.domain.argmax(said.timestamp, where=said.has_domain),
-        website=said.website.argmax(said.timestamp, where=said.has_website),
-    )
+
+
+def group_claims(said: ir.Table) -> dict[str, Any]:
+    """What a group's calls (:func:`claim_calls`) say of its claim, to group by group: its
+    first call (``since``), its latest domain trait (``domain``, given at ``domain_at``), else
+    its latest website."""
+    return {
+        "since": said.timestamp.min(),
+        "domain_at": said.timestamp.max(where=said.has_domain),
+        "domain": said.domain.argmax(said.timestamp, where=said.has_domain),
+        "website": said.website.argmax(said.timestamp, where=said.has_website),
+    }
+
+
+def first_claims(current: ir.Table, by: tuple[str, ...] = ()) -> ir.Table:
+    """:func:`account_domains` from each group's :func:`group_claims` (``current``, per
+    ``group_id`` and ``by``)."""
+    import ibis
+
     claimed = current.select(
         *by,
         "group_id",
