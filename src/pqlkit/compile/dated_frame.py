@@ -14,8 +14,9 @@ signals. This frame serves every date in one query, and the model compiles on it
   date's person, and its number, among spans of dates (an id is one person from one date on;
   a user id is itself until its first link), joined before the rows are repeated for the
   dates. The members (first and last seen, latest group, latest e-mail) come from the log
-  compacted once per sender and interval between dates: a few rows per person, then reduced
-  for each date.
+  compacted once per sender and interval between dates: a few rows per person, run through
+  in the order they join the person (each date's facts are those of the rows joined by
+  then), as the accounts' claims of domains are (:func:`_by_arrival`).
 * **each event joins only the dates that read it**: those after it, as far back as the longest
   window of a signal that can match it (:func:`pqlkit.compile.needs.reach`); only the
   events an all-history signal reads (milestones, invitations ever, sign-ups) join every later
