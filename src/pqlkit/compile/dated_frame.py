@@ -537,7 +537,7 @@ def _members(
     ``groups``: the store's kept group calls, if any."""
     people = _people_facts(compact, spans)
     claims = _claims(events, dates, moments, groups)
-    known = identity.attach_accounts(people, claims, by=("d_idx",), domains=True)
+    known = identity.attach_accounts(people, claims, by=("d_idx",))
     index = known.d_idx
     return known.select(
         m_user=dated_person(known.l_no, index),
@@ -555,8 +555,7 @@ def _members(
 
 def _people_facts(compact: ir.Table, spans: ir.Table) -> ir.Table:
     """``d_idx``, ``l_no``, ``user_id`` and :func:`~pqlkit.events.identity.person_facts` of
-    each person at each date, from ``compact`` (:func:`_compact`) and ``spans`` (:func:`_spans`),
-    with ``email_domain`` for ``email`` (the members keep only the domain).
+    each person at each date, from ``compact`` (:func:`_compact`) and ``spans`` (:func:`_spans`).
 
     A compacted row counts for its id's person from the date after its interval, or the date
     the id joins the person if later (its *arrival*), to the date the id leaves the person.
@@ -582,19 +581,14 @@ def _people_facts(compact: ir.Table, spans: ir.Table) -> ir.Table:
     rows = joined.select(*facts, "l_no", "user_id", "l_one", _a=arrival, _e=joined.l_hi)
     rows = rows.filter(rows._a <= rows._e).view()
 
-    def named(table: ir.Table) -> ir.Table:
-        kept = [c for c in identity.person_facts(rows) if c != "email"]
-        domain = identity.email_domain(table.email)
-        return table.select("d_idx", "l_no", "user_id", *kept, email_domain=domain)
-
     by_arrival = spans._find_backend().name in _RUNNING
     spread = rows.filter(~rows.l_one) if by_arrival else rows
     each = each_date_after(spread, spread._a, spread._e, [], with_date=False)
-    grouped = named(each.group_by("d_idx", "l_no", "user_id").agg(**identity.person_facts(each)))
+    grouped = each.group_by("d_idx", "l_no", "user_id").agg(**identity.person_facts(each))
     if not by_arrival:
         return grouped
     held = _by_arrival(rows.filter(rows.l_one), "l_no", identity.person_facts, ("user_id",))
-    return ibis.union(named(held), grouped, distinct=False)
+    return ibis.union(held.select(*grouped.columns), grouped, distinct=False)
 
 
 def _claims(

@@ -408,13 +408,9 @@ def _settled_sessions(
     import ibis
 
     window = spec.window
-    known = _people_at_last(spread, keep.mutate(sender=sender, has_user=keep.user_id.notnull()))
+    known = _people_at_last(spread, keep.mutate(sender=sender))
     events = known.select(
-        "user_id",
-        "anonymous_id",
-        "timestamp",
-        "person_no",
-        start=interval_start(known.timestamp, cuts),
+        "timestamp", "person_no", start=interval_start(known.timestamp, cuts)
     ).view()
     timeout = spec.timeout.total_seconds()
     offset = events.timestamp.epoch_seconds() - events.start.epoch_seconds()
@@ -469,7 +465,7 @@ def anchored(compiler: SignalCompiler, spread: Spread, signals: dict[str, Signal
     reading = needs.of_signals(compiler.model, signals, conversion=False)
     events = spread.read(reading)  # the starts come from the members
     sender = events.user_id.coalesce(events.anonymous_id)
-    known = _people_at_last(spread, events.mutate(sender=sender, has_user=events.user_id.notnull()))
+    known = _people_at_last(spread, events.mutate(sender=sender))
     assert spread.unsettled is not None  # made with the frame (see dated_frame)
     apart = spread.unsettled
     settled = known.anti_join(apart, known.person_no == apart.u_no).view()

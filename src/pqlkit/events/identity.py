@@ -270,24 +270,17 @@ def attach_accounts(
     claims: ir.Table,
     freemail: frozenset[str] = FREEMAIL_DOMAINS,
     by: tuple[str, ...] = (),
-    *,
-    domains: bool = False,
 ) -> ir.Table:
     """:func:`people_of` with each person's account (see :func:`user_accounts`).
 
     ``claims`` is :func:`account_domains`; ``by``: columns both carry that must match too
-    (``as_of``: each date's people with that date's claims). With ``domains``, ``people``
-    carry their e-mail's domain (``email_domain``, as :func:`email_domain` gives it) instead
-    of the e-mail, and so does the result.
+    (``as_of``: each date's people with that date's claims).
     """
     import ibis
 
-    mail = "email_domain" if domains else "email"
-    facts = (*by, "user_id", "first_seen", "last_seen", "group_account", mail)
+    facts = (*by, "user_id", "first_seen", "last_seen", "group_account", "email")
     more = [c for c in people.columns if c not in facts]  # carried through (signed_up)
-    emails = () if domains else ("email",)  # the e-mail itself, carried through
-    domain = people.email_domain if domains else email_domain(people.email)
-    joined = people.select(*facts[:-1], *emails, *more, email_domain=domain).view()
+    joined = people.select(*facts, *more, email_domain=email_domain(people.email)).view()
     if by:
         claims = claims.select(
             "domain", "domain_account", **{f"c_{c}": claims[c] for c in by}
@@ -311,7 +304,7 @@ def attach_accounts(
     return joined.select(
         *by,
         "user_id",
-        *emails,
+        "email",
         "email_domain",
         "first_seen",
         "last_seen",
