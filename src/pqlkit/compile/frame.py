@@ -138,6 +138,28 @@ def materialized_later(
     return backend.table(name), name, fill
 
 
+def given_later(
+    backend: Any, schema: pa.Schema, label: str
+) -> tuple[ir.Table, str, Callable[[pa.Table], None]]:
+    """A temporary DuckDB table made empty now, its rows inserted by the function returned:
+    a query can be compiled on it before they are known (see :func:`materialized_later`)."""
+    import uuid
+
+    import ibis
+
+    name = f"_pql_{label}_{uuid.uuid4().hex[:10]}"
+    backend.create_table(name, schema=ibis.Schema.from_pyarrow(schema), temp=True)
+
+    def give(rows: pa.Table) -> None:
+        backend.con.register(f"{name}_rows", rows)
+        try:
+            backend.con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM "{name}_rows"')
+        finally:
+            backend.con.unregister(f"{name}_rows")
+
+    return backend.table(name), name, give
+
+
 def drop_temporary(backend: Any, name: str) -> None:
     """Drop a table :func:`materialized` made (on Spark: unpersist its cached result).
 

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,6 +15,7 @@ import orjson
 from pqlkit import collector
 from pqlkit.compile.frame import (
     Frame,
+    given_later,
     joins_as_written,
     prepared,
     scoring_frame,
@@ -283,40 +284,36 @@ def _score_together(
     (:func:`pqlkit.triggers.asof.link_pairs`)."""
     import ibis
     import numpy as np
-    import pyarrow as pa
 
     from pqlkit.compile.dated_frame import dated_frame
 
     model = loaded.model
     moments = sorted(set(dates))
-    with joins_as_written(events._find_backend()), collector.paused():
+    backend = events._find_backend()
+    with joins_as_written(backend), collector.paused():
         also = later.at if later else None
         frame = dated_frame(events, model, moments, ages, also=also, pairs=pairs)
         try:
+            triggered, given = None, None
+            if model.triggers and frame.fill is not None:  # the query compiled before the alerts
+                triggered, name, given = given_later(backend, _hot_schema(), "hot")
+                frame = replace(frame, temporary=(*frame.temporary, name))
             with _filled(frame):  # the frame's last table, while the query is compiled
-                alerts = {date: history().fired_by(date) for date in moments}
-                live = {date: history().active(date) for date in moments}
-                hot = sorted((entity, date) for date in moments for entity in live[date])
-                if later is not None:
-                    assert frame.also is not None and frame.fill is None
-                    later.read(frame.also)
-                triggered = (  # the plain ids, at each date
-                    ibis.memtable(
-                        pa.table(
-                            [[e for e, _ in hot], [d for _, d in hot]],
-                            schema=pa.schema(
-                                [("entity_id", pa.string()), ("as_of", pa.timestamp("us"))]
-                            ),
-                        )
-                    )
-                    if model.triggers
-                    else None
-                )
+                if model.triggers and given is None:  # compiled on the alerts
+                    triggered = ibis.memtable(_hot(_active(history(), moments)))
                 compiled = compile_model(
                     model, events, moments[-1], triggered=triggered, frame=frame
                 )
                 fetch = in_order(loaded, compiled.table, by_date=True)
-            result = fetch()
+                alerts = {date: history().fired_by(date) for date in moments}
+                live = _active(history(), moments)
+                if later is not None:
+                    assert frame.also is not None and frame.fill is None
+                    later.read(frame.also)
+            if given is not None:
+                given(_hot(live))
+            with collector.collecting_beside():  # the compiled query's trees, while it runs
+                result = fetch()
         finally:
             frame.release()
     when = result.column("as_of").to_numpy()  # in time order: each date's rows are a slice
@@ -326,6 +323,26 @@ def _score_together(
         part = result.slice(start, int(when.searchsorted(moment, side="right")) - start)
         alone = CompiledModel(model, date, compiled.table.filter(compiled.table.as_of == date))
         yield ScoreRun(loaded, alone, part, live[date], alerts[date], memo=memo)
+
+
+def _active(history: batch.History, moments: Sequence[datetime]) -> dict[datetime, Any]:
+    """Each date's entities with a live trigger, and their triggers."""
+    return {date: history.active(date) for date in moments}
+
+
+def _hot(live: dict[datetime, Any]) -> pa.Table:
+    """``entity_id, as_of``: the entities with a live trigger at each date (``live``)."""
+    import pyarrow as pa
+
+    hot = sorted((entity, date) for date, entities in live.items() for entity in entities)
+    columns = [[entity for entity, _ in hot], [date for _, date in hot]]
+    return pa.table(columns, schema=_hot_schema())
+
+
+def _hot_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([("entity_id", pa.string()), ("as_of", pa.timestamp("us"))])
 
 
 @contextmanager
