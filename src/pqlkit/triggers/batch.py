@@ -87,7 +87,8 @@ def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
     """Every trigger's hits among the events that had arrived (computed once).
 
     Columns: ``trigger, message_id, timestamp, arrival, person, key, entity, first`` — the key
-    and entity as known when the hit arrived; ``first``: the person's first hit under the key.
+    and entity as known when the hit arrived; ``first``: the person's first hit under the key
+    (of a trigger counting each user once; true for the others' hits, read by none).
     """
     import ibis
 
@@ -132,20 +133,17 @@ def trigger_hits(arrivals: asof.Arrivals, model: Model) -> ir.Table:
         *[_keyed(joined, model, name, trigger) for name, trigger in model.triggers.items()],
         distinct=False,
     )
-    first = ibis.row_number().over(
-        group_by=[keyed.trigger, keyed.key, keyed.person],
-        order_by=[keyed.arrival, keyed.message_id],
-    )
-    return scratch.keep(keyed.mutate(first=first == 0), "trigger_hits")
+    return scratch.keep(keyed, "trigger_hits")
 
 
 def _keyed(joined: ir.Table, model: Model, name: str, trigger: Trigger) -> ir.Table:
     import ibis
 
     rows = joined.filter(joined.trigger == name)
-    if trigger.per == "domain":
-        domain = rows.email_domain
-        key = ibis.ifelse(domain.isin(sorted(FREEMAIL_DOMAINS)), ibis.null(), domain)
+    if trigger.per == "domain":  # a company's: free-mail ones joined away, not compared
+        free = ibis.memtable({"free": sorted(FREEMAIL_DOMAINS)}, schema={"free": "string"})
+        rows = rows.anti_join(free, rows.email_domain == free.free)
+        key = rows.email_domain
     elif _keyed_by_account(model, trigger):
         key = rows.account
     else:
@@ -154,7 +152,13 @@ def _keyed(joined: ir.Table, model: Model, name: str, trigger: Trigger) -> ir.Ta
     out = rows.select(
         "trigger", "message_id", "timestamp", "arrival", "person", key=key, entity=entity
     )
-    return out.filter(out.key.notnull() & out.entity.notnull())
+    out = out.filter(out.key.notnull() & out.entity.notnull())
+    if trigger.distinct != "user":  # only the first hits of a person count: ranked
+        return out.mutate(first=ibis.literal(True))
+    first = ibis.row_number().over(
+        group_by=[out.key, out.person], order_by=[out.arrival, out.message_id]
+    )
+    return out.mutate(first=first == 0)
 
 
 def _counted(hits: ir.Table, name: str, trigger: Trigger) -> ir.Table:

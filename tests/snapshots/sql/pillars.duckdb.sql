@@ -949,13 +949,16 @@ FROM (
                     )
                     AND "t71"."event" IN ('Enterprise Feature Viewed')
                     AND COALESCE(
-                      CASE
-                        WHEN JSON_TYPE("t71"."properties" -> '$.feature') = 'VARCHAR'
-                        THEN (
-                          "t71"."properties" -> '$.feature'
-                        ) ->> '$'
-                        ELSE NULL
-                      END IN ('SSO', 'SCIM', 'Audit Log', 'Admin Settings'),
+                      ARRAY_CONTAINS(
+                        ['SSO', 'SCIM', 'Audit Log', 'Admin Settings'],
+                        CASE
+                          WHEN JSON_TYPE("t71"."properties" -> '$.feature') = 'VARCHAR'
+                          THEN (
+                            "t71"."properties" -> '$.feature'
+                          ) ->> '$'
+                          ELSE NULL
+                        END
+                      ),
                       FALSE
                     )
                     AND (
