@@ -319,12 +319,16 @@ class History:
 
     def active(self, moment: datetime) -> dict[str, list[str]]:
         """:func:`active` of the alerts at ``moment``: entity → its triggers active then."""
-        return fired.active(self._arrived(moment), moment)
+        self._check_known(moment)
+        return fired.active(self.table, moment, arrived=True)
 
     def _arrived(self, moment: datetime) -> pa.Table:
+        self._check_known(moment)
+        return fired.arrived_before(self.table, moment)
+
+    def _check_known(self, moment: datetime) -> None:
         if moment > self.until:
             raise ValueError(f"alerts known until {self.until}, asked for {moment}")
-        return fired.arrived_before(self.table, moment)
 
 
 def _evidence(

@@ -57,15 +57,21 @@ def alerts(table: pa.Table) -> list[Alert]:
     return [Alert(*row) for row in zip(*columns, evidence, strict=True)]
 
 
-def active(table: pa.Table, as_of: datetime) -> dict[str, list[str]]:
+def active(table: pa.Table, as_of: datetime, *, arrived: bool = False) -> dict[str, list[str]]:
     """:func:`pqlkit.triggers.alerts.active` of the table's alerts: entity → names of its
-    triggers that fired in [as_of − 7 days, as_of), each once, in the order they first did."""
+    triggers that fired in [as_of − 7 days, as_of), each once, in the order they first did;
+    with ``arrived``, of those among them whose firing event arrived before ``as_of`` (one
+    pass: no table of the alerts arrived made first)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     fired = table.column("fired_at")
     since, until = (pa.scalar(moment, fired.type) for moment in (as_of - ACTIVE_FOR, as_of))
-    recent = table.filter(pc.and_(pc.greater_equal(fired, since), pc.less(fired, until)))
+    recent = pc.and_(pc.greater_equal(fired, since), pc.less(fired, until))
+    if arrived:
+        arrival = table.column("arrival")
+        recent = pc.and_(recent, pc.less(arrival, pa.scalar(as_of, arrival.type)))
+    recent = table.select(["entity_id", "trigger"]).filter(recent)
     entities, triggers = (recent.column(name).to_pylist() for name in ("entity_id", "trigger"))
     return listed(zip(entities, triggers, strict=True))
 
