@@ -12,10 +12,18 @@ def utc_now() -> datetime:
 
 
 def naive_utc(moment: datetime | None) -> datetime | None:
-    """``moment`` in UTC without a time zone; a naive moment is taken as UTC already."""
+    """``moment`` in UTC without a time zone; a naive moment is taken as UTC already. A moment
+    that UTC takes past the years a date can hold (``0001-01-01T00:00+05:00``) is refused."""
     if moment is None or moment.tzinfo is None:
         return moment
-    return moment.astimezone(UTC).replace(tzinfo=None)
+    try:
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        from pqlkit.errors import ConfigError
+
+        raise ConfigError(
+            f"{moment.isoformat()}: outside the years a date can hold in UTC"
+        ) from None
 
 
 def iso_z(

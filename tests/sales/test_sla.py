@@ -9,8 +9,12 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from pqlkit.errors import ConfigError
 from pqlkit.routing.owners import Assignment, record_assignments
 from pqlkit.sales.feedback import Feedback, record
+from pqlkit.sales.reports import ReportRequest
 from pqlkit.sales.sla import percentile, sla_report
 from pqlkit.store.store import Store
 from pqlkit.triggers import alert_store
@@ -198,4 +202,13 @@ def test_pql_sla_prints_the_report_and_its_json(tmp_path: Path) -> None:
 def pql(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pqlkit", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_period_ending_too_early_for_its_default_start_is_refused_by_name() -> None:
+    with pytest.raises(ConfigError, match=r"--to \(0001-01-01 00:00\) leaves no 90 days"):
+        ReportRequest(until=datetime(1, 1, 1)).period(datetime(2026, 5, 1))
+    assert ReportRequest(until=datetime(1, 4, 2)).period(datetime(2026, 5, 1)) == (
+        datetime(1, 1, 2),
+        datetime(1, 4, 2),
     )

@@ -27,7 +27,13 @@ class ReportRequest:
 
     def period(self, now: datetime) -> tuple[datetime, datetime]:
         until = self.until or now
-        since = self.since or until - DEFAULT_PERIOD
+        if self.since is not None:
+            since = self.since
+        elif until - datetime.min < DEFAULT_PERIOD:  # the days before it: before year 1
+            shown = until.isoformat(sep=" ", timespec="minutes")  # %Y drops a year's zeros
+            raise ConfigError(f"--to ({shown}) leaves no 90 days before it")
+        else:
+            since = until - DEFAULT_PERIOD
         if since >= until:
             raise ConfigError(f"--from ({since:%Y-%m-%d %H:%M}) must be before --to")
         return since, until
