@@ -294,19 +294,20 @@ def _score_together(
         also = later.at if later else None
         frame = dated_frame(events, model, moments, ages, also=also, pairs=pairs)
         try:
-            triggered, given = None, None
+            triggered, given, live = None, None, None
             if model.triggers and frame.fill is not None:  # the query compiled before the alerts
                 triggered, name, given = given_later(backend, _hot_schema(), "hot")
                 frame = replace(frame, temporary=(*frame.temporary, name))
             with _filled(frame):  # the frame's last table, while the query is compiled
                 if model.triggers and given is None:  # compiled on the alerts
-                    triggered = ibis.memtable(_hot(_active(history(), moments)))
+                    live = _active(history(), moments)
+                    triggered = ibis.memtable(_hot(live))
                 compiled = compile_model(
                     model, events, moments[-1], triggered=triggered, frame=frame
                 )
                 fetch = in_order(loaded, compiled.table, by_date=True)
                 alerts = {date: history().fired_by(date) for date in moments}
-                live = _active(history(), moments)
+                live = live if live is not None else _active(history(), moments)
                 if later is not None:
                     assert frame.also is not None and frame.fill is None
                     later.read(frame.also)
@@ -325,12 +326,14 @@ def _score_together(
         yield ScoreRun(loaded, alone, part, live[date], alerts[date], memo=memo)
 
 
-def _active(history: batch.History, moments: Sequence[datetime]) -> dict[datetime, Any]:
+def _active(
+    history: batch.History, moments: Sequence[datetime]
+) -> dict[datetime, dict[str, list[str]]]:
     """Each date's entities with a live trigger, and their triggers."""
     return {date: history.active(date) for date in moments}
 
 
-def _hot(live: dict[datetime, Any]) -> pa.Table:
+def _hot(live: dict[datetime, dict[str, list[str]]]) -> pa.Table:
     """``entity_id, as_of``: the entities with a live trigger at each date (``live``)."""
     import pyarrow as pa
 

@@ -153,7 +153,7 @@ def _keyed(joined: ir.Table, model: Model, name: str, trigger: Trigger) -> ir.Ta
         "trigger", "message_id", "timestamp", "arrival", "person", key=key, entity=entity
     )
     out = out.filter(out.key.notnull() & out.entity.notnull())
-    if trigger.distinct != "user":  # only the first hits of a person count: ranked
+    if trigger.distinct != "user":  # every hit counts: none ranked
         return out.mutate(first=ibis.literal(True))
     first = ibis.row_number().over(
         group_by=[out.key, out.person], order_by=[out.arrival, out.message_id]
